@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mtqg.Data.Accounts;
+
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    /// <summary>The unit the account works for (a province or commune code); empty for national accounts.</summary>
+    public string? UnitCode { get; set; }
+    /// <summary>For appraisers: the sector (department) whose criteria they appraise.</summary>
+    public string? Sector { get; set; }
+    public bool IsDisabled { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(200);
+        user.Property(u => u.UnitCode).HasMaxLength(10);
+        user.Property(u => u.Sector).HasMaxLength(200);
+    }
+}

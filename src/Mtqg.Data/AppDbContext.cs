@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Mtqg.Data.Accounts;
+using Mtqg.Data.Criteria;
+using Mtqg.Data.Units;
+
+namespace Mtqg.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+    public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
+    public DbSet<CriteriaSet> CriteriaSets => Set<CriteriaSet>();
+    public DbSet<CriteriaLevel> CriteriaLevels => Set<CriteriaLevel>();
+    public DbSet<CommuneGroup> CommuneGroups => Set<CommuneGroup>();
+    public DbSet<ReportingBand> ReportingBands => Set<ReportingBand>();
+    public DbSet<Criterion> Criteria => Set<Criterion>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Threshold> Thresholds => Set<Threshold>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mtqg.Domain.Criteria;
+
+namespace Mtqg.Data.Criteria;
+
+/// <summary>A versioned criteria set (bộ tiêu chí): data, never code.</summary>
+public sealed class CriteriaSet
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? LegalBasis { get; set; }
+    public int ValidFrom { get; set; }
+    public int ValidTo { get; set; }
+    public CriteriaSetStatus Status { get; set; }
+    public bool IsDemo { get; set; }
+    public string? Source { get; set; }
+    public string? Notes { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<CriteriaLevel> Levels { get; set; } = [];
+    public List<CommuneGroup> Groups { get; set; } = [];
+    public List<ReportingBand> Bands { get; set; } = [];
+    public List<Criterion> Criteria { get; set; } = [];
+}
+
+public sealed class CriteriaLevel
+{
+    public int Id { get; set; }
+    public int CriteriaSetId { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public int Rank { get; set; }
+}
+
+/// <summary>A region (vùng) or commune group (nhóm xã) whose thresholds may differ.</summary>
+public sealed class CommuneGroup
+{
+    public int Id { get; set; }
+    public int CriteriaSetId { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+}
+
+public sealed class ReportingBand
+{
+    public int Id { get; set; }
+    public int CriteriaSetId { get; set; }
+    public int Order { get; set; }
+    public required string Name { get; set; }
+    public int MinCriteriaMet { get; set; }
+}
+
+public sealed class Criterion
+{
+    public int Id { get; set; }
+    public int CriteriaSetId { get; set; }
+    public int Number { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? Heading { get; set; }
+    public string? ResponsibleSector { get; set; }
+    public bool NameVerified { get; set; }
+    public List<Indicator> Indicators { get; set; } = [];
+}
+
+public sealed class Indicator
+{
+    public int Id { get; set; }
+    public int CriterionId { get; set; }
+    public int CriteriaSetId { get; set; }
+    public CriteriaSet Set { get; set; } = null!;
+    public int Order { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public IndicatorType Type { get; set; }
+    public string? Unit { get; set; }
+    public Rule Rule { get; set; }
+    public bool NameVerified { get; set; }
+    public string? Notes { get; set; }
+    public List<Threshold> Thresholds { get; set; } = [];
+}
+
+/// <summary>One threshold row. <see cref="Value"/> null = the official threshold is unknown; for <c>achieved</c>, 1 stands for true.</summary>
+public sealed class Threshold
+{
+    public int Id { get; set; }
+    public int IndicatorId { get; set; }
+    public int LevelId { get; set; }
+    public CriteriaLevel Level { get; set; } = null!;
+    public int? GroupId { get; set; }
+    public CommuneGroup? Group { get; set; }
+    public int? Year { get; set; }
+    public decimal? Value { get; set; }
+    public string? Note { get; set; }
+}
+
+internal sealed class CriteriaSetConfiguration : IEntityTypeConfiguration<CriteriaSet>
+{
+    public void Configure(EntityTypeBuilder<CriteriaSet> set)
+    {
+        set.Property(s => s.Code).HasMaxLength(50);
+        set.HasIndex(s => s.Code).IsUnique();
+        set.Property(s => s.Name).HasMaxLength(500);
+        set.Property(s => s.LegalBasis).HasMaxLength(500);
+        set.HasMany(s => s.Levels).WithOne().HasForeignKey(l => l.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
+        set.HasMany(s => s.Groups).WithOne().HasForeignKey(g => g.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
+        set.HasMany(s => s.Bands).WithOne().HasForeignKey(b => b.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
+        set.HasMany(s => s.Criteria).WithOne().HasForeignKey(c => c.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CriteriaLevelConfiguration : IEntityTypeConfiguration<CriteriaLevel>
+{
+    public void Configure(EntityTypeBuilder<CriteriaLevel> level)
+    {
+        level.Property(l => l.Code).HasMaxLength(50);
+        level.Property(l => l.Name).HasMaxLength(200);
+        level.HasIndex(l => new { l.CriteriaSetId, l.Code }).IsUnique();
+    }
+}
+
+internal sealed class CommuneGroupConfiguration : IEntityTypeConfiguration<CommuneGroup>
+{
+    public void Configure(EntityTypeBuilder<CommuneGroup> group)
+    {
+        group.Property(g => g.Code).HasMaxLength(50);
+        group.Property(g => g.Name).HasMaxLength(200);
+        group.Property(g => g.Description).HasMaxLength(2000);
+        group.HasIndex(g => new { g.CriteriaSetId, g.Code }).IsUnique();
+    }
+}
+
+internal sealed class ReportingBandConfiguration : IEntityTypeConfiguration<ReportingBand>
+{
+    public void Configure(EntityTypeBuilder<ReportingBand> band) => band.Property(b => b.Name).HasMaxLength(200);
+}
+
+internal sealed class CriterionConfiguration : IEntityTypeConfiguration<Criterion>
+{
+    public void Configure(EntityTypeBuilder<Criterion> criterion)
+    {
+        criterion.Property(c => c.Code).HasMaxLength(50);
+        criterion.Property(c => c.Name).HasMaxLength(500);
+        criterion.Property(c => c.Heading).HasMaxLength(200);
+        criterion.Property(c => c.ResponsibleSector).HasMaxLength(200);
+        criterion.HasIndex(c => new { c.CriteriaSetId, c.Number }).IsUnique();
+        criterion.HasIndex(c => new { c.CriteriaSetId, c.Code }).IsUnique();
+        criterion.HasMany(c => c.Indicators).WithOne().HasForeignKey(i => i.CriterionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> indicator)
+    {
+        indicator.Property(i => i.Code).HasMaxLength(50);
+        indicator.Property(i => i.Name).HasMaxLength(1000);
+        indicator.Property(i => i.Unit).HasMaxLength(100);
+        indicator.HasIndex(i => new { i.CriteriaSetId, i.Code }).IsUnique();
+        indicator.HasOne(i => i.Set).WithMany().HasForeignKey(i => i.CriteriaSetId).OnDelete(DeleteBehavior.NoAction);
+        indicator.HasMany(i => i.Thresholds).WithOne().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ThresholdConfiguration : IEntityTypeConfiguration<Threshold>
+{
+    public void Configure(EntityTypeBuilder<Threshold> threshold)
+    {
+        threshold.Property(t => t.Value).HasPrecision(18, 4);
+        threshold.Property(t => t.Note).HasMaxLength(2000);
+        threshold.HasOne(t => t.Level).WithMany().HasForeignKey(t => t.LevelId).OnDelete(DeleteBehavior.NoAction);
+        threshold.HasOne(t => t.Group).WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.NoAction);
+        threshold.HasIndex(t => new { t.IndicatorId, t.LevelId, t.GroupId, t.Year });
+    }
+}

@@ -1,0 +1,71 @@
+namespace Mtqg.Domain.Criteria;
+
+/// <summary>
+/// A criteria set in the interchange format of DESIGN §6. Optional fields beyond §6 keep what the
+/// sources say about certainty: <c>nameVerified</c> (false = wording not checked against the official
+/// text), <c>note</c> on a threshold row (the official wording when it is not a single number),
+/// <c>source</c> and <c>notes</c>.
+/// </summary>
+public sealed record CriteriaSetDocument
+{
+    public string? Code { get; init; }
+    public string? Name { get; init; }
+    public string? LegalBasis { get; init; }
+    public int? ValidFrom { get; init; }
+    public int? ValidTo { get; init; }
+    public string? Status { get; init; }
+    public bool IsDemo { get; init; }
+    public string? Source { get; init; }
+    public string? Notes { get; init; }
+    public List<LevelDocument>? Levels { get; init; }
+    public List<GroupDocument>? Groups { get; init; }
+    public List<BandDocument>? Bands { get; init; }
+    public List<CriterionDocument>? Criteria { get; init; }
+}
+
+public sealed record LevelDocument(string? Code, string? Name, int? Rank);
+
+public sealed record GroupDocument(string? Code, string? Name, string? Description = null);
+
+public sealed record BandDocument(string? Name, int? MinCriteriaMet);
+
+public sealed record CriterionDocument
+{
+    public int? Number { get; init; }
+    public string? Code { get; init; }
+    public string? Name { get; init; }
+    public string? Heading { get; init; }
+    public string? ResponsibleSector { get; init; }
+    public bool NameVerified { get; init; } = true;
+    public List<IndicatorDocument>? Indicators { get; init; }
+}
+
+public sealed record IndicatorDocument
+{
+    public string? Code { get; init; }
+    public string? Name { get; init; }
+    public string? Type { get; init; }
+    public string? Unit { get; init; }
+    public string? Rule { get; init; }
+    public bool NameVerified { get; init; } = true;
+    public string? Notes { get; init; }
+    public List<ThresholdDocument>? Thresholds { get; init; }
+}
+
+public sealed record ThresholdDocument
+{
+    public string? Level { get; init; }
+    public string? Group { get; init; }
+    public int? Year { get; init; }
+    /// <summary>A number, <c>true</c> (for <c>achieved</c>), or null: the official threshold is unknown.</summary>
+    public ThresholdValue? Value { get; init; }
+    public string? Note { get; init; }
+}
+
+/// <summary>What a threshold's <c>value</c> held in JSON: a number, a boolean, or something else (kept to be reported).</summary>
+public readonly record struct ThresholdValue(decimal? Number, bool? Flag, string? Invalid)
+{
+    public static ThresholdValue Of(decimal number) => new(number, null, null);
+    public static ThresholdValue Of(bool flag) => new(null, flag, null);
+    public static ThresholdValue Bad(string raw) => new(null, null, raw);
+}

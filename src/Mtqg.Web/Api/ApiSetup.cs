@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Scalar.AspNetCore;
+
+namespace Mtqg.Web.Api;
+
+public static class ApiSetup
+{
+    public static IServiceCollection AddMtqgApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            options.SerializerOptions.Converters.Add(new Features.CriteriaSets.ThresholdValueJsonConverter());
+        });
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "MTQG — API v1";
+            document.Info.Description = "Hệ thống quản lý, giám sát Chương trình mục tiêu quốc gia (nông thôn mới, giảm nghèo, vùng đồng bào dân tộc thiểu số và miền núi). Lỗi trả về dạng application/problem+json với thông báo tiếng Việt.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static WebApplication MapMtqgOpenApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar", options => options.WithTitle("MTQG — API v1")).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// Surprises become a Vietnamese problem for the API and an error page for the UI; a malformed
+    /// request body is a 400, never a 500. Status-code pages are for the UI only, never for /api.
+    /// </summary>
+    public static WebApplication UseMtqgErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException or JsonException ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = async context =>
+            {
+                var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var bad = error is BadHttpRequestException or JsonException;
+                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health"))
+                {
+                    context.Response.StatusCode = bad ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
+                    await Results.Problem(
+                        bad ? "Yêu cầu không hợp lệ: nội dung không đọc được (kiểm tra JSON và kiểu dữ liệu của từng trường)." : "Đã xảy ra lỗi ngoài dự kiến; lỗi đã được ghi lại.",
+                        statusCode: context.Response.StatusCode, title: bad ? "Dữ liệu không hợp lệ" : "Lỗi hệ thống").ExecuteAsync(context);
+                    return;
+                }
+                context.Response.Redirect("/loi");
+            },
+        });
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/khong-tim-thay"));
+        // An empty 401/403/404/405 from the API still answers with a Vietnamese problem.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages(async context =>
+        {
+            var status = context.HttpContext.Response.StatusCode;
+            var (title, detail) = status switch
+            {
+                StatusCodes.Status401Unauthorized => ("Chưa đăng nhập", "Cần đăng nhập: gửi tiêu đề Authorization: Bearer <mã truy cập> lấy từ /api/v1/auth/token."),
+                StatusCodes.Status403Forbidden => ("Không có quyền", "Tài khoản không có quyền thực hiện việc này."),
+                StatusCodes.Status404NotFound => ("Không tìm thấy", "Không có địa chỉ API này."),
+                StatusCodes.Status405MethodNotAllowed => ("Phương thức không hợp lệ", "Địa chỉ này không nhận phương thức HTTP đã dùng."),
+                StatusCodes.Status415UnsupportedMediaType => ("Kiểu nội dung không hợp lệ", "Gửi nội dung dạng application/json."),
+                _ => ("Lỗi", $"Yêu cầu không thành công (mã {status})."),
+            };
+            await Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(context.HttpContext);
+        }));
+        return app;
+    }
+}

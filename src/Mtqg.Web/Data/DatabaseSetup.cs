@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Mtqg.Data;
+
+namespace Mtqg.Web.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=App_Data/mtqg.db";
+
+    public static DatabaseProvider Provider(IConfiguration configuration) =>
+        configuration["Database:Provider"] switch
+        {
+            null or "" => DatabaseProvider.Sqlite,
+            var p when p.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Sqlite,
+            var p when p.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || p.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Postgres,
+            var p => throw new InvalidOperationException($"Database:Provider \"{p}\" không hợp lệ: dùng Sqlite hoặc Postgres."),
+        };
+
+    public static IServiceCollection AddMtqgDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = Provider(configuration);
+        var connectionString = configuration.GetConnectionString("Mtqg");
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = SqliteConnectionString(connectionString ?? DefaultSqlite, environment.ContentRootPath);
+        }
+        else if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("Database:Provider=Postgres cần chuỗi kết nối ConnectionStrings:Mtqg.");
+        }
+
+        services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString));
+        services.AddDbContextFactory<AppDbContext>(options => Configure(options, provider, connectionString), ServiceLifetime.Scoped);
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+            options.UseSqlite(connectionString, sql => sql.MigrationsAssembly("Mtqg.Migrations.Sqlite"));
+        else
+            options.UseNpgsql(connectionString, sql => sql.MigrationsAssembly("Mtqg.Migrations.Postgres"));
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, and its folder created.</summary>
+    private static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var full = Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            builder.DataSource = full;
+        }
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

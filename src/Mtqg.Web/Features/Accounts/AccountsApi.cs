@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Mtqg.Data.Accounts;
+using Mtqg.Web.Api;
+
+namespace Mtqg.Web.Features.Accounts;
+
+public static class AccountsApi
+{
+    public sealed record TokenRequest([property: Required(ErrorMessage = "Thiếu tên đăng nhập.")] string? UserName,
+                                      [property: Required(ErrorMessage = "Thiếu mật khẩu.")] string? Password);
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddScoped<AccountSeeder>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/auth/token", Token).AllowAnonymous().WithTags("Tài khoản")
+            .WithSummary("Lấy mã truy cập (bearer token)")
+            .WithDescription("Trả về {accessToken, expiresIn}; gửi kèm mỗi yêu cầu dưới dạng tiêu đề Authorization: Bearer …")
+            .Produces<AccessTokenResponse>();
+        return app;
+    }
+
+    private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> Token(
+        TokenRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrWhiteSpace(request.Password))
+            return ApiProblems.Invalid(string.IsNullOrWhiteSpace(request.UserName) ? "userName" : "password", "Cần nhập tên đăng nhập và mật khẩu.");
+        var user = await users.FindByNameAsync(request.UserName);
+        if (user is null || user.IsDisabled)
+            return Unauthorized();
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+            return TypedResults.Problem("Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau.", statusCode: StatusCodes.Status401Unauthorized, title: "Tạm khóa");
+        if (!result.Succeeded) return Unauthorized();
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static ProblemHttpResult Unauthorized() =>
+        TypedResults.Problem("Tên đăng nhập hoặc mật khẩu không đúng.", statusCode: StatusCodes.Status401Unauthorized, title: "Không đăng nhập được");
+}
+
+public static class AccountPages
+{
+    /// <summary>Sign-out is a POST from a form (antiforgery-checked), never a link.</summary>
+    public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/dang-xuat", async (SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/");
+        }).ExcludeFromDescription();
+        return app;
+    }
+}

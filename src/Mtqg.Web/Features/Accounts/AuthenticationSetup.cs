@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Mtqg.Data;
+using Mtqg.Data.Accounts;
+
+namespace Mtqg.Web.Features.Accounts;
+
+public static class AuthenticationSetup
+{
+    public static IServiceCollection AddMtqgAuthentication(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("Mtqg").PersistKeysToDbContext<AppDbContext>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = Policies.CookieOrBearer;
+                options.DefaultChallengeScheme = Policies.CookieOrBearer;
+            })
+            .AddPolicyScheme(Policies.CookieOrBearer, "Cookie hoặc bearer", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/dang-nhap";
+            options.LogoutPath = "/dang-xuat";
+            options.AccessDeniedPath = "/khong-co-quyen";
+            options.Cookie.Name = "mtqg.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            // The API answers 401/403 as problems; only pages are redirected to the sign-in page.
+            options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+        return services;
+    }
+
+    private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,60 @@
+using Mtqg.Web.Api;
+using Mtqg.Web.Components;
+using Mtqg.Web.Data;
+using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.CriteriaSets;
+using Mtqg.Web.Features.Health;
+using Mtqg.Web.Features.Units;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    // DESIGN §5: demo mode is on by default in Development, off elsewhere, unless configured.
+    ["Mtqg:Demo"] = builder.Configuration["Mtqg:Demo"] ?? builder.Environment.IsDevelopment().ToString(),
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<SeedFiles>();
+builder.Services.AddMtqgDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<DatabaseInitializer>();
+builder.Services.AddMtqgAuthentication();
+builder.Services.AddMtqgApi();
+builder.Services.AddRazorComponents();
+builder.Services.AddMudServices();
+builder.Services.AddCascadingAuthenticationState();
+
+builder.Services.AddAccounts();
+builder.Services.AddUnits();
+builder.Services.AddCriteriaSets();
+
+var app = builder.Build();
+
+if (args.FirstOrDefault() == "migrate")
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(migrate: true);
+    Console.WriteLine("Đã áp dụng migration và nạp dữ liệu gốc.");
+    return;
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(migrate: false);
+
+app.UseMtqgErrorHandling();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapMtqgOpenApi();
+app.MapHealth();
+app.MapAccountsApi();
+app.MapUnitsApi();
+app.MapCriteriaSetsApi();
+app.MapAccountPages();
+app.MapRazorComponents<App>();
+
+app.Run();
+
+public partial class Program;
