@@ -54,9 +54,8 @@ public static class ApiSetup
                 context.Response.Redirect("/loi");
             },
         });
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
-            branch => branch.UseStatusCodePagesWithReExecute("/khong-tim-thay"));
-        // An empty 401/403/404/405 from the API still answers with a Vietnamese problem.
+        app.UseStatusCodePagesWithReExecute("/khong-tim-thay", createScopeForStatusCodePages: true);
+        // An empty 401/403/404/405 from the API answers with a Vietnamese problem (written here, so the page above is not used).
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages(async context =>
         {
             var status = context.HttpContext.Response.StatusCode;
@@ -71,6 +70,7 @@ public static class ApiSetup
             };
             await Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(context.HttpContext);
         }));
+        app.UseRouting(); // after the status-code pages, so that a re-executed request is routed again
         return app;
     }
 }

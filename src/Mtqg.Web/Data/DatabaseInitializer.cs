@@ -8,8 +8,8 @@ namespace Mtqg.Web.Data;
 
 /// <summary>
 /// Brings the database to a usable state at start-up: the embedded SQLite default migrates itself;
-/// PostgreSQL gets its schema only from the explicit <c>migrate</c> command and refuses to start
-/// with pending migrations. Reference data (units, national criteria sets) and accounts are then seeded if missing.
+/// PostgreSQL gets its schema from the explicit <c>migrate</c> command (or Database:MigrateOnStart=true on a
+/// single node) and refuses to start with pending migrations. Reference data (units, national criteria sets) and accounts are then seeded if missing.
 /// </summary>
 public sealed class DatabaseInitializer(
     AppDbContext db, IConfiguration configuration, UnitSeeder units, CriteriaSetSeeder criteriaSets,
@@ -18,7 +18,7 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(bool migrate, CancellationToken ct = default)
     {
         var provider = DatabaseSetup.Provider(configuration);
-        if (migrate || provider == DatabaseProvider.Sqlite)
+        if (migrate || configuration.GetValue("Database:MigrateOnStart", provider == DatabaseProvider.Sqlite))
         {
             logger.LogInformation("Áp dụng migration cho {Provider}…", provider);
             await db.Database.MigrateAsync(ct);

@@ -1,0 +1,53 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Mtqg.Data;
+
+namespace Mtqg.Web.Tests.Infrastructure;
+
+/// <summary>The real app on its own fresh database (see <see cref="TestDatabase"/>), in demo mode.</summary>
+public sealed class MtqgApp(string connectionString, bool migrate = false, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public static async Task<MtqgApp> StartAsync()
+    {
+        var app = new MtqgApp(await TestDatabase.CreateAsync());
+        app.Server.ToString();
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider);
+        builder.UseSetting("ConnectionStrings:Mtqg", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStart", migrate ? "true" : "false");
+        builder.UseSetting("Mtqg:Demo", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+    }
+
+    public AppDbContext Db(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+    /// <summary>A client signed in through the public token endpoint.</summary>
+    public async Task<HttpClient> ClientAsAsync(string userName, string password = Features.Accounts.AccountSeeder.DemoPassword)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (!migrate || settings is not null) await TestDatabase.DropAsync(ConnectionString);
+    }
+
+    private sealed record TokenResponse(string AccessToken, int ExpiresIn);
+}

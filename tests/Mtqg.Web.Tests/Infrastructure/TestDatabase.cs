@@ -1,0 +1,127 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Mtqg.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The database a test runs on: SQLite by default, PostgreSQL when MTQG_TEST_DATABASE=Postgres
+/// (with MTQG_TEST_POSTGRES as the server's connection string). A template is built once per run by
+/// the real migrations and seeders; every test gets its own copy of it (a file copy, or
+/// CREATE DATABASE … TEMPLATE), so tests share nothing.
+/// </summary>
+public static class TestDatabase
+{
+    public static bool IsPostgres { get; } = string.Equals(Environment.GetEnvironmentVariable("MTQG_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase);
+    public static string Provider => IsPostgres ? "Postgres" : "Sqlite";
+
+    private static readonly string Folder = Path.Combine(Path.GetTempPath(), $"mtqg-tests-{Environment.ProcessId}");
+    private static readonly string TemplateName = $"mtqg_tpl_{Environment.ProcessId}";
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static bool templateReady;
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("MTQG_TEST_POSTGRES") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException("MTQG_TEST_DATABASE=Postgres cần MTQG_TEST_POSTGRES (chuỗi kết nối tới máy chủ PostgreSQL thử nghiệm; scripts/pg start in ra chuỗi này).");
+
+    /// <summary>A fresh database for one test, copied from the template; returns its connection string.</summary>
+    public static async Task<string> CreateAsync()
+    {
+        await EnsureTemplateAsync();
+        var name = $"t{Guid.NewGuid():N}"[..20];
+        if (!IsPostgres)
+        {
+            var file = Path.Combine(Folder, name + ".db");
+            File.Copy(Path.Combine(Folder, "template.db"), file);
+            return $"Data Source={file}";
+        }
+        await using (var conn = new NpgsqlConnection(ServerConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\"", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true, MaxPoolSize = 20 }.ToString();
+    }
+
+    /// <summary>A database with nothing in it, for tests of the first start.</summary>
+    public static async Task<string> CreateEmptyAsync()
+    {
+        var name = $"e{Guid.NewGuid():N}"[..20];
+        if (!IsPostgres)
+        {
+            Directory.CreateDirectory(Folder);
+            return $"Data Source={Path.Combine(Folder, name + ".db")}";
+        }
+        await using var conn = new NpgsqlConnection(ServerConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
+        await cmd.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ToString();
+    }
+
+    public static async Task DropAsync(string connectionString)
+    {
+        if (!IsPostgres)
+        {
+            SqliteConnection.ClearAllPools();
+            var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) if (File.Exists(f)) File.Delete(f);
+            return;
+        }
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(ServerConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static async Task EnsureTemplateAsync()
+    {
+        if (templateReady) return;
+        await Gate.WaitAsync();
+        try
+        {
+            if (templateReady) return;
+            Directory.CreateDirectory(Folder);
+            string connectionString;
+            if (IsPostgres)
+            {
+                await using (var conn = new NpgsqlConnection(ServerConnectionString))
+                {
+                    await conn.OpenAsync();
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)", conn);
+                    await drop.ExecuteNonQueryAsync();
+                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{TemplateName}\"", conn);
+                    await create.ExecuteNonQueryAsync();
+                }
+                connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = TemplateName }.ToString();
+            }
+            else
+            {
+                connectionString = $"Data Source={Path.Combine(Folder, "template.db")}";
+            }
+
+            // The real start-up path: migrations, then units, criteria sets and demo accounts.
+            await using (var app = new MtqgApp(connectionString, migrate: true))
+            {
+                app.Server.ToString(); // starts the host
+            }
+            if (IsPostgres) NpgsqlConnection.ClearAllPools();
+            else
+            {
+                SqliteConnection.ClearAllPools();
+                await using var conn = new SqliteConnection(connectionString);
+                await conn.OpenAsync();
+                await using var checkpoint = new SqliteCommand("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;", conn);
+                await checkpoint.ExecuteNonQueryAsync();
+            }
+            templateReady = true;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+}
