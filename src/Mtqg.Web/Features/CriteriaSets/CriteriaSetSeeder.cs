@@ -57,7 +57,10 @@ public sealed class CriteriaSetSeeder(AppDbContext db, CriteriaSetService servic
             Code = (string)set["code"]!, Name = (string)set["name_vi"]!,
             LegalBasis = "Quyết định 318/QĐ-TTg ngày 08/3/2022 (Phụ lục I: xã NTM; Phụ lục II: xã NTM nâng cao)",
             ValidFrom = 2021, ValidTo = 2025, Status = "published",
-            Source = SourceText(root["source"]), Notes = (string?)root["generatedNote"],
+            Source = SourceText(root["source"]),
+            Notes = "Dựng từ các trang công khai chỉ đọc được phần đầu; bảng chỉ tiêu và ngưỡng theo vùng ở phụ lục của Quyết định 318/QĐ-TTg chưa đọc được, nên phần lớn ngưỡng là chưa biết. " +
+                    "Tên chỉ tiêu đánh dấu \"chưa đối chiếu văn bản\" cần đối chiếu với văn bản gốc. Không đánh giá xã theo ngưỡng chưa biết; tỉnh nạp bộ tiêu chí chi tiết của mình. " +
+                    "Ghi chú gốc (tiếng Anh): " + (string?)root["generatedNote"],
             Levels = [new("NTM", "Xã đạt chuẩn nông thôn mới", 1), new(Advanced, "Xã đạt chuẩn nông thôn mới nâng cao", 2)],
             Groups = root["regions"]!.AsArray().Select(r => new GroupDocument((string)r!["code"]!, (string)r["name_vi"]!)).ToList(),
             // DESIGN §2: provincial reports count communes by criteria met: all, 15–18, 10–14, 5–9, under 5.
