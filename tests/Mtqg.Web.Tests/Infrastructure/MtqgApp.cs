@@ -19,13 +19,28 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
         return app;
     }
 
+    /// <summary>The app on a real Kestrel port on loopback, for browser tests.</summary>
+    public static async Task<MtqgApp> StartOnKestrelAsync()
+    {
+        var app = new MtqgApp(await TestDatabase.CreateAsync());
+        app.UseKestrel(0);
+        app.StartServer();
+        return app;
+    }
+
+    public Uri BaseAddress =>
+        new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets(); // MudBlazor and app.css from the build output, as in Development
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("ConnectionStrings:Mtqg", ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", migrate ? "true" : "false");
         builder.UseSetting("Mtqg:Demo", "true");
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using Mtqg.Web.Tests.Infrastructure;
+
+namespace Mtqg.Browser.Tests;
+
+/// <summary>
+/// The app on a real port and Debian's Chromium driven by Playwright (no browser download).
+/// A missing Chromium fails the test: it is never skipped.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public required MtqgApp App { get; init; }
+    public required IPlaywright Playwright { get; init; }
+    public required IBrowser Browser { get; init; }
+    public required IPage Page { get; init; }
+    public string BaseUrl => App.BaseAddress.ToString().TrimEnd('/');
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("MTQG_CHROMIUM") is { Length: > 0 } path ? path
+        : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
+        : throw new InvalidOperationException("Không tìm thấy Chromium: cài gói chromium (apt-get install chromium) hoặc đặt MTQG_CHROMIUM.");
+
+    public static async Task<BrowserSession> StartAsync(int width = 1280, int height = 900)
+    {
+        var app = await MtqgApp.StartOnKestrelAsync();
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "vi-VN" });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        return new BrowserSession { App = app, Playwright = playwright, Browser = browser, Page = page };
+    }
+
+    public Task GoToAsync(string path) => Page.GotoAsync(BaseUrl + path);
+
+    /// <summary>Keeps a screenshot of the page under artifacts/screenshots for people to look at.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    public async Task SignInAsync(string userName, string password = Mtqg.Web.Features.Accounts.AccountSeeder.DemoPassword)
+    {
+        await GoToAsync("/dang-nhap");
+        await Page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await Page.GetByLabel("Mật khẩu").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).WaitForAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await App.DisposeAsync();
+    }
+}
