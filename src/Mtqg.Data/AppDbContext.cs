@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data.Accounts;
 using Mtqg.Data.Criteria;
+using Mtqg.Data.Scorecards;
 using Mtqg.Data.Units;
 
 namespace Mtqg.Data;
@@ -19,6 +20,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Criterion> Criteria => Set<Criterion>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Threshold> Thresholds => Set<Threshold>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<CommuneGroupAssignment> GroupAssignments => Set<CommuneGroupAssignment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

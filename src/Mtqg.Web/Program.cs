@@ -4,6 +4,8 @@ using Mtqg.Web.Data;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Health;
+using Mtqg.Web.Features.Scorecards;
+using Mtqg.Web.Features.Scorecards.Excel;
 using Mtqg.Web.Features.Units;
 using MudBlazor.Services;
 
@@ -27,6 +29,8 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAccounts();
 builder.Services.AddUnits();
 builder.Services.AddCriteriaSets();
+builder.Services.AddScorecards();
+builder.Services.AddScorecardExcel();
 
 var app = builder.Build();
 
@@ -52,6 +56,8 @@ app.MapHealth();
 app.MapAccountsApi();
 app.MapUnitsApi();
 app.MapCriteriaSetsApi();
+app.MapScorecardsApi();
+app.MapScorecardExcelApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 

@@ -17,11 +17,12 @@ public sealed record Outcome
 
     public static Outcome NotFound(string message) => new(OutcomeKind.NotFound, message, []);
     public static Outcome Rejected(string message) => new(OutcomeKind.Rejected, message, []);
+    public static Outcome Forbidden(string message) => new(OutcomeKind.Forbidden, message, []);
     public static Outcome Conflict(string message) => new(OutcomeKind.Conflict, message, []);
     public static Outcome Invalid(string message, IReadOnlyList<Problem> problems) => new(OutcomeKind.Invalid, message, problems);
 }
 
-public enum OutcomeKind { Done, NotFound, Rejected, Conflict, Invalid }
+public enum OutcomeKind { Done, NotFound, Rejected, Conflict, Invalid, Forbidden }
 
 /// <summary>One thing wrong with an input: where (a field path such as <c>criteria[2].indicators[0].rule</c>) and why, in Vietnamese.</summary>
 public sealed record Problem(string Field, string Message);

@@ -28,6 +28,7 @@ public static class ApiProblems
     {
         OutcomeKind.NotFound => NotFound(outcome.Message!),
         OutcomeKind.Conflict => Conflict(outcome.Message!),
+        OutcomeKind.Forbidden => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền"),
         OutcomeKind.Invalid => Invalid(outcome.Message!, outcome.Problems),
         _ => Rejected(outcome.Message!),
     };

@@ -1,0 +1,250 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mtqg.Data;
+using Mtqg.Data.Scorecards;
+using Mtqg.Data.Units;
+using Mtqg.Domain.Common;
+using Mtqg.Domain.Criteria;
+using Mtqg.Domain.Evaluation;
+using Mtqg.Domain.Units;
+using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Units;
+
+namespace Mtqg.Web.Features.Scorecards;
+
+/// <summary>
+/// Indicator values in, scorecards and summaries out. Everything is evaluated from the values as
+/// stored at the moment of the request: a saved value shows on the next request.
+/// </summary>
+public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, IConfiguration configuration, TimeProvider clock)
+{
+    private bool Demo => configuration.GetValue<bool>("Mtqg:Demo");
+
+    public static DateOnly YearEnd(int year) => new(year, 12, 31);
+
+    /// <summary>The set named, or the default for the year; a refusal names what is wrong.</summary>
+    public async Task<(LoadedSet? Set, Outcome Outcome)> SetForAsync(string? code, int year, CancellationToken ct)
+    {
+        if (year is < 2000 or > 2100) return (null, Outcome.Invalid("Năm không hợp lệ.", [new Problem("year", $"Năm {year} phải nằm trong khoảng 2000–2100.")]));
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            var named = await catalog.GetAsync(db, code, ct);
+            if (named is null) return (null, Outcome.NotFound($"Không có bộ tiêu chí mã \"{code}\"."));
+            if (!named.Covers(year)) return (null, Outcome.Invalid("Năm ngoài thời gian hiệu lực của bộ tiêu chí.", [new Problem("year", $"Bộ tiêu chí {named.Code} áp dụng cho {named.ValidFrom}–{named.ValidTo}, không áp dụng cho năm {year}.")]));
+            return (named, Outcome.Done);
+        }
+        var set = await catalog.DefaultForAsync(db, year, Demo, ct);
+        return set is null ? (null, Outcome.NotFound($"Không có bộ tiêu chí nào đã ban hành áp dụng cho năm {year}.")) : (set, Outcome.Done);
+    }
+
+    /// <summary>The commune a code names on 31 December of the year (DESIGN §5).</summary>
+    public Task<AdministrativeUnit?> CommuneAsync(string code, int year, CancellationToken ct) =>
+        UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year)).FirstOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Commune, ct);
+
+    public async Task<(ScorecardDto? Card, Outcome Outcome)> GetAsync(string communeCode, int year, string? setCode, string? level, CancellationToken ct)
+    {
+        var (set, outcome) = await SetForAsync(setCode, year, ct);
+        if (set is null) return (null, outcome);
+        var commune = await CommuneAsync(communeCode, year, ct);
+        if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
+        level ??= set.LowestLevel;
+        if (set.Levels.All(l => l.Code != level))
+            return (null, Outcome.Invalid("Mức đạt chuẩn không hợp lệ.", [new Problem("level", $"Bộ tiêu chí {set.Code} không có mức \"{level}\"; các mức: {string.Join(", ", set.Levels.Select(l => l.Code))}.")]));
+        return (await CardAsync(set, commune, year, level, ct), Outcome.Done);
+    }
+
+    private async Task<ScorecardDto> CardAsync(LoadedSet set, AdministrativeUnit commune, int year, string level, CancellationToken ct)
+    {
+        var values = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.UnitId == commune.Id && v.Year == year && v.Indicator.CriteriaSetId == set.Id)
+            .Select(v => new { v.IndicatorId, v.Value }).ToListAsync(ct);
+        var groupId = await db.GroupAssignments.AsNoTracking().Where(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id)
+            .Select(a => (int?)a.GroupId).FirstOrDefaultAsync(ct);
+        var group = groupId is int g ? set.GroupCodes[g] : null;
+        var card = Evaluator.Evaluate(set.Evaluation, group, year, level,
+            values.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value));
+        return ToDto(card, set, commune);
+    }
+
+    public static ScorecardDto ToDto(Scorecard card, LoadedSet set, AdministrativeUnit commune) => new(
+        new UnitRef(commune.Code, commune.FullName), card.Year, set.Code, card.Group, card.Level, card.CriteriaMet, card.CriteriaTotal, card.Band, card.Reached,
+        card.Criteria.Select(c => new ScorecardCriterionDto(c.Number, c.Code, c.Name, c.Status.Code(),
+            c.Indicators.Select(i => new ScorecardIndicatorDto(i.Code, i.Name, i.Type.Code(), i.Unit,
+                Shown(i.Type, i.Value), Shown(i.Type, i.Threshold), i.Rule.Code(), i.Status.Code(), i.Explanation)).ToList())).ToList());
+
+    private static object? Shown(IndicatorType type, decimal? value) =>
+        value is not { } v ? null : type == IndicatorType.Boolean ? v == 1m : v;
+
+    /// <summary>
+    /// Sets (or, with null, clears) some values of a commune-year. Every item is checked first; one bad
+    /// item and nothing is written. Returns the new scorecard.
+    /// </summary>
+    public async Task<(ScorecardDto? Card, Outcome Outcome)> SetValuesAsync(string communeCode, int year, string? setCode,
+        IReadOnlyDictionary<string, JsonElement>? values, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (set, outcome) = await SetForAsync(setCode, year, ct);
+        if (set is null) return (null, outcome);
+        var commune = await CommuneAsync(communeCode, year, ct);
+        if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
+        if (!UnitAccess.CanEnterValues(user, commune)) return (null, Outcome.Forbidden($"Tài khoản không có quyền nhập số liệu của {commune.FullName}."));
+        if (!commune.Kind.IsRural())
+            return (null, Outcome.Rejected($"{commune.FullName} là {commune.Kind.Label().ToLowerInvariant()}: bộ tiêu chí nông thôn mới chỉ áp dụng cho xã và đặc khu."));
+        if (values is null || values.Count == 0)
+            return (null, Outcome.Invalid("Không có giá trị nào để ghi.", [new Problem("values", "Cần ít nhất một chỉ tiêu: {\"values\": {\"<mã chỉ tiêu>\": giá trị}}.")]));
+
+        var problems = new List<Problem>();
+        var parsed = new Dictionary<SetIndicator, decimal?>();
+        foreach (var (code, element) in values)
+        {
+            if (!set.Indicators.TryGetValue(code, out var indicator))
+            {
+                problems.Add(new Problem($"values.{code}", $"Bộ tiêu chí {set.Code} không có chỉ tiêu mã \"{code}\"."));
+                continue;
+            }
+            var (value, error) = Parse(indicator, element);
+            if (error is not null) problems.Add(new Problem($"values.{code}", error));
+            else parsed[indicator] = value;
+        }
+        if (problems.Count > 0) return (null, Outcome.Invalid($"Có {problems.Count} giá trị không hợp lệ; chưa có gì được ghi.", problems));
+
+        var ids = parsed.Keys.Select(i => i.Id).ToList();
+        var existing = await db.IndicatorValues.Where(v => v.UnitId == commune.Id && v.Year == year && ids.Contains(v.IndicatorId)).ToDictionaryAsync(v => v.IndicatorId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (indicator, value) in parsed)
+        {
+            var row = existing.GetValueOrDefault(indicator.Id);
+            if (value is null) { if (row is not null) db.IndicatorValues.Remove(row); continue; }
+            if (row is null) db.IndicatorValues.Add(new IndicatorValue { UnitId = commune.Id, Year = year, IndicatorId = indicator.Id, Value = value.Value, UpdatedAt = now, UpdatedBy = user.Identity?.Name });
+            else if (row.Value != value.Value) (row.Value, row.UpdatedAt, row.UpdatedBy) = (value.Value, now, user.Identity?.Name);
+        }
+        await db.SaveChangesAsync(ct);
+        return (await CardAsync(set, commune, year, set.LowestLevel, ct), Outcome.Done);
+    }
+
+    /// <summary>Checks a value against its indicator's type; booleans become 1/0.</summary>
+    public static (decimal? Value, string? Error) Parse(SetIndicator indicator, JsonElement element)
+    {
+        var label = $"Chỉ tiêu {indicator.Code}";
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                return (null, null);
+            case JsonValueKind.True or JsonValueKind.False when indicator.Type == IndicatorType.Boolean:
+                return (element.GetBoolean() ? 1m : 0m, null);
+            case JsonValueKind.Number when indicator.Type != IndicatorType.Boolean && element.TryGetDecimal(out var number):
+                return Check(indicator, number);
+            default:
+                return (null, indicator.Type == IndicatorType.Boolean
+                    ? $"{label} là chỉ tiêu đạt/không đạt: giá trị phải là true hoặc false (hoặc null để xóa)."
+                    : $"{label} cần một số{(indicator.Unit is null ? "" : $" ({indicator.Unit})")}, không phải {Describe(element)} (hoặc null để xóa).");
+        }
+    }
+
+    public static (decimal? Value, string? Error) Check(SetIndicator indicator, decimal number)
+    {
+        if (indicator.Type == IndicatorType.Percent && number is < 0 or > 100)
+            return (null, $"Chỉ tiêu {indicator.Code} là tỷ lệ phần trăm: {number} phải nằm trong khoảng 0–100.");
+        if (Math.Abs(number) >= 100_000_000_000_000m)
+            return (null, $"Chỉ tiêu {indicator.Code}: {number} quá lớn.");
+        return (decimal.Round(number, 4), null);
+    }
+
+    private static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => $"chuỗi \"{element.GetString()}\"",
+        JsonValueKind.True or JsonValueKind.False => "true/false",
+        JsonValueKind.Object => "một đối tượng",
+        JsonValueKind.Array => "một danh sách",
+        _ => element.GetRawText(),
+    };
+
+    /// <summary>Which group of a set the commune is judged in (the unit in force on 31 December of <paramref name="year"/>).</summary>
+    public async Task<Outcome> SetGroupAsync(string communeCode, string setCode, string? groupCode, int? year, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var set = await catalog.GetAsync(db, setCode, ct);
+        if (set is null) return Outcome.NotFound($"Không có bộ tiêu chí mã \"{setCode}\".");
+        var y = year ?? Math.Min(set.ValidTo, clock.GetUtcNow().Year);
+        var commune = await CommuneAsync(communeCode, y, ct);
+        if (commune is null) return Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{y}.");
+        if (!UnitAccess.CanAssignGroups(user, commune.ProvinceCode)) return Outcome.Forbidden($"Tài khoản không có quyền xếp nhóm cho {commune.FullName}.");
+        if (string.IsNullOrWhiteSpace(groupCode) || !set.GroupIds.TryGetValue(groupCode, out var groupId))
+            return Outcome.Invalid("Nhóm không hợp lệ.", [new Problem("group", set.GroupIds.Count == 0
+                ? $"Bộ tiêu chí {set.Code} không chia nhóm xã."
+                : $"Nhóm \"{groupCode}\" không có trong bộ tiêu chí {set.Code}; các nhóm: {string.Join(", ", set.GroupIds.Keys)}.")]);
+        var row = await db.GroupAssignments.FirstOrDefaultAsync(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (row is null) db.GroupAssignments.Add(new CommuneGroupAssignment { CriteriaSetId = set.Id, UnitId = commune.Id, GroupId = groupId, UpdatedAt = now, UpdatedBy = user.Identity?.Name });
+        else (row.GroupId, row.UpdatedAt, row.UpdatedBy) = (groupId, now, user.Identity?.Name);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done;
+    }
+
+    /// <summary>Every rural commune of some provinces evaluated for a year: three set-based queries, then the pure engine.</summary>
+    public async Task<List<(AdministrativeUnitRow Commune, Scorecard Card, int Values)>> EvaluateAsync(LoadedSet set, int year, string? provinceCode, CancellationToken ct)
+    {
+        var communes = UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year))
+            .Where(u => u.Level == UnitLevel.Commune && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu));
+        if (provinceCode is not null) communes = communes.Where(u => u.ProvinceCode == provinceCode);
+        var rows = await communes.OrderBy(u => u.Code).Select(u => new AdministrativeUnitRow(u.Id, u.Code, u.FullName, u.ProvinceCode)).ToListAsync(ct);
+        var values = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.Year == year && v.Indicator.CriteriaSetId == set.Id && communes.Any(u => u.Id == v.UnitId))
+            .Select(v => new { v.UnitId, v.IndicatorId, v.Value }).ToListAsync(ct);
+        var groups = await db.GroupAssignments.AsNoTracking()
+            .Where(a => a.CriteriaSetId == set.Id && communes.Any(u => u.Id == a.UnitId))
+            .Select(a => new { a.UnitId, a.GroupId }).ToDictionaryAsync(a => a.UnitId, a => a.GroupId, ct);
+        var byCommune = values.GroupBy(v => v.UnitId).ToDictionary(g => g.Key, g => g.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value));
+        var empty = new Dictionary<string, decimal?>();
+        var lowest = set.LowestLevel;
+        return rows.Select(c =>
+        {
+            var communeValues = byCommune.GetValueOrDefault(c.Id) ?? empty;
+            var group = groups.TryGetValue(c.Id, out var g) ? set.GroupCodes[g] : null;
+            return (c, Evaluator.Evaluate(set.Evaluation, group, year, lowest, communeValues), communeValues.Count);
+        }).ToList();
+    }
+
+    public async Task<(ProvinceSummaryDto? Summary, Outcome Outcome)> ProvinceSummaryAsync(string provinceCode, int year, string? setCode, CancellationToken ct)
+    {
+        var (set, outcome) = await SetForAsync(setCode, year, ct);
+        if (set is null) return (null, outcome);
+        var province = await UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year)).FirstOrDefaultAsync(u => u.Code == provinceCode && u.Level == UnitLevel.Province, ct);
+        if (province is null) return (null, Outcome.NotFound($"Không có tỉnh, thành phố mã \"{provinceCode}\" có hiệu lực ngày 31/12/{year}."));
+        var results = await EvaluateAsync(set, year, provinceCode, ct);
+        var communes = results.Select(r => Result(r.Commune, r.Card, r.Values)).ToList();
+        var criteria = set.Evaluation.Criteria.Select(c => new CriterionCount(c.Number, c.Code, c.Name,
+            results.Count(r => r.Card.Criteria.Any(x => x.Number == c.Number && x.Status == EvaluationStatus.Met)),
+            results.Count(r => r.Card.Criteria.Any(x => x.Number == c.Number && x.Status != EvaluationStatus.NotApplicable)))).ToList();
+        var closest = communes.Where(c => c.CriteriaTotal > 0 && c.ValuesEntered > 0 && c.CriteriaTotal - c.CriteriaMet is 1 or 2)
+            .OrderByDescending(c => c.CriteriaMet - c.CriteriaTotal).ThenBy(c => c.Name).ToList();
+        return (new ProvinceSummaryDto(new UnitRef(province.Code, province.FullName), year, set.Code, set.LowestLevel,
+            results.Count, results.Count(r => r.Values > 0), Levels(set, results), Bands(set, results), criteria, closest, communes), Outcome.Done);
+    }
+
+    public async Task<(NationalSummaryDto? Summary, Outcome Outcome)> NationalSummaryAsync(int year, string? setCode, CancellationToken ct)
+    {
+        var (set, outcome) = await SetForAsync(setCode, year, ct);
+        if (set is null) return (null, outcome);
+        var provinces = await UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year)).Where(u => u.Level == UnitLevel.Province)
+            .OrderBy(u => u.Code).Select(u => new { u.Code, u.FullName }).ToListAsync(ct);
+        var results = (await EvaluateAsync(set, year, null, ct)).ToLookup(r => r.Commune.ProvinceCode);
+        return (new NationalSummaryDto(year, set.Code, provinces.Select(p =>
+        {
+            var rows = results[p.Code].ToList();
+            return new ProvinceLine(p.Code, p.FullName, rows.Count, rows.Count(r => r.Values > 0), Levels(set, rows), Bands(set, rows),
+                rows.Count == 0 ? 0 : Math.Round(rows.Average(r => r.Card.CriteriaMet), 1));
+        }).ToList()), Outcome.Done);
+    }
+
+    private static CommuneResult Result(AdministrativeUnitRow commune, Scorecard card, int values) => new(
+        commune.Code, commune.Name, card.Group, card.CriteriaMet, card.CriteriaTotal, card.Band, card.Reached, values,
+        card.Criteria.Where(c => c.Status is EvaluationStatus.NotMet or EvaluationStatus.Missing or EvaluationStatus.NoThreshold).Select(c => $"{c.Number}. {c.Name}").ToList());
+
+    private static List<LevelCount> Levels(LoadedSet set, IEnumerable<(AdministrativeUnitRow Commune, Scorecard Card, int Values)> results) =>
+        set.Levels.Select(l => new LevelCount(l.Code, l.Name, results.Count(r => r.Card.Reached.Contains(l.Code)))).ToList();
+
+    private static List<BandCount> Bands(LoadedSet set, IEnumerable<(AdministrativeUnitRow Commune, Scorecard Card, int Values)> results) =>
+        set.Evaluation.Bands.Select(b => new BandCount(b.Name, b.MinCriteriaMet, results.Count(r => r.Card.Band == b.Name))).ToList();
+}
+
+public sealed record AdministrativeUnitRow(int Id, string Code, string Name, string ProvinceCode);

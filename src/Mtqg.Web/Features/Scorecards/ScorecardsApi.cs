@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Mtqg.Web.Api;
+
+namespace Mtqg.Web.Features.Scorecards;
+
+public static class ScorecardsApi
+{
+    public sealed record ValuesRequest(Dictionary<string, JsonElement>? Values);
+    public sealed record GroupRequest(string? Group);
+
+    public static IServiceCollection AddScorecards(this IServiceCollection services) =>
+        services.AddSingleton<SetCatalog>().AddScoped<ScorecardService>();
+
+    public static IEndpointRouteBuilder MapScorecardsApi(this IEndpointRouteBuilder app)
+    {
+        var communes = app.MapGroup("/api/v1/communes/{code}").WithTags("Đánh giá xã");
+        communes.MapPut("/criteria-sets/{set}/group", PutGroup).RequireAuthorization()
+            .WithSummary("Xếp nhóm (vùng) của xã theo một bộ tiêu chí")
+            .WithDescription("Thân: {\"group\": \"<mã nhóm>\"}. Xã là đơn vị có hiệu lực ngày 31/12 của năm `year` (mặc định: năm cuối của bộ tiêu chí hoặc năm nay). Quản trị và Văn phòng Điều phối của tỉnh.");
+        communes.MapPut("/years/{year:int}/values", PutValues).RequireAuthorization()
+            .WithSummary("Nhập (hoặc xóa bằng null) giá trị một số chỉ tiêu của xã trong năm; trả về bảng đánh giá")
+            .WithDescription("Thân: {\"values\": {\"<mã chỉ tiêu>\": số | true/false | null}}. Kiểm tra tất cả trước: một giá trị sai thì không ghi gì và trả 400 nêu từng chỉ tiêu sai. Mã xã chỉ đơn vị có hiệu lực ngày 31/12 của năm.");
+        communes.MapGet("/years/{year:int}/scorecard", GetScorecard).AllowAnonymous()
+            .WithSummary("Bảng đánh giá xã theo bộ tiêu chí (DESIGN §6)")
+            .WithDescription("set: mã bộ tiêu chí (mặc định bộ đã ban hành có hiệu lực năm đó); level: mức (mặc định mức thấp nhất). Mỗi chỉ tiêu chưa đạt có lời giải thích.");
+        app.MapGet("/api/v1/provinces/{code}/years/{year:int}/summary", GetProvinceSummary).AllowAnonymous().WithTags("Tổng hợp")
+            .WithSummary("Tổng hợp một tỉnh trong năm: số xã đạt từng mức, theo nhóm số tiêu chí đạt, theo từng tiêu chí, các xã gần đạt");
+        app.MapGet("/api/v1/years/{year:int}/summary", GetNationalSummary).AllowAnonymous().WithTags("Tổng hợp")
+            .WithSummary("Tổng hợp toàn quốc trong năm, từng tỉnh");
+        return app;
+    }
+
+    private static async Task<IResult> PutGroup(string code, string set, GroupRequest request, int? year, ScorecardService service, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var outcome = await service.SetGroupAsync(code, set, request.Group, year, user, ct);
+        return outcome.IsDone ? TypedResults.NoContent() : ApiProblems.From(outcome);
+    }
+
+    private static async Task<IResult> PutValues(string code, int year, string? set, ValuesRequest request, ScorecardService service, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (card, outcome) = await service.SetValuesAsync(code, year, set, request.Values, user, ct);
+        return card is not null ? TypedResults.Ok(card) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<IResult> GetScorecard(string code, int year, string? set, string? level, ScorecardService service, CancellationToken ct)
+    {
+        var (card, outcome) = await service.GetAsync(code, year, set, level, ct);
+        return card is not null ? TypedResults.Ok(card) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<IResult> GetProvinceSummary(string code, int year, string? set, ScorecardService service, CancellationToken ct)
+    {
+        var (summary, outcome) = await service.ProvinceSummaryAsync(code, year, set, ct);
+        return summary is not null ? TypedResults.Ok(summary) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<IResult> GetNationalSummary(int year, string? set, ScorecardService service, CancellationToken ct)
+    {
+        var (summary, outcome) = await service.NationalSummaryAsync(year, set, ct);
+        return summary is not null ? TypedResults.Ok(summary) : ApiProblems.From(outcome);
+    }
+}
