@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.CriteriaSets;
+using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Data;
@@ -13,7 +14,7 @@ namespace Mtqg.Web.Data;
 /// </summary>
 public sealed class DatabaseInitializer(
     AppDbContext db, IConfiguration configuration, UnitSeeder units, CriteriaSetSeeder criteriaSets,
-    AccountSeeder accounts, ILogger<DatabaseInitializer> logger)
+    AccountSeeder accounts, DemoDataSeeder demoData, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(bool migrate, CancellationToken ct = default)
     {
@@ -35,5 +36,6 @@ public sealed class DatabaseInitializer(
         await units.SeedAsync(ct);
         await criteriaSets.SeedAsync(ct);
         await accounts.SeedAsync(ct);
+        if (configuration.GetValue<bool>("Mtqg:Demo")) await demoData.SeedAsync(ct);
     }
 }
