@@ -67,6 +67,22 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, IConfi
         return ToDto(card, set, commune);
     }
 
+    /// <summary>Criteria met in every year of the set that has values for this very unit (one query).</summary>
+    public async Task<IReadOnlyList<(int Year, int Met, int Total, bool Recognised)>> TrendAsync(LoadedSet set, AdministrativeUnit commune, CancellationToken ct)
+    {
+        var values = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.UnitId == commune.Id && v.Indicator.CriteriaSetId == set.Id)
+            .Select(v => new { v.Year, v.IndicatorId, v.Value }).ToListAsync(ct);
+        var groupId = await db.GroupAssignments.AsNoTracking().Where(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id)
+            .Select(a => (int?)a.GroupId).FirstOrDefaultAsync(ct);
+        var group = groupId is int g ? set.GroupCodes[g] : null;
+        return values.GroupBy(v => v.Year).OrderBy(y => y.Key).Select(y =>
+        {
+            var card = Evaluator.Evaluate(set.Evaluation, group, y.Key, set.LowestLevel, y.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value));
+            return (y.Key, card.CriteriaMet, card.CriteriaTotal, card.Reached.Contains(set.LowestLevel));
+        }).ToList();
+    }
+
     public static ScorecardDto ToDto(Scorecard card, LoadedSet set, AdministrativeUnit commune) => new(
         new UnitRef(commune.Code, commune.FullName), card.Year, set.Code, card.Group, card.Level, card.CriteriaMet, card.CriteriaTotal, card.Band, card.Reached,
         card.Criteria.Select(c => new ScorecardCriterionDto(c.Number, c.Code, c.Name, c.Status.Code(),
