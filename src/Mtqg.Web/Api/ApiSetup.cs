@@ -61,6 +61,7 @@ public static class ApiSetup
             var status = context.HttpContext.Response.StatusCode;
             var (title, detail) = status switch
             {
+                StatusCodes.Status400BadRequest => ("Dữ liệu không hợp lệ", "Yêu cầu không hợp lệ: nội dung không đọc được (kiểm tra JSON và kiểu dữ liệu của từng trường)."),
                 StatusCodes.Status401Unauthorized => ("Chưa đăng nhập", "Cần đăng nhập: gửi tiêu đề Authorization: Bearer <mã truy cập> lấy từ /api/v1/auth/token."),
                 StatusCodes.Status403Forbidden => ("Không có quyền", "Tài khoản không có quyền thực hiện việc này."),
                 StatusCodes.Status404NotFound => ("Không tìm thấy", "Không có địa chỉ API này."),

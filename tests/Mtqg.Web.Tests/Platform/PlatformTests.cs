@@ -36,7 +36,9 @@ public sealed class PlatformTests
         var client = app.CreateClient();
         var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
         var paths = doc.GetProperty("paths");
-        foreach (var path in new[] { "/health", "/api/v1/auth/token", "/api/v1/units", "/api/v1/units/{code}", "/api/v1/criteria-sets", "/api/v1/criteria-sets/{code}" })
+        foreach (var path in new[] { "/health", "/api/v1/auth/token", "/api/v1/units", "/api/v1/units/{code}", "/api/v1/criteria-sets", "/api/v1/criteria-sets/{code}",
+            "/api/v1/communes/{code}/years/{year}/values", "/api/v1/communes/{code}/years/{year}/scorecard", "/api/v1/communes/{code}/criteria-sets/{set}/group",
+            "/api/v1/provinces/{code}/years/{year}/summary", "/api/v1/provinces/{code}/years/{year}/workbook" })
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
         Assert.Contains("không phân biệt dấu", paths.GetProperty("/api/v1/units").GetProperty("get").GetProperty("description").GetString());
         var scalar = await client.GetAsync("/scalar");

@@ -30,13 +30,17 @@ public static class UnitAccess
 {
     public static string? UnitCode(this ClaimsPrincipal user) => user.FindFirstValue(AppUserClaimsFactory.UnitClaim);
 
-    /// <summary>Administrators; the coordination office of the commune's province; the commune's own officer.</summary>
-    public static bool CanEnterValues(ClaimsPrincipal user, AdministrativeUnit commune) =>
+    /// <summary>
+    /// Administrators; the coordination office of the province the commune belongs to today
+    /// (<paramref name="provinceNow"/>: for a pre-reform commune, the province its province merged into);
+    /// the officer of the commune itself while it is in force.
+    /// </summary>
+    public static bool CanEnterValues(ClaimsPrincipal user, AdministrativeUnit commune, string provinceNow) =>
         user.IsInRole(Roles.Admin)
-        || user.IsInRole(Roles.Coordinator) && user.UnitCode() == commune.ProvinceCode
-        || user.IsInRole(Roles.Commune) && user.UnitCode() == commune.Code;
+        || user.IsInRole(Roles.Coordinator) && user.UnitCode() == provinceNow
+        || user.IsInRole(Roles.Commune) && user.UnitCode() == commune.Code && commune.ValidTo is null;
 
-    /// <summary>Administrators and the coordination office of the commune's province.</summary>
-    public static bool CanAssignGroups(ClaimsPrincipal user, string provinceCode) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator) && user.UnitCode() == provinceCode;
+    /// <summary>Administrators and the coordination office of the province (of today) the communes belong to.</summary>
+    public static bool CanAssignGroups(ClaimsPrincipal user, string provinceNow) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator) && user.UnitCode() == provinceNow;
 }

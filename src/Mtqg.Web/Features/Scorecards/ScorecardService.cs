@@ -17,11 +17,15 @@ namespace Mtqg.Web.Features.Scorecards;
 /// Indicator values in, scorecards and summaries out. Everything is evaluated from the values as
 /// stored at the moment of the request: a saved value shows on the next request.
 /// </summary>
-public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, IConfiguration configuration, TimeProvider clock)
+public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, ProvinceLineage lineage, IConfiguration configuration, TimeProvider clock)
 {
     private bool Demo => configuration.GetValue<bool>("Mtqg:Demo");
 
     public static DateOnly YearEnd(int year) => new(year, 12, 31);
+
+    /// <summary>Whether the user may enter this commune's values (the pages ask before showing inputs).</summary>
+    public async Task<bool> CanEnterValuesAsync(ClaimsPrincipal user, AdministrativeUnit commune) =>
+        user.Identity?.IsAuthenticated == true && UnitAccess.CanEnterValues(user, commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo));
 
     /// <summary>The set named, or the default for the year; a refusal names what is wrong.</summary>
     public async Task<(LoadedSet? Set, Outcome Outcome)> SetForAsync(string? code, int year, CancellationToken ct)
@@ -48,6 +52,7 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, IConfi
         if (set is null) return (null, outcome);
         var commune = await CommuneAsync(communeCode, year, ct);
         if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
+        if (!commune.Kind.IsRural()) return (null, NotRural(commune));
         level ??= set.LowestLevel;
         if (set.Levels.All(l => l.Code != level))
             return (null, Outcome.Invalid("Mức đạt chuẩn không hợp lệ.", [new Problem("level", $"Bộ tiêu chí {set.Code} không có mức \"{level}\"; các mức: {string.Join(", ", set.Levels.Select(l => l.Code))}.")]));
@@ -103,9 +108,8 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, IConfi
         if (set is null) return (null, outcome);
         var commune = await CommuneAsync(communeCode, year, ct);
         if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
-        if (!UnitAccess.CanEnterValues(user, commune)) return (null, Outcome.Forbidden($"Tài khoản không có quyền nhập số liệu của {commune.FullName}."));
-        if (!commune.Kind.IsRural())
-            return (null, Outcome.Rejected($"{commune.FullName} là {commune.Kind.Label().ToLowerInvariant()}: bộ tiêu chí nông thôn mới chỉ áp dụng cho xã và đặc khu."));
+        if (!UnitAccess.CanEnterValues(user, commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo))) return (null, Outcome.Forbidden($"Tài khoản không có quyền nhập số liệu của {commune.FullName}."));
+        if (!commune.Kind.IsRural()) return (null, NotRural(commune));
         if (values is null || values.Count == 0)
             return (null, Outcome.Invalid("Không có giá trị nào để ghi.", [new Problem("values", "Cần ít nhất một chỉ tiêu: {\"values\": {\"<mã chỉ tiêu>\": giá trị}}.")]));
 
@@ -138,6 +142,9 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, IConfi
         return (await CardAsync(set, commune, year, set.LowestLevel, ct), Outcome.Done);
     }
 
+    private static Outcome NotRural(AdministrativeUnit commune) =>
+        Outcome.Rejected($"{commune.FullName} là {commune.Kind.Label().ToLowerInvariant()}: bộ tiêu chí nông thôn mới chỉ áp dụng cho xã và đặc khu.");
+
     /// <summary>Checks a value against its indicator's type; booleans become 1/0.</summary>
     public static (decimal? Value, string? Error) Parse(SetIndicator indicator, JsonElement element)
     {
@@ -148,8 +155,8 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, IConfi
                 return (null, null);
             case JsonValueKind.True or JsonValueKind.False when indicator.Type == IndicatorType.Boolean:
                 return (element.GetBoolean() ? 1m : 0m, null);
-            case JsonValueKind.Number when indicator.Type != IndicatorType.Boolean && element.TryGetDecimal(out var number):
-                return Check(indicator, number);
+            case JsonValueKind.Number when indicator.Type != IndicatorType.Boolean:
+                return element.TryGetDecimal(out var number) ? Check(indicator, number) : (null, $"{label}: {element.GetRawText()} quá lớn.");
             default:
                 return (null, indicator.Type == IndicatorType.Boolean
                     ? $"{label} là chỉ tiêu đạt/không đạt: giá trị phải là true hoặc false (hoặc null để xóa)."
@@ -183,7 +190,7 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, IConfi
         var y = year ?? Math.Min(set.ValidTo, clock.GetUtcNow().Year);
         var commune = await CommuneAsync(communeCode, y, ct);
         if (commune is null) return Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{y}.");
-        if (!UnitAccess.CanAssignGroups(user, commune.ProvinceCode)) return Outcome.Forbidden($"Tài khoản không có quyền xếp nhóm cho {commune.FullName}.");
+        if (!UnitAccess.CanAssignGroups(user, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo))) return Outcome.Forbidden($"Tài khoản không có quyền xếp nhóm cho {commune.FullName}.");
         if (string.IsNullOrWhiteSpace(groupCode) || !set.GroupIds.TryGetValue(groupCode, out var groupId))
             return Outcome.Invalid("Nhóm không hợp lệ.", [new Problem("group", set.GroupIds.Count == 0
                 ? $"Bộ tiêu chí {set.Code} không chia nhóm xã."

@@ -10,7 +10,7 @@ public static class ScorecardsApi
     public sealed record GroupRequest(string? Group);
 
     public static IServiceCollection AddScorecards(this IServiceCollection services) =>
-        services.AddSingleton<SetCatalog>().AddScoped<ScorecardService>().AddScoped<DemoDataSeeder>();
+        services.AddSingleton<SetCatalog>().AddScoped<ScorecardService>().AddScoped<GroupAssignmentService>().AddScoped<DemoDataSeeder>();
 
     public static IEndpointRouteBuilder MapScorecardsApi(this IEndpointRouteBuilder app)
     {

@@ -6,7 +6,7 @@ namespace Mtqg.Web.Features.Units;
 public static class UnitsApi
 {
     public static IServiceCollection AddUnits(this IServiceCollection services) =>
-        services.AddScoped<UnitService>().AddScoped<UnitSeeder>();
+        services.AddScoped<UnitService>().AddScoped<UnitSeeder>().AddSingleton<ProvinceLineage>();
 
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {

@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Mtqg.Data;
+using Mtqg.Data.Units;
+using Mtqg.Domain.Common;
+using Mtqg.Domain.Units;
+using Mtqg.Web.Data;
+using Mtqg.Web.Features.Units;
+
+namespace Mtqg.Web.Features.Scorecards.Excel;
+
+public sealed record ExcelFile(string FileName, byte[] Content);
+
+/// <summary>What an upload wrote: the data rows read, the communes written, values written and cleared, and how long it took.</summary>
+public sealed record UploadReport(string Province, int Year, string Set, int Rows, int Communes, int ValuesWritten, int ValuesCleared, double Seconds);
+
+/// <summary>
+/// The result of an upload: a report, or every problem found (nothing written), or the communes the
+/// account may not enter values for, or another refusal (unknown province or set).
+/// </summary>
+public sealed record UploadOutcome(UploadReport? Report, Outcome Outcome, IReadOnlyList<ExcelProblem> Problems, IReadOnlyList<UnitRef> Forbidden)
+{
+    public static UploadOutcome Refused(Outcome outcome) => new(null, outcome, [], []);
+}
+
+/// <summary>
+/// Excel in and out for province-year indicator values: the values workbook, the evaluated results,
+/// and the upload that checks every cell before writing anything, then writes in one transaction.
+/// </summary>
+public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scorecards, TimeProvider clock)
+{
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+    public static readonly string TooLarge = $"Tệp lớn hơn {MaxFileBytes / 1024 / 1024} MB: chia thành nhiều tệp (ví dụ theo nhóm xã) rồi tải lên lần lượt.";
+    /// <summary>More problems than this are counted but not listed: a wrong file would otherwise list every cell.</summary>
+    public const int MaxProblemsListed = 1000;
+
+    public async Task<(ExcelFile? File, Outcome Outcome)> ValuesWorkbookAsync(string provinceCode, int year, string? setCode, CancellationToken ct)
+    {
+        var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
+        if (set is null || province is null) return (null, outcome);
+        var communes = Communes(provinceCode, year);
+        var rows = await communes.OrderBy(u => u.Code).Select(u => new { u.Id, u.Code, u.FullName }).ToListAsync(ct);
+        var values = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => v.Year == year && v.Indicator.CriteriaSetId == set.Id && communes.Any(u => u.Id == v.UnitId))
+                .Select(v => new { v.UnitId, v.IndicatorId, v.Value }).ToListAsync(ct))
+            .ToLookup(v => v.UnitId);
+        var groups = await db.GroupAssignments.AsNoTracking()
+            .Where(a => a.CriteriaSetId == set.Id && communes.Any(u => u.Id == a.UnitId))
+            .ToDictionaryAsync(a => a.UnitId, a => a.GroupId, ct);
+        var model = new ValuesWorkbookModel(province.Code, province.Name, year, set.Code, set.Name, set.Evaluation,
+            set.GroupIds.Keys.Order(StringComparer.Ordinal).ToList(),
+            rows.Select(c => new WorkbookCommune(c.Code, c.FullName, groups.TryGetValue(c.Id, out var g) ? set.GroupCodes[g] : null,
+                values[c.Id].ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => v.Value))).ToList());
+        return (new ExcelFile(ValuesWorkbook.FileName(province.Code, year, set.Code), ValuesWorkbook.Build(model)), Outcome.Done);
+    }
+
+    public async Task<(ExcelFile? File, Outcome Outcome)> ResultsWorkbookAsync(string provinceCode, int year, string? setCode, CancellationToken ct)
+    {
+        var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
+        if (set is null || province is null) return (null, outcome);
+        var results = await scorecards.EvaluateAsync(set, year, province.Code, ct);
+        var model = new ResultsWorkbookModel(province.Code, province.Name, year, set.Code, set.Name, set.Evaluation, clock.GetUtcNow().UtcDateTime,
+            results.Select(r => new EvaluatedCommune(r.Commune.Code, r.Commune.Name, r.Card)).ToList());
+        return (new ExcelFile(ValuesWorkbook.FileName(province.Code, year, set.Code, "ket-qua"), ResultsWorkbook.Build(model)), Outcome.Done);
+    }
+
+    /// <summary>
+    /// Reads the file, checks every cell and every commune row, then (only when all is clean and the
+    /// account may enter values for every commune in it) replaces the values of the cells present in
+    /// one transaction: a set-based delete, then one bulk insert.
+    /// </summary>
+    public async Task<UploadOutcome> UploadAsync(string provinceCode, int year, string? setCode, Stream file, string fileName, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
+        if (set is null || province is null) return UploadOutcome.Refused(outcome);
+        if (file.CanSeek && file.Length > MaxFileBytes) return UploadOutcome.Refused(Outcome.Invalid(TooLarge, [new Problem("file", TooLarge)]));
+        var format = Format(fileName, file);
+        if (format is null)
+        {
+            const string message = "Tệp phải là Excel (.xlsx) hoặc CSV (.csv). Tệp Excel 97–2003 (.xls) hãy lưu lại thành .xlsx.";
+            return UploadOutcome.Refused(Outcome.Invalid(message, [new Problem("file", message)]));
+        }
+
+        var parsed = ValuesSheetReader.Read(file, format.Value, Path.GetFileName(fileName), set.Indicators);
+        var problems = parsed.Problems.ToList();
+        if (parsed.Stamp is { } stamp) problems.AddRange(StampProblems(stamp, province.Code, year, set.Code));
+
+        var byCode = new Dictionary<string, AdministrativeUnit>();
+        // In chunks: a province has a few hundred communes, but a wrong file may name thousands of codes.
+        foreach (var codes in parsed.Rows.Select(r => r.CommuneCode).Distinct().Chunk(1000))
+            foreach (var unit in await UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+                         .Where(u => u.Level == UnitLevel.Commune && codes.Contains(u.Code)).ToListAsync(ct))
+                byCode[unit.Code] = unit;
+        var writable = new List<(ParsedRow Row, AdministrativeUnit Commune)>();
+        foreach (var row in parsed.Rows)
+        {
+            string? reason = !byCode.TryGetValue(row.CommuneCode, out var unit)
+                ? $"Không có xã mã \"{row.CommuneCode}\" có hiệu lực ngày 31/12/{year}."
+                : unit.ProvinceCode != province.Code
+                    ? $"{unit.FullName} ({unit.Code}) không thuộc {province.Name} ngày 31/12/{year}."
+                    : !unit.Kind.IsRural()
+                        ? $"{unit.FullName} ({unit.Code}) là {unit.Kind.Label().ToLowerInvariant()}: bộ tiêu chí nông thôn mới chỉ áp dụng cho xã và đặc khu."
+                        : null;
+            if (reason is null) writable.Add((row, unit!));
+            else problems.Add(new ExcelProblem(parsed.Sheet, row.Row, ValuesWorkbook.CodeHeader, row.CodeCell, reason));
+        }
+
+        var forbidden = new List<UnitRef>();
+        foreach (var (_, commune) in writable)
+            if (!await scorecards.CanEnterValuesAsync(user, commune)) forbidden.Add(new UnitRef(commune.Code, commune.FullName));
+        if (forbidden.Count > 0)
+        {
+            var named = string.Join(", ", forbidden.Take(10).Select(c => $"{c.Name} ({c.Code})")) + (forbidden.Count > 10 ? $" và {forbidden.Count - 10} xã khác" : "");
+            return new UploadOutcome(null, Outcome.Forbidden($"Tài khoản không có quyền nhập số liệu của {forbidden.Count} xã trong tệp: {named}. Chưa có gì được ghi."), [], forbidden);
+        }
+        if (problems.Count == 0 && parsed.Rows.Count == 0)
+            problems.Add(new ExcelProblem(parsed.Sheet, null, null, null, "Tệp không có dòng số liệu nào (mỗi dòng một xã, cột \"Mã xã\" bắt buộc)."));
+        if (problems.Count > 0)
+        {
+            var ordered = problems.OrderBy(p => p.Row ?? 0).ThenBy(p => ColumnOrder(p.Cell)).ToList();
+            var listed = ordered.Take(MaxProblemsListed).ToList();
+            var message = $"Có {ordered.Count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} lỗi trong tệp; chưa có gì được ghi."
+                + (ordered.Count > listed.Count ? $" Liệt kê {MaxProblemsListed} lỗi đầu tiên." : "");
+            return new UploadOutcome(null, Outcome.Invalid(message, listed.Select(p => new Problem(p.Field, Describe(p))).ToList()), listed, []);
+        }
+
+        var (written, cleared) = await WriteAsync(year, writable, user.Identity?.Name, ct);
+        return new UploadOutcome(new UploadReport(province.Code, year, set.Code, parsed.Rows.Count, writable.Count(w => w.Row.Cells.Count > 0),
+            written, cleared, Math.Round(watch.Elapsed.TotalSeconds, 2)), Outcome.Done, [], []);
+    }
+
+    /// <summary>
+    /// Deletes the stored values of exactly the cells present (grouped by the set of communes each
+    /// indicator column touches, so a full sheet is one statement), then inserts the new ones in bulk.
+    /// </summary>
+    private async Task<(int Written, int Cleared)> WriteAsync(int year, List<(ParsedRow Row, AdministrativeUnit Commune)> rows, string? userName, CancellationToken ct)
+    {
+        var cells = rows.SelectMany(r => r.Row.Cells.Select(c => (UnitId: r.Commune.Id, c.Indicator.Id, c.Value))).ToList();
+        var groups = cells.GroupBy(c => (Clear: c.Value is null, c.Id))
+            .Select(g => (g.Key.Clear, IndicatorId: g.Key.Id, Units: g.Select(c => c.UnitId).Order().ToList()))
+            .GroupBy(g => (g.Clear, Units: string.Join(",", g.Units)))
+            .Select(g => (g.Key.Clear, Indicators: g.Select(x => x.IndicatorId).ToList(), g.First().Units));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cleared = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (clear, indicators, units) in groups)
+        {
+            var deleted = await db.IndicatorValues
+                .Where(v => v.Year == year && indicators.Contains(v.IndicatorId) && units.Contains(v.UnitId))
+                .ExecuteDeleteAsync(ct);
+            if (clear) cleared += deleted;
+        }
+        var written = await BulkValueWriter.InsertAsync(db,
+            cells.Where(c => c.Value is not null).Select(c => new ValueRow(c.UnitId, year, c.Id, c.Value!.Value)), now, userName, ct);
+        await transaction.CommitAsync(ct);
+        return (written, cleared);
+    }
+
+    /// <summary>The set (named, or the default for the year) and the province in force on 31 December of the year.</summary>
+    public async Task<(LoadedSet? Set, UnitRef? Province, Outcome Outcome)> ScopeAsync(string provinceCode, int year, string? setCode, CancellationToken ct)
+    {
+        var (set, outcome) = await scorecards.SetForAsync(setCode, year, ct);
+        if (set is null) return (null, null, outcome);
+        var province = await UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+            .Where(u => u.Code == provinceCode && u.Level == UnitLevel.Province)
+            .Select(u => new UnitRef(u.Code, u.FullName)).FirstOrDefaultAsync(ct);
+        return province is null
+            ? (set, null, Outcome.NotFound($"Không có tỉnh, thành phố mã \"{provinceCode}\" có hiệu lực ngày 31/12/{year}."))
+            : (set, province, Outcome.Done);
+    }
+
+    /// <summary>The rural communes (xã, đặc khu) of the province in force on 31 December of the year.</summary>
+    private IQueryable<AdministrativeUnit> Communes(string provinceCode, int year) =>
+        UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+            .Where(u => u.Level == UnitLevel.Commune && u.ProvinceCode == provinceCode && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu));
+
+    private static UploadFormat? Format(string fileName, Stream file)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension == ".csv") return UploadFormat.Csv;
+        if (extension == ".xls") return null;
+        if (!file.CanSeek) return extension == ".xlsx" ? UploadFormat.Xlsx : null;
+        // An .xlsx is a zip package: "PK".
+        Span<byte> magic = stackalloc byte[2];
+        var read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        var zip = read == 2 && magic[0] == (byte)'P' && magic[1] == (byte)'K';
+        return zip ? UploadFormat.Xlsx : extension == ".xlsx" ? UploadFormat.Xlsx : null;
+    }
+
+    private static IEnumerable<ExcelProblem> StampProblems(WorkbookStamp stamp, string provinceCode, int year, string setCode)
+    {
+        var guide = ValuesWorkbook.GuideSheet;
+        const string fix = "Hãy tải tệp mẫu đúng tỉnh, năm, bộ tiêu chí (hoặc xóa trang Hướng dẫn nếu cố ý dùng tệp này).";
+        if (stamp.SetCode is { Length: > 0 } s && !s.Equals(setCode, StringComparison.OrdinalIgnoreCase))
+            yield return new ExcelProblem(guide, null, ValuesWorkbook.SetLabel, null, $"Tệp được tải cho bộ tiêu chí {s}, không phải {setCode}: mã chỉ tiêu của hai bộ có thể trùng nhưng khác nghĩa. {fix}");
+        if (stamp.ProvinceCode is { Length: > 0 } p && p != provinceCode)
+            yield return new ExcelProblem(guide, null, ValuesWorkbook.ProvinceLabel, null, $"Tệp được tải cho tỉnh mã {p}, không phải {provinceCode}. {fix}");
+        if (stamp.Year is { Length: > 0 } y && y != year.ToString(CultureInfo.InvariantCulture))
+            yield return new ExcelProblem(guide, null, ValuesWorkbook.YearLabel, null, $"Tệp được tải cho năm {y}, không phải {year}. {fix}");
+    }
+
+    /// <summary>"Dòng 7, cột 1.2 (D7): …" — the whole location in one sentence, for the errors map.</summary>
+    public static string Describe(ExcelProblem p) =>
+        (p.Row, p.Column) switch
+        {
+            (int row, string column) => $"Dòng {row}, cột {column}{(p.Cell is null ? "" : $" ({p.Cell})")}: {p.Message}",
+            (int row, null) => $"Dòng {row}: {p.Message}",
+            (null, string column) => $"{column}: {p.Message}",
+            _ => p.Message,
+        };
+
+    private static (int, string) ColumnOrder(string? cell)
+    {
+        var letters = new string((cell ?? "").TakeWhile(char.IsAsciiLetter).ToArray());
+        return (letters.Length, letters);
+    }
+}
