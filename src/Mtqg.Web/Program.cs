@@ -2,6 +2,7 @@ using Mtqg.Web.Api;
 using Mtqg.Web.Components;
 using Mtqg.Web.Data;
 using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Audit;
 using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Health;
 using Mtqg.Web.Features.Scorecards;
@@ -21,6 +22,7 @@ builder.Services.AddSingleton<SeedFiles>();
 builder.Services.AddMtqgDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddMtqgAuthentication();
+builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddMtqgApi();
 builder.Services.AddRazorComponents();
 builder.Services.AddMudServices();
@@ -31,6 +33,7 @@ builder.Services.AddUnits();
 builder.Services.AddCriteriaSets();
 builder.Services.AddScorecards();
 builder.Services.AddScorecardExcel();
+builder.Services.AddAudit();
 
 var app = builder.Build();
 
@@ -45,8 +48,11 @@ if (args.FirstOrDefault() == "migrate")
 await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(migrate: false);
 
+app.UseSecurityHeaders();
 app.UseMtqgErrorHandling();
 app.UseAuthentication();
+app.UseAccountStatusCheck();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -54,10 +60,12 @@ app.MapStaticAssets();
 app.MapMtqgOpenApi();
 app.MapHealth();
 app.MapAccountsApi();
+app.MapUsersApi();
 app.MapUnitsApi();
 app.MapCriteriaSetsApi();
 app.MapScorecardsApi();
 app.MapScorecardExcelApi();
+app.MapAuditApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 

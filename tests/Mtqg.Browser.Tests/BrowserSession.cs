@@ -14,6 +14,8 @@ public sealed class BrowserSession : IAsyncDisposable
     public required IBrowser Browser { get; init; }
     public required IPage Page { get; init; }
     public string BaseUrl => App.BaseAddress.ToString().TrimEnd('/');
+    /// <summary>Console errors of the pages (a blocked script or style under the Content Security Policy shows here).</summary>
+    public List<string> ConsoleErrors { get; } = [];
 
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable("MTQG_CHROMIUM") is { Length: > 0 } path ? path
@@ -33,7 +35,9 @@ public sealed class BrowserSession : IAsyncDisposable
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "vi-VN" });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        return new BrowserSession { App = app, Playwright = playwright, Browser = browser, Page = page };
+        var session = new BrowserSession { App = app, Playwright = playwright, Browser = browser, Page = page };
+        page.Console += (_, message) => { if (message.Type == "error") session.ConsoleErrors.Add($"{message.Text} [{message.Location}]"); };
+        return session;
     }
 
     public Task GoToAsync(string path) => Page.GotoAsync(BaseUrl + path);
@@ -55,10 +59,18 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).WaitForAsync();
     }
 
+    /// <summary>Every journey ends here: the pages worked under the security headers, with no script or style blocked.</summary>
+    public void AssertNoPolicyViolations()
+    {
+        var blocked = ConsoleErrors.Where(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || e.Contains("Refused to", StringComparison.Ordinal)).ToList();
+        Assert.True(blocked.Count == 0, "Blocked by the Content Security Policy:\n" + string.Join("\n", blocked));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();
         Playwright.Dispose();
         await App.DisposeAsync();
+        AssertNoPolicyViolations();
     }
 }

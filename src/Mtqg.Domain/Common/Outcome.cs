@@ -18,7 +18,7 @@ public sealed record Outcome
     public static Outcome NotFound(string message) => new(OutcomeKind.NotFound, message, []);
     public static Outcome Rejected(string message) => new(OutcomeKind.Rejected, message, []);
     public static Outcome Forbidden(string message) => new(OutcomeKind.Forbidden, message, []);
-    public static Outcome Conflict(string message) => new(OutcomeKind.Conflict, message, []);
+    public static Outcome Conflict(string message, IReadOnlyList<Problem>? details = null) => new(OutcomeKind.Conflict, message, details ?? []);
     public static Outcome Invalid(string message, IReadOnlyList<Problem> problems) => new(OutcomeKind.Invalid, message, problems);
 }
 

@@ -27,7 +27,8 @@ public static class ApiProblems
     public static IResult From(Outcome outcome) => outcome.Kind switch
     {
         OutcomeKind.NotFound => NotFound(outcome.Message!),
-        OutcomeKind.Conflict => Conflict(outcome.Message!),
+        OutcomeKind.Conflict => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict, title: "Xung đột dữ liệu",
+            extensions: outcome.Problems.Count == 0 ? null : new Dictionary<string, object?> { ["current"] = outcome.Problems.ToDictionary(p => p.Field, p => p.Message) }),
         OutcomeKind.Forbidden => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền"),
         OutcomeKind.Invalid => Invalid(outcome.Message!, outcome.Problems),
         _ => Rejected(outcome.Message!),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
+using Mtqg.Web.Features.Audit;
 
 namespace Mtqg.Web.Data;
 
@@ -33,6 +34,11 @@ public static class DatabaseSetup
 
         services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString));
         services.AddDbContextFactory<AppDbContext>(options => Configure(options, provider, connectionString), ServiceLifetime.Scoped);
+        // Every context, injected or from the factory (their configurations compose), records its tracked changes in the audit trail (decision 0005).
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AuditActor>();
+        services.AddSingleton<AuditInterceptor>();
+        services.ConfigureDbContext<AppDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         return services;
     }
 

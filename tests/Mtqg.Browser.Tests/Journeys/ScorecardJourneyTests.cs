@@ -57,15 +57,17 @@ public sealed class ScorecardJourneyTests
     }
 
     [Fact]
-    public async Task A_commune_officer_cannot_edit_another_commune_and_a_wrong_number_is_refused_whole()
+    public async Task A_viewer_reads_without_inputs_and_a_wrong_number_is_refused_whole()
     {
         await using var session = await BrowserSession.StartAsync();
         var page = session.Page;
-        await session.SignInAsync("demo.xa");
+        await session.SignInAsync("demo.xem");
         await session.GoToAsync("/xa/02869?nam=2026&set=DEMO-MINH-HOA");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Xã Bản Liền — năm 2026" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Lưu số liệu" })).ToHaveCountAsync(0);
 
+        await session.Page.Context.ClearCookiesAsync();
+        await session.SignInAsync("demo.xa");
         await session.GoToAsync(BaoHa);
         var before = await page.GetByLabel("Giá trị chỉ tiêu 1.2").InputValueAsync();
         await page.GetByLabel("Giá trị chỉ tiêu 1.2").FillAsync("55");

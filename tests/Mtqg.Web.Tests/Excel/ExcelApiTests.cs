@@ -18,7 +18,7 @@ public sealed class ExcelApiTests
     public async Task The_downloaded_workbook_has_one_row_per_rural_commune_of_the_province_and_the_stored_values_in_their_cells()
     {
         await using var app = await MtqgApp.StartAsync();
-        var client = app.CreateClient();
+        var client = await app.ClientAsAsync("demo.dieuphoi");
 
         var response = await client.GetAsync(WorkbookUrl(LaoCai, 2026));
 
@@ -65,7 +65,7 @@ public sealed class ExcelApiTests
         Assert.Equal(cells - 1, report.GetProperty("valuesWritten").GetInt32());
         Assert.Equal(before["2.1"] is null ? 0 : 1, report.GetProperty("valuesCleared").GetInt32());
         Assert.True(report.GetProperty("seconds").GetDouble() >= 0);
-        var after = Indicators(await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}")).ToDictionary();
+        var after = Indicators(await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}")).ToDictionary();
         Assert.Equal(flipped == "Đạt", after["1.1"]!.Value.GetBoolean());
         Assert.Equal(77.5m, after["1.2"]!.Value.GetDecimal());
         Assert.Equal(45.5m, after["3.1"]!.Value.GetDecimal());
@@ -128,8 +128,9 @@ public sealed class ExcelApiTests
     public async Task A_commune_officer_uploading_the_province_workbook_is_refused_with_403_naming_the_other_communes()
     {
         await using var app = await MtqgApp.StartAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        var workbook = await (await coordinator.GetAsync(WorkbookUrl(LaoCai, 2026))).Content.ReadAsByteArrayAsync();
         var officer = await app.ClientAsAsync("demo.xa");
-        var workbook = await (await officer.GetAsync(WorkbookUrl(LaoCai, 2026))).Content.ReadAsByteArrayAsync();
 
         var response = await PostAsync(officer, LaoCai, 2026, workbook, "lao-cai.xlsx");
 
@@ -201,6 +202,7 @@ public sealed class ExcelApiTests
     {
         await using var app = await MtqgApp.StartAsync();
         var client = app.CreateClient();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
         var response = await client.GetAsync($"/api/v1/provinces/{LaoCai}/years/2026/scorecards.xlsx?set={Set}");
 
@@ -209,7 +211,7 @@ public sealed class ExcelApiTests
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: ResultsWorkbook.ResultsSheet).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(89, rows.Count);
-        var card = await client.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}");
+        var card = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}");
         var row = rows.Single(r => r["Mã xã"] as string == BaoHa);
         Assert.Equal(card.GetProperty("criteriaMet").GetInt32(), Convert.ToInt32(row[ResultsWorkbook.MetHeader]));
         Assert.Equal(card.GetProperty("criteriaTotal").GetInt32(), Convert.ToInt32(row[ResultsWorkbook.TotalHeader]));
@@ -231,9 +233,9 @@ public sealed class ExcelApiTests
     public async Task An_unknown_province_or_a_year_outside_the_set_is_a_problem_not_a_file()
     {
         await using var app = await MtqgApp.StartAsync();
-        var client = app.CreateClient();
-        await ProblemAssert.IsProblemAsync(await client.GetAsync(WorkbookUrl("99", 2026)), HttpStatusCode.NotFound);
-        await ProblemAssert.IsProblemAsync(await client.GetAsync($"/api/v1/provinces/{LaoCai}/years/2040/scorecards.xlsx?set={Set}"), HttpStatusCode.BadRequest);
+        var admin = await app.ClientAsAsync("demo.admin");
+        await ProblemAssert.IsProblemAsync(await admin.GetAsync(WorkbookUrl("99", 2026)), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync($"/api/v1/provinces/{LaoCai}/years/2040/scorecards.xlsx?set={Set}"), HttpStatusCode.BadRequest);
     }
 
     private static string WorkbookUrl(string province, int year) => $"/api/v1/provinces/{province}/years/{year}/workbook?set={Set}";

@@ -8,7 +8,7 @@ using Mtqg.Data;
 namespace Mtqg.Web.Tests.Infrastructure;
 
 /// <summary>The real app on its own fresh database (see <see cref="TestDatabase"/>), in demo mode.</summary>
-public sealed class MtqgApp(string connectionString, bool migrate = false, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class MtqgApp(string connectionString, bool migrate = false, IReadOnlyDictionary<string, string>? settings = null, bool ownsDatabase = true) : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
 
@@ -61,7 +61,7 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (!migrate || settings is not null) await TestDatabase.DropAsync(ConnectionString);
+        if (ownsDatabase && (!migrate || settings is not null)) await TestDatabase.DropAsync(ConnectionString);
     }
 
     private sealed record TokenResponse(string AccessToken, int ExpiresIn);

@@ -22,7 +22,7 @@ public sealed class CommuneGroupApiTests
         var response = await coordinator.PutGroupAsync(BaoHa, "G3");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var inG3 = await app.CreateClient().ScorecardAsync(BaoHa, 2026);
+        var inG3 = await coordinator.ScorecardAsync(BaoHa, 2026);
         Assert.Equal("G3", inG3.GetProperty("group").GetString());
         Assert.Equal((85m, "met"), (inG3.Indicator("2.1").GetProperty("threshold").GetDecimal(), inG3.Indicator("2.1").Status()));
         Assert.Equal(95m, inG3.Indicator("2.2").GetProperty("threshold").GetDecimal());

@@ -87,13 +87,25 @@ public sealed class ScorecardAccessTests
     }
 
     [Fact]
-    public async Task Scorecards_and_summaries_are_public()
+    public async Task Summaries_and_the_results_export_are_public()
     {
         await using var app = await MtqgApp.StartAsync();
         var anonymous = app.CreateClient();
 
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(ScorecardUrl(BaoHa, 2026))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(SummaryUrl("15", 2026))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/years/2026/summary?set={Code}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/provinces/15/years/2026/scorecards.xlsx?set={Code}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Scorecards_are_not_public()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var viewer = await app.ClientAsAsync("demo.xem");
+
+        var anonymous = await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync(ScorecardUrl(BaoHa, 2026)), HttpStatusCode.Unauthorized);
+
+        Assert.Equal("Chưa đăng nhập", anonymous.GetProperty("title").GetString());
+        Assert.Equal(BaoHa, (await viewer.ScorecardAsync(BaoHa, 2026)).GetProperty("commune").GetProperty("code").GetString());
     }
 }

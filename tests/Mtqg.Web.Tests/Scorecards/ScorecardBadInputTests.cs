@@ -33,7 +33,7 @@ public sealed class ScorecardBadInputTests
         Assert.Contains("0–100", ProblemAssert.Errors(problem, "values.4.1")[0]);
         Assert.Contains("chưa có gì được ghi", problem.GetProperty("detail").GetString());
 
-        var card = await app.CreateClient().ScorecardAsync(BaoHa, 2026);
+        var card = await admin.ScorecardAsync(BaoHa, 2026);
         Assert.Equal(90m, card.Indicator("1.2").GetProperty("value").GetDecimal());
         Assert.Equal(1.0m, card.Indicator("6.1").GetProperty("value").GetDecimal());
         Assert.Equal("missing", card.Indicator("5.3").Status());
@@ -129,8 +129,9 @@ public sealed class ScorecardBadInputTests
     public async Task An_unknown_level_is_refused_on_level_with_the_levels_of_the_set()
     {
         await using var app = await MtqgApp.StartAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
-        var problem = await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync(ScorecardUrl(BaoHa, 2026) + "&level=KIEUMAU"), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(await coordinator.GetAsync(ScorecardUrl(BaoHa, 2026) + "&level=KIEUMAU"), HttpStatusCode.BadRequest);
 
         var message = ProblemAssert.Errors(problem, "level")[0];
         Assert.Contains("KIEUMAU", message);

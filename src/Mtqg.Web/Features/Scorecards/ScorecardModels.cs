@@ -4,7 +4,11 @@ public sealed record UnitRef(string Code, string Name);
 
 /// <summary>The scorecard JSON of DESIGN §6; values and thresholds of boolean indicators are true/false.</summary>
 public sealed record ScorecardDto(UnitRef Commune, int Year, string Set, string? Group, string Level, int CriteriaMet, int CriteriaTotal,
-    string? Band, IReadOnlyList<string> Reached, IReadOnlyList<ScorecardCriterionDto> Criteria);
+    string? Band, IReadOnlyList<string> Reached, IReadOnlyList<ScorecardCriterionDto> Criteria)
+{
+    /// <summary>The version of the commune-year's values this card was computed from (the API's ETag; send it back as If-Match).</summary>
+    public string? Version { get; init; }
+}
 
 public sealed record ScorecardCriterionDto(int Number, string Code, string Name, string Status, IReadOnlyList<ScorecardIndicatorDto> Indicators);
 

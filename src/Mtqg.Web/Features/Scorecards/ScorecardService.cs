@@ -1,6 +1,9 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Mtqg.Data;
 using Mtqg.Data.Scorecards;
 using Mtqg.Data.Units;
@@ -17,7 +20,7 @@ namespace Mtqg.Web.Features.Scorecards;
 /// Indicator values in, scorecards and summaries out. Everything is evaluated from the values as
 /// stored at the moment of the request: a saved value shows on the next request.
 /// </summary>
-public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, ProvinceLineage lineage, IConfiguration configuration, TimeProvider clock)
+public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, ProvinceLineage lineage, UnitScope scope, IConfiguration configuration, TimeProvider clock)
 {
     private bool Demo => configuration.GetValue<bool>("Mtqg:Demo");
 
@@ -46,12 +49,13 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     public Task<AdministrativeUnit?> CommuneAsync(string code, int year, CancellationToken ct) =>
         UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year)).FirstOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Commune, ct);
 
-    public async Task<(ScorecardDto? Card, Outcome Outcome)> GetAsync(string communeCode, int year, string? setCode, string? level, CancellationToken ct)
+    public async Task<(ScorecardDto? Card, Outcome Outcome)> GetAsync(string communeCode, int year, string? setCode, string? level, ClaimsPrincipal user, CancellationToken ct)
     {
         var (set, outcome) = await SetForAsync(setCode, year, ct);
         if (set is null) return (null, outcome);
         var commune = await CommuneAsync(communeCode, year, ct);
         if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
+        if (!await scope.CanReadCommuneAsync(user, commune, ct)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem số liệu của {commune.FullName}."));
         if (!commune.Kind.IsRural()) return (null, NotRural(commune));
         level ??= set.LowestLevel;
         if (set.Levels.All(l => l.Code != level))
@@ -63,14 +67,31 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     {
         var values = await db.IndicatorValues.AsNoTracking()
             .Where(v => v.UnitId == commune.Id && v.Year == year && v.Indicator.CriteriaSetId == set.Id)
-            .Select(v => new { v.IndicatorId, v.Value }).ToListAsync(ct);
+            .Select(v => new StoredValue(v.IndicatorId, v.Value, v.UpdatedAt, v.UpdatedBy)).ToListAsync(ct);
         var groupId = await db.GroupAssignments.AsNoTracking().Where(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id)
             .Select(a => (int?)a.GroupId).FirstOrDefaultAsync(ct);
         var group = groupId is int g ? set.GroupCodes[g] : null;
         var card = Evaluator.Evaluate(set.Evaluation, group, year, level,
             values.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value));
-        return ToDto(card, set, commune);
+        return ToDto(card, set, commune) with { Version = VersionOf(values) };
     }
+
+    private sealed record StoredValue(int IndicatorId, decimal Value, DateTime UpdatedAt, string? UpdatedBy);
+
+    /// <summary>
+    /// A commune-year's values as one version: a hash of every (indicator, value, time) and the
+    /// latest change time, so a stale editor is refused and told what changed after they loaded.
+    /// </summary>
+    private static string VersionOf(IEnumerable<StoredValue> values)
+    {
+        var rows = values.OrderBy(v => v.IndicatorId).ToList();
+        var text = string.Join(";", rows.Select(v => $"{v.IndicatorId}={v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}@{v.UpdatedAt.Ticks}"));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+        return $"{hash}-{(rows.Count == 0 ? 0 : rows.Max(v => v.UpdatedAt.Ticks))}";
+    }
+
+    /// <summary>Accepts a version as sent in If-Match (quoted, possibly weak).</summary>
+    public static string NormalizeVersion(string version) => version.Trim().TrimStart('W', '/').Trim('"');
 
     /// <summary>Criteria met in every year of the set that has values for this very unit (one query).</summary>
     public async Task<IReadOnlyList<(int Year, int Met, int Total, bool Recognised)>> TrendAsync(LoadedSet set, AdministrativeUnit commune, CancellationToken ct)
@@ -102,7 +123,7 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     /// item and nothing is written. Returns the new scorecard.
     /// </summary>
     public async Task<(ScorecardDto? Card, Outcome Outcome)> SetValuesAsync(string communeCode, int year, string? setCode,
-        IReadOnlyDictionary<string, JsonElement>? values, ClaimsPrincipal user, CancellationToken ct)
+        IReadOnlyDictionary<string, JsonElement>? values, ClaimsPrincipal user, CancellationToken ct, string? expectedVersion = null)
     {
         var (set, outcome) = await SetForAsync(setCode, year, ct);
         if (set is null) return (null, outcome);
@@ -128,8 +149,13 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         }
         if (problems.Count > 0) return (null, Outcome.Invalid($"Có {problems.Count} giá trị không hợp lệ; chưa có gì được ghi.", problems));
 
-        var ids = parsed.Keys.Select(i => i.Id).ToList();
-        var existing = await db.IndicatorValues.Where(v => v.UnitId == commune.Id && v.Year == year && ids.Contains(v.IndicatorId)).ToDictionaryAsync(v => v.IndicatorId, ct);
+        var existing = await db.IndicatorValues.Where(v => v.UnitId == commune.Id && v.Year == year && v.Indicator.CriteriaSetId == set.Id).ToDictionaryAsync(v => v.IndicatorId, ct);
+        if (expectedVersion is not null)
+        {
+            var stored = existing.Values.Select(v => new StoredValue(v.IndicatorId, v.Value, v.UpdatedAt, v.UpdatedBy)).ToList();
+            var current = VersionOf(stored);
+            if (NormalizeVersion(expectedVersion) != current) return (null, Stale(set, stored, NormalizeVersion(expectedVersion)));
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (indicator, value) in parsed)
         {
@@ -140,6 +166,21 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         }
         await db.SaveChangesAsync(ct);
         return (await CardAsync(set, commune, year, set.LowestLevel, ct), Outcome.Done);
+    }
+
+    private static Outcome Stale(LoadedSet set, List<StoredValue> stored, string expected)
+    {
+        var since = long.TryParse(expected.Split('-').LastOrDefault(), out var ticks) ? ticks : 0;
+        var newer = stored.Where(v => v.UpdatedAt.Ticks > since).OrderBy(v => v.IndicatorId).Select(v =>
+        {
+            var indicator = set.IndicatorsById[v.IndicatorId];
+            var shown = indicator.Type == IndicatorType.Boolean ? (v.Value == 1 ? "Đạt" : "Chưa đạt") : v.Value.ToString("0.####", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+            var at = v.UpdatedAt.AddHours(7).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            return new Problem($"values.{indicator.Code}", $"Chỉ tiêu {indicator.Code} hiện là {shown} ({v.UpdatedBy ?? "không rõ người sửa"}, {at}).");
+        }).ToList();
+        return Outcome.Conflict(
+            $"Số liệu của xã vừa được người khác thay đổi sau khi bạn tải trang; chưa có gì được ghi. {(newer.Count == 0 ? "Một số giá trị đã bị xóa." : "Giá trị mới: " + string.Join(" ", newer.Select(n => n.Message)))} Kiểm tra lại rồi lưu lại.",
+            newer);
     }
 
     private static Outcome NotRural(AdministrativeUnit commune) =>
@@ -203,28 +244,122 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         return Outcome.Done;
     }
 
-    /// <summary>Every rural commune of some provinces evaluated for a year: three set-based queries, then the pure engine.</summary>
+    /// <summary>
+    /// Every rural commune of some provinces evaluated for a year, from the values as stored now: the
+    /// communes with their group (one query), all their values for the year (one query), then the pure
+    /// engine. The values are looked up by commune through the (UnitId, Year, IndicatorId) index, so a
+    /// province reads its own few thousand rows, never the whole country's year; they are read straight
+    /// from the data reader into one array per commune (no entity or row object each).
+    /// </summary>
     public async Task<List<(AdministrativeUnitRow Commune, Scorecard Card, int Values)>> EvaluateAsync(LoadedSet set, int year, string? provinceCode, CancellationToken ct)
     {
         var communes = UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year))
             .Where(u => u.Level == UnitLevel.Commune && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu));
         if (provinceCode is not null) communes = communes.Where(u => u.ProvinceCode == provinceCode);
-        var rows = await communes.OrderBy(u => u.Code).Select(u => new AdministrativeUnitRow(u.Id, u.Code, u.FullName, u.ProvinceCode)).ToListAsync(ct);
-        var values = await db.IndicatorValues.AsNoTracking()
-            .Where(v => v.Year == year && v.Indicator.CriteriaSetId == set.Id && communes.Any(u => u.Id == v.UnitId))
-            .Select(v => new { v.UnitId, v.IndicatorId, v.Value }).ToListAsync(ct);
-        var groups = await db.GroupAssignments.AsNoTracking()
-            .Where(a => a.CriteriaSetId == set.Id && communes.Any(u => u.Id == a.UnitId))
-            .Select(a => new { a.UnitId, a.GroupId }).ToDictionaryAsync(a => a.UnitId, a => a.GroupId, ct);
-        var byCommune = values.GroupBy(v => v.UnitId).ToDictionary(g => g.Key, g => g.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value));
-        var empty = new Dictionary<string, decimal?>();
-        var lowest = set.LowestLevel;
-        return rows.Select(c =>
+        var rows = await (
+                from u in communes
+                join a in db.GroupAssignments.Where(a => a.CriteriaSetId == set.Id) on u.Id equals a.UnitId into assigned
+                from a in assigned.DefaultIfEmpty()
+                orderby u.Code
+                select new { Commune = new AdministrativeUnitRow(u.Id, u.Code, u.FullName, u.ProvinceCode), GroupId = (int?)a.GroupId })
+            .ToListAsync(ct);
+
+        var slots = ValueSlots.Of(set);
+        var position = new Dictionary<int, int>(rows.Count);
+        for (var i = 0; i < rows.Count; i++) position[rows[i].Commune.Id] = i;
+        var values = new CommuneValues?[rows.Count];
+        var ids = rows.Select(r => r.Commune.Id).ToList();
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            var communeValues = byCommune.GetValueOrDefault(c.Id) ?? empty;
-            var group = groups.TryGetValue(c.Id, out var g) ? set.GroupCodes[g] : null;
-            return (c, Evaluator.Evaluate(set.Evaluation, group, year, lowest, communeValues), communeValues.Count);
-        }).ToList();
+            // EF writes the SQL for the provider (json_each on SQLite, = ANY on PostgreSQL); reading the three
+            // columns directly avoids materialising an object per value (a whole country's year is ~0.5 million).
+            await using var command = db.IndicatorValues
+                .Where(v => EF.Parameter(ids).Contains(v.UnitId) && v.Year == year)
+                .Select(v => new { v.UnitId, v.IndicatorId, v.Value })
+                .CreateDbCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                // Values of other sets for the same commune-year are skipped here, not joined away in SQL.
+                if (!slots.ById.TryGetValue(reader.GetInt32(1), out var slot)) continue;
+                var at = position[reader.GetInt32(0)];
+                (values[at] ??= new CommuneValues(slots)).Set(slot, reader.GetDecimal(2));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var lowest = set.LowestLevel;
+        var results = new List<(AdministrativeUnitRow Commune, Scorecard Card, int Values)>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var communeValues = values[i] ?? slots.Empty;
+            var group = rows[i].GroupId is int g ? set.GroupCodes[g] : null;
+            results.Add((rows[i].Commune, Evaluator.Evaluate(set.Evaluation, group, year, lowest, communeValues), communeValues.Count));
+        }
+        return results;
+    }
+
+    /// <summary>Where each indicator of a set sits in a <see cref="CommuneValues"/> array; built once per loaded set.</summary>
+    private sealed class ValueSlots
+    {
+        private static readonly ConditionalWeakTable<LoadedSet, ValueSlots> Built = new();
+
+        public FrozenDictionary<string, int> ByCode { get; }
+        public FrozenDictionary<int, int> ById { get; }
+        public string[] Codes { get; }
+        public CommuneValues Empty { get; }
+
+        private ValueSlots(LoadedSet set)
+        {
+            var indicators = set.Indicators.Values.OrderBy(i => i.Id).ToList();
+            Codes = [.. indicators.Select(i => i.Code)];
+            ByCode = indicators.Select((i, slot) => (i.Code, slot)).ToFrozenDictionary(x => x.Code, x => x.slot, StringComparer.Ordinal);
+            ById = indicators.Select((i, slot) => (i.Id, slot)).ToFrozenDictionary(x => x.Id, x => x.slot);
+            Empty = new CommuneValues(this);
+        }
+
+        public static ValueSlots Of(LoadedSet set) => Built.GetValue(set, s => new ValueSlots(s));
+    }
+
+    /// <summary>
+    /// One commune-year's stored values by indicator code, as the engine reads them: one array slot per
+    /// indicator of the set instead of a dictionary per commune. Only stored values are present.
+    /// </summary>
+    private sealed class CommuneValues(ValueSlots slots) : IReadOnlyDictionary<string, decimal?>
+    {
+        private readonly decimal?[] stored = new decimal?[slots.Codes.Length];
+
+        public int Count { get; private set; }
+
+        public void Set(int slot, decimal value)
+        {
+            if (stored[slot] is null) Count++;
+            stored[slot] = value;
+        }
+
+        public bool TryGetValue(string key, out decimal? value)
+        {
+            value = slots.ByCode.TryGetValue(key, out var slot) ? stored[slot] : null;
+            return value is not null;
+        }
+
+        public decimal? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+        public bool ContainsKey(string key) => TryGetValue(key, out _);
+        public IEnumerable<string> Keys => this.Select(p => p.Key);
+        public IEnumerable<decimal?> Values => this.Select(p => p.Value);
+
+        public IEnumerator<KeyValuePair<string, decimal?>> GetEnumerator()
+        {
+            for (var slot = 0; slot < stored.Length; slot++)
+                if (stored[slot] is { } value) yield return new(slots.Codes[slot], value);
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     public async Task<(ProvinceSummaryDto? Summary, Outcome Outcome)> ProvinceSummaryAsync(string provinceCode, int year, string? setCode, CancellationToken ct)
@@ -235,9 +370,15 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         if (province is null) return (null, Outcome.NotFound($"Không có tỉnh, thành phố mã \"{provinceCode}\" có hiệu lực ngày 31/12/{year}."));
         var results = await EvaluateAsync(set, year, provinceCode, ct);
         var communes = results.Select(r => Result(r.Commune, r.Card, r.Values)).ToList();
-        var criteria = set.Evaluation.Criteria.Select(c => new CriterionCount(c.Number, c.Code, c.Name,
-            results.Count(r => r.Card.Criteria.Any(x => x.Number == c.Number && x.Status == EvaluationStatus.Met)),
-            results.Count(r => r.Card.Criteria.Any(x => x.Number == c.Number && x.Status != EvaluationStatus.NotApplicable)))).ToList();
+        // One pass over the cards: the engine lists a card's criteria in the set's order.
+        var (met, applicable) = (new int[set.Evaluation.Criteria.Count], new int[set.Evaluation.Criteria.Count]);
+        foreach (var (_, card, _) in results)
+            for (var i = 0; i < card.Criteria.Count; i++)
+            {
+                if (card.Criteria[i].Status == EvaluationStatus.Met) met[i]++;
+                if (card.Criteria[i].Status != EvaluationStatus.NotApplicable) applicable[i]++;
+            }
+        var criteria = set.Evaluation.Criteria.Select((c, i) => new CriterionCount(c.Number, c.Code, c.Name, met[i], applicable[i])).ToList();
         var closest = communes.Where(c => c.CriteriaTotal > 0 && c.ValuesEntered > 0 && c.CriteriaTotal - c.CriteriaMet is 1 or 2)
             .OrderByDescending(c => c.CriteriaMet - c.CriteriaTotal).ThenBy(c => c.Name).ToList();
         return (new ProvinceSummaryDto(new UnitRef(province.Code, province.FullName), year, set.Code, set.LowestLevel,

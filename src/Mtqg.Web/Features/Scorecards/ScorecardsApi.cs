@@ -1,3 +1,4 @@
+using Mtqg.Domain.Common;
 using System.Security.Claims;
 using System.Text.Json;
 using Mtqg.Web.Api;
@@ -20,10 +21,10 @@ public static class ScorecardsApi
             .WithDescription("Thân: {\"group\": \"<mã nhóm>\"}. Xã là đơn vị có hiệu lực ngày 31/12 của năm `year` (mặc định: năm cuối của bộ tiêu chí hoặc năm nay). Quản trị và Văn phòng Điều phối của tỉnh.");
         communes.MapPut("/years/{year:int}/values", PutValues).RequireAuthorization()
             .WithSummary("Nhập (hoặc xóa bằng null) giá trị một số chỉ tiêu của xã trong năm; trả về bảng đánh giá")
-            .WithDescription("Thân: {\"values\": {\"<mã chỉ tiêu>\": số | true/false | null}}. Kiểm tra tất cả trước: một giá trị sai thì không ghi gì và trả 400 nêu từng chỉ tiêu sai. Mã xã chỉ đơn vị có hiệu lực ngày 31/12 của năm.");
-        communes.MapGet("/years/{year:int}/scorecard", GetScorecard).AllowAnonymous()
+            .WithDescription("Thân: {\"values\": {\"<mã chỉ tiêu>\": số | true/false | null}}. Gửi If-Match với ETag nhận được khi đọc bảng đánh giá: nếu số liệu đã bị người khác thay đổi thì trả 412 kèm giá trị mới, không ghi đè. Kiểm tra tất cả trước: một giá trị sai thì không ghi gì và trả 400 nêu từng chỉ tiêu sai. Mã xã chỉ đơn vị có hiệu lực ngày 31/12 của năm.");
+        communes.MapGet("/years/{year:int}/scorecard", GetScorecard).RequireAuthorization()
             .WithSummary("Bảng đánh giá xã theo bộ tiêu chí (DESIGN §6)")
-            .WithDescription("set: mã bộ tiêu chí (mặc định bộ đã ban hành có hiệu lực năm đó); level: mức (mặc định mức thấp nhất). Mỗi chỉ tiêu chưa đạt có lời giải thích.");
+            .WithDescription("set: mã bộ tiêu chí (mặc định bộ đã ban hành có hiệu lực năm đó); level: mức (mặc định mức thấp nhất). Mỗi chỉ tiêu chưa đạt có lời giải thích. Xem được: quản trị; điều phối, thẩm định, giúp đỡ, xem báo cáo của tỉnh chứa xã (kể cả xã cũ trước sắp xếp); cán bộ của chính xã đó và các xã cũ hợp thành.");
         app.MapGet("/api/v1/provinces/{code}/years/{year:int}/summary", GetProvinceSummary).AllowAnonymous().WithTags("Tổng hợp")
             .WithSummary("Tổng hợp một tỉnh trong năm: số xã đạt từng mức, theo nhóm số tiêu chí đạt, theo từng tiêu chí, các xã gần đạt");
         app.MapGet("/api/v1/years/{year:int}/summary", GetNationalSummary).AllowAnonymous().WithTags("Tổng hợp")
@@ -37,16 +38,25 @@ public static class ScorecardsApi
         return outcome.IsDone ? TypedResults.NoContent() : ApiProblems.From(outcome);
     }
 
-    private static async Task<IResult> PutValues(string code, int year, string? set, ValuesRequest request, ScorecardService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> PutValues(string code, int year, string? set, ValuesRequest request, ScorecardService service, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
-        var (card, outcome) = await service.SetValuesAsync(code, year, set, request.Values, user, ct);
-        return card is not null ? TypedResults.Ok(card) : ApiProblems.From(outcome);
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        var (card, outcome) = await service.SetValuesAsync(code, year, set, request.Values, user, ct, ifMatch.Length == 0 || ifMatch == "*" ? null : ifMatch);
+        if (card is null)
+            return outcome.Kind == OutcomeKind.Conflict
+                ? TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status412PreconditionFailed, title: "Số liệu đã thay đổi",
+                    extensions: new Dictionary<string, object?> { ["current"] = outcome.Problems.ToDictionary(p => p.Field, p => p.Message) })
+                : ApiProblems.From(outcome);
+        http.Response.Headers.ETag = $"\"{card.Version}\"";
+        return TypedResults.Ok(card);
     }
 
-    private static async Task<IResult> GetScorecard(string code, int year, string? set, string? level, ScorecardService service, CancellationToken ct)
+    private static async Task<IResult> GetScorecard(string code, int year, string? set, string? level, ScorecardService service, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
-        var (card, outcome) = await service.GetAsync(code, year, set, level, ct);
-        return card is not null ? TypedResults.Ok(card) : ApiProblems.From(outcome);
+        var (card, outcome) = await service.GetAsync(code, year, set, level, user, ct);
+        if (card is null) return ApiProblems.From(outcome);
+        http.Response.Headers.ETag = $"\"{card.Version}\"";
+        return TypedResults.Ok(card);
     }
 
     private static async Task<IResult> GetProvinceSummary(string code, int year, string? set, ScorecardService service, CancellationToken ct)

@@ -12,7 +12,7 @@ public static class ExcelApi
     public static IEndpointRouteBuilder MapScorecardExcelApi(this IEndpointRouteBuilder app)
     {
         var province = app.MapGroup("/api/v1/provinces/{code}/years/{year:int}").WithTags("Excel số liệu");
-        province.MapGet("/workbook", GetWorkbook).AllowAnonymous()
+        province.MapGet("/workbook", GetWorkbook).RequireAuthorization()
             .Produces(StatusCodes.Status200OK, contentType: ValuesWorkbook.ContentType)
             .WithSummary("Tệp Excel số liệu chỉ tiêu của tỉnh trong năm (mỗi xã một dòng, mỗi chỉ tiêu một cột) kèm trang Hướng dẫn")
             .WithDescription("set: mã bộ tiêu chí (mặc định bộ đã ban hành có hiệu lực năm đó). Chỉ tiêu đạt/không đạt ghi Đạt/Chưa đạt. Dùng tệp này để điền rồi tải lên bằng POST cùng địa chỉ.");
@@ -27,11 +27,23 @@ public static class ExcelApi
         province.MapGet("/scorecards.xlsx", GetResults).AllowAnonymous()
             .Produces(StatusCodes.Status200OK, contentType: ValuesWorkbook.ContentType)
             .WithSummary("Tệp Excel kết quả đánh giá các xã của tỉnh trong năm (số tiêu chí đạt, xếp loại, mức đạt, trạng thái từng tiêu chí)");
+        app.MapGet("/api/v1/years/{year:int}/scorecards.xlsx", GetNationalResults).AllowAnonymous().WithTags("Excel số liệu")
+            .Produces(StatusCodes.Status200OK, contentType: ValuesWorkbook.ContentType)
+            .WithSummary("Tệp Excel kết quả đánh giá mọi xã của cả nước trong năm (mỗi xã một dòng, mỗi tiêu chí một cột, kèm tỉnh)")
+            .WithDescription("set: mã bộ tiêu chí (mặc định bộ đã ban hành có hiệu lực năm đó). Xã là đơn vị có hiệu lực ngày 31/12 của năm: trước năm 2025 là xã của 63 tỉnh cũ.");
         return app;
     }
 
-    private static async Task<IResult> GetWorkbook(string code, int year, string? set, ScorecardExcelService excel, CancellationToken ct)
+    private static async Task<IResult> GetNationalResults(int year, string? set, ScorecardExcelService excel, CancellationToken ct)
     {
+        var (file, outcome) = await excel.NationalResultsWorkbookAsync(year, set, ct);
+        return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Content, ValuesWorkbook.ContentType, file.FileName);
+    }
+
+    private static async Task<IResult> GetWorkbook(string code, int year, string? set, ScorecardExcelService excel, Accounts.UnitScope scope, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!await scope.CanReadProvinceAsync(user, code, year))
+            return TypedResults.Problem("Tài khoản không có quyền tải số liệu chi tiết của tỉnh này.", statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền");
         var (file, outcome) = await excel.ValuesWorkbookAsync(code, year, set, ct);
         return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Content, ValuesWorkbook.ContentType, file.FileName);
     }

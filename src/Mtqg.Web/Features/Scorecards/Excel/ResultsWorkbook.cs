@@ -6,7 +6,8 @@ using Mtqg.Domain.Evaluation;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
 
-public sealed record EvaluatedCommune(string Code, string Name, Scorecard Card);
+/// <summary>One evaluated commune; <see cref="Province"/> (its province's name) only in the national workbook, where it gets a column.</summary>
+public sealed record EvaluatedCommune(string Code, string Name, Scorecard Card, string? Province = null);
 
 public sealed record ResultsWorkbookModel(
     string ProvinceCode, string ProvinceName, int Year, string SetCode, string SetName,
@@ -20,6 +21,7 @@ public sealed record ResultsWorkbookModel(
 public static class ResultsWorkbook
 {
     public const string ResultsSheet = "Kết quả", NotesSheet = "Ghi chú";
+    public const string ProvinceHeader = "Tỉnh";
     public const string MetHeader = "Số tiêu chí đạt", TotalHeader = "Tổng số tiêu chí", BandHeader = "Xếp loại", ReachedHeader = "Mức đạt";
 
     public static string CriterionHeader(EvaluationCriterion criterion) => $"{criterion.Number}. {criterion.Name}";
@@ -38,18 +40,17 @@ public static class ResultsWorkbook
     {
         var criteria = model.Set.Criteria;
         var headers = criteria.Select(CriterionHeader).ToList();
+        var national = model.Communes.Any(c => c.Province is not null);
         var rows = model.Communes.Select(c =>
         {
-            var row = new Dictionary<string, object?>(criteria.Count + 7)
-            {
-                [ValuesWorkbook.CodeHeader] = c.Code,
-                [ValuesWorkbook.NameHeader] = c.Name,
-                [ValuesWorkbook.GroupHeader] = c.Card.Group,
-                [MetHeader] = c.Card.CriteriaMet,
-                [TotalHeader] = c.Card.CriteriaTotal,
-                [BandHeader] = c.Card.Band,
-                [ReachedHeader] = c.Card.Reached.Count == 0 ? null : string.Join(", ", c.Card.Reached),
-            };
+            var row = new Dictionary<string, object?>(criteria.Count + 8) { [ValuesWorkbook.CodeHeader] = c.Code };
+            if (national) row[ProvinceHeader] = c.Province;
+            row[ValuesWorkbook.NameHeader] = c.Name;
+            row[ValuesWorkbook.GroupHeader] = c.Card.Group;
+            row[MetHeader] = c.Card.CriteriaMet;
+            row[TotalHeader] = c.Card.CriteriaTotal;
+            row[BandHeader] = c.Card.Band;
+            row[ReachedHeader] = c.Card.Reached.Count == 0 ? null : string.Join(", ", c.Card.Reached);
             var statuses = c.Card.Criteria.ToDictionary(r => r.Number, r => r.Status);
             for (var i = 0; i < criteria.Count; i++)
                 row[headers[i]] = statuses.TryGetValue(criteria[i].Number, out var s) ? Status(s) : null;
@@ -69,7 +70,9 @@ public static class ResultsWorkbook
         var lowest = model.Set.Levels.OrderBy(l => l.Rank).First();
         var notes = new List<Dictionary<string, object?>>
         {
-            Note("Tỉnh", $"{model.ProvinceName} ({model.ProvinceCode})"),
+            national
+                ? Note("Phạm vi", $"{model.ProvinceName}: mọi xã, đặc khu có hiệu lực ngày 31/12/{model.Year} (cột {ProvinceHeader}: tỉnh của xã vào ngày đó)")
+                : Note("Tỉnh", $"{model.ProvinceName} ({model.ProvinceCode})"),
             Note("Năm", model.Year.ToString(CultureInfo.InvariantCulture)),
             Note("Bộ tiêu chí", $"{model.SetCode} — {model.SetName}"),
             Note("Đánh giá ở mức", $"{lowest.Code} — {lowest.Name}"),
@@ -83,7 +86,7 @@ public static class ResultsWorkbook
 
         var columns = new List<DynamicExcelColumn>
         {
-            new(ValuesWorkbook.CodeHeader) { Width = 10 }, new(ValuesWorkbook.NameHeader) { Width = 30 }, new(ValuesWorkbook.GroupHeader) { Width = 8 },
+            new(ValuesWorkbook.CodeHeader) { Width = 10 }, new(ProvinceHeader) { Width = 22 }, new(ValuesWorkbook.NameHeader) { Width = 30 }, new(ValuesWorkbook.GroupHeader) { Width = 8 },
             new(MetHeader) { Width = 10 }, new(TotalHeader) { Width = 10 }, new(BandHeader) { Width = 16 }, new(ReachedHeader) { Width = 14 },
             new("Mục") { Width = 22 }, new("Nội dung") { Width = 100 },
         };
@@ -91,7 +94,7 @@ public static class ResultsWorkbook
         using var buffer = new MemoryStream();
         MiniExcel.SaveAs(buffer, new Dictionary<string, object> { [ResultsSheet] = rows, [NotesSheet] = notes }, configuration: new OpenXmlConfiguration
         {
-            FreezeRowCount = 1, FreezeColumnCount = 3, AutoFilter = true, TableStyles = TableStyles.Default,
+            FreezeRowCount = 1, FreezeColumnCount = national ? 4 : 3, AutoFilter = true, TableStyles = TableStyles.Default,
             DynamicColumns = columns.ToArray(),
             StyleOptions = new OpenXmlStyleOptions { HeaderStyle = new OpenXmlHeaderStyle { WrapText = true } },
         });

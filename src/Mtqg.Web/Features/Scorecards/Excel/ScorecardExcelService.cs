@@ -7,6 +7,7 @@ using Mtqg.Data.Units;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Data;
+using Mtqg.Web.Features.Audit;
 using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
@@ -29,7 +30,7 @@ public sealed record UploadOutcome(UploadReport? Report, Outcome Outcome, IReadO
 /// Excel in and out for province-year indicator values: the values workbook, the evaluated results,
 /// and the upload that checks every cell before writing anything, then writes in one transaction.
 /// </summary>
-public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scorecards, TimeProvider clock)
+public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scorecards, TimeProvider clock, AuditActor actor)
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
     public static readonly string TooLarge = $"Tệp lớn hơn {MaxFileBytes / 1024 / 1024} MB: chia thành nhiều tệp (ví dụ theo nhóm xã) rồi tải lên lần lượt.";
@@ -65,6 +66,25 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
             results.Select(r => new EvaluatedCommune(r.Commune.Code, r.Commune.Name, r.Card)).ToList());
         return (new ExcelFile(ValuesWorkbook.FileName(province.Code, year, set.Code, "ket-qua"), ResultsWorkbook.Build(model)), Outcome.Done);
     }
+
+    /// <summary>
+    /// The national commune × criterion matrix: every rural commune in force on 31 December of the year
+    /// (the 63 provinces' communes before the reform, the 34 provinces' after), evaluated in one pass.
+    /// </summary>
+    public async Task<(ExcelFile? File, Outcome Outcome)> NationalResultsWorkbookAsync(int year, string? setCode, CancellationToken ct)
+    {
+        var (set, outcome) = await scorecards.SetForAsync(setCode, year, ct);
+        if (set is null) return (null, outcome);
+        var provinces = await UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+            .Where(u => u.Level == UnitLevel.Province).ToDictionaryAsync(u => u.Code, u => u.FullName, ct);
+        var results = await scorecards.EvaluateAsync(set, year, null, ct);
+        var model = new ResultsWorkbookModel(NationalCode, "Toàn quốc", year, set.Code, set.Name, set.Evaluation, clock.GetUtcNow().UtcDateTime,
+            results.Select(r => new EvaluatedCommune(r.Commune.Code, r.Commune.Name, r.Card, provinces.GetValueOrDefault(r.Commune.ProvinceCode, r.Commune.ProvinceCode))).ToList());
+        return (new ExcelFile(ValuesWorkbook.FileName(NationalCode, year, set.Code, "ket-qua"), ResultsWorkbook.Build(model)), Outcome.Done);
+    }
+
+    /// <summary>Stands for the whole country where a province code goes (file name, notes).</summary>
+    public const string NationalCode = "toan-quoc";
 
     /// <summary>
     /// Reads the file, checks every cell and every commune row, then (only when all is clean and the
@@ -127,7 +147,7 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
             return new UploadOutcome(null, Outcome.Invalid(message, listed.Select(p => new Problem(p.Field, Describe(p))).ToList()), listed, []);
         }
 
-        var (written, cleared) = await WriteAsync(year, writable, user.Identity?.Name, ct);
+        var (written, cleared) = await WriteAsync(set.Code, year, writable, user.Identity?.Name, ct);
         return new UploadOutcome(new UploadReport(province.Code, year, set.Code, parsed.Rows.Count, writable.Count(w => w.Row.Cells.Count > 0),
             written, cleared, Math.Round(watch.Elapsed.TotalSeconds, 2)), Outcome.Done, [], []);
     }
@@ -135,8 +155,10 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
     /// <summary>
     /// Deletes the stored values of exactly the cells present (grouped by the set of communes each
     /// indicator column touches, so a full sheet is one statement), then inserts the new ones in bulk.
+    /// Bulk statements bypass change tracking, so the audit trail is written here: the values replaced
+    /// are read before the delete, and one row per changed cell is inserted in the same transaction.
     /// </summary>
-    private async Task<(int Written, int Cleared)> WriteAsync(int year, List<(ParsedRow Row, AdministrativeUnit Commune)> rows, string? userName, CancellationToken ct)
+    private async Task<(int Written, int Cleared)> WriteAsync(string setCode, int year, List<(ParsedRow Row, AdministrativeUnit Commune)> rows, string? userName, CancellationToken ct)
     {
         var cells = rows.SelectMany(r => r.Row.Cells.Select(c => (UnitId: r.Commune.Id, c.Indicator.Id, c.Value))).ToList();
         var groups = cells.GroupBy(c => (Clear: c.Value is null, c.Id))
@@ -145,9 +167,14 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
             .Select(g => (g.Key.Clear, Indicators: g.Select(x => x.IndicatorId).ToList(), g.First().Units));
         var now = clock.GetUtcNow().UtcDateTime;
         var cleared = 0;
+        var before = new Dictionary<(int UnitId, int IndicatorId), decimal>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var (clear, indicators, units) in groups)
         {
+            foreach (var old in await db.IndicatorValues.AsNoTracking()
+                         .Where(v => v.Year == year && indicators.Contains(v.IndicatorId) && units.Contains(v.UnitId))
+                         .Select(v => new { v.UnitId, v.IndicatorId, v.Value }).ToListAsync(ct))
+                before[(old.UnitId, old.IndicatorId)] = old.Value;
             var deleted = await db.IndicatorValues
                 .Where(v => v.Year == year && indicators.Contains(v.IndicatorId) && units.Contains(v.UnitId))
                 .ExecuteDeleteAsync(ct);
@@ -155,6 +182,12 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
         }
         var written = await BulkValueWriter.InsertAsync(db,
             cells.Where(c => c.Value is not null).Select(c => new ValueRow(c.UnitId, year, c.Id, c.Value!.Value)), now, userName, ct);
+        var (auditUser, client) = (userName ?? actor.UserName ?? AuditActor.System, actor.Client);
+        await AuditWriter.InsertAsync(db, rows
+            .SelectMany(r => r.Row.Cells.Select(c => (r.Commune, c.Indicator, Old: before.TryGetValue((r.Commune.Id, c.Indicator.Id), out var o) ? o : (decimal?)null, New: c.Value)))
+            .Where(c => c.Old != c.New)
+            .Select(c => AuditWriter.ValueChange(now, auditUser, client, c.Commune.Id, c.Commune.Code, year, setCode, c.Indicator.Code, c.Indicator.Type, c.Old, c.New))
+            .ToList(), ct);
         await transaction.CommitAsync(ct);
         return (written, cleared);
     }

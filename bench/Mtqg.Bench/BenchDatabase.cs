@@ -1,0 +1,97 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Mtqg.Web.Data;
+using Npgsql;
+
+namespace Mtqg.Bench;
+
+/// <summary>
+/// A fresh database for one run: a SQLite file in a temporary folder, or a new database on the
+/// PostgreSQL server named by <c>--postgres</c>. Removed at the end unless <c>--keep</c>.
+/// </summary>
+public sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly string? serverConnectionString, folder;
+    private readonly bool keep;
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+    public string Description { get; }
+
+    private BenchDatabase(DatabaseProvider provider, string connectionString, string description, string? server, string? folder, bool keep)
+    {
+        (Provider, ConnectionString, Description, serverConnectionString, this.folder, this.keep) = (provider, connectionString, description, server, folder, keep);
+    }
+
+    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
+
+    public static async Task<BenchDatabase> CreateAsync(string? postgres, bool keep)
+    {
+        var name = $"mtqg_bench_{Environment.ProcessId}_{DateTime.UtcNow:HHmmss}";
+        if (postgres is null)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), name);
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, "mtqg.db");
+            return new BenchDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", $"SQLite {SqliteVersion()} ({file})", null, folder, keep);
+        }
+        await using (var server = new NpgsqlConnection(postgres))
+        {
+            await server.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", server);
+            await create.ExecuteNonQueryAsync();
+            await using var version = new NpgsqlCommand("SHOW server_version", server);
+            var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = name, Pooling = true };
+            return new BenchDatabase(DatabaseProvider.Postgres, builder.ToString(),
+                $"PostgreSQL {await version.ExecuteScalarAsync()} (database {name} on {builder.Host}:{builder.Port})", postgres, null, keep);
+        }
+    }
+
+    public DbConnection Connection() => IsPostgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+
+    public async Task<DbConnection> OpenAsync()
+    {
+        var connection = Connection();
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>The size of the whole database on disk (SQLite file and its WAL, or pg_database_size).</summary>
+    public async Task<long> SizeBytesAsync()
+    {
+        if (IsPostgres)
+        {
+            await using var connection = await OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT pg_database_size(current_database())";
+            return Convert.ToInt64(await command.ExecuteScalarAsync());
+        }
+        var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        return new[] { file, file + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+    }
+
+    private static string SqliteVersion()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        return connection.ServerVersion;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (keep) return;
+        if (IsPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var server = new NpgsqlConnection(serverConnectionString);
+            await server.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(ConnectionString).Database}\" WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            if (folder is not null && Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,485 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using Mtqg.Data;
+using Mtqg.Domain.Units;
+using Mtqg.Web.Features.CriteriaSets;
+using Mtqg.Web.Features.Scorecards;
+using Mtqg.Web.Features.Scorecards.Excel;
+using Mtqg.Web.Features.Units;
+
+namespace Mtqg.Bench;
+
+/// <summary>
+/// One benchmark run (DESIGN §7): builds the data set through the app's own services, imports it
+/// through the Excel/CSV upload service, evaluates from the database, then starts the web app as its
+/// own process on loopback for the HTTP figures and its memory, and measures every figure again with
+/// hand-written SQL (<see cref="Reference"/>) in the same run.
+/// </summary>
+public sealed class BenchmarkRun(Options options)
+{
+    private const string AdminName = "bench.admin";
+    private static readonly int[] Years = [.. Enumerable.Range(2021, 10)];
+    /// <summary>The years evaluated and exported: the last pre-reform year (63 provinces' communes) and the first full post-reform one.</summary>
+    private static readonly int[] MeasuredYears = [2024, 2026];
+    private const int LoadYear = 2026;
+
+    private readonly string adminPassword = $"Bench-{Guid.NewGuid():N}-aA1!";
+    private readonly ValueGenerator generator = new(options.Seed);
+    private readonly Dictionary<string, LoadedSet> sets = [];
+    private readonly List<ProvinceYear> uploads = [];
+    private Report report = null!;
+    private BenchDatabase database = null!;
+
+    public async Task<int> RunAsync()
+    {
+        var total = Stopwatch.StartNew();
+        await using var db = database = await BenchDatabase.CreateAsync(options.Postgres, options.Keep);
+        report = new Report(options.Scale, database.Description, Machine.Current(), options.Seed);
+        Console.WriteLine($"MTQG benchmark: scale {options.Scale}, {database.Description}, seed {options.Seed}");
+
+        var evaluations = new Dictionary<int, List<(AdministrativeUnitRow Commune, Mtqg.Domain.Evaluation.Scorecard Card, int Values)>>();
+        await using (var app = new InProcessApp(AppSettings()))
+        {
+            var started = Stopwatch.StartNew();
+            _ = app.Services; // migrations, units, national criteria sets, the administrator
+            Step($"app started on a new database: migrations and units in {started.Elapsed.TotalSeconds:0.0} s");
+            await SetUpAsync(app);
+            await ImportAsync(app);
+            await AllOrNothingAsync(app);
+            await ReferenceImportAsync();
+            foreach (var year in MeasuredYears) evaluations[year] = await EvaluateAsync(app, year);
+            await SummaryServiceAsync(app);
+        }
+        Reference.ClearPools(database.Connection());
+        report.Info("database size with the data set", await database.SizeBytesAsync() / 1048576.0, "MB");
+
+        await HttpAsync(evaluations);
+
+        Console.WriteLine();
+        Console.WriteLine(report.Table());
+        Console.WriteLine($"total {total.Elapsed.TotalSeconds:0} s");
+        if (options.Out is { } path)
+        {
+            await report.WriteAsync(path);
+            Console.WriteLine($"results written to {path}");
+        }
+        return report.Checks.All(c => c.Passed) ? 0 : 1;
+    }
+
+    private Dictionary<string, string> AppSettings() => new()
+    {
+        ["Database:Provider"] = database.Provider.ToString(),
+        ["ConnectionStrings:Mtqg"] = database.ConnectionString,
+        ["Mtqg:Demo"] = "false",
+        ["Mtqg:Admin:UserName"] = AdminName,
+        ["Mtqg:Admin:Password"] = adminPassword,
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+    };
+
+    private static void Step(string text) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {text}");
+
+    private static ClaimsPrincipal Admin => InProcessApp.Admin(AdminName);
+
+    /// <summary>The two sets through CriteriaSetService, the communes of each year, and every commune's group through GroupAssignmentService.</summary>
+    private async Task SetUpAsync(InProcessApp app)
+    {
+        foreach (var code in new[] { BenchSets.Before, BenchSets.After })
+        {
+            await using var scope = app.Scope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<CriteriaSetService>().CreateAsync(BenchSets.Document(code), default);
+            if (!outcome.IsDone) throw new InvalidOperationException($"Criteria set {code} refused: {outcome.Message} {string.Join("; ", outcome.Problems.Select(p => $"{p.Field}: {p.Message}"))}");
+            sets[code] = (await scope.ServiceProvider.GetRequiredService<SetCatalog>().GetAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), code, default))!;
+        }
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var lineage = scope.ServiceProvider.GetRequiredService<ProvinceLineage>();
+            var oldProvinces = await lineage.OldProvincesOfAsync(options.Province);
+            foreach (var year in Years)
+            {
+                var inForce = UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year));
+                var provinces = await inForce.Where(u => u.Level == UnitLevel.Province).ToDictionaryAsync(u => u.Code, u => u.FullName);
+                var communes = await inForce.Where(u => u.Level == UnitLevel.Commune && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu))
+                    .OrderBy(u => u.Code).Select(u => new Commune(u.Id, u.Code, u.FullName, u.ProvinceCode)).ToListAsync();
+                // Small scale: one province of today and, before the reform, the provinces that went into it.
+                var wanted = options.National ? null : year >= 2025 ? [options.Province] : oldProvinces;
+                foreach (var province in communes.GroupBy(c => c.ProvinceCode).OrderBy(g => g.Key))
+                    if (wanted is null || wanted.Contains(province.Key))
+                        uploads.Add(new ProvinceYear(province.Key, provinces[province.Key], year, [.. province]));
+            }
+        }
+        if (uploads.Count == 0) throw new InvalidOperationException($"No rural commune found for province {options.Province}.");
+
+        var assigned = 0;
+        foreach (var (setCode, byScope) in uploads.GroupBy(u => BenchSets.For(u.Year)).Select(g => (g.Key, g)))
+        {
+            var set = sets[setCode];
+            var units = byScope.SelectMany(py => py.Communes.Select(c => (py.Year, Commune: c))).DistinctBy(x => x.Commune.Id);
+            foreach (var batch in units.GroupBy(x => (x.Commune.ProvinceCode, x.Year < 2025, Group: generator.Group(setCode, x.Commune.Code))))
+            {
+                await using var scope = app.Scope();
+                var ids = batch.Select(x => x.Commune.Id).ToList();
+                var outcome = await scope.ServiceProvider.GetRequiredService<GroupAssignmentService>()
+                    .AssignAsync(set, batch.Key.ProvinceCode, batch.First().Year, ids, batch.Key.Group, Admin, default);
+                if (!outcome.IsDone) throw new InvalidOperationException($"Group assignment refused: {outcome.Message}");
+                assigned += ids.Count;
+            }
+        }
+        var communeYears = uploads.Sum(u => u.Communes.Count);
+        report.Dataset["provinceYears"] = uploads.Count;
+        report.Dataset["communeYears"] = communeYears;
+        report.Dataset["sets"] = sets.Values.Select(s => new { s.Code, indicators = s.Indicators.Count, criteria = s.Evaluation.Criteria.Count }).ToList();
+        Step($"2 criteria sets created ({string.Join(", ", sets.Values.Select(s => $"{s.Code}: {s.Evaluation.Criteria.Count} criteria, {s.Indicators.Count} indicators"))}); " +
+             $"{assigned:N0} group assignments; {uploads.Count} province-year files for {communeYears:N0} commune-years");
+    }
+
+    /// <summary>Every province-year through ScorecardExcelService.UploadAsync: .xlsx in even years, CSV in odd years; only the upload is timed.</summary>
+    private async Task ImportAsync(InProcessApp app)
+    {
+        var files = new UploadFiles(generator);
+        var timed = new Dictionary<bool, (int Files, long Values, double Seconds, long Bytes)> { [false] = default, [true] = default };
+        var building = TimeSpan.Zero;
+        foreach (var year in Years)
+        {
+            var yearWatch = (Values: 0L, Seconds: 0.0);
+            foreach (var py in uploads.Where(u => u.Year == year))
+            {
+                var set = sets[BenchSets.For(year)];
+                var csv = year % 2 == 1;
+                var build = Stopwatch.StartNew();
+                var file = files.Build(py, set, csv);
+                building += build.Elapsed;
+                await using var scope = app.Scope();
+                var excel = scope.ServiceProvider.GetRequiredService<ScorecardExcelService>();
+                using var stream = new MemoryStream(file.Content, writable: false);
+                var watch = Stopwatch.StartNew();
+                var result = await excel.UploadAsync(py.ProvinceCode, year, set.Code, stream, file.FileName, Admin, default);
+                var seconds = watch.Elapsed.TotalSeconds;
+                if (result.Report is not { } upload)
+                    throw new InvalidOperationException($"Upload of {file.FileName} refused: {result.Outcome.Message} " +
+                        string.Join("; ", result.Problems.Take(5).Select(ScorecardExcelService.Describe)));
+                if (upload.ValuesWritten != file.Values)
+                    throw new InvalidOperationException($"Upload of {file.FileName} wrote {upload.ValuesWritten} values, the file has {file.Values}.");
+                var t = timed[csv];
+                timed[csv] = (t.Files + 1, t.Values + upload.ValuesWritten, t.Seconds + seconds, t.Bytes + file.Content.Length);
+                yearWatch = (yearWatch.Values + upload.ValuesWritten, yearWatch.Seconds + seconds);
+            }
+            Step($"import {year}: {yearWatch.Values:N0} values in {yearWatch.Seconds:0.00} s ({Rate(yearWatch.Values, yearWatch.Seconds):N0} values/s, {(year % 2 == 1 ? "CSV" : ".xlsx")})");
+        }
+        var all = (Files: timed[false].Files + timed[true].Files, Values: timed[false].Values + timed[true].Values, Seconds: timed[false].Seconds + timed[true].Seconds);
+        importValues = all.Values;
+        importRates = (Rate(timed[false].Values, timed[false].Seconds), Rate(timed[true].Values, timed[true].Seconds), Rate(all.Values, all.Seconds));
+        report.Dataset["values"] = all.Values;
+        report.Dataset["files"] = all.Files;
+        report.Dataset["xlsxMegabytes"] = Math.Round(timed[false].Bytes / 1048576.0, 1);
+        report.Dataset["csvMegabytes"] = Math.Round(timed[true].Bytes / 1048576.0, 1);
+        Step($"import: {all.Values:N0} values from {all.Files} files in {all.Seconds:0.0} s (files built in {building.TotalSeconds:0.0} s, not timed)");
+    }
+
+    private long importValues;
+    private (double Xlsx, double Csv, double All) importRates;
+
+    private static double Rate(double count, double seconds) => seconds > 0 ? count / seconds : 0;
+
+    /// <summary>A file with every value changed and one bad cell on its last row is refused whole: nothing it holds is written.</summary>
+    private async Task AllOrNothingAsync(InProcessApp app)
+    {
+        var py = uploads.Where(u => u.Year == LoadYear).MaxBy(u => u.Communes.Count)!;
+        var set = sets[BenchSets.For(py.Year)];
+        var changed = new ValueGenerator(options.Seed + 1);
+        var file = new UploadFiles(changed).Build(py, set, csv: true);
+        var text = System.Text.Encoding.UTF8.GetString(file.Content).TrimEnd('\r', '\n');
+        var percent = ValuesWorkbook.Indicators(set.Evaluation).Select((indicator, index) => (indicator, index))
+            .First(x => x.indicator.Type == Mtqg.Domain.Criteria.IndicatorType.Percent).index;
+        var lines = text.Split("\r\n");
+        var cells = lines[^1].Split(';').ToList();
+        while (cells.Count < 3 + percent + 1) cells.Add("");
+        cells[3 + percent] = "150";
+        lines[^1] = string.Join(';', cells);
+        var bad = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
+
+        async Task<(long Count, decimal Sum)> StoredAsync()
+        {
+            await using var scope = app.Scope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var ids = py.Communes.Select(c => c.Id).ToList();
+            var values = await db.IndicatorValues.AsNoTracking().Where(v => v.Year == py.Year && ids.Contains(v.UnitId)).Select(v => v.Value).ToListAsync();
+            return (values.Count, values.Sum());
+        }
+        var before = await StoredAsync();
+        await using (var scope = app.Scope())
+        {
+            using var stream = new MemoryStream(bad);
+            var result = await scope.ServiceProvider.GetRequiredService<ScorecardExcelService>()
+                .UploadAsync(py.ProvinceCode, py.Year, set.Code, stream, file.FileName, Admin, default);
+            var after = await StoredAsync();
+            report.Check("import is all-or-nothing", result.Report is null && result.Problems.Count == 1 && after == before,
+                $"{file.Values:N0} changed values and one bad cell ({result.Problems.FirstOrDefault()?.Field}): {result.Problems.Count} problem(s), " +
+                $"stored values {(after == before ? "unchanged" : "CHANGED")} ({after.Count:N0})");
+        }
+    }
+
+    /// <summary>The same rows, one transaction per file, by prepared INSERT (SQLite) or binary COPY (PostgreSQL) into a twin table.</summary>
+    private async Task ReferenceImportAsync()
+    {
+        var files = new UploadFiles(generator);
+        var seconds = await Reference.ImportAsync(database, uploads.Select(py => files.Rows(py, sets[BenchSets.For(py.Year)]).ToList()), DateTime.UtcNow);
+        var rate = Rate(importValues, seconds);
+        Step($"reference import: {importValues:N0} values in {seconds:0.0} s ({rate:N0} values/s)");
+        report.AtLeast("import .xlsx (upload service)", importRates.Xlsx, "values/s", 50_000, rate);
+        report.AtLeast("import CSV (upload service)", importRates.Csv, "values/s", 50_000, rate);
+        report.AtLeast("import, all files", importRates.All, "values/s", 50_000, rate,
+            $"{importValues:N0} values in {uploads.Count} files, one transaction each; reference: bulk insert of the same rows into a twin table");
+    }
+
+    /// <summary>ScorecardService.EvaluateAsync for every rural commune of the country (its queries included), median of the runs; then the reference.</summary>
+    private async Task<List<(AdministrativeUnitRow Commune, Mtqg.Domain.Evaluation.Scorecard Card, int Values)>> EvaluateAsync(InProcessApp app, int year)
+    {
+        var set = sets[BenchSets.For(year)];
+        List<(AdministrativeUnitRow Commune, Mtqg.Domain.Evaluation.Scorecard Card, int Values)> results = [];
+        var times = new List<double>();
+        for (var run = 0; run <= options.Repeat; run++)
+        {
+            await using var scope = app.Scope();
+            var service = scope.ServiceProvider.GetRequiredService<ScorecardService>();
+            var watch = Stopwatch.StartNew();
+            results = await service.EvaluateAsync(set, year, null, default);
+            if (run > 0) times.Add(watch.Elapsed.TotalMilliseconds); // run 0 warms up
+        }
+        var referenceTimes = new List<double>();
+        ReferenceEvaluation reference = null!;
+        await using (var connection = await database.OpenAsync())
+            for (var run = 0; run <= options.Repeat; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                reference = await Reference.EvaluateAsync(connection, set.Id, year);
+                if (run > 0) referenceTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        var median = Median(times);
+        var referenceMedian = Median(referenceTimes);
+        var withValues = results.Count(r => r.Values > 0);
+        Step($"evaluate {year}: {results.Count:N0} communes ({withValues:N0} with values) in {median:0} ms (runs: {string.Join(", ", times.Select(t => t.ToString("0")))}); reference {referenceMedian:0} ms");
+        report.AtMost($"evaluate every commune, {year} ({results.Count:N0})", median, "ms", 300, referenceMedian);
+
+        var referenceMet = reference.UnitIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => reference.CriteriaMet[x.i]);
+        var disagree = results.Where(r => !referenceMet.TryGetValue(r.Commune.Id, out var met) || met != r.Card.CriteriaMet || r.Card.CriteriaTotal != reference.CriteriaTotal).ToList();
+        report.Check($"evaluation {year} agrees with the reference", disagree.Count == 0 && results.Count == reference.UnitIds.Length,
+            disagree.Count == 0 && results.Count == reference.UnitIds.Length
+                ? $"{results.Count:N0} communes, {results.Sum(r => r.Card.CriteriaMet):N0} criteria met, {results.Count(r => r.Card.Reached.Count > 0):N0} reach {set.LowestLevel}"
+                : $"{disagree.Count} communes differ (first: {disagree.FirstOrDefault().Commune?.Code}); app {results.Count} communes, reference {reference.UnitIds.Length}");
+        return results;
+    }
+
+    /// <summary>ProvinceSummaryAsync called in process, one province after another: the service's own cost per request, without HTTP or JSON.</summary>
+    private async Task SummaryServiceAsync(InProcessApp app)
+    {
+        var set = sets[BenchSets.For(LoadYear)];
+        var provinces = uploads.Where(u => u.Year == LoadYear).Select(u => u.ProvinceCode).ToList();
+        async Task CallAsync(string province)
+        {
+            await using var scope = app.Scope();
+            var (summary, outcome) = await scope.ServiceProvider.GetRequiredService<ScorecardService>().ProvinceSummaryAsync(province, LoadYear, set.Code, default);
+            if (summary is null) throw new InvalidOperationException($"Summary of {province}: {outcome.Message}");
+        }
+        foreach (var province in provinces) await CallAsync(province);
+        var calls = Math.Max(100, provinces.Count * 3);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++) await CallAsync(provinces[i % provinces.Count]);
+        var ms = watch.Elapsed.TotalMilliseconds / calls;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / calls;
+        var kb = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / calls;
+        Step($"province summary in process: {ms:0.00} ms per call, {cpuMs:0.00} ms CPU, {kb:N0} KB allocated ({calls} calls)");
+        report.Info("province summary, service call in process", ms, "ms", note: $"{calls} sequential calls of ScorecardService.ProvinceSummaryAsync: {cpuMs:0.00} ms CPU and {kb:N0} KB allocated per call");
+    }
+
+    private static double Median(List<double> values) => values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);
+
+    private async Task HttpAsync(Dictionary<int, List<(AdministrativeUnitRow Commune, Mtqg.Domain.Evaluation.Scorecard Card, int Values)>> evaluations)
+    {
+        var dll = options.WebDll ?? Path.Combine(AppContext.BaseDirectory, "Mtqg.Web.dll");
+        var set = sets[BenchSets.For(LoadYear)];
+        var provinces = uploads.Where(u => u.Year == LoadYear).Select(u => u.ProvinceCode).ToList();
+        var appPaths = provinces.Select(p => $"/api/v1/provinces/{p}/years/{LoadYear}/summary?set={set.Code}").ToList();
+
+        LoadResult appLoad;
+        double appCpu, referenceCpu;
+        var appExports = new Dictionary<int, double>();
+        long appPeak;
+        var started = Stopwatch.StartNew();
+        await using (var web = await ChildProcess.StartAsync("web app", dll, [], WebEnvironment(), TimeSpan.FromSeconds(120)))
+        {
+            Step($"web app started as process {web.Id} on {web.BaseAddress} in {started.Elapsed.TotalSeconds:0.0} s ({dll})");
+            using var client = LoadLoop.Client(web.BaseAddress, options.Clients);
+            await FreshnessAsync(client, set, provinces[0]);
+            await HttpUploadAsync(client);
+
+            foreach (var path in appPaths.Concat(appPaths).Take(Math.Max(64, appPaths.Count * 2)))
+                (await client.GetAsync(path)).EnsureSuccessStatusCode();
+            var cpu = web.CpuTime();
+            appLoad = await LoadLoop.RunAsync(client, appPaths, options.Clients, options.Duration, options.MaxRequests);
+            appCpu = (web.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, appLoad.Requests);
+            Step($"summary load: {appLoad.Requests:N0} requests in {appLoad.Seconds:0.0} s, {appLoad.RequestsPerSecond:N0}/s, p50 {appLoad.P50:0.0} ms, p95 {appLoad.P95:0.0} ms, p99 {appLoad.P99:0.0} ms, {appLoad.Errors} errors, working set {web.WorkingSet() / 1048576.0:0} MB");
+            await SummariesAgreeAsync(client, set, provinces);
+
+            foreach (var year in MeasuredYears)
+            {
+                var exportSet = sets[BenchSets.For(year)];
+                var (seconds, body) = await TimeAsync(client, $"/api/v1/years/{year}/scorecards.xlsx?set={exportSet.Code}");
+                appExports[year] = seconds;
+                var rows = MiniExcel.Query(new MemoryStream(body), useHeaderRow: true, sheetName: ResultsWorkbook.ResultsSheet).Count();
+                report.Check($"national export {year} has every commune", rows == evaluations[year].Count,
+                    $"{rows:N0} rows for {evaluations[year].Count:N0} communes, {body.Length / 1024.0:N0} KB");
+            }
+            appPeak = web.PeakWorkingSet();
+        }
+
+        LoadResult referenceLoad;
+        var referenceExports = new Dictionary<int, double>();
+        long referencePeak;
+        await using (var server = await ChildProcess.StartAsync("reference server", Path.Combine(AppContext.BaseDirectory, "Mtqg.Bench.dll"),
+                         ["--reference-server", "--provider", database.Provider.ToString(), "--connection", database.ConnectionString],
+                         new Dictionary<string, string>(), TimeSpan.FromSeconds(60)))
+        {
+            using var client = LoadLoop.Client(server.BaseAddress, options.Clients);
+            var paths = provinces.Select(p => $"/summary/{p}/{LoadYear}?set={set.Id}").ToList();
+            foreach (var path in paths.Concat(paths).Take(Math.Max(64, paths.Count * 2)))
+                (await client.GetAsync(path)).EnsureSuccessStatusCode();
+            var cpu = server.CpuTime();
+            referenceLoad = await LoadLoop.RunAsync(client, paths, options.Clients, options.Duration, options.MaxRequests);
+            referenceCpu = (server.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, referenceLoad.Requests);
+            Step($"reference summary load: {referenceLoad.Requests:N0} requests, {referenceLoad.RequestsPerSecond:N0}/s, p50 {referenceLoad.P50:0.0} ms, p95 {referenceLoad.P95:0.0} ms, {referenceLoad.Errors} errors");
+            foreach (var year in MeasuredYears)
+                referenceExports[year] = (await TimeAsync(client, $"/export/{year}?set={sets[BenchSets.For(year)].Id}")).Seconds;
+            referencePeak = server.PeakWorkingSet();
+        }
+
+        report.Check("summary load without errors", appLoad.Errors == 0 && referenceLoad.Errors == 0,
+            $"app {appLoad.Errors} errors{(appLoad.FirstError is null ? "" : $" (first: {appLoad.FirstError})")}, reference {referenceLoad.Errors}");
+        var loadNote = $"{options.Clients} clients, {options.Duration.TotalSeconds:0} s, {provinces.Count} province(s) in turn, year {LoadYear}; " +
+                       $"app {appLoad.Requests:N0} requests, reference {referenceLoad.Requests:N0}";
+        report.Info("province summary p50", appLoad.P50, "ms", referenceLoad.P50);
+        report.AtMost("province summary p95", appLoad.P95, "ms", 50, referenceLoad.P95);
+        report.AtLeast("province summary throughput", appLoad.RequestsPerSecond, "requests/s", 1000, referenceLoad.RequestsPerSecond, loadNote);
+        report.Info("server CPU per summary request", appCpu, "ms", referenceCpu, "CPU time of the server process during the load loop / requests (not affected by other load on the machine)");
+        foreach (var year in MeasuredYears)
+            report.AtMost($"national Excel export, {year} ({evaluations[year].Count:N0} communes)", appExports[year], "s", 3, referenceExports[year],
+                year == MeasuredYears[^1] ? $"median of {options.Repeat}; reference: the same matrix from SQL and a loop, as CSV" : null);
+        report.AtMost("web app peak working set", appPeak / 1048576.0, "MB", 400, referencePeak / 1048576.0,
+            "VmHWM of the web app's own process (dotnet Mtqg.Web.dll) over all its HTTP work; reference: the reference server's process");
+    }
+
+    private Dictionary<string, string> WebEnvironment() => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        ["Database__Provider"] = database.Provider.ToString(),
+        ["ConnectionStrings__Mtqg"] = database.ConnectionString,
+        ["Database__MigrateOnStart"] = "false",
+        ["Mtqg__Demo"] = "false",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+    };
+
+    private async Task<(double Seconds, byte[] Body)> TimeAsync(HttpClient client, string path)
+    {
+        var times = new List<double>();
+        byte[] body = [];
+        for (var run = 0; run <= options.Repeat; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await client.GetAsync(path);
+            body = await response.Content.ReadAsByteArrayAsync();
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)}");
+            if (run > 0) times.Add(watch.Elapsed.TotalSeconds);
+        }
+        return (Median(times), body);
+    }
+
+    /// <summary>DESIGN §7: a value saved through the API shows in the very next summary request (no rebuild step).</summary>
+    private async Task FreshnessAsync(HttpClient client, LoadedSet set, string province)
+    {
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = AdminName, password = adminPassword });
+        token.EnsureSuccessStatusCode();
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+
+        var summaryPath = $"/api/v1/provinces/{province}/years/{LoadYear}/summary?set={set.Code}";
+        var before = await client.GetFromJsonAsync<JsonElement>(summaryPath);
+        var commune = before.GetProperty("communes").EnumerateArray().First(c => c.GetProperty("criteriaMet").GetInt32() > 0).GetProperty("code").GetString()!;
+        var card = await client.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{commune}/years/{LoadYear}/scorecard?set={set.Code}");
+        var criterion = card.GetProperty("criteria").EnumerateArray().First(c => c.GetProperty("status").GetString() == "met");
+        var indicator = criterion.GetProperty("indicators").EnumerateArray().First(i => i.GetProperty("status").GetString() == "met");
+        var (code, rule, type) = (indicator.GetProperty("code").GetString()!, indicator.GetProperty("rule").GetString(), indicator.GetProperty("type").GetString());
+        object failing = type == "boolean" ? false : rule is "<=" or "<" ? 100 : 0;
+        var number = criterion.GetProperty("number").GetInt32();
+        int Met(JsonElement summary) => summary.GetProperty("criteria").EnumerateArray().First(c => c.GetProperty("number").GetInt32() == number).GetProperty("communesMet").GetInt32();
+
+        var watch = Stopwatch.StartNew();
+        var put = await client.PutAsJsonAsync($"/api/v1/communes/{commune}/years/{LoadYear}/values?set={set.Code}", new { values = new Dictionary<string, object> { [code] = failing } });
+        put.EnsureSuccessStatusCode();
+        var after = await client.GetFromJsonAsync<JsonElement>(summaryPath);
+        var seconds = watch.Elapsed.TotalMilliseconds;
+        var restore = await client.PutAsJsonAsync($"/api/v1/communes/{commune}/years/{LoadYear}/values?set={set.Code}", new { values = new Dictionary<string, JsonElement> { [code] = indicator.GetProperty("value") } });
+        restore.EnsureSuccessStatusCode();
+        var restored = await client.GetFromJsonAsync<JsonElement>(summaryPath);
+        report.Check("a saved value shows in the next summary", Met(after) == Met(before) - 1 && Met(restored) == Met(before),
+            $"commune {commune}, indicator {code} set to {failing}: criterion {number} met by {Met(before)} → {Met(after)} communes on the next request ({seconds:0} ms for save + summary), {Met(restored)} after restoring");
+    }
+
+    /// <summary>One province-year file (the largest of the load year) uploaded over HTTP with a bearer token: the upload endpoint in the web process, counted in its memory.</summary>
+    private async Task HttpUploadAsync(HttpClient client)
+    {
+        var py = uploads.Where(u => u.Year == LoadYear).MaxBy(u => u.Communes.Count)!;
+        var set = sets[BenchSets.For(py.Year)];
+        var file = new UploadFiles(generator).Build(py, set, csv: false);
+        using var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(file.Content);
+        content.Headers.ContentType = new MediaTypeHeaderValue(ValuesWorkbook.ContentType);
+        form.Add(content, "file", file.FileName);
+        var watch = Stopwatch.StartNew();
+        using var response = await client.PostAsync($"/api/v1/provinces/{py.ProvinceCode}/years/{py.Year}/workbook?set={set.Code}", form);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var body = await response.Content.ReadAsStringAsync();
+        report.Check("upload over HTTP", response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {file.Values:N0} values of province {py.ProvinceCode} in {seconds:0.00} s");
+        report.Info($"upload one province-year over HTTP ({file.Values:N0} values, .xlsx)", seconds, "s");
+        if (!response.IsSuccessStatusCode) Console.WriteLine(body);
+    }
+
+    /// <summary>Every province's summary from the app matches the hand-written GROUP BY (criteria, levels, bands).</summary>
+    private async Task SummariesAgreeAsync(HttpClient client, LoadedSet set, List<string> provinces)
+    {
+        var differ = new List<string>();
+        await using var connection = await database.OpenAsync();
+        foreach (var province in provinces)
+        {
+            var app = await client.GetFromJsonAsync<JsonElement>($"/api/v1/provinces/{province}/years/{LoadYear}/summary?set={set.Code}");
+            var reference = await Reference.SummaryAsync(connection, set.Id, province, LoadYear);
+            var total = set.Evaluation.Criteria.Count;
+            var same = app.GetProperty("communesEvaluated").GetInt32() == reference.Communes
+                && app.GetProperty("criteria").EnumerateArray().All(c =>
+                    reference.Criteria.TryGetValue(c.GetProperty("number").GetInt32(), out var r)
+                    && r.Met == c.GetProperty("communesMet").GetInt32() && r.Applicable == c.GetProperty("communesApplicable").GetInt32())
+                && app.GetProperty("levels")[0].GetProperty("communes").GetInt32() == reference.CommunesByCriteriaMet.GetValueOrDefault(total)
+                && app.GetProperty("bands").EnumerateArray().All(b =>
+                {
+                    var min = b.GetProperty("minCriteriaMet").GetInt32();
+                    var higher = set.Evaluation.Bands.Where(x => x.MinCriteriaMet > min).Select(x => x.MinCriteriaMet).DefaultIfEmpty(int.MaxValue).Min();
+                    return b.GetProperty("communes").GetInt32() == reference.CommunesByCriteriaMet.Where(m => m.Key >= min && m.Key < higher).Sum(m => m.Value);
+                });
+            if (!same) differ.Add(province);
+        }
+        report.Check("province summaries agree with the reference", differ.Count == 0,
+            differ.Count == 0 ? $"{provinces.Count} province(s), year {LoadYear}" : $"differ: {string.Join(", ", differ)}");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Mtqg.Data;
+
+namespace Mtqg.Web.Features.Accounts;
+
+public static class AccountStatus
+{
+    /// <summary>
+    /// Every authenticated request (cookie or bearer token) is checked against the account as it is
+    /// now: a disabled account, or one whose security stamp changed (disabled, password reset, scope
+    /// changed), is treated as signed out at once, on every web node. One primary-key query.
+    /// </summary>
+    public static IApplicationBuilder UseAccountStatusCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+            var stamp = context.User.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType);
+            var db = context.RequestServices.GetRequiredService<AppDbContext>();
+            var current = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.IsDisabled, u.SecurityStamp }).FirstOrDefaultAsync(context.RequestAborted);
+            if (current is null || current.IsDisabled || current.SecurityStamp != stamp)
+            {
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
+                if (context.Request.Cookies.ContainsKey("mtqg.auth")) context.Response.Cookies.Delete("mtqg.auth");
+            }
+        }
+        await next();
+    });
+
+    public const string SignInLimit = "sign-in";
+
+    /// <summary>Sign-in (page and token endpoint) is limited per client address, so passwords cannot be guessed at speed.</summary>
+    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("Mtqg:SignInRateLimit:PermitPerMinute", 20);
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsSignIn(context)
+                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(""));
+            options.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await Results.Problem("Đăng nhập quá nhiều lần trong một phút; vui lòng chờ rồi thử lại.", statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều yêu cầu")
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    private static bool IsSignIn(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) &&
+        (context.Request.Path.StartsWithSegments("/api/v1/auth/token") || context.Request.Path.StartsWithSegments("/dang-nhap"));
+}

@@ -1,0 +1,207 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Mtqg.Data;
+using Mtqg.Data.Accounts;
+using Mtqg.Domain.Common;
+using Mtqg.Domain.Units;
+using Mtqg.Web.Features.Units;
+
+namespace Mtqg.Web.Features.Accounts;
+
+public sealed record UserInput(string? UserName, string? Password, string? DisplayName, string? Role, string? UnitCode, string? Sector);
+
+public sealed record UserView(string Id, string UserName, string DisplayName, string Role, string? UnitCode, string? UnitName, string? Sector,
+    bool IsDisabled, bool IsLockedOut, DateTime CreatedAt, string ConcurrencyStamp);
+
+/// <summary>
+/// Accounts: administrators manage every account; a province's coordination office manages the
+/// accounts of its province (never administrators). Every change is all or nothing.
+/// </summary>
+public sealed partial class UserService(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$")]
+    private static partial Regex UserNamePattern();
+
+    public async Task<(UserView? User, Outcome Outcome)> CreateAsync(UserInput input, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        var userName = input.UserName?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(userName)) problems.Add(new Problem("userName", "Thiếu tên đăng nhập."));
+        else if (!UserNamePattern().IsMatch(userName)) problems.Add(new Problem("userName", "Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới."));
+        else if (await users.FindByNameAsync(userName) is not null) problems.Add(new Problem("userName", $"Tên đăng nhập \"{userName}\" đã có người dùng."));
+        if (string.IsNullOrWhiteSpace(input.Password)) problems.Add(new Problem("password", "Thiếu mật khẩu."));
+        else problems.AddRange(await PasswordProblemsAsync(input.Password));
+        var (role, unit, sector, scopeProblems) = await CheckScopeAsync(input, actor, ct);
+        problems.AddRange(scopeProblems);
+        if (problems.Count > 0) return (null, Outcome.Invalid($"Tài khoản có {problems.Count} lỗi; chưa tạo.", problems));
+        if (!CanManage(actor, role!, unit)) return (null, Outcome.Forbidden("Tài khoản của bạn không được tạo tài khoản với vai trò hoặc đơn vị này."));
+
+        var user = new AppUser { UserName = userName, DisplayName = input.DisplayName!.Trim(), UnitCode = unit, Sector = sector, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(user, input.Password!);
+        if (created.Succeeded) created = await users.AddToRoleAsync(user, role!);
+        if (!created.Succeeded) return (null, Outcome.Invalid("Không tạo được tài khoản.", created.Errors.Select(e => new Problem("password", e.Description)).ToList()));
+        await tx.CommitAsync(ct);
+        return (await FindAsync(user.Id, ct), Outcome.Done);
+    }
+
+    public async Task<Outcome> UpdateAsync(string id, UserInput input, string? concurrencyStamp, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return Outcome.NotFound("Không có tài khoản này.");
+        var current = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Viewer;
+        if (!CanManage(actor, current, user.UnitCode)) return Outcome.Forbidden("Tài khoản của bạn không được sửa tài khoản này.");
+        if (concurrencyStamp is not null && concurrencyStamp != user.ConcurrencyStamp)
+            return Outcome.Conflict($"Tài khoản {user.UserName} vừa được người khác thay đổi (tên hiển thị hiện là \"{user.DisplayName}\"); tải lại trang rồi thử lại.");
+        var (role, unit, sector, problems) = await CheckScopeAsync(input, actor, ct);
+        if (problems.Count > 0) return Outcome.Invalid($"Tài khoản có {problems.Count} lỗi; chưa lưu.", problems);
+        if (!CanManage(actor, role!, unit)) return Outcome.Forbidden("Tài khoản của bạn không được giao vai trò hoặc đơn vị này.");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        (user.DisplayName, user.UnitCode, user.Sector) = (input.DisplayName!.Trim(), unit, sector);
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded && role != current)
+        {
+            result = await users.RemoveFromRoleAsync(user, current);
+            if (result.Succeeded) result = await users.AddToRoleAsync(user, role!);
+        }
+        if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user); // scope changed: sign in again
+        if (!result.Succeeded) return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
+            ? Outcome.Conflict(result.Errors.First().Description)
+            : Outcome.Invalid("Không lưu được tài khoản.", result.Errors.Select(e => new Problem("", e.Description)).ToList());
+        await tx.CommitAsync(ct);
+        return Outcome.Done;
+    }
+
+    /// <summary>Disabling changes the security stamp: the account's cookies and tokens stop working on their next request.</summary>
+    public async Task<Outcome> SetDisabledAsync(string id, bool disabled, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var (user, outcome) = await ManagedAsync(id, actor);
+        if (user is null) return outcome;
+        if (disabled && user.UserName == actor.Identity?.Name) return Outcome.Rejected("Không thể tự khóa tài khoản của chính mình.");
+        user.IsDisabled = disabled;
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
+        return result.Succeeded ? Outcome.Done : Outcome.Conflict(result.Errors.First().Description);
+    }
+
+    public async Task<Outcome> ResetPasswordAsync(string id, string? newPassword, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var (user, outcome) = await ManagedAsync(id, actor);
+        if (user is null) return outcome;
+        if (string.IsNullOrWhiteSpace(newPassword)) return Outcome.Invalid("Thiếu mật khẩu mới.", [new Problem("password", "Nhập mật khẩu mới.")]);
+        var problems = await PasswordProblemsAsync(newPassword);
+        if (problems.Count > 0) return Outcome.Invalid("Mật khẩu mới chưa đạt yêu cầu.", problems);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (result.Succeeded) await users.SetLockoutEndDateAsync(user, null);
+        return result.Succeeded ? Outcome.Done : Outcome.Invalid("Không đặt lại được mật khẩu.", result.Errors.Select(e => new Problem("password", e.Description)).ToList());
+    }
+
+    public async Task<Outcome> ChangeOwnPasswordAsync(ClaimsPrincipal me, string? current, string? next)
+    {
+        var user = await users.GetUserAsync(me);
+        if (user is null) return Outcome.NotFound("Không tìm thấy tài khoản.");
+        if (string.IsNullOrEmpty(current) || string.IsNullOrEmpty(next)) return Outcome.Invalid("Cần nhập mật khẩu hiện tại và mật khẩu mới.", [new Problem("password", "Cần nhập mật khẩu hiện tại và mật khẩu mới.")]);
+        var result = await users.ChangePasswordAsync(user, current, next);
+        return result.Succeeded ? Outcome.Done : Outcome.Invalid("Chưa đổi được mật khẩu.", result.Errors.Select(e => new Problem("password", e.Description)).ToList());
+    }
+
+    public async Task<UserView?> FindAsync(string id, CancellationToken ct) =>
+        (await ViewsAsync(db.Users.Where(u => u.Id == id), ct)).FirstOrDefault();
+
+    /// <summary>The accounts an actor may manage: all for administrators; a coordinator's province (its office, departments, agencies, communes).</summary>
+    public async Task<IReadOnlyList<UserView>> ListAsync(ClaimsPrincipal actor, string? q, CancellationToken ct)
+    {
+        var query = db.Users.AsNoTracking();
+        if (!actor.IsInRole(Roles.Admin))
+        {
+            var province = actor.UnitCode() ?? "-";
+            var communes = UnitService.InForce(db.Units, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Where(u => u.ProvinceCode == province).Select(u => u.Code);
+            query = query.Where(u => u.UnitCode == province || communes.Contains(u.UnitCode!));
+        }
+        var folded = VietnameseText.Fold(q);
+        var views = await ViewsAsync(query, ct);
+        return views.Where(v => folded.Length == 0 || v.UserName.Contains(folded) || VietnameseText.Fold(v.DisplayName).Contains(folded) || v.UnitCode == q).ToList();
+    }
+
+    private async Task<List<UserView>> ViewsAsync(IQueryable<AppUser> query, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await query.OrderBy(u => u.UserName)
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.UnitCode, u.Sector, u.IsDisabled, u.LockoutEnd, u.CreatedAt, u.ConcurrencyStamp,
+                Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault() })
+            .ToListAsync(ct);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var codes = rows.Select(r => r.UnitCode).Where(c => c != null).Distinct().ToList();
+        var names = await UnitService.InForce(db.Units.AsNoTracking(), today).Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.FullName, ct);
+        return rows.Select(r => new UserView(r.Id, r.UserName!, r.DisplayName, r.Role ?? "", r.UnitCode, r.UnitCode is null ? null : names.GetValueOrDefault(r.UnitCode),
+            r.Sector, r.IsDisabled, r.LockoutEnd > now, r.CreatedAt, r.ConcurrencyStamp ?? "")).ToList();
+    }
+
+    private async Task<(AppUser? User, Outcome Outcome)> ManagedAsync(string id, ClaimsPrincipal actor)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return (null, Outcome.NotFound("Không có tài khoản này."));
+        var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Viewer;
+        return CanManage(actor, role, user.UnitCode) ? (user, Outcome.Done) : (null, Outcome.Forbidden("Tài khoản của bạn không được quản lý tài khoản này."));
+    }
+
+    /// <summary>Checks role, unit and sector together: each role works for a unit of a given level.</summary>
+    private async Task<(string? Role, string? Unit, string? Sector, List<Problem> Problems)> CheckScopeAsync(UserInput input, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(input.DisplayName)) problems.Add(new Problem("displayName", "Thiếu tên hiển thị (họ tên hoặc tên cơ quan)."));
+        else if (input.DisplayName.Length > 200) problems.Add(new Problem("displayName", "Tên hiển thị dài quá 200 ký tự."));
+        var role = input.Role?.Trim().ToLowerInvariant();
+        if (role is null || !Roles.All.Contains(role)) { problems.Add(new Problem("role", $"Vai trò \"{input.Role}\" không hợp lệ; dùng một trong: {string.Join(", ", Roles.All)}.")); return (null, null, null, problems); }
+        var unit = string.IsNullOrWhiteSpace(input.UnitCode) ? null : input.UnitCode.Trim();
+        var sector = string.IsNullOrWhiteSpace(input.Sector) ? null : input.Sector.Trim();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var level = unit is null ? (UnitLevel?)null
+            : await UnitService.InForce(db.Units, today).Where(u => u.Code == unit).Select(u => (UnitLevel?)u.Level).FirstOrDefaultAsync(ct);
+        if (unit is not null && level is null) problems.Add(new Problem("unitCode", $"Không có đơn vị hành chính mã \"{unit}\" đang có hiệu lực."));
+        switch (role)
+        {
+            case Roles.Admin when unit is not null:
+                problems.Add(new Problem("unitCode", "Tài khoản quản trị không gắn với đơn vị: để trống mã đơn vị."));
+                break;
+            case Roles.Coordinator or Roles.Appraiser or Roles.Agency when level is not null && level != UnitLevel.Province || unit is null && role != Roles.Admin:
+                problems.Add(new Problem("unitCode", "Vai trò này làm việc cho một tỉnh: nhập mã tỉnh (2 chữ số)."));
+                break;
+            case Roles.Commune when unit is null || level is not null && level != UnitLevel.Commune:
+                problems.Add(new Problem("unitCode", "Cán bộ xã làm việc cho một xã: nhập mã xã (5 chữ số)."));
+                break;
+            case Roles.Viewer when level is not null && level != UnitLevel.Province:
+                problems.Add(new Problem("unitCode", "Tài khoản xem báo cáo gắn với một tỉnh, hoặc để trống để xem toàn quốc."));
+                break;
+        }
+        if (role == Roles.Appraiser && sector is null) problems.Add(new Problem("sector", "Sở, ngành thẩm định cần ghi rõ lĩnh vực (ví dụ: Sở Xây dựng)."));
+        if (sector is { Length: > 200 }) problems.Add(new Problem("sector", "Lĩnh vực dài quá 200 ký tự."));
+        return (role, unit, role == Roles.Appraiser ? sector : null, problems);
+    }
+
+    /// <summary>Administrators manage everyone; a coordinator manages non-administrator accounts of its own province and its communes.</summary>
+    private bool CanManage(ClaimsPrincipal actor, string role, string? unit)
+    {
+        if (actor.IsInRole(Roles.Admin)) return true;
+        if (!actor.IsInRole(Roles.Coordinator) || role == Roles.Admin || unit is null) return false;
+        var province = actor.UnitCode();
+        if (unit == province) return true;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return UnitService.InForce(db.Units, today).Any(u => u.Code == unit && u.Level == UnitLevel.Commune && u.ProvinceCode == province);
+    }
+
+    private async Task<List<Problem>> PasswordProblemsAsync(string password)
+    {
+        var problems = new List<Problem>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new AppUser(), password);
+            problems.AddRange(result.Errors.Select(e => new Problem("password", e.Description)));
+        }
+        return problems;
+    }
+}

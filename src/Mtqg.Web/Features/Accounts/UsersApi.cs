@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Mtqg.Web.Api;
+
+namespace Mtqg.Web.Features.Accounts;
+
+public static class UsersApi
+{
+    public sealed record CreateUserRequest(string? UserName, string? Password, string? DisplayName, string? Role, string? UnitCode, string? Sector);
+    public sealed record UpdateUserRequest(string? DisplayName, string? Role, string? UnitCode, string? Sector, string? ConcurrencyStamp);
+    public sealed record DisableRequest(bool Disabled);
+    public sealed record PasswordRequest(string? Password);
+
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/users").WithTags("Tài khoản").RequireAuthorization(Policies.ManageUsers);
+        group.MapPost("/", Create).WithSummary("Tạo tài khoản")
+            .WithDescription("role: admin | coordinator | appraiser | agency | commune | viewer. unitCode: mã tỉnh (điều phối, thẩm định, giúp đỡ, xem theo tỉnh), mã xã (cán bộ xã), trống (quản trị, xem toàn quốc). Quản trị tạo mọi tài khoản; Văn phòng Điều phối tạo tài khoản trong tỉnh của mình.");
+        group.MapGet("/", List).WithSummary("Danh sách tài khoản trong phạm vi quản lý");
+        group.MapPut("/{id}", Update).WithSummary("Sửa tài khoản (tên, vai trò, đơn vị, lĩnh vực)");
+        group.MapPut("/{id}/disabled", Disable).WithSummary("Khóa hoặc mở khóa tài khoản; khóa có hiệu lực ngay với mọi phiên và mã truy cập");
+        group.MapPut("/{id}/password", ResetPassword).WithSummary("Đặt lại mật khẩu");
+        return app;
+    }
+
+    private static async Task<IResult> Create(CreateUserRequest request, UserService users, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var (user, outcome) = await users.CreateAsync(new UserInput(request.UserName, request.Password, request.DisplayName, request.Role, request.UnitCode, request.Sector), actor, ct);
+        return user is not null ? TypedResults.Created($"/api/v1/users/{user.Id}", user) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<IResult> List(string? q, UserService users, ClaimsPrincipal actor, CancellationToken ct) =>
+        TypedResults.Ok(await users.ListAsync(actor, q, ct));
+
+    private static async Task<IResult> Update(string id, UpdateUserRequest request, UserService users, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var outcome = await users.UpdateAsync(id, new UserInput(null, null, request.DisplayName, request.Role, request.UnitCode, request.Sector), request.ConcurrencyStamp, actor, ct);
+        return outcome.IsDone ? TypedResults.Ok(await users.FindAsync(id, ct)) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<IResult> Disable(string id, DisableRequest request, UserService users, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var outcome = await users.SetDisabledAsync(id, request.Disabled, actor, ct);
+        return outcome.IsDone ? TypedResults.NoContent() : ApiProblems.From(outcome);
+    }
+
+    private static async Task<IResult> ResetPassword(string id, PasswordRequest request, UserService users, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var outcome = await users.ResetPasswordAsync(id, request.Password, actor, ct);
+        return outcome.IsDone ? TypedResults.NoContent() : ApiProblems.From(outcome);
+    }
+}

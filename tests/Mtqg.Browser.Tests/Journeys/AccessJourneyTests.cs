@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mtqg.Browser.Tests.Journeys;
+
+public sealed class AccessJourneyTests
+{
+    [Fact]
+    public async Task A_commune_officer_cannot_open_another_commune_edits_their_own_value_and_sees_it_in_the_history()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        await session.SignInAsync("demo.xa");
+
+        await session.GoToAsync("/xa/02869?nam=2026&set=DEMO-MINH-HOA");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Không có quyền truy cập" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("không có quyền xem số liệu của Xã Bản Liền")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Giá trị chỉ tiêu 1.2")).ToHaveCountAsync(0);
+
+        await session.GoToAsync("/xa/02989?nam=2026&set=DEMO-MINH-HOA");
+        var before = await page.GetByLabel("Giá trị chỉ tiêu 1.2").InputValueAsync();
+        await page.GetByLabel("Giá trị chỉ tiêu 1.2").FillAsync("88,5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu số liệu" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu");
+
+        var history = page.GetByLabel("Lịch sử thay đổi số liệu của xã trong năm", new() { Exact = true });
+        var row = history.GetByRole(AriaRole.Row).Filter(new() { HasText = "1.2" }).First;
+        await Expect(row).ToContainTextAsync("demo.xa");
+        await Expect(row).ToContainTextAsync("88,5");
+        if (before.Length > 0) await Expect(row).ToContainTextAsync(before);
+        await session.ScreenshotAsync("lich-su-xa-bao-ha");
+
+        // Someone else (the coordination office, through the API) changes a value meanwhile: the officer's stale form is refused.
+        await session.GoToAsync("/xa/02989?nam=2026&set=DEMO-MINH-HOA");
+        var office = await session.App.ClientAsAsync("demo.dieuphoi");
+        var changed = await office.PutAsync("/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA",
+            System.Net.Http.Json.JsonContent.Create(new { values = new Dictionary<string, object> { ["2.1"] = 99 } }));
+        changed.EnsureSuccessStatusCode();
+        await page.GetByLabel("Giá trị chỉ tiêu 1.2").FillAsync("70");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu số liệu" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("vừa được người khác thay đổi");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Chỉ tiêu 2.1 hiện là 99 (demo.dieuphoi");
+        await Expect(page.GetByLabel("Giá trị chỉ tiêu 1.2")).ToHaveValueAsync("88,5");
+    }
+}

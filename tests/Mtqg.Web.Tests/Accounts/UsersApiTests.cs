@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mtqg.Web.Tests.Infrastructure;
+
+namespace Mtqg.Web.Tests.Accounts;
+
+public sealed class UsersApiTests
+{
+    private static object NewUser(string userName, string role, string? unit, string? sector = null, string password = "Mat-khau-2026") =>
+        new { userName, password, displayName = $"Người dùng {userName}", role, unitCode = unit, sector };
+
+    [Fact]
+    public async Task An_administrator_creates_a_coordinator_who_can_then_sign_in()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var admin = await app.ClientAsAsync("demo.admin");
+        var response = await admin.PostAsJsonAsync("/api/v1/users", NewUser("dieuphoi.hanoi", "coordinator", "01"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("coordinator", "01", "Thành phố Hà Nội"), (created.GetProperty("role").GetString(), created.GetProperty("unitCode").GetString(), created.GetProperty("unitName").GetString()));
+        await app.ClientAsAsync("dieuphoi.hanoi", "Mat-khau-2026");
+    }
+
+    [Fact]
+    public async Task A_coordinator_creates_accounts_only_within_their_province_and_never_administrators()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("canbo.tanan", "commune", "02989"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("so.xaydung", "appraiser", "15", "Sở Xây dựng"))).StatusCode);
+        await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("canbo.hanoi", "commune", "00004")), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("quantri2", "admin", null)), HttpStatusCode.Forbidden);
+        var list = await coordinator.GetFromJsonAsync<JsonElement[]>("/api/v1/users");
+        Assert.All(list!, u => Assert.True(u.GetProperty("unitCode").GetString() is "15" or "02989" || u.GetProperty("unitCode").GetString()!.Length == 5));
+        Assert.DoesNotContain(list!, u => u.GetProperty("userName").GetString() == "demo.admin");
+    }
+
+    [Theory]
+    [InlineData("commune", "15", null, "unitCode")]
+    [InlineData("coordinator", "02989", null, "unitCode")]
+    [InlineData("appraiser", "15", null, "sector")]
+    [InlineData("giamdoc", "15", null, "role")]
+    [InlineData("admin", "15", null, "unitCode")]
+    public async Task A_role_that_does_not_fit_its_unit_is_400_naming_the_field(string role, string unit, string? sector, string field)
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var admin = await app.ClientAsAsync("demo.admin");
+        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/users", NewUser("thu.nghiem", role, unit, sector)), HttpStatusCode.BadRequest);
+        Assert.NotEmpty(ProblemAssert.Errors(problem, field));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "thu.nghiem", password = "Mat-khau-2026" })).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("ngan", "ít nhất 8 ký tự")]
+    [InlineData("khongcochuhoa2026", "chữ hoa")]
+    [InlineData("KhongCoChuSo", "chữ số")]
+    public async Task A_weak_password_is_refused_with_the_rule_in_Vietnamese(string password, string expected)
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var admin = await app.ClientAsAsync("demo.admin");
+        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/users", NewUser("mat.khau.yeu", "viewer", null, password: password)), HttpStatusCode.BadRequest);
+        Assert.Contains(ProblemAssert.Errors(problem, "password"), m => m.Contains(expected));
+    }
+
+    [Fact]
+    public async Task A_duplicate_user_name_is_refused()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var admin = await app.ClientAsAsync("demo.admin");
+        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/users", NewUser("demo.xa", "viewer", null)), HttpStatusCode.BadRequest);
+        Assert.Contains("đã có người dùng", ProblemAssert.Errors(problem, "userName")[0]);
+    }
+
+    [Fact]
+    public async Task A_commune_officer_cannot_manage_accounts()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var officer = await app.ClientAsAsync("demo.xa");
+        await ProblemAssert.IsProblemAsync(await officer.PostAsJsonAsync("/api/v1/users", NewUser("ai.do", "viewer", null)), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await officer.GetAsync("/api/v1/users"), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Disabling_an_account_revokes_its_token_at_once_and_enabling_needs_a_new_sign_in()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var officer = await app.ClientAsAsync("demo.xa");
+        var values = new { values = new Dictionary<string, object?> { ["1.2"] = 90 } };
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync("/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA", values)).StatusCode);
+
+        var admin = await app.ClientAsAsync("demo.admin");
+        var id = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users?q=demo.xa"))!.Single(u => u.GetProperty("userName").GetString() == "demo.xa").GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/users/{id}/disabled", new { disabled = true })).StatusCode);
+
+        await ProblemAssert.IsProblemAsync(await officer.PutAsJsonAsync("/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA", values), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.xa", password = "Demo@2026" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/users/{id}/disabled", new { disabled = false })).StatusCode);
+        await ProblemAssert.IsProblemAsync(await officer.PutAsJsonAsync("/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA", values), HttpStatusCode.Unauthorized);
+        await app.ClientAsAsync("demo.xa");
+    }
+
+    [Fact]
+    public async Task A_password_reset_by_the_coordinator_replaces_the_old_password()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        var id = (await coordinator.GetFromJsonAsync<JsonElement[]>("/api/v1/users"))!.Single(u => u.GetProperty("userName").GetString() == "demo.xa").GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PutAsJsonAsync($"/api/v1/users/{id}/password", new { password = "Moi-Hon-2026" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.xa", password = "Demo@2026" })).StatusCode);
+        await app.ClientAsAsync("demo.xa", "Moi-Hon-2026");
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_rate_limited_per_client_with_a_Vietnamese_message()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var client = app.CreateClient();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 21; i++)
+            last = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = $"khach{i}", password = "x" });
+        var problem = await ProblemAssert.IsProblemAsync(last, HttpStatusCode.TooManyRequests);
+        Assert.Contains("quá nhiều lần", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Two_web_nodes_on_one_database_accept_each_others_tokens()
+    {
+        await using var first = await MtqgApp.StartAsync();
+        await using var second = new MtqgApp(first.ConnectionString, ownsDatabase: false);
+        var token = (await (await first.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.admin", password = "Demo@2026" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var client = second.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/users")).StatusCode);
+    }
+}

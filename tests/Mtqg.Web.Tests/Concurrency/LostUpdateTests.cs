@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mtqg.Web.Tests.Infrastructure;
+
+namespace Mtqg.Web.Tests.Concurrency;
+
+public sealed class LostUpdateTests
+{
+    private const string Scorecard = "/api/v1/communes/02989/years/2026/scorecard?set=DEMO-MINH-HOA";
+    private const string Values = "/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA";
+
+    private static HttpRequestMessage Put(object values, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, Values) { Content = JsonContent.Create(new { values }) };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return request;
+    }
+
+    private static decimal ValueOf(JsonElement card, string code) =>
+        card.GetProperty("criteria").EnumerateArray().SelectMany(c => c.GetProperty("indicators").EnumerateArray())
+            .Single(i => i.GetProperty("code").GetString() == code).GetProperty("value").GetDecimal();
+
+    [Fact]
+    public async Task The_second_of_two_editors_who_loaded_the_same_version_is_refused_and_shown_the_newer_value()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var officer = await app.ClientAsAsync("demo.xa");
+        var office = await app.ClientAsAsync("demo.dieuphoi");
+
+        var loadedByOfficer = await officer.GetAsync(Scorecard);
+        var loadedByOffice = await office.GetAsync(Scorecard);
+        var etag = loadedByOfficer.Headers.ETag!.Tag;
+        Assert.Equal(etag, loadedByOffice.Headers.ETag!.Tag);
+
+        var first = await officer.SendAsync(Put(new Dictionary<string, object> { ["2.1"] = 97.5m }, etag));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotEqual(etag, first.Headers.ETag!.Tag);
+
+        var second = await office.SendAsync(Put(new Dictionary<string, object> { ["2.1"] = 80m, ["1.2"] = 60m }, etag));
+        var problem = await ProblemAssert.IsProblemAsync(second, HttpStatusCode.PreconditionFailed);
+        var current = problem.GetProperty("current").GetProperty("values.2.1").GetString();
+        Assert.Contains("97,5", current);
+        Assert.Contains("demo.xa", current);
+
+        var now = await (await office.GetAsync(Scorecard)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(97.5m, ValueOf(now, "2.1"));
+        Assert.NotEqual(60m, ValueOf(now, "1.2"));
+    }
+
+    [Fact]
+    public async Task An_editor_with_the_current_version_saves_and_receives_the_next_version()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var office = await app.ClientAsAsync("demo.dieuphoi");
+        var etag = (await office.GetAsync(Scorecard)).Headers.ETag!.Tag;
+        var saved = await office.SendAsync(Put(new Dictionary<string, object> { ["1.2"] = 91m }, etag));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var again = await office.SendAsync(Put(new Dictionary<string, object> { ["1.2"] = 92m }, saved.Headers.ETag!.Tag));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(92m, ValueOf(await again.Content.ReadFromJsonAsync<JsonElement>(), "1.2"));
+    }
+}
