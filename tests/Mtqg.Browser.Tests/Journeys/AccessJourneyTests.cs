@@ -42,4 +42,17 @@ public sealed class AccessJourneyTests
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Chỉ tiêu 2.1 hiện là 99 (demo.dieuphoi");
         await Expect(page.GetByLabel("Giá trị chỉ tiêu 1.2")).ToHaveValueAsync("88,5");
     }
+
+    [Fact]
+    public async Task Two_web_nodes_on_one_database_accept_each_others_sign_in_cookie()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        await using var second = await Mtqg.Web.Tests.Infrastructure.MtqgApp.StartOnKestrelAsync(session.App.ConnectionString);
+        await session.SignInAsync("demo.dieuphoi");
+
+        // Cookies are per host, not per port: the same browser now talks to the second node.
+        await session.Page.GotoAsync(second.BaseAddress + "ho-so");
+        await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Hồ sơ của tôi" })).ToBeVisibleAsync();
+        await Expect(session.Page.GetByText("VP Điều phối NTM tỉnh Lào Cai (demo)")).ToBeVisibleAsync();
+    }
 }

@@ -20,9 +20,9 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
     }
 
     /// <summary>The app on a real Kestrel port on loopback, for browser tests.</summary>
-    public static async Task<MtqgApp> StartOnKestrelAsync()
+    public static async Task<MtqgApp> StartOnKestrelAsync(string? sharedConnectionString = null)
     {
-        var app = new MtqgApp(await TestDatabase.CreateAsync());
+        var app = sharedConnectionString is null ? new MtqgApp(await TestDatabase.CreateAsync()) : new MtqgApp(sharedConnectionString, ownsDatabase: false);
         app.UseKestrel(0);
         app.StartServer();
         return app;

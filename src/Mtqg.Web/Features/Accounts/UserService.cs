@@ -26,17 +26,17 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
 
     public async Task<(UserView? User, Outcome Outcome)> CreateAsync(UserInput input, ClaimsPrincipal actor, CancellationToken ct)
     {
-        var problems = new List<Problem>();
+        // Scope first: an account outside the actor's reach is refused before anything about it is revealed.
+        var (role, unit, sector, scopeProblems) = await CheckScopeAsync(input, actor, ct);
+        if (scopeProblems.Count == 0 && !CanManage(actor, role!, unit)) return (null, Outcome.Forbidden("Tài khoản của bạn không được tạo tài khoản với vai trò hoặc đơn vị này."));
+        var problems = new List<Problem>(scopeProblems);
         var userName = input.UserName?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(userName)) problems.Add(new Problem("userName", "Thiếu tên đăng nhập."));
         else if (!UserNamePattern().IsMatch(userName)) problems.Add(new Problem("userName", "Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới."));
         else if (await users.FindByNameAsync(userName) is not null) problems.Add(new Problem("userName", $"Tên đăng nhập \"{userName}\" đã có người dùng."));
         if (string.IsNullOrWhiteSpace(input.Password)) problems.Add(new Problem("password", "Thiếu mật khẩu."));
         else problems.AddRange(await PasswordProblemsAsync(input.Password));
-        var (role, unit, sector, scopeProblems) = await CheckScopeAsync(input, actor, ct);
-        problems.AddRange(scopeProblems);
         if (problems.Count > 0) return (null, Outcome.Invalid($"Tài khoản có {problems.Count} lỗi; chưa tạo.", problems));
-        if (!CanManage(actor, role!, unit)) return (null, Outcome.Forbidden("Tài khoản của bạn không được tạo tài khoản với vai trò hoặc đơn vị này."));
 
         var user = new AppUser { UserName = userName, DisplayName = input.DisplayName!.Trim(), UnitCode = unit, Sector = sector, CreatedAt = clock.GetUtcNow().UtcDateTime };
         await using var tx = await db.Database.BeginTransactionAsync(ct);

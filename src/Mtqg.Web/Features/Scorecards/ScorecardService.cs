@@ -294,15 +294,21 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         }
 
         var lowest = set.LowestLevel;
-        var results = new List<(AdministrativeUnitRow Commune, Scorecard Card, int Values)>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        var results = new (AdministrativeUnitRow Commune, Scorecard Card, int Values)[rows.Count];
+        void Evaluate(int i)
         {
             var communeValues = values[i] ?? slots.Empty;
             var group = rows[i].GroupId is int g ? set.GroupCodes[g] : null;
-            results.Add((rows[i].Commune, Evaluator.Evaluate(set.Evaluation, group, year, lowest, communeValues), communeValues.Count));
+            results[i] = (rows[i].Commune, Evaluator.Evaluate(set.Evaluation, group, year, lowest, communeValues), communeValues.Count);
         }
-        return results;
+        // The engine is pure, so a whole country's communes (a national summary or export) are judged on
+        // every core; a province's few hundred are not worth handing to other threads.
+        if (rows.Count >= ParallelFrom) Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct }, Evaluate);
+        else for (var i = 0; i < rows.Count; i++) Evaluate(i);
+        return [.. results];
     }
+
+    private const int ParallelFrom = 2000;
 
     /// <summary>Where each indicator of a set sits in a <see cref="CommuneValues"/> array; built once per loaded set.</summary>
     private sealed class ValueSlots
