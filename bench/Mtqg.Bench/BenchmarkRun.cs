@@ -319,17 +319,18 @@ public sealed class BenchmarkRun(Options options)
         var started = Stopwatch.StartNew();
         await using (var web = await ChildProcess.StartAsync("web app", dll, [], WebEnvironment(), TimeSpan.FromSeconds(120)))
         {
-            Step($"web app started as process {web.Id} on {web.BaseAddress} in {started.Elapsed.TotalSeconds:0.0} s ({dll})");
+            Step($"web app started as process {web.Id} on {web.BaseAddress} in {started.Elapsed.TotalSeconds:0.0} s ({dll}); peak working set {Mb(web.PeakWorkingSet())} MB");
             using var client = LoadLoop.Client(web.BaseAddress, options.Clients);
             await FreshnessAsync(client, set, provinces[0]);
             await HttpUploadAsync(client);
+            Step($"web app peak working set after the upload: {Mb(web.PeakWorkingSet())} MB");
 
             foreach (var path in appPaths.Concat(appPaths).Take(Math.Max(64, appPaths.Count * 2)))
                 (await client.GetAsync(path)).EnsureSuccessStatusCode();
             var cpu = web.CpuTime();
             appLoad = await LoadLoop.RunAsync(client, appPaths, options.Clients, options.Duration, options.MaxRequests);
             appCpu = (web.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, appLoad.Requests);
-            Step($"summary load: {appLoad.Requests:N0} requests in {appLoad.Seconds:0.0} s, {appLoad.RequestsPerSecond:N0}/s, p50 {appLoad.P50:0.0} ms, p95 {appLoad.P95:0.0} ms, p99 {appLoad.P99:0.0} ms, {appLoad.Errors} errors, working set {web.WorkingSet() / 1048576.0:0} MB");
+            Step($"summary load: {appLoad.Requests:N0} requests in {appLoad.Seconds:0.0} s, {appLoad.RequestsPerSecond:N0}/s, p50 {appLoad.P50:0.0} ms, p95 {appLoad.P95:0.0} ms, p99 {appLoad.P99:0.0} ms, {appLoad.Errors} errors, working set {Mb(web.WorkingSet())} MB, peak {Mb(web.PeakWorkingSet())} MB");
             await SummariesAgreeAsync(client, set, provinces);
 
             foreach (var year in MeasuredYears)
@@ -337,6 +338,7 @@ public sealed class BenchmarkRun(Options options)
                 var exportSet = sets[BenchSets.For(year)];
                 var (seconds, body) = await TimeAsync(client, $"/api/v1/years/{year}/scorecards.xlsx?set={exportSet.Code}");
                 appExports[year] = seconds;
+                Step($"national export {year}: {seconds:0.00} s, {body.Length / 1024:N0} KB; web app peak working set {Mb(web.PeakWorkingSet())} MB");
                 var rows = MiniExcel.Query(new MemoryStream(body), useHeaderRow: true, sheetName: ResultsWorkbook.ResultsSheet).Count();
                 report.Check($"national export {year} has every commune", rows == evaluations[year].Count,
                     $"{rows:N0} rows for {evaluations[year].Count:N0} communes, {body.Length / 1024.0:N0} KB");
@@ -379,7 +381,9 @@ public sealed class BenchmarkRun(Options options)
             "VmHWM of the web app's own process (dotnet Mtqg.Web.dll) over all its HTTP work; reference: the reference server's process");
     }
 
-    private Dictionary<string, string> WebEnvironment() => new()
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture);
+
+    private Dictionary<string, string> WebEnvironment() => new(options.WebEnvironment)
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",

@@ -14,6 +14,7 @@ public sealed record Options
     public int MaxRequests { get; init; } = 200_000;
     public int Repeat { get; init; }
     public string? WebDll { get; init; }
+    public IReadOnlyDictionary<string, string> WebEnvironment { get; init; } = new Dictionary<string, string>();
     public bool Keep { get; init; }
 
     public bool National => Scale == "national";
@@ -30,8 +31,14 @@ public sealed record Options
           --max-requests N         cap on requests per load loop (default 200000)
           --repeat N               timed runs of evaluation and export, median reported (default 5 national, 3 small)
           --web-dll PATH           the web app to start (default: Mtqg.Web.dll next to the benchmark)
+          --web-env KEY=VALUE      an extra environment variable for the web app's process (repeatable), e.g. DOTNET_GCConserveMemory=5
           --keep                   keep the database afterwards
         """;
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> environment, string setting) =>
+        setting.Split('=', 2) is [var key, var value] && key.Length > 0
+            ? new Dictionary<string, string>(environment) { [key] = value }
+            : throw new ArgumentException($"--web-env needs KEY=VALUE, not \"{setting}\".");
 
     public static Options Parse(string[] args)
     {
@@ -52,6 +59,7 @@ public sealed record Options
                 "--max-requests" => options with { MaxRequests = Int() },
                 "--repeat" => options with { Repeat = Int() },
                 "--web-dll" => options with { WebDll = Next() },
+                "--web-env" => options with { WebEnvironment = With(options.WebEnvironment, Next()) },
                 "--keep" => options with { Keep = true },
                 var other => throw new ArgumentException($"Unknown option {other}."),
             };

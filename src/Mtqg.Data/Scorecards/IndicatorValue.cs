@@ -40,6 +40,8 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
     public void Configure(EntityTypeBuilder<IndicatorValue> value)
     {
         value.Property(v => v.Value).HasPrecision(18, 4);
+        // Two saves of the same value never silently overwrite each other: the second one fails.
+        value.Property(v => v.UpdatedAt).IsConcurrencyToken();
         value.Property(v => v.UpdatedBy).HasMaxLength(256);
         value.HasIndex(v => new { v.UnitId, v.Year, v.IndicatorId }).IsUnique();
         value.HasIndex(v => new { v.Year, v.IndicatorId });
@@ -53,6 +55,7 @@ internal sealed class CommuneGroupAssignmentConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<CommuneGroupAssignment> assignment)
     {
         assignment.Property(a => a.UpdatedBy).HasMaxLength(256);
+        assignment.Property(a => a.UpdatedAt).IsConcurrencyToken();
         assignment.HasIndex(a => new { a.CriteriaSetId, a.UnitId }).IsUnique();
         assignment.HasOne<CriteriaSet>().WithMany().HasForeignKey(a => a.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
         assignment.HasOne(a => a.Unit).WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Cascade);

@@ -42,6 +42,9 @@ public static class BulkValueWriter
             return count;
         }
 
+        // SQLite: one prepared single-row statement, rebound per value. (Multi-row VALUES lists are slower
+        // here: Microsoft.Data.Sqlite binds every parameter by name, so a statement's cost grows with the
+        // square of its parameters.)
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO \"IndicatorValues\" (\"UnitId\", \"Year\", \"IndicatorId\", \"Value\", \"UpdatedAt\", \"UpdatedBy\") VALUES ($u, $y, $i, $v, $t, $b)";

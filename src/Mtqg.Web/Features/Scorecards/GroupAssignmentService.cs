@@ -96,7 +96,15 @@ public sealed class GroupAssignmentService(AppDbContext db, ProvinceLineage line
             if (existing.TryGetValue(unitId, out var row)) (row.GroupId, row.UpdatedAt, row.UpdatedBy) = (groupId, now, user.Identity?.Name);
             else db.GroupAssignments.Add(new CommuneGroupAssignment { CriteriaSetId = set.Id, UnitId = unitId, GroupId = groupId, UpdatedAt = now, UpdatedBy = user.Identity?.Name });
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.Entries.Any(x => x.State == EntityState.Added))
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Conflict("Nhóm của một số xã vừa được người khác thay đổi cùng lúc; chưa có gì được ghi. Tải lại rồi thử lại.");
+        }
         return Outcome.Done;
     }
 }

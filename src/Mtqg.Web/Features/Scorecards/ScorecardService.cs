@@ -164,7 +164,15 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
             if (row is null) db.IndicatorValues.Add(new IndicatorValue { UnitId = commune.Id, Year = year, IndicatorId = indicator.Id, Value = value.Value, UpdatedAt = now, UpdatedBy = user.Identity?.Name });
             else if (row.Value != value.Value) (row.Value, row.UpdatedAt, row.UpdatedBy) = (value.Value, now, user.Identity?.Name);
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.Entries.Any(x => x.State == EntityState.Added)) // another save got in first: a changed row, or the same new row twice
+        {
+            db.ChangeTracker.Clear();
+            return (null, Outcome.Conflict("Số liệu của xã vừa được người khác lưu cùng lúc; chưa có gì được ghi. Tải lại rồi thử lại."));
+        }
         return (await CardAsync(set, commune, year, set.LowestLevel, ct), Outcome.Done);
     }
 
@@ -240,7 +248,15 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         var now = clock.GetUtcNow().UtcDateTime;
         if (row is null) db.GroupAssignments.Add(new CommuneGroupAssignment { CriteriaSetId = set.Id, UnitId = commune.Id, GroupId = groupId, UpdatedAt = now, UpdatedBy = user.Identity?.Name });
         else (row.GroupId, row.UpdatedAt, row.UpdatedBy) = (groupId, now, user.Identity?.Name);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.Entries.Any(x => x.State == EntityState.Added))
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Conflict($"Nhóm của {commune.FullName} vừa được người khác thay đổi cùng lúc; tải lại rồi thử lại.");
+        }
         return Outcome.Done;
     }
 

@@ -153,35 +153,30 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
     }
 
     /// <summary>
-    /// Deletes the stored values of exactly the cells present (grouped by the set of communes each
-    /// indicator column touches, so a full sheet is one statement), then inserts the new ones in bulk.
-    /// Bulk statements bypass change tracking, so the audit trail is written here: the values replaced
-    /// are read before the delete, and one row per changed cell is inserted in the same transaction.
+    /// Replaces the stored values of exactly the cells present: the commune-year values stored now are
+    /// read once (by commune, through the (UnitId, Year, IndicatorId) index), those of the present cells
+    /// are deleted by id in one statement, then the new ones are inserted in bulk. Bulk statements bypass
+    /// change tracking, so the audit trail is written here: one row per changed cell, from the values
+    /// read before the delete, in the same transaction.
     /// </summary>
     private async Task<(int Written, int Cleared)> WriteAsync(string setCode, int year, List<(ParsedRow Row, AdministrativeUnit Commune)> rows, string? userName, CancellationToken ct)
     {
-        var cells = rows.SelectMany(r => r.Row.Cells.Select(c => (UnitId: r.Commune.Id, c.Indicator.Id, c.Value))).ToList();
-        var groups = cells.GroupBy(c => (Clear: c.Value is null, c.Id))
-            .Select(g => (g.Key.Clear, IndicatorId: g.Key.Id, Units: g.Select(c => c.UnitId).Order().ToList()))
-            .GroupBy(g => (g.Clear, Units: string.Join(",", g.Units)))
-            .Select(g => (g.Key.Clear, Indicators: g.Select(x => x.IndicatorId).ToList(), g.First().Units));
+        var present = new HashSet<(int UnitId, int IndicatorId)>();
+        foreach (var (row, commune) in rows)
+            foreach (var cell in row.Cells) present.Add((commune.Id, cell.Indicator.Id));
+        var unitIds = rows.Select(r => r.Commune.Id).Distinct().ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        var cleared = 0;
-        var before = new Dictionary<(int UnitId, int IndicatorId), decimal>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var (clear, indicators, units) in groups)
-        {
-            foreach (var old in await db.IndicatorValues.AsNoTracking()
-                         .Where(v => v.Year == year && indicators.Contains(v.IndicatorId) && units.Contains(v.UnitId))
-                         .Select(v => new { v.UnitId, v.IndicatorId, v.Value }).ToListAsync(ct))
-                before[(old.UnitId, old.IndicatorId)] = old.Value;
-            var deleted = await db.IndicatorValues
-                .Where(v => v.Year == year && indicators.Contains(v.IndicatorId) && units.Contains(v.UnitId))
-                .ExecuteDeleteAsync(ct);
-            if (clear) cleared += deleted;
-        }
+        var replaced = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => EF.Parameter(unitIds).Contains(v.UnitId) && v.Year == year)
+                .Select(v => new { v.Id, v.UnitId, v.IndicatorId, v.Value }).ToListAsync(ct))
+            .Where(v => present.Contains((v.UnitId, v.IndicatorId))).ToList();
+        var before = replaced.ToDictionary(v => (v.UnitId, v.IndicatorId), v => v.Value);
+        var ids = replaced.Select(v => v.Id).ToList();
+        if (ids.Count > 0) await db.IndicatorValues.Where(v => EF.Parameter(ids).Contains(v.Id)).ExecuteDeleteAsync(ct);
+        var cleared = rows.Sum(r => r.Row.Cells.Count(c => c.Value is null && before.ContainsKey((r.Commune.Id, c.Indicator.Id))));
         var written = await BulkValueWriter.InsertAsync(db,
-            cells.Where(c => c.Value is not null).Select(c => new ValueRow(c.UnitId, year, c.Id, c.Value!.Value)), now, userName, ct);
+            rows.SelectMany(r => r.Row.Cells.Where(c => c.Value is not null).Select(c => new ValueRow(r.Commune.Id, year, c.Indicator.Id, c.Value!.Value))), now, userName, ct);
         var (auditUser, client) = (userName ?? actor.UserName ?? AuditActor.System, actor.Client);
         await AuditWriter.InsertAsync(db, rows
             .SelectMany(r => r.Row.Cells.Select(c => (r.Commune, c.Indicator, Old: before.TryGetValue((r.Commune.Id, c.Indicator.Id), out var o) ? o : (decimal?)null, New: c.Value)))

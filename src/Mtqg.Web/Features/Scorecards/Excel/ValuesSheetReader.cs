@@ -187,14 +187,17 @@ public static class ValuesSheetReader
     {
         if (IsBlank(raw)) return (false, null, null);
         var text = raw as string;
-        if (text is not null && VietnameseText.Fold(text) is "xoa") return (true, null, null);
-        var shown = Shown(raw);
+        // Folding is costly and only "xóa" folds to "xoa": a cell without an x is a value (most cells are).
+        if (text is not null && text.AsSpan().IndexOfAny('x', 'X') >= 0 && VietnameseText.Fold(text) is "xoa") return (true, null, null);
         if (indicator.Type == IndicatorType.Boolean)
         {
             bool? flag = raw switch
             {
                 bool b => b,
                 double d when d is 1 or 0 => d == 1,
+                // The words the downloaded workbook writes, as written, before any folding.
+                ValuesWorkbook.Met => true,
+                ValuesWorkbook.NotMet => false,
                 string s => VietnameseText.Fold(s) switch
                 {
                     "dat" or "true" or "x" or "1" or "co" => true,
@@ -205,7 +208,7 @@ public static class ValuesSheetReader
             };
             return flag is { } f
                 ? (true, f ? 1m : 0m, null)
-                : (true, null, $"Chỉ tiêu {indicator.Code} là chỉ tiêu đạt/không đạt: ghi {ValuesWorkbook.Met} hoặc {ValuesWorkbook.NotMet} (hoặc TRUE/FALSE, 1/0, x), không phải {shown}.");
+                : (true, null, $"Chỉ tiêu {indicator.Code} là chỉ tiêu đạt/không đạt: ghi {ValuesWorkbook.Met} hoặc {ValuesWorkbook.NotMet} (hoặc TRUE/FALSE, 1/0, x), không phải {Shown(raw)}.");
         }
         decimal? number = raw switch
         {
@@ -217,7 +220,7 @@ public static class ValuesSheetReader
             _ => null,
         };
         if (number is null)
-            return (true, null, $"Chỉ tiêu {indicator.Code} cần một số{(indicator.Type == IndicatorType.Percent ? " từ 0 đến 100 (%)" : indicator.Unit is null ? "" : $" ({indicator.Unit})")}, không phải {shown}.");
+            return (true, null, $"Chỉ tiêu {indicator.Code} cần một số{(indicator.Type == IndicatorType.Percent ? " từ 0 đến 100 (%)" : indicator.Unit is null ? "" : $" ({indicator.Unit})")}, không phải {Shown(raw)}.");
         var (value, error) = ScorecardService.Check(indicator, number.Value);
         return (true, value, error);
     }

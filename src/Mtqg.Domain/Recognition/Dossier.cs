@@ -1,0 +1,347 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Mtqg.Domain.Common;
+using Mtqg.Domain.Evaluation;
+
+namespace Mtqg.Domain.Recognition;
+
+/// <summary>
+/// Hồ sơ đề nghị công nhận: one commune, one year, one criteria set and level, from draft to
+/// decision. Every transition checks where the dossier stands, takes the acting user and the
+/// time, returns an <see cref="Outcome"/> and, when done, appends to <see cref="Timeline"/>.
+/// Departments appraise their criteria in parallel; the dossier leaves appraisal only when no
+/// criterion waits any more: to <see cref="DossierStatus.SentBack"/> if one was sent back, else
+/// to <see cref="DossierStatus.Appraised"/>. A criterion judged "chưa đạt" ends it at once.
+/// </summary>
+public sealed partial class Dossier
+{
+    private readonly List<DossierCriterion> _criteria = [];
+    private readonly List<CriterionAppraisal> _appraisals = [];
+    private readonly List<TimelineEvent> _timeline = [];
+    private readonly Dictionary<int, CriterionAppraisalState> _states = [];
+    private readonly Dictionary<int, DateTime> _sentToAppraisalAt = [];
+    private readonly Dictionary<int, int> _rounds = [];
+
+    private Dossier(string communeCode, int year, string setCode, string levelCode, Actor createdBy, DateTime createdAt, decimal? requiredSatisfaction)
+    {
+        (CommuneCode, Year, SetCode, LevelCode) = (communeCode, year, setCode, levelCode);
+        (CreatedBy, CreatedAt, RequiredSatisfaction) = (createdBy, createdAt, requiredSatisfaction);
+    }
+
+    public string CommuneCode { get; }
+    public int Year { get; }
+    public string SetCode { get; }
+    public string LevelCode { get; }
+    public Actor CreatedBy { get; }
+    public DateTime CreatedAt { get; }
+
+    /// <summary>The satisfaction rate (percent) the level requires, as data of the set; null = not checked here.</summary>
+    public decimal? RequiredSatisfaction { get; }
+
+    public DossierStatus Status { get; private set; } = DossierStatus.Draft;
+
+    /// <summary>Residents' satisfaction, percent; null = not surveyed yet.</summary>
+    public decimal? ResidentSatisfaction { get; private set; }
+
+    /// <summary>The commune declares no outstanding construction debt under the programme.</summary>
+    public bool NoConstructionDebtDeclared { get; private set; }
+
+    public string? Note { get; private set; }
+    public Actor? SubmittedBy { get; private set; }
+    public DateTime? SubmittedAt { get; private set; }
+    public CouncilMeeting? Council { get; private set; }
+    public RecognitionDecision? Decision { get; private set; }
+
+    public IReadOnlyList<DossierCriterion> Criteria => _criteria;
+    public IReadOnlyList<CriterionAppraisal> Appraisals => _appraisals;
+    public IReadOnlyList<TimelineEvent> Timeline => _timeline;
+
+    public static Dossier Create(string communeCode, int year, string setCode, string levelCode, Actor createdBy, DateTime utcNow, decimal? requiredSatisfaction = null)
+    {
+        var dossier = new Dossier(communeCode, year, setCode, levelCode, createdBy, utcNow, requiredSatisfaction);
+        dossier.Log(createdBy, utcNow, DossierEventKind.Created, $"Lập hồ sơ đề nghị công nhận xã {communeCode} năm {year}, bộ tiêu chí {setCode}, mức {levelCode}.");
+        return dossier;
+    }
+
+    public CriterionAppraisalState StateOf(int criterionNumber) =>
+        _states.TryGetValue(criterionNumber, out var state) ? state : CriterionAppraisalState.NotSubmitted;
+
+    /// <summary>The criteria waiting for a department, by number.</summary>
+    public IReadOnlyList<int> PendingCriteria =>
+        [.. _criteria.Where(c => StateOf(c.Number) == CriterionAppraisalState.Pending).Select(c => c.Number)];
+
+    /// <summary>
+    /// Takes the criteria from the commune's current scorecard. In a draft every criterion is
+    /// replaced; once sent back, only the sent-back criteria are, because the others stay as the
+    /// departments appraised them.
+    /// </summary>
+    public Outcome RefreshCriteria(Scorecard card, IReadOnlyDictionary<int, string> responsibleSectors, Actor user, DateTime utcNow)
+    {
+        if (Status is not (DossierStatus.Draft or DossierStatus.SentBack))
+            return Outcome.Rejected($"Không thể cập nhật kết quả đánh giá: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ cập nhật khi đang soạn hoặc bị trả lại.");
+        if (card.Year != Year || card.Level != LevelCode)
+            return Outcome.Rejected($"Không thể cập nhật: bảng đánh giá là năm {card.Year}, mức {card.Level}; hồ sơ đề nghị năm {Year}, mức {LevelCode}.");
+
+        var fresh = DossierCriterion.FromScorecard(card, responsibleSectors);
+        if (Status == DossierStatus.Draft)
+        {
+            _criteria.Clear();
+            _criteria.AddRange(fresh);
+            Log(user, utcNow, DossierEventKind.CriteriaRefreshed, $"Cập nhật kết quả tự đánh giá: {fresh.Count(c => c.Status == EvaluationStatus.Met)}/{fresh.Count} tiêu chí đạt.");
+            return Outcome.Done;
+        }
+
+        var sentBack = _criteria.Where(c => StateOf(c.Number) == CriterionAppraisalState.SentBack).ToList();
+        var missingFromCard = sentBack.Where(c => fresh.All(f => f.Number != c.Number)).ToList();
+        if (missingFromCard.Count > 0)
+            return Outcome.Rejected($"Không thể cập nhật: bảng đánh giá không có {string.Join(", ", missingFromCard.Select(c => c.Label))} đã bị trả lại.");
+        foreach (var old in sentBack)
+            _criteria[_criteria.IndexOf(old)] = fresh.Single(f => f.Number == old.Number);
+        Log(user, utcNow, DossierEventKind.CriteriaRefreshed,
+            $"Cập nhật các tiêu chí bị trả lại: {string.Join("; ", sentBack.Select(c => $"{Find(c.Number)!.Label} {Find(c.Number)!.Status.Label().ToLowerInvariant()}"))}.");
+        return Outcome.Done;
+    }
+
+    public Outcome SetResidentSatisfaction(decimal? percent)
+    {
+        if (Status != DossierStatus.Draft)
+            return Outcome.Rejected($"Không thể sửa kết quả lấy ý kiến sự hài lòng: hồ sơ đang ở trạng thái «{Status.Label()}».");
+        if (percent is < 0 or > 100)
+            return Outcome.Rejected($"Tỷ lệ hài lòng phải từ 0 đến 100%, nhận được {percent.Value.ToString(CultureInfo.GetCultureInfo("vi-VN"))}%.");
+        ResidentSatisfaction = percent;
+        return Outcome.Done;
+    }
+
+    public Outcome DeclareNoConstructionDebt(bool declared)
+    {
+        if (Status != DossierStatus.Draft)
+            return Outcome.Rejected($"Không thể sửa cam kết không nợ đọng xây dựng cơ bản: hồ sơ đang ở trạng thái «{Status.Label()}».");
+        NoConstructionDebtDeclared = declared;
+        return Outcome.Done;
+    }
+
+    public Outcome SetNote(string? note)
+    {
+        if (Status is not (DossierStatus.Draft or DossierStatus.SentBack))
+            return Outcome.Rejected($"Không thể sửa ghi chú: hồ sơ đang ở trạng thái «{Status.Label()}».");
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        return Outcome.Done;
+    }
+
+    public Outcome Submit(Actor user, DateTime utcNow)
+    {
+        if (Status != DossierStatus.Draft)
+            return Outcome.Rejected($"Không thể nộp: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ nộp hồ sơ đang soạn.");
+
+        var gaps = new List<string>();
+        if (_criteria.Count == 0) gaps.Add("chưa có kết quả tự đánh giá các tiêu chí");
+        gaps.AddRange(_criteria.Select(CriterionGap).OfType<string>());
+        gaps.AddRange(_criteria.Where(c => c.ResponsibleSector is null).Select(c => $"{c.Label} chưa có sở phụ trách thẩm định"));
+        if (ResidentSatisfaction is null) gaps.Add("chưa có kết quả lấy ý kiến sự hài lòng của người dân");
+        else if (RequiredSatisfaction is { } required && ResidentSatisfaction.Value < required)
+            gaps.Add($"tỷ lệ người dân hài lòng {Percent(ResidentSatisfaction.Value)} thấp hơn mức yêu cầu {Percent(required)}");
+        if (!NoConstructionDebtDeclared) gaps.Add("chưa cam kết không còn nợ đọng xây dựng cơ bản");
+        if (gaps.Count > 0) return Outcome.Rejected($"Chưa thể nộp: {string.Join("; ", gaps)}.");
+
+        (Status, SubmittedBy, SubmittedAt) = (DossierStatus.Submitted, user, utcNow);
+        foreach (var criterion in _criteria) SendToAppraisal(criterion.Number, utcNow);
+        Log(user, utcNow, DossierEventKind.Submitted,
+            $"Nộp hồ sơ: {_criteria.Count} tiêu chí gửi {_criteria.Select(c => c.ResponsibleSector).Distinct().Count()} sở thẩm định.");
+        return Outcome.Done;
+    }
+
+    public Outcome Appraise(int criterionNumber, string sector, AppraisalResult result, string? comment, Actor user, DateTime utcNow)
+    {
+        if (RefuseAppraisalStep("thẩm định", criterionNumber, sector, user) is { } refusal) return refusal;
+        var criterion = Find(criterionNumber)!;
+        if (result == AppraisalResult.NotMet && string.IsNullOrWhiteSpace(comment))
+            return Outcome.Rejected($"Không thể kết luận {criterion.Label} chưa đạt mà không ghi lý do.");
+
+        var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        Record(criterion, result == AppraisalResult.Met ? AppraisalStep.Met : AppraisalStep.NotMet, text, user, utcNow);
+        Log(user, utcNow, DossierEventKind.CriterionAppraised,
+            $"{sector.Trim()} thẩm định {criterion.Label}: {result.Label()}{(text is null ? "" : $" — {text}")}.");
+
+        if (result == AppraisalResult.NotMet)
+        {
+            Status = DossierStatus.Rejected;
+            Log(user, utcNow, DossierEventKind.Rejected, $"Hồ sơ không được công nhận: {criterion.Label} được thẩm định chưa đạt.");
+            return Outcome.Done;
+        }
+        CloseRoundIfNothingWaits(user, utcNow);
+        return Outcome.Done;
+    }
+
+    public Outcome SendBack(int criterionNumber, string sector, string reason, Actor user, DateTime utcNow)
+    {
+        if (RefuseAppraisalStep("trả lại", criterionNumber, sector, user) is { } refusal) return refusal;
+        var criterion = Find(criterionNumber)!;
+        if (string.IsNullOrWhiteSpace(reason))
+            return Outcome.Rejected($"Không thể trả lại {criterion.Label} mà không ghi lý do.");
+
+        Record(criterion, AppraisalStep.SentBack, reason.Trim(), user, utcNow);
+        Log(user, utcNow, DossierEventKind.CriterionSentBack, $"{sector.Trim()} trả lại {criterion.Label}: {reason.Trim()}.");
+        CloseRoundIfNothingWaits(user, utcNow);
+        return Outcome.Done;
+    }
+
+    /// <summary>Sends the sent-back criteria, and only those, to their departments again.</summary>
+    public Outcome Resubmit(Actor user, DateTime utcNow)
+    {
+        if (Status != DossierStatus.SentBack)
+            return Outcome.Rejected($"Không thể nộp lại: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ nộp lại hồ sơ bị trả lại.");
+        var sentBack = _criteria.Where(c => StateOf(c.Number) == CriterionAppraisalState.SentBack).ToList();
+        var gaps = sentBack.Select(CriterionGap).OfType<string>().ToList();
+        if (gaps.Count > 0) return Outcome.Rejected($"Chưa thể nộp lại: {string.Join("; ", gaps)}.");
+
+        Status = DossierStatus.Resubmitted;
+        foreach (var criterion in sentBack) SendToAppraisal(criterion.Number, utcNow);
+        Log(user, utcNow, DossierEventKind.Resubmitted, $"Nộp lại {string.Join(", ", sentBack.Select(c => c.Label))}.");
+        return Outcome.Done;
+    }
+
+    public Outcome RecordCouncil(DateOnly date, IReadOnlyList<string> members, int votesFor, int votesAgainst, string conclusion, Actor user, DateTime utcNow)
+    {
+        if (Status != DossierStatus.Appraised)
+        {
+            var waiting = Status is DossierStatus.Submitted or DossierStatus.Resubmitted
+                ? $" Còn chờ thẩm định: {string.Join(", ", PendingCriteria.Select(n => Find(n)!.Label))}."
+                : "";
+            return Outcome.Rejected($"Không thể ghi nhận hội đồng: hồ sơ đang ở trạng thái «{Status.Label()}»; hội đồng chỉ họp khi mọi tiêu chí đã được thẩm định đạt.{waiting}");
+        }
+        var names = members.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList();
+        var problems = new List<string>();
+        if (names.Count == 0) problems.Add("chưa có thành viên hội đồng");
+        if (votesFor < 0 || votesAgainst < 0) problems.Add("số phiếu không được âm");
+        else if (votesFor + votesAgainst == 0) problems.Add("chưa có phiếu biểu quyết");
+        else if (votesFor + votesAgainst > names.Count) problems.Add($"tổng số phiếu ({votesFor + votesAgainst}) nhiều hơn số thành viên ({names.Count})");
+        if (string.IsNullOrWhiteSpace(conclusion)) problems.Add("chưa có kết luận của hội đồng");
+        if (SubmittedAt is { } submitted && date < DateOnly.FromDateTime(submitted))
+            problems.Add($"ngày họp {date:dd/MM/yyyy} trước ngày nộp hồ sơ {submitted:dd/MM/yyyy}");
+        if (problems.Count > 0) return Outcome.Rejected($"Không thể ghi nhận hội đồng: {string.Join("; ", problems)}.");
+
+        Council = new CouncilMeeting(date, names, votesFor, votesAgainst, conclusion.Trim());
+        Log(user, utcNow, DossierEventKind.CouncilHeld,
+            $"Hội đồng thẩm định họp ngày {date:dd/MM/yyyy}: {votesFor} phiếu tán thành, {votesAgainst} phiếu không tán thành — {Council.Conclusion}.");
+        if (Council.Favourable)
+        {
+            Status = DossierStatus.CouncilHeld;
+            return Outcome.Done;
+        }
+        Status = DossierStatus.Rejected;
+        Log(user, utcNow, DossierEventKind.Rejected, $"Hồ sơ không được công nhận: hội đồng không tán thành ({votesFor}/{votesAgainst}).");
+        return Outcome.Done;
+    }
+
+    public Outcome RecordDecision(string number, DateOnly date, string signer, string level, Actor user, DateTime utcNow)
+    {
+        if (Status != DossierStatus.CouncilHeld)
+            return Outcome.Rejected($"Không thể ghi nhận quyết định công nhận: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ ghi nhận sau khi hội đồng tán thành.");
+        var trimmed = (number ?? "").Trim().Normalize(NormalizationForm.FormC);
+        var problems = new List<string>();
+        if (!DecisionNumber().IsMatch(trimmed))
+            problems.Add($"số quyết định «{trimmed}» không đúng dạng «số/QĐ-cơ quan», ví dụ 1234/QĐ-UBND");
+        if (string.IsNullOrWhiteSpace(signer)) problems.Add("chưa có người ký");
+        if (level != LevelCode) problems.Add($"quyết định công nhận mức {level} nhưng hồ sơ đề nghị mức {LevelCode}");
+        if (Council is { } council && date < council.Date)
+            problems.Add($"ngày quyết định {date:dd/MM/yyyy} trước ngày họp hội đồng {council.Date:dd/MM/yyyy}");
+        if (problems.Count > 0) return Outcome.Rejected($"Không thể ghi nhận quyết định: {string.Join("; ", problems)}.");
+
+        Decision = new RecognitionDecision(trimmed, date, signer.Trim(), level);
+        Status = DossierStatus.Recognised;
+        Log(user, utcNow, DossierEventKind.Recognised, $"Quyết định số {trimmed} ngày {date:dd/MM/yyyy} ({Decision.Signer} ký) công nhận xã {CommuneCode} đạt mức {level} năm {Year}.");
+        return Outcome.Done;
+    }
+
+    /// <summary>Per department: its criteria, those still waiting for it, and the longest step it took.</summary>
+    public IReadOnlyList<SectorProgress> Progress() =>
+        [.. _criteria
+            .Where(c => c.ResponsibleSector is not null)
+            .GroupBy(c => c.ResponsibleSector!, StringComparer.OrdinalIgnoreCase)
+            .Select(g =>
+            {
+                var numbers = g.Select(c => c.Number).ToList();
+                var pending = numbers.Where(n => StateOf(n) == CriterionAppraisalState.Pending).ToList();
+                var steps = _appraisals.Where(a => numbers.Contains(a.CriterionNumber)).Select(a => a.Took).ToList();
+                return new SectorProgress(g.Key, numbers, pending, Status != DossierStatus.Draft && pending.Count == 0, steps.Count == 0 ? null : steps.Max());
+            })];
+
+    [GeneratedRegex(@"^[0-9]{1,6}/QĐ-[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")]
+    private static partial Regex DecisionNumber();
+
+    private Outcome? RefuseAppraisalStep(string verb, int criterionNumber, string sector, Actor user)
+    {
+        if (Status is not (DossierStatus.Submitted or DossierStatus.Resubmitted))
+            return Outcome.Rejected($"Không thể {verb}: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ {verb} khi hồ sơ đã nộp hoặc nộp lại.");
+        if (Find(criterionNumber) is not { } criterion)
+            return Outcome.Rejected($"Không thể {verb}: hồ sơ không có tiêu chí {criterionNumber}.");
+        if (user.Id == CreatedBy.Id || user.Id == SubmittedBy?.Id)
+            return Outcome.Rejected("Người lập hoặc nộp hồ sơ không được tự thẩm định hồ sơ của mình.");
+        if (!SameSector(criterion.ResponsibleSector, sector))
+            return Outcome.Rejected($"Không thể {verb} {criterion.Label}: tiêu chí do {criterion.ResponsibleSector} thẩm định, không phải {sector}.");
+        return StateOf(criterionNumber) switch
+        {
+            CriterionAppraisalState.Pending => null,
+            CriterionAppraisalState.SentBack => Outcome.Rejected($"Không thể {verb} {criterion.Label}: tiêu chí đã trả lại xã, chờ xã nộp lại."),
+            var done => Outcome.Rejected($"Không thể {verb} {criterion.Label}: tiêu chí đã được thẩm định {(done == CriterionAppraisalState.Met ? "đạt" : "chưa đạt")}" +
+                $"{LastStepOf(criterionNumber) switch { { } a => $" lúc {a.At:dd/MM/yyyy HH:mm} UTC bởi {a.ByUserName}", null => "" }}; không thẩm định lại."),
+        };
+    }
+
+    private void CloseRoundIfNothingWaits(Actor user, DateTime utcNow)
+    {
+        if (PendingCriteria.Count > 0) return;
+        var sentBack = _criteria.Where(c => StateOf(c.Number) == CriterionAppraisalState.SentBack).ToList();
+        if (sentBack.Count > 0)
+        {
+            Status = DossierStatus.SentBack;
+            Log(user, utcNow, DossierEventKind.ReturnedToCommune, $"Các sở đã thẩm định xong; trả lại xã {string.Join(", ", sentBack.Select(c => c.Label))}.");
+            return;
+        }
+        Status = DossierStatus.Appraised;
+        Log(user, utcNow, DossierEventKind.AllCriteriaMet, $"Cả {_criteria.Count} tiêu chí được thẩm định đạt; chờ hội đồng thẩm định.");
+    }
+
+    private void SendToAppraisal(int number, DateTime utcNow)
+    {
+        _states[number] = CriterionAppraisalState.Pending;
+        _sentToAppraisalAt[number] = utcNow;
+        _rounds[number] = _rounds.GetValueOrDefault(number) + 1;
+    }
+
+    private void Record(DossierCriterion criterion, AppraisalStep step, string? comment, Actor user, DateTime utcNow)
+    {
+        _appraisals.Add(new CriterionAppraisal(criterion.Number, _rounds[criterion.Number], criterion.ResponsibleSector!, step, comment,
+            _sentToAppraisalAt[criterion.Number], utcNow, user.Id, user.Name));
+        _states[criterion.Number] = step switch
+        {
+            AppraisalStep.Met => CriterionAppraisalState.Met,
+            AppraisalStep.NotMet => CriterionAppraisalState.NotMet,
+            _ => CriterionAppraisalState.SentBack,
+        };
+    }
+
+    private CriterionAppraisal? LastStepOf(int number) => _appraisals.LastOrDefault(a => a.CriterionNumber == number);
+
+    private DossierCriterion? Find(int number) => _criteria.FirstOrDefault(c => c.Number == number);
+
+    private static string? CriterionGap(DossierCriterion c) => c.Status switch
+    {
+        EvaluationStatus.Met => null,
+        EvaluationStatus.NotMet => $"{c.Label} chưa đạt",
+        EvaluationStatus.Missing => $"{c.Label} còn thiếu số liệu",
+        EvaluationStatus.NoThreshold => $"{c.Label} chưa có ngưỡng chính thức để đánh giá",
+        _ => $"{c.Label} không áp dụng ở mức này",
+    };
+
+    // Sector names are typed by people; compare them as Vietnamese text, not as bytes.
+    private static bool SameSector(string? owner, string? claimed) =>
+        owner is not null && claimed is not null &&
+        string.Equals(owner.Trim().Normalize(NormalizationForm.FormC), claimed.Trim().Normalize(NormalizationForm.FormC), StringComparison.OrdinalIgnoreCase);
+
+    private static string Percent(decimal value) => $"{value.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))}%";
+
+    private void Log(Actor user, DateTime utcNow, DossierEventKind kind, string details) =>
+        _timeline.Add(new TimelineEvent(utcNow, user.Id, user.Name, kind, details));
+}
