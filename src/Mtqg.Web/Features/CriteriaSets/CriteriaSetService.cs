@@ -20,13 +20,17 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
         return rows.Select(s => new CriteriaSetSummary(s.Code, s.Name, s.ValidFrom, s.ValidTo, s.Status.Code(), s.IsDemo, s.LegalBasis, s.Criteria, s.Indicators)).ToList();
     }
 
-    /// <summary>A set in the interchange format (DESIGN §6), or null when no set has that code.</summary>
-    public async Task<CriteriaSetDocument?> GetAsync(string code, CancellationToken ct)
-    {
-        var set = await db.CriteriaSets.AsNoTracking().AsSplitQuery()
+    /// <summary>A stored set with everything under it, read-only (one split query).</summary>
+    public static Task<CriteriaSet?> LoadWholeAsync(AppDbContext db, string code, CancellationToken ct) =>
+        db.CriteriaSets.AsNoTracking().AsSplitQuery()
             .Include(s => s.Levels).Include(s => s.Groups).Include(s => s.Bands)
             .Include(s => s.Criteria).ThenInclude(c => c.Indicators).ThenInclude(i => i.Thresholds)
             .FirstOrDefaultAsync(s => s.Code == code, ct);
+
+    /// <summary>A set in the interchange format (DESIGN §6), or null when no set has that code.</summary>
+    public async Task<CriteriaSetDocument?> GetAsync(string code, CancellationToken ct)
+    {
+        var set = await CriteriaSetService.LoadWholeAsync(db, code, ct);
         if (set is null) return null;
         var levels = set.Levels.ToDictionary(l => l.Id, l => l.Code);
         var groups = set.Groups.ToDictionary(g => g.Id, g => g.Code);

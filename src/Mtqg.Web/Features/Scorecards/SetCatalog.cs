@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
+using Mtqg.Web.Features.CriteriaSets;
 
 namespace Mtqg.Web.Features.Scorecards;
 
@@ -29,10 +30,7 @@ public sealed class SetCatalog
     public async Task<LoadedSet?> GetAsync(AppDbContext db, string code, CancellationToken ct)
     {
         if (sets.TryGetValue(code, out var loaded)) return loaded;
-        var set = await db.CriteriaSets.AsNoTracking().AsSplitQuery()
-            .Include(s => s.Levels).Include(s => s.Groups).Include(s => s.Bands)
-            .Include(s => s.Criteria).ThenInclude(c => c.Indicators).ThenInclude(i => i.Thresholds)
-            .FirstOrDefaultAsync(s => s.Code == code, ct);
+        var set = await CriteriaSetService.LoadWholeAsync(db, code, ct);
         if (set is null) return null;
         var levels = set.Levels.ToDictionary(l => l.Id, l => l.Code);
         var groups = set.Groups.ToDictionary(g => g.Id, g => g.Code);
