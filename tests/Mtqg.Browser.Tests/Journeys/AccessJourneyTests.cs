@@ -55,4 +55,34 @@ public sealed class AccessJourneyTests
         await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Hồ sơ của tôi" })).ToBeVisibleAsync();
         await Expect(session.Page.GetByText("VP Điều phối NTM tỉnh Lào Cai (demo)")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task The_coordination_office_manages_its_accounts_reads_the_trail_and_finds_the_Excel_page()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        await session.SignInAsync("demo.dieuphoi");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tài khoản" }).ClickAsync();
+        await page.GetByLabel("Tên đăng nhập").FillAsync("canbo.baoha2");
+        await page.GetByLabel("Tên hiển thị").FillAsync("Cán bộ xã Bảo Hà (2)");
+        await page.GetByLabel("Vai trò").SelectOptionAsync("commune");
+        await page.GetByLabel("Mã đơn vị").FillAsync("02989");
+        await page.GetByLabel("Mật khẩu ban đầu").FillAsync("Mat-khau-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã tạo tài khoản canbo.baoha2");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "canbo.baoha2" })).ToContainTextAsync("Xã Bảo Hà");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "demo.admin" })).ToHaveCountAsync(0);
+        await session.ScreenshotAsync("tai-khoan");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nhật ký" }).ClickAsync();
+        await Expect(page.GetByText("canbo.baoha2").First).ToBeVisibleAsync();
+        await session.ScreenshotAsync("nhat-ky");
+
+        await session.GoToAsync("/tinh/15/tong-hop?nam=2026&set=DEMO-MINH-HOA");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Excel: tải về, nhập số liệu" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Excel số liệu chỉ tiêu — Tỉnh Lào Cai, năm 2026" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tải tệp số liệu (.xlsx)" })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("excel");
+    }
 }
