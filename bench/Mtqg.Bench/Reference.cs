@@ -165,8 +165,11 @@ public static class Reference
         for (var u = 0; u < units.Count; u++) unitIndex[units[u].Id] = u;
         var values = new double[units.Count * indicatorIds.Length];
         Array.Fill(values, double.NaN);
+        // SQLite's CROSS JOIN keeps the written order (communes outside, their values by the (UnitId, Year, …) index);
+        // left to itself it scans the year's whole (Year, IndicatorId) index instead. PostgreSQL plans with statistics.
         await using (var command = Command(connection, $"""
-            SELECT v."UnitId", v."IndicatorId", v."Value" FROM "IndicatorValues" v JOIN "AdministrativeUnits" u ON u."Id" = v."UnitId"
+            SELECT v."UnitId", v."IndicatorId", v."Value"
+            FROM "AdministrativeUnits" u {(connection is NpgsqlConnection ? "JOIN" : "CROSS JOIN")} "IndicatorValues" v ON v."UnitId" = u."Id"
             WHERE v."Year" = @y AND {InForceRural} {(provinceCode is null ? "" : """AND u."ProvinceCode" = @p""")}
             """, setId, year, provinceCode))
         await using (var reader = await command.ExecuteReaderAsync())
@@ -212,8 +215,9 @@ public static class Reference
     private static byte Rank(int severity) => severity switch { 0 => Met, 1 => NoThreshold, 2 => Missing, _ => NotMet };
 
     /// <summary>
-    /// The province summary as one GROUP BY/COUNT statement: the threshold row each commune gets, each
-    /// value judged, criteria per commune (MIN), then counts per criterion and per number of criteria met.
+    /// The province summary as one GROUP BY/COUNT statement: the threshold row of each group (the most
+    /// specific, by ROW_NUMBER), each commune's value judged against its group's, criteria per commune
+    /// (MIN), then counts per criterion and per number of criteria met.
     /// </summary>
     public static async Task<ReferenceSummary> SummaryAsync(DbConnection connection, int setId, string provinceCode, int year)
     {
@@ -227,15 +231,16 @@ public static class Reference
             ai AS (
               SELECT DISTINCT i."Id", i."CriterionId", i."Rule" FROM "Indicators" i JOIN "Thresholds" t ON t."IndicatorId" = i."Id"
               WHERE i."CriteriaSetId" = @s AND t."LevelId" = {LowestLevel}),
+            g AS (SELECT DISTINCT COALESCE("GroupId", 0) AS "G" FROM c),
             pick AS (
-              SELECT c."UnitId", ai."Id" AS "IndicatorId", ai."CriterionId", ai."Rule", t."Value" AS "Threshold",
-                ROW_NUMBER() OVER (PARTITION BY c."UnitId", ai."Id" ORDER BY
+              SELECT g."G", ai."Id" AS "IndicatorId", ai."CriterionId", ai."Rule", t."Value" AS "Threshold",
+                ROW_NUMBER() OVER (PARTITION BY g."G", ai."Id" ORDER BY
                   (CASE WHEN t."GroupId" IS NULL THEN 0 ELSE 2 END) + (CASE WHEN t."Year" IS NULL THEN 0 ELSE 1 END) DESC) AS "Rn"
-              FROM c CROSS JOIN ai
+              FROM g CROSS JOIN ai
               LEFT JOIN "Thresholds" t ON t."IndicatorId" = ai."Id" AND t."LevelId" = {LowestLevel}
-                AND (t."GroupId" IS NULL OR t."GroupId" = c."GroupId") AND (t."Year" IS NULL OR t."Year" = @y)),
+                AND (t."GroupId" IS NULL OR t."GroupId" = g."G") AND (t."Year" IS NULL OR t."Year" = @y)),
             judged AS (
-              SELECT p."UnitId", p."CriterionId",
+              SELECT c."UnitId", p."CriterionId",
                 CASE WHEN p."Threshold" IS NULL OR v."Value" IS NULL THEN 0
                      WHEN p."Rule" = 1 AND {Num("v.\"Value\"")} >= {Num("p.\"Threshold\"")} THEN 1
                      WHEN p."Rule" = 2 AND {Num("v.\"Value\"")} > {Num("p.\"Threshold\"")} THEN 1
@@ -244,8 +249,8 @@ public static class Reference
                      WHEN p."Rule" = 5 AND {Num("v.\"Value\"")} = {Num("p.\"Threshold\"")} THEN 1
                      WHEN p."Rule" = 6 AND {Num("v.\"Value\"")} = 1 THEN 1
                      ELSE 0 END AS "Met"
-              FROM pick p LEFT JOIN "IndicatorValues" v ON v."UnitId" = p."UnitId" AND v."Year" = @y AND v."IndicatorId" = p."IndicatorId"
-              WHERE p."Rn" = 1),
+              FROM c JOIN pick p ON p."G" = COALESCE(c."GroupId", 0) AND p."Rn" = 1
+              LEFT JOIN "IndicatorValues" v ON v."UnitId" = c."UnitId" AND v."Year" = @y AND v."IndicatorId" = p."IndicatorId"),
             per_criterion AS (SELECT "UnitId", "CriterionId", MIN("Met") AS "Met" FROM judged GROUP BY "UnitId", "CriterionId"),
             per_commune AS (SELECT "UnitId", SUM("Met") AS "CriteriaMet" FROM per_criterion GROUP BY "UnitId")
             SELECT 1 AS "Kind", cr."Number" AS "Key", SUM(pc."Met") AS "N", COUNT(*) AS "M"

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Mtqg.Data;
@@ -284,47 +286,72 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         var position = new Dictionary<int, int>(rows.Count);
         for (var i = 0; i < rows.Count; i++) position[rows[i].Commune.Id] = i;
         var values = new CommuneValues?[rows.Count];
-        var ids = rows.Select(r => r.Commune.Id).ToList();
+        var lowest = set.LowestLevel;
+        var results = new (AdministrativeUnitRow Commune, Scorecard Card, int Values)[rows.Count];
+        void Evaluate(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                var communeValues = values[i] ?? slots.Empty;
+                var group = rows[i].GroupId is int g ? set.GroupCodes[g] : null;
+                results[i] = (rows[i].Commune, Evaluator.Evaluate(set.Evaluation, group, year, lowest, communeValues), communeValues.Count);
+            }
+        }
+
+        // A whole country is read in slices of communes, and each slice is judged on another core while
+        // the next is read (the engine is pure); a province is read and judged in one go.
+        var slice = rows.Count >= ParallelFrom ? ParallelFrom / 2 : Math.Max(rows.Count, 1);
+        var judging = new List<Task>();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // EF writes the SQL for the provider (json_each on SQLite, = ANY on PostgreSQL); reading the three
-            // columns directly avoids materialising an object per value (a whole country's year is ~0.5 million).
-            await using var command = db.IndicatorValues
-                .Where(v => EF.Parameter(ids).Contains(v.UnitId) && v.Year == year)
-                .Select(v => new { v.UnitId, v.IndicatorId, v.Value })
-                .CreateDbCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            for (var start = 0; start < rows.Count; start += slice)
             {
-                // Values of other sets for the same commune-year are skipped here, not joined away in SQL.
-                if (!slots.ById.TryGetValue(reader.GetInt32(1), out var slot)) continue;
-                var at = position[reader.GetInt32(0)];
-                (values[at] ??= new CommuneValues(slots)).Set(slot, reader.GetDecimal(2));
+                var (from, to) = (start, Math.Min(start + slice, rows.Count));
+                var ids = rows[from..to].Select(r => r.Commune.Id).ToList();
+                // EF writes the SQL for the provider (json_each on SQLite, = ANY on PostgreSQL); reading the
+                // three columns directly avoids materialising an object per value (~0.5 million a year).
+                await using (var command = db.IndicatorValues
+                                 .Where(v => EF.Parameter(ids).Contains(v.UnitId) && v.Year == year)
+                                 .Select(v => new { v.UnitId, v.IndicatorId, v.Value })
+                                 .CreateDbCommand())
+                {
+                    command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                    await using var reader = await command.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct))
+                    {
+                        // Values of other sets for the same commune-year are skipped here, not joined away in SQL.
+                        if (!slots.ById.TryGetValue(reader.GetInt32(1), out var slot)) continue;
+                        var at = position[reader.GetInt32(0)];
+                        (values[at] ??= new CommuneValues(slots)).Set(slot, StoredDecimal(reader, 2));
+                    }
+                }
+                if (slice == rows.Count) Evaluate(from, to);
+                else judging.Add(Task.Run(() => Evaluate(from, to), ct));
             }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-
-        var lowest = set.LowestLevel;
-        var results = new (AdministrativeUnitRow Commune, Scorecard Card, int Values)[rows.Count];
-        void Evaluate(int i)
-        {
-            var communeValues = values[i] ?? slots.Empty;
-            var group = rows[i].GroupId is int g ? set.GroupCodes[g] : null;
-            results[i] = (rows[i].Commune, Evaluator.Evaluate(set.Evaluation, group, year, lowest, communeValues), communeValues.Count);
-        }
-        // The engine is pure, so a whole country's communes (a national summary or export) are judged on
-        // every core; a province's few hundred are not worth handing to other threads.
-        if (rows.Count >= ParallelFrom) Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct }, Evaluate);
-        else for (var i = 0; i < rows.Count; i++) Evaluate(i);
+        await Task.WhenAll(judging);
         return [.. results];
     }
 
     private const int ParallelFrom = 2000;
+
+    /// <summary>
+    /// A stored value, exactly. SQLite keeps decimals as text, and parsing half a million strings is a
+    /// good share of a national evaluation: a value under 10^10 has at most 14 significant digits (4
+    /// decimals at most are stored), so SQLite's own conversion to double and the 15-digit conversion
+    /// back give exactly the stored decimal; larger ones are parsed from the text.
+    /// </summary>
+    private static decimal StoredDecimal(System.Data.Common.DbDataReader reader, int ordinal)
+    {
+        if (reader is not SqliteDataReader) return reader.GetDecimal(ordinal);
+        var number = reader.GetDouble(ordinal);
+        return Math.Abs(number) < 1e10 ? decimal.Round((decimal)number, 4) : reader.GetDecimal(ordinal);
+    }
 
     /// <summary>Where each indicator of a set sits in a <see cref="CommuneValues"/> array; built once per loaded set.</summary>
     private sealed class ValueSlots
@@ -384,12 +411,24 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
+    /// <summary>
+    /// A province-year at a glance. Served from <see cref="SummaryCache"/> while the database has not
+    /// changed since it was computed (any commit by anyone changes its version), else computed anew.
+    /// </summary>
     public async Task<(ProvinceSummaryDto? Summary, Outcome Outcome)> ProvinceSummaryAsync(string provinceCode, int year, string? setCode, CancellationToken ct)
     {
         var (set, outcome) = await SetForAsync(setCode, year, ct);
         if (set is null) return (null, outcome);
+        var summary = await SummaryCache.For(catalog).GetAsync(db, set.Id, provinceCode, year, () => ComputeProvinceSummaryAsync(set, provinceCode, year, ct), ct);
+        return summary is null
+            ? (null, Outcome.NotFound($"Không có tỉnh, thành phố mã \"{provinceCode}\" có hiệu lực ngày 31/12/{year}."))
+            : (summary, Outcome.Done);
+    }
+
+    private async Task<ProvinceSummaryDto?> ComputeProvinceSummaryAsync(LoadedSet set, string provinceCode, int year, CancellationToken ct)
+    {
         var province = await UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year)).FirstOrDefaultAsync(u => u.Code == provinceCode && u.Level == UnitLevel.Province, ct);
-        if (province is null) return (null, Outcome.NotFound($"Không có tỉnh, thành phố mã \"{provinceCode}\" có hiệu lực ngày 31/12/{year}."));
+        if (province is null) return null;
         var results = await EvaluateAsync(set, year, provinceCode, ct);
         var communes = results.Select(r => Result(r.Commune, r.Card, r.Values)).ToList();
         // One pass over the cards: the engine lists a card's criteria in the set's order.
@@ -403,23 +442,83 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         var criteria = set.Evaluation.Criteria.Select((c, i) => new CriterionCount(c.Number, c.Code, c.Name, met[i], applicable[i])).ToList();
         var closest = communes.Where(c => c.CriteriaTotal > 0 && c.ValuesEntered > 0 && c.CriteriaTotal - c.CriteriaMet is 1 or 2)
             .OrderByDescending(c => c.CriteriaMet - c.CriteriaTotal).ThenBy(c => c.Name).ToList();
-        return (new ProvinceSummaryDto(new UnitRef(province.Code, province.FullName), year, set.Code, set.LowestLevel,
-            results.Count, results.Count(r => r.Values > 0), Levels(set, results), Bands(set, results), criteria, closest, communes), Outcome.Done);
+        return new ProvinceSummaryDto(new UnitRef(province.Code, province.FullName), year, set.Code, set.LowestLevel,
+            results.Count, results.Count(r => r.Values > 0), Levels(set, results), Bands(set, results), criteria, closest, communes);
     }
 
     public async Task<(NationalSummaryDto? Summary, Outcome Outcome)> NationalSummaryAsync(int year, string? setCode, CancellationToken ct)
     {
         var (set, outcome) = await SetForAsync(setCode, year, ct);
         if (set is null) return (null, outcome);
-        var provinces = await UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year)).Where(u => u.Level == UnitLevel.Province)
-            .OrderBy(u => u.Code).Select(u => new { u.Code, u.FullName }).ToListAsync(ct);
-        var results = (await EvaluateAsync(set, year, null, ct)).ToLookup(r => r.Commune.ProvinceCode);
-        return (new NationalSummaryDto(year, set.Code, provinces.Select(p =>
+        var summary = await SummaryCache.For(catalog).GetAsync(db, set.Id, null, year, async () =>
         {
-            var rows = results[p.Code].ToList();
-            return new ProvinceLine(p.Code, p.FullName, rows.Count, rows.Count(r => r.Values > 0), Levels(set, rows), Bands(set, rows),
-                rows.Count == 0 ? 0 : Math.Round(rows.Average(r => r.Card.CriteriaMet), 1));
-        }).ToList()), Outcome.Done);
+            var provinces = await UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year)).Where(u => u.Level == UnitLevel.Province)
+                .OrderBy(u => u.Code).Select(u => new { u.Code, u.FullName }).ToListAsync(ct);
+            var results = (await EvaluateAsync(set, year, null, ct)).ToLookup(r => r.Commune.ProvinceCode);
+            return new NationalSummaryDto(year, set.Code, provinces.Select(p =>
+            {
+                var rows = results[p.Code].ToList();
+                return new ProvinceLine(p.Code, p.FullName, rows.Count, rows.Count(r => r.Values > 0), Levels(set, rows), Bands(set, rows),
+                    rows.Count == 0 ? 0 : Math.Round(rows.Average(r => r.Card.CriteriaMet), 1));
+            }).ToList());
+        }, ct);
+        return (summary, Outcome.Done);
+    }
+
+    /// <summary>
+    /// Summaries reused while the database is exactly as it was when they were computed. The version is
+    /// read before computing and changes with every commit by any connection, process or node:
+    /// PostgreSQL's transaction snapshot (the same snapshot means the same committed transactions), or
+    /// SQLite's <c>PRAGMA data_version</c> on a connection of its own that never writes. So a saved
+    /// value shows on the very next request, and a summary is computed at most once per change.
+    /// One cache per app instance (tied to its singleton set catalogue).
+    /// </summary>
+    private sealed class SummaryCache
+    {
+        private const int MaxEntries = 1024;
+        private static readonly ConditionalWeakTable<SetCatalog, SummaryCache> PerApp = new();
+
+        private readonly ConcurrentDictionary<(string Database, int Set, string? Province, int Year), (string Version, object Summary)> entries = new();
+        private readonly ConcurrentDictionary<string, SqliteConnection> probes = new();
+
+        public static SummaryCache For(SetCatalog catalog) => PerApp.GetValue(catalog, _ => new SummaryCache());
+
+        public async Task<T?> GetAsync<T>(AppDbContext db, int setId, string? province, int year, Func<Task<T?>> compute, CancellationToken ct) where T : class
+        {
+            var database = db.Database.GetConnectionString() ?? "";
+            var version = await VersionAsync(db, database, ct);
+            if (version is null) return await compute();
+            var key = (database, setId, province, year);
+            if (entries.TryGetValue(key, out var hit) && hit.Version == version) return (T)hit.Summary;
+            var summary = await compute();
+            if (summary is not null)
+            {
+                if (entries.Count >= MaxEntries) entries.Clear();
+                entries[key] = (version, summary);
+            }
+            return summary;
+        }
+
+        /// <summary>The database's version now, or null where none can be read (an in-memory SQLite database): then nothing is cached.</summary>
+        private async Task<string?> VersionAsync(AppDbContext db, string database, CancellationToken ct)
+        {
+            if (db.Database.IsNpgsql())
+                return (await db.Database.SqlQueryRaw<string>("SELECT pg_current_snapshot()::text AS \"Value\"").ToListAsync(ct)).Single();
+            var file = new SqliteConnectionStringBuilder(database);
+            if (file.Mode == SqliteOpenMode.Memory || file.DataSource is "" or ":memory:") return null;
+            var probe = probes.GetOrAdd(database, cs =>
+            {
+                var connection = new SqliteConnection(new SqliteConnectionStringBuilder(cs) { Pooling = false }.ToString());
+                connection.Open();
+                return connection;
+            });
+            lock (probe)
+            {
+                using var command = probe.CreateCommand();
+                command.CommandText = "PRAGMA data_version";
+                return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
     }
 
     private static CommuneResult Result(AdministrativeUnitRow commune, Scorecard card, int values) => new(

@@ -41,7 +41,8 @@ public static class ResultsWorkbook
         var criteria = model.Set.Criteria;
         var headers = criteria.Select(CriterionHeader).ToList();
         var national = model.Communes.Any(c => c.Province is not null);
-        var rows = model.Communes.Select(c =>
+        // Rows are made as MiniExcel writes them, not all first: a national export has ~8,000.
+        IEnumerable<Dictionary<string, object?>> rows = model.Communes.Select(c =>
         {
             var row = new Dictionary<string, object?>(criteria.Count + 8) { [ValuesWorkbook.CodeHeader] = c.Code };
             if (national) row[ProvinceHeader] = c.Province;
@@ -51,12 +52,11 @@ public static class ResultsWorkbook
             row[TotalHeader] = c.Card.CriteriaTotal;
             row[BandHeader] = c.Card.Band;
             row[ReachedHeader] = c.Card.Reached.Count == 0 ? null : string.Join(", ", c.Card.Reached);
-            var statuses = c.Card.Criteria.ToDictionary(r => r.Number, r => r.Status);
             for (var i = 0; i < criteria.Count; i++)
-                row[headers[i]] = statuses.TryGetValue(criteria[i].Number, out var s) ? Status(s) : null;
+                row[headers[i]] = c.Card.Criteria.FirstOrDefault(r => r.Number == criteria[i].Number) is { } result ? Status(result.Status) : null;
             return row;
-        }).ToList();
-        if (rows.Count == 0)
+        });
+        if (model.Communes.Count == 0)
         {
             var empty = new Dictionary<string, object?>
             {
@@ -64,7 +64,7 @@ public static class ResultsWorkbook
                 [MetHeader] = null, [TotalHeader] = null, [BandHeader] = null, [ReachedHeader] = null,
             };
             foreach (var h in headers) empty[h] = null;
-            rows.Add(empty);
+            rows = [empty];
         }
 
         var lowest = model.Set.Levels.OrderBy(l => l.Rank).First();

@@ -43,12 +43,15 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
         if (set is null || province is null) return (null, outcome);
         var communes = Communes(provinceCode, year);
         var rows = await communes.OrderBy(u => u.Code).Select(u => new { u.Id, u.Code, u.FullName }).ToListAsync(ct);
+        // By commune through the (UnitId, Year, IndicatorId) index: the province's own rows, not the country's year.
+        var ids = rows.Select(r => r.Id).ToList();
         var values = (await db.IndicatorValues.AsNoTracking()
-                .Where(v => v.Year == year && v.Indicator.CriteriaSetId == set.Id && communes.Any(u => u.Id == v.UnitId))
+                .Where(v => EF.Parameter(ids).Contains(v.UnitId) && v.Year == year)
                 .Select(v => new { v.UnitId, v.IndicatorId, v.Value }).ToListAsync(ct))
+            .Where(v => set.IndicatorsById.ContainsKey(v.IndicatorId))
             .ToLookup(v => v.UnitId);
         var groups = await db.GroupAssignments.AsNoTracking()
-            .Where(a => a.CriteriaSetId == set.Id && communes.Any(u => u.Id == a.UnitId))
+            .Where(a => a.CriteriaSetId == set.Id && EF.Parameter(ids).Contains(a.UnitId))
             .ToDictionaryAsync(a => a.UnitId, a => a.GroupId, ct);
         var model = new ValuesWorkbookModel(province.Code, province.Name, year, set.Code, set.Name, set.Evaluation,
             set.GroupIds.Keys.Order(StringComparer.Ordinal).ToList(),
@@ -76,10 +79,16 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
         var (set, outcome) = await scorecards.SetForAsync(setCode, year, ct);
         if (set is null) return (null, outcome);
         var provinces = await UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
-            .Where(u => u.Level == UnitLevel.Province).ToDictionaryAsync(u => u.Code, u => u.FullName, ct);
-        var results = await scorecards.EvaluateAsync(set, year, null, ct);
-        var model = new ResultsWorkbookModel(NationalCode, "Toàn quốc", year, set.Code, set.Name, set.Evaluation, clock.GetUtcNow().UtcDateTime,
-            results.Select(r => new EvaluatedCommune(r.Commune.Code, r.Commune.Name, r.Card, provinces.GetValueOrDefault(r.Commune.ProvinceCode, r.Commune.ProvinceCode))).ToList());
+            .Where(u => u.Level == UnitLevel.Province).OrderBy(u => u.Code).Select(u => new { u.Code, u.FullName }).ToListAsync(ct);
+        // Province by province, keeping of each scorecard only what the sheet shows (criterion statuses, not
+        // the indicator rows): the whole country's full scorecards at once would be most of the process's memory.
+        var communes = new List<EvaluatedCommune>();
+        foreach (var province in provinces)
+            foreach (var (commune, card, _) in await scorecards.EvaluateAsync(set, year, province.Code, ct))
+                communes.Add(new EvaluatedCommune(commune.Code, commune.Name,
+                    card with { Criteria = [.. card.Criteria.Select(c => c with { Indicators = [] })] }, province.FullName));
+        communes.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
+        var model = new ResultsWorkbookModel(NationalCode, "Toàn quốc", year, set.Code, set.Name, set.Evaluation, clock.GetUtcNow().UtcDateTime, communes);
         return (new ExcelFile(ValuesWorkbook.FileName(NationalCode, year, set.Code, "ket-qua"), ResultsWorkbook.Build(model)), Outcome.Done);
     }
 
