@@ -47,6 +47,13 @@ public sealed class BenchDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes this process's idle pooled connections (after the in-process app is gone).</summary>
+    public void ClearPools()
+    {
+        if (IsPostgres) NpgsqlConnection.ClearAllPools();
+        else SqliteConnection.ClearAllPools();
+    }
+
     public DbConnection Connection() => IsPostgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
 
     public async Task<DbConnection> OpenAsync()

@@ -58,7 +58,7 @@ public sealed class BenchmarkRun(Options options)
             foreach (var year in MeasuredYears) evaluations[year] = await EvaluateAsync(app, year);
             await SummaryServiceAsync(app);
         }
-        Reference.ClearPools(database.Connection());
+        database.ClearPools();
         report.Info("database size with the data set", await database.SizeBytesAsync() / 1048576.0, "MB");
 
         await HttpAsync(evaluations);

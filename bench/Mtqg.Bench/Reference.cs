@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Mtqg.Web.Data;
 using Npgsql;
 using NpgsqlTypes;
@@ -51,7 +50,6 @@ public static class Reference
             """);
         await ExecuteAsync(connection, """
             CREATE UNIQUE INDEX "IX_BenchRefValues_UnitId_Year_IndicatorId" ON "BenchRefValues" ("UnitId", "Year", "IndicatorId");
-            CREATE INDEX "IX_BenchRefValues_Year_IndicatorId" ON "BenchRefValues" ("Year", "IndicatorId");
             CREATE INDEX "IX_BenchRefValues_IndicatorId" ON "BenchRefValues" ("IndicatorId");
             """);
         var elapsed = TimeSpan.Zero;
@@ -296,11 +294,5 @@ public static class Reference
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
-    }
-
-    public static void ClearPools(DbConnection connection)
-    {
-        if (connection is SqliteConnection) SqliteConnection.ClearAllPools();
-        else NpgsqlConnection.ClearAllPools();
     }
 }

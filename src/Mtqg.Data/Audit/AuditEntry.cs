@@ -11,6 +11,8 @@ namespace Mtqg.Data.Audit;
 public sealed class AuditEntry
 {
     public const string Create = "create", Update = "update", Delete = "delete";
+    /// <summary>The values of one commune-year changed by one imported file: OldValue and NewValue are JSON objects by indicator code.</summary>
+    public const string Import = "import";
 
     public long Id { get; set; }
     /// <summary>When the change was saved (UTC).</summary>
@@ -19,7 +21,7 @@ public sealed class AuditEntry
     public string? UserName { get; set; }
     /// <summary>The client: IP address and a short user agent.</summary>
     public string? Client { get; set; }
-    /// <summary><see cref="Create"/>, <see cref="Update"/> or <see cref="Delete"/>.</summary>
+    /// <summary><see cref="Create"/>, <see cref="Update"/>, <see cref="Delete"/> or <see cref="Import"/>.</summary>
     public required string Action { get; set; }
     /// <summary>What changed: IndicatorValue, CommuneGroupAssignment, CriteriaSet, AppUser, AppUserRole.</summary>
     public required string Entity { get; set; }

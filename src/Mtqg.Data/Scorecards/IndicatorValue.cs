@@ -44,7 +44,6 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
         value.Property(v => v.UpdatedAt).IsConcurrencyToken();
         value.Property(v => v.UpdatedBy).HasMaxLength(256);
         value.HasIndex(v => new { v.UnitId, v.Year, v.IndicatorId }).IsUnique();
-        value.HasIndex(v => new { v.Year, v.IndicatorId });
         value.HasOne(v => v.Unit).WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Cascade);
         value.HasOne(v => v.Indicator).WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -675,8 +675,6 @@ namespace Mtqg.Migrations.Postgres.Migrations
 
                     b.HasIndex("IndicatorId");
 
-                    b.HasIndex("Year", "IndicatorId");
-
                     b.HasIndex("UnitId", "Year", "IndicatorId")
                         .IsUnique();
 

@@ -644,8 +644,6 @@ namespace Mtqg.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IndicatorId");
 
-                    b.HasIndex("Year", "IndicatorId");
-
                     b.HasIndex("UnitId", "Year", "IndicatorId")
                         .IsUnique();
 

@@ -118,7 +118,7 @@ public sealed class AuditSearchTests
 
         Assert.Contains("Nhật ký thay đổi", html);
         Assert.Contains("Phạm vi: tỉnh 15", html);
-        Assert.Contains("1 thay đổi", html);
+        Assert.Contains("1 bản ghi", html);
         Assert.Contains("61,25", html);
         Assert.Contains("href=\"/api/v1/audit.xlsx?user=demo.dieuphoi&entity=IndicatorValue\"", html);
     }

@@ -62,7 +62,7 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
                 .Where(e => e.UnitId == commune.Id && e.SetCode == set.Code
                             && (e.Entity == nameof(IndicatorValue) && e.Year == year || e.Entity == nameof(CommuneGroupAssignment))))
             .ToListAsync(ct);
-        return (rows.Select(Utc).ToList(), Outcome.Done);
+        return (rows.SelectMany(Expand).ToList(), Outcome.Done);
     }
 
     /// <summary>Whether the account may search the trail at all: administrators, and coordination offices (their province).</summary>
@@ -77,7 +77,7 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var rows = await Rows(query).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return (new AuditPage(total, page, PageSize, rows.Select(Utc).ToList()), Outcome.Done);
+        return (new AuditPage(total, page, PageSize, rows.SelectMany(Expand).ToList()), Outcome.Done);
     }
 
     /// <summary>The filtered trail as a workbook (at most <see cref="MaxExportRows"/> rows, the newest).</summary>
@@ -88,7 +88,7 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         var rows = await Rows(query).Take(MaxExportRows + 1).ToListAsync(ct);
         var truncated = rows.Count > MaxExportRows;
         if (truncated) rows.RemoveAt(rows.Count - 1);
-        return (AuditWorkbook.Build(rows.Select(Utc).ToList(), Describe(user, filter), utcNow, truncated), Outcome.Done);
+        return (AuditWorkbook.Build(rows.SelectMany(Expand).ToList(), Describe(user, filter), utcNow, truncated), Outcome.Done);
     }
 
     /// <summary>The entries the account may see, filtered; null with the refusal when it may not search or the filter is wrong.</summary>
@@ -130,6 +130,33 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
     private static IQueryable<AuditRow> Rows(IQueryable<AuditEntry> query) =>
         query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Select(e => new AuditRow(e.At, e.UserName, e.Client, e.Action, e.Entity, e.UnitCode, e.Year, e.SetCode, e.Key, e.OldValue, e.NewValue));
+
+    /// <summary>
+    /// An entry as the rows people read: itself, or for an import (one entry per commune-year and file,
+    /// see <see cref="AuditWriter.ValueChanges"/>) one row per changed value, created, updated or cleared.
+    /// </summary>
+    public static IEnumerable<AuditRow> Expand(AuditRow entry)
+    {
+        entry = Utc(entry);
+        if (entry.Action != AuditEntry.Import)
+        {
+            yield return entry;
+            yield break;
+        }
+        var before = Changes(entry.OldValue);
+        foreach (var (code, now) in Changes(entry.NewValue))
+        {
+            var old = before.GetValueOrDefault(code);
+            yield return entry with
+            {
+                Action = old is null ? AuditEntry.Create : now is null ? AuditEntry.Delete : AuditEntry.Update,
+                Key = code, OldValue = old, NewValue = now,
+            };
+        }
+    }
+
+    private static Dictionary<string, string?> Changes(string? json) =>
+        json is null ? [] : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
 
     // SQLite gives DateTimes back without a kind: they were stored as UTC.
     private static AuditRow Utc(AuditRow row) => row with { At = DateTime.SpecifyKind(row.At, DateTimeKind.Utc) };

@@ -67,16 +67,39 @@ public static class AuditWriter
         return rows.Count;
     }
 
-    /// <summary>The row for one indicator value of a commune-year that a bulk write changed (null old: created; null new: cleared).</summary>
-    public static AuditEntry ValueChange(DateTime at, string userName, string? client, int unitId, string unitCode, int year, string setCode,
-        string indicatorCode, Domain.Criteria.IndicatorType type, decimal? old, decimal? now) => new()
+    /// <summary>
+    /// The rows for the indicator values of one commune-year that a bulk write changed (null old: created;
+    /// null new: cleared): action "import", the old and new values as JSON objects by indicator code,
+    /// split so that each stays under the column's length. One row per commune-year instead of one per
+    /// cell keeps the trail from doubling the rows an import writes; <see cref="AuditService"/> shows each
+    /// change again as its own row (<see cref="AuditService.Expand"/>).
+    /// </summary>
+    public static IEnumerable<AuditEntry> ValueChanges(DateTime at, string userName, string? client, int unitId, string unitCode, int year, string setCode,
+        IEnumerable<(string IndicatorCode, Domain.Criteria.IndicatorType Type, decimal? Old, decimal? New)> changes)
     {
-        At = at, UserName = userName, Client = client,
-        Action = old is null ? AuditEntry.Create : now is null ? AuditEntry.Delete : AuditEntry.Update,
-        Entity = nameof(Mtqg.Data.Scorecards.IndicatorValue), UnitId = unitId, UnitCode = unitCode, Year = year, SetCode = setCode, Key = indicatorCode,
-        OldValue = old is { } o ? AuditText.Value(o, type) : null,
-        NewValue = now is { } n ? AuditText.Value(n, type) : null,
-    };
+        var (old, now, length) = (new Dictionary<string, string?>(), new Dictionary<string, string?>(), 2);
+        foreach (var (code, type, o, n) in changes)
+        {
+            var (oldText, newText) = (o is { } ov ? AuditText.Value(ov, type) : null, n is { } nv ? AuditText.Value(nv, type) : null);
+            // "code":"value", in the longer of the two objects (a generous bound: quotes, comma, colon, escapes).
+            var added = 2 * code.Length + Math.Max(oldText?.Length ?? 4, newText?.Length ?? 4) + 8;
+            if (length + added > AuditText.MaxLength && old.Count > 0)
+            {
+                yield return Batch(old, now);
+                (old, now, length) = (new(), new(), 2);
+            }
+            (old[code], now[code], length) = (oldText, newText, length + added);
+        }
+        if (old.Count > 0) yield return Batch(old, now);
+
+        AuditEntry Batch(Dictionary<string, string?> before, Dictionary<string, string?> after) => new()
+        {
+            At = at, UserName = userName, Client = client, Action = AuditEntry.Import,
+            Entity = nameof(Mtqg.Data.Scorecards.IndicatorValue), UnitId = unitId, UnitCode = unitCode, Year = year, SetCode = setCode,
+            Key = $"{after.Count} chỉ tiêu",
+            OldValue = System.Text.Json.JsonSerializer.Serialize(before), NewValue = System.Text.Json.JsonSerializer.Serialize(after),
+        };
+    }
 
     private static Task Text(NpgsqlBinaryImporter importer, string? value, CancellationToken ct) =>
         value is null ? importer.WriteNullAsync(ct) : importer.WriteAsync(value, NpgsqlDbType.Varchar, ct);

@@ -298,44 +298,90 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
             }
         }
 
-        // A whole country is read in slices of communes, and each slice is judged on another core while
-        // the next is read (the engine is pure); a province is read and judged in one go.
+        // A province is read and judged in one go on the context's connection. A whole country is read in
+        // slices of communes by one reader per core, each on its own connection, and each reader judges the
+        // slice it has just read (the engine is pure): reading the rows is most of the work.
         var slice = rows.Count >= ParallelFrom ? ParallelFrom / 2 : Math.Max(rows.Count, 1);
-        var judging = new List<Task>();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var readers = slice == rows.Count || transaction is not null || !CanOpenMore(db) ? 1 : Math.Clamp(Environment.ProcessorCount, 2, 4);
+
+        // The query of each slice, written by EF for the provider (json_each on SQLite, = ANY on
+        // PostgreSQL) on this thread (a context is not for concurrent use), run on a reader's connection.
+        var queries = new List<(string Sql, (string Name, object? Value)[] Parameters)>();
+        for (var start = 0; start < rows.Count; start += slice)
         {
-            for (var start = 0; start < rows.Count; start += slice)
+            var ids = rows[start..Math.Min(start + slice, rows.Count)].Select(r => r.Commune.Id).ToList();
+            await using var built = db.IndicatorValues
+                .Where(v => EF.Parameter(ids).Contains(v.UnitId) && v.Year == year)
+                .Select(v => new { v.UnitId, v.IndicatorId, v.Value })
+                .CreateDbCommand();
+            queries.Add((built.CommandText, [.. built.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value))]));
+        }
+
+        // Reading the three columns directly avoids materialising an object per value (~0.5 million a year).
+        async Task ReadAsync(System.Data.Common.DbConnection connection, int index)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = queries[index].Sql;
+            command.Transaction = transaction;
+            foreach (var (name, value) in queries[index].Parameters)
             {
-                var (from, to) = (start, Math.Min(start + slice, rows.Count));
-                var ids = rows[from..to].Select(r => r.Commune.Id).ToList();
-                // EF writes the SQL for the provider (json_each on SQLite, = ANY on PostgreSQL); reading the
-                // three columns directly avoids materialising an object per value (~0.5 million a year).
-                await using (var command = db.IndicatorValues
-                                 .Where(v => EF.Parameter(ids).Contains(v.UnitId) && v.Year == year)
-                                 .Select(v => new { v.UnitId, v.IndicatorId, v.Value })
-                                 .CreateDbCommand())
-                {
-                    command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                    await using var reader = await command.ExecuteReaderAsync(ct);
-                    while (await reader.ReadAsync(ct))
-                    {
-                        // Values of other sets for the same commune-year are skipped here, not joined away in SQL.
-                        if (!slots.ById.TryGetValue(reader.GetInt32(1), out var slot)) continue;
-                        var at = position[reader.GetInt32(0)];
-                        (values[at] ??= new CommuneValues(slots)).Set(slot, StoredDecimal(reader, 2));
-                    }
-                }
-                if (slice == rows.Count) Evaluate(from, to);
-                else judging.Add(Task.Run(() => Evaluate(from, to), ct));
+                var parameter = command.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = (name, value);
+                command.Parameters.Add(parameter);
+            }
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                // Values of other sets for the same commune-year are skipped here, not joined away in SQL.
+                if (!slots.ById.TryGetValue(reader.GetInt32(1), out var slot)) continue;
+                var at = position[reader.GetInt32(0)];
+                (values[at] ??= new CommuneValues(slots)).Set(slot, StoredDecimal(reader, 2));
             }
         }
-        finally
+
+        if (readers == 1)
         {
-            await db.Database.CloseConnectionAsync();
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                for (var index = 0; index < queries.Count; index++)
+                {
+                    await ReadAsync(db.Database.GetDbConnection(), index);
+                    Evaluate(index * slice, Math.Min((index + 1) * slice, rows.Count));
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
-        await Task.WhenAll(judging);
+        else
+        {
+            var next = -1;
+            var connectionString = db.Database.GetConnectionString();
+            await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(async () =>
+            {
+                await using var connection = db.Database.GetDbConnection() is SqliteConnection
+                    ? new SqliteConnection(connectionString)
+                    : (System.Data.Common.DbConnection)new Npgsql.NpgsqlConnection(connectionString);
+                await connection.OpenAsync(ct);
+                for (var index = Interlocked.Increment(ref next); index < queries.Count; index = Interlocked.Increment(ref next))
+                {
+                    await ReadAsync(connection, index);
+                    Evaluate(index * slice, Math.Min((index + 1) * slice, rows.Count));
+                }
+            }, ct)));
+        }
         return [.. results];
+    }
+
+    /// <summary>Whether a second connection to the same database can be opened (not an in-memory SQLite database).</summary>
+    private static bool CanOpenMore(AppDbContext db)
+    {
+        if (db.Database.GetDbConnection() is not SqliteConnection) return true;
+        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        return source.Mode != SqliteOpenMode.Memory && source.DataSource is not (":memory:" or "");
     }
 
     private const int ParallelFrom = 2000;

@@ -41,8 +41,8 @@ public static class ResultsWorkbook
         var criteria = model.Set.Criteria;
         var headers = criteria.Select(CriterionHeader).ToList();
         var national = model.Communes.Any(c => c.Province is not null);
-        // Rows are made as MiniExcel writes them, not all first: a national export has ~8,000.
-        IEnumerable<Dictionary<string, object?>> rows = model.Communes.Select(c =>
+        // A list (not a lazy sequence), so MiniExcel writes the sheet's <dimension>, as Excel does.
+        var rows = model.Communes.Select(c =>
         {
             var row = new Dictionary<string, object?>(criteria.Count + 8) { [ValuesWorkbook.CodeHeader] = c.Code };
             if (national) row[ProvinceHeader] = c.Province;
@@ -55,7 +55,7 @@ public static class ResultsWorkbook
             for (var i = 0; i < criteria.Count; i++)
                 row[headers[i]] = c.Card.Criteria.FirstOrDefault(r => r.Number == criteria[i].Number) is { } result ? Status(result.Status) : null;
             return row;
-        });
+        }).ToList();
         if (model.Communes.Count == 0)
         {
             var empty = new Dictionary<string, object?>

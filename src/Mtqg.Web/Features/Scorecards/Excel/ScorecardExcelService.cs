@@ -165,7 +165,8 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
     /// Replaces the stored values of exactly the cells present: the commune-year values stored now are
     /// read once (by commune, through the (UnitId, Year, IndicatorId) index), those of the present cells
     /// are deleted by id in one statement, then the new ones are inserted in bulk. Bulk statements bypass
-    /// change tracking, so the audit trail is written here: one row per changed cell, from the values
+    /// change tracking, so the audit trail is written here: one row per commune-year listing its changed
+    /// cells, from the values
     /// read before the delete, in the same transaction.
     /// </summary>
     private async Task<(int Written, int Cleared)> WriteAsync(string setCode, int year, List<(ParsedRow Row, AdministrativeUnit Commune)> rows, string? userName, CancellationToken ct)
@@ -188,9 +189,9 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
             rows.SelectMany(r => r.Row.Cells.Where(c => c.Value is not null).Select(c => new ValueRow(r.Commune.Id, year, c.Indicator.Id, c.Value!.Value))), now, userName, ct);
         var (auditUser, client) = (userName ?? actor.UserName ?? AuditActor.System, actor.Client);
         await AuditWriter.InsertAsync(db, rows
-            .SelectMany(r => r.Row.Cells.Select(c => (r.Commune, c.Indicator, Old: before.TryGetValue((r.Commune.Id, c.Indicator.Id), out var o) ? o : (decimal?)null, New: c.Value)))
-            .Where(c => c.Old != c.New)
-            .Select(c => AuditWriter.ValueChange(now, auditUser, client, c.Commune.Id, c.Commune.Code, year, setCode, c.Indicator.Code, c.Indicator.Type, c.Old, c.New))
+            .SelectMany(r => AuditWriter.ValueChanges(now, auditUser, client, r.Commune.Id, r.Commune.Code, year, setCode, r.Row.Cells
+                .Select(c => (c.Indicator.Code, c.Indicator.Type, Old: before.TryGetValue((r.Commune.Id, c.Indicator.Id), out var o) ? o : (decimal?)null, New: c.Value))
+                .Where(c => c.Old != c.New)))
             .ToList(), ct);
         await transaction.CommitAsync(ct);
         return (written, cleared);

@@ -44,6 +44,8 @@ public static class ValuesWorkbook
     {
         var indicators = Indicators(model.Set).ToList();
         var headers = indicators.Select(Header).ToList();
+        // A list, not a lazy sequence: MiniExcel then knows the size and writes the sheet's <dimension>, as
+        // Excel does; without it a reader (MiniExcel's, on upload) scans the sheet once more to find it.
         var rows = model.Communes.Select(c =>
         {
             var row = new Dictionary<string, object?>(indicators.Count + 3)
@@ -53,7 +55,7 @@ public static class ValuesWorkbook
             for (var i = 0; i < indicators.Count; i++)
                 row[headers[i]] = c.Values.TryGetValue(indicators[i].Code, out var v) ? Cell(indicators[i].Type, v) : null;
             return row;
-        });
+        }).ToList();
         if (model.Communes.Count == 0) rows = [Empty(headers)];
 
         var columns = new List<DynamicExcelColumn>
