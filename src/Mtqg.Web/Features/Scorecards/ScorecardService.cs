@@ -549,7 +549,21 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         private async Task<string?> VersionAsync(AppDbContext db, string database, CancellationToken ct)
         {
             if (db.Database.IsNpgsql())
-                return (await db.Database.SqlQueryRaw<string>("SELECT pg_current_snapshot()::text AS \"Value\"").ToListAsync(ct)).Single();
+            {
+                // A bare command on the context's (pooled) connection: this runs on every summary request.
+                await db.Database.OpenConnectionAsync(ct);
+                try
+                {
+                    await using var snapshot = db.Database.GetDbConnection().CreateCommand();
+                    snapshot.CommandText = "SELECT pg_current_snapshot()::text";
+                    snapshot.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                    return (string?)await snapshot.ExecuteScalarAsync(ct);
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
             var file = new SqliteConnectionStringBuilder(database);
             if (file.Mode == SqliteOpenMode.Memory || file.DataSource is "" or ":memory:") return null;
             var probe = probes.GetOrAdd(database, cs =>

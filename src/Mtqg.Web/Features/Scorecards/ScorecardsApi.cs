@@ -25,9 +25,9 @@ public static class ScorecardsApi
         communes.MapGet("/years/{year:int}/scorecard", GetScorecard).RequireAuthorization()
             .WithSummary("Bảng đánh giá xã theo bộ tiêu chí (DESIGN §6)")
             .WithDescription("set: mã bộ tiêu chí (mặc định bộ đã ban hành có hiệu lực năm đó); level: mức (mặc định mức thấp nhất). Mỗi chỉ tiêu chưa đạt có lời giải thích. Xem được: quản trị; điều phối, thẩm định, giúp đỡ, xem báo cáo của tỉnh chứa xã (kể cả xã cũ trước sắp xếp); cán bộ của chính xã đó và các xã cũ hợp thành.");
-        app.MapGet("/api/v1/provinces/{code}/years/{year:int}/summary", GetProvinceSummary).AllowAnonymous().WithTags("Tổng hợp")
+        app.MapGet("/api/v1/provinces/{code}/years/{year:int}/summary", GetProvinceSummary).AllowAnonymous().WithTags("Tổng hợp").Produces<ProvinceSummaryDto>()
             .WithSummary("Tổng hợp một tỉnh trong năm: số xã đạt từng mức, theo nhóm số tiêu chí đạt, theo từng tiêu chí, các xã gần đạt");
-        app.MapGet("/api/v1/years/{year:int}/summary", GetNationalSummary).AllowAnonymous().WithTags("Tổng hợp")
+        app.MapGet("/api/v1/years/{year:int}/summary", GetNationalSummary).AllowAnonymous().WithTags("Tổng hợp").Produces<NationalSummaryDto>()
             .WithSummary("Tổng hợp toàn quốc trong năm, từng tỉnh");
         return app;
     }
@@ -59,15 +59,16 @@ public static class ScorecardsApi
         return TypedResults.Ok(card);
     }
 
-    private static async Task<IResult> GetProvinceSummary(string code, int year, string? set, ScorecardService service, CancellationToken ct)
+    // Summaries come from the summary cache, the same object while the data is unchanged: their JSON is kept with them.
+    private static async Task<IResult> GetProvinceSummary(string code, int year, string? set, ScorecardService service, HttpContext http, CancellationToken ct)
     {
         var (summary, outcome) = await service.ProvinceSummaryAsync(code, year, set, ct);
-        return summary is not null ? TypedResults.Ok(summary) : ApiProblems.From(outcome);
+        return summary is not null ? CachedJson.Ok(summary, http) : ApiProblems.From(outcome);
     }
 
-    private static async Task<IResult> GetNationalSummary(int year, string? set, ScorecardService service, CancellationToken ct)
+    private static async Task<IResult> GetNationalSummary(int year, string? set, ScorecardService service, HttpContext http, CancellationToken ct)
     {
         var (summary, outcome) = await service.NationalSummaryAsync(year, set, ct);
-        return summary is not null ? TypedResults.Ok(summary) : ApiProblems.From(outcome);
+        return summary is not null ? CachedJson.Ok(summary, http) : ApiProblems.From(outcome);
     }
 }
