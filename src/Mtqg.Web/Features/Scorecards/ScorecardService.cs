@@ -331,7 +331,9 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
                 command.Parameters.Add(parameter);
             }
             await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            // Microsoft.Data.Sqlite reads synchronously anyway: its ReadAsync only adds a task per row.
+            var synchronous = reader is SqliteDataReader;
+            while (synchronous ? reader.Read() : await reader.ReadAsync(ct))
             {
                 // Values of other sets for the same commune-year are skipped here, not joined away in SQL.
                 if (!slots.ById.TryGetValue(reader.GetInt32(1), out var slot)) continue;
