@@ -159,7 +159,7 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
             var commune = await CommuneNowAsync(communeCode.Trim(), ct);
             if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" đang có hiệu lực."));
             var readable = await scope.CanReadCommuneAsync(user, commune, ct);
-            if (!readable && own is null) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem {commune.FullName}."));
+            if (!readable && (own is null || own.ProvinceCode != commune.ProvinceCode)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem {commune.FullName}."));
             query = query.Where(x => EF.Property<string>(x, "CommuneCode") == commune.Code);
             if (!readable) query = query.Where(x => EF.Property<int>(x, "AgencyId") == own!.Id);
         }
@@ -265,6 +265,19 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
         if (user.IsInRole(Roles.Commune) && user.UnitCode() == record.CommuneCode) return ResponsibleParty.Commune;
         if (user.IsInRole(Roles.Coordinator) && user.UnitCode() == record.ProvinceCode) return ResponsibleParty.Province;
         return null;
+    }
+
+    /// <summary>Whether the account may answer (respond, close) this open recommendation now: the pages ask before showing the forms.</summary>
+    public static bool CanAnswer(ClaimsPrincipal user, RecommendationLine line)
+    {
+        if (line.Status is not ("open" or "inProgress")) return false;
+        var record = new RecommendationRecord
+        {
+            ProvinceCode = line.ProvinceCode, CommuneCode = line.CommuneCode, Text = line.Text, RaisedBy = line.RaisedBy,
+            ResponsibleKind = line.Responsible switch { "department" => PartyKind.Department, "commune" => PartyKind.Commune, _ => PartyKind.Province },
+            ResponsibleSector = line.Sector,
+        };
+        return PartyOf(user, record) == Responsible(record);
     }
 
     private static ResponsibleParty Responsible(RecommendationRecord r) => r.ResponsibleKind switch
