@@ -80,7 +80,7 @@ public sealed class VisitJourneyTests
         await Expect(page.GetByText("9/12 lớp")).ToBeVisibleAsync();
 
         await page.SetViewportSizeAsync(390, 844);
-        await page.ReloadAsync();
+        await page.GotoAsync(page.Url); // a fresh GET: reloading would post the form again
         await session.ScreenshotAsync("ke-hoach-239-dien-thoai");
         await session.GoToAsync("/tinh/15/phan-cong");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sở Tài chính" })).ToBeVisibleAsync();

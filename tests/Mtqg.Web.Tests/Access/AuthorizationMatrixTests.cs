@@ -110,6 +110,7 @@ public sealed class AuthorizationMatrixTests
             return new HttpRequestMessage(HttpMethod.Put, $"/api/v1/plans/{ids[s, "plan"]}/file") { Content = form };
         }),
         ["GET /api/v1/plans/{id:int}/file"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}/file")),
+        ["GET /api/v1/plans/{id:int}/updates/{updateId:int}/file"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}/updates/1/file")),
         ["GET /api/v1/plans/{id:int}/targets.xlsx"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}/targets.xlsx")),
         ["GET /api/v1/assignments/"] = new(ReadPlans, (s, _) => Get($"/api/v1/assignments?province={Province(s)}")),
         ["POST /api/v1/assignments/"] = new(Manage, (s, _) => Send(HttpMethod.Post, "/api/v1/assignments",

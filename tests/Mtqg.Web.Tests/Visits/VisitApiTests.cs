@@ -129,6 +129,27 @@ public sealed class VisitApiTests
     }
 
     [Fact]
+    public async Task A_visit_and_each_step_of_its_recommendation_are_in_the_audit_trail_with_who_did_it()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var agency = await app.ClientAsAsync("demo.giupdo");
+        var department = await app.ClientAsAsync("demo.thamdinh");
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        var visit = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
+        var id = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{visit}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await department.PostAsJsonAsync($"/api/v1/recommendations/{id}/close", new { text = "Đã hướng dẫn" })).StatusCode);
+
+        var visits = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={BaoHa}&entity=VisitRecord");
+        var recommendations = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={BaoHa}&entity=RecommendationRecord&user=demo.thamdinh");
+
+        Assert.Contains(visits.GetProperty("items").EnumerateArray(), e => e.GetProperty("userName").GetString() == "demo.giupdo" && e.GetProperty("action").GetString() == "create");
+        var closed = recommendations.GetProperty("items").EnumerateArray().Single();
+        Assert.Equal("update", closed.GetProperty("action").GetString());
+        Assert.Contains("Closed", closed.GetProperty("newValue").GetString());
+        Assert.Contains("Open", closed.GetProperty("oldValue").GetString());
+    }
+
+    [Fact]
     public async Task The_open_list_of_a_province_is_oldest_first_with_overdue_ones_marked()
     {
         await using var app = await MtqgApp.StartAsync();

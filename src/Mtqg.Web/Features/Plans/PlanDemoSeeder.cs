@@ -54,7 +54,7 @@ public sealed class PlanDemoSeeder(AppDbContext db)
             UpdatedAt = at, UpdatedBy = by,
             Targets =
             [
-                new() { Kind = TargetKind.CommuneCount, Name = "Thêm xã đạt chuẩn nông thôn mới năm 2026", Level = "NTM", Year = 2026, Goal = 60 },
+                new() { Kind = TargetKind.CommuneCount, Name = "Xã đạt chuẩn nông thôn mới năm 2026", Level = "NTM", Year = 2026, Goal = 70 },
                 new() { Kind = TargetKind.CommuneCount, Name = "Xã đạt chuẩn nông thôn mới nâng cao năm 2026", Level = "NTMNC", Year = 2026, Goal = 20 },
                 new() { Kind = TargetKind.NamedCommune, Name = "Xã Bảo Hà đạt chuẩn nông thôn mới năm 2026", Level = "NTM", Year = 2026, CommuneCode = DemoCommune, Goal = 1 },
                 new()

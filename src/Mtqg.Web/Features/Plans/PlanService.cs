@@ -268,6 +268,18 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         return (stream, new PlanFileView(plan.FileName!, plan.FileContentType ?? "application/octet-stream", plan.FileSize ?? 0), Outcome.Done);
     }
 
+    public async Task<(Stream? Content, PlanFileView? File, Outcome Outcome)> OpenEvidenceAsync(int planId, int updateId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var province = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.ProvinceCode).FirstOrDefaultAsync(ct);
+        if (province is null) return (null, null, Outcome.NotFound($"Không có kế hoạch số {planId}."));
+        if (!Agencies.CanRead(user, province)) return (null, null, Outcome.Forbidden($"Tài khoản không có quyền xem kế hoạch của tỉnh {province}."));
+        var update = await db.TargetUpdates.AsNoTracking().Where(u => u.Id == updateId && u.Target.PlanId == planId)
+            .Select(u => new { u.FileKey, u.FileName, u.FileContentType, u.FileSize }).FirstOrDefaultAsync(ct);
+        if (update is null) return (null, null, Outcome.NotFound($"Kế hoạch {planId} không có cập nhật số {updateId}."));
+        if (update.FileKey is null || files.Open(update.FileKey) is not { } stream) return (null, null, Outcome.NotFound("Cập nhật này không có tệp minh chứng."));
+        return (stream, new PlanFileView(update.FileName!, update.FileContentType ?? "application/octet-stream", update.FileSize ?? 0), Outcome.Done);
+    }
+
     private static void Required(List<Problem> problems, string field, string? value, int max, string message)
     {
         if (string.IsNullOrWhiteSpace(value)) problems.Add(new(field, message));

@@ -57,6 +57,12 @@ public static class PlansApi
                 return stream is null ? ApiProblems.From(outcome) : TypedResults.File(stream, file!.ContentType, file.Name);
             })
             .WithSummary("Tải văn bản kế hoạch đã ký");
+        plans.MapGet("/{id:int}/updates/{updateId:int}/file", async (int id, int updateId, PlanService s, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var (stream, file, outcome) = await s.OpenEvidenceAsync(id, updateId, user, ct);
+                return stream is null ? ApiProblems.From(outcome) : TypedResults.File(stream, file!.ContentType, file.Name);
+            })
+            .WithSummary("Tải tệp minh chứng của một lần cập nhật tiến độ");
         plans.MapGet("/{id:int}/targets.xlsx", async (int id, PlanService s, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var (plan, outcome) = await s.GetAsync(id, user, ct);
