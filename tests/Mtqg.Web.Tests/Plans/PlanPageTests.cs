@@ -62,6 +62,22 @@ public sealed class PlanPageTests
         Assert.True(newer > 0 && older > newer, "newest visit first");
     }
 
+    [Fact]
+    public async Task The_province_dashboard_filters_by_a_commune_list_for_accounts_that_read_the_lists()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        var list = (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/commune-lists?province=15"))[0];
+
+        var filtered = await PageAsync(coordinator, $"/tinh/15/tong-hop?nam=2026&danh-sach={list.GetProperty("id").GetInt32()}");
+        var all = await PageAsync(coordinator, "/tinh/15/tong-hop?nam=2026&danh-sach=");
+        var anonymous = await PageAsync(app.CreateClient(), "/tinh/15/tong-hop?nam=2026");
+
+        Assert.Contains($"10 xã của danh sách \"{list.GetProperty("name").GetString()}\"", filtered);
+        Assert.Contains("Danh sách xã", all);
+        Assert.DoesNotContain(list.GetProperty("name").GetString()!, anonymous);
+    }
+
     private static async Task<string> PageAsync(HttpClient client, string url) => WebUtility.HtmlDecode(await client.GetStringAsync(url));
 
     private static int CountOf(string html, string text) => (html.Length - html.Replace(text, "", StringComparison.Ordinal).Length) / text.Length;
