@@ -168,6 +168,8 @@ public sealed class PlanApiTests
         var problem = await ProblemAssert.IsProblemAsync(plan, HttpStatusCode.BadRequest);
         foreach (var field in new[] { "number", "issuer", "title", "periodTo" }) Assert.NotEmpty(ProblemAssert.Errors(problem, field));
 
+        Assert.NotEmpty(ProblemAssert.Errors(await ProblemAssert.IsProblemAsync(await coordinator.GetAsync("/api/v1/plans"), HttpStatusCode.BadRequest), "province"));
+
         var id = await PlanAsync(coordinator);
         var target = await TargetAsync(coordinator, id, new { kind = "activity", name = "Tập huấn", unit = "lớp", goal = 5 });
         var update = await coordinator.PostAsJsonAsync($"/api/v1/plans/{id}/targets/{target}/progress", new { date = "2025-12-01", amount = -1 });

@@ -17,6 +17,8 @@ public sealed record CommuneRef(string Code, string Name);
 /// </summary>
 public sealed class Agencies(AppDbContext db)
 {
+    public static readonly Outcome ProvinceRequired = Outcome.Invalid("Thiếu mã tỉnh.", [new Problem("province", "Chọn tỉnh: thêm province=<mã tỉnh> vào địa chỉ.")]);
+
     public static string Key(string name) => VietnameseText.Fold(name.Trim());
 
     /// <summary>The agency an agency account works for; null for other accounts or an agency account without a named agency.</summary>

@@ -14,6 +14,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
 
     public async Task<(IReadOnlyList<CommuneListView>? Lists, Outcome Outcome)> ListsAsync(string province, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(province)) return (null, Agencies.ProvinceRequired);
         if (!Agencies.CanRead(user, province)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem danh sách xã của tỉnh {province}."));
         var lists = await db.CommuneLists.AsNoTracking().Where(l => l.ProvinceCode == province).OrderBy(l => l.Name).ToListAsync(ct);
         var names = await agencies.NamesAsync(lists.SelectMany(Codes), Today, ct);
@@ -70,6 +71,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
     /// <summary>Assignments of a province (optionally one agency's); an agency account sees its own.</summary>
     public async Task<(IReadOnlyList<AssignmentView>? Assignments, Outcome Outcome)> AssignmentsAsync(string province, int? agencyId, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(province)) return (null, Agencies.ProvinceRequired);
         if (!Agencies.CanRead(user, province)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem phân công của tỉnh {province}."));
         var query = db.Assignments.AsNoTracking().Include(a => a.Agency).Include(a => a.Communes).Where(a => a.ProvinceCode == province);
         if (agencyId is not null) query = query.Where(a => a.AgencyId == agencyId);

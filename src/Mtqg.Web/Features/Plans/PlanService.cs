@@ -18,6 +18,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
 
     public async Task<(IReadOnlyList<PlanLine>? Plans, Outcome Outcome)> ListAsync(string province, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(province)) return (null, Agencies.ProvinceRequired);
         if (!Agencies.CanRead(user, province)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem kế hoạch của tỉnh {province}."));
         var plans = await db.Plans.AsNoTracking().Where(p => p.ProvinceCode == province)
             .OrderByDescending(p => p.IssuedOn).ThenBy(p => p.Number)
