@@ -55,6 +55,8 @@ public sealed class VisitJourneyTests
         await session.GoToAsync("/xa/02989?nam=2026&set=DEMO-MINH-HOA");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Buổi làm việc của đơn vị giúp đỡ xã" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Kiểm tra tiến độ tiêu chí văn hóa")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Buổi làm việc của đơn vị giúp đỡ xã" }).ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots", "xa-bao-ha-buoi-lam-viec.png") });
     }
 
     [Fact]
