@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Mtqg.Data.Accounts;
 using Mtqg.Data.Audit;
 using Mtqg.Data.Criteria;
+using Mtqg.Data.Plans;
 using Mtqg.Data.Scorecards;
 using Mtqg.Data.Units;
+using Mtqg.Data.Visits;
 
 namespace Mtqg.Data;
 
@@ -25,6 +27,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CommuneGroupAssignment> GroupAssignments => Set<CommuneGroupAssignment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<CommuneList> CommuneLists => Set<CommuneList>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
+    public DbSet<TargetUpdate> TargetUpdates => Set<TargetUpdate>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<AssignmentCommune> AssignmentCommunes => Set<AssignmentCommune>();
+    public DbSet<VisitRecord> Visits => Set<VisitRecord>();
+    public DbSet<VisitSupport> VisitSupport => Set<VisitSupport>();
+    public DbSet<RecommendationRecord> Recommendations => Set<RecommendationRecord>();
+    public DbSet<RecommendationEventRecord> RecommendationEvents => Set<RecommendationEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,9 +5,11 @@ using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Audit;
 using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Health;
+using Mtqg.Web.Features.Plans;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Excel;
 using Mtqg.Web.Features.Units;
+using Mtqg.Web.Features.Visits;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,6 +36,8 @@ builder.Services.AddCriteriaSets();
 builder.Services.AddScorecards();
 builder.Services.AddScorecardExcel();
 builder.Services.AddAudit();
+builder.Services.AddPlans();
+builder.Services.AddVisits();
 
 var app = builder.Build();
 
@@ -66,6 +70,8 @@ app.MapCriteriaSetsApi();
 app.MapScorecardsApi();
 app.MapScorecardExcelApi();
 app.MapAuditApi();
+app.MapPlansApi();
+app.MapVisitsApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 

@@ -41,6 +41,20 @@ public sealed class Recommendation
         history.Add(new(utcNow, actor, RecommendationAction.Raised, RecommendationStatus.Open, RecommendationStatus.Open, Text));
     }
 
+    /// <summary>Rebuilds a stored recommendation with its history, without re-validating it.</summary>
+    public static Recommendation Restore(string text, DateOnly raisedOn, string raisedBy, string communeCode, ResponsibleParty responsible, DateOnly? dueDate,
+        RecommendationStatus status, string? response, DateTime? respondedAt, string? closedBy, DateTime? closedAt, string? rejectionReason,
+        IEnumerable<RecommendationEvent> history)
+    {
+        var restored = new Recommendation
+        {
+            Text = text, RaisedOn = raisedOn, RaisedBy = raisedBy, CommuneCode = communeCode, Responsible = responsible, DueDate = dueDate,
+            Status = status, Response = response, RespondedAt = respondedAt, ClosedBy = closedBy, ClosedAt = closedAt, RejectionReason = rejectionReason,
+        };
+        restored.history.AddRange(history);
+        return restored;
+    }
+
     /// <summary>Problems with the raised fields, named by field.</summary>
     public static IReadOnlyList<Problem> Validate(string? text, DateOnly raisedOn, string? raisedBy, string? communeCode, DateOnly? dueDate, string prefix = "")
     {

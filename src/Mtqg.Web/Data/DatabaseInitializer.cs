@@ -14,7 +14,7 @@ namespace Mtqg.Web.Data;
 /// </summary>
 public sealed class DatabaseInitializer(
     AppDbContext db, IConfiguration configuration, UnitSeeder units, CriteriaSetSeeder criteriaSets,
-    AccountSeeder accounts, DemoDataSeeder demoData, ILogger<DatabaseInitializer> logger)
+    AccountSeeder accounts, DemoDataSeeder demoData, Features.Plans.PlanDemoSeeder planDemo, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(bool migrate, CancellationToken ct = default)
     {
@@ -36,6 +36,10 @@ public sealed class DatabaseInitializer(
         await units.SeedAsync(ct);
         await criteriaSets.SeedAsync(ct);
         await accounts.SeedAsync(ct);
-        if (configuration.GetValue<bool>("Mtqg:Demo")) await demoData.SeedAsync(ct);
+        if (configuration.GetValue<bool>("Mtqg:Demo"))
+        {
+            await demoData.SeedAsync(ct);
+            await planDemo.SeedAsync(ct);
+        }
     }
 }

@@ -194,4 +194,18 @@ public class RecommendationTests
         Assert.Equal([true, false, false], list.Select(i => i.IsOverdue));
         Assert.Equal(86, list[0].DaysOpen);
     }
+
+    [Fact]
+    public void A_restored_recommendation_keeps_its_state_and_history_and_goes_on_from_there()
+    {
+        var original = InState(RecommendationStatus.InProgress);
+
+        var restored = Recommendation.Restore(original.Text, original.RaisedOn, original.RaisedBy, original.CommuneCode, original.Responsible, original.DueDate,
+            original.Status, original.Response, original.RespondedAt, original.ClosedBy, original.ClosedAt, original.RejectionReason, original.History);
+
+        Assert.Equal((RecommendationStatus.InProgress, "Đang rà soát", 2), (restored.Status, restored.Response, restored.History.Count));
+        Assert.True(restored.Close(Construction, "dept", "Đã bố trí vốn", Now).IsDone);
+        Assert.Equal([RecommendationAction.Raised, RecommendationAction.Responded, RecommendationAction.Closed], restored.History.Select(e => e.Action));
+        Assert.False(restored.Close(Construction, "dept", "Lần nữa", Now).IsDone);
+    }
 }

@@ -27,14 +27,28 @@ public sealed class AuthorizationMatrixTests
         public static Rule Roles(string name, params string[] roles) => new(name, (role, _) => role == "admin" || roles.Contains(role));
     }
 
-    /// <summary>Ids made in the test's database: an account of each province, to be managed.</summary>
-    private sealed record Ids(string OwnUser, string OtherUser);
+    /// <summary>Ids made in the test's database: an account of each province, to be managed; plans, lists, assignments,
+    /// visits and recommendations of each province (the demo data in 15, made by the administrator in 01); rows to delete, one per call.</summary>
+    private sealed record Ids(string OwnUser, string OtherUser)
+    {
+        public Dictionary<Scope, Things> Of { get; } = [];
+        public int this[Scope s, string what] => Of[s].Id[what];
+        public int Next(Scope s, string what) => Of[s].ToDelete[what].Dequeue();
+    }
+
+    private sealed record Things(Dictionary<string, int> Id, Dictionary<string, Queue<int>> ToDelete);
 
     // Own unit: province 15 (Lào Cai), commune 02989 (Xã Bảo Hà). Other unit: province 01 (Hà Nội), commune 00376 (Xã Sóc Sơn).
     private static string Province(Scope s) => s == Scope.Own ? "15" : "01";
     private static string Commune(Scope s) => s == Scope.Own ? "02989" : "00376";
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
     private static HttpRequestMessage Send(HttpMethod method, string url, object body) => new(method, url) { Content = JsonContent.Create(body) };
+
+    private static readonly Rule ReadPlans = Rule.Own("read-plans", "coordinator", "appraiser", "agency", "viewer");
+    private static readonly Rule Manage = Rule.Own("manage-plans", "coordinator");
+    // demo.giupdo's agency is assigned Xã Bảo Hà (02989), so it reads it like the province's accounts and its officer do.
+    private static readonly Rule ReadCommune = Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune");
+    private static string Today => DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd");
 
     private static readonly Dictionary<string, Case> Matrix = new()
     {
@@ -57,7 +71,8 @@ public sealed class AuthorizationMatrixTests
             (s, _) => Send(HttpMethod.Put, $"/api/v1/communes/{Commune(s)}/years/2026/values?set=DEMO-MINH-HOA", new { values = new Dictionary<string, object> { ["1.2"] = 90 } })),
         ["PUT /api/v1/communes/{code}/criteria-sets/{set}/group"] = new(Rule.Own("assign-groups", "coordinator"),
             (s, _) => Send(HttpMethod.Put, $"/api/v1/communes/{Commune(s)}/criteria-sets/DEMO-MINH-HOA/group?year=2026", new { group = "G2" })),
-        ["GET /api/v1/provinces/{code}/years/{year:int}/workbook"] = new(Rule.Own("read-province", "coordinator", "appraiser", "agency", "viewer"),
+        // An agency reads only the communes it is assigned to, not a province's detailed values.
+        ["GET /api/v1/provinces/{code}/years/{year:int}/workbook"] = new(Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
             (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2026/workbook?set=DEMO-MINH-HOA")),
         ["POST /api/v1/provinces/{code}/years/{year:int}/workbook"] = new(Rule.Own("enter-values", "coordinator", "commune"), (s, _) =>
         {
@@ -75,7 +90,47 @@ public sealed class AuthorizationMatrixTests
             (s, ids) => Send(HttpMethod.Put, $"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}/password", new { password = "Mat-khau-Moi-2026" })),
         ["GET /api/v1/audit"] = new(Rule.Roles("search-audit", "coordinator"), (s, _) => Get($"/api/v1/audit?unit={Province(s)}")),
         ["GET /api/v1/audit.xlsx"] = new(Rule.Roles("search-audit", "coordinator"), (s, _) => Get($"/api/v1/audit.xlsx?unit={Province(s)}")),
+
+        ["GET /api/v1/commune-lists/"] = new(ReadPlans, (s, _) => Get($"/api/v1/commune-lists?province={Province(s)}")),
+        ["GET /api/v1/commune-lists/{id:int}"] = new(ReadPlans, (s, ids) => Get($"/api/v1/commune-lists/{ids[s, "list"]}")),
+        ["POST /api/v1/commune-lists/"] = new(Manage, (s, _) => Send(HttpMethod.Post, "/api/v1/commune-lists", new { provinceCode = Province(s), name = "Danh sách mới", communes = new[] { Commune(s) } })),
+        ["PUT /api/v1/commune-lists/{id:int}"] = new(Manage, (s, ids) => Send(HttpMethod.Put, $"/api/v1/commune-lists/{ids[s, "list"]}", new { name = "Đổi tên", communes = new[] { Commune(s) } })),
+        ["DELETE /api/v1/commune-lists/{id:int}"] = new(Manage, (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/commune-lists/{ids.Next(s, "list")}")),
+        ["GET /api/v1/plans/"] = new(ReadPlans, (s, _) => Get($"/api/v1/plans?province={Province(s)}")),
+        ["POST /api/v1/plans/"] = new(Manage, (s, _) => Send(HttpMethod.Post, "/api/v1/plans", new
+            { provinceCode = Province(s), number = "1/KH-MT", issuer = "UBND tỉnh", issuedOn = "2026-01-02", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch thử" })),
+        ["GET /api/v1/plans/{id:int}"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}")),
+        ["POST /api/v1/plans/{id:int}/targets"] = new(Manage, (s, ids) => Send(HttpMethod.Post, $"/api/v1/plans/{ids[s, "plan"]}/targets",
+            new { kind = "activity", name = "Hoạt động thử", unit = "lớp", goal = 3 })),
+        ["POST /api/v1/plans/{id:int}/targets/{targetId:int}/progress"] = new(Rule.Own("record-progress", "coordinator", "agency"), (s, ids) =>
+            Send(HttpMethod.Post, $"/api/v1/plans/{ids[s, "plan"]}/targets/{ids[s, "target"]}/progress", new { date = "2026-02-01", amount = 1, evidence = "Biên bản" })),
+        ["PUT /api/v1/plans/{id:int}/file"] = new(Manage, (s, ids) =>
+        {
+            var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 thử")), "file", "ke-hoach.pdf" } };
+            return new HttpRequestMessage(HttpMethod.Put, $"/api/v1/plans/{ids[s, "plan"]}/file") { Content = form };
+        }),
+        ["GET /api/v1/plans/{id:int}/file"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}/file")),
+        ["GET /api/v1/plans/{id:int}/updates/{updateId:int}/file"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}/updates/1/file")),
+        ["GET /api/v1/plans/{id:int}/targets.xlsx"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}/targets.xlsx")),
+        ["GET /api/v1/assignments/"] = new(ReadPlans, (s, _) => Get($"/api/v1/assignments?province={Province(s)}")),
+        ["POST /api/v1/assignments/"] = new(Manage, (s, _) => Send(HttpMethod.Post, "/api/v1/assignments",
+            new { provinceCode = Province(s), agency = "Sở Nội vụ", communes = new[] { Commune(s) }, from = "2026-01-01", to = "2026-12-31", leader = "Phó Giám đốc" })),
+        ["DELETE /api/v1/assignments/{id:int}"] = new(Manage, (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/assignments/{ids.Next(s, "assignment")}")),
+        ["GET /api/v1/agencies/{id:int}"] = new(ReadPlans, (s, ids) => Get($"/api/v1/agencies/{ids[s, "agency"]}")),
+        ["GET /api/v1/visits/"] = new(ReadPlans, (s, _) => Get($"/api/v1/visits?province={Province(s)}")),
+        ["GET /api/v1/visits/{id:int}"] = new(ReadCommune, (s, ids) => Get($"/api/v1/visits/{ids[s, "visit"]}")),
+        ["POST /api/v1/visits/"] = new(Rule.Own("write-visit", "agency"), (s, ids) => Send(HttpMethod.Post, "/api/v1/visits", new
+            { date = Today, agencyId = ids[s, "agency"], communeCode = Commune(s), participants = new[] { "Phó Giám đốc" }, content = "Làm việc", recommendations = Array.Empty<object>() })),
+        ["GET /api/v1/recommendations/"] = new(ReadPlans, (s, _) => Get($"/api/v1/recommendations?province={Province(s)}")),
+        ["GET /api/v1/recommendations.xlsx"] = new(ReadPlans, (s, _) => Get($"/api/v1/recommendations.xlsx?province={Province(s)}")),
+        ["GET /api/v1/recommendations/{id:int}"] = new(ReadCommune, (s, ids) => Get($"/api/v1/recommendations/{ids[s, "recommendation"]}")),
+        // The recommendation of each province is addressed to Sở Xây dựng: demo.thamdinh is that department in 15.
+        ["POST /api/v1/recommendations/{id:int}/response"] = new(Rule.Own("answer", "appraiser"), (s, ids) => Send(HttpMethod.Post, $"/api/v1/recommendations/{ids[s, "recommendation"]}/response", new { text = "Đang xử lý" })),
+        ["POST /api/v1/recommendations/{id:int}/close"] = new(Rule.Own("answer", "appraiser"), (s, ids) => Send(HttpMethod.Post, $"/api/v1/recommendations/{ids[s, "recommendation"]}/close", new { text = "Đã xong" })),
+        ["POST /api/v1/recommendations/{id:int}/not-applicable"] = new(Rule.Own("answer", "appraiser"), (s, ids) => Send(HttpMethod.Post, $"/api/v1/recommendations/{ids[s, "recommendation"]}/not-applicable", new { text = "Không thuộc" })),
+        ["POST /api/v1/recommendations/{id:int}/reopen"] = new(Rule.Own("reopen", "coordinator", "agency"), (s, ids) => Send(HttpMethod.Post, $"/api/v1/recommendations/{ids[s, "recommendation"]}/reopen", new { text = "Chưa xong" })),
     };
+
 
     private static readonly (string Role, string? UserName)[] Accounts =
     [
@@ -99,6 +154,8 @@ public sealed class AuthorizationMatrixTests
         await using var app = await MtqgApp.StartAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var ids = new Ids(await CreateViewerAsync(admin, "xem.laocai", "15"), await CreateViewerAsync(admin, "xem.hanoi", "01"));
+        ids.Of[Scope.Own] = await OwnThingsAsync(admin);
+        ids.Of[Scope.Other] = await OtherThingsAsync(admin);
         var clients = new Dictionary<string, HttpClient>();
         foreach (var (role, userName) in Accounts) clients[role] = userName is null ? app.CreateClient() : await app.ClientAsAsync(userName);
 
@@ -122,6 +179,64 @@ public sealed class AuthorizationMatrixTests
             .Where(e => e.RoutePattern.RawText is { } p && (p.StartsWith("/api/", StringComparison.Ordinal) || p == "/health"))
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .Distinct().OrderBy(e => e).ToList();
+
+    private static async Task<JsonElement> JsonAsync(HttpClient client, string url) => await client.GetFromJsonAsync<JsonElement>(url);
+
+    private static async Task<int> PostAsync(HttpClient client, string url, object body)
+    {
+        var response = await client.PostAsJsonAsync(url, body);
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    private static async Task<Dictionary<string, Queue<int>>> DeletableAsync(HttpClient admin, string province, string commune)
+    {
+        var lists = new Queue<int>();
+        var assignments = new Queue<int>();
+        for (var i = 0; i < Accounts.Length; i++)
+        {
+            lists.Enqueue(await PostAsync(admin, "/api/v1/commune-lists", new { provinceCode = province, name = $"Xóa {i}", communes = new[] { commune } }));
+            assignments.Enqueue(await PostAsync(admin, "/api/v1/assignments", new { provinceCode = province, agency = "Cơ quan thử", communes = new[] { commune }, from = "2026-01-01", to = "2026-12-31", leader = "A" }));
+        }
+        return new() { ["list"] = lists, ["assignment"] = assignments };
+    }
+
+    private static async Task<Things> OwnThingsAsync(HttpClient admin)
+    {
+        var plan = (await JsonAsync(admin, "/api/v1/plans?province=15"))[0].GetProperty("id").GetInt32();
+        var target = (await JsonAsync(admin, $"/api/v1/plans/{plan}")).GetProperty("targets").EnumerateArray()
+            .First(t => t.GetProperty("kind").GetString() == "activity" && t.GetProperty("agencyName").GetString() == "Sở Tài chính").GetProperty("id").GetInt32();
+        var agency = (await JsonAsync(admin, "/api/v1/assignments?province=15")).EnumerateArray().First(a => a.GetProperty("agencyName").GetString() == "Sở Tài chính").GetProperty("agencyId").GetInt32();
+        var recommendation = (await JsonAsync(admin, "/api/v1/recommendations?commune=02989")).EnumerateArray().First(r => r.GetProperty("sector").GetString() == "Sở Xây dựng").GetProperty("id").GetInt32();
+        var id = new Dictionary<string, int>
+        {
+            ["plan"] = plan, ["target"] = target, ["agency"] = agency, ["recommendation"] = recommendation,
+            ["list"] = (await JsonAsync(admin, "/api/v1/commune-lists?province=15"))[0].GetProperty("id").GetInt32(),
+            ["visit"] = (await JsonAsync(admin, "/api/v1/visits?commune=02989"))[0].GetProperty("id").GetInt32(),
+        };
+        return new Things(id, await DeletableAsync(admin, "15", "02989"));
+    }
+
+    private static async Task<Things> OtherThingsAsync(HttpClient admin)
+    {
+        var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd");
+        var plan = await PostAsync(admin, "/api/v1/plans", new { provinceCode = "01", number = "9/KH-HN", issuer = "UBND", issuedOn = "2026-01-02", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch Hà Nội" });
+        await PostAsync(admin, "/api/v1/assignments", new { provinceCode = "01", agency = "Sở Tài chính", communes = new[] { "00376" }, from = "2026-01-01", to = "2030-12-31", leader = "B" });
+        var agency = (await JsonAsync(admin, "/api/v1/assignments?province=01"))[0].GetProperty("agencyId").GetInt32();
+        var target = await PostAsync(admin, $"/api/v1/plans/{plan}/targets", new { kind = "activity", name = "Tập huấn", unit = "lớp", goal = 4, agency = "Sở Tài chính" });
+        var visit = await PostAsync(admin, "/api/v1/visits", new
+        {
+            date = today, agencyId = agency, communeCode = "00376", participants = new[] { "Chuyên viên" }, content = "Làm việc",
+            recommendations = new[] { new { text = "Hướng dẫn hồ sơ", responsible = "department", sector = "Sở Xây dựng" } },
+        });
+        var id = new Dictionary<string, int>
+        {
+            ["plan"] = plan, ["target"] = target, ["agency"] = agency, ["visit"] = visit,
+            ["recommendation"] = (await JsonAsync(admin, "/api/v1/recommendations?commune=00376"))[0].GetProperty("id").GetInt32(),
+            ["list"] = await PostAsync(admin, "/api/v1/commune-lists", new { provinceCode = "01", name = "Danh sách Hà Nội", communes = new[] { "00376" } }),
+        };
+        return new Things(id, await DeletableAsync(admin, "01", "00376"));
+    }
 
     private static async Task<string> CreateViewerAsync(HttpClient admin, string userName, string province)
     {

@@ -38,7 +38,9 @@ public sealed class PlatformTests
         var paths = doc.GetProperty("paths");
         foreach (var path in new[] { "/health", "/api/v1/auth/token", "/api/v1/units", "/api/v1/units/{code}", "/api/v1/criteria-sets", "/api/v1/criteria-sets/{code}",
             "/api/v1/communes/{code}/years/{year}/values", "/api/v1/communes/{code}/years/{year}/scorecard", "/api/v1/communes/{code}/criteria-sets/{set}/group",
-            "/api/v1/provinces/{code}/years/{year}/summary", "/api/v1/provinces/{code}/years/{year}/workbook" })
+            "/api/v1/provinces/{code}/years/{year}/summary", "/api/v1/provinces/{code}/years/{year}/workbook",
+            "/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/plans/{id}/targets", "/api/v1/commune-lists", "/api/v1/assignments", "/api/v1/visits",
+            "/api/v1/recommendations", "/api/v1/recommendations/{id}/response", "/api/v1/recommendations/{id}/close" })
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
         Assert.Contains("không phân biệt dấu", paths.GetProperty("/api/v1/units").GetProperty("get").GetProperty("description").GetString());
         var scalar = await client.GetAsync("/scalar");

@@ -35,7 +35,11 @@ public sealed class ScorecardReadAccessTests
     [InlineData("demo.xem", SocSon, 2026, HttpStatusCode.Forbidden)]
     [InlineData("demo.thamdinh", BaoNhai, 2026, HttpStatusCode.OK)]
     [InlineData("demo.thamdinh", SocSon, 2026, HttpStatusCode.Forbidden)]
+    // An agency reads the communes it is assigned to help (Bảo Hà, and the old communes it was formed from), no other.
+    [InlineData("demo.giupdo", BaoHa, 2026, HttpStatusCode.OK)]
     [InlineData("demo.giupdo", TanThuong, 2024, HttpStatusCode.OK)]
+    [InlineData("demo.giupdo", BaoNhai, 2026, HttpStatusCode.Forbidden)]
+    [InlineData("demo.giupdo", MinhBao, 2024, HttpStatusCode.Forbidden)]
     [InlineData("demo.giupdo", SocSon, 2026, HttpStatusCode.Forbidden)]
     [InlineData("demo.admin", SocSon, 2026, HttpStatusCode.OK)]
     [InlineData("demo.admin", TanThuong, 2024, HttpStatusCode.OK)]

@@ -16,7 +16,7 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
         ("demo.admin", "Quản trị hệ thống (demo)", Roles.Admin, null, null),
         ("demo.dieuphoi", "VP Điều phối NTM tỉnh Lào Cai (demo)", Roles.Coordinator, "15", null),
         ("demo.thamdinh", "Sở Xây dựng tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Xây dựng"),
-        ("demo.giupdo", "Sở Tài chính tỉnh Lào Cai — đơn vị giúp đỡ xã (demo)", Roles.Agency, "15", null),
+        ("demo.giupdo", "Sở Tài chính tỉnh Lào Cai — đơn vị giúp đỡ xã (demo)", Roles.Agency, "15", "Sở Tài chính"),
         ("demo.xa", "Cán bộ xã Bảo Hà (demo)", Roles.Commune, "02989", null),
         ("demo.xem", "Lãnh đạo tỉnh Lào Cai (demo)", Roles.Viewer, "15", null),
     ];

@@ -180,7 +180,8 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
         }
         if (role == Roles.Appraiser && sector is null) problems.Add(new Problem("sector", "Sở, ngành thẩm định cần ghi rõ lĩnh vực (ví dụ: Sở Xây dựng)."));
         if (sector is { Length: > 200 }) problems.Add(new Problem("sector", "Lĩnh vực dài quá 200 ký tự."));
-        return (role, unit, role == Roles.Appraiser ? sector : null, problems);
+        if (role == Roles.Agency && sector is null) problems.Add(new Problem("sector", "Đơn vị giúp đỡ xã cần ghi tên cơ quan (ví dụ: Sở Tài chính)."));
+        return (role, unit, role is Roles.Appraiser or Roles.Agency ? sector : null, problems);
     }
 
     /// <summary>Administrators manage everyone; a coordinator manages non-administrator accounts of its own province and its communes.</summary>

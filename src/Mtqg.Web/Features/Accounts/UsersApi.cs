@@ -14,7 +14,7 @@ public static class UsersApi
     {
         var group = app.MapGroup("/api/v1/users").WithTags("Tài khoản").RequireAuthorization(Policies.ManageUsers);
         group.MapPost("/", Create).WithSummary("Tạo tài khoản")
-            .WithDescription("role: admin | coordinator | appraiser | agency | commune | viewer. unitCode: mã tỉnh (điều phối, thẩm định, giúp đỡ, xem theo tỉnh), mã xã (cán bộ xã), trống (quản trị, xem toàn quốc). Quản trị tạo mọi tài khoản; Văn phòng Điều phối tạo tài khoản trong tỉnh của mình.");
+            .WithDescription("role: admin | coordinator | appraiser | agency | commune | viewer. unitCode: mã tỉnh (điều phối, thẩm định, giúp đỡ, xem theo tỉnh), mã xã (cán bộ xã), trống (quản trị, xem toàn quốc). sector: tên sở thẩm định (thẩm định) hoặc tên cơ quan giúp đỡ xã (giúp đỡ, ví dụ \"Sở Tài chính\": tài khoản thuộc cơ quan đó trong tỉnh và làm việc ở các xã được phân công cho cơ quan). Quản trị tạo mọi tài khoản; Văn phòng Điều phối tạo tài khoản trong tỉnh của mình.");
         group.MapGet("/", List).WithSummary("Danh sách tài khoản trong phạm vi quản lý");
         group.MapPut("/{id}", Update).WithSummary("Sửa tài khoản (tên, vai trò, đơn vị, lĩnh vực)");
         group.MapPut("/{id}/disabled", Disable).WithSummary("Khóa hoặc mở khóa tài khoản; khóa có hiệu lực ngay với mọi phiên và mã truy cập");

@@ -27,7 +27,7 @@ public static class AuditApi
         audit.MapGet("/audit", Search)
             .Produces<AuditPage>()
             .WithSummary("Tra cứu nhật ký thay đổi (quản trị; Văn phòng Điều phối: trong tỉnh của mình)")
-            .WithDescription("user: tên đăng nhập; unit: mã xã, hoặc mã tỉnh (2 chữ số) để lấy mọi đơn vị của tỉnh kể cả xã cũ trước sắp xếp; from, to: yyyy-MM-dd theo giờ Việt Nam, tính cả hai đầu; entity: IndicatorValue | CommuneGroupAssignment | CriteriaSet | AppUser; page: trang (50 bản ghi), mới nhất trước. total đếm bản ghi: một lần nhập tệp là một bản ghi cho mỗi xã, và items liệt kê từng giá trị nó thay đổi (action create|update|delete).");
+            .WithDescription($"user: tên đăng nhập; unit: mã xã, hoặc mã tỉnh (2 chữ số) để lấy mọi đơn vị của tỉnh kể cả xã cũ trước sắp xếp; from, to: yyyy-MM-dd theo giờ Việt Nam, tính cả hai đầu; entity: {string.Join(" | ", AuditService.Entities.Keys)}; page: trang (50 bản ghi), mới nhất trước. total đếm bản ghi: một lần nhập tệp là một bản ghi cho mỗi xã, và items liệt kê từng giá trị nó thay đổi (action create|update|delete).");
         audit.MapGet("/audit.xlsx", Export)
             .Produces(StatusCodes.Status200OK, contentType: AuditWorkbook.ContentType)
             .WithSummary("Xuất nhật ký thay đổi đã lọc ra tệp Excel")

@@ -86,7 +86,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 if (entry.State != EntityState.Added) throw new InvalidOperationException("Nhật ký thay đổi chỉ được ghi thêm: không được sửa hay xóa.");
                 continue;
             }
-            if (entry.Entity is IndicatorValue or CommuneGroupAssignment or CriteriaSet or AppUser or IdentityUserRole<string>) changed.Add(entry);
+            if (entry.Entity is IndicatorValue or CommuneGroupAssignment or CriteriaSet or AppUser or IdentityUserRole<string> or IAudited) changed.Add(entry);
         }
         if (changed.Count == 0) return;
 
@@ -141,6 +141,22 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                     row.SetCode = set.Code;
                     row.Key = set.Code;
                     (row.OldValue, row.NewValue) = (old, now);
+                    rows.Add(row);
+                    break;
+                }
+                case IAudited audited:
+                {
+                    // Plans, targets, assignments, visits, recommendations: every stored field but keys and tokens.
+                    var fields = entry.Properties
+                        .Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsForeignKey() && !p.Metadata.IsConcurrencyToken
+                                    && p.Metadata.Name is not ("UpdatedAt" or "UpdatedBy" or "NameKey" or "FileKey"))
+                        .Select(p => (p.Metadata.Name, p.Metadata.Name)).ToArray();
+                    var (old, now) = Describe(entry, fields);
+                    if (entry.State == EntityState.Modified && old is null && now is null) break;
+                    var row = Row(ActionOf(entry), entry.Metadata.ClrType.Name, null);
+                    row.UnitCode = audited.AuditUnitCode is { Length: > 0 and <= 10 } unit ? unit : null;
+                    row.Key = audited.AuditKey.Length > 256 ? audited.AuditKey[..256] : audited.AuditKey;
+                    (row.OldValue, row.NewValue) = (Cut(old), Cut(now));
                     rows.Add(row);
                     break;
                 }
@@ -207,6 +223,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         return (AuditText.Fields(old), AuditText.Fields(now));
     }
 
+    private static string? Cut(string? text) => text is { Length: > 4000 } ? text[..4000] : text;
+
     private static string? Show(object? value) => value switch
     {
         null => "",
@@ -214,6 +232,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         DateTimeOffset d => AuditText.Date(d),
         CriteriaSetStatus s => s.Code(),
         decimal d => AuditText.Number(d),
+        DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 

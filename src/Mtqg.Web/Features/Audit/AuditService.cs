@@ -35,6 +35,14 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         [nameof(CommuneGroupAssignment)] = "Nhóm xã",
         [nameof(Mtqg.Data.Criteria.CriteriaSet)] = "Bộ tiêu chí",
         [nameof(Mtqg.Data.Accounts.AppUser)] = "Tài khoản",
+        ["Agency"] = "Đơn vị giúp đỡ xã",
+        ["CommuneList"] = "Danh sách xã",
+        ["Plan"] = "Kế hoạch",
+        ["PlanTarget"] = "Mục tiêu kế hoạch",
+        ["TargetUpdate"] = "Tiến độ mục tiêu",
+        ["Assignment"] = "Phân công giúp đỡ xã",
+        ["VisitRecord"] = "Buổi làm việc",
+        ["RecommendationRecord"] = "Kiến nghị",
     };
 
     public static string EntityLabel(string entity) => Entities.GetValueOrDefault(entity, entity);

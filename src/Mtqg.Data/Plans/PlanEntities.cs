@@ -1,0 +1,232 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mtqg.Data.Audit;
+using Mtqg.Domain.Plans;
+
+namespace Mtqg.Data.Plans;
+
+/// <summary>
+/// A helping agency (đơn vị giúp đỡ xã) of a province, e.g. "Sở Tài chính". Agency accounts belong to it by their
+/// province (<c>UnitCode</c>) and their <c>Sector</c>, which names the agency; <see cref="NameKey"/> is the folded name
+/// they are matched on.
+/// </summary>
+public sealed class Agency : IAudited
+{
+    public int Id { get; set; }
+    public required string ProvinceCode { get; set; }
+    public required string Name { get; set; }
+    public required string NameKey { get; set; }
+    public string AuditUnitCode => ProvinceCode;
+    public string AuditKey => Name;
+}
+
+/// <summary>A named list of communes of a province ("10 xã có tỷ lệ hộ nghèo cao năm 2023"), reused by plans and dashboards.</summary>
+public sealed class CommuneList : IAudited
+{
+    public int Id { get; set; }
+    public required string ProvinceCode { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The commune codes, comma separated, in the order given.</summary>
+    public string CommuneCodes { get; set; } = "";
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public string AuditUnitCode => ProvinceCode;
+    public string AuditKey => Name;
+}
+
+/// <summary>A plan (kế hoạch) of a province: its number and issuer, date, period, title and the signed file.</summary>
+public sealed class Plan : IAudited
+{
+    public int Id { get; set; }
+    public required string ProvinceCode { get; set; }
+    /// <summary>Number and issuer as written on the document: "239/KH-BCĐ".</summary>
+    public required string Number { get; set; }
+    public required string Issuer { get; set; }
+    public DateOnly IssuedOn { get; set; }
+    public DateOnly PeriodFrom { get; set; }
+    public DateOnly PeriodTo { get; set; }
+    public required string Title { get; set; }
+    public string? FileName { get; set; }
+    public string? FileContentType { get; set; }
+    public long? FileSize { get; set; }
+    /// <summary>The stored file's name in the files folder (never the user's file name).</summary>
+    public string? FileKey { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public List<PlanTarget> Targets { get; set; } = [];
+    public string AuditUnitCode => ProvinceCode;
+    public string AuditKey => Number;
+}
+
+public enum TargetKind { CommuneCount, NamedCommune, Activity }
+
+/// <summary>
+/// A target of a plan. <see cref="TargetKind.CommuneCount"/>: <see cref="Goal"/> communes reach <see cref="Level"/> in
+/// <see cref="Year"/>; <see cref="TargetKind.NamedCommune"/>: <see cref="CommuneCode"/> reaches <see cref="Level"/> by
+/// <see cref="Year"/>; <see cref="TargetKind.Activity"/>: a quantity, overall or per commune, recorded by <see cref="AgencyId"/>.
+/// </summary>
+public sealed class PlanTarget : IAudited
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public Plan Plan { get; set; } = null!;
+    public TargetKind Kind { get; set; }
+    public required string Name { get; set; }
+    public string? Level { get; set; }
+    public int? Year { get; set; }
+    public string? CommuneCode { get; set; }
+    public decimal Goal { get; set; }
+    public string? Unit { get; set; }
+    public ActivityScope Scope { get; set; }
+    public ProgressMode Mode { get; set; }
+    /// <summary>The communes of an activity and each one's goal: "code=goal", comma separated.</summary>
+    public string? CommuneGoals { get; set; }
+    /// <summary>The agency responsible for recording an activity's progress (any agency of the plan's coordination office when null).</summary>
+    public int? AgencyId { get; set; }
+    public Agency? Agency { get; set; }
+    public List<TargetUpdate> Updates { get; set; } = [];
+    public string AuditUnitCode => Plan?.ProvinceCode ?? "";
+    public string AuditKey => Name;
+}
+
+/// <summary>A recorded progress update of an activity target: date, amount, evidence, by whom.</summary>
+public sealed class TargetUpdate : IAudited
+{
+    public int Id { get; set; }
+    public int TargetId { get; set; }
+    public PlanTarget Target { get; set; } = null!;
+    public DateOnly Date { get; set; }
+    public decimal Amount { get; set; }
+    public string? CommuneCode { get; set; }
+    public string? Evidence { get; set; }
+    public string? FileName { get; set; }
+    public string? FileContentType { get; set; }
+    public long? FileSize { get; set; }
+    public string? FileKey { get; set; }
+    /// <summary>Who recorded it (display name) and the account.</summary>
+    public required string By { get; set; }
+    public string? ByUserName { get; set; }
+    public DateTime RecordedAt { get; set; }
+    public string AuditUnitCode => CommuneCode ?? Target?.Plan?.ProvinceCode ?? "";
+    public string AuditKey => $"{Target?.Name}: {Amount}";
+}
+
+/// <summary>An assignment (phân công giúp đỡ xã): an agency helps some communes for a period, with the leader in charge.</summary>
+public sealed class Assignment : IAudited
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public Agency Agency { get; set; } = null!;
+    public required string ProvinceCode { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly To { get; set; }
+    public required string Leader { get; set; }
+    public List<AssignmentCommune> Communes { get; set; } = [];
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public string AuditUnitCode => ProvinceCode;
+    public string AuditKey => $"{Agency?.Name} {From:yyyy}-{To:yyyy}";
+}
+
+public sealed class AssignmentCommune
+{
+    public int Id { get; set; }
+    public int AssignmentId { get; set; }
+    public required string CommuneCode { get; set; }
+}
+
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> agency)
+    {
+        agency.Property(a => a.ProvinceCode).HasMaxLength(10);
+        agency.Property(a => a.Name).HasMaxLength(200);
+        agency.Property(a => a.NameKey).HasMaxLength(200);
+        agency.HasIndex(a => new { a.ProvinceCode, a.NameKey }).IsUnique();
+    }
+}
+
+internal sealed class CommuneListConfiguration : IEntityTypeConfiguration<CommuneList>
+{
+    public void Configure(EntityTypeBuilder<CommuneList> list)
+    {
+        list.Property(l => l.ProvinceCode).HasMaxLength(10);
+        list.Property(l => l.Name).HasMaxLength(300);
+        list.Property(l => l.CommuneCodes).HasMaxLength(20000);
+        list.Property(l => l.UpdatedBy).HasMaxLength(256);
+        list.HasIndex(l => new { l.ProvinceCode, l.Name }).IsUnique();
+    }
+}
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> plan)
+    {
+        plan.Property(p => p.ProvinceCode).HasMaxLength(10);
+        plan.Property(p => p.Number).HasMaxLength(100);
+        plan.Property(p => p.Issuer).HasMaxLength(300);
+        plan.Property(p => p.Title).HasMaxLength(1000);
+        plan.Property(p => p.FileName).HasMaxLength(260);
+        plan.Property(p => p.FileContentType).HasMaxLength(100);
+        plan.Property(p => p.FileKey).HasMaxLength(100);
+        plan.Property(p => p.UpdatedBy).HasMaxLength(256);
+        plan.HasIndex(p => new { p.ProvinceCode, p.Number }).IsUnique();
+        plan.HasMany(p => p.Targets).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanTargetConfiguration : IEntityTypeConfiguration<PlanTarget>
+{
+    public void Configure(EntityTypeBuilder<PlanTarget> target)
+    {
+        target.Property(t => t.Name).HasMaxLength(500);
+        target.Property(t => t.Level).HasMaxLength(50);
+        target.Property(t => t.CommuneCode).HasMaxLength(10);
+        target.Property(t => t.Goal).HasPrecision(18, 4);
+        target.Property(t => t.Unit).HasMaxLength(50);
+        target.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+        target.Property(t => t.Scope).HasConversion<string>().HasMaxLength(20);
+        target.Property(t => t.Mode).HasConversion<string>().HasMaxLength(20);
+        target.Property(t => t.CommuneGoals).HasMaxLength(20000);
+        target.HasOne(t => t.Agency).WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.SetNull);
+        target.HasMany(t => t.Updates).WithOne(u => u.Target).HasForeignKey(u => u.TargetId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TargetUpdateConfiguration : IEntityTypeConfiguration<TargetUpdate>
+{
+    public void Configure(EntityTypeBuilder<TargetUpdate> update)
+    {
+        update.Property(u => u.Amount).HasPrecision(18, 4);
+        update.Property(u => u.CommuneCode).HasMaxLength(10);
+        update.Property(u => u.Evidence).HasMaxLength(2000);
+        update.Property(u => u.FileName).HasMaxLength(260);
+        update.Property(u => u.FileContentType).HasMaxLength(100);
+        update.Property(u => u.FileKey).HasMaxLength(100);
+        update.Property(u => u.By).HasMaxLength(200);
+        update.Property(u => u.ByUserName).HasMaxLength(256);
+    }
+}
+
+internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> assignment)
+    {
+        assignment.Property(a => a.ProvinceCode).HasMaxLength(10);
+        assignment.Property(a => a.Leader).HasMaxLength(300);
+        assignment.Property(a => a.UpdatedBy).HasMaxLength(256);
+        assignment.HasOne(a => a.Agency).WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        assignment.HasMany(a => a.Communes).WithOne().HasForeignKey(c => c.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+        assignment.HasIndex(a => a.ProvinceCode);
+    }
+}
+
+internal sealed class AssignmentCommuneConfiguration : IEntityTypeConfiguration<AssignmentCommune>
+{
+    public void Configure(EntityTypeBuilder<AssignmentCommune> commune)
+    {
+        commune.Property(c => c.CommuneCode).HasMaxLength(10);
+        commune.HasIndex(c => new { c.AssignmentId, c.CommuneCode }).IsUnique();
+        commune.HasIndex(c => c.CommuneCode);
+    }
+}

@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mtqg.Data.Audit;
+using Mtqg.Data.Plans;
+using Mtqg.Domain.Visits;
+
+namespace Mtqg.Data.Visits;
+
+/// <summary>A working visit (buổi làm việc) of a helping agency to a commune.</summary>
+public sealed class VisitRecord : IAudited
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public Agency Agency { get; set; } = null!;
+    public required string ProvinceCode { get; set; }
+    public required string CommuneCode { get; set; }
+    public DateOnly Date { get; set; }
+    /// <summary>One participant per line.</summary>
+    public string Participants { get; set; } = "";
+    public string Content { get; set; } = "";
+    public string? Findings { get; set; }
+    /// <summary>One difficulty per line.</summary>
+    public string? Difficulties { get; set; }
+    public List<VisitSupport> Support { get; set; } = [];
+    public List<RecommendationRecord> Recommendations { get; set; } = [];
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+    public string AuditUnitCode => CommuneCode;
+    public string AuditKey => $"{Agency?.Name} {Date:dd/MM/yyyy}";
+}
+
+/// <summary>One item of support given at a visit; <see cref="Value"/> in whole đồng.</summary>
+public sealed class VisitSupport
+{
+    public int Id { get; set; }
+    public int VisitId { get; set; }
+    public SupportKind Kind { get; set; }
+    public string Description { get; set; } = "";
+    public decimal? Quantity { get; set; }
+    public string? Unit { get; set; }
+    public long? Value { get; set; }
+}
+
+/// <summary>A recommendation (kiến nghị) raised at a visit and tracked to closure; its rules are <see cref="Recommendation"/>.</summary>
+public sealed class RecommendationRecord : IAudited
+{
+    public int Id { get; set; }
+    public int VisitId { get; set; }
+    public VisitRecord Visit { get; set; } = null!;
+    public int AgencyId { get; set; }
+    public Agency Agency { get; set; } = null!;
+    public required string ProvinceCode { get; set; }
+    public required string CommuneCode { get; set; }
+    public required string Text { get; set; }
+    public DateOnly RaisedOn { get; set; }
+    public required string RaisedBy { get; set; }
+    public PartyKind ResponsibleKind { get; set; }
+    public string? ResponsibleSector { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public RecommendationStatus Status { get; set; }
+    public string? Response { get; set; }
+    public DateTime? RespondedAt { get; set; }
+    public string? ClosedBy { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public string? RejectionReason { get; set; }
+    /// <summary>Changes with every transition: two answers to the same state never both succeed.</summary>
+    public DateTime UpdatedAt { get; set; }
+    public List<RecommendationEventRecord> Events { get; set; } = [];
+    public string AuditUnitCode => CommuneCode;
+    public string AuditKey => Text.Length > 80 ? Text[..80] : Text;
+}
+
+public sealed class RecommendationEventRecord
+{
+    public int Id { get; set; }
+    public int RecommendationId { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string Actor { get; set; }
+    public RecommendationAction Action { get; set; }
+    public RecommendationStatus From { get; set; }
+    public RecommendationStatus To { get; set; }
+    public string? Text { get; set; }
+}
+
+internal sealed class VisitRecordConfiguration : IEntityTypeConfiguration<VisitRecord>
+{
+    public void Configure(EntityTypeBuilder<VisitRecord> visit)
+    {
+        visit.ToTable("Visits");
+        visit.Property(v => v.ProvinceCode).HasMaxLength(10);
+        visit.Property(v => v.CommuneCode).HasMaxLength(10);
+        visit.Property(v => v.Participants).HasMaxLength(4000);
+        visit.Property(v => v.Content).HasMaxLength(8000);
+        visit.Property(v => v.Findings).HasMaxLength(8000);
+        visit.Property(v => v.Difficulties).HasMaxLength(8000);
+        visit.Property(v => v.CreatedBy).HasMaxLength(256);
+        visit.HasOne(v => v.Agency).WithMany().HasForeignKey(v => v.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        visit.HasMany(v => v.Support).WithOne().HasForeignKey(s => s.VisitId).OnDelete(DeleteBehavior.Cascade);
+        visit.HasMany(v => v.Recommendations).WithOne(r => r.Visit).HasForeignKey(r => r.VisitId).OnDelete(DeleteBehavior.Cascade);
+        visit.HasIndex(v => new { v.CommuneCode, v.Date });
+        visit.HasIndex(v => v.AgencyId);
+    }
+}
+
+internal sealed class VisitSupportConfiguration : IEntityTypeConfiguration<VisitSupport>
+{
+    public void Configure(EntityTypeBuilder<VisitSupport> support)
+    {
+        support.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+        support.Property(s => s.Description).HasMaxLength(1000);
+        support.Property(s => s.Quantity).HasPrecision(18, 4);
+        support.Property(s => s.Unit).HasMaxLength(50);
+    }
+}
+
+internal sealed class RecommendationRecordConfiguration : IEntityTypeConfiguration<RecommendationRecord>
+{
+    public void Configure(EntityTypeBuilder<RecommendationRecord> recommendation)
+    {
+        recommendation.ToTable("Recommendations");
+        recommendation.Property(r => r.ProvinceCode).HasMaxLength(10);
+        recommendation.Property(r => r.CommuneCode).HasMaxLength(10);
+        recommendation.Property(r => r.Text).HasMaxLength(4000);
+        recommendation.Property(r => r.RaisedBy).HasMaxLength(200);
+        recommendation.Property(r => r.ResponsibleKind).HasConversion<string>().HasMaxLength(20);
+        recommendation.Property(r => r.ResponsibleSector).HasMaxLength(200);
+        recommendation.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        recommendation.Property(r => r.Response).HasMaxLength(4000);
+        recommendation.Property(r => r.ClosedBy).HasMaxLength(256);
+        recommendation.Property(r => r.RejectionReason).HasMaxLength(4000);
+        recommendation.Property(r => r.UpdatedAt).IsConcurrencyToken();
+        recommendation.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        recommendation.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        recommendation.HasIndex(r => new { r.ProvinceCode, r.Status, r.RaisedOn });
+        recommendation.HasIndex(r => new { r.CommuneCode, r.Status });
+    }
+}
+
+internal sealed class RecommendationEventConfiguration : IEntityTypeConfiguration<RecommendationEventRecord>
+{
+    public void Configure(EntityTypeBuilder<RecommendationEventRecord> e)
+    {
+        e.ToTable("RecommendationEvents");
+        e.Property(x => x.Actor).HasMaxLength(256);
+        e.Property(x => x.Action).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Text).HasMaxLength(4000);
+    }
+}

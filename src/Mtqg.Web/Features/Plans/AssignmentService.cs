@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Mtqg.Data;
+using Mtqg.Data.Plans;
+using Mtqg.Domain.Common;
+using Mtqg.Web.Api;
+
+namespace Mtqg.Web.Features.Plans;
+
+/// <summary>Commune lists, helping agencies and their assignments (phân công giúp đỡ xã) of a province.</summary>
+public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimeProvider clock)
+{
+    private DateOnly Today => ApiProblems.Today(clock);
+
+    public async Task<(IReadOnlyList<CommuneListView>? Lists, Outcome Outcome)> ListsAsync(string province, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(province)) return (null, Agencies.ProvinceRequired);
+        if (!Agencies.CanRead(user, province)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem danh sách xã của tỉnh {province}."));
+        var lists = await db.CommuneLists.AsNoTracking().Where(l => l.ProvinceCode == province).OrderBy(l => l.Name).ToListAsync(ct);
+        var names = await agencies.NamesAsync(lists.SelectMany(Codes), Today, ct);
+        return ([.. lists.Select(l => ListView(l, names))], Outcome.Done);
+    }
+
+    public async Task<(CommuneListView? List, Outcome Outcome)> ListAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var list = await db.CommuneLists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (list is null) return (null, Outcome.NotFound($"Không có danh sách xã số {id}."));
+        if (!Agencies.CanRead(user, list.ProvinceCode)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem danh sách xã của tỉnh {list.ProvinceCode}."));
+        return (ListView(list, await agencies.NamesAsync(Codes(list), Today, ct)), Outcome.Done);
+    }
+
+    public async Task<(int? Id, Outcome Outcome)> SaveListAsync(int? id, CommuneListInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var list = id is null ? null : await db.CommuneLists.FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (id is not null && list is null) return (null, Outcome.NotFound($"Không có danh sách xã số {id}."));
+        var province = list?.ProvinceCode ?? input.ProvinceCode?.Trim() ?? "";
+        var problems = new List<Problem>();
+        if (list is null && (province.Length == 0 || await agencies.ProvinceNameAsync(province, Today, ct) is null))
+            problems.Add(new("provinceCode", $"Không có tỉnh, thành phố mã \"{province}\" đang có hiệu lực."));
+        else if (!Agencies.CanManage(user, province)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} mới lập được danh sách xã của tỉnh."));
+        var name = input.Name?.Trim() ?? "";
+        if (name.Length == 0) problems.Add(new("name", "Phải nhập tên danh sách."));
+        else if (name.Length > 300) problems.Add(new("name", "Tên danh sách dài quá 300 ký tự."));
+        else if (await db.CommuneLists.AnyAsync(l => l.ProvinceCode == province && l.Name == name && l.Id != (id ?? 0), ct))
+            problems.Add(new("name", $"Tỉnh đã có danh sách \"{name}\"."));
+        if (province.Length > 0) problems.AddRange(await agencies.CheckCommunesAsync(province, input.Communes, "communes", true, Today, ct));
+        if (problems.Count > 0) return (null, Outcome.Invalid("Danh sách xã chưa hợp lệ.", problems));
+        list ??= db.CommuneLists.Add(new CommuneList { ProvinceCode = province, Name = name }).Entity;
+        list.Name = name;
+        list.CommuneCodes = string.Join(',', input.Communes!.Select(c => c.Trim()));
+        (list.UpdatedAt, list.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
+        await db.SaveChangesAsync(ct);
+        return (list.Id, Outcome.Done);
+    }
+
+    public async Task<Outcome> DeleteListAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var list = await db.CommuneLists.FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (list is null) return Outcome.NotFound($"Không có danh sách xã số {id}.");
+        if (!Agencies.CanManage(user, list.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {list.ProvinceCode} mới xóa được danh sách xã.");
+        db.CommuneLists.Remove(list);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done;
+    }
+
+    private static IEnumerable<string> Codes(CommuneList list) => list.CommuneCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    private static CommuneListView ListView(CommuneList list, Dictionary<string, string> names) =>
+        new(list.Id, list.ProvinceCode, list.Name, [.. Codes(list).Select(c => new CommuneRef(c, names.GetValueOrDefault(c, c)))], list.UpdatedAt, list.UpdatedBy);
+
+    /// <summary>Assignments of a province (optionally one agency's); an agency account sees its own.</summary>
+    public async Task<(IReadOnlyList<AssignmentView>? Assignments, Outcome Outcome)> AssignmentsAsync(string province, int? agencyId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(province)) return (null, Agencies.ProvinceRequired);
+        if (!Agencies.CanRead(user, province)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem phân công của tỉnh {province}."));
+        var query = db.Assignments.AsNoTracking().Include(a => a.Agency).Include(a => a.Communes).Where(a => a.ProvinceCode == province);
+        if (agencyId is not null) query = query.Where(a => a.AgencyId == agencyId);
+        var rows = await query.OrderBy(a => a.Agency.Name).ThenByDescending(a => a.From).ToListAsync(ct);
+        var names = await agencies.NamesAsync(rows.SelectMany(a => a.Communes.Select(c => c.CommuneCode)), Today, ct);
+        return ([.. rows.Select(a => View(a, names))], Outcome.Done);
+    }
+
+    public async Task<(AgencyView? Agency, Outcome Outcome)> AgencyAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (agency is null) return (null, Outcome.NotFound($"Không có đơn vị giúp đỡ số {id}."));
+        var (assignments, outcome) = await AssignmentsAsync(agency.ProvinceCode, id, user, ct);
+        return assignments is null ? (null, outcome) : (new AgencyView(agency.Id, agency.ProvinceCode, agency.Name, assignments), Outcome.Done);
+    }
+
+    public async Task<IReadOnlyList<(int Id, string Name)>> AgenciesAsync(string province, CancellationToken ct) =>
+        (await db.Agencies.AsNoTracking().Where(a => a.ProvinceCode == province).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+        .Select(a => (a.Id, a.Name)).ToList();
+
+    public async Task<(int? Id, Outcome Outcome)> CreateAssignmentAsync(AssignmentInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var province = input.ProvinceCode?.Trim() ?? "";
+        var problems = new List<Problem>();
+        if (province.Length == 0 || await agencies.ProvinceNameAsync(province, Today, ct) is null)
+            problems.Add(new("provinceCode", $"Không có tỉnh, thành phố mã \"{province}\" đang có hiệu lực."));
+        else if (!Agencies.CanManage(user, province)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} mới phân công được đơn vị giúp đỡ xã."));
+        if (string.IsNullOrWhiteSpace(input.Agency)) problems.Add(new("agency", "Phải nhập tên cơ quan giúp đỡ (ví dụ: Sở Tài chính)."));
+        else if (input.Agency.Trim().Length > 200) problems.Add(new("agency", "Tên cơ quan dài quá 200 ký tự."));
+        if (string.IsNullOrWhiteSpace(input.Leader)) problems.Add(new("leader", "Phải nhập lãnh đạo phụ trách."));
+        else if (input.Leader.Trim().Length > 300) problems.Add(new("leader", "Tên lãnh đạo phụ trách dài quá 300 ký tự."));
+        if (input.From is null) problems.Add(new("from", "Phải nhập ngày bắt đầu phân công."));
+        if (input.To is null) problems.Add(new("to", "Phải nhập ngày kết thúc phân công."));
+        if (input.From is { } from && input.To is { } to && to < from) problems.Add(new("to", "Ngày kết thúc phải sau ngày bắt đầu."));
+        if (province.Length > 0) problems.AddRange(await agencies.CheckCommunesAsync(province, input.Communes, "communes", true, Today, ct));
+        if (problems.Count > 0) return (null, Outcome.Invalid("Phân công chưa hợp lệ.", problems));
+        var agency = await agencies.FindOrAddAsync(province, input.Agency!, ct);
+        var assignment = new Assignment
+        {
+            Agency = agency, ProvinceCode = province, From = input.From!.Value, To = input.To!.Value, Leader = input.Leader!.Trim(),
+            Communes = [.. input.Communes!.Select(c => new AssignmentCommune { CommuneCode = c.Trim() })],
+            UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = user.Identity?.Name,
+        };
+        db.Assignments.Add(assignment);
+        await db.SaveChangesAsync(ct);
+        return (assignment.Id, Outcome.Done);
+    }
+
+    public async Task<Outcome> DeleteAssignmentAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var assignment = await db.Assignments.Include(a => a.Communes).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (assignment is null) return Outcome.NotFound($"Không có phân công số {id}.");
+        if (!Agencies.CanManage(user, assignment.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {assignment.ProvinceCode} mới xóa được phân công.");
+        db.Assignments.Remove(assignment);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done;
+    }
+
+    private static AssignmentView View(Assignment a, Dictionary<string, string> names) =>
+        new(a.Id, a.AgencyId, a.Agency.Name, a.ProvinceCode, a.From, a.To, a.Leader, [.. a.Communes.OrderBy(c => c.CommuneCode).Select(c => new CommuneRef(c.CommuneCode, names.GetValueOrDefault(c.CommuneCode, c.CommuneCode)))]);
+}

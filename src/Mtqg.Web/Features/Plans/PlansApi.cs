@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Mtqg.Domain.Common;
+using Mtqg.Web.Api;
+
+namespace Mtqg.Web.Features.Plans;
+
+public static class PlansApi
+{
+    public static IServiceCollection AddPlans(this IServiceCollection services) =>
+        services.AddScoped<Agencies>().AddScoped<PlanService>().AddScoped<AssignmentService>().AddScoped<ILevelAttainment, ScorecardLevelAttainment>()
+            .AddSingleton<PlanFiles>().AddScoped<PlanDemoSeeder>();
+
+    public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
+    {
+        var lists = app.MapGroup("/api/v1/commune-lists").WithTags("Danh sách xã").RequireAuthorization();
+        lists.MapGet("/", (string? province, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.ListsAsync(province ?? "", user, ct)))
+            .WithSummary("Các danh sách xã của một tỉnh (province=mã tỉnh)");
+        lists.MapGet("/{id:int}", (int id, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.ListAsync(id, user, ct)))
+            .WithSummary("Một danh sách xã");
+        lists.MapPost("/", async (CommuneListInput input, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) =>
+                Created(await s.SaveListAsync(null, input, user, ct), id => $"/api/v1/commune-lists/{id}"))
+            .WithSummary("Lập danh sách xã (Văn phòng Điều phối của tỉnh)")
+            .WithDescription("Thân: {\"provinceCode\":\"15\",\"name\":\"10 xã có tỷ lệ hộ nghèo cao năm 2023\",\"communes\":[\"02989\"]}. Mỗi mã phải là xã đang có hiệu lực của tỉnh; 400 nêu từng dòng sai, không ghi gì.");
+        lists.MapPut("/{id:int}", async (int id, CommuneListInput input, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) =>
+                NoContent((await s.SaveListAsync(id, input, user, ct)).Outcome))
+            .WithSummary("Sửa tên và các xã của danh sách");
+        lists.MapDelete("/{id:int}", async (int id, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => NoContent(await s.DeleteListAsync(id, user, ct)))
+            .WithSummary("Xóa danh sách xã");
+
+        var plans = app.MapGroup("/api/v1/plans").WithTags("Kế hoạch").RequireAuthorization();
+        plans.MapGet("/", (string? province, PlanService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.ListAsync(province ?? "", user, ct)))
+            .WithSummary("Các kế hoạch của một tỉnh (province=mã tỉnh), mới nhất trước");
+        plans.MapPost("/", async (PlanInput input, PlanService s, ClaimsPrincipal user, CancellationToken ct) =>
+                Created(await s.CreateAsync(input, user, ct), id => $"/api/v1/plans/{id}"))
+            .WithSummary("Lập kế hoạch (Văn phòng Điều phối của tỉnh)")
+            .WithDescription("Thân: {\"provinceCode\":\"15\",\"number\":\"239/KH-BCĐ\",\"issuer\":\"Ban Chỉ đạo các CTMTQG tỉnh\",\"issuedOn\":\"2026-01-15\",\"periodFrom\":\"2026-01-01\",\"periodTo\":\"2026-12-31\",\"title\":\"…\"}.");
+        plans.MapGet("/{id:int}", async (int id, string? asOf, PlanService s, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+                !ApiProblems.TryParseDate(asOf, clock, out var date) ? ApiProblems.Invalid("asOf", "Ngày asOf phải có dạng yyyy-MM-dd.") : await Answer(s.GetAsync(id, user, ct, date)))
+            .WithSummary("Một kế hoạch với từng mục tiêu và tiến độ: đã đạt/mục tiêu, % dự kiến theo thời gian, đúng/chậm tiến độ, lịch sử cập nhật")
+            .WithDescription("Số xã đạt chuẩn và xã cụ thể đạt chuẩn được tính theo kết quả đánh giá bộ tiêu chí (source = \"đạt theo đánh giá bộ tiêu chí\"), kèm các xã còn thiếu 1–2 tiêu chí; hoạt động theo các lần cập nhật của đơn vị thực hiện. asOf: ngày tính (mặc định hôm nay).");
+        plans.MapPost("/{id:int}/targets", async (int id, TargetInput input, PlanService s, ClaimsPrincipal user, CancellationToken ct) =>
+                Created(await s.AddTargetAsync(id, input, user, ct), t => $"/api/v1/plans/{id}"))
+            .WithSummary("Thêm mục tiêu vào kế hoạch")
+            .WithDescription("kind: communeCount (số xã đạt mức level trong năm year, goal xã), namedCommune (xã communeCode đạt mức level chậm nhất năm year), activity (hoạt động: name, unit, goal; scope overall | perCommune; mode cumulative | latestValue; communes [{code, goal}] hoặc communeListId; agency: tên cơ quan được giao ghi tiến độ).");
+        plans.MapPost("/{id:int}/targets/{targetId:int}/progress", async (int id, int targetId, ProgressInput input, PlanService s, ClaimsPrincipal user, CancellationToken ct) =>
+                Created(await s.RecordProgressAsync(targetId, input, user, ct), _ => $"/api/v1/plans/{id}"))
+            .WithSummary("Ghi tiến độ một mục tiêu hoạt động: ngày, số lượng, xã (nếu theo xã), minh chứng")
+            .WithDescription("Đơn vị được giao mục tiêu (hoặc Văn phòng Điều phối) ghi. Ngày phải nằm trong kỳ kế hoạch và không sau hôm nay. Mục tiêu tính từ đánh giá (số xã, xã cụ thể) trả 409.");
+        plans.MapPut("/{id:int}/file", PutFile)
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Đính kèm văn bản kế hoạch đã ký (trường \"file\": pdf, doc, docx, xls, xlsx, jpg, png; tối đa 20 MB)");
+        plans.MapGet("/{id:int}/file", async (int id, PlanService s, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var (stream, file, outcome) = await s.OpenFileAsync(id, user, ct);
+                return stream is null ? ApiProblems.From(outcome) : TypedResults.File(stream, file!.ContentType, file.Name);
+            })
+            .WithSummary("Tải văn bản kế hoạch đã ký");
+        plans.MapGet("/{id:int}/updates/{updateId:int}/file", async (int id, int updateId, PlanService s, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var (stream, file, outcome) = await s.OpenEvidenceAsync(id, updateId, user, ct);
+                return stream is null ? ApiProblems.From(outcome) : TypedResults.File(stream, file!.ContentType, file.Name);
+            })
+            .WithSummary("Tải tệp minh chứng của một lần cập nhật tiến độ");
+        plans.MapGet("/{id:int}/targets.xlsx", async (int id, PlanService s, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var (plan, outcome) = await s.GetAsync(id, user, ct);
+                return plan is null ? ApiProblems.From(outcome) : TypedResults.File(PlanWorkbook.Build(plan), PlanWorkbook.ContentType, PlanWorkbook.FileName(plan));
+            })
+            .WithSummary("Excel: các mục tiêu của kế hoạch, tiến độ và lịch sử cập nhật");
+
+        var assignments = app.MapGroup("/api/v1/assignments").WithTags("Phân công giúp đỡ xã").RequireAuthorization();
+        assignments.MapGet("/", (string? province, int? agency, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.AssignmentsAsync(province ?? "", agency, user, ct)))
+            .WithSummary("Phân công giúp đỡ xã của một tỉnh (province), có thể lọc theo đơn vị (agency=id)");
+        assignments.MapPost("/", async (AssignmentInput input, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) =>
+                Created(await s.CreateAssignmentAsync(input, user, ct), id => $"/api/v1/assignments?province={input.ProvinceCode}"))
+            .WithSummary("Phân công một cơ quan giúp đỡ các xã trong một thời gian, có lãnh đạo phụ trách (Văn phòng Điều phối của tỉnh)")
+            .WithDescription("Thân: {\"provinceCode\":\"15\",\"agency\":\"Sở Tài chính\",\"communes\":[\"02989\"],\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"leader\":\"Phó Giám đốc …\"}. Cơ quan chưa có thì được tạo; tài khoản giúp đỡ xã thuộc cơ quan qua trường sector của tài khoản.");
+        assignments.MapDelete("/{id:int}", async (int id, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => NoContent(await s.DeleteAssignmentAsync(id, user, ct)))
+            .WithSummary("Xóa một phân công");
+        app.MapGet("/api/v1/agencies/{id:int}", (int id, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.AgencyAsync(id, user, ct)))
+            .RequireAuthorization().WithTags("Phân công giúp đỡ xã").WithSummary("Một đơn vị giúp đỡ xã và các phân công của đơn vị");
+        return app;
+    }
+
+    private static async Task<IResult> PutFile(int id, HttpRequest request, PlanService s, PlanFiles files, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (request.ContentLength > files.MaxBytes + 64 * 1024)
+            return TypedResults.Problem($"Tệp quá lớn; tối đa {files.MaxBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn");
+        if (!request.HasFormContentType) return ApiProblems.Invalid("file", "Gửi tệp dạng multipart/form-data, trong trường \"file\".");
+        var form = await request.ReadFormAsync(ct);
+        if (form.Files.GetFile("file") is not { } file) return ApiProblems.Invalid("file", "Chưa có tệp trong trường \"file\".");
+        await using var stream = file.OpenReadStream();
+        return NoContent(await s.AttachFileAsync(id, stream, file.FileName, file.ContentType, file.Length, user, ct));
+    }
+
+    internal static async Task<IResult> Answer<T>(Task<(T? Value, Outcome Outcome)> work) where T : class
+    {
+        var (value, outcome) = await work;
+        return value is not null ? TypedResults.Ok(value) : ApiProblems.From(outcome);
+    }
+
+    internal static IResult Created((int? Id, Outcome Outcome) result, Func<int, string> location) =>
+        result.Id is { } id ? TypedResults.Created(location(id), new { id }) : ApiProblems.From(result.Outcome);
+
+    internal static IResult NoContent(Outcome outcome) => outcome.IsDone ? TypedResults.NoContent() : ApiProblems.From(outcome);
+}

@@ -1,0 +1,93 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mtqg.Browser.Tests.Journeys;
+
+public sealed class VisitJourneyTests
+{
+    private const string Text = "Đề nghị Sở Xây dựng hướng dẫn thiết kế mẫu nhà văn hóa thôn";
+
+    [Fact]
+    public async Task An_agency_records_a_visit_with_a_recommendation_the_department_answers_and_closes_it_and_it_leaves_the_open_list()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        await session.SignInAsync("demo.giupdo");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đơn vị của tôi" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sở Tài chính", Exact = true })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("co-quan-so-tai-chinh");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ghi buổi làm việc" }).ClickAsync();
+        await page.GetByLabel("Xã làm việc").SelectOptionAsync("02989");
+        await page.GetByLabel("Thành phần tham dự (mỗi dòng một người)").FillAsync("Phó Giám đốc Sở Tài chính\nChủ tịch UBND xã Bảo Hà");
+        await page.GetByLabel("Nội dung làm việc").FillAsync("Kiểm tra tiến độ tiêu chí văn hóa");
+        await page.GetByLabel("Nội dung kiến nghị 1").FillAsync(Text);
+        await page.GetByLabel("Nơi xử lý kiến nghị 1").SelectOptionAsync("department");
+        await page.GetByLabel("Sở xử lý kiến nghị 1").FillAsync("Sở Xây dựng");
+        await page.GetByLabel("Hạn xử lý kiến nghị 1").FillAsync("2030-12-31");
+        await session.ScreenshotAsync("buoi-lam-viec-moi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu biên bản" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Buổi làm việc ngày" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = Text })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Sở Xây dựng · mới nêu")).ToBeVisibleAsync();
+        await session.ScreenshotAsync("buoi-lam-viec");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await session.SignInAsync("demo.thamdinh");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kiến nghị" }).ClickAsync();
+        var item = page.Locator("[data-recommendation]").Filter(new() { HasText = Text });
+        await Expect(item).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-recommendation].mtqg-overdue").First).ToBeVisibleAsync(); // the demo's overdue one, in red
+        await session.ScreenshotAsync("kien-nghi-dang-mo");
+
+        await item.GetByPlaceholder("Nội dung trả lời").FillAsync("Sở sẽ gửi thiết kế mẫu trong tuần");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Trả lời" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ghi trả lời");
+        item = page.Locator("[data-recommendation]").Filter(new() { HasText = Text });
+        await Expect(item).ToContainTextAsync("đang xử lý");
+        await item.GetByPlaceholder("Kết quả xử lý").FillAsync("Đã gửi thiết kế mẫu");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Đóng kiến nghị" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã đóng kiến nghị");
+        await Expect(page.Locator("[data-recommendation]").Filter(new() { HasText = Text })).ToHaveCountAsync(0);
+
+        await session.GoToAsync("/xa/02989?nam=2026&set=DEMO-MINH-HOA");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Buổi làm việc của đơn vị giúp đỡ xã" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Kiểm tra tiến độ tiêu chí văn hóa")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Buổi làm việc của đơn vị giúp đỡ xã" }).ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots", "xa-bao-ha-buoi-lam-viec.png") });
+    }
+
+    [Fact]
+    public async Task The_coordination_office_reads_the_plan_with_its_progress_bars_on_a_phone_and_on_a_desk()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        await session.SignInAsync("demo.dieuphoi");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kế hoạch của Tỉnh Lào Cai" })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("ke-hoach-tinh");
+        await page.GetByRole(AriaRole.Link, new() { Name = "239/KH-BCĐ" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tập huấn tổ công nghệ số cộng đồng" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("đạt theo đánh giá bộ tiêu chí").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("7/12 lớp")).ToBeVisibleAsync();
+        await session.ScreenshotAsync("ke-hoach-239");
+
+        await page.GetByLabel("Số lượng (lớp)").FillAsync("2");
+        await page.GetByLabel("Minh chứng").First.FillAsync("Biên bản lớp tháng 11");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi tiến độ" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ghi tiến độ");
+        await Expect(page.GetByText("9/12 lớp")).ToBeVisibleAsync();
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(page.Url); // a fresh GET: reloading would post the form again
+        await session.ScreenshotAsync("ke-hoach-239-dien-thoai");
+        await session.GoToAsync("/tinh/15/phan-cong");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sở Tài chính" })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("phan-cong");
+        await session.GoToAsync("/tinh/15/danh-sach-xa");
+        await session.ScreenshotAsync("danh-sach-xa");
+    }
+}

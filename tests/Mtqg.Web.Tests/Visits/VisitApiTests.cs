@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mtqg.Web.Tests.Infrastructure;
+using static Mtqg.Web.Tests.Scorecards.DemoSet;
+
+namespace Mtqg.Web.Tests.Visits;
+
+/// <summary>Working visits and their recommendations through the API: an agency writes only its own visits in its assigned
+/// communes; the responsible party answers and closes; the open list is oldest first with overdue ones marked.</summary>
+public sealed class VisitApiTests
+{
+    private static string Today => DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd");
+
+    private static object Visit(string commune, object[]? recommendations = null, string? date = null) => new
+    {
+        date = date ?? Today, communeCode = commune, participants = new[] { "Phó Giám đốc Sở Tài chính", "Chủ tịch UBND xã" },
+        content = "Kiểm tra tiến độ xây dựng nông thôn mới", findings = "Còn thiếu tiêu chí giao thông",
+        support = new object[] { new { kind = "gift", description = "Quà cho hộ nghèo", quantity = 10, unit = "suất", value = 5_000_000 }, new { kind = "money", description = "Quỹ khuyến học", value = 3_000_000 } },
+        difficulties = new[] { "Thiếu vốn đối ứng" },
+        recommendations = recommendations ?? [new { text = "Hướng dẫn hồ sơ đường trục thôn", responsible = "department", sector = "Sở Xây dựng", dueDate = "2030-12-31" }],
+    };
+
+    private static async Task<int> CreatedIdAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt32();
+    }
+
+    private static async Task<List<JsonElement>> OpenAsync(HttpClient client, string query) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/v1/recommendations?{query}")).EnumerateArray()];
+
+    [Fact]
+    public async Task An_agency_records_a_visit_in_its_assigned_commune_and_its_recommendation_joins_the_open_list()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var agency = await app.ClientAsAsync("demo.giupdo");
+
+        var id = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
+        var visit = await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}");
+        var open = await OpenAsync(await app.ClientAsAsync("demo.xa"), $"commune={BaoHa}");
+
+        Assert.Equal(("Sở Tài chính", "Xã Bảo Hà", 8_000_000L), (visit.GetProperty("agencyName").GetString(), visit.GetProperty("communeName").GetString(), visit.GetProperty("supportValue").GetInt64()));
+        Assert.Equal(["Quà tặng", "Tiền"], visit.GetProperty("support").EnumerateArray().Select(s => s.GetProperty("kindName").GetString()));
+        var raised = visit.GetProperty("recommendations").EnumerateArray().Single();
+        Assert.Equal(("open", "Sở Xây dựng"), (raised.GetProperty("status").GetString(), raised.GetProperty("responsibleName").GetString()));
+        Assert.Contains(open, r => r.GetProperty("id").GetInt32() == raised.GetProperty("id").GetInt32());
+        var timeline = await (await app.ClientAsAsync("demo.xa")).GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}");
+        Assert.Equal(id, timeline[0].GetProperty("id").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_agency_cannot_write_a_visit_for_an_unassigned_commune_or_for_another_agency_and_others_cannot_write_visits()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var agency = await app.ClientAsAsync("demo.giupdo");
+        var admin = await app.ClientAsAsync("demo.admin");
+        var science = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/assignments?province=15")).EnumerateArray()
+            .First(a => a.GetProperty("agencyName").GetString() == "Sở Khoa học và Công nghệ").GetProperty("agencyId").GetInt32();
+        var before = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/visits?province=15")).GetArrayLength();
+
+        var unassigned = await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoNhai));
+        var otherAgency = await agency.PostAsJsonAsync("/api/v1/visits", new { agencyId = science, date = Today, communeCode = BaoHa, participants = new[] { "A" }, content = "B" });
+        var coordinator = await (await app.ClientAsAsync("demo.dieuphoi")).PostAsJsonAsync("/api/v1/visits", Visit(BaoHa));
+        var commune = await (await app.ClientAsAsync("demo.xa")).PostAsJsonAsync("/api/v1/visits", Visit(BaoHa));
+
+        Assert.Contains("không được phân công", (await ProblemAssert.IsProblemAsync(unassigned, HttpStatusCode.Forbidden)).GetProperty("detail").GetString());
+        await ProblemAssert.IsProblemAsync(otherAgency, HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(coordinator, HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(commune, HttpStatusCode.Forbidden);
+        Assert.Equal(before, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/visits?province=15")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_bad_visit_is_refused_naming_every_field_and_nothing_is_written()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var agency = await app.ClientAsAsync("demo.giupdo");
+        var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
+        var openBefore = (await OpenAsync(agency, $"commune={BaoHa}")).Count;
+
+        var response = await agency.PostAsJsonAsync("/api/v1/visits", new
+        {
+            date = "2099-01-01", communeCode = BaoHa, participants = Array.Empty<string>(), content = " ",
+            support = new object[] { new { kind = "money", description = "Tiền" }, new { kind = "cash" } },
+            recommendations = new object[] { new { text = "", responsible = "department", sector = "Sở Xây dựng" }, new { text = "Sửa đường", responsible = "ministry" } },
+        });
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "date", "participants", "content", "support[0].value", "support[1].kind", "recommendations[0].text", "recommendations[1].responsible" })
+            Assert.NotEmpty(ProblemAssert.Errors(problem, field));
+        Assert.Equal(before, (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength());
+        Assert.Equal(openBefore, (await OpenAsync(agency, $"commune={BaoHa}")).Count);
+    }
+
+    [Fact]
+    public async Task The_department_answers_and_closes_a_recommendation_it_leaves_the_open_list_and_a_second_close_names_the_state()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var agency = await app.ClientAsAsync("demo.giupdo");
+        var department = await app.ClientAsAsync("demo.thamdinh");
+        var officer = await app.ClientAsAsync("demo.xa");
+        var visit = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
+        var id = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{visit}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
+
+        var byCommune = await officer.PostAsJsonAsync($"/api/v1/recommendations/{id}/response", new { text = "Xã trả lời" });
+        var empty = await department.PostAsJsonAsync($"/api/v1/recommendations/{id}/response", new { text = " " });
+        var answered = await department.PostAsJsonAsync($"/api/v1/recommendations/{id}/response", new { text = "Sở đã nhận hồ sơ" });
+        var inProgress = await department.GetFromJsonAsync<JsonElement>($"/api/v1/recommendations/{id}");
+        var closed = await department.PostAsJsonAsync($"/api/v1/recommendations/{id}/close", new { text = "Đã hướng dẫn xong" });
+        var again = await department.PostAsJsonAsync($"/api/v1/recommendations/{id}/close", new { text = "Lần nữa" });
+
+        Assert.Contains("Sở Xây dựng", (await ProblemAssert.IsProblemAsync(byCommune, HttpStatusCode.Forbidden)).GetProperty("detail").GetString());
+        Assert.NotEmpty(ProblemAssert.Errors(await ProblemAssert.IsProblemAsync(empty, HttpStatusCode.BadRequest), "response"));
+        Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        Assert.Equal(("inProgress", "Sở đã nhận hồ sơ"), (inProgress.GetProperty("recommendation").GetProperty("status").GetString(), inProgress.GetProperty("recommendation").GetProperty("response").GetString()));
+        Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
+        Assert.Contains("đã đóng", (await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        var final = await agency.GetFromJsonAsync<JsonElement>($"/api/v1/recommendations/{id}");
+        Assert.Equal(("closed", "demo.thamdinh"), (final.GetProperty("recommendation").GetProperty("status").GetString(), final.GetProperty("recommendation").GetProperty("closedBy").GetString()));
+        Assert.Equal(["Raised", "Responded", "Closed"], final.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.DoesNotContain(await OpenAsync(agency, $"commune={BaoHa}"), r => r.GetProperty("id").GetInt32() == id);
+        Assert.Contains(await OpenAsync(agency, $"commune={BaoHa}&status=all"), r => r.GetProperty("id").GetInt32() == id);
+
+        // The agency that raised it may reopen it; it is open again.
+        Assert.Equal(HttpStatusCode.NoContent, (await agency.PostAsJsonAsync($"/api/v1/recommendations/{id}/reopen", new { text = "Chưa có văn bản" })).StatusCode);
+        Assert.Contains(await OpenAsync(agency, $"commune={BaoHa}"), r => r.GetProperty("id").GetInt32() == id);
+    }
+
+    [Fact]
+    public async Task A_visit_and_each_step_of_its_recommendation_are_in_the_audit_trail_with_who_did_it()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var agency = await app.ClientAsAsync("demo.giupdo");
+        var department = await app.ClientAsAsync("demo.thamdinh");
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        var visit = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
+        var id = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{visit}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await department.PostAsJsonAsync($"/api/v1/recommendations/{id}/close", new { text = "Đã hướng dẫn" })).StatusCode);
+
+        var visits = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={BaoHa}&entity=VisitRecord");
+        var recommendations = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={BaoHa}&entity=RecommendationRecord&user=demo.thamdinh");
+
+        Assert.Contains(visits.GetProperty("items").EnumerateArray(), e => e.GetProperty("userName").GetString() == "demo.giupdo" && e.GetProperty("action").GetString() == "create");
+        var closed = recommendations.GetProperty("items").EnumerateArray().Single();
+        Assert.Equal("update", closed.GetProperty("action").GetString());
+        Assert.Contains("Closed", closed.GetProperty("newValue").GetString());
+        Assert.Contains("Open", closed.GetProperty("oldValue").GetString());
+    }
+
+    [Fact]
+    public async Task The_open_list_of_a_province_is_oldest_first_with_overdue_ones_marked()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        var agency = await app.ClientAsAsync("demo.giupdo");
+        await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, [new { text = "Không hạn", responsible = "province" }])));
+
+        var open = await OpenAsync(coordinator, "province=15");
+
+        var raised = open.Select(r => r.GetProperty("raisedOn").GetString()!).ToList();
+        Assert.Equal(raised.Order(StringComparer.Ordinal), raised);
+        Assert.All(open, r => Assert.Contains(r.GetProperty("status").GetString(), new[] { "open", "inProgress" }));
+        var overdue = open.Single(r => r.GetProperty("text").GetString()!.StartsWith("Đề nghị Sở Xây dựng hướng dẫn hồ sơ", StringComparison.Ordinal));
+        Assert.Equal(("2026-07-31", true), (overdue.GetProperty("dueDate").GetString(), overdue.GetProperty("isOverdue").GetBoolean()));
+        var undated = open.Single(r => r.GetProperty("text").GetString() == "Không hạn");
+        Assert.False(undated.GetProperty("isOverdue").GetBoolean());
+        Assert.DoesNotContain(open, r => r.GetProperty("text").GetString()!.Contains("nhà văn hóa", StringComparison.Ordinal)); // closed in the demo data
+    }
+
+    [Fact]
+    public async Task An_agency_reads_only_the_communes_it_is_assigned_to()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var agency = await app.ClientAsAsync("demo.giupdo");
+
+        var own = await agency.GetAsync(ScorecardUrl(BaoHa, 2026));
+        var other = await agency.GetAsync(ScorecardUrl(BaoNhai, 2026));
+        var ownVisits = await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}");
+        var otherVisits = await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoNhai}");
+        var otherProvince = await agency.GetAsync($"/api/v1/visits?commune={SocSon}");
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        await ProblemAssert.IsProblemAsync(other, HttpStatusCode.Forbidden);
+        Assert.NotEqual(0, ownVisits.GetArrayLength());
+        Assert.Equal(0, otherVisits.GetArrayLength()); // only its own visits would show in a commune it does not help
+        await ProblemAssert.IsProblemAsync(otherProvince, HttpStatusCode.Forbidden);
+    }
+}
