@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Mtqg.Data.Accounts;
 using Mtqg.Data.Audit;
 using Mtqg.Data.Criteria;
+using Mtqg.Data.Recognition;
 using Mtqg.Data.Scorecards;
 using Mtqg.Data.Units;
 
@@ -25,6 +26,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CommuneGroupAssignment> GroupAssignments => Set<CommuneGroupAssignment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DossierRecord> Dossiers => Set<DossierRecord>();
+    public DbSet<DossierCriterionRecord> DossierCriteria => Set<DossierCriterionRecord>();
+    public DbSet<DossierIndicatorRecord> DossierIndicators => Set<DossierIndicatorRecord>();
+    public DbSet<AppraisalRecord> Appraisals => Set<AppraisalRecord>();
+    public DbSet<DossierEventRecord> DossierEvents => Set<DossierEventRecord>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
+    public DbSet<CommuneTitle> CommuneTitles => Set<CommuneTitle>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Audit;
 using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Health;
+using Mtqg.Web.Features.Recognition;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Excel;
 using Mtqg.Web.Features.Units;
@@ -34,6 +35,7 @@ builder.Services.AddCriteriaSets();
 builder.Services.AddScorecards();
 builder.Services.AddScorecardExcel();
 builder.Services.AddAudit();
+builder.Services.AddRecognition();
 
 var app = builder.Build();
 
@@ -66,6 +68,7 @@ app.MapCriteriaSetsApi();
 app.MapScorecardsApi();
 app.MapScorecardExcelApi();
 app.MapAuditApi();
+app.MapRecognitionApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 

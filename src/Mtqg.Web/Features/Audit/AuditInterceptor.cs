@@ -9,6 +9,7 @@ using Mtqg.Data.Accounts;
 using Mtqg.Data.Audit;
 using Mtqg.Data.Criteria;
 using Mtqg.Data.Scorecards;
+using Mtqg.Data.Recognition;
 using Mtqg.Domain.Criteria;
 
 namespace Mtqg.Web.Features.Audit;
@@ -86,7 +87,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 if (entry.State != EntityState.Added) throw new InvalidOperationException("Nhật ký thay đổi chỉ được ghi thêm: không được sửa hay xóa.");
                 continue;
             }
-            if (entry.Entity is IndicatorValue or CommuneGroupAssignment or CriteriaSet or AppUser or IdentityUserRole<string>) changed.Add(entry);
+            if (entry.Entity is IndicatorValue or CommuneGroupAssignment or CriteriaSet or AppUser or IdentityUserRole<string> or IAudited) changed.Add(entry);
         }
         if (changed.Count == 0) return;
 
@@ -141,6 +142,16 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                     row.SetCode = set.Code;
                     row.Key = set.Code;
                     (row.OldValue, row.NewValue) = (old, now);
+                    rows.Add(row);
+                    break;
+                }
+                case IAudited audited:
+                {
+                    var info = audited.AuditInfo();
+                    var (old, now) = Describe(entry, [.. info.Fields]);
+                    if (entry.State == EntityState.Modified && old is null && now is null) break;
+                    var row = Row(ActionOf(entry), info.Entity, null);
+                    (row.UnitCode, row.Year, row.SetCode, row.Key, row.OldValue, row.NewValue) = (info.UnitCode, info.Year, info.SetCode, info.Key, old, now);
                     rows.Add(row);
                     break;
                 }
@@ -212,6 +223,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         null => "",
         bool b => AuditText.Bool(b),
         DateTimeOffset d => AuditText.Date(d),
+        DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        DateTime d => AuditText.Date(new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc))),
         CriteriaSetStatus s => s.Code(),
         decimal d => AuditText.Number(d),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
