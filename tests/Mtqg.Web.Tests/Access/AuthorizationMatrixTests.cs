@@ -105,6 +105,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/dossiers/{id:int}/evidence"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) => Upload(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence")),
         ["GET /api/v1/dossiers/{id:int}/workbook"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"), (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/workbook")),
         ["GET /api/v1/decisions/"] = new(Rule.Public, (s, _) => Get($"/api/v1/decisions?province={Province(s)}")),
+        ["GET /api/v1/decisions.xlsx"] = new(Rule.Public, (s, _) => Get($"/api/v1/decisions.xlsx?province={Province(s)}")),
         ["GET /api/v1/decisions/{id:int}/pdf"] = new(Rule.Public, (s, ids) => Get($"/api/v1/decisions/{ids.Decision.Of(s)}/pdf")),
         ["PUT /api/v1/decisions/{id:int}/pdf"] = new(Rule.Own("coordinate", "coordinator"), (s, ids) => Upload(HttpMethod.Put, $"/api/v1/decisions/{ids.Decision.Of(s)}/pdf")),
         ["POST /api/v1/decisions/revocations"] = new(Rule.Own("coordinate", "coordinator"),

@@ -45,7 +45,7 @@ public sealed class DossierRefusalTests
         var after = await GetAsync(xa, id);
         Assert.Equal("submitted", after.Status());
         Assert.Equal(95m, after.GetProperty("residentSatisfaction").GetDecimal());
-        Assert.Equal(events + 3, after.GetProperty("timeline").GetArrayLength()); // refresh, submitted, one appraisal
+        Assert.Equal(events + 2, after.GetProperty("timeline").GetArrayLength()); // submitted, one appraisal (the scorecard did not change: no refresh line)
         using var scope = app.Services.CreateScope();
         Assert.Equal(0, await app.Db(scope).Decisions.CountAsync());
     }

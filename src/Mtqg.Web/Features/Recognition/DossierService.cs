@@ -535,9 +535,22 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
             ? record.Criteria.Where(c => c.State == CriterionAppraisalState.SentBack).Select(c => c.Number).ToHashSet()
             : null;
         var card = await scorecards.EvaluateCommuneAsync(set, commune, record.Year, record.LevelCode, ct);
+        // Nothing changed since the last refresh: the timeline does not need another line saying so.
+        if (Unchanged(record, card, only)) return Outcome.Done;
         var outcome = dossier.RefreshCriteria(card, await SectorsAsync(set.Id, ct), actor, now);
         if (outcome.IsDone) FreezeIndicators(record, card, only);
         return outcome;
+    }
+
+    private static bool Unchanged(DossierRecord record, Scorecard card, IReadOnlySet<int>? only)
+    {
+        var fresh = card.Criteria.Where(c => c.Status != EvaluationStatus.NotApplicable && (only is null || only.Contains(c.Number)))
+            .SelectMany(c => c.Indicators.Select(i => (c.Number, i.Code, i.Value, i.Threshold, Status: i.Status.Code()))).OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
+        var stored = record.Indicators.Where(i => only is null || only.Contains(i.CriterionNumber))
+            .Select(i => (Number: i.CriterionNumber, i.Code, i.Value, i.Threshold, i.Status)).OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
+        var criteria = card.Criteria.Where(c => c.Status != EvaluationStatus.NotApplicable && (only is null || only.Contains(c.Number))).Select(c => (c.Number, c.Status)).OrderBy(c => c.Number).ToList();
+        var storedCriteria = record.Criteria.Where(c => only is null || only.Contains(c.Number)).Select(c => (c.Number, c.Status)).OrderBy(c => c.Number).ToList();
+        return fresh.SequenceEqual(stored) && criteria.SequenceEqual(storedCriteria);
     }
 
     private async Task<IReadOnlyDictionary<int, string>> SectorsAsync(int setId, CancellationToken ct) =>
@@ -623,15 +636,15 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
                 [.. r.Indicators.Where(i => i.CriterionNumber == c.Number).OrderBy(i => i.Order).Select(i => new DossierIndicatorDto(i.Code, i.Name, i.Type, i.Unit,
                     Shown(i.Type, i.Value), Shown(i.Type, i.Threshold), i.Rule, i.Status))],
                 [.. r.Appraisals.Where(a => a.CriterionNumber == c.Number).OrderBy(a => a.At).ThenBy(a => a.Id).Select(a => new AppraisalDto(a.Round, a.Sector,
-                    StepCode(a.Step), StepLabel(a.Step), a.Comment, a.SentToAppraisalAt, a.At, a.ByUserName, Math.Round((a.At - a.SentToAppraisalAt).TotalHours, 1)))]))],
+                    StepCode(a.Step), StepLabel(a.Step), a.Comment, a.SentToAppraisalAt, a.At, a.ByUserName, Math.Round((a.At - a.SentToAppraisalAt).TotalHours, 3)))]))],
             SectorsOf(dossier),
-            [.. events.Select((e, i) => new TimelineDto(e.At, e.UserName, KindCode(e.Kind), e.Details, i == 0 ? null : Math.Round((e.At - events[i - 1].At).TotalHours, 1)))],
+            [.. events.Select((e, i) => new TimelineDto(e.At, e.UserName, KindCode(e.Kind), e.Details, i == 0 ? null : Math.Round((e.At - events[i - 1].At).TotalHours, 3)))],
             [.. r.Evidence.OrderBy(e => e.UploadedAt).ThenBy(e => e.Id).Select(ToDto)],
             r.Version.ToString("N"));
     }
 
     private static IReadOnlyList<SectorProgressDto> SectorsOf(Dossier dossier) =>
-        [.. dossier.Progress().Select(p => new SectorProgressDto(p.Sector, p.Criteria, p.Pending, p.Finished, p.LongestStep is { } t ? Math.Round(t.TotalHours, 1) : null))];
+        [.. dossier.Progress().Select(p => new SectorProgressDto(p.Sector, p.Criteria, p.Pending, p.Finished, p.LongestStep is { } t ? Math.Round(t.TotalHours, 3) : null))];
 
     private static object? Shown(string type, decimal? value) => value is not { } v ? null : type == "boolean" ? v == 1m : v;
 
@@ -678,7 +691,8 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
     public static string Hours(double? hours) => hours switch
     {
         null => "",
-        < 1 => $"{Math.Max(1, Math.Round(hours.Value * 60)).ToString(CultureInfo.InvariantCulture)} phút",
+        < 1.0 / 60 => "dưới 1 phút",
+        < 1 => $"{Math.Round(hours.Value * 60).ToString(CultureInfo.InvariantCulture)} phút",
         < 48 => $"{hours.Value.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"))} giờ",
         _ => $"{(hours.Value / 24).ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"))} ngày",
     };

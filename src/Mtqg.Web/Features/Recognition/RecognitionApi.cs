@@ -57,6 +57,9 @@ public static class RecognitionApi
         var decisions = app.MapGroup("/api/v1/decisions").WithTags("Quyết định công nhận, thu hồi");
         decisions.MapGet("/", Decisions).AllowAnonymous()
             .WithSummary("Danh sách quyết định công nhận và thu hồi (lọc theo tỉnh, năm), mỗi quyết định kèm các xã");
+        app.MapGet("/api/v1/decisions.xlsx", DecisionsWorkbook).AllowAnonymous().WithTags("Quyết định công nhận, thu hồi")
+            .Produces(StatusCodes.Status200OK, contentType: DossierExcel.ContentType)
+            .WithSummary("Tệp Excel danh sách quyết định công nhận và thu hồi (lọc theo tỉnh, năm)");
         decisions.MapGet("/{id:int}/pdf", DecisionPdf).AllowAnonymous().WithSummary("Bản ký (PDF) của quyết định");
         decisions.MapPut("/{id:int}/pdf", PutDecisionPdf)
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
@@ -174,6 +177,10 @@ public static class RecognitionApi
 
     private static async Task<IResult> Decisions(string? province, int? year, DossierService service, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await service.DecisionsAsync(user, province, year, ct));
+
+    private static async Task<IResult> DecisionsWorkbook(string? province, int? year, DossierService service, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.File(DossierExcel.BuildDecisions(await service.DecisionsAsync(user, string.IsNullOrWhiteSpace(province) ? null : province, year, ct)),
+            DossierExcel.ContentType, $"MTQG-quyet-dinh{(string.IsNullOrWhiteSpace(province) ? "" : $"-{province}")}{(year is null ? "" : $"-{year}")}.xlsx");
 
     private static async Task<IResult> DecisionPdf(int id, DossierService service, CancellationToken ct)
     {
