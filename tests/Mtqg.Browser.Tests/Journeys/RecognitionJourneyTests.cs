@@ -124,6 +124,19 @@ public sealed class RecognitionJourneyTests
         await Expect(page.Locator("#danh-hieu")).ToContainTextAsync("1234/QĐ-UBND");
         await session.GoToAsync("/");
         await session.ScreenshotAsync("trang-chu-viec-cho-toi");
+
+        // On a phone.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(dossierUrl);
+        await session.ScreenshotAsync("ho-so-dien-thoai");
+        await session.GoToAsync("/ho-so-de-nghi");
+        await session.ScreenshotAsync("bang-dieu-phoi-dien-thoai");
+        await session.GoToAsync("/ra-soat-duy-tri?nam=2027");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rà soát duy trì danh hiệu năm 2027" })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("ra-soat-duy-tri");
+        await session.GoToAsync("/quyet-dinh?tinh=15");
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "1234/QĐ-UBND", Exact = true })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("quyet-dinh");
     }
 
     private static async Task<HttpClient> ClientAsync(BrowserSession session, string userName)
