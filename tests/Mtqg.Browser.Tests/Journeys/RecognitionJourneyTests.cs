@@ -129,6 +129,9 @@ public sealed class RecognitionJourneyTests
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync(dossierUrl);
         await session.ScreenshotAsync("ho-so-dien-thoai");
+        await ViewportShotAsync(page, "ho-so-dien-thoai-dau");
+        await page.Locator("#tieu-chi-8").ScrollIntoViewIfNeededAsync();
+        await ViewportShotAsync(page, "ho-so-dien-thoai-tieu-chi");
         await session.GoToAsync("/ho-so-de-nghi");
         await session.ScreenshotAsync("bang-dieu-phoi-dien-thoai");
         await session.GoToAsync("/ra-soat-duy-tri?nam=2027");
@@ -138,6 +141,10 @@ public sealed class RecognitionJourneyTests
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "1234/QĐ-UBND", Exact = true })).ToBeVisibleAsync();
         await session.ScreenshotAsync("quyet-dinh");
     }
+
+    /// <summary>What a phone shows at once (the full-page shots are too tall to judge).</summary>
+    private static Task ViewportShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png") });
 
     private static async Task<HttpClient> ClientAsync(BrowserSession session, string userName)
     {

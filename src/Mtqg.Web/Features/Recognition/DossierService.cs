@@ -22,6 +22,8 @@ namespace Mtqg.Web.Features.Recognition;
 /// </summary>
 public sealed class DossierService(AppDbContext db, ScorecardService scorecards, SetCatalog catalog, ProvinceLineage lineage, EvidenceStore store, TimeProvider clock)
 {
+    private const int MaxAttempts = 8;
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public static Actor ActorOf(ClaimsPrincipal user) => new(
@@ -492,23 +494,38 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
     private async Task<(DossierDto? Dossier, Outcome Outcome)> StepAsync(int id, ClaimsPrincipal user, string? expectedVersion, CancellationToken ct,
         Func<DossierRecord, Dossier, Outcome?> refuse, Func<DossierRecord, Dossier, Actor, DateTime, Task<Outcome>> step)
     {
-        var record = (await LoadTrackedAsync(db.Dossiers.Where(d => d.Id == id), ct)).FirstOrDefault();
-        if (record is null) return (null, NotFound(id));
-        if (!CanRead(user, record) && !user.IsInRole(Roles.Admin)) return (null, Forbidden(record));
-        var dossier = Dossier.Restore(SnapshotOf(record));
-        if (refuse(record, dossier) is { } refused) return (null, refused);
-        if (expectedVersion is not null && !string.Equals(expectedVersion.Trim('"'), record.Version.ToString("N"), StringComparison.OrdinalIgnoreCase))
-            return (null, Outcome.Conflict($"Hồ sơ #{id} đã được người khác thay đổi sau khi bạn mở; tải lại rồi thử lại."));
-        var now = Now;
-        var outcome = await step(record, dossier, ActorOf(user), now);
-        if (!outcome.IsDone) return (null, outcome.Kind == OutcomeKind.Rejected ? Conflict(outcome) : outcome);
-        Store(dossier, record, now);
-        if (await SaveAsync(ct) is { } conflict) return (null, conflict);
-        db.ChangeTracker.Clear();
-        return await GetAsync(id, user, ct);
+        // Departments work in parallel: when another step was saved between this one's read and write,
+        // the step is decided again on the fresh dossier (the domain re-checks everything), up to
+        // MaxAttempts times. An edit made against a version the user saw is never retried: the user must look again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = (await LoadTrackedAsync(db.Dossiers.Where(d => d.Id == id), ct)).FirstOrDefault();
+            if (record is null) return (null, NotFound(id));
+            if (!CanRead(user, record) && !user.IsInRole(Roles.Admin)) return (null, Forbidden(record));
+            var dossier = Dossier.Restore(SnapshotOf(record));
+            if (refuse(record, dossier) is { } refused) return (null, refused);
+            if (expectedVersion is not null && !string.Equals(expectedVersion.Trim('"'), record.Version.ToString("N"), StringComparison.OrdinalIgnoreCase))
+                return (null, Outcome.Conflict($"Hồ sơ #{id} đã được người khác thay đổi sau khi bạn mở; tải lại rồi thử lại."));
+            var now = Now;
+            var outcome = await step(record, dossier, ActorOf(user), now);
+            if (!outcome.IsDone) return (null, outcome.Kind == OutcomeKind.Rejected ? Conflict(outcome) : outcome);
+            var loadedVersion = record.Version;
+            Store(dossier, record, now);
+            if (await SaveAsync(ct, id, loadedVersion) is { } conflict)
+            {
+                if (expectedVersion is null && attempt < MaxAttempts)
+                {
+                    await Task.Delay(Random.Shared.Next(10, 40) * attempt, ct); // spread the retries of simultaneous steps
+                    continue;
+                }
+                return (null, conflict);
+            }
+            db.ChangeTracker.Clear();
+            return await GetAsync(id, user, ct);
+        }
     }
 
-    private async Task<Outcome?> SaveAsync(CancellationToken ct)
+    private async Task<Outcome?> SaveAsync(CancellationToken ct, int? dossierId = null, Guid? loadedVersion = null)
     {
         try
         {
@@ -518,9 +535,20 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Outcome.Conflict("Hồ sơ vừa được người khác thay đổi cùng lúc; tải lại rồi thử lại.");
+            return ConcurrentChange;
+        }
+        catch (DbUpdateException) when (dossierId is { } id && loadedVersion is { } version)
+        {
+            // A simultaneous step may hit the timeline's unique (dossier, sequence) before the version
+            // check: if the dossier moved on meanwhile, it is the same conflict; otherwise a real fault.
+            db.ChangeTracker.Clear();
+            var current = await db.Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => d.Version).FirstOrDefaultAsync(ct);
+            if (current != version) return ConcurrentChange;
+            throw;
         }
     }
+
+    private static readonly Outcome ConcurrentChange = Outcome.Conflict("Hồ sơ vừa được người khác thay đổi cùng lúc; tải lại rồi thử lại.");
 
     private Task<List<DossierRecord>> LoadTrackedAsync(IQueryable<DossierRecord> query, CancellationToken ct) =>
         query.AsSplitQuery().Include(d => d.Criteria).Include(d => d.Indicators).Include(d => d.Appraisals).Include(d => d.Events).Include(d => d.Decision).ToListAsync(ct);
