@@ -122,6 +122,9 @@ public sealed class RecognitionJourneyTests
         await session.ScreenshotAsync("bang-dieu-phoi");
         await session.GoToAsync(BaoHa);
         await Expect(page.Locator("#danh-hieu")).ToContainTextAsync("1234/QĐ-UBND");
+        await Expect(page.Locator("#ho-so-de-nghi")).ToContainTextAsync("Đã công nhận");
+        await page.Locator("#ho-so-de-nghi").ScrollIntoViewIfNeededAsync();
+        await ViewportShotAsync(page, "xa-ho-so-va-danh-hieu");
         await session.GoToAsync("/");
         await session.ScreenshotAsync("trang-chu-viec-cho-toi");
 
