@@ -85,6 +85,38 @@ public sealed class EvidenceTests
         await AssertNothingStoredAsync(app);
     }
 
+    [Fact]
+    public async Task The_signed_pdf_of_a_decision_is_attached_by_the_coordination_office_and_read_by_anyone_and_nothing_else_is_accepted()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        int id;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = app.Db(scope);
+            var decision = new global::Mtqg.Data.Recognition.DecisionRecord
+            {
+                ProvinceCode = "15", Kind = global::Mtqg.Data.Recognition.DecisionKind.Recognition, Number = "12/QĐ-UBND", Date = new DateOnly(2026, 12, 1),
+                Signer = "Chủ tịch", LevelCode = "NTM", Year = 2026, RecordedByName = "test", RecordedAt = DateTime.UtcNow,
+            };
+            db.Add(decision);
+            await db.SaveChangesAsync();
+            id = decision.Id;
+        }
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        Task<HttpResponseMessage> PutAsync(HttpClient client, byte[] content, string name) =>
+            client.PutAsync($"/api/v1/decisions/{id}/pdf", new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } });
+
+        var word = await ProblemAssert.IsProblemAsync(await PutAsync(coordinator, [0x50, 0x4B, 0x03, 0x04], "quyet-dinh.docx"), HttpStatusCode.BadRequest);
+        Assert.Contains("«quyet-dinh.docx»", ProblemAssert.Errors(word, "file")[0]);
+        await ProblemAssert.IsProblemAsync(await PutAsync(await app.ClientAsAsync("demo.xa"), Pdf, "qd.pdf"), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync($"/api/v1/decisions/{id}/pdf"), HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await PutAsync(coordinator, Pdf, "12-QD-UBND.pdf")).StatusCode);
+        var download = await app.CreateClient().GetAsync($"/api/v1/decisions/{id}/pdf");
+        Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("12-QD-UBND.pdf", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
+
     private static async Task AssertNothingStoredAsync(MtqgApp app)
     {
         using var scope = app.Services.CreateScope();
