@@ -5,6 +5,7 @@ using Mtqg.Data.Accounts;
 using Mtqg.Data.Audit;
 using Mtqg.Data.Criteria;
 using Mtqg.Data.Plans;
+using Mtqg.Data.Recognition;
 using Mtqg.Data.Scorecards;
 using Mtqg.Data.Units;
 using Mtqg.Data.Visits;
@@ -38,6 +39,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<VisitSupport> VisitSupport => Set<VisitSupport>();
     public DbSet<RecommendationRecord> Recommendations => Set<RecommendationRecord>();
     public DbSet<RecommendationEventRecord> RecommendationEvents => Set<RecommendationEventRecord>();
+    public DbSet<DossierRecord> Dossiers => Set<DossierRecord>();
+    public DbSet<DossierCriterionRecord> DossierCriteria => Set<DossierCriterionRecord>();
+    public DbSet<DossierIndicatorRecord> DossierIndicators => Set<DossierIndicatorRecord>();
+    public DbSet<AppraisalRecord> Appraisals => Set<AppraisalRecord>();
+    public DbSet<DossierEventRecord> DossierEvents => Set<DossierEventRecord>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
+    public DbSet<CommuneTitle> CommuneTitles => Set<CommuneTitle>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

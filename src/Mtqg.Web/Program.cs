@@ -6,6 +6,7 @@ using Mtqg.Web.Features.Audit;
 using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Health;
 using Mtqg.Web.Features.Plans;
+using Mtqg.Web.Features.Recognition;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Excel;
 using Mtqg.Web.Features.Units;
@@ -38,6 +39,7 @@ builder.Services.AddScorecardExcel();
 builder.Services.AddAudit();
 builder.Services.AddPlans();
 builder.Services.AddVisits();
+builder.Services.AddRecognition();
 
 var app = builder.Build();
 
@@ -72,6 +74,7 @@ app.MapScorecardExcelApi();
 app.MapAuditApi();
 app.MapPlansApi();
 app.MapVisitsApi();
+app.MapRecognitionApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 

@@ -18,6 +18,10 @@ public sealed class CriteriaSet
     public string? Source { get; set; }
     public string? Notes { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Revocation rule (data of the set): shares of criteria no longer met, and the protected criteria numbers ("1,8,10"); null = no rule given.</summary>
+    public decimal? RevocationLowerShare { get; set; }
+    public decimal? RevocationUpperShare { get; set; }
+    public string? RevocationProtected { get; set; }
     public List<CriteriaLevel> Levels { get; set; } = [];
     public List<CommuneGroup> Groups { get; set; } = [];
     public List<ReportingBand> Bands { get; set; } = [];
@@ -104,6 +108,9 @@ internal sealed class CriteriaSetConfiguration : IEntityTypeConfiguration<Criter
         set.HasIndex(s => s.Code).IsUnique();
         set.Property(s => s.Name).HasMaxLength(500);
         set.Property(s => s.LegalBasis).HasMaxLength(500);
+        set.Property(s => s.RevocationLowerShare).HasPrecision(5, 4);
+        set.Property(s => s.RevocationUpperShare).HasPrecision(5, 4);
+        set.Property(s => s.RevocationProtected).HasMaxLength(500);
         set.HasMany(s => s.Levels).WithOne().HasForeignKey(l => l.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
         set.HasMany(s => s.Groups).WithOne().HasForeignKey(g => g.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
         set.HasMany(s => s.Bands).WithOne().HasForeignKey(b => b.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);

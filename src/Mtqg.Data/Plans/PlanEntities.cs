@@ -10,7 +10,7 @@ namespace Mtqg.Data.Plans;
 /// province (<c>UnitCode</c>) and their <c>Sector</c>, which names the agency; <see cref="NameKey"/> is the folded name
 /// they are matched on.
 /// </summary>
-public sealed class Agency : IAudited
+public sealed class Agency : IAuditedRow
 {
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
@@ -21,7 +21,7 @@ public sealed class Agency : IAudited
 }
 
 /// <summary>A named list of communes of a province ("10 xã có tỷ lệ hộ nghèo cao năm 2023"), reused by plans and dashboards.</summary>
-public sealed class CommuneList : IAudited
+public sealed class CommuneList : IAuditedRow
 {
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
@@ -35,7 +35,7 @@ public sealed class CommuneList : IAudited
 }
 
 /// <summary>A plan (kế hoạch) of a province: its number and issuer, date, period, title and the signed file.</summary>
-public sealed class Plan : IAudited
+public sealed class Plan : IAuditedRow
 {
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
@@ -65,7 +65,7 @@ public enum TargetKind { CommuneCount, NamedCommune, Activity }
 /// <see cref="Year"/>; <see cref="TargetKind.NamedCommune"/>: <see cref="CommuneCode"/> reaches <see cref="Level"/> by
 /// <see cref="Year"/>; <see cref="TargetKind.Activity"/>: a quantity, overall or per commune, recorded by <see cref="AgencyId"/>.
 /// </summary>
-public sealed class PlanTarget : IAudited
+public sealed class PlanTarget : IAuditedRow
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -90,7 +90,7 @@ public sealed class PlanTarget : IAudited
 }
 
 /// <summary>A recorded progress update of an activity target: date, amount, evidence, by whom.</summary>
-public sealed class TargetUpdate : IAudited
+public sealed class TargetUpdate : IAuditedRow
 {
     public int Id { get; set; }
     public int TargetId { get; set; }
@@ -112,7 +112,7 @@ public sealed class TargetUpdate : IAudited
 }
 
 /// <summary>An assignment (phân công giúp đỡ xã): an agency helps some communes for a period, with the leader in charge.</summary>
-public sealed class Assignment : IAudited
+public sealed class Assignment : IAuditedRow
 {
     public int Id { get; set; }
     public int AgencyId { get; set; }

@@ -7,7 +7,7 @@ using Mtqg.Domain.Visits;
 namespace Mtqg.Data.Visits;
 
 /// <summary>A working visit (buổi làm việc) of a helping agency to a commune.</summary>
-public sealed class VisitRecord : IAudited
+public sealed class VisitRecord : IAuditedRow
 {
     public int Id { get; set; }
     public int AgencyId { get; set; }
@@ -42,7 +42,7 @@ public sealed class VisitSupport
 }
 
 /// <summary>A recommendation (kiến nghị) raised at a visit and tracked to closure; its rules are <see cref="Recommendation"/>.</summary>
-public sealed class RecommendationRecord : IAudited
+public sealed class RecommendationRecord : IAuditedRow
 {
     public int Id { get; set; }
     public int VisitId { get; set; }

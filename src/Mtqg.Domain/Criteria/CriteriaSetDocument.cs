@@ -21,7 +21,16 @@ public sealed record CriteriaSetDocument
     public List<GroupDocument>? Groups { get; init; }
     public List<BandDocument>? Bands { get; init; }
     public List<CriterionDocument>? Criteria { get; init; }
+    /// <summary>When a recognised commune loses its title (optional; absent = "chưa có quy định").</summary>
+    public RevocationDocument? Revocation { get; init; }
 }
+
+/// <summary>
+/// The revocation rule of a set (QĐ 18/2022 for 2021–2025: 0.30, 0.50 and the criteria of income,
+/// environment and food safety, living environment, defence and security): revoked when the share of
+/// criteria no longer met reaches <c>lowerShare</c> and one of them is protected, or reaches <c>upperShare</c>.
+/// </summary>
+public sealed record RevocationDocument(decimal? LowerShare, decimal? UpperShare, List<int>? ProtectedCriteria);
 
 public sealed record LevelDocument(string? Code, string? Name, int? Rank);
 

@@ -36,6 +36,8 @@ public static partial class CriteriaSetValidator
         var criteriaCount = doc.Criteria?.Count ?? 0;
         CheckBands(doc.Bands, criteriaCount, Add);
 
+        CheckRevocation(doc.Revocation, doc.Criteria, Add);
+
         if (doc.Criteria is null || doc.Criteria.Count == 0)
         {
             Add("criteria", "Bộ tiêu chí phải có ít nhất một tiêu chí.");
@@ -159,6 +161,18 @@ public static partial class CriteriaSetValidator
             RequireText(group.Name, $"{path}.name", $"Nhóm \"{group.Code}\": thiếu tên.", 200, add);
         }
         return codes;
+    }
+
+    private static void CheckRevocation(RevocationDocument? rule, List<CriterionDocument>? criteria, Action<string, string> add)
+    {
+        if (rule is null) return;
+        if (rule.LowerShare is not (> 0 and <= 1)) add("revocation.lowerShare", "Tỷ lệ dưới (lowerShare) phải lớn hơn 0 và không quá 1, ví dụ 0.3 cho 30%.");
+        if (rule.UpperShare is not (> 0 and <= 1)) add("revocation.upperShare", "Tỷ lệ trên (upperShare) phải lớn hơn 0 và không quá 1, ví dụ 0.5 cho 50%.");
+        else if (rule.LowerShare is > 0 and <= 1 && rule.LowerShare > rule.UpperShare)
+            add("revocation.upperShare", $"Tỷ lệ trên ({rule.UpperShare}) phải không nhỏ hơn tỷ lệ dưới ({rule.LowerShare}).");
+        var numbers = (criteria ?? []).Where(c => c?.Number is not null).Select(c => c.Number!.Value).ToHashSet();
+        foreach (var (number, i) in (rule.ProtectedCriteria ?? []).Select((n, i) => (n, i)))
+            if (!numbers.Contains(number)) add($"revocation.protectedCriteria[{i}]", $"Danh mục tiêu chí bắt buộc có tiêu chí {number} nhưng bộ tiêu chí không có tiêu chí số {number}.");
     }
 
     private static void CheckBands(List<BandDocument>? bands, int criteriaCount, Action<string, string> add)

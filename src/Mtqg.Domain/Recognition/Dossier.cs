@@ -64,6 +64,41 @@ public sealed partial class Dossier
         return dossier;
     }
 
+    /// <summary>The dossier as plain data, for storage.</summary>
+    public DossierSnapshot Snapshot() => new(
+        CommuneCode, Year, SetCode, LevelCode, CreatedBy, CreatedAt, RequiredSatisfaction, Status, ResidentSatisfaction,
+        NoConstructionDebtDeclared, Note, SubmittedBy, SubmittedAt, Council, Decision, [.. _criteria],
+        [.. _criteria.Select(c => ProgressOf(c.Number))], [.. _appraisals], [.. _timeline]);
+
+    /// <summary>A dossier as stored: no transition is replayed and nothing is logged.</summary>
+    public static Dossier Restore(DossierSnapshot s)
+    {
+        var dossier = new Dossier(s.CommuneCode, s.Year, s.SetCode, s.LevelCode, s.CreatedBy, s.CreatedAt, s.RequiredSatisfaction)
+        {
+            Status = s.Status,
+            ResidentSatisfaction = s.ResidentSatisfaction,
+            NoConstructionDebtDeclared = s.NoConstructionDebtDeclared,
+            Note = s.Note,
+            SubmittedBy = s.SubmittedBy,
+            SubmittedAt = s.SubmittedAt,
+            Council = s.Council,
+            Decision = s.Decision,
+        };
+        dossier._criteria.AddRange(s.Criteria);
+        foreach (var p in s.Progress)
+        {
+            if (p.State != CriterionAppraisalState.NotSubmitted) dossier._states[p.Number] = p.State;
+            if (p.SentToAppraisalAt is { } sent) dossier._sentToAppraisalAt[p.Number] = sent;
+            if (p.Round > 0) dossier._rounds[p.Number] = p.Round;
+        }
+        dossier._appraisals.AddRange(s.Appraisals);
+        dossier._timeline.AddRange(s.Timeline);
+        return dossier;
+    }
+
+    public CriterionProgress ProgressOf(int criterionNumber) => new(criterionNumber, StateOf(criterionNumber),
+        _rounds.GetValueOrDefault(criterionNumber), _sentToAppraisalAt.TryGetValue(criterionNumber, out var sent) ? sent : null);
+
     public CriterionAppraisalState StateOf(int criterionNumber) =>
         _states.TryGetValue(criterionNumber, out var state) ? state : CriterionAppraisalState.NotSubmitted;
 
@@ -266,6 +301,9 @@ public sealed partial class Dossier
                 var steps = _appraisals.Where(a => numbers.Contains(a.CriterionNumber)).Select(a => a.Took).ToList();
                 return new SectorProgress(g.Key, numbers, pending, Status != DossierStatus.Draft && pending.Count == 0, steps.Count == 0 ? null : steps.Max());
             })];
+
+    /// <summary>Whether a text is a decision number of the form "1234/QĐ-UBND" (also used for revocation decisions).</summary>
+    public static bool IsDecisionNumber(string? number) => DecisionNumber().IsMatch((number ?? "").Trim().Normalize(NormalizationForm.FormC));
 
     [GeneratedRegex(@"^[0-9]{1,6}/QĐ-[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")]
     private static partial Regex DecisionNumber();

@@ -71,7 +71,7 @@ public sealed class VisitJourneyTests
         await session.ScreenshotAsync("ke-hoach-tinh");
         await page.GetByRole(AriaRole.Link, new() { Name = "239/KH-BCĐ" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tập huấn tổ công nghệ số cộng đồng" })).ToBeVisibleAsync();
-        await Expect(page.GetByText("đạt theo đánh giá bộ tiêu chí").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("đạt theo quyết định công nhận").First).ToBeVisibleAsync();
         await Expect(page.GetByText("7/12 lớp")).ToBeVisibleAsync();
         await session.ScreenshotAsync("ke-hoach-239");
 

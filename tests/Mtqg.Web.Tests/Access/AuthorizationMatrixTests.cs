@@ -27,9 +27,9 @@ public sealed class AuthorizationMatrixTests
         public static Rule Roles(string name, params string[] roles) => new(name, (role, _) => role == "admin" || roles.Contains(role));
     }
 
-    /// <summary>Ids made in the test's database: an account of each province, to be managed; plans, lists, assignments,
-    /// visits and recommendations of each province (the demo data in 15, made by the administrator in 01); rows to delete, one per call.</summary>
-    private sealed record Ids(string OwnUser, string OtherUser)
+    /// <summary>Ids made in the test's database: an account of each province, to be managed; a dossier (with a file), a decision and a title of each;
+    /// plans, lists, assignments, visits and recommendations of each province (the demo data in 15, made by the administrator in 01); rows to delete, one per call.</summary>
+    private sealed record Ids(string OwnUser, string OtherUser, Pair Dossier, Pair File, Pair Decision, Pair Title)
     {
         public Dictionary<Scope, Things> Of { get; } = [];
         public int this[Scope s, string what] => Of[s].Id[what];
@@ -37,6 +37,16 @@ public sealed class AuthorizationMatrixTests
     }
 
     private sealed record Things(Dictionary<string, int> Id, Dictionary<string, Queue<int>> ToDelete);
+
+    private sealed record Pair(int Own, int Other)
+    {
+        public int Of(Scope s) => s == Scope.Own ? Own : Other;
+    }
+
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n");
+
+    private static HttpRequestMessage Upload(HttpMethod method, string url) =>
+        new(method, url) { Content = new MultipartFormDataContent { { new ByteArrayContent(Pdf), "file", "minh-chung.pdf" } } };
 
     // Own unit: province 15 (Lào Cai), commune 02989 (Xã Bảo Hà). Other unit: province 01 (Hà Nội), commune 00376 (Xã Sóc Sơn).
     private static string Province(Scope s) => s == Scope.Own ? "15" : "01";
@@ -88,6 +98,36 @@ public sealed class AuthorizationMatrixTests
             (s, ids) => Send(HttpMethod.Put, $"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}/disabled", new { disabled = false })),
         ["PUT /api/v1/users/{id}/password"] = new(Rule.Own("manage-users", "coordinator"),
             (s, ids) => Send(HttpMethod.Put, $"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}/password", new { password = "Mat-khau-Moi-2026" })),
+        ["POST /api/v1/dossiers/"] = new(Rule.Own("edit-dossier", "commune"),
+            (s, _) => Send(HttpMethod.Post, "/api/v1/dossiers", new { commune = Commune(s), year = 2026, set = "DEMO-MINH-HOA", level = "NTM" })),
+        ["GET /api/v1/dossiers/"] = new(Rule.Roles("read-dossiers", "coordinator", "appraiser", "agency", "commune", "viewer"), (s, _) => Get($"/api/v1/dossiers?province={Province(s)}")),
+        ["GET /api/v1/dossiers/{id:int}"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"), (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}")),
+        ["PUT /api/v1/dossiers/{id:int}"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) => Send(HttpMethod.Put, $"/api/v1/dossiers/{ids.Dossier.Of(s)}", new { note = "Ghi chú" })),
+        ["POST /api/v1/dossiers/{id:int}/submit"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) => new(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/submit")),
+        ["POST /api/v1/dossiers/{id:int}/resubmit"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) => new(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/resubmit")),
+        // Criterion 1 of the demo set belongs to Sở Xây dựng, demo.thamdinh's department.
+        ["POST /api/v1/dossiers/{id:int}/criteria/{number:int}/appraisal"] = new(Rule.Own("appraise", "appraiser"),
+            (s, ids) => Send(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/criteria/1/appraisal", new { result = "met" })),
+        ["POST /api/v1/dossiers/{id:int}/criteria/{number:int}/send-back"] = new(Rule.Own("appraise", "appraiser"),
+            (s, ids) => Send(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/criteria/1/send-back", new { reason = "Thiếu minh chứng" })),
+        ["POST /api/v1/dossiers/{id:int}/council"] = new(Rule.Own("coordinate", "coordinator"),
+            (s, ids) => Send(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/council", new { date = "2026-12-01", members = new[] { "A", "B" }, votesFor = 2, votesAgainst = 0, conclusion = "Đề nghị" })),
+        ["POST /api/v1/dossiers/decision"] = new(Rule.Own("coordinate", "coordinator"),
+            (s, ids) => Send(HttpMethod.Post, "/api/v1/dossiers/decision", new { number = "5/QĐ-UBND", date = "2026-12-20", signer = "Chủ tịch", dossiers = new[] { ids.Dossier.Of(s) } })),
+        ["GET /api/v1/dossiers/{id:int}/evidence"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"), (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence")),
+        ["GET /api/v1/dossiers/{id:int}/evidence/{fileId:int}"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"),
+            (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence/{ids.File.Of(s)}")),
+        ["POST /api/v1/dossiers/{id:int}/evidence"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) => Upload(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence")),
+        ["GET /api/v1/dossiers/{id:int}/workbook"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"), (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/workbook")),
+        ["GET /api/v1/decisions/"] = new(Rule.Public, (s, _) => Get($"/api/v1/decisions?province={Province(s)}")),
+        ["GET /api/v1/decisions.xlsx"] = new(Rule.Public, (s, _) => Get($"/api/v1/decisions.xlsx?province={Province(s)}")),
+        ["GET /api/v1/decisions/{id:int}/pdf"] = new(Rule.Public, (s, ids) => Get($"/api/v1/decisions/{ids.Decision.Of(s)}/pdf")),
+        ["PUT /api/v1/decisions/{id:int}/pdf"] = new(Rule.Own("coordinate", "coordinator"), (s, ids) => Upload(HttpMethod.Put, $"/api/v1/decisions/{ids.Decision.Of(s)}/pdf")),
+        ["POST /api/v1/decisions/revocations"] = new(Rule.Own("coordinate", "coordinator"),
+            (s, ids) => Send(HttpMethod.Post, "/api/v1/decisions/revocations", new { number = "9/QĐ-UBND", date = "2027-02-01", signer = "Chủ tịch", titles = new[] { ids.Title.Of(s) }, reason = "Rà soát" })),
+        ["GET /api/v1/communes/{code}/titles"] = new(Rule.Public, (s, _) => Get($"/api/v1/communes/{Commune(s)}/titles")),
+        ["GET /api/v1/years/{year:int}/maintenance-review"] = new(Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/years/2027/maintenance-review?province={Province(s)}")),
         ["GET /api/v1/audit"] = new(Rule.Roles("search-audit", "coordinator"), (s, _) => Get($"/api/v1/audit?unit={Province(s)}")),
         ["GET /api/v1/audit.xlsx"] = new(Rule.Roles("search-audit", "coordinator"), (s, _) => Get($"/api/v1/audit.xlsx?unit={Province(s)}")),
 
@@ -153,7 +193,10 @@ public sealed class AuthorizationMatrixTests
     {
         await using var app = await MtqgApp.StartAsync();
         var admin = await app.ClientAsAsync("demo.admin");
-        var ids = new Ids(await CreateViewerAsync(admin, "xem.laocai", "15"), await CreateViewerAsync(admin, "xem.hanoi", "01"));
+        var dossiers = new Pair(await CreateDossierAsync(admin, "02989"), await CreateDossierAsync(admin, "00376"));
+        var files = new Pair(await UploadAsync(admin, dossiers.Own), await UploadAsync(admin, dossiers.Other));
+        var (decisions, titles) = await RecognisedAsync(app);
+        var ids = new Ids(await CreateViewerAsync(admin, "xem.laocai", "15"), await CreateViewerAsync(admin, "xem.hanoi", "01"), dossiers, files, decisions, titles);
         ids.Of[Scope.Own] = await OwnThingsAsync(admin);
         ids.Of[Scope.Other] = await OtherThingsAsync(admin);
         var clients = new Dictionary<string, HttpClient>();
@@ -236,6 +279,45 @@ public sealed class AuthorizationMatrixTests
             ["list"] = await PostAsync(admin, "/api/v1/commune-lists", new { provinceCode = "01", name = "Danh sách Hà Nội", communes = new[] { "00376" } }),
         };
         return new Things(id, await DeletableAsync(admin, "01", "00376"));
+    }
+
+    private static async Task<int> CreateDossierAsync(HttpClient admin, string commune)
+    {
+        var response = await admin.PostAsJsonAsync("/api/v1/dossiers", new { commune, year = 2026, set = "DEMO-MINH-HOA", level = "NTM" });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    private static async Task<int> UploadAsync(HttpClient admin, int dossier)
+    {
+        var response = await admin.SendAsync(Upload(HttpMethod.Post, $"/api/v1/dossiers/{dossier}/evidence"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    /// <summary>A recognition decision and a title in each province, stored directly (the flow itself is tested in Recognition/).</summary>
+    private static async Task<(Pair Decisions, Pair Titles)> RecognisedAsync(MtqgApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = app.Db(scope);
+        var made = new List<(global::Mtqg.Data.Recognition.DecisionRecord, global::Mtqg.Data.Recognition.CommuneTitle)>();
+        foreach (var (province, commune) in new[] { ("15", "02989"), ("01", "00376") })
+        {
+            var decision = new global::Mtqg.Data.Recognition.DecisionRecord
+            {
+                ProvinceCode = province, Kind = global::Mtqg.Data.Recognition.DecisionKind.Recognition, Number = "1/QĐ-UBND", Date = new DateOnly(2025, 12, 20),
+                Signer = "Chủ tịch", LevelCode = "NTM", Year = 2025, RecordedByName = "test", RecordedAt = DateTime.UtcNow,
+            };
+            var title = new global::Mtqg.Data.Recognition.CommuneTitle
+            {
+                CommuneCode = commune, CommuneName = commune, ProvinceCode = province, SetCode = "DEMO-MINH-HOA", LevelCode = "NTM", Year = 2025,
+                Since = decision.Date, Decision = decision,
+            };
+            db.AddRange(decision, title);
+            made.Add((decision, title));
+        }
+        await db.SaveChangesAsync();
+        return (new Pair(made[0].Item1.Id, made[1].Item1.Id), new Pair(made[0].Item2.Id, made[1].Item2.Id));
     }
 
     private static async Task<string> CreateViewerAsync(HttpClient admin, string userName, string province)

@@ -12,6 +12,9 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
 {
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>The evidence folder of this app (a fresh temporary folder unless the settings name one).</summary>
+    public string EvidencePath { get; } = settings?.GetValueOrDefault("Mtqg:Evidence:Path") ?? Path.Combine(Path.GetTempPath(), $"mtqg-evidence-{Guid.NewGuid():N}");
+
     public static async Task<MtqgApp> StartAsync()
     {
         var app = new MtqgApp(await TestDatabase.CreateAsync());
@@ -42,6 +45,7 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
         builder.UseSetting("Mtqg:Demo", "true");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Mtqg:Evidence:Path", EvidencePath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
@@ -62,6 +66,7 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
     {
         await base.DisposeAsync();
         if (ownsDatabase && (!migrate || settings is not null)) await TestDatabase.DropAsync(ConnectionString);
+        if (Directory.Exists(EvidencePath) && settings?.ContainsKey("Mtqg:Evidence:Path") != true) Directory.Delete(EvidencePath, recursive: true);
     }
 
     private sealed record TokenResponse(string AccessToken, int ExpiresIn);

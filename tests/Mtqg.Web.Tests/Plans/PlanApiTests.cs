@@ -35,47 +35,44 @@ public sealed class PlanApiTests
     }
 
     [Fact]
-    public async Task A_count_target_counts_the_communes_reaching_the_level_by_the_evaluation_and_moves_when_one_more_reaches_it()
+    public async Task A_count_target_counts_the_communes_recognised_by_decision_that_year_with_the_pipeline_beside_it()
     {
         await using var app = await MtqgApp.StartAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plan = await PlanAsync(coordinator);
         var target = await TargetAsync(coordinator, plan, new { kind = "communeCount", name = "Xã đạt chuẩn NTM năm 2026", level = "NTM", year = 2026, goal = 400 });
-        var summary = await coordinator.SummaryAsync("15", 2026);
-        var reached = summary.Communes("levels", "code", "NTM");
 
-        var before = await TargetOfAsync(coordinator, plan, target);
+        var before = await TargetOfAsync(coordinator, plan, target, "2026-12-31");
 
-        Assert.Equal(reached, before.GetProperty("achieved").GetDecimal());
-        Assert.Equal(reached, before.GetProperty("counted").GetArrayLength());
-        Assert.Equal("đạt theo đánh giá bộ tiêu chí", before.GetProperty("source").GetString());
+        // No decision yet: nothing counts, whatever the evaluation says; the pipeline comes from the evaluation.
+        Assert.Equal((0m, 0), (before.GetProperty("achieved").GetDecimal(), before.GetProperty("counted").GetArrayLength()));
+        Assert.Equal("đạt theo quyết định công nhận", before.GetProperty("source").GetString());
         Assert.Equal("behind", before.GetProperty("state").GetString());
         var pipeline = before.GetProperty("pipeline").EnumerateArray().ToList();
         Assert.NotEmpty(pipeline);
         Assert.All(pipeline, p => Assert.InRange(p.GetProperty("missingCriteria").GetArrayLength(), 1, 2));
 
-        // One more commune of the pipeline meets every criterion: the next request counts it.
-        var next = pipeline[0].GetProperty("code").GetString()!;
-        await coordinator.AssignGroupAsync(next, "G1", 2026);
-        await coordinator.PutValuesOkAsync(next, 2026, MeetingNtmInG1());
-        var after = await TargetOfAsync(coordinator, plan, target);
+        // Bảo Hà goes through the whole process: the decision of 20/12/2026 counts it (from that day on).
+        var dossier = await Recognition.Recognition.SubmittedAsync(app);
+        await Recognition.Recognition.AppraiseAllAsync(app, dossier);
+        await Recognition.Recognition.OkAsync(await Recognition.Recognition.CouncilAsync(coordinator, dossier));
+        await Recognition.Recognition.OkAsync(await Recognition.Recognition.DecisionAsync(coordinator, "1234/QĐ-UBND", dossier), HttpStatusCode.Created);
+        var after = await TargetOfAsync(coordinator, plan, target, "2026-12-31");
+        var dayBefore = await TargetOfAsync(coordinator, plan, target, "2026-12-19");
 
-        Assert.Equal(reached + 1, after.GetProperty("achieved").GetDecimal());
-        Assert.Contains(after.GetProperty("counted").EnumerateArray(), c => c.GetProperty("code").GetString() == next);
-        Assert.DoesNotContain(after.GetProperty("pipeline").EnumerateArray(), c => c.GetProperty("code").GetString() == next);
+        Assert.Equal(1m, after.GetProperty("achieved").GetDecimal());
+        Assert.Equal([BaoHa], after.GetProperty("counted").EnumerateArray().Select(c => c.GetProperty("code").GetString()));
+        Assert.DoesNotContain(after.GetProperty("pipeline").EnumerateArray(), c => c.GetProperty("code").GetString() == BaoHa);
+        Assert.Equal(0m, dayBefore.GetProperty("achieved").GetDecimal());
     }
 
     [Fact]
-    public async Task A_named_commune_target_is_done_once_the_commune_reaches_the_level()
+    public async Task A_named_commune_target_is_done_once_the_commune_is_recognised_and_missed_when_the_year_ends_without_it()
     {
         await using var app = await MtqgApp.StartAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plan = await PlanAsync(coordinator);
-        var target = await TargetAsync(coordinator, plan, new { kind = "namedCommune", name = "Xã Bảo Hà đạt chuẩn", level = "NTMNC", year = 2026, communeCode = BaoHa });
-        await coordinator.AssignGroupAsync(BaoHa, "G1", 2026);
-        var meets = MeetingNtmInG1();
-        meets["1.2"] = 80; // under the NTM threshold too: criterion 1 fails
-        await coordinator.PutValuesOkAsync(BaoHa, 2026, meets);
+        var target = await TargetAsync(coordinator, plan, new { kind = "namedCommune", name = "Xã Bảo Hà đạt chuẩn NTM", level = "NTM", year = 2026, communeCode = BaoHa });
 
         var notYet = await TargetOfAsync(coordinator, plan, target, "2026-11-01");
         var missed = await TargetOfAsync(coordinator, plan, target, "2027-01-05");
@@ -84,10 +81,14 @@ public sealed class PlanApiTests
         Assert.Equal("missed", missed.GetProperty("state").GetString());
         Assert.Contains("Xã Bảo Hà", notYet.GetProperty("communeName").GetString());
 
-        var ntm = await TargetAsync(coordinator, plan, new { kind = "namedCommune", name = "Xã Bảo Hà đạt chuẩn NTM", level = "NTM", year = 2026, communeCode = BaoHa });
-        await coordinator.PutValuesOkAsync(BaoHa, 2026, MeetingNtmInG1());
-        var done = await TargetOfAsync(coordinator, plan, ntm, "2026-11-01");
+        var dossier = await Recognition.Recognition.SubmittedAsync(app);
+        await Recognition.Recognition.AppraiseAllAsync(app, dossier);
+        await Recognition.Recognition.OkAsync(await Recognition.Recognition.CouncilAsync(coordinator, dossier));
+        await Recognition.Recognition.OkAsync(await Recognition.Recognition.DecisionAsync(coordinator, "1234/QĐ-UBND", dossier), HttpStatusCode.Created);
+        var done = await TargetOfAsync(coordinator, plan, target, "2026-12-31");
+
         Assert.Equal(("done", 1m), (done.GetProperty("state").GetString(), done.GetProperty("achieved").GetDecimal()));
+        Assert.Contains("20/12/2026", done.GetProperty("summary").GetString());
     }
 
     [Fact]

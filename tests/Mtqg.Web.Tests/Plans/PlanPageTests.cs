@@ -23,7 +23,7 @@ public sealed class PlanPageTests
         var refused = await PageAsync(await app.ClientAsAsync("demo.xa"), $"/ke-hoach/{id}");
 
         Assert.Contains("Tập huấn tổ công nghệ số cộng đồng", html);
-        Assert.Contains("đạt theo đánh giá bộ tiêu chí", html);
+        Assert.Contains("đạt theo quyết định công nhận", html);
         Assert.Contains("7/12 lớp", html);
         Assert.Contains("Chậm tiến độ", html);
         Assert.Equal(1, CountOf(html, "Ghi tiến độ</button>")); // Sở Tài chính records the training, not Sở Khoa học và Công nghệ's LAN and postal codes

@@ -16,6 +16,12 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
         ("demo.admin", "Quản trị hệ thống (demo)", Roles.Admin, null, null),
         ("demo.dieuphoi", "VP Điều phối NTM tỉnh Lào Cai (demo)", Roles.Coordinator, "15", null),
         ("demo.thamdinh", "Sở Xây dựng tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Xây dựng"),
+        // One appraiser per department the demo criteria set names, so a dossier can go through every department.
+        ("demo.thamdinh.nnmt", "Sở Nông nghiệp và Môi trường tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Nông nghiệp và Môi trường"),
+        ("demo.thamdinh.noivu", "Sở Nội vụ tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Nội vụ"),
+        ("demo.thamdinh.vhttdl", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("demo.thamdinh.khcn", "Sở Khoa học và Công nghệ tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Khoa học và Công nghệ"),
+        ("demo.thamdinh.congan", "Công an tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Công an tỉnh"),
         ("demo.giupdo", "Sở Tài chính tỉnh Lào Cai — đơn vị giúp đỡ xã (demo)", Roles.Agency, "15", "Sở Tài chính"),
         ("demo.xa", "Cán bộ xã Bảo Hà (demo)", Roles.Commune, "02989", null),
         ("demo.xem", "Lãnh đạo tỉnh Lào Cai (demo)", Roles.Viewer, "15", null),

@@ -9,6 +9,7 @@ using Mtqg.Data.Accounts;
 using Mtqg.Data.Audit;
 using Mtqg.Data.Criteria;
 using Mtqg.Data.Scorecards;
+using Mtqg.Data.Recognition;
 using Mtqg.Domain.Criteria;
 
 namespace Mtqg.Web.Features.Audit;
@@ -86,7 +87,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 if (entry.State != EntityState.Added) throw new InvalidOperationException("Nhật ký thay đổi chỉ được ghi thêm: không được sửa hay xóa.");
                 continue;
             }
-            if (entry.Entity is IndicatorValue or CommuneGroupAssignment or CriteriaSet or AppUser or IdentityUserRole<string> or IAudited) changed.Add(entry);
+            if (entry.Entity is IndicatorValue or CommuneGroupAssignment or CriteriaSet or AppUser or IdentityUserRole<string> or IAudited or IAuditedRow) changed.Add(entry);
         }
         if (changed.Count == 0) return;
 
@@ -146,6 +147,16 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 }
                 case IAudited audited:
                 {
+                    var info = audited.AuditInfo();
+                    var (old, now) = Describe(entry, [.. info.Fields]);
+                    if (entry.State == EntityState.Modified && old is null && now is null) break;
+                    var row = Row(ActionOf(entry), info.Entity, null);
+                    (row.UnitCode, row.Year, row.SetCode, row.Key, row.OldValue, row.NewValue) = (info.UnitCode, info.Year, info.SetCode, info.Key, old, now);
+                    rows.Add(row);
+                    break;
+                }
+                case IAuditedRow row6:
+                {
                     // Plans, targets, assignments, visits, recommendations: every stored field but keys and tokens.
                     var fields = entry.Properties
                         .Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsForeignKey() && !p.Metadata.IsConcurrencyToken
@@ -154,8 +165,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                     var (old, now) = Describe(entry, fields);
                     if (entry.State == EntityState.Modified && old is null && now is null) break;
                     var row = Row(ActionOf(entry), entry.Metadata.ClrType.Name, null);
-                    row.UnitCode = audited.AuditUnitCode is { Length: > 0 and <= 10 } unit ? unit : null;
-                    row.Key = audited.AuditKey.Length > 256 ? audited.AuditKey[..256] : audited.AuditKey;
+                    row.UnitCode = row6.AuditUnitCode is { Length: > 0 and <= 10 } unit ? unit : null;
+                    row.Key = row6.AuditKey.Length > 256 ? row6.AuditKey[..256] : row6.AuditKey;
                     (row.OldValue, row.NewValue) = (Cut(old), Cut(now));
                     rows.Add(row);
                     break;
@@ -230,9 +241,10 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         null => "",
         bool b => AuditText.Bool(b),
         DateTimeOffset d => AuditText.Date(d),
+        DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        DateTime d => AuditText.Date(new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc))),
         CriteriaSetStatus s => s.Code(),
         decimal d => AuditText.Number(d),
-        DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 

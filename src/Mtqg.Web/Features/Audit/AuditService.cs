@@ -43,6 +43,11 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         ["Assignment"] = "Phân công giúp đỡ xã",
         ["VisitRecord"] = "Buổi làm việc",
         ["RecommendationRecord"] = "Kiến nghị",
+        ["DossierRecord"] = "Hồ sơ đề nghị công nhận",
+        ["AppraisalRecord"] = "Thẩm định tiêu chí",
+        ["EvidenceFile"] = "Minh chứng",
+        ["DecisionRecord"] = "Quyết định",
+        ["CommuneTitle"] = "Danh hiệu của xã",
     };
 
     public static string EntityLabel(string entity) => Entities.GetValueOrDefault(entity, entity);

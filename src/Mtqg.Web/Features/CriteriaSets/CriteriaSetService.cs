@@ -54,8 +54,14 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
                     }).ToList(),
                 }).ToList(),
             }).ToList(),
+            Revocation = set.RevocationLowerShare is { } lower && set.RevocationUpperShare is { } upper
+                ? new RevocationDocument(lower, upper, ProtectedNumbers(set.RevocationProtected))
+                : null,
         };
     }
+
+    public static List<int> ProtectedNumbers(string? text) =>
+        [.. (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>Validates a whole document and, only if it has no problem at all, stores it in one transaction.</summary>
     public async Task<Outcome> CreateAsync(CriteriaSetDocument doc, CancellationToken ct)
@@ -73,6 +79,8 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
             Code = doc.Code!, Name = doc.Name!.Trim(), LegalBasis = doc.LegalBasis, ValidFrom = doc.ValidFrom!.Value, ValidTo = doc.ValidTo!.Value,
             Status = doc.Status is null ? CriteriaSetStatus.Draft : CriteriaVocabulary.Statuses[doc.Status], IsDemo = doc.IsDemo,
             Source = doc.Source, Notes = doc.Notes, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            RevocationLowerShare = doc.Revocation?.LowerShare, RevocationUpperShare = doc.Revocation?.UpperShare,
+            RevocationProtected = doc.Revocation is null ? null : string.Join(",", (doc.Revocation.ProtectedCriteria ?? []).Distinct().Order()),
             Levels = levels, Groups = groups,
             Bands = (doc.Bands ?? []).Select((b, i) => new ReportingBand { Order = i + 1, Name = b.Name!, MinCriteriaMet = b.MinCriteriaMet!.Value }).ToList(),
         };

@@ -8,8 +8,8 @@ namespace Mtqg.Web.Features.Plans;
 public sealed record Attainment(IReadOnlyList<RecognitionFact> Reached, IReadOnlyList<PipelineCommune> Candidates, IReadOnlyDictionary<string, string> Names);
 
 /// <summary>
-/// Where "reaching a level" comes from. Today: the criteria-set evaluation (<see cref="ScorecardLevelAttainment"/>);
-/// when recognition decisions exist (issue 5) an implementation reading them replaces it without touching the plans.
+/// Where "reaching a level" comes from: recognition decisions (<see cref="RecognitionLevelAttainment"/>, registered), with the
+/// pipeline from the criteria-set evaluation (<see cref="ScorecardLevelAttainment"/>).
 /// </summary>
 public interface ILevelAttainment
 {

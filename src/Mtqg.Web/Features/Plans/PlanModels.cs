@@ -21,7 +21,7 @@ public sealed record CommuneProgressView(string Code, string Name, decimal Achie
 public sealed record UpdateView(int Id, DateOnly Date, decimal Amount, string? CommuneCode, string? CommuneName, string? Evidence, string By, DateTime RecordedAt, string? FileName);
 
 /// <summary>A target with its progress at <see cref="PlanView.AsOf"/>. state: onTrack | behind | done | missed | notYet.
-/// source: how the progress is known ("đạt theo đánh giá bộ tiêu chí", or "ghi nhận của đơn vị" for activities).</summary>
+/// source: how the progress is known ("đạt theo quyết định công nhận", or "ghi nhận của đơn vị" for activities).</summary>
 public sealed record TargetView(int Id, string Kind, string Name, string? Level, int? Year, string? CommuneCode, string? CommuneName, decimal Goal, string? Unit,
     string? Scope, string? Mode, int? AgencyId, string? AgencyName, decimal Achieved, decimal Percent, decimal ExpectedPercent, string State, string StateName,
     string Summary, string Source, IReadOnlyList<CommuneRef> Counted, IReadOnlyList<PipelineView> Pipeline, IReadOnlyList<CommuneProgressView> Communes,

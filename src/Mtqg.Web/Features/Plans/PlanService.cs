@@ -104,7 +104,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
                 var start = new DateOnly(Math.Min(plan.PeriodFrom.Year, target.Year.Value), 1, 1);
                 var expected = Math.Floor(TargetProgress.ExpectedShare(start, named.Deadline, today) * 1000m) / 10m;
                 // The facts come from the evaluation, not from decisions: say "reached by the evaluation of year Y" rather than a decision date.
-                var summary = done ? $"Đã đạt chuẩn {target.Level} theo đánh giá bộ tiêu chí năm {named.ReachedOn!.Value.Year}" : named.Summary;
+                var summary = done ? $"Đã được công nhận đạt chuẩn {target.Level} (quyết định ngày {named.ReachedOn!.Value:dd/MM/yyyy})" : named.Summary;
                 var p = new TargetProgress(done ? 1 : 0, 1, done ? 100 : 0, expected, named.State, today, start, named.Deadline, summary);
                 return View(p, attainment.Source, done ? [new CommuneRef(target.CommuneCode!, Name(target.CommuneCode!))] : [], [], []);
             }

@@ -31,7 +31,7 @@ public static class PlanWorkbook
             new() { ["Mục"] = "Kế hoạch", ["Nội dung"] = $"{plan.Number} ngày {Format.Date(plan.IssuedOn)} của {plan.Issuer}: {plan.Title}" },
             new() { ["Mục"] = "Kỳ kế hoạch", ["Nội dung"] = $"{Format.Date(plan.PeriodFrom)}–{Format.Date(plan.PeriodTo)}" },
             new() { ["Mục"] = "Tính đến ngày", ["Nội dung"] = Format.Date(plan.AsOf) },
-            new() { ["Mục"] = "Cách tính", ["Nội dung"] = "Số xã đạt chuẩn: đạt theo đánh giá bộ tiêu chí (chưa phải quyết định công nhận). % dự kiến: phần thời gian đã qua của kỳ (đường thẳng)." },
+            new() { ["Mục"] = "Cách tính", ["Nội dung"] = "Số xã đạt chuẩn: xã được công nhận bằng quyết định trong năm; xã còn thiếu 1–2 tiêu chí: theo đánh giá bộ tiêu chí. % dự kiến: phần thời gian đã qua của kỳ (đường thẳng)." },
         };
         using var buffer = new MemoryStream();
         MiniExcel.SaveAs(buffer, new Dictionary<string, object> { ["Mục tiêu"] = targets, ["Cập nhật"] = updates, ["Ghi chú"] = notes },

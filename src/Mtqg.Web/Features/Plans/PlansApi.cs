@@ -8,7 +8,7 @@ namespace Mtqg.Web.Features.Plans;
 public static class PlansApi
 {
     public static IServiceCollection AddPlans(this IServiceCollection services) =>
-        services.AddScoped<Agencies>().AddScoped<PlanService>().AddScoped<AssignmentService>().AddScoped<ILevelAttainment, ScorecardLevelAttainment>()
+        services.AddScoped<Agencies>().AddScoped<PlanService>().AddScoped<AssignmentService>().AddScoped<ScorecardLevelAttainment>().AddScoped<ILevelAttainment, RecognitionLevelAttainment>()
             .AddSingleton<PlanFiles>().AddScoped<PlanDemoSeeder>();
 
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
@@ -38,7 +38,7 @@ public static class PlansApi
         plans.MapGet("/{id:int}", async (int id, string? asOf, PlanService s, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
                 !ApiProblems.TryParseDate(asOf, clock, out var date) ? ApiProblems.Invalid("asOf", "Ngày asOf phải có dạng yyyy-MM-dd.") : await Answer(s.GetAsync(id, user, ct, date)))
             .WithSummary("Một kế hoạch với từng mục tiêu và tiến độ: đã đạt/mục tiêu, % dự kiến theo thời gian, đúng/chậm tiến độ, lịch sử cập nhật")
-            .WithDescription("Số xã đạt chuẩn và xã cụ thể đạt chuẩn được tính theo kết quả đánh giá bộ tiêu chí (source = \"đạt theo đánh giá bộ tiêu chí\"), kèm các xã còn thiếu 1–2 tiêu chí; hoạt động theo các lần cập nhật của đơn vị thực hiện. asOf: ngày tính (mặc định hôm nay).");
+            .WithDescription("Số xã đạt chuẩn và xã cụ thể đạt chuẩn được tính theo quyết định công nhận của năm (source = \"đạt theo quyết định công nhận\"), kèm các xã chưa được công nhận còn thiếu 1–2 tiêu chí theo đánh giá bộ tiêu chí; hoạt động theo các lần cập nhật của đơn vị thực hiện. asOf: ngày tính (mặc định hôm nay).");
         plans.MapPost("/{id:int}/targets", async (int id, TargetInput input, PlanService s, ClaimsPrincipal user, CancellationToken ct) =>
                 Created(await s.AddTargetAsync(id, input, user, ct), t => $"/api/v1/plans/{id}"))
             .WithSummary("Thêm mục tiêu vào kế hoạch")

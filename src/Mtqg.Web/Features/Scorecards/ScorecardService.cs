@@ -65,6 +65,18 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         return (await CardAsync(set, commune, year, level, ct), Outcome.Done);
     }
 
+    /// <summary>The engine's scorecard of a commune-year at a level, from the values as stored now (the recognition dossier freezes it).</summary>
+    public async Task<Scorecard> EvaluateCommuneAsync(LoadedSet set, AdministrativeUnit commune, int year, string level, CancellationToken ct)
+    {
+        var values = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.UnitId == commune.Id && v.Year == year && v.Indicator.CriteriaSetId == set.Id)
+            .Select(v => new { v.IndicatorId, v.Value }).ToListAsync(ct);
+        var groupId = await db.GroupAssignments.AsNoTracking().Where(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id)
+            .Select(a => (int?)a.GroupId).FirstOrDefaultAsync(ct);
+        return Evaluator.Evaluate(set.Evaluation, groupId is int g ? set.GroupCodes[g] : null, year, level,
+            values.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value));
+    }
+
     private async Task<ScorecardDto> CardAsync(LoadedSet set, AdministrativeUnit commune, int year, string level, CancellationToken ct)
     {
         var values = await db.IndicatorValues.AsNoTracking()

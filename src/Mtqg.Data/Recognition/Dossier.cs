@@ -1,0 +1,332 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mtqg.Data.Audit;
+using Mtqg.Domain.Evaluation;
+using Mtqg.Domain.Recognition;
+
+namespace Mtqg.Data.Recognition;
+
+/// <summary>
+/// Hồ sơ đề nghị công nhận as stored. The rules live in <see cref="Domain.Recognition.Dossier"/>; this row,
+/// its criteria, appraisal steps and timeline are its snapshot. <see cref="Version"/> changes on every
+/// save: two people acting at once on the same dossier get a conflict, never a silent overwrite.
+/// </summary>
+public sealed class DossierRecord : IAudited
+{
+    public int Id { get; set; }
+    public required string CommuneCode { get; set; }
+    public required string CommuneName { get; set; }
+    /// <summary>The province the commune belongs to today (access and boards).</summary>
+    public required string ProvinceCode { get; set; }
+    public int Year { get; set; }
+    public required string SetCode { get; set; }
+    public required string LevelCode { get; set; }
+    public DossierStatus Status { get; set; }
+    public decimal? RequiredSatisfaction { get; set; }
+    public decimal? ResidentSatisfaction { get; set; }
+    public bool NoConstructionDebtDeclared { get; set; }
+    public string? Note { get; set; }
+    public required string CreatedById { get; set; }
+    public required string CreatedByName { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string? SubmittedById { get; set; }
+    public string? SubmittedByName { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public DateOnly? CouncilDate { get; set; }
+    /// <summary>Council members, one per line.</summary>
+    public string? CouncilMembers { get; set; }
+    public int? VotesFor { get; set; }
+    public int? VotesAgainst { get; set; }
+    public string? CouncilConclusion { get; set; }
+    public int? DecisionId { get; set; }
+    public DecisionRecord? Decision { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid Version { get; set; }
+    public List<DossierCriterionRecord> Criteria { get; set; } = [];
+    public List<DossierIndicatorRecord> Indicators { get; set; } = [];
+    public List<AppraisalRecord> Appraisals { get; set; } = [];
+    public List<DossierEventRecord> Events { get; set; } = [];
+    public List<EvidenceFile> Evidence { get; set; } = [];
+
+    public AuditInfo AuditInfo() => new(nameof(DossierRecord), CommuneCode, Year, SetCode, $"Hồ sơ #{Id} mức {LevelCode}",
+    [
+        (nameof(Status), "Trạng thái"), (nameof(ResidentSatisfaction), "Tỷ lệ hài lòng"), (nameof(NoConstructionDebtDeclared), "Không nợ đọng XDCB"),
+        (nameof(Note), "Ghi chú"), (nameof(SubmittedAt), "Nộp lúc"), (nameof(CouncilDate), "Ngày họp hội đồng"), (nameof(VotesFor), "Phiếu tán thành"),
+        (nameof(VotesAgainst), "Phiếu không tán thành"), (nameof(CouncilConclusion), "Kết luận hội đồng"), (nameof(DecisionId), "Quyết định"),
+    ]);
+}
+
+/// <summary>One criterion of a dossier: as the scorecard judged it (frozen at submission) and where it stands in appraisal.</summary>
+public sealed class DossierCriterionRecord
+{
+    public int Id { get; set; }
+    public int DossierId { get; set; }
+    public int Number { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? ResponsibleSector { get; set; }
+    public EvaluationStatus Status { get; set; }
+    public CriterionAppraisalState State { get; set; }
+    public int Round { get; set; }
+    public DateTime? SentToAppraisalAt { get; set; }
+}
+
+/// <summary>One indicator of the frozen scorecard: value, threshold, rule, status (booleans as 1/0).</summary>
+public sealed class DossierIndicatorRecord
+{
+    public int Id { get; set; }
+    public int DossierId { get; set; }
+    public int CriterionNumber { get; set; }
+    public int Order { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string Type { get; set; }
+    public string? Unit { get; set; }
+    public decimal? Value { get; set; }
+    public decimal? Threshold { get; set; }
+    public required string Rule { get; set; }
+    public required string Status { get; set; }
+}
+
+/// <summary>One appraisal step on one criterion by its department: đạt, chưa đạt, or sent back with the reason. Never changed.</summary>
+public sealed class AppraisalRecord : IAudited
+{
+    public int Id { get; set; }
+    public int DossierId { get; set; }
+    public DossierRecord Dossier { get; set; } = null!;
+    public int CriterionNumber { get; set; }
+    public int Round { get; set; }
+    public required string Sector { get; set; }
+    public AppraisalStep Step { get; set; }
+    public string? Comment { get; set; }
+    public DateTime SentToAppraisalAt { get; set; }
+    public DateTime At { get; set; }
+    public required string ByUserId { get; set; }
+    public required string ByUserName { get; set; }
+
+    public AuditInfo AuditInfo() => new(nameof(AppraisalRecord), Dossier?.CommuneCode, Dossier?.Year, Dossier?.SetCode,
+        $"Hồ sơ #{DossierId} tiêu chí {CriterionNumber} lần {Round}",
+        [(nameof(Sector), "Sở"), (nameof(Step), "Kết quả"), (nameof(Comment), "Nhận xét / lý do")]);
+}
+
+/// <summary>One line of a dossier's timeline.</summary>
+public sealed class DossierEventRecord
+{
+    public int Id { get; set; }
+    public int DossierId { get; set; }
+    public int Sequence { get; set; }
+    public DateTime At { get; set; }
+    public required string UserId { get; set; }
+    public required string UserName { get; set; }
+    public DossierEventKind Kind { get; set; }
+    public required string Details { get; set; }
+}
+
+/// <summary>A file of evidence (minh chứng): metadata here, the content in the configured evidence folder under <see cref="StoredName"/>.</summary>
+public sealed class EvidenceFile : IAudited
+{
+    public int Id { get; set; }
+    public int DossierId { get; set; }
+    public DossierRecord Dossier { get; set; } = null!;
+    public int? CriterionNumber { get; set; }
+    public string? IndicatorCode { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Length { get; set; }
+    public required string StoredName { get; set; }
+    public required string Sha256 { get; set; }
+    public required string UploadedById { get; set; }
+    public required string UploadedByName { get; set; }
+    public DateTime UploadedAt { get; set; }
+
+    public AuditInfo AuditInfo() => new(nameof(EvidenceFile), Dossier?.CommuneCode, Dossier?.Year, Dossier?.SetCode, $"Hồ sơ #{DossierId}",
+        [(nameof(FileName), "Tệp"), (nameof(CriterionNumber), "Tiêu chí"), (nameof(IndicatorCode), "Chỉ tiêu"), (nameof(Length), "Dung lượng (byte)"), (nameof(Sha256), "SHA-256")]);
+}
+
+public enum DecisionKind { Recognition = 1, Revocation = 2 }
+
+/// <summary>A decision of the provincial People's Committee recognising (or revoking) the titles of one or more communes.</summary>
+public sealed class DecisionRecord : IAudited
+{
+    public int Id { get; set; }
+    public required string ProvinceCode { get; set; }
+    public DecisionKind Kind { get; set; }
+    public required string Number { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Signer { get; set; }
+    public required string LevelCode { get; set; }
+    public int Year { get; set; }
+    public string? Batch { get; set; }
+    public string? PdfFileName { get; set; }
+    public string? PdfStoredName { get; set; }
+    public long? PdfLength { get; set; }
+    public required string RecordedByName { get; set; }
+    public DateTime RecordedAt { get; set; }
+
+    public AuditInfo AuditInfo() => new(nameof(DecisionRecord), ProvinceCode, Year, null, Number,
+    [
+        (nameof(Kind), "Loại"), (nameof(Number), "Số"), (nameof(Date), "Ngày"), (nameof(Signer), "Người ký"), (nameof(LevelCode), "Mức"),
+        (nameof(Batch), "Đợt"), (nameof(PdfFileName), "Bản ký (PDF)"),
+    ]);
+}
+
+/// <summary>A commune's title: a level held since a decision, until a revocation decision ends it.</summary>
+public sealed class CommuneTitle : IAudited
+{
+    public int Id { get; set; }
+    public required string CommuneCode { get; set; }
+    public required string CommuneName { get; set; }
+    public required string ProvinceCode { get; set; }
+    public required string SetCode { get; set; }
+    public required string LevelCode { get; set; }
+    public int Year { get; set; }
+    public DateOnly Since { get; set; }
+    public int DecisionId { get; set; }
+    public DecisionRecord Decision { get; set; } = null!;
+    public int? DossierId { get; set; }
+    public int? RevokedByDecisionId { get; set; }
+    public DecisionRecord? RevokedByDecision { get; set; }
+    public DateOnly? RevokedOn { get; set; }
+    public string? RevocationReason { get; set; }
+
+    public AuditInfo AuditInfo() => new(nameof(CommuneTitle), CommuneCode, Year, SetCode, LevelCode,
+        [(nameof(LevelCode), "Mức"), (nameof(Since), "Từ ngày"), (nameof(DecisionId), "Quyết định"), (nameof(RevokedByDecisionId), "Thu hồi bởi quyết định"), (nameof(RevokedOn), "Thu hồi ngày"), (nameof(RevocationReason), "Lý do thu hồi")]);
+}
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRecord>
+{
+    public void Configure(EntityTypeBuilder<DossierRecord> d)
+    {
+        d.ToTable("Dossiers");
+        d.Property(x => x.CommuneCode).HasMaxLength(10);
+        d.Property(x => x.CommuneName).HasMaxLength(200);
+        d.Property(x => x.ProvinceCode).HasMaxLength(10);
+        d.Property(x => x.SetCode).HasMaxLength(50);
+        d.Property(x => x.LevelCode).HasMaxLength(20);
+        d.Property(x => x.RequiredSatisfaction).HasPrecision(9, 4);
+        d.Property(x => x.ResidentSatisfaction).HasPrecision(9, 4);
+        d.Property(x => x.Note).HasMaxLength(4000);
+        d.Property(x => x.CreatedById).HasMaxLength(450);
+        d.Property(x => x.CreatedByName).HasMaxLength(256);
+        d.Property(x => x.SubmittedById).HasMaxLength(450);
+        d.Property(x => x.SubmittedByName).HasMaxLength(256);
+        d.Property(x => x.CouncilMembers).HasMaxLength(4000);
+        d.Property(x => x.CouncilConclusion).HasMaxLength(4000);
+        d.Property(x => x.Version).IsConcurrencyToken();
+        d.HasIndex(x => new { x.ProvinceCode, x.Status });
+        d.HasIndex(x => new { x.CommuneCode, x.Year });
+        d.HasOne(x => x.Decision).WithMany().HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        d.HasMany(x => x.Criteria).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+        d.HasMany(x => x.Indicators).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+        d.HasMany(x => x.Appraisals).WithOne(a => a.Dossier).HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+        d.HasMany(x => x.Events).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+        d.HasMany(x => x.Evidence).WithOne(e => e.Dossier).HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DossierCriterionConfiguration : IEntityTypeConfiguration<DossierCriterionRecord>
+{
+    public void Configure(EntityTypeBuilder<DossierCriterionRecord> c)
+    {
+        c.ToTable("DossierCriteria");
+        c.Property(x => x.Code).HasMaxLength(50);
+        c.Property(x => x.Name).HasMaxLength(500);
+        c.Property(x => x.ResponsibleSector).HasMaxLength(200);
+        c.HasIndex(x => new { x.DossierId, x.Number }).IsUnique();
+        c.HasIndex(x => new { x.ResponsibleSector, x.State });
+    }
+}
+
+internal sealed class DossierIndicatorConfiguration : IEntityTypeConfiguration<DossierIndicatorRecord>
+{
+    public void Configure(EntityTypeBuilder<DossierIndicatorRecord> i)
+    {
+        i.ToTable("DossierIndicators");
+        i.Property(x => x.Code).HasMaxLength(50);
+        i.Property(x => x.Name).HasMaxLength(1000);
+        i.Property(x => x.Type).HasMaxLength(20);
+        i.Property(x => x.Unit).HasMaxLength(50);
+        i.Property(x => x.Rule).HasMaxLength(20);
+        i.Property(x => x.Status).HasMaxLength(20);
+        i.Property(x => x.Value).HasPrecision(18, 4);
+        i.Property(x => x.Threshold).HasPrecision(18, 4);
+        i.HasIndex(x => new { x.DossierId, x.Code }).IsUnique();
+    }
+}
+
+internal sealed class AppraisalConfiguration : IEntityTypeConfiguration<AppraisalRecord>
+{
+    public void Configure(EntityTypeBuilder<AppraisalRecord> a)
+    {
+        a.ToTable("DossierAppraisals");
+        a.Property(x => x.Sector).HasMaxLength(200);
+        a.Property(x => x.Comment).HasMaxLength(4000);
+        a.Property(x => x.ByUserId).HasMaxLength(450);
+        a.Property(x => x.ByUserName).HasMaxLength(256);
+        a.HasIndex(x => new { x.DossierId, x.CriterionNumber, x.Round, x.At });
+    }
+}
+
+internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<DossierEventRecord>
+{
+    public void Configure(EntityTypeBuilder<DossierEventRecord> e)
+    {
+        e.ToTable("DossierEvents");
+        e.Property(x => x.UserId).HasMaxLength(450);
+        e.Property(x => x.UserName).HasMaxLength(256);
+        e.Property(x => x.Details).HasMaxLength(4000);
+        e.HasIndex(x => new { x.DossierId, x.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> f)
+    {
+        f.ToTable("EvidenceFiles");
+        f.Property(x => x.IndicatorCode).HasMaxLength(50);
+        f.Property(x => x.FileName).HasMaxLength(260);
+        f.Property(x => x.ContentType).HasMaxLength(200);
+        f.Property(x => x.StoredName).HasMaxLength(100);
+        f.Property(x => x.Sha256).HasMaxLength(64);
+        f.Property(x => x.UploadedById).HasMaxLength(450);
+        f.Property(x => x.UploadedByName).HasMaxLength(256);
+        f.HasIndex(x => x.DossierId);
+    }
+}
+
+internal sealed class DecisionConfiguration : IEntityTypeConfiguration<DecisionRecord>
+{
+    public void Configure(EntityTypeBuilder<DecisionRecord> d)
+    {
+        d.ToTable("Decisions");
+        d.Property(x => x.ProvinceCode).HasMaxLength(10);
+        d.Property(x => x.Number).HasMaxLength(50);
+        d.Property(x => x.Signer).HasMaxLength(256);
+        d.Property(x => x.LevelCode).HasMaxLength(20);
+        d.Property(x => x.Batch).HasMaxLength(200);
+        d.Property(x => x.PdfFileName).HasMaxLength(260);
+        d.Property(x => x.PdfStoredName).HasMaxLength(100);
+        d.Property(x => x.RecordedByName).HasMaxLength(256);
+        d.HasIndex(x => new { x.ProvinceCode, x.Number }).IsUnique();
+        d.HasIndex(x => new { x.ProvinceCode, x.Year });
+    }
+}
+
+internal sealed class CommuneTitleConfiguration : IEntityTypeConfiguration<CommuneTitle>
+{
+    public void Configure(EntityTypeBuilder<CommuneTitle> t)
+    {
+        t.ToTable("CommuneTitles");
+        t.Property(x => x.CommuneCode).HasMaxLength(10);
+        t.Property(x => x.CommuneName).HasMaxLength(200);
+        t.Property(x => x.ProvinceCode).HasMaxLength(10);
+        t.Property(x => x.SetCode).HasMaxLength(50);
+        t.Property(x => x.LevelCode).HasMaxLength(20);
+        t.Property(x => x.RevocationReason).HasMaxLength(4000);
+        t.HasIndex(x => x.CommuneCode);
+        t.HasIndex(x => new { x.ProvinceCode, x.Year });
+        t.HasOne(x => x.Decision).WithMany().HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        t.HasOne(x => x.RevokedByDecision).WithMany().HasForeignKey(x => x.RevokedByDecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
