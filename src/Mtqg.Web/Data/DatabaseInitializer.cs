@@ -14,7 +14,7 @@ namespace Mtqg.Web.Data;
 /// </summary>
 public sealed class DatabaseInitializer(
     AppDbContext db, IConfiguration configuration, UnitSeeder units, CriteriaSetSeeder criteriaSets,
-    AccountSeeder accounts, DemoDataSeeder demoData, Features.Plans.PlanDemoSeeder planDemo, ILogger<DatabaseInitializer> logger)
+    AccountSeeder accounts, DemoDataSeeder demoData, Features.Plans.PlanDemoSeeder planDemo, Features.Recognition.RecognitionDemoSeeder recognitionDemo, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(bool migrate, CancellationToken ct = default)
     {
@@ -40,6 +40,7 @@ public sealed class DatabaseInitializer(
         {
             await demoData.SeedAsync(ct);
             await planDemo.SeedAsync(ct);
+            if (configuration.GetValue("Mtqg:DemoRecognitions", true)) await recognitionDemo.SeedAsync(ct);
         }
     }
 }

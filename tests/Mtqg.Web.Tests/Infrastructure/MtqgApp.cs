@@ -46,6 +46,8 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Mtqg:Evidence:Path", EvidencePath);
+        // Tests start without the demo recognition batches (they count decisions and titles from zero); RecognitionDemoTests turns them on.
+        builder.UseSetting("Mtqg:DemoRecognitions", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 

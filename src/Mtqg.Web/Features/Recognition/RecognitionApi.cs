@@ -10,7 +10,7 @@ namespace Mtqg.Web.Features.Recognition;
 public static class RecognitionApi
 {
     public static IServiceCollection AddRecognition(this IServiceCollection services) =>
-        services.AddSingleton<EvidenceStore>().AddScoped<DossierService>().AddScoped<MaintenanceReviewService>().AddScoped<DossierExcel>();
+        services.AddSingleton<EvidenceStore>().AddScoped<DossierService>().AddScoped<MaintenanceReviewService>().AddScoped<DossierExcel>().AddScoped<RecognitionDemoSeeder>();
 
     public static IEndpointRouteBuilder MapRecognitionApi(this IEndpointRouteBuilder app)
     {

@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Mtqg.Web.Features.Recognition;
+using Mtqg.Web.Tests.Infrastructure;
+using Mtqg.Web.Tests.Scorecards;
+
+namespace Mtqg.Web.Tests.Recognition;
+
+/// <summary>A first start in demo mode shows recognitions already made: two illustrative batches of Lào Cai, counted by the demo plan.</summary>
+public sealed class RecognitionDemoTests
+{
+    [Fact]
+    public async Task The_demo_starts_with_two_illustrative_batches_that_the_plan_counts_and_leaves_Bao_Ha_to_the_visitor()
+    {
+        await using var app = new MtqgApp(await TestDatabase.CreateAsync(), settings: new Dictionary<string, string> { ["Mtqg:DemoRecognitions"] = "true" });
+        var anonymous = app.CreateClient();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+
+        var decisions = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/decisions?province=15")).EnumerateArray().ToList();
+
+        Assert.Equal(["01/QĐ-UBND", "02/QĐ-UBND"], decisions.Select(d => d.GetProperty("number").GetString()).Order());
+        Assert.All(decisions, d => Assert.Contains("minh họa", d.GetProperty("batch").GetString()));
+        var communes2026 = decisions.Single(d => d.GetProperty("year").GetInt32() == 2026).GetProperty("communes").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToList();
+        Assert.NotEmpty(communes2026);
+        Assert.Empty((await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{DemoSet.BaoHa}/titles")).EnumerateArray());
+
+        // Each recognised commune met NTM that year by the demo values; the demo plan's 2026 count target counts the 2026 batch.
+        var summary = await coordinator.SummaryAsync("15", 2026);
+        var reached = summary.Communes("levels", "code", "NTM");
+        var plans = await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/plans?province=15");
+        var plan = plans.EnumerateArray().Single(p => p.GetProperty("number").GetString() == "239/KH-BCĐ").GetProperty("id").GetInt32();
+        var target = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{plan}?asOf=2026-12-31")).GetProperty("targets").EnumerateArray()
+            .Single(t => t.GetProperty("kind").GetString() == "communeCount" && t.GetProperty("level").GetString() == "NTM");
+        Assert.Equal(communes2026.Count, target.GetProperty("achieved").GetDecimal());
+        Assert.Equal(communes2026.Order(), target.GetProperty("counted").EnumerateArray().Select(c => c.GetProperty("code").GetString()).Order());
+        Assert.True(communes2026.Count <= reached);
+
+        // Starting again adds nothing.
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<RecognitionDemoSeeder>().SeedAsync(CancellationToken.None);
+        Assert.Equal(2, (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/decisions?province=15")).GetArrayLength());
+    }
+}
