@@ -42,20 +42,28 @@ public sealed class MaintenanceReviewService(AppDbContext db, ScorecardService s
             .Select(t => new { t.Id, t.CommuneCode, t.CommuneName, t.LevelCode, t.SetCode, t.Year, t.Decision.Number }).ToListAsync(ct);
 
         var rules = new Dictionary<string, (RevocationRule? Rule, string Text)>();
+        // Scorecards are evaluated set-based, once per (set, level) for the whole province (or country), not per title.
+        var evaluated = new Dictionary<(string Set, string Level), Dictionary<string, Scorecard>>();
         var items = new List<ReviewItem>();
         foreach (var t in titles)
         {
             var (set, _) = await scorecards.SetForAsync(t.SetCode, year, ct);
             set ??= (await scorecards.SetForAsync(null, year, ct)).Set;
-            var commune = await scorecards.CommuneAsync(t.CommuneCode, year, ct);
-            if (set is null || commune is null || set.Levels.All(l => l.Code != t.LevelCode))
+            Scorecard? card = null;
+            if (set is not null && set.Levels.Any(l => l.Code == t.LevelCode))
+            {
+                if (!evaluated.TryGetValue((set.Code, t.LevelCode), out var cards))
+                    evaluated[(set.Code, t.LevelCode)] = cards = (await scorecards.EvaluateAsync(set, year, string.IsNullOrWhiteSpace(province) ? null : province, ct, t.LevelCode))
+                        .ToDictionary(r => r.Commune.Code, r => r.Card);
+                card = cards.GetValueOrDefault(t.CommuneCode);
+            }
+            if (set is null || card is null)
             {
                 items.Add(new ReviewItem(t.Id, new UnitRef(t.CommuneCode, t.CommuneName), t.LevelCode, t.SetCode, t.Year, t.Number, "unknown", "Chưa rà soát được",
                     0, [], [], [], $"Không có bảng đánh giá năm {year} cho {t.CommuneName} ở mức {t.LevelCode} (xã hoặc bộ tiêu chí không còn áp dụng)."));
                 continue;
             }
             if (!rules.TryGetValue(set.Code, out var rule)) rules[set.Code] = rule = await RuleAsync(set.Code, ct);
-            var card = await scorecards.EvaluateCommuneAsync(set, commune, year, t.LevelCode, ct);
             if (rule.Rule is { } r)
             {
                 var result = MaintenanceReview.Review(r, card);

@@ -281,7 +281,7 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     /// province reads its own few thousand rows, never the whole country's year; they are read straight
     /// from the data reader into one array per commune (no entity or row object each).
     /// </summary>
-    public async Task<List<(AdministrativeUnitRow Commune, Scorecard Card, int Values)>> EvaluateAsync(LoadedSet set, int year, string? provinceCode, CancellationToken ct)
+    public async Task<List<(AdministrativeUnitRow Commune, Scorecard Card, int Values)>> EvaluateAsync(LoadedSet set, int year, string? provinceCode, CancellationToken ct, string? level = null)
     {
         var communes = UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year))
             .Where(u => u.Level == UnitLevel.Commune && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu));
@@ -298,7 +298,7 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         var position = new Dictionary<int, int>(rows.Count);
         for (var i = 0; i < rows.Count; i++) position[rows[i].Commune.Id] = i;
         var values = new CommuneValues?[rows.Count];
-        var lowest = set.LowestLevel;
+        var lowest = level ?? set.LowestLevel;
         var results = new (AdministrativeUnitRow Commune, Scorecard Card, int Values)[rows.Count];
         void Evaluate(int from, int to)
         {
