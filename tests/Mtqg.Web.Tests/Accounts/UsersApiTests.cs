@@ -136,4 +136,25 @@ public sealed class UsersApiTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/users")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_account_disabled_on_one_web_node_is_refused_by_the_other_at_once_though_it_was_just_used_there()
+    {
+        await using var first = await MtqgApp.StartAsync();
+        await using var second = new MtqgApp(first.ConnectionString, ownsDatabase: false);
+        var token = (await (await first.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.dieuphoi", password = "Demo@2026" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var onSecond = second.CreateClient();
+        onSecond.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // Used twice on the second node: its status is known there and reused while nothing changes.
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/v1/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/v1/users")).StatusCode);
+
+        var admin = await first.ClientAsAsync("demo.admin");
+        var id = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users?q=demo.dieuphoi"))!.Single(u => u.GetProperty("userName").GetString() == "demo.dieuphoi").GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/users/{id}/disabled", new { disabled = true })).StatusCode);
+
+        await ProblemAssert.IsProblemAsync(await onSecond.GetAsync("/api/v1/users"), HttpStatusCode.Unauthorized);
+    }
 }
+

@@ -43,6 +43,25 @@ public sealed class ProvinceSummaryApiTests
     }
 
     [Fact]
+    public async Task A_value_saved_through_one_web_node_shows_in_the_next_summary_of_another_that_had_it_cached()
+    {
+        await using var first = await MtqgApp.StartAsync();
+        await using var second = new MtqgApp(first.ConnectionString, ownsDatabase: false);
+        var admin = await first.ClientAsAsync("demo.admin");
+        await admin.AssignGroupAsync(BaoHa, "G1");
+        await admin.PutValuesOkAsync(BaoHa, 2026, MeetingNtmInG1());
+        var dashboard = second.CreateClient();
+        var before = await dashboard.SummaryAsync("15", 2026);
+        Assert.Equal(before.GetRawText(), (await dashboard.SummaryAsync("15", 2026)).GetRawText());
+
+        await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["2.1"] = 90 });
+        var after = await dashboard.SummaryAsync("15", 2026);
+
+        Assert.Equal(before.Communes("levels", "code", "NTM") - 1, after.Communes("levels", "code", "NTM"));
+        Assert.Equal(before.CommunesMet(Infrastructure) - 1, after.CommunesMet(Infrastructure));
+    }
+
+    [Fact]
     public async Task Communes_one_or_two_criteria_short_are_listed_as_closest_with_the_criteria_they_miss()
     {
         await using var app = await MtqgApp.StartAsync();

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
+using Mtqg.Web.Data;
 
 namespace Mtqg.Web.Features.Accounts;
 
@@ -11,24 +13,42 @@ public static class AccountStatus
     /// <summary>
     /// Every authenticated request (cookie or bearer token) is checked against the account as it is
     /// now: a disabled account, or one whose security stamp changed (disabled, password reset, scope
-    /// changed), is treated as signed out at once, on every web node. One primary-key query.
+    /// changed), is treated as signed out at once, on every web node. The account's row is read once
+    /// (one primary-key query) and reused while the <see cref="DatabaseVersion"/> is unchanged, that is
+    /// while nobody has committed anything since: any change to an account is a commit.
     /// </summary>
-    public static IApplicationBuilder UseAccountStatusCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseAccountStatusCheck(this IApplicationBuilder app)
     {
-        if (context.User.Identity?.IsAuthenticated == true)
+        var known = new ConcurrentDictionary<string, (string Version, bool Disabled, string? Stamp)>(StringComparer.Ordinal);
+        return app.Use(async (context, next) =>
         {
-            var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-            var stamp = context.User.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType);
-            var db = context.RequestServices.GetRequiredService<AppDbContext>();
-            var current = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.IsDisabled, u.SecurityStamp }).FirstOrDefaultAsync(context.RequestAborted);
-            if (current is null || current.IsDisabled || current.SecurityStamp != stamp)
+            if (context.User.Identity?.IsAuthenticated == true)
             {
-                context.User = new ClaimsPrincipal(new ClaimsIdentity());
-                if (context.Request.Cookies.ContainsKey("mtqg.auth")) context.Response.Cookies.Delete("mtqg.auth");
+                var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+                var stamp = context.User.FindFirstValue(StampClaim);
+                var version = await context.RequestServices.GetRequiredService<DatabaseVersion>().CurrentAsync(context.RequestAborted);
+                if (version is null || !known.TryGetValue(id, out var account) || account.Version != version)
+                {
+                    var db = context.RequestServices.GetRequiredService<AppDbContext>();
+                    var row = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.IsDisabled, u.SecurityStamp }).FirstOrDefaultAsync(context.RequestAborted);
+                    account = (version ?? "", row?.IsDisabled ?? true, row?.SecurityStamp);
+                    if (version is not null)
+                    {
+                        if (known.Count >= 10_000) known.Clear();
+                        known[id] = account;
+                    }
+                }
+                if (account.Disabled || account.Stamp != stamp)
+                {
+                    context.User = new ClaimsPrincipal(new ClaimsIdentity());
+                    if (context.Request.Cookies.ContainsKey("mtqg.auth")) context.Response.Cookies.Delete("mtqg.auth");
+                }
             }
-        }
-        await next();
-    });
+            await next();
+        });
+    }
+
+    private static readonly string StampClaim = new ClaimsIdentityOptions().SecurityStampClaimType;
 
     public const string SignInLimit = "sign-in";
 

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Mtqg.Data;
+using Mtqg.Web.Data;
 using Mtqg.Data.Scorecards;
 using Mtqg.Data.Units;
 using Mtqg.Domain.Common;
@@ -22,7 +23,7 @@ namespace Mtqg.Web.Features.Scorecards;
 /// Indicator values in, scorecards and summaries out. Everything is evaluated from the values as
 /// stored at the moment of the request: a saved value shows on the next request.
 /// </summary>
-public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, ProvinceLineage lineage, UnitScope scope, IConfiguration configuration, TimeProvider clock)
+public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, ProvinceLineage lineage, UnitScope scope, IConfiguration configuration, TimeProvider clock, DatabaseVersion versions)
 {
     private bool Demo => configuration.GetValue<bool>("Mtqg:Demo");
 
@@ -479,7 +480,7 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     {
         var (set, outcome) = await SetForAsync(setCode, year, ct);
         if (set is null) return (null, outcome);
-        var summary = await SummaryCache.For(catalog).GetAsync(db, set.Id, provinceCode, year, () => ComputeProvinceSummaryAsync(set, provinceCode, year, ct), ct);
+        var summary = await SummaryCache.For(catalog).GetAsync(db, versions, set.Id, provinceCode, year, () => ComputeProvinceSummaryAsync(set, provinceCode, year, ct), ct);
         return summary is null
             ? (null, Outcome.NotFound($"Không có tỉnh, thành phố mã \"{provinceCode}\" có hiệu lực ngày 31/12/{year}."))
             : (summary, Outcome.Done);
@@ -510,7 +511,7 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     {
         var (set, outcome) = await SetForAsync(setCode, year, ct);
         if (set is null) return (null, outcome);
-        var summary = await SummaryCache.For(catalog).GetAsync(db, set.Id, null, year, async () =>
+        var summary = await SummaryCache.For(catalog).GetAsync(db, versions, set.Id, null, year, async () =>
         {
             var provinces = await UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year)).Where(u => u.Level == UnitLevel.Province)
                 .OrderBy(u => u.Code).Select(u => new { u.Code, u.FullName }).ToListAsync(ct);
@@ -526,29 +527,27 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     }
 
     /// <summary>
-    /// Summaries reused while the database is exactly as it was when they were computed. The version is
-    /// read before computing and changes with every commit by any connection, process or node:
-    /// PostgreSQL's transaction snapshot (the same snapshot means the same committed transactions), or
-    /// SQLite's <c>PRAGMA data_version</c> on a connection of its own that never writes. So a saved
-    /// value shows on the very next request, and a summary is computed at most once per change.
-    /// One cache per app instance (tied to its singleton set catalogue).
+    /// Summaries reused while the database is exactly as it was when they were computed: the
+    /// <see cref="DatabaseVersion"/> is read before computing and changes with every commit by any
+    /// connection, process or node, so a saved value shows on the very next request and a summary is
+    /// computed at most once per change. Inside a transaction nothing is reused (its own uncommitted
+    /// writes are not in any version). One cache per app instance (tied to its singleton set catalogue).
     /// </summary>
     private sealed class SummaryCache
     {
         private const int MaxEntries = 1024;
         private static readonly ConditionalWeakTable<SetCatalog, SummaryCache> PerApp = new();
 
-        private readonly ConcurrentDictionary<(string Database, int Set, string? Province, int Year), (string Version, object Summary)> entries = new();
-        private readonly ConcurrentDictionary<string, SqliteConnection> probes = new();
+        private readonly ConcurrentDictionary<(int Set, string? Province, int Year), (string Version, object Summary)> entries = new();
 
         public static SummaryCache For(SetCatalog catalog) => PerApp.GetValue(catalog, _ => new SummaryCache());
 
-        public async Task<T?> GetAsync<T>(AppDbContext db, int setId, string? province, int year, Func<Task<T?>> compute, CancellationToken ct) where T : class
+        public async Task<T?> GetAsync<T>(AppDbContext db, DatabaseVersion versions, int setId, string? province, int year, Func<Task<T?>> compute, CancellationToken ct) where T : class
         {
-            var database = db.Database.GetConnectionString() ?? "";
-            var version = await VersionAsync(db, database, ct);
+            if (db.Database.CurrentTransaction is not null) return await compute();
+            var version = await versions.CurrentAsync(ct);
             if (version is null) return await compute();
-            var key = (database, setId, province, year);
+            var key = (setId, province, year);
             if (entries.TryGetValue(key, out var hit) && hit.Version == version) return (T)hit.Summary;
             var summary = await compute();
             if (summary is not null)
@@ -557,41 +556,6 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
                 entries[key] = (version, summary);
             }
             return summary;
-        }
-
-        /// <summary>The database's version now, or null where none can be read (an in-memory SQLite database): then nothing is cached.</summary>
-        private async Task<string?> VersionAsync(AppDbContext db, string database, CancellationToken ct)
-        {
-            if (db.Database.IsNpgsql())
-            {
-                // A bare command on the context's (pooled) connection: this runs on every summary request.
-                await db.Database.OpenConnectionAsync(ct);
-                try
-                {
-                    await using var snapshot = db.Database.GetDbConnection().CreateCommand();
-                    snapshot.CommandText = "SELECT pg_current_snapshot()::text";
-                    snapshot.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                    return (string?)await snapshot.ExecuteScalarAsync(ct);
-                }
-                finally
-                {
-                    await db.Database.CloseConnectionAsync();
-                }
-            }
-            var file = new SqliteConnectionStringBuilder(database);
-            if (file.Mode == SqliteOpenMode.Memory || file.DataSource is "" or ":memory:") return null;
-            var probe = probes.GetOrAdd(database, cs =>
-            {
-                var connection = new SqliteConnection(new SqliteConnectionStringBuilder(cs) { Pooling = false }.ToString());
-                connection.Open();
-                return connection;
-            });
-            lock (probe)
-            {
-                using var command = probe.CreateCommand();
-                command.CommandText = "PRAGMA data_version";
-                return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            }
         }
     }
 
