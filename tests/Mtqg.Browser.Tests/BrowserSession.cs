@@ -22,9 +22,9 @@ public sealed class BrowserSession : IAsyncDisposable
         : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
         : throw new InvalidOperationException("Không tìm thấy Chromium: cài gói chromium (apt-get install chromium) hoặc đặt MTQG_CHROMIUM.");
 
-    public static async Task<BrowserSession> StartAsync(int width = 1280, int height = 900)
+    public static async Task<BrowserSession> StartAsync(int width = 1280, int height = 900, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = await MtqgApp.StartOnKestrelAsync();
+        var app = await MtqgApp.StartOnKestrelAsync(settings: settings);
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -23,9 +23,9 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
     }
 
     /// <summary>The app on a real Kestrel port on loopback, for browser tests.</summary>
-    public static async Task<MtqgApp> StartOnKestrelAsync(string? sharedConnectionString = null)
+    public static async Task<MtqgApp> StartOnKestrelAsync(string? sharedConnectionString = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = sharedConnectionString is null ? new MtqgApp(await TestDatabase.CreateAsync()) : new MtqgApp(sharedConnectionString, ownsDatabase: false);
+        var app = sharedConnectionString is null ? new MtqgApp(await TestDatabase.CreateAsync(), settings: settings) : new MtqgApp(sharedConnectionString, settings: settings, ownsDatabase: false);
         app.UseKestrel(0);
         app.StartServer();
         return app;

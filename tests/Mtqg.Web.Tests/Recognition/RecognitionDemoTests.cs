@@ -7,7 +7,7 @@ using Mtqg.Web.Tests.Scorecards;
 
 namespace Mtqg.Web.Tests.Recognition;
 
-/// <summary>A first start in demo mode shows recognitions already made: two illustrative batches of Lào Cai, counted by the demo plan.</summary>
+/// <summary>A first start in demo mode shows recognitions already made (two illustrative batches of Lào Cai, counted by the demo plan) and dossiers at each step.</summary>
 public sealed class RecognitionDemoTests
 {
     [Fact]
@@ -36,9 +36,19 @@ public sealed class RecognitionDemoTests
         Assert.Equal(communes2026.Order(), target.GetProperty("counted").EnumerateArray().Select(c => c.GetProperty("code").GetString()).Order());
         Assert.True(communes2026.Count <= reached);
 
+        // Five dossiers of 2026 at the steps of the process, with the departments' work spread over past weeks.
+        var board = (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/dossiers?province=15&year=2026")).EnumerateArray().ToList();
+        Assert.Equal(["appraised", "council_held", "draft", "sent_back", "submitted"], board.Select(d => d.GetProperty("status").GetString()).Order());
+        Assert.DoesNotContain(DemoSet.BaoHa, board.Select(d => d.GetProperty("commune").GetProperty("code").GetString()));
+        var waiting = board.Single(d => d.GetProperty("status").GetString() == "submitted");
+        Assert.InRange(waiting.GetProperty("criteriaAppraised").GetInt32(), 1, waiting.GetProperty("criteria").GetInt32() - 1);
+        var appraiser = await app.ClientAsAsync("demo.thamdinh");
+        Assert.NotEmpty((await appraiser.GetFromJsonAsync<JsonElement>("/api/v1/dossiers?province=15&year=2026")).EnumerateArray());
+
         // Starting again adds nothing.
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<RecognitionDemoSeeder>().SeedAsync(CancellationToken.None);
         Assert.Equal(2, (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/decisions?province=15")).GetArrayLength());
+        Assert.Equal(5, (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/dossiers?province=15&year=2026")).GetArrayLength());
     }
 }

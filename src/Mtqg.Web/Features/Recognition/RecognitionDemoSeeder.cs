@@ -1,6 +1,10 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
+using Mtqg.Data.Accounts;
 using Mtqg.Data.Recognition;
+using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Scorecards;
 
 namespace Mtqg.Web.Features.Recognition;
@@ -11,8 +15,13 @@ namespace Mtqg.Web.Features.Recognition;
 /// review have something to show at first start. The communes are those the demo values make reach NTM
 /// that year (Xã Bảo Hà, the demo commune, is left for the visitor to take through the process). Numbers
 /// and signers say "minh họa": this is not an official decision.
+/// Then five dossiers of 2026 at the steps of the process (draft, being appraised, sent back, appraised
+/// and waiting for the council, waiting for the decision), taken there by the demo accounts through
+/// <see cref="DossierService"/> itself, on dates of the past weeks, so the board, the appraisers' queue and
+/// the timelines are alive at first start.
 /// </summary>
-public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scorecards, TimeProvider clock)
+public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scorecards, TimeProvider clock, IServiceProvider services,
+    UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals, ILogger<RecognitionDemoSeeder> logger)
 {
     public const string Province = "15";
     private const string Commune = "02989";
@@ -23,7 +32,89 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
         await BatchAsync(2025, new DateOnly(2025, 12, 20), "Đợt 1 năm 2025 (minh họa)", "01/QĐ-UBND", 30, ct);
         await BatchAsync(2026, new DateOnly(2026, 10, 15), "Đợt 1 năm 2026 (minh họa)", "02/QĐ-UBND", 12, ct);
         await db.SaveChangesAsync(ct);
+        await DossiersAsync(ct);
     }
+
+    /// <summary>A clock the demo moves forward step by step: the dossiers' steps get dates of the past weeks.</summary>
+    private sealed class DemoClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private async Task DossiersAsync(CancellationToken ct)
+    {
+        const int year = 2026;
+        var (summary, _) = await scorecards.ProvinceSummaryAsync(Province, year, DemoDataSeeder.DemoSetCode, ct);
+        if (summary is null) return;
+        var titled = await db.CommuneTitles.Select(t => t.CommuneCode).ToListAsync(ct);
+        var communes = summary.Communes.Where(c => c.Reached.Contains("NTM") && c.Code != Commune && !titled.Contains(c.Code))
+            .OrderBy(c => c.Code).Take(5).Select(c => c.Code).ToList();
+        var admin = await PrincipalAsync("demo.admin");
+        var coordinator = await PrincipalAsync("demo.dieuphoi");
+        if (communes.Count < 5 || admin is null || coordinator is null) return;
+        var appraisers = new List<ClaimsPrincipal>();
+        foreach (var user in await db.Users.Where(u => u.UserName!.StartsWith("demo.thamdinh")).OrderBy(u => u.UserName).ToListAsync(ct))
+            appraisers.Add(await principals.CreateAsync(user));
+
+        var today = clock.GetUtcNow();
+        var demoClock = new DemoClock(today);
+        var dossiers = ActivatorUtilities.CreateInstance<DossierService>(services, (TimeProvider)demoClock);
+        ClaimsPrincipal AppraiserOf(string? sector) =>
+            appraisers.FirstOrDefault(a => DossierService.SameSector(DossierService.SectorOf(a), sector)) ?? admin;
+        async Task<DossierDto?> Step(double daysAgo, Func<Task<(DossierDto? Dossier, Mtqg.Domain.Common.Outcome Outcome)>> step)
+        {
+            demoClock.Now = today.AddDays(-daysAgo);
+            var (dossier, outcome) = await step();
+            if (!outcome.IsDone) logger.LogWarning("Demo dossier step refused: {Message} {Problems}", outcome.Message, string.Join("; ", outcome.Problems.Select(p => p.Message)));
+            return outcome.IsDone ? dossier : null;
+        }
+        async Task<DossierDto?> SubmittedAsync(string commune, double daysAgo, decimal satisfaction)
+        {
+            var created = await Step(daysAgo + 2, () => dossiers.CreateAsync(new CreateDossierRequest(commune, year, DemoDataSeeder.DemoSetCode, "NTM"), admin, ct));
+            if (created is null) return null;
+            await Step(daysAgo + 1, () => dossiers.UpdateAsync(created.Id, new UpdateDossierRequest(satisfaction, true, "Hồ sơ minh họa.", null), admin, ct));
+            return await Step(daysAgo, () => dossiers.SubmitAsync(created.Id, admin, ct));
+        }
+        async Task AppraiseAsync(DossierDto dossier, IEnumerable<DossierCriterionDto> criteria, double daysAgo)
+        {
+            foreach (var criterion in criteria)
+                await Step(daysAgo -= 0.3, () => dossiers.AppraiseAsync(dossier.Id, criterion.Number,
+                    new AppraiseRequest("met", "Đã đối chiếu hồ sơ và kiểm tra thực tế (minh họa)."), AppraiserOf(criterion.Sector), ct));
+        }
+
+        // 1. Being drafted by the commune.
+        var draft = await Step(2, () => dossiers.CreateAsync(new CreateDossierRequest(communes[0], year, DemoDataSeeder.DemoSetCode, "NTM"), admin, ct));
+        if (draft is not null) await Step(1.5, () => dossiers.UpdateAsync(draft.Id, new UpdateDossierRequest(88.5m, null, "Đang hoàn thiện biên bản lấy ý kiến (minh họa).", null), admin, ct));
+        // 2. Submitted; two departments have finished, the others are at work.
+        if (await SubmittedAsync(communes[1], 12, 93.2m) is { } appraising)
+        {
+            var sectors = appraising.Criteria.Select(c => c.Sector).Distinct().Take(2).ToHashSet();
+            await AppraiseAsync(appraising, appraising.Criteria.Where(c => sectors.Contains(c.Sector)), 9);
+        }
+        // 3. Sent back: the departments have finished, one asks the commune for a missing record.
+        if (await SubmittedAsync(communes[2], 20, 91m) is { } sentBack)
+        {
+            await AppraiseAsync(sentBack, sentBack.Criteria.SkipLast(1), 17);
+            var missing = sentBack.Criteria.Last();
+            await Step(14, () => dossiers.SendBackAsync(sentBack.Id, missing.Number,
+                new SendBackRequest("Thiếu biên bản kiểm tra thực tế của tiêu chí; đề nghị xã bổ sung (minh họa)."), AppraiserOf(missing.Sector), ct));
+        }
+        // 4. Every criterion appraised "đạt": waiting for the council.
+        if (await SubmittedAsync(communes[3], 25, 95m) is { } appraised)
+            await AppraiseAsync(appraised, appraised.Criteria, 21);
+        // 5. Council held: waiting for the decision.
+        if (await SubmittedAsync(communes[4], 30, 96.4m) is { } councilled)
+        {
+            await AppraiseAsync(councilled, councilled.Criteria, 26);
+            await Step(5, () => dossiers.RecordCouncilAsync(councilled.Id, new CouncilRequest(DateOnly.FromDateTime(today.AddDays(-5).Date),
+                ["Phó Chủ tịch UBND tỉnh (minh họa)", "Giám đốc Sở Nông nghiệp và Môi trường (minh họa)", "Chánh Văn phòng Điều phối (minh họa)"],
+                3, 0, "Đề nghị Chủ tịch UBND tỉnh công nhận xã đạt chuẩn nông thôn mới năm 2026 (minh họa)."), coordinator, ct));
+        }
+    }
+
+    private async Task<ClaimsPrincipal?> PrincipalAsync(string userName) =>
+        await users.FindByNameAsync(userName) is { } user ? await principals.CreateAsync(user) : null;
 
     private async Task BatchAsync(int year, DateOnly date, string batch, string number, int count, CancellationToken ct)
     {
