@@ -26,6 +26,7 @@ builder.Services.AddMtqgDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddMtqgAuthentication();
 builder.Services.AddSignInRateLimit(builder.Configuration);
+builder.Services.AddMtqgReverseProxy(builder.Configuration);
 builder.Services.AddMtqgApi();
 builder.Services.AddRazorComponents();
 builder.Services.AddMudServices();
@@ -54,6 +55,7 @@ if (args.FirstOrDefault() == "migrate")
 await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(migrate: false);
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseMtqgErrorHandling();
 app.UseAuthentication();

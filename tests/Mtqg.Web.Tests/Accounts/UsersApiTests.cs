@@ -126,6 +126,25 @@ public sealed class UsersApiTests
     }
 
     [Fact]
+    public async Task Behind_a_reverse_proxy_the_sign_in_limit_counts_each_client_not_the_proxy()
+    {
+        // A real port: the proxy (this test) connects from loopback, which is trusted to forward the client's address.
+        await using var app = await MtqgApp.StartOnKestrelAsync();
+        using var proxy = new HttpClient { BaseAddress = app.BaseAddress };
+        async Task<HttpResponseMessage> SignInFrom(string client, int attempt)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token") { Content = JsonContent.Create(new { userName = $"khach{attempt}", password = "x" }) };
+            request.Headers.Add("X-Forwarded-For", client);
+            return await proxy.SendAsync(request);
+        }
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 21; i++) last = await SignInFrom("203.0.113.1", i);
+        await ProblemAssert.IsProblemAsync(last, HttpStatusCode.TooManyRequests);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignInFrom("203.0.113.2", 0)).StatusCode);
+    }
+
+    [Fact]
     public async Task Two_web_nodes_on_one_database_accept_each_others_tokens()
     {
         await using var first = await MtqgApp.StartAsync();
