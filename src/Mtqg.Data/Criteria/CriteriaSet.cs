@@ -22,6 +22,8 @@ public sealed class CriteriaSet
     public decimal? RevocationLowerShare { get; set; }
     public decimal? RevocationUpperShare { get; set; }
     public string? RevocationProtected { get; set; }
+    /// <summary>Share of residents satisfied (%) a recognition dossier must show; null = not given by the source.</summary>
+    public decimal? RequiredSatisfaction { get; set; }
     public List<CriteriaLevel> Levels { get; set; } = [];
     public List<CommuneGroup> Groups { get; set; } = [];
     public List<ReportingBand> Bands { get; set; } = [];
@@ -111,6 +113,7 @@ internal sealed class CriteriaSetConfiguration : IEntityTypeConfiguration<Criter
         set.Property(s => s.RevocationLowerShare).HasPrecision(5, 4);
         set.Property(s => s.RevocationUpperShare).HasPrecision(5, 4);
         set.Property(s => s.RevocationProtected).HasMaxLength(500);
+        set.Property(s => s.RequiredSatisfaction).HasPrecision(5, 2);
         set.HasMany(s => s.Levels).WithOne().HasForeignKey(l => l.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
         set.HasMany(s => s.Groups).WithOne().HasForeignKey(g => g.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
         set.HasMany(s => s.Bands).WithOne().HasForeignKey(b => b.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);

@@ -23,7 +23,15 @@ public sealed record CriteriaSetDocument
     public List<CriterionDocument>? Criteria { get; init; }
     /// <summary>When a recognised commune loses its title (optional; absent = "chưa có quy định").</summary>
     public RevocationDocument? Revocation { get; init; }
+    /// <summary>What recognition asks beyond the criteria (optional; absent = not given by the source).</summary>
+    public RecognitionDocument? Recognition { get; init; }
 }
+
+/// <summary>
+/// Conditions of recognition beyond the criteria: the share of residents satisfied (percent) a commune's
+/// dossier must show. Null where the source does not give it: any rate entered is then accepted.
+/// </summary>
+public sealed record RecognitionDocument(decimal? RequiredSatisfaction);
 
 /// <summary>
 /// The revocation rule of a set (QĐ 18/2022 for 2021–2025: 0.30, 0.50 and the criteria of income,

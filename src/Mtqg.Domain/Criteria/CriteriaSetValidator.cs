@@ -37,6 +37,8 @@ public static partial class CriteriaSetValidator
         CheckBands(doc.Bands, criteriaCount, Add);
 
         CheckRevocation(doc.Revocation, doc.Criteria, Add);
+        if (doc.Recognition?.RequiredSatisfaction is { } rate && rate is not (> 0 and <= 100))
+            Add("recognition.requiredSatisfaction", $"Tỷ lệ người dân hài lòng yêu cầu ({rate}) phải lớn hơn 0 và không quá 100 (%), ví dụ 90.");
 
         if (doc.Criteria is null || doc.Criteria.Count == 0)
         {

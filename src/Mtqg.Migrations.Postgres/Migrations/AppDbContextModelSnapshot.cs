@@ -418,6 +418,10 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.Property<string>("Notes")
                         .HasColumnType("text");
 
+                    b.Property<decimal?>("RequiredSatisfaction")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
                     b.Property<decimal?>("RevocationLowerShare")
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)");

@@ -399,6 +399,10 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.Property<string>("Notes")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("RequiredSatisfaction")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("RevocationLowerShare")
                         .HasPrecision(5, 4)
                         .HasColumnType("TEXT");

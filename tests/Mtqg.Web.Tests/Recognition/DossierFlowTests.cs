@@ -83,6 +83,23 @@ public sealed class DossierFlowTests
     }
 
     [Fact]
+    public async Task Submission_is_refused_while_residents_satisfaction_is_below_the_rate_the_set_requires()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        await MeetNtmAsync(app);
+        var xa = await app.ClientAsAsync("demo.xa");
+        var id = await ReadyDraftAsync(app, xa);
+        var draft = await OkAsync(await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { residentSatisfaction = 85.5 }));
+        Assert.Equal(90m, draft.GetProperty("requiredSatisfaction").GetDecimal()); // the demo set's (illustrative) rate
+
+        var problem = await ProblemAssert.IsProblemAsync(await xa.PostAsync($"/api/v1/dossiers/{id}/submit", null), HttpStatusCode.Conflict);
+        Assert.Contains("thấp hơn mức yêu cầu 90", problem.GetProperty("detail").GetString());
+
+        await OkAsync(await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { residentSatisfaction = 90 }));
+        Assert.Equal("submitted", (await OkAsync(await xa.PostAsync($"/api/v1/dossiers/{id}/submit", null))).Status());
+    }
+
+    [Fact]
     public async Task A_sent_back_criterion_returns_to_the_commune_and_only_it_goes_back_to_its_department()
     {
         await using var app = await MtqgApp.StartAsync();

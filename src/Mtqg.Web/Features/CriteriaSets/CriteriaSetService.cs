@@ -57,6 +57,7 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
             Revocation = set.RevocationLowerShare is { } lower && set.RevocationUpperShare is { } upper
                 ? new RevocationDocument(lower, upper, ProtectedNumbers(set.RevocationProtected))
                 : null,
+            Recognition = set.RequiredSatisfaction is { } rate ? new RecognitionDocument(rate) : null,
         };
     }
 
@@ -81,6 +82,7 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
             Source = doc.Source, Notes = doc.Notes, CreatedAt = clock.GetUtcNow().UtcDateTime,
             RevocationLowerShare = doc.Revocation?.LowerShare, RevocationUpperShare = doc.Revocation?.UpperShare,
             RevocationProtected = doc.Revocation is null ? null : string.Join(",", (doc.Revocation.ProtectedCriteria ?? []).Distinct().Order()),
+            RequiredSatisfaction = doc.Recognition?.RequiredSatisfaction,
             Levels = levels, Groups = groups,
             Bands = (doc.Bands ?? []).Select((b, i) => new ReportingBand { Order = i + 1, Name = b.Name!, MinCriteriaMet = b.MinCriteriaMet!.Value }).ToList(),
         };

@@ -89,7 +89,7 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
 
         var actor = ActorOf(user);
         var now = Now;
-        var dossier = Dossier.Create(commune.Code, year, set.Code, level, actor, now);
+        var dossier = Dossier.Create(commune.Code, year, set.Code, level, actor, now, set.RequiredSatisfaction);
         var card = await scorecards.EvaluateCommuneAsync(set, commune, year, level, ct);
         var sectors = await SectorsAsync(set.Id, ct);
         var refreshed = dossier.RefreshCriteria(card, sectors, actor, now);

@@ -13,7 +13,8 @@ public sealed record SetIndicator(int Id, string Code, string Name, IndicatorTyp
 public sealed record LoadedSet(
     int Id, string Code, string Name, int ValidFrom, int ValidTo, bool IsDemo, CriteriaSetStatus Status,
     EvaluationSet Evaluation, IReadOnlyDictionary<string, SetIndicator> Indicators, IReadOnlyDictionary<int, SetIndicator> IndicatorsById,
-    IReadOnlyDictionary<string, int> GroupIds, IReadOnlyDictionary<int, string> GroupCodes, IReadOnlyList<EvaluationLevel> Levels)
+    IReadOnlyDictionary<string, int> GroupIds, IReadOnlyDictionary<int, string> GroupCodes, IReadOnlyList<EvaluationLevel> Levels,
+    decimal? RequiredSatisfaction = null)
 {
     public bool Covers(int year) => year >= ValidFrom && year <= ValidTo;
     public string LowestLevel => Levels.OrderBy(l => l.Rank).First().Code;
@@ -44,7 +45,7 @@ public sealed class SetCatalog
         var indicators = set.Criteria.SelectMany(c => c.Indicators.Select(i => new SetIndicator(i.Id, i.Code, i.Name, i.Type, i.Rule, i.Unit, c.Number))).ToList();
         loaded = new LoadedSet(set.Id, set.Code, set.Name, set.ValidFrom, set.ValidTo, set.IsDemo, set.Status, evaluation,
             indicators.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase), indicators.ToDictionary(i => i.Id),
-            groups.ToDictionary(g => g.Value, g => g.Key, StringComparer.OrdinalIgnoreCase), groups, evaluation.Levels);
+            groups.ToDictionary(g => g.Value, g => g.Key, StringComparer.OrdinalIgnoreCase), groups, evaluation.Levels, set.RequiredSatisfaction);
         return sets.GetOrAdd(code, loaded);
     }
 

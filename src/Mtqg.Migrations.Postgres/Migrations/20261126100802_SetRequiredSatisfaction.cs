@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mtqg.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class SetRequiredSatisfaction : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<decimal>(
+                name: "RequiredSatisfaction",
+                table: "CriteriaSets",
+                type: "numeric(5,2)",
+                precision: 5,
+                scale: 2,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "RequiredSatisfaction",
+                table: "CriteriaSets");
+        }
+    }
+}
