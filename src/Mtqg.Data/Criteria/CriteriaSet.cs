@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mtqg.Data.Audit;
 using Mtqg.Domain.Criteria;
 
 namespace Mtqg.Data.Criteria;
 
 /// <summary>A versioned criteria set (bộ tiêu chí): data, never code.</summary>
-public sealed class CriteriaSet
+public sealed class CriteriaSet : IAudited
 {
     public int Id { get; set; }
     public required string Code { get; set; }
@@ -28,6 +29,16 @@ public sealed class CriteriaSet
     public List<CommuneGroup> Groups { get; set; } = [];
     public List<ReportingBand> Bands { get; set; } = [];
     public List<Criterion> Criteria { get; set; } = [];
+
+    // Recorded as one row: its levels, groups, criteria, indicators and thresholds are part of the set created (decision 0005).
+    public static AuditFields AuditFields { get; } = new(
+    [
+        (nameof(Code), "Mã"), (nameof(Name), "Tên"), (nameof(LegalBasis), "Căn cứ"), (nameof(ValidFrom), "Từ năm"), (nameof(ValidTo), "Đến năm"),
+        (nameof(Status), "Trạng thái"), (nameof(IsDemo), "Minh họa"),
+    ],
+    nameof(Source), nameof(Notes), nameof(CreatedAt), nameof(RevocationLowerShare), nameof(RevocationUpperShare), nameof(RevocationProtected), nameof(RequiredSatisfaction));
+
+    public AuditInfo AuditInfo() => new(null, Code, SetCode: Code);
 }
 
 public sealed class CriteriaLevel

@@ -10,18 +10,18 @@ namespace Mtqg.Data.Plans;
 /// province (<c>UnitCode</c>) and their <c>Sector</c>, which names the agency; <see cref="NameKey"/> is the folded name
 /// they are matched on.
 /// </summary>
-public sealed class Agency : IAuditedRow
+public sealed class Agency : IAudited
 {
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
     public required string Name { get; set; }
     public required string NameKey { get; set; }
-    public string AuditUnitCode => ProvinceCode;
-    public string AuditKey => Name;
+    public static AuditFields AuditFields { get; } = AuditFields.Named([nameof(Name), nameof(ProvinceCode)], nameof(NameKey));
+    public AuditInfo AuditInfo() => new(ProvinceCode, Name);
 }
 
 /// <summary>A named list of communes of a province ("10 xã có tỷ lệ hộ nghèo cao năm 2023"), reused by plans and dashboards.</summary>
-public sealed class CommuneList : IAuditedRow
+public sealed class CommuneList : IAudited
 {
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
@@ -30,12 +30,12 @@ public sealed class CommuneList : IAuditedRow
     public string CommuneCodes { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
-    public string AuditUnitCode => ProvinceCode;
-    public string AuditKey => Name;
+    public static AuditFields AuditFields { get; } = AuditFields.Named([nameof(CommuneCodes), nameof(Name), nameof(ProvinceCode)], nameof(UpdatedAt), nameof(UpdatedBy));
+    public AuditInfo AuditInfo() => new(ProvinceCode, Name);
 }
 
 /// <summary>A plan (kế hoạch) of a province: its number and issuer, date, period, title and the signed file.</summary>
-public sealed class Plan : IAuditedRow
+public sealed class Plan : IAudited
 {
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
@@ -54,8 +54,10 @@ public sealed class Plan : IAuditedRow
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
     public List<PlanTarget> Targets { get; set; } = [];
-    public string AuditUnitCode => ProvinceCode;
-    public string AuditKey => Number;
+    public static AuditFields AuditFields { get; } = AuditFields.Named(
+        [nameof(FileContentType), nameof(FileName), nameof(FileSize), nameof(IssuedOn), nameof(Issuer), nameof(Number), nameof(PeriodFrom), nameof(PeriodTo), nameof(ProvinceCode), nameof(Title)],
+        nameof(FileKey), nameof(UpdatedAt), nameof(UpdatedBy));
+    public AuditInfo AuditInfo() => new(ProvinceCode, Number);
 }
 
 public enum TargetKind { CommuneCount, NamedCommune, Activity }
@@ -65,7 +67,7 @@ public enum TargetKind { CommuneCount, NamedCommune, Activity }
 /// <see cref="Year"/>; <see cref="TargetKind.NamedCommune"/>: <see cref="CommuneCode"/> reaches <see cref="Level"/> by
 /// <see cref="Year"/>; <see cref="TargetKind.Activity"/>: a quantity, overall or per commune, recorded by <see cref="AgencyId"/>.
 /// </summary>
-public sealed class PlanTarget : IAuditedRow
+public sealed class PlanTarget : IAudited
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -85,12 +87,14 @@ public sealed class PlanTarget : IAuditedRow
     public int? AgencyId { get; set; }
     public Agency? Agency { get; set; }
     public List<TargetUpdate> Updates { get; set; } = [];
-    public string AuditUnitCode => Plan?.ProvinceCode ?? "";
-    public string AuditKey => Name;
+    public static AuditFields AuditFields { get; } = AuditFields.Named(
+        [nameof(CommuneCode), nameof(CommuneGoals), nameof(Goal), nameof(Kind), nameof(Level), nameof(Mode), nameof(Name), nameof(Scope), nameof(Unit), nameof(Year)],
+        nameof(PlanId), nameof(AgencyId));
+    public AuditInfo AuditInfo() => new(Plan?.ProvinceCode, Name);
 }
 
 /// <summary>A recorded progress update of an activity target: date, amount, evidence, by whom.</summary>
-public sealed class TargetUpdate : IAuditedRow
+public sealed class TargetUpdate : IAudited
 {
     public int Id { get; set; }
     public int TargetId { get; set; }
@@ -107,12 +111,14 @@ public sealed class TargetUpdate : IAuditedRow
     public required string By { get; set; }
     public string? ByUserName { get; set; }
     public DateTime RecordedAt { get; set; }
-    public string AuditUnitCode => CommuneCode ?? Target?.Plan?.ProvinceCode ?? "";
-    public string AuditKey => $"{Target?.Name}: {Amount}";
+    public static AuditFields AuditFields { get; } = AuditFields.Named(
+        [nameof(Amount), nameof(By), nameof(ByUserName), nameof(CommuneCode), nameof(Date), nameof(Evidence), nameof(FileContentType), nameof(FileName), nameof(FileSize), nameof(RecordedAt)],
+        nameof(TargetId), nameof(FileKey));
+    public AuditInfo AuditInfo() => new(CommuneCode ?? Target?.Plan?.ProvinceCode, $"{Target?.Name}: {Amount}");
 }
 
 /// <summary>An assignment (phân công giúp đỡ xã): an agency helps some communes for a period, with the leader in charge.</summary>
-public sealed class Assignment : IAuditedRow
+public sealed class Assignment : IAudited
 {
     public int Id { get; set; }
     public int AgencyId { get; set; }
@@ -124,8 +130,8 @@ public sealed class Assignment : IAuditedRow
     public List<AssignmentCommune> Communes { get; set; } = [];
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
-    public string AuditUnitCode => ProvinceCode;
-    public string AuditKey => $"{Agency?.Name} {From:yyyy}-{To:yyyy}";
+    public static AuditFields AuditFields { get; } = AuditFields.Named([nameof(From), nameof(Leader), nameof(ProvinceCode), nameof(To)], nameof(AgencyId), nameof(UpdatedAt), nameof(UpdatedBy));
+    public AuditInfo AuditInfo() => new(ProvinceCode, $"{Agency?.Name} {From:yyyy}-{To:yyyy}");
 }
 
 public sealed class AssignmentCommune

@@ -48,12 +48,17 @@ public sealed class DossierRecord : IAudited
     public List<DossierEventRecord> Events { get; set; } = [];
     public List<EvidenceFile> Evidence { get; set; } = [];
 
-    public AuditInfo AuditInfo() => new(nameof(DossierRecord), CommuneCode, Year, SetCode, $"Hồ sơ #{Id} mức {LevelCode}",
+    public static AuditFields AuditFields { get; } = new(
     [
         (nameof(Status), "Trạng thái"), (nameof(ResidentSatisfaction), "Tỷ lệ hài lòng"), (nameof(NoConstructionDebtDeclared), "Không nợ đọng XDCB"),
         (nameof(Note), "Ghi chú"), (nameof(SubmittedAt), "Nộp lúc"), (nameof(CouncilDate), "Ngày họp hội đồng"), (nameof(VotesFor), "Phiếu tán thành"),
         (nameof(VotesAgainst), "Phiếu không tán thành"), (nameof(CouncilConclusion), "Kết luận hội đồng"), (nameof(DecisionId), "Quyết định"),
-    ]);
+    ],
+    nameof(CommuneCode), nameof(CommuneName), nameof(ProvinceCode), nameof(Year), nameof(SetCode), nameof(LevelCode), nameof(RequiredSatisfaction),
+    nameof(CreatedById), nameof(CreatedByName), nameof(CreatedAt), nameof(SubmittedById), nameof(SubmittedByName), nameof(CouncilMembers),
+    nameof(UpdatedAt), nameof(Version));
+
+    public AuditInfo AuditInfo() => new(CommuneCode, $"Hồ sơ #{Id} mức {LevelCode}", Year, SetCode);
 }
 
 /// <summary>One criterion of a dossier: as the scorecard judged it (frozen at submission) and where it stands in appraisal.</summary>
@@ -104,9 +109,10 @@ public sealed class AppraisalRecord : IAudited
     public required string ByUserId { get; set; }
     public required string ByUserName { get; set; }
 
-    public AuditInfo AuditInfo() => new(nameof(AppraisalRecord), Dossier?.CommuneCode, Dossier?.Year, Dossier?.SetCode,
-        $"Hồ sơ #{DossierId} tiêu chí {CriterionNumber} lần {Round}",
-        [(nameof(Sector), "Sở"), (nameof(Step), "Kết quả"), (nameof(Comment), "Nhận xét / lý do")]);
+    public static AuditFields AuditFields { get; } = new([(nameof(Sector), "Sở"), (nameof(Step), "Kết quả"), (nameof(Comment), "Nhận xét / lý do")],
+        nameof(DossierId), nameof(CriterionNumber), nameof(Round), nameof(SentToAppraisalAt), nameof(At), nameof(ByUserId), nameof(ByUserName));
+
+    public AuditInfo AuditInfo() => new(Dossier?.CommuneCode, $"Hồ sơ #{DossierId} tiêu chí {CriterionNumber} lần {Round}", Dossier?.Year, Dossier?.SetCode);
 }
 
 /// <summary>One line of a dossier's timeline.</summary>
@@ -139,8 +145,11 @@ public sealed class EvidenceFile : IAudited
     public required string UploadedByName { get; set; }
     public DateTime UploadedAt { get; set; }
 
-    public AuditInfo AuditInfo() => new(nameof(EvidenceFile), Dossier?.CommuneCode, Dossier?.Year, Dossier?.SetCode, $"Hồ sơ #{DossierId}",
-        [(nameof(FileName), "Tệp"), (nameof(CriterionNumber), "Tiêu chí"), (nameof(IndicatorCode), "Chỉ tiêu"), (nameof(Length), "Dung lượng (byte)"), (nameof(Sha256), "SHA-256")]);
+    public static AuditFields AuditFields { get; } = new(
+        [(nameof(FileName), "Tệp"), (nameof(CriterionNumber), "Tiêu chí"), (nameof(IndicatorCode), "Chỉ tiêu"), (nameof(Length), "Dung lượng (byte)"), (nameof(Sha256), "SHA-256")],
+        nameof(DossierId), nameof(ContentType), nameof(StoredName), nameof(UploadedById), nameof(UploadedByName), nameof(UploadedAt));
+
+    public AuditInfo AuditInfo() => new(Dossier?.CommuneCode, $"Hồ sơ #{DossierId}", Dossier?.Year, Dossier?.SetCode);
 }
 
 public enum DecisionKind { Recognition = 1, Revocation = 2 }
@@ -163,11 +172,14 @@ public sealed class DecisionRecord : IAudited
     public required string RecordedByName { get; set; }
     public DateTime RecordedAt { get; set; }
 
-    public AuditInfo AuditInfo() => new(nameof(DecisionRecord), ProvinceCode, Year, null, Number,
+    public static AuditFields AuditFields { get; } = new(
     [
         (nameof(Kind), "Loại"), (nameof(Number), "Số"), (nameof(Date), "Ngày"), (nameof(Signer), "Người ký"), (nameof(LevelCode), "Mức"),
         (nameof(Batch), "Đợt"), (nameof(PdfFileName), "Bản ký (PDF)"),
-    ]);
+    ],
+    nameof(ProvinceCode), nameof(Year), nameof(PdfStoredName), nameof(PdfLength), nameof(RecordedByName), nameof(RecordedAt));
+
+    public AuditInfo AuditInfo() => new(ProvinceCode, Number, Year);
 }
 
 /// <summary>A commune's title: a level held since a decision, until a revocation decision ends it.</summary>
@@ -189,8 +201,11 @@ public sealed class CommuneTitle : IAudited
     public DateOnly? RevokedOn { get; set; }
     public string? RevocationReason { get; set; }
 
-    public AuditInfo AuditInfo() => new(nameof(CommuneTitle), CommuneCode, Year, SetCode, LevelCode,
-        [(nameof(LevelCode), "Mức"), (nameof(Since), "Từ ngày"), (nameof(DecisionId), "Quyết định"), (nameof(RevokedByDecisionId), "Thu hồi bởi quyết định"), (nameof(RevokedOn), "Thu hồi ngày"), (nameof(RevocationReason), "Lý do thu hồi")]);
+    public static AuditFields AuditFields { get; } = new(
+        [(nameof(LevelCode), "Mức"), (nameof(Since), "Từ ngày"), (nameof(DecisionId), "Quyết định"), (nameof(RevokedByDecisionId), "Thu hồi bởi quyết định"), (nameof(RevokedOn), "Thu hồi ngày"), (nameof(RevocationReason), "Lý do thu hồi")],
+        nameof(CommuneCode), nameof(CommuneName), nameof(ProvinceCode), nameof(SetCode), nameof(Year), nameof(DossierId));
+
+    public AuditInfo AuditInfo() => new(CommuneCode, LevelCode, Year, SetCode);
 }
 
 internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRecord>

@@ -7,7 +7,7 @@ using Mtqg.Domain.Visits;
 namespace Mtqg.Data.Visits;
 
 /// <summary>A working visit (buổi làm việc) of a helping agency to a commune.</summary>
-public sealed class VisitRecord : IAuditedRow
+public sealed class VisitRecord : IAudited
 {
     public int Id { get; set; }
     public int AgencyId { get; set; }
@@ -25,8 +25,10 @@ public sealed class VisitRecord : IAuditedRow
     public List<RecommendationRecord> Recommendations { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
-    public string AuditUnitCode => CommuneCode;
-    public string AuditKey => $"{Agency?.Name} {Date:dd/MM/yyyy}";
+    public static AuditFields AuditFields { get; } = AuditFields.Named(
+        [nameof(CommuneCode), nameof(Content), nameof(CreatedAt), nameof(CreatedBy), nameof(Date), nameof(Difficulties), nameof(Findings), nameof(Participants), nameof(ProvinceCode)],
+        nameof(AgencyId));
+    public AuditInfo AuditInfo() => new(CommuneCode, $"{Agency?.Name} {Date:dd/MM/yyyy}");
 }
 
 /// <summary>One item of support given at a visit; <see cref="Value"/> in whole đồng.</summary>
@@ -42,7 +44,7 @@ public sealed class VisitSupport
 }
 
 /// <summary>A recommendation (kiến nghị) raised at a visit and tracked to closure; its rules are <see cref="Recommendation"/>.</summary>
-public sealed class RecommendationRecord : IAuditedRow
+public sealed class RecommendationRecord : IAudited
 {
     public int Id { get; set; }
     public int VisitId { get; set; }
@@ -66,8 +68,12 @@ public sealed class RecommendationRecord : IAuditedRow
     /// <summary>Changes with every transition: two answers to the same state never both succeed.</summary>
     public DateTime UpdatedAt { get; set; }
     public List<RecommendationEventRecord> Events { get; set; } = [];
-    public string AuditUnitCode => CommuneCode;
-    public string AuditKey => Text.Length > 80 ? Text[..80] : Text;
+    public static AuditFields AuditFields { get; } = AuditFields.Named(
+    [
+        nameof(ClosedAt), nameof(ClosedBy), nameof(CommuneCode), nameof(DueDate), nameof(ProvinceCode), nameof(RaisedBy), nameof(RaisedOn), nameof(RejectionReason),
+        nameof(RespondedAt), nameof(Response), nameof(ResponsibleKind), nameof(ResponsibleSector), nameof(Status), nameof(Text),
+    ], nameof(VisitId), nameof(AgencyId), nameof(UpdatedAt));
+    public AuditInfo AuditInfo() => new(CommuneCode, Text.Length > 80 ? Text[..80] : Text);
 }
 
 public sealed class RecommendationEventRecord

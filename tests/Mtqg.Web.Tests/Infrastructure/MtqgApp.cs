@@ -12,8 +12,11 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
 {
     public string ConnectionString { get; } = connectionString;
 
-    /// <summary>The evidence folder of this app (a fresh temporary folder unless the settings name one).</summary>
-    public string EvidencePath { get; } = settings?.GetValueOrDefault("Mtqg:Evidence:Path") ?? Path.Combine(Path.GetTempPath(), $"mtqg-evidence-{Guid.NewGuid():N}");
+    /// <summary>The file store's folder of this app (a fresh temporary folder unless the settings name one).</summary>
+    public string FilesPath { get; } = settings?.GetValueOrDefault("Mtqg:Files:Path") ?? Path.Combine(Path.GetTempPath(), $"mtqg-files-{Guid.NewGuid():N}");
+
+    /// <summary>Where dossier evidence goes: the one file store's folder.</summary>
+    public string EvidencePath => FilesPath;
 
     public static async Task<MtqgApp> StartAsync()
     {
@@ -45,7 +48,7 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
         builder.UseSetting("Mtqg:Demo", "true");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Mtqg:Evidence:Path", EvidencePath);
+        builder.UseSetting("Mtqg:Files:Path", FilesPath);
         // Tests start without the demo recognition batches (they count decisions and titles from zero); RecognitionDemoTests turns them on.
         builder.UseSetting("Mtqg:DemoRecognitions", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
@@ -68,7 +71,7 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
     {
         await base.DisposeAsync();
         if (ownsDatabase && (!migrate || settings is not null)) await TestDatabase.DropAsync(ConnectionString);
-        if (Directory.Exists(EvidencePath) && settings?.ContainsKey("Mtqg:Evidence:Path") != true) Directory.Delete(EvidencePath, recursive: true);
+        if (Directory.Exists(FilesPath) && settings?.ContainsKey("Mtqg:Files:Path") != true) Directory.Delete(FilesPath, recursive: true);
     }
 
     private sealed record TokenResponse(string AccessToken, int ExpiresIn);

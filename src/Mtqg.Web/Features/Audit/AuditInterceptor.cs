@@ -15,7 +15,8 @@ using Mtqg.Domain.Criteria;
 namespace Mtqg.Web.Features.Audit;
 
 /// <summary>
-/// Records every tracked change to indicator values, group assignments, criteria sets and accounts as
+/// Records every tracked change to indicator values, group assignments, accounts and every <see cref="IAudited"/>
+/// entity (criteria sets, plans, assignments, visits, recommendations, the recognition process) as
 /// <see cref="AuditEntry"/> rows added to the same SaveChanges, so they commit or roll back with the
 /// change itself (decision 0005). Writes that bypass change tracking record their own rows
 /// (<see cref="AuditWriter"/>). Readable keys (indicator, set, unit codes) are loaded with one query
@@ -87,7 +88,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 if (entry.State != EntityState.Added) throw new InvalidOperationException("Nhật ký thay đổi chỉ được ghi thêm: không được sửa hay xóa.");
                 continue;
             }
-            if (entry.Entity is IndicatorValue or CommuneGroupAssignment or CriteriaSet or AppUser or IdentityUserRole<string> or IAudited or IAuditedRow) changed.Add(entry);
+            if (entry.Entity is IndicatorValue or CommuneGroupAssignment or AppUser or IdentityUserRole<string> or IAudited) changed.Add(entry);
         }
         if (changed.Count == 0) return;
 
@@ -134,40 +135,17 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                     rows.Add(row);
                     break;
                 }
-                case CriteriaSet set:
-                {
-                    var (old, now) = Describe(entry, SetFields);
-                    if (entry.State == EntityState.Modified && old is null && now is null) break;
-                    var row = Row(ActionOf(entry), nameof(CriteriaSet), null);
-                    row.SetCode = set.Code;
-                    row.Key = set.Code;
-                    (row.OldValue, row.NewValue) = (old, now);
-                    rows.Add(row);
-                    break;
-                }
                 case IAudited audited:
                 {
+                    // Every other audited entity (criteria sets, plans, assignments, visits, the recognition process):
+                    // the fields its type declares, filed where the row says.
+                    var (old, now) = Describe(entry, AuditFields.Of(entry.Metadata.ClrType).Recorded);
+                    if (entry.State == EntityState.Modified && old is null && now is null) break;
                     var info = audited.AuditInfo();
-                    var (old, now) = Describe(entry, [.. info.Fields]);
-                    if (entry.State == EntityState.Modified && old is null && now is null) break;
-                    var row = Row(ActionOf(entry), info.Entity, null);
-                    (row.UnitCode, row.Year, row.SetCode, row.Key, row.OldValue, row.NewValue) = (info.UnitCode, info.Year, info.SetCode, info.Key, old, now);
-                    rows.Add(row);
-                    break;
-                }
-                case IAuditedRow row6:
-                {
-                    // Plans, targets, assignments, visits, recommendations: every stored field but keys and tokens.
-                    var fields = entry.Properties
-                        .Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsForeignKey() && !p.Metadata.IsConcurrencyToken
-                                    && p.Metadata.Name is not ("UpdatedAt" or "UpdatedBy" or "NameKey" or "FileKey"))
-                        .Select(p => (p.Metadata.Name, p.Metadata.Name)).ToArray();
-                    var (old, now) = Describe(entry, fields);
-                    if (entry.State == EntityState.Modified && old is null && now is null) break;
                     var row = Row(ActionOf(entry), entry.Metadata.ClrType.Name, null);
-                    row.UnitCode = row6.AuditUnitCode is { Length: > 0 and <= 10 } unit ? unit : null;
-                    row.Key = row6.AuditKey.Length > 256 ? row6.AuditKey[..256] : row6.AuditKey;
-                    (row.OldValue, row.NewValue) = (Cut(old), Cut(now));
+                    row.UnitCode = info.UnitCode is { Length: > 0 and <= 10 } unit ? unit : null;
+                    row.Key = info.Key is { Length: > 256 } key ? key[..256] : info.Key;
+                    (row.Year, row.SetCode, row.OldValue, row.NewValue) = (info.Year, info.SetCode, Cut(old), Cut(now));
                     rows.Add(row);
                     break;
                 }
@@ -202,13 +180,6 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         (entry.State == EntityState.Added ? null : entry.OriginalValues.GetValue<T>(property),
          entry.State == EntityState.Deleted ? null : entry.CurrentValues.GetValue<T>(property));
 
-    private static readonly (string Property, string Label)[] SetFields =
-    [
-        (nameof(CriteriaSet.Code), "Mã"), (nameof(CriteriaSet.Name), "Tên"), (nameof(CriteriaSet.LegalBasis), "Căn cứ"),
-        (nameof(CriteriaSet.ValidFrom), "Từ năm"), (nameof(CriteriaSet.ValidTo), "Đến năm"), (nameof(CriteriaSet.Status), "Trạng thái"),
-        (nameof(CriteriaSet.IsDemo), "Minh họa"),
-    ];
-
     // Only what an administrator needs to trace: never password hashes, security or concurrency stamps.
     private static readonly (string Property, string Label)[] UserFields =
     [
@@ -217,7 +188,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     ];
 
     /// <summary>Added: every field as new; deleted: every field as old; modified: only the fields that changed.</summary>
-    private static (string? Old, string? Now) Describe(EntityEntry entry, (string Property, string Label)[] fields, List<(string, string?)>? extraOld = null, List<(string, string?)>? extraNew = null)
+    private static (string? Old, string? Now) Describe(EntityEntry entry, IReadOnlyList<(string Property, string Label)> fields, List<(string, string?)>? extraOld = null, List<(string, string?)>? extraNew = null)
     {
         var old = new List<(string, string?)>();
         var now = new List<(string, string?)>();

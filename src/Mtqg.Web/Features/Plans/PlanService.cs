@@ -7,11 +7,12 @@ using Mtqg.Domain.Common;
 using Mtqg.Domain.Plans;
 using Mtqg.Web.Api;
 using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Plans;
 
 /// <summary>Plans, their targets and the progress of each: computed (levels reached) or recorded (activities).</summary>
-public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttainment attainment, PlanFiles files, TimeProvider clock)
+public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttainment attainment, FileStore files, TimeProvider clock)
 {
     public const string RecordedSource = "ghi nhận của đơn vị thực hiện";
     private DateOnly Today => ApiProblems.Today(clock);
@@ -69,7 +70,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         var targets = new List<TargetView>();
         foreach (var target in plan.Targets.OrderBy(t => t.Kind).ThenBy(t => t.Id))
             targets.Add(await ViewAsync(plan, target, names, today, ct));
-        var file = plan.FileKey is null ? null : new PlanFileView(plan.FileName!, plan.FileContentType!, plan.FileSize ?? 0);
+        var file = plan.FileKey is null ? null : new PlanFileView(plan.FileName!, FileStore.ContentTypeOf(plan.FileKey), plan.FileSize ?? 0);
         return (new PlanView(plan.Id, plan.ProvinceCode, await agencies.ProvinceNameAsync(plan.ProvinceCode, today, ct) ?? plan.ProvinceCode, plan.Number, plan.Issuer,
             plan.IssuedOn, plan.PeriodFrom, plan.PeriodTo, plan.Title, file, today, targets), Outcome.Done);
     }
@@ -212,7 +213,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
     }
 
     public async Task<(int? Id, Outcome Outcome)> RecordProgressAsync(int targetId, ProgressInput input, ClaimsPrincipal user, CancellationToken ct,
-        (Stream Content, string Name, string ContentType, long Length)? evidence = null)
+        (Stream Content, string Name, long Length)? evidence = null)
     {
         var target = await db.PlanTargets.Include(t => t.Plan).Include(t => t.Updates).FirstOrDefaultAsync(t => t.Id == targetId, ct);
         if (target is null) return (null, Outcome.NotFound($"Không có mục tiêu số {targetId}."));
@@ -227,7 +228,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         if (input.Amount is null) problems.Add(new("amount", "Phải nhập số lượng."));
         problems.AddRange(Activity(target.Plan, target).Check(update, Today).Where(p => !(input.Date is null && p.Field == "date")));
         if (input.Evidence is { Length: > 2000 }) problems.Add(new("evidence", "Minh chứng dài quá 2.000 ký tự."));
-        if (evidence is { } e) problems.AddRange(files.Check("file", e.Name, e.Length));
+        if (evidence is { } e && files.Refuse(e.Name, e.Length) is { } refused) problems.Add(new("file", refused));
         if (problems.Count > 0) return (null, Outcome.Invalid("Cập nhật tiến độ không hợp lệ.", problems));
         var row = new TargetUpdate
         {
@@ -236,28 +237,29 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         };
         if (evidence is { } file)
         {
-            var key = await files.SaveAsync(file.Content, file.Name, ct);
-            if (key is null) return (null, Outcome.Invalid("Tệp quá lớn.", files.Check("file", file.Name, files.MaxBytes + 1)));
-            (row.FileKey, row.FileName, row.FileContentType, row.FileSize) = (key, Path.GetFileName(file.Name), file.ContentType, file.Length);
+            // Checked against its content while streamed to the store: a refused file leaves neither a file nor the update.
+            var (stored, error) = await files.SaveAsync(file.Content, file.Name, pdfOnly: false, ct);
+            if (stored is null) return (null, Outcome.Invalid("Không lưu được tệp minh chứng.", [new Problem("file", error!)]));
+            (row.FileKey, row.FileName, row.FileContentType, row.FileSize) = (stored.StoredName, stored.FileName, stored.ContentType, stored.Length);
         }
         db.TargetUpdates.Add(row);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch { if (row.FileKey is { } written) files.Delete(written); throw; }
         return (row.Id, Outcome.Done);
     }
 
-    public async Task<Outcome> AttachFileAsync(int planId, Stream content, string fileName, string contentType, long length, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Outcome> AttachFileAsync(int planId, Stream content, string? fileName, ClaimsPrincipal user, CancellationToken ct)
     {
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null) return Outcome.NotFound($"Không có kế hoạch số {planId}.");
         if (!Agencies.CanManage(user, plan.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {plan.ProvinceCode} mới đính kèm được văn bản kế hoạch.");
-        var problems = files.Check("file", fileName, length);
-        if (problems.Count > 0) return Outcome.Invalid("Tệp văn bản kế hoạch không hợp lệ.", problems);
-        var key = await files.SaveAsync(content, fileName, ct);
-        if (key is null) return Outcome.Invalid("Tệp quá lớn.", files.Check("file", fileName, files.MaxBytes + 1));
+        var (stored, error) = await files.SaveAsync(content, fileName, pdfOnly: false, ct);
+        if (stored is null) return Outcome.Invalid("Không lưu được văn bản kế hoạch.", [new Problem("file", error!)]);
         var old = plan.FileKey;
-        (plan.FileKey, plan.FileName, plan.FileContentType, plan.FileSize) = (key, Path.GetFileName(fileName), contentType, length);
+        (plan.FileKey, plan.FileName, plan.FileContentType, plan.FileSize) = (stored.StoredName, stored.FileName, stored.ContentType, stored.Length);
         plan.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch { files.Delete(stored.StoredName); throw; }
         if (old is not null) files.Delete(old);
         return Outcome.Done;
     }
@@ -268,7 +270,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         if (plan is null) return (null, null, Outcome.NotFound($"Không có kế hoạch số {planId}."));
         if (!Agencies.CanRead(user, plan.ProvinceCode)) return (null, null, Outcome.Forbidden($"Tài khoản không có quyền xem kế hoạch của tỉnh {plan.ProvinceCode}."));
         if (plan.FileKey is null || files.Open(plan.FileKey) is not { } stream) return (null, null, Outcome.NotFound($"Kế hoạch {plan.Number} chưa có văn bản đính kèm."));
-        return (stream, new PlanFileView(plan.FileName!, plan.FileContentType ?? "application/octet-stream", plan.FileSize ?? 0), Outcome.Done);
+        return (stream, new PlanFileView(plan.FileName!, FileStore.ContentTypeOf(plan.FileKey), plan.FileSize ?? 0), Outcome.Done);
     }
 
     public async Task<(Stream? Content, PlanFileView? File, Outcome Outcome)> OpenEvidenceAsync(int planId, int updateId, ClaimsPrincipal user, CancellationToken ct)
@@ -280,7 +282,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
             .Select(u => new { u.FileKey, u.FileName, u.FileContentType, u.FileSize }).FirstOrDefaultAsync(ct);
         if (update is null) return (null, null, Outcome.NotFound($"Kế hoạch {planId} không có cập nhật số {updateId}."));
         if (update.FileKey is null || files.Open(update.FileKey) is not { } stream) return (null, null, Outcome.NotFound("Cập nhật này không có tệp minh chứng."));
-        return (stream, new PlanFileView(update.FileName!, update.FileContentType ?? "application/octet-stream", update.FileSize ?? 0), Outcome.Done);
+        return (stream, new PlanFileView(update.FileName!, FileStore.ContentTypeOf(update.FileKey), update.FileSize ?? 0), Outcome.Done);
     }
 
     private static void Required(List<Problem> problems, string field, string? value, int max, string message)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Plans;
 
@@ -9,7 +10,7 @@ public static class PlansApi
 {
     public static IServiceCollection AddPlans(this IServiceCollection services) =>
         services.AddScoped<Agencies>().AddScoped<PlanService>().AddScoped<AssignmentService>().AddScoped<ScorecardLevelAttainment>().AddScoped<ILevelAttainment, RecognitionLevelAttainment>()
-            .AddSingleton<PlanFiles>().AddScoped<PlanDemoSeeder>();
+            .AddScoped<PlanDemoSeeder>();
 
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {
@@ -50,7 +51,8 @@ public static class PlansApi
         plans.MapPut("/{id:int}/file", PutFile)
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("Đính kèm văn bản kế hoạch đã ký (trường \"file\": pdf, doc, docx, xls, xlsx, jpg, png; tối đa 20 MB)");
+            .WithSummary($"Đính kèm văn bản kế hoạch đã ký (trường \"file\": {FileStore.AllowedText})")
+            .WithDescription("Tệp được ghi thẳng xuống kho lưu trữ, không nạp cả vào bộ nhớ. Sai loại tệp, nội dung không đúng loại (tệp bị đổi tên) hoặc quá dung lượng (mặc định 20 MB, cấu hình Mtqg:Files:MaxMegabytes): 400 nêu tên tệp và lý do, không lưu gì.");
         plans.MapGet("/{id:int}/file", async (int id, PlanService s, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var (stream, file, outcome) = await s.OpenFileAsync(id, user, ct);
@@ -84,15 +86,10 @@ public static class PlansApi
         return app;
     }
 
-    private static async Task<IResult> PutFile(int id, HttpRequest request, PlanService s, PlanFiles files, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> PutFile(int id, HttpRequest request, PlanService s, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (request.ContentLength > files.MaxBytes + 64 * 1024)
-            return TypedResults.Problem($"Tệp quá lớn; tối đa {files.MaxBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn");
-        if (!request.HasFormContentType) return ApiProblems.Invalid("file", "Gửi tệp dạng multipart/form-data, trong trường \"file\".");
-        var form = await request.ReadFormAsync(ct);
-        if (form.Files.GetFile("file") is not { } file) return ApiProblems.Invalid("file", "Chưa có tệp trong trường \"file\".");
-        await using var stream = file.OpenReadStream();
-        return NoContent(await s.AttachFileAsync(id, stream, file.FileName, file.ContentType, file.Length, user, ct));
+        var (outcome, error) = await FileUploads.WithUploadedFileAsync(request, ct, (stream, name) => s.AttachFileAsync(id, stream, name, user, ct));
+        return error ?? NoContent(outcome);
     }
 
     internal static async Task<IResult> Answer<T>(Task<(T? Value, Outcome Outcome)> work) where T : class

@@ -10,6 +10,7 @@ using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Recognition;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Units;
 
@@ -20,7 +21,7 @@ namespace Mtqg.Web.Features.Recognition;
 /// may act (role and unit, on the server), let the domain decide, store the new snapshot in one
 /// SaveChanges (audited by the interceptor). Illegal steps come back as conflicts naming the state.
 /// </summary>
-public sealed class DossierService(AppDbContext db, ScorecardService scorecards, SetCatalog catalog, ProvinceLineage lineage, EvidenceStore store, TimeProvider clock)
+public sealed class DossierService(AppDbContext db, ScorecardService scorecards, SetCatalog catalog, ProvinceLineage lineage, FileStore store, TimeProvider clock)
 {
     private const int MaxAttempts = 8;
 

@@ -1,16 +1,16 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Files;
+using static Mtqg.Web.Features.Files.FileUploads;
 
 namespace Mtqg.Web.Features.Recognition;
 
 public static class RecognitionApi
 {
     public static IServiceCollection AddRecognition(this IServiceCollection services) =>
-        services.AddSingleton<EvidenceStore>().AddScoped<DossierService>().AddScoped<MaintenanceReviewService>().AddScoped<DossierExcel>().AddScoped<RecognitionDemoSeeder>();
+        services.AddScoped<DossierService>().AddScoped<MaintenanceReviewService>().AddScoped<DossierExcel>().AddScoped<RecognitionDemoSeeder>();
 
     public static IEndpointRouteBuilder MapRecognitionApi(this IEndpointRouteBuilder app)
     {
@@ -51,8 +51,8 @@ public static class RecognitionApi
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("Tải lên một tệp minh chứng (pdf, jpg, png, docx, xlsx) cho hồ sơ, một tiêu chí hoặc một chỉ tiêu")
-            .WithDescription("multipart/form-data, trường `file`; tham số criterion, indicator (tùy chọn). Tệp được ghi thẳng xuống kho lưu trữ, không nạp cả vào bộ nhớ. Sai loại tệp hoặc quá dung lượng (mặc định 20 MB, cấu hình Mtqg:Evidence:MaxMegabytes): 400 nêu tên tệp và quy định, không lưu gì. Chỉ khi hồ sơ đang soạn hoặc bị trả lại.");
+            .WithSummary($"Tải lên một tệp minh chứng ({FileStore.AllowedText}) cho hồ sơ, một tiêu chí hoặc một chỉ tiêu")
+            .WithDescription("multipart/form-data, trường `file`; tham số criterion, indicator (tùy chọn). Tệp được ghi thẳng xuống kho lưu trữ, không nạp cả vào bộ nhớ. Sai loại tệp, nội dung không đúng loại (tệp bị đổi tên) hoặc quá dung lượng (mặc định 20 MB, cấu hình Mtqg:Files:MaxMegabytes): 400 nêu tên tệp và lý do, không lưu gì. Chỉ khi hồ sơ đang soạn hoặc bị trả lại.");
 
         var decisions = app.MapGroup("/api/v1/decisions").WithTags("Quyết định công nhận, thu hồi");
         decisions.MapGet("/", Decisions).AllowAnonymous()
@@ -152,27 +152,6 @@ public static class RecognitionApi
     {
         var (outcome, error) = await WithUploadedFileAsync(request, ct, (stream, name) => service.AttachDecisionPdfAsync(id, stream, name, user, ct));
         return error ?? (outcome.IsDone ? TypedResults.NoContent() : ApiProblems.From(outcome));
-    }
-
-    /// <summary>
-    /// Reads a multipart body section by section and hands the "file" section's stream to <paramref name="save"/>:
-    /// the file goes straight from the request to its destination, never buffered whole.
-    /// </summary>
-    private static async Task<(T Result, IResult? Error)> WithUploadedFileAsync<T>(HttpRequest request, CancellationToken ct, Func<Stream, string?, Task<T>> save)
-    {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
-            return (default!, ApiProblems.Invalid("file", "Gửi tệp dạng multipart/form-data, trong trường \"file\"."));
-        var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
-        {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition()
-                || !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, "file", StringComparison.OrdinalIgnoreCase))
-                continue;
-            var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-            return (await save(section.Body, name), null);
-        }
-        return (default!, ApiProblems.Invalid("file", "Chưa có tệp: gửi tệp trong trường \"file\"."));
     }
 
     private static async Task<IResult> Decisions(string? province, int? year, DossierService service, ClaimsPrincipal user, CancellationToken ct) =>

@@ -67,28 +67,29 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     }
 
     /// <summary>The engine's scorecard of a commune-year at a level, from the values as stored now (the recognition dossier freezes it).</summary>
-    public async Task<Scorecard> EvaluateCommuneAsync(LoadedSet set, AdministrativeUnit commune, int year, string level, CancellationToken ct)
-    {
-        var values = await db.IndicatorValues.AsNoTracking()
-            .Where(v => v.UnitId == commune.Id && v.Year == year && v.Indicator.CriteriaSetId == set.Id)
-            .Select(v => new { v.IndicatorId, v.Value }).ToListAsync(ct);
-        var groupId = await db.GroupAssignments.AsNoTracking().Where(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id)
-            .Select(a => (int?)a.GroupId).FirstOrDefaultAsync(ct);
-        return Evaluator.Evaluate(set.Evaluation, groupId is int g ? set.GroupCodes[g] : null, year, level,
-            values.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value));
-    }
+    public async Task<Scorecard> EvaluateCommuneAsync(LoadedSet set, AdministrativeUnit commune, int year, string level, CancellationToken ct) =>
+        (await EvaluateStoredAsync(set, commune, year, level, ct)).Card;
 
     private async Task<ScorecardDto> CardAsync(LoadedSet set, AdministrativeUnit commune, int year, string level, CancellationToken ct)
+    {
+        var (card, values) = await EvaluateStoredAsync(set, commune, year, level, ct);
+        return ToDto(card, set, commune) with { Version = VersionOf(values) };
+    }
+
+    /// <summary>
+    /// The two reads behind every single-commune scorecard — the commune-year's stored values in the set and the
+    /// commune's group in it — and the engine's verdict on them; the values are returned for the card's version.
+    /// </summary>
+    private async Task<(Scorecard Card, List<StoredValue> Values)> EvaluateStoredAsync(LoadedSet set, AdministrativeUnit commune, int year, string level, CancellationToken ct)
     {
         var values = await db.IndicatorValues.AsNoTracking()
             .Where(v => v.UnitId == commune.Id && v.Year == year && v.Indicator.CriteriaSetId == set.Id)
             .Select(v => new StoredValue(v.IndicatorId, v.Value, v.UpdatedAt, v.UpdatedBy)).ToListAsync(ct);
         var groupId = await db.GroupAssignments.AsNoTracking().Where(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id)
             .Select(a => (int?)a.GroupId).FirstOrDefaultAsync(ct);
-        var group = groupId is int g ? set.GroupCodes[g] : null;
-        var card = Evaluator.Evaluate(set.Evaluation, group, year, level,
+        var card = Evaluator.Evaluate(set.Evaluation, groupId is int g ? set.GroupCodes[g] : null, year, level,
             values.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value));
-        return ToDto(card, set, commune) with { Version = VersionOf(values) };
+        return (card, values);
     }
 
     private sealed record StoredValue(int IndicatorId, decimal Value, DateTime UpdatedAt, string? UpdatedBy);
