@@ -70,4 +70,24 @@ public sealed class NavigationJourneyTests
         await Expect(Group(page, "Số liệu")).ToBeHiddenAsync(); // the menu closed with the new page
         await session.ScreenshotAsync("kien-nghi-dien-thoai", fullPage: false);
     }
+
+    [Fact]
+    public async Task On_a_phone_no_page_of_the_coordination_office_scrolls_sideways()
+    {
+        await using var session = await BrowserSession.StartAsync(390, 844);
+        var page = session.Page;
+        await session.SignInAsync("demo.dieuphoi");
+        await session.GoToAsync("/tinh/15/ke-hoach");
+        await page.GetByRole(AriaRole.Link, new() { Name = "239/KH-BCĐ" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kế hoạch số 239/KH-BCĐ" })).ToBeVisibleAsync();
+        var wide = new List<string>();
+        foreach (var url in new[] { null, "/tinh/15/ke-hoach", "/tinh/15/phan-cong", "/tinh/15/danh-sach-xa", "/kien-nghi?tinh=15", "/ho-so-de-nghi", "/quyet-dinh",
+            "/ra-soat-duy-tri", "/tai-khoan", "/nhat-ky", "/nhom-xa", "/xa/02989?nam=2026&set=DEMO-MINH-HOA", "/tinh/15/nam/2026/excel", "/tinh/15/tong-hop?nam=2026&set=DEMO-MINH-HOA" })
+        {
+            if (url is not null) await session.GoToAsync(url);
+            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            if (width > 390) wide.Add($"{page.Url} ({width}px)");
+        }
+        Assert.True(wide.Count == 0, "scrolls sideways on a phone: " + string.Join(", ", wide));
+    }
 }
