@@ -124,7 +124,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/decisions/{id:int}/pdf"] = new(Rule.Public, (s, ids) => Get($"/api/v1/decisions/{ids.Decision.Of(s)}/pdf")),
         ["PUT /api/v1/decisions/{id:int}/pdf"] = new(Rule.Own("coordinate", "coordinator"), (s, ids) => Upload(HttpMethod.Put, $"/api/v1/decisions/{ids.Decision.Of(s)}/pdf")),
         ["POST /api/v1/decisions/revocations"] = new(Rule.Own("coordinate", "coordinator"),
-            (s, ids) => Send(HttpMethod.Post, "/api/v1/decisions/revocations", new { number = "9/QĐ-UBND", date = "2027-02-01", signer = "Chủ tịch", titles = new[] { ids.Title.Of(s) }, reason = "Rà soát" })),
+            (s, ids) => Send(HttpMethod.Post, "/api/v1/decisions/revocations", new { number = "9/QĐ-UBND", date = Today, signer = "Chủ tịch", titles = new[] { ids.Title.Of(s) }, reason = "Rà soát" })),
         ["GET /api/v1/communes/{code}/titles"] = new(Rule.Public, (s, _) => Get($"/api/v1/communes/{Commune(s)}/titles")),
         ["GET /api/v1/years/{year:int}/maintenance-review"] = new(Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
             (s, _) => Get($"/api/v1/years/2027/maintenance-review?province={Province(s)}")),
