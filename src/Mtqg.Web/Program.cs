@@ -1,5 +1,6 @@
 using Mtqg.Web.Api;
 using Mtqg.Web.Components;
+using Mtqg.Web.Components.Shared;
 using Mtqg.Web.Data;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Audit;
@@ -31,6 +32,8 @@ builder.Services.AddMtqgReverseProxy(builder.Configuration);
 builder.Services.AddMtqgApi();
 builder.Services.AddRazorComponents();
 builder.Services.AddMudServices();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Flash>(); // Post/Redirect/Get of the page forms
 builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.AddAccounts();

@@ -42,12 +42,12 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public Task GoToAsync(string path) => Page.GotoAsync(BaseUrl + path);
 
-    /// <summary>Keeps a screenshot of the page under artifacts/screenshots for people to look at.</summary>
-    public async Task ScreenshotAsync(string name)
+    /// <summary>Keeps a screenshot of the page (or of the window only) under bin/…/screenshots for people to look at.</summary>
+    public async Task ScreenshotAsync(string name, bool fullPage = true)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 
     public async Task SignInAsync(string userName, string password = Mtqg.Web.Features.Accounts.AccountSeeder.DemoPassword)
@@ -57,6 +57,18 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByLabel("Mật khẩu").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).WaitForAsync();
+    }
+
+    /// <summary>Follows a link of the main navigation as a user does: opens the Menu (on a phone), then the group, then clicks the link.</summary>
+    public async Task NavigateAsync(string group, string link)
+    {
+        var menu = Page.Locator("details.mtqg-menu");
+        var button = menu.Locator(":scope > summary");
+        if (await button.IsVisibleAsync() && await menu.GetAttributeAsync("open") is null) await button.ClickAsync();
+        var nav = Page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" });
+        var details = nav.Locator("details.mtqg-group").Filter(new() { Has = Page.Locator(":scope > summary", new() { HasText = group }) });
+        if (await details.GetAttributeAsync("open") is null) await details.Locator(":scope > summary").ClickAsync();
+        await nav.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
     }
 
     /// <summary>Every journey ends here: the pages worked under the security headers, with no script or style blocked.</summary>

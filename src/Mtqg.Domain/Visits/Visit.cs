@@ -31,7 +31,7 @@ public sealed record Visit
     public IReadOnlyList<Problem> Validate(DateOnly today)
     {
         var problems = new List<Problem>();
-        if (Date > today) problems.Add(new("date", $"Ngày làm việc ({VietnamTime.Format(Date)}) không được sau ngày hôm nay ({VietnamTime.Format(today)})."));
+        if (PastDate.Check("date", "Ngày làm việc", Date, today) is { } future) problems.Add(future);
         if (string.IsNullOrWhiteSpace(Agency)) problems.Add(new("agency", "Phải ghi cơ quan giúp đỡ xã."));
         if (string.IsNullOrWhiteSpace(CommuneCode)) problems.Add(new("communeCode", "Phải chọn xã."));
         if (Participants.Count == 0) problems.Add(new("participants", "Phải ghi ít nhất một thành phần tham dự."));

@@ -63,7 +63,7 @@ public sealed class AccessJourneyTests
         var page = session.Page;
         await session.SignInAsync("demo.dieuphoi");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Tài khoản" }).ClickAsync();
+        await session.NavigateAsync("Quản trị", "Tài khoản");
         await page.GetByLabel("Tên đăng nhập").FillAsync("canbo.baoha2");
         await page.GetByLabel("Tên hiển thị").FillAsync("Cán bộ xã Bảo Hà (2)");
         await page.GetByLabel("Vai trò").SelectOptionAsync("commune");
@@ -75,7 +75,7 @@ public sealed class AccessJourneyTests
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "demo.admin" })).ToHaveCountAsync(0);
         await session.ScreenshotAsync("tai-khoan");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nhật ký" }).ClickAsync();
+        await session.NavigateAsync("Quản trị", "Nhật ký");
         await Expect(page.GetByText("canbo.baoha2").First).ToBeVisibleAsync();
         await session.ScreenshotAsync("nhat-ky");
 

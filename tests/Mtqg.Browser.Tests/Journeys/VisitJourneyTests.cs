@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,7 +15,7 @@ public sealed class VisitJourneyTests
         var page = session.Page;
         await session.SignInAsync("demo.giupdo");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Đơn vị của tôi" }).ClickAsync();
+        await session.NavigateAsync("Kế hoạch & hỗ trợ", "Đơn vị của tôi");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sở Tài chính", Exact = true })).ToBeVisibleAsync();
         await session.ScreenshotAsync("co-quan-so-tai-chinh");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ghi buổi làm việc" }).ClickAsync();
@@ -26,8 +27,15 @@ public sealed class VisitJourneyTests
         await page.GetByLabel("Sở xử lý kiến nghị 1").FillAsync("Sở Xây dựng");
         await page.GetByLabel("Hạn xử lý kiến nghị 1").FillAsync("2030-12-31");
         await session.ScreenshotAsync("buoi-lam-viec-moi");
+        var api = await session.App.ClientAsAsync("demo.giupdo");
+        async Task<int> VisitsAsync() => (await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/visits?commune=02989")).GetArrayLength();
+        var before = await VisitsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu biên bản" }).ClickAsync();
 
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu biên bản buổi làm việc tại Xã Bảo Hà và 1 kiến nghị.");
+        await page.ReloadAsync(); // a GET of the visit page, not the form posted again
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+        Assert.Equal(before + 1, await VisitsAsync());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Buổi làm việc ngày" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = Text })).ToBeVisibleAsync();
         await Expect(page.GetByText("Sở Xây dựng · mới nêu")).ToBeVisibleAsync();
@@ -35,7 +43,7 @@ public sealed class VisitJourneyTests
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await session.SignInAsync("demo.thamdinh");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Kiến nghị" }).ClickAsync();
+        await session.NavigateAsync("Kế hoạch & hỗ trợ", "Kiến nghị");
         var item = page.Locator("[data-recommendation]").Filter(new() { HasText = Text });
         await Expect(item).ToHaveCountAsync(1);
         await Expect(page.Locator("[data-recommendation].mtqg-overdue").First).ToBeVisibleAsync(); // the demo's overdue one, in red
@@ -66,7 +74,7 @@ public sealed class VisitJourneyTests
         var page = session.Page;
         await session.SignInAsync("demo.dieuphoi");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch", Exact = true }).ClickAsync();
+        await session.NavigateAsync("Kế hoạch & hỗ trợ", "Kế hoạch");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kế hoạch của Tỉnh Lào Cai" })).ToBeVisibleAsync();
         await session.ScreenshotAsync("ke-hoach-tinh");
         await page.GetByRole(AriaRole.Link, new() { Name = "239/KH-BCĐ" }).ClickAsync();
@@ -81,8 +89,11 @@ public sealed class VisitJourneyTests
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ghi tiến độ");
         await Expect(page.GetByText("9/12 lớp")).ToBeVisibleAsync();
 
+        // The post answered with a redirect: reloading the page shows it again without recording the progress twice, and the message is gone.
         await page.SetViewportSizeAsync(390, 844);
-        await page.GotoAsync(page.Url); // a fresh GET: reloading would post the form again
+        await page.ReloadAsync();
+        await Expect(page.GetByText("9/12 lớp")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
         await session.ScreenshotAsync("ke-hoach-239-dien-thoai");
         await session.GoToAsync("/tinh/15/phan-cong");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sở Tài chính" })).ToBeVisibleAsync();

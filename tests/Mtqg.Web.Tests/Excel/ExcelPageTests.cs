@@ -58,8 +58,8 @@ public sealed class ExcelPageTests
     {
         var form = new MultipartFormDataContent
         {
-            { new StringContent(Hidden(page, "__RequestVerificationToken")), "__RequestVerificationToken" },
-            { new StringContent(Hidden(page, "_handler")), "_handler" },
+            { new StringContent(PageForms.Hidden(page, "__RequestVerificationToken")), "__RequestVerificationToken" },
+            { new StringContent(PageForms.Hidden(page, "_handler")), "_handler" },
         };
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
@@ -68,11 +68,6 @@ public sealed class ExcelPageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
-
-    private static string Hidden(string html, string name) =>
-        Regex.Match(html, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"").Groups[1].Value is { Length: > 0 } value
-            ? WebUtility.HtmlDecode(value)
-            : throw new Xunit.Sdk.XunitException($"No hidden field {name} in the page.");
 
     /// <summary>The cells' text of every table row of the page.</summary>
     private static IEnumerable<string[]> TableRows(string html) =>

@@ -144,7 +144,7 @@ public sealed class FileStoreTests
 
         // A real PDF goes through, and is served as a PDF whatever the browser called it.
         var stored = await RecordAsync(agency, demo, target, Pdf, "bien-ban-that.pdf");
-        Assert.Contains("Đã ghi tiến độ.", stored);
+        Assert.Contains("Đã ghi tiến độ của mục tiêu «Tập huấn tổ công nghệ số cộng đồng»", stored); // after the redirect (Post/Redirect/Get)
         Assert.Equal(before + 1, Updates());
         var update = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{demo}")).GetProperty("targets").EnumerateArray()
             .Single(t => t.GetProperty("id").GetInt32() == target).GetProperty("updates").EnumerateArray()

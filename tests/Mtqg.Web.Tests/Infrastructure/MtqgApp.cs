@@ -56,10 +56,10 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
 
     public AppDbContext Db(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
-    /// <summary>A client signed in through the public token endpoint.</summary>
-    public async Task<HttpClient> ClientAsAsync(string userName, string password = Features.Accounts.AccountSeeder.DemoPassword)
+    /// <summary>A client signed in through the public token endpoint (keeping cookies; <paramref name="followRedirects"/> false to see a redirect itself).</summary>
+    public async Task<HttpClient> ClientAsAsync(string userName, string password = Features.Accounts.AccountSeeder.DemoPassword, bool followRedirects = true)
     {
-        var client = CreateClient();
+        var client = followRedirects ? CreateClient() : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Mtqg.Web.Tests.Infrastructure;
+using Mtqg.Web.Tests.Recognition;
 using Mtqg.Web.Tests.Scorecards;
 using static Mtqg.Web.Tests.Scorecards.DemoSet;
 
@@ -52,13 +53,13 @@ public sealed class PlanApiTests
         Assert.NotEmpty(pipeline);
         Assert.All(pipeline, p => Assert.InRange(p.GetProperty("missingCriteria").GetArrayLength(), 1, 2));
 
-        // Bảo Hà goes through the whole process: the decision of 20/12/2026 counts it (from that day on).
+        // Bảo Hà goes through the whole process: the decision, signed today, counts it (from that day on).
         var dossier = await Recognition.Recognition.SubmittedAsync(app);
         await Recognition.Recognition.AppraiseAllAsync(app, dossier);
         await Recognition.Recognition.OkAsync(await Recognition.Recognition.CouncilAsync(coordinator, dossier));
         await Recognition.Recognition.OkAsync(await Recognition.Recognition.DecisionAsync(coordinator, "1234/QĐ-UBND", dossier), HttpStatusCode.Created);
         var after = await TargetOfAsync(coordinator, plan, target, "2026-12-31");
-        var dayBefore = await TargetOfAsync(coordinator, plan, target, "2026-12-19");
+        var dayBefore = await TargetOfAsync(coordinator, plan, target, Recognition.Recognition.Today.AddDays(-1).Iso());
 
         Assert.Equal(1m, after.GetProperty("achieved").GetDecimal());
         Assert.Equal([BaoHa], after.GetProperty("counted").EnumerateArray().Select(c => c.GetProperty("code").GetString()));
@@ -88,7 +89,7 @@ public sealed class PlanApiTests
         var done = await TargetOfAsync(coordinator, plan, target, "2026-12-31");
 
         Assert.Equal(("done", 1m), (done.GetProperty("state").GetString(), done.GetProperty("achieved").GetDecimal()));
-        Assert.Contains("20/12/2026", done.GetProperty("summary").GetString());
+        Assert.Contains(Recognition.Recognition.Today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), done.GetProperty("summary").GetString());
     }
 
     [Fact]
@@ -236,5 +237,31 @@ public sealed class PlanApiTests
         var rows = MiniExcelLibs.MiniExcel.Query(await excel.Content.ReadAsStreamAsync(), useHeaderRow: true, sheetName: "Mục tiêu").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(plan.GetProperty("targets").GetArrayLength(), rows.Count);
         Assert.Contains(rows, r => (string)r["Mục tiêu"] == "Tập huấn tổ công nghệ số cộng đồng" && (string)r["Đơn vị thực hiện"] == "Sở Tài chính");
+    }
+
+    [Fact]
+    public async Task A_plan_signed_after_today_is_refused_naming_the_signing_date_on_the_api_and_on_the_page()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi", followRedirects: false);
+        var tomorrow = Recognition.Recognition.Today.AddDays(1);
+        var shown = tomorrow.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var before = (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/plans?province=15")).GetArrayLength();
+
+        var api = await coordinator.PostAsJsonAsync("/api/v1/plans", new
+        {
+            provinceCode = "15", number = "30/KH-BCĐ", issuer = "Ban Chỉ đạo tỉnh", issuedOn = tomorrow.Iso(), periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch ký trước",
+        });
+        var page = await coordinator.PostFormAsync("/tinh/15/ke-hoach", "new-plan", ("number", "30/KH-BCĐ"), ("issuedOn", tomorrow.Iso()), ("issuer", "Ban Chỉ đạo tỉnh"),
+            ("title", "Kế hoạch ký trước"), ("periodFrom", "2026-01-01"), ("periodTo", "2026-12-31"));
+
+        var problem = await ProblemAssert.IsProblemAsync(api, HttpStatusCode.BadRequest);
+        Assert.StartsWith($"Ngày ban hành ({shown}) không được sau ngày hôm nay (", Assert.Single(ProblemAssert.Errors(problem, "issuedOn")));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains($"Ngày ban hành ({shown}) không được sau ngày hôm nay", html);
+        Assert.Contains("value=\"30/KH-BCĐ\"", html);
+        Assert.Contains("Kế hoạch ký trước</textarea>", html);
+        Assert.Equal(before, (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/plans?province=15")).GetArrayLength());
     }
 }

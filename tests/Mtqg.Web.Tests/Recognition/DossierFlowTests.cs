@@ -48,7 +48,7 @@ public sealed class DossierFlowTests
 
         var titles = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles");
         var title = Assert.Single(titles.EnumerateArray());
-        Assert.Equal(("NTM", "1234/QĐ-UBND", "2026-12-20"), (title.GetProperty("level").GetString(), title.GetProperty("decisionNumber").GetString(), title.GetProperty("since").GetString()));
+        Assert.Equal(("NTM", "1234/QĐ-UBND", Today.Iso()), (title.GetProperty("level").GetString(), title.GetProperty("decisionNumber").GetString(), title.GetProperty("since").GetString()));
         var decisions = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/decisions?province=15");
         Assert.Equal("1234/QĐ-UBND", Assert.Single(decisions.EnumerateArray()).GetProperty("number").GetString());
 

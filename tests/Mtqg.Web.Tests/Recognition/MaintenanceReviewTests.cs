@@ -58,16 +58,16 @@ public sealed class MaintenanceReviewTests
 
         var revoked = await OkAsync(await coordinator.PostAsJsonAsync("/api/v1/decisions/revocations", new
         {
-            number = "99/QĐ-UBND", date = "2027-03-01", signer = "Chủ tịch UBND tỉnh", titles = new[] { item.GetProperty("titleId").GetInt32() }, reason = "Rà soát năm 2027",
+            number = "99/QĐ-UBND", date = Today.Iso(), signer = "Chủ tịch UBND tỉnh", titles = new[] { item.GetProperty("titleId").GetInt32() }, reason = "Rà soát năm 2027",
         }), HttpStatusCode.Created);
         Assert.Equal("revocation", revoked.GetProperty("kind").GetString());
         var title = (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles"))[0];
-        Assert.Equal(("2027-03-01", "99/QĐ-UBND"), (title.GetProperty("revokedOn").GetString(), title.GetProperty("revokedByDecision").GetString()));
+        Assert.Equal((Today.Iso(), "99/QĐ-UBND"), (title.GetProperty("revokedOn").GetString(), title.GetProperty("revokedByDecision").GetString()));
         Assert.Empty((await ReviewAsync(coordinator, 2027)).GetProperty("items").EnumerateArray());
 
         var again = await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/decisions/revocations", new
         {
-            number = "100/QĐ-UBND", date = "2027-03-02", signer = "Chủ tịch UBND tỉnh", titles = new[] { item.GetProperty("titleId").GetInt32() }, reason = "Lần hai",
+            number = "100/QĐ-UBND", date = Today.Iso(), signer = "Chủ tịch UBND tỉnh", titles = new[] { item.GetProperty("titleId").GetInt32() }, reason = "Lần hai",
         }), HttpStatusCode.Conflict);
         Assert.Contains("đã bị thu hồi", again.GetProperty("detail").GetString());
     }

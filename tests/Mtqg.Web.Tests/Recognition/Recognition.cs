@@ -16,6 +16,14 @@ internal static class Recognition
 {
     public const int Year = 2026;
 
+    /// <summary>
+    /// Today in Vietnam, as the app computes it. A council is held and a decision signed today: neither may be
+    /// after today, nor before the submission (also today).
+    /// </summary>
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+
+    public static string Iso(this DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The department accounts of province 15 and the demo set's criteria each owns.</summary>
     public static readonly IReadOnlyDictionary<int, string> AppraiserOf = new Dictionary<int, string>
     {
@@ -78,11 +86,11 @@ internal static class Recognition
     public static Task<HttpResponseMessage> CouncilAsync(HttpClient client, int id, int votesFor = 7, int votesAgainst = 1) =>
         client.PostAsJsonAsync($"/api/v1/dossiers/{id}/council", new
         {
-            date = "2026-12-10", members = Enumerable.Range(1, 9).Select(i => $"Thành viên {i}").ToArray(), votesFor, votesAgainst, conclusion = "Đề nghị công nhận",
+            date = Today.Iso(), members = Enumerable.Range(1, 9).Select(i => $"Thành viên {i}").ToArray(), votesFor, votesAgainst, conclusion = "Đề nghị công nhận",
         });
 
     public static Task<HttpResponseMessage> DecisionAsync(HttpClient client, string number, params int[] dossiers) =>
-        client.PostAsJsonAsync("/api/v1/dossiers/decision", new { number, date = "2026-12-20", signer = "Chủ tịch UBND tỉnh", level = "NTM", batch = "Đợt 2 năm 2026", dossiers });
+        client.PostAsJsonAsync("/api/v1/dossiers/decision", new { number, date = Today.Iso(), signer = "Chủ tịch UBND tỉnh", level = "NTM", batch = "Đợt 2 năm 2026", dossiers });
 
     public static string Status(this JsonElement dossier) => dossier.GetProperty("status").GetString()!;
 

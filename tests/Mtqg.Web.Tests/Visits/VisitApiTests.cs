@@ -187,4 +187,28 @@ public sealed class VisitApiTests
         Assert.Equal(0, otherVisits.GetArrayLength()); // only its own visits would show in a commune it does not help
         await ProblemAssert.IsProblemAsync(otherProvince, HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_visit_dated_after_today_is_refused_naming_the_date_on_the_api_and_on_the_page_with_the_record_kept()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var agency = await app.ClientAsAsync("demo.giupdo", followRedirects: false);
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(1);
+        var shown = tomorrow.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var iso = tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
+
+        var api = await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, date: iso));
+        var page = await agency.PostFormAsync("/buoi-lam-viec/moi", "new-visit",
+            ("date", iso), ("communeCode", BaoHa), ("participants", "Phó Giám đốc Sở Tài chính"), ("content", "Làm việc về đường trục thôn"));
+
+        var problem = await ProblemAssert.IsProblemAsync(api, HttpStatusCode.BadRequest);
+        Assert.StartsWith($"Ngày làm việc ({shown}) không được sau ngày hôm nay (", Assert.Single(ProblemAssert.Errors(problem, "date")));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains($"Ngày làm việc ({shown}) không được sau ngày hôm nay", html);
+        Assert.Contains("Làm việc về đường trục thôn</textarea>", html);
+        Assert.Contains($"value=\"{iso}\"", html);
+        Assert.Equal(before, (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength());
+    }
 }

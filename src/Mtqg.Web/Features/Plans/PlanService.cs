@@ -39,7 +39,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         Required(problems, "issuer", input.Issuer, 300, "Phải nhập cơ quan ban hành.");
         Required(problems, "title", input.Title, 1000, "Phải nhập trích yếu (tên) kế hoạch.");
         if (input.IssuedOn is null) problems.Add(new("issuedOn", "Phải nhập ngày ban hành."));
-        else if (input.IssuedOn > Today) problems.Add(new("issuedOn", "Ngày ban hành không được sau ngày hôm nay."));
+        else if (PastDate.Check("issuedOn", "Ngày ban hành", input.IssuedOn, Today) is { } future) problems.Add(future);
         if (input.PeriodFrom is null) problems.Add(new("periodFrom", "Phải nhập ngày bắt đầu kỳ kế hoạch."));
         if (input.PeriodTo is null) problems.Add(new("periodTo", "Phải nhập ngày kết thúc kỳ kế hoạch."));
         if (input.PeriodFrom is { } from && input.PeriodTo is { } to && to < from) problems.Add(new("periodTo", "Ngày kết thúc kỳ kế hoạch phải sau ngày bắt đầu."));

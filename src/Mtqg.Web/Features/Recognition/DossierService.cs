@@ -9,6 +9,7 @@ using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Recognition;
 using Mtqg.Domain.Units;
+using Mtqg.Web.Api;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards;
@@ -26,6 +27,7 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
     private const int MaxAttempts = 8;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateOnly Today => ApiProblems.Today(clock);
 
     public static Actor ActorOf(ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "?",
@@ -252,11 +254,12 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
     {
         var problems = new List<Problem>();
         if (request.Date is null) problems.Add(new("date", "Chưa có ngày họp (yyyy-MM-dd)."));
+        else if (PastDate.Check("date", "Ngày họp hội đồng", request.Date, Today) is { } future) problems.Add(future);
         if (request.Members is null || request.Members.All(string.IsNullOrWhiteSpace)) problems.Add(new("members", "Chưa có thành viên hội đồng."));
         if (request.VotesFor is null) problems.Add(new("votesFor", "Chưa có số phiếu tán thành."));
         if (request.VotesAgainst is null) problems.Add(new("votesAgainst", "Chưa có số phiếu không tán thành."));
         if (string.IsNullOrWhiteSpace(request.Conclusion)) problems.Add(new("conclusion", "Chưa có kết luận của hội đồng."));
-        if (problems.Count > 0) return (null, Outcome.Invalid("Thông tin hội đồng chưa đủ.", problems));
+        if (problems.Count > 0) return (null, Outcome.Invalid("Thông tin hội đồng chưa đủ hoặc chưa đúng.", problems));
         return await StepAsync(id, user, null, ct,
             (record, _) => CanCoordinate(user, record.ProvinceCode) ? null : Outcome.Forbidden($"Chỉ Văn phòng Điều phối tỉnh {record.ProvinceCode} ghi nhận hội đồng thẩm định."),
             (_, dossier, actor, now) => Task.FromResult(dossier.RecordCouncil(request.Date!.Value, request.Members!, request.VotesFor!.Value, request.VotesAgainst!.Value, request.Conclusion!, actor, now)));
@@ -271,9 +274,10 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(request.Number)) problems.Add(new("number", "Chưa có số quyết định (ví dụ 1234/QĐ-UBND)."));
         if (request.Date is null) problems.Add(new("date", "Chưa có ngày quyết định (yyyy-MM-dd)."));
+        else if (PastDate.Check("date", "Ngày quyết định", request.Date, Today) is { } future) problems.Add(future);
         if (string.IsNullOrWhiteSpace(request.Signer)) problems.Add(new("signer", "Chưa có người ký."));
         if (request.Dossiers is null || request.Dossiers.Count == 0) problems.Add(new("dossiers", "Quyết định phải công nhận ít nhất một hồ sơ."));
-        if (problems.Count > 0) return (null, Outcome.Invalid("Thông tin quyết định chưa đủ.", problems));
+        if (problems.Count > 0) return (null, Outcome.Invalid("Thông tin quyết định chưa đủ hoặc chưa đúng.", problems));
 
         var ids = request.Dossiers!.Distinct().ToList();
         var records = await LoadTrackedAsync(db.Dossiers.Where(d => ids.Contains(d.Id)), ct);
@@ -331,10 +335,11 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
         if (string.IsNullOrWhiteSpace(request.Number)) problems.Add(new("number", "Chưa có số quyết định (ví dụ 1234/QĐ-UBND)."));
         else if (!Dossier.IsDecisionNumber(request.Number)) problems.Add(new("number", $"Số quyết định «{request.Number.Trim()}» không đúng dạng «số/QĐ-cơ quan», ví dụ 1234/QĐ-UBND."));
         if (request.Date is null) problems.Add(new("date", "Chưa có ngày quyết định (yyyy-MM-dd)."));
+        else if (PastDate.Check("date", "Ngày quyết định thu hồi", request.Date, Today) is { } future) problems.Add(future);
         if (string.IsNullOrWhiteSpace(request.Signer)) problems.Add(new("signer", "Chưa có người ký."));
         if (request.Titles is null || request.Titles.Count == 0) problems.Add(new("titles", "Quyết định phải thu hồi ít nhất một danh hiệu."));
         if (string.IsNullOrWhiteSpace(request.Reason)) problems.Add(new("reason", "Chưa có lý do thu hồi."));
-        if (problems.Count > 0) return (null, Outcome.Invalid("Thông tin quyết định thu hồi chưa đủ.", problems));
+        if (problems.Count > 0) return (null, Outcome.Invalid("Thông tin quyết định thu hồi chưa đủ hoặc chưa đúng.", problems));
 
         var ids = request.Titles!.Distinct().ToList();
         var titles = await db.CommuneTitles.Include(t => t.Decision).Where(t => ids.Contains(t.Id)).ToListAsync(ct);
