@@ -117,6 +117,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/dossiers/{id:int}/evidence"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"), (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence")),
         ["GET /api/v1/dossiers/{id:int}/evidence/{fileId:int}"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"),
             (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence/{ids.File.Of(s)}")),
+        ["DELETE /api/v1/dossiers/{id:int}/evidence/{fileId:int}"] = new(Rule.Own("edit-dossier", "commune"),
+            (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence/{ids.File.Of(s)}")),
         ["POST /api/v1/dossiers/{id:int}/evidence"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) => Upload(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence")),
         ["GET /api/v1/dossiers/{id:int}/workbook"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"), (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/workbook")),
         ["GET /api/v1/decisions/"] = new(Rule.Public, (s, _) => Get($"/api/v1/decisions?province={Province(s)}")),

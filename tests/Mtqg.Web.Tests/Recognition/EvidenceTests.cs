@@ -86,6 +86,34 @@ public sealed class EvidenceTests
     }
 
     [Fact]
+    public async Task Evidence_uploaded_by_mistake_is_deleted_by_the_commune_before_submission_file_and_all_but_not_after()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        await MeetNtmAsync(app);
+        var xa = await app.ClientAsAsync("demo.xa");
+        var id = await ReadyDraftAsync(app, xa);
+        var wrong = (await OkAsync(await UploadAsync(xa, id, new ByteArrayContent(Pdf), "nham-tep.pdf", "?criterion=2"), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var kept = (await OkAsync(await UploadAsync(xa, id, new ByteArrayContent(Pdf), "bien-ban.pdf", "?criterion=2"), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        int StoredFiles() => Directory.GetFiles(app.FilesPath, "*", SearchOption.AllDirectories).Length;
+        Assert.Equal(2, StoredFiles());
+
+        await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.dieuphoi")).DeleteAsync($"/api/v1/dossiers/{id}/evidence/{wrong}"), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NoContent, (await xa.DeleteAsync($"/api/v1/dossiers/{id}/evidence/{wrong}")).StatusCode);
+
+        var left = Assert.Single((await OkAsync(await xa.GetAsync($"/api/v1/dossiers/{id}/evidence"))).EnumerateArray());
+        Assert.Equal(kept, left.GetProperty("id").GetInt32());
+        Assert.Equal(1, StoredFiles());
+        await ProblemAssert.IsProblemAsync(await xa.GetAsync($"/api/v1/dossiers/{id}/evidence/{wrong}"), HttpStatusCode.NotFound);
+        using (var scope = app.Services.CreateScope())
+            Assert.Contains(await app.Db(scope).AuditEntries.Where(e => e.Entity == "EvidenceFile").ToListAsync(), e => e.Action == Mtqg.Data.Audit.AuditEntry.Delete && e.OldValue!.Contains("nham-tep.pdf"));
+
+        await OkAsync(await xa.PostAsync($"/api/v1/dossiers/{id}/submit", null));
+        var problem = await ProblemAssert.IsProblemAsync(await xa.DeleteAsync($"/api/v1/dossiers/{id}/evidence/{kept}"), HttpStatusCode.Conflict);
+        Assert.Contains("«bien-ban.pdf»", problem.GetProperty("detail").GetString());
+        Assert.Equal(1, StoredFiles());
+    }
+
+    [Fact]
     public async Task The_signed_pdf_of_a_decision_is_attached_by_the_coordination_office_and_read_by_anyone_and_nothing_else_is_accepted()
     {
         await using var app = await MtqgApp.StartAsync();

@@ -476,6 +476,28 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
         return (ToDto(evidence), Outcome.Done);
     }
 
+    /// <summary>
+    /// Removes a file the commune uploaded by mistake, while the dossier is still the commune's (a draft, or
+    /// sent back): once submitted, the departments judge what was sent. The row goes first; the stored file
+    /// is deleted only once that is committed.
+    /// </summary>
+    public async Task<(EvidenceDto? File, Outcome Outcome)> DeleteEvidenceAsync(int id, int fileId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var record = await db.Dossiers.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (record is null) return (null, NotFound(id));
+        if (!CanEdit(user, record.CommuneCode)) return (null, EditForbidden(record));
+        var file = await db.EvidenceFiles.FirstOrDefaultAsync(e => e.Id == fileId && e.DossierId == id, ct);
+        if (file is null) return (null, Outcome.NotFound($"Hồ sơ #{id} không có minh chứng #{fileId}."));
+        if (record.Status is not (DossierStatus.Draft or DossierStatus.SentBack))
+            return (null, Outcome.Conflict($"Không thể xóa minh chứng «{file.FileName}»: hồ sơ đang ở trạng thái «{record.Status.Label()}»; chỉ xóa khi đang soạn hoặc bị trả lại."));
+        var removed = ToDto(file);
+        db.EvidenceFiles.Remove(file);
+        (record.UpdatedAt, record.Version) = (Now, Guid.NewGuid());
+        if (await SaveAsync(ct) is { } conflict) return (null, conflict);
+        store.Delete(file.StoredName);
+        return (removed, Outcome.Done);
+    }
+
     public async Task<(IReadOnlyList<EvidenceDto>? Files, Outcome Outcome)> EvidenceAsync(int id, ClaimsPrincipal user, CancellationToken ct)
     {
         var record = await db.Dossiers.AsNoTracking().Include(d => d.Evidence).FirstOrDefaultAsync(d => d.Id == id, ct);
@@ -486,9 +508,12 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
 
     public async Task<(Stream? Content, EvidenceDto? File, Outcome Outcome)> OpenEvidenceAsync(int id, int fileId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var file = await db.EvidenceFiles.AsNoTracking().Include(e => e.Dossier).FirstOrDefaultAsync(e => e.Id == fileId && e.DossierId == id, ct);
+        // Access is decided on the dossier first: whether a file exists is not told to who may not read it.
+        var record = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (record is null) return (null, null, NotFound(id));
+        if (!CanRead(user, record)) return (null, null, Forbidden(record));
+        var file = await db.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(e => e.Id == fileId && e.DossierId == id, ct);
         if (file is null) return (null, null, Outcome.NotFound($"Hồ sơ #{id} không có minh chứng #{fileId}."));
-        if (!CanRead(user, file.Dossier)) return (null, null, Forbidden(file.Dossier));
         var stream = store.Open(file.StoredName);
         return stream is null ? (null, null, Outcome.NotFound($"Không tìm thấy tệp «{file.FileName}» trong kho lưu trữ.")) : (stream, ToDto(file), Outcome.Done);
     }

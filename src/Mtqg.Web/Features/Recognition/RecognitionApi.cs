@@ -45,6 +45,8 @@ public static class RecognitionApi
             .WithDescription("Thân: {\"number\": \"1234/QĐ-UBND\", \"date\": \"2026-03-25\", \"signer\": \"…\", \"level\": \"NTM\", \"batch\": \"Đợt 2 năm 2026\", \"dossiers\": [1, 2]}. Tất cả hoặc không: một hồ sơ chưa qua hội đồng thì không ghi gì (409 nêu từng hồ sơ). Bản ký PDF: PUT /api/v1/decisions/{id}/pdf.");
         dossiers.MapGet("/{id:int}/evidence", ListEvidence).WithSummary("Danh sách minh chứng của hồ sơ");
         dossiers.MapGet("/{id:int}/evidence/{fileId:int}", DownloadEvidence).WithSummary("Tải một tệp minh chứng");
+        dossiers.MapDelete("/{id:int}/evidence/{fileId:int}", DeleteEvidence).WithSummary("Xóa một tệp minh chứng tải nhầm")
+            .WithDescription("Cán bộ của xã (hoặc quản trị), khi hồ sơ đang soạn hoặc bị trả lại; sau khi nộp thì 409. Trả 204.");
         dossiers.MapGet("/{id:int}/workbook", Workbook).WithSummary("Tệp Excel của hồ sơ: tiêu chí, chỉ tiêu, giá trị, ngưỡng, kết quả thẩm định, nhận xét, dòng thời gian");
         // Bearer only, as every multipart upload of the API: a form can be posted cross-site with the cookie (pages upload in process, antiforgery-checked).
         dossiers.MapPost("/{id:int}/evidence", UploadEvidence)
@@ -123,6 +125,12 @@ public static class RecognitionApi
     {
         var (decision, outcome) = await service.RecordRevocationAsync(request, user, ct);
         return decision is null ? ApiProblems.From(outcome) : TypedResults.Created($"/api/v1/decisions/{decision.Id}", decision);
+    }
+
+    private static async Task<IResult> DeleteEvidence(int id, int fileId, DossierService service, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (removed, outcome) = await service.DeleteEvidenceAsync(id, fileId, user, ct);
+        return removed is not null ? TypedResults.NoContent() : ApiProblems.From(outcome);
     }
 
     private static async Task<IResult> ListEvidence(int id, DossierService service, ClaimsPrincipal user, CancellationToken ct) =>
