@@ -68,5 +68,18 @@ public sealed class FormJourneyTests
         await page.ReloadAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Xã biên giới ưu tiên" })).ToHaveCountAsync(1);
+
+        // Corrected later on the same page: one commune more, then the list is deleted.
+        await page.GetByText("Sửa hoặc xóa danh sách").Last.ClickAsync();
+        await page.GetByLabel("Các xã của Xã biên giới ưu tiên").FillAsync("02989, 02890, 02680");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi" }).Last.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu danh sách «Xã biên giới ưu tiên».");
+        await Expect(page.GetByText("3 xã:").Last).ToBeVisibleAsync();
+        await page.GetByText("Sửa hoặc xóa danh sách").Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xóa danh sách Xã biên giới ưu tiên" }).ScrollIntoViewIfNeededAsync();
+        await session.ScreenshotAsync("danh-sach-xa-sua-dien-thoai", fullPage: false);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xóa danh sách Xã biên giới ưu tiên" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã xóa danh sách «Xã biên giới ưu tiên».");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Xã biên giới ưu tiên" })).ToHaveCountAsync(0);
     }
 }
