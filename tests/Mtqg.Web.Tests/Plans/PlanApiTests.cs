@@ -58,7 +58,7 @@ public sealed class PlanApiTests
         await Recognition.Recognition.AppraiseAllAsync(app, dossier);
         await Recognition.Recognition.OkAsync(await Recognition.Recognition.CouncilAsync(coordinator, dossier));
         await Recognition.Recognition.OkAsync(await Recognition.Recognition.DecisionAsync(coordinator, "1234/QĐ-UBND", dossier), HttpStatusCode.Created);
-        var after = await TargetOfAsync(coordinator, plan, target, Recognition.Recognition.By2026EndOrToday);
+        var after = await TargetOfAsync(coordinator, plan, target, "2026-12-31");
         var dayBefore = await TargetOfAsync(coordinator, plan, target, Recognition.Recognition.Today.AddDays(-1).Iso());
 
         Assert.Equal(1m, after.GetProperty("achieved").GetDecimal());
@@ -86,7 +86,7 @@ public sealed class PlanApiTests
         await Recognition.Recognition.AppraiseAllAsync(app, dossier);
         await Recognition.Recognition.OkAsync(await Recognition.Recognition.CouncilAsync(coordinator, dossier));
         await Recognition.Recognition.OkAsync(await Recognition.Recognition.DecisionAsync(coordinator, "1234/QĐ-UBND", dossier), HttpStatusCode.Created);
-        var done = await TargetOfAsync(coordinator, plan, target, Recognition.Recognition.By2026EndOrToday);
+        var done = await TargetOfAsync(coordinator, plan, target, "2026-12-31");
 
         Assert.Equal(("done", 1m), (done.GetProperty("state").GetString(), done.GetProperty("achieved").GetDecimal()));
         Assert.Contains(Recognition.Recognition.Today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), done.GetProperty("summary").GetString());

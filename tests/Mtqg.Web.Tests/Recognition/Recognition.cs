@@ -22,9 +22,6 @@ internal static class Recognition
     /// </summary>
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
 
-    /// <summary>The end of 2026 or today, whichever is later: a decision taken today counts by then, in 2026 or after it.</summary>
-    public static string By2026EndOrToday => (Today > new DateOnly(2026, 12, 31) ? Today : new DateOnly(2026, 12, 31)).Iso();
-
     public static string Iso(this DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The department accounts of province 15 and the demo set's criteria each owns.</summary>
