@@ -41,6 +41,14 @@ public sealed class VisitJourneyTests
         await Expect(page.GetByText("Sở Xây dựng · mới nêu")).ToBeVisibleAsync();
         await session.ScreenshotAsync("buoi-lam-viec");
 
+        // The agency completes its record afterwards: findings added on the visit page.
+        await page.GetByText("Sửa hoặc xóa biên bản").ClickAsync();
+        await page.GetByLabel("Kết quả, nhận xét").FillAsync("Nhà văn hóa thôn đã khởi công (bổ sung sau buổi làm việc).");
+        await session.ScreenshotAsync("buoi-lam-viec-sua");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu biên bản" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu biên bản buổi làm việc.");
+        await Expect(page.GetByText("Nhà văn hóa thôn đã khởi công (bổ sung sau buổi làm việc).").First).ToBeVisibleAsync();
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await session.SignInAsync("demo.thamdinh");
         await session.NavigateAsync("Kế hoạch & hỗ trợ", "Kiến nghị");

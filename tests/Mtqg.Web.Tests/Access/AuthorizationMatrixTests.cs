@@ -161,6 +161,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/agencies/{id:int}"] = new(ReadPlans, (s, ids) => Get($"/api/v1/agencies/{ids[s, "agency"]}")),
         ["GET /api/v1/visits/"] = new(ReadPlans, (s, _) => Get($"/api/v1/visits?province={Province(s)}")),
         ["GET /api/v1/visits/{id:int}"] = new(ReadCommune, (s, ids) => Get($"/api/v1/visits/{ids[s, "visit"]}")),
+        ["PUT /api/v1/visits/{id:int}"] = new(Rule.Own("write-visit", "agency"), (s, ids) => Send(HttpMethod.Put, $"/api/v1/visits/{ids[s, "visit"]}", new { content = "Làm việc (đã sửa)" })),
+        ["DELETE /api/v1/visits/{id:int}"] = new(Rule.Own("write-visit", "agency"), (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/visits/{ids.Next(s, "visit")}")),
         ["POST /api/v1/visits/"] = new(Rule.Own("write-visit", "agency"), (s, ids) => Send(HttpMethod.Post, "/api/v1/visits", new
             { date = Today, agencyId = ids[s, "agency"], communeCode = Commune(s), participants = new[] { "Phó Giám đốc" }, content = "Làm việc", recommendations = Array.Empty<object>() })),
         ["GET /api/v1/recommendations/"] = new(ReadPlans, (s, _) => Get($"/api/v1/recommendations?province={Province(s)}")),
@@ -234,16 +236,18 @@ public sealed class AuthorizationMatrixTests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
 
-    private static async Task<Dictionary<string, Queue<int>>> DeletableAsync(HttpClient admin, string province, string commune)
+    private static async Task<Dictionary<string, Queue<int>>> DeletableAsync(HttpClient admin, string province, string commune, int agency)
     {
         var lists = new Queue<int>();
         var assignments = new Queue<int>();
+        var visits = new Queue<int>();
         for (var i = 0; i < Accounts.Length; i++)
         {
             lists.Enqueue(await PostAsync(admin, "/api/v1/commune-lists", new { provinceCode = province, name = $"Xóa {i}", communes = new[] { commune } }));
             assignments.Enqueue(await PostAsync(admin, "/api/v1/assignments", new { provinceCode = province, agency = "Cơ quan thử", communes = new[] { commune }, from = "2026-01-01", to = "2026-12-31", leader = "A" }));
+            visits.Enqueue(await PostAsync(admin, "/api/v1/visits", new { date = "2026-11-20", agencyId = agency, communeCode = commune, participants = new[] { "Chuyên viên" }, content = $"Ghi nhầm {i}" }));
         }
-        return new() { ["list"] = lists, ["assignment"] = assignments };
+        return new() { ["list"] = lists, ["assignment"] = assignments, ["visit"] = visits };
     }
 
     private static async Task<Things> OwnThingsAsync(HttpClient admin)
@@ -257,9 +261,9 @@ public sealed class AuthorizationMatrixTests
         {
             ["plan"] = plan, ["target"] = target, ["agency"] = agency, ["recommendation"] = recommendation,
             ["list"] = (await JsonAsync(admin, "/api/v1/commune-lists?province=15"))[0].GetProperty("id").GetInt32(),
-            ["visit"] = (await JsonAsync(admin, "/api/v1/visits?commune=02989"))[0].GetProperty("id").GetInt32(),
+            ["visit"] = (await JsonAsync(admin, "/api/v1/visits?commune=02989")).EnumerateArray().First(v => v.GetProperty("agencyName").GetString() == "Sở Tài chính").GetProperty("id").GetInt32(),
         };
-        return new Things(id, await DeletableAsync(admin, "15", "02989"));
+        return new Things(id, await DeletableAsync(admin, "15", "02989", agency));
     }
 
     private static async Task<Things> OtherThingsAsync(HttpClient admin)
@@ -280,7 +284,7 @@ public sealed class AuthorizationMatrixTests
             ["recommendation"] = (await JsonAsync(admin, "/api/v1/recommendations?commune=00376"))[0].GetProperty("id").GetInt32(),
             ["list"] = await PostAsync(admin, "/api/v1/commune-lists", new { provinceCode = "01", name = "Danh sách Hà Nội", communes = new[] { "00376" } }),
         };
-        return new Things(id, await DeletableAsync(admin, "01", "00376"));
+        return new Things(id, await DeletableAsync(admin, "01", "00376", agency));
     }
 
     private static async Task<int> CreateDossierAsync(HttpClient admin, string commune)

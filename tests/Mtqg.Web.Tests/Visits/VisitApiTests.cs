@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -49,6 +51,48 @@ public sealed class VisitApiTests
         Assert.Contains(open, r => r.GetProperty("id").GetInt32() == raised.GetProperty("id").GetInt32());
         var timeline = await (await app.ClientAsAsync("demo.xa")).GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}");
         Assert.Equal(id, timeline[0].GetProperty("id").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_agency_corrects_its_visit_record_keeping_what_it_does_not_send_and_nobody_else_may()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var agency = await app.ClientAsAsync("demo.giupdo");
+        var id = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
+
+        var corrected = await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { content = "Kiểm tra tiến độ đường trục thôn (sửa chính tả)", findings = "Đã hoàn thành 80% khối lượng." });
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        var visit = await corrected.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Kiểm tra tiến độ đường trục thôn (sửa chính tả)", visit.GetProperty("content").GetString());
+        Assert.Equal(8_000_000L, visit.GetProperty("supportValue").GetInt64()); // not sent: kept
+        Assert.Single(visit.GetProperty("recommendations").EnumerateArray());
+
+        var bad = await ProblemAssert.IsProblemAsync(await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { communeCode = "02680", content = " " }), HttpStatusCode.BadRequest);
+        Assert.NotEmpty(ProblemAssert.Errors(bad, "communeCode"));
+        Assert.NotEmpty(ProblemAssert.Errors(bad, "content"));
+        await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.dieuphoi")).PutAsJsonAsync($"/api/v1/visits/{id}", new { content = "X" }), HttpStatusCode.Forbidden);
+        Assert.Equal("Kiểm tra tiến độ đường trục thôn (sửa chính tả)", (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("content").GetString());
+
+        using var scope = app.Services.CreateScope();
+        Assert.Contains(await app.Db(scope).AuditEntries.Where(e => e.Entity == "VisitRecord").ToListAsync(), e => e.Action == Mtqg.Data.Audit.AuditEntry.Update && e.NewValue!.Contains("sửa chính tả"));
+    }
+
+    [Fact]
+    public async Task A_visit_recorded_by_mistake_is_deleted_until_one_of_its_recommendations_is_answered()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var agency = await app.ClientAsAsync("demo.giupdo");
+        var mistaken = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
+        Assert.Equal(HttpStatusCode.NoContent, (await agency.DeleteAsync($"/api/v1/visits/{mistaken}")).StatusCode);
+        await ProblemAssert.IsProblemAsync(await agency.GetAsync($"/api/v1/visits/{mistaken}"), HttpStatusCode.NotFound);
+        Assert.DoesNotContain(await OpenAsync(agency, $"commune={BaoHa}"), r => r.GetProperty("visitId").GetInt32() == mistaken);
+
+        var kept = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
+        var recommendation = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{kept}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
+        var department = await app.ClientAsAsync("demo.thamdinh");
+        Assert.Equal(HttpStatusCode.NoContent, (await department.PostAsJsonAsync($"/api/v1/recommendations/{recommendation}/response", new { text = "Sở đang hướng dẫn" })).StatusCode);
+        var problem = await ProblemAssert.IsProblemAsync(await agency.DeleteAsync($"/api/v1/visits/{kept}"), HttpStatusCode.Conflict);
+        Assert.Contains("đã được trả lời", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -103,6 +103,90 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
         return (record.Id, Outcome.Done);
     }
 
+    /// <summary>
+    /// The agency that recorded a visit (or an administrator) corrects its record: date, participants, content, findings,
+    /// difficulties, and support when given (absent fields stay as they are). The commune and the recommendations are not
+    /// changed here: recommendations have their own course (answer, close), and a visit to the wrong commune is deleted.
+    /// </summary>
+    public async Task<(VisitView? Visit, Outcome Outcome)> UpdateAsync(int id, VisitInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var record = await db.Visits.Include(v => v.Agency).Include(v => v.Support).FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (record is null) return (null, Outcome.NotFound($"Không có buổi làm việc số {id}."));
+        if (await RefuseChangeAsync(record, user, ct) is { } refused) return (null, refused);
+        var problems = new List<Problem>();
+        if (input.CommuneCode is { } code && code.Trim() != record.CommuneCode)
+            problems.Add(new("communeCode", "Không đổi được xã của buổi làm việc: nếu ghi nhầm xã, hãy xóa buổi này và ghi buổi mới."));
+        if ((input.Recommendations?.Count ?? 0) > 0)
+            problems.Add(new("recommendations", "Kiến nghị không sửa ở đây: mỗi kiến nghị được trả lời, đóng hoặc mở lại trên trang kiến nghị."));
+        var support = input.Support is null ? null : new List<SupportItem>();
+        for (var i = 0; i < (input.Support?.Count ?? 0); i++)
+        {
+            var row = input.Support![i];
+            var kind = SupportKindOf(row.Kind);
+            if (kind is null) problems.Add(new($"support[{i}].kind", $"Hỗ trợ dòng {i + 1}: loại phải là gift (quà), money (tiền), materials (vật tư) hoặc inKind (ngày công, hiện vật)."));
+            support!.Add(new SupportItem(kind ?? SupportKind.Gift, row.Description?.Trim() ?? "", row.Quantity, row.Unit?.Trim(), row.Value));
+        }
+        var visit = new Visit
+        {
+            Date = input.Date ?? record.Date, Agency = record.Agency.Name, CommuneCode = record.CommuneCode,
+            Participants = input.Participants is null ? Lines(record.Participants) : [.. input.Participants.Select(p => p?.Trim() ?? "")],
+            Content = input.Content?.Trim() ?? record.Content,
+            Findings = input.Findings is null ? record.Findings : input.Findings.Trim(),
+            Difficulties = input.Difficulties is null ? Lines(record.Difficulties) : [.. input.Difficulties.Select(d => d?.Trim() ?? "")],
+            Support = support ?? [.. record.Support.Select(s => new SupportItem(s.Kind, s.Description, s.Quantity, s.Unit, s.Value))],
+            Recommendations = [],
+        };
+        problems.AddRange(visit.Validate(Today));
+        if (visit.Content.Length > 8000) problems.Add(new("content", "Nội dung dài quá 8.000 ký tự."));
+        if ((visit.Findings?.Length ?? 0) > 8000) problems.Add(new("findings", "Kết quả, nhận xét dài quá 8.000 ký tự."));
+        if (!user.IsInRole(Roles.Admin) && input.Date is { } day && day != record.Date
+            && !await db.Assignments.AnyAsync(a => a.AgencyId == record.AgencyId && a.From <= day && a.To >= day && a.Communes.Any(c => c.CommuneCode == record.CommuneCode), ct))
+            problems.Add(new("date", $"Ngày làm việc nằm ngoài thời gian {record.Agency.Name} được phân công giúp đỡ xã này."));
+        if (problems.Count > 0) return (null, Outcome.Invalid("Biên bản làm việc chưa hợp lệ.", problems));
+
+        record.Date = visit.Date;
+        record.Participants = string.Join('\n', visit.Participants);
+        record.Content = visit.Content;
+        record.Findings = string.IsNullOrEmpty(visit.Findings) ? null : visit.Findings;
+        record.Difficulties = visit.Difficulties.Count == 0 ? null : string.Join('\n', visit.Difficulties);
+        if (support is not null)
+        {
+            record.Support.Clear();
+            record.Support.AddRange(support.Select(s => new VisitSupport { Kind = s.Kind, Description = s.Description, Quantity = s.Quantity, Unit = s.Unit, Value = s.Value }));
+        }
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, user, ct);
+    }
+
+    /// <summary>
+    /// A visit recorded by mistake is deleted by its agency (or an administrator) while none of its recommendations has
+    /// been answered, closed or judged not applicable: after that, others have acted on it and it stays.
+    /// </summary>
+    public async Task<Outcome> DeleteAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var record = await db.Visits.Include(v => v.Agency).Include(v => v.Support).Include(v => v.Recommendations).ThenInclude(r => r.Events)
+            .AsSplitQuery().FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (record is null) return Outcome.NotFound($"Không có buổi làm việc số {id}.");
+        if (await RefuseChangeAsync(record, user, ct) is { } refused) return refused;
+        var acted = record.Recommendations.Where(r => r.Status != RecommendationStatus.Open || r.RespondedAt is not null).ToList();
+        if (acted.Count > 0)
+            return Outcome.Conflict($"Không xóa được buổi làm việc ngày {record.Date:dd/MM/yyyy}: {acted.Count} kiến nghị của buổi này đã được trả lời hoặc xử lý.");
+        db.Visits.Remove(record);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done;
+    }
+
+    private async Task<Outcome?> RefuseChangeAsync(VisitRecord record, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.IsInRole(Roles.Admin)) return null;
+        if (user.IsInRole(Roles.Agency) && (await agencies.OfUserAsync(user, ct))?.Id == record.AgencyId) return null;
+        return Outcome.Forbidden($"Chỉ {record.Agency.Name} (đơn vị đã ghi) mới sửa hoặc xóa được buổi làm việc này.");
+    }
+
+    /// <summary>Whether the account may correct or delete the visit (for the page).</summary>
+    public async Task<bool> CanChangeAsync(int visitAgencyId, ClaimsPrincipal user, CancellationToken ct) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Agency) && (await agencies.OfUserAsync(user, ct))?.Id == visitAgencyId;
+
     public async Task<(VisitView? Visit, Outcome Outcome)> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct)
     {
         var visit = await db.Visits.AsNoTracking().Include(v => v.Agency).Include(v => v.Support).Include(v => v.Recommendations)

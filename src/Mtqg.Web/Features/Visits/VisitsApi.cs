@@ -21,6 +21,11 @@ public static class VisitsApi
             .WithDescription("Đơn vị giúp đỡ chỉ ghi buổi làm việc của chính mình, ở xã được phân công, trong thời gian phân công. Thân: {\"date\":\"2026-11-20\",\"communeCode\":\"02989\",\"participants\":[\"…\"],\"content\":\"…\",\"findings\":\"…\",\"support\":[{\"kind\":\"gift|money|materials|inKind\",\"description\":\"…\",\"quantity\":10,\"unit\":\"suất\",\"value\":5000000}],\"difficulties\":[\"…\"],\"recommendations\":[{\"text\":\"…\",\"responsible\":\"department|commune|province\",\"sector\":\"Sở Xây dựng\",\"dueDate\":\"2026-12-31\"}]}. Giá trị tính bằng đồng. 400 nêu mọi lỗi, không ghi gì.");
         visits.MapGet("/{id:int}", (int id, VisitService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.GetAsync(id, user, ct)))
             .WithSummary("Một buổi làm việc: thành phần, nội dung, kết quả, hỗ trợ, khó khăn và kiến nghị");
+        visits.MapPut("/{id:int}", (int id, VisitInput input, VisitService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.UpdateAsync(id, input, user, ct)))
+            .WithSummary("Sửa biên bản buổi làm việc (đơn vị đã ghi hoặc quản trị)")
+            .WithDescription("Các trường như khi ghi; trường không gửi giữ nguyên. Không đổi xã; kiến nghị xử lý trên trang kiến nghị. 400 nêu mọi lỗi, không ghi gì.");
+        visits.MapDelete("/{id:int}", async (int id, VisitService s, ClaimsPrincipal user, CancellationToken ct) => Transition(await s.DeleteAsync(id, user, ct)))
+            .WithSummary("Xóa buổi làm việc ghi nhầm (đơn vị đã ghi hoặc quản trị), khi chưa kiến nghị nào của buổi được trả lời hay xử lý; nếu đã có thì 409");
 
         var recs = app.MapGroup("/api/v1/recommendations").WithTags("Kiến nghị").RequireAuthorization();
         recs.MapGet("/", (string? province, string? commune, int? agency, string? status, VisitService s, ClaimsPrincipal user, CancellationToken ct) =>
