@@ -78,6 +78,28 @@ public sealed class VisitApiTests
     }
 
     [Fact]
+    public async Task Text_longer_than_the_record_holds_is_named_on_create_and_on_correction_and_nothing_is_written()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var agency = await app.ClientAsAsync("demo.giupdo");
+        var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
+        var tooLong = new string('x', 4001);
+        var refused = await ProblemAssert.IsProblemAsync(await agency.PostAsJsonAsync("/api/v1/visits", new
+        {
+            date = VisitDay, communeCode = BaoHa, participants = new[] { tooLong }, content = "Làm việc",
+            support = new[] { new { kind = "gift", description = new string('q', 1001), quantity = 1, unit = "suất", value = 1000 } },
+        }), HttpStatusCode.BadRequest);
+        Assert.Contains("4.000", ProblemAssert.Errors(refused, "participants").Single());
+        Assert.Contains("1.000", ProblemAssert.Errors(refused, "support[0].description").Single());
+        Assert.Equal(before, (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength());
+
+        var id = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
+        var correction = await ProblemAssert.IsProblemAsync(await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { participants = new[] { tooLong } }), HttpStatusCode.BadRequest);
+        Assert.NotEmpty(ProblemAssert.Errors(correction, "participants"));
+        Assert.Equal(2, (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("participants").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_visit_recorded_by_mistake_is_deleted_until_one_of_its_recommendations_is_answered()
     {
         await using var app = await MtqgApp.StartAsync();

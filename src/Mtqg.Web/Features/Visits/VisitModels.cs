@@ -27,3 +27,12 @@ public sealed record RecommendationView(RecommendationLine Recommendation, IRead
 public sealed record AnswerInput(string? Text);
 
 public sealed record RecommendationFilter(string? Province, string? Commune, int? Agency, bool OpenOnly = true);
+
+/// <summary>How the visit pages read their form fields: one line per item, ISO dates from date inputs.</summary>
+public static class VisitForm
+{
+    public static List<string> Lines(string? text) => [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    public static DateOnly? Date(string? text) => DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+    public static decimal? Number(string? text) =>
+        decimal.TryParse(text?.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+}

@@ -52,14 +52,7 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
                 problems.Add(new("date", $"Ngày làm việc nằm ngoài thời gian {agency.Name} được phân công giúp đỡ {commune.FullName}."));
         }
 
-        var support = new List<SupportItem>();
-        var rows = input.Support ?? [];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var kind = SupportKindOf(rows[i].Kind);
-            if (kind is null) problems.Add(new($"support[{i}].kind", $"Hỗ trợ dòng {i + 1}: loại phải là gift (quà), money (tiền), materials (vật tư) hoặc inKind (ngày công, hiện vật)."));
-            support.Add(new SupportItem(kind ?? SupportKind.Gift, rows[i].Description?.Trim() ?? "", rows[i].Quantity, rows[i].Unit?.Trim(), rows[i].Value));
-        }
+        var support = Support(input.Support ?? [], problems);
         var drafts = new List<RecommendationDraft>();
         var recs = input.Recommendations ?? [];
         for (var i = 0; i < recs.Count; i++)
@@ -77,8 +70,7 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
         };
         if (input.Date is null) problems.Add(new("date", "Phải nhập ngày làm việc."));
         problems.AddRange(visit.Validate(Today).Where(p => !(p.Field == "date" && input.Date is null) && !(p.Field == "communeCode" && problems.Any(q => q.Field == "communeCode"))));
-        if (visit.Content.Length > 8000) problems.Add(new("content", "Nội dung dài quá 8.000 ký tự."));
-        if ((visit.Findings?.Length ?? 0) > 8000) problems.Add(new("findings", "Kết quả, nhận xét dài quá 8.000 ký tự."));
+        problems.AddRange(StoredLengths(visit));
         if (problems.Count > 0) return (null, Outcome.Invalid("Biên bản làm việc chưa hợp lệ.", problems));
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -118,14 +110,7 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
             problems.Add(new("communeCode", "Không đổi được xã của buổi làm việc: nếu ghi nhầm xã, hãy xóa buổi này và ghi buổi mới."));
         if ((input.Recommendations?.Count ?? 0) > 0)
             problems.Add(new("recommendations", "Kiến nghị không sửa ở đây: mỗi kiến nghị được trả lời, đóng hoặc mở lại trên trang kiến nghị."));
-        var support = input.Support is null ? null : new List<SupportItem>();
-        for (var i = 0; i < (input.Support?.Count ?? 0); i++)
-        {
-            var row = input.Support![i];
-            var kind = SupportKindOf(row.Kind);
-            if (kind is null) problems.Add(new($"support[{i}].kind", $"Hỗ trợ dòng {i + 1}: loại phải là gift (quà), money (tiền), materials (vật tư) hoặc inKind (ngày công, hiện vật)."));
-            support!.Add(new SupportItem(kind ?? SupportKind.Gift, row.Description?.Trim() ?? "", row.Quantity, row.Unit?.Trim(), row.Value));
-        }
+        var support = input.Support is null ? null : Support(input.Support, problems);
         var visit = new Visit
         {
             Date = input.Date ?? record.Date, Agency = record.Agency.Name, CommuneCode = record.CommuneCode,
@@ -137,8 +122,7 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
             Recommendations = [],
         };
         problems.AddRange(visit.Validate(Today));
-        if (visit.Content.Length > 8000) problems.Add(new("content", "Nội dung dài quá 8.000 ký tự."));
-        if ((visit.Findings?.Length ?? 0) > 8000) problems.Add(new("findings", "Kết quả, nhận xét dài quá 8.000 ký tự."));
+        problems.AddRange(StoredLengths(visit));
         if (!user.IsInRole(Roles.Admin) && input.Date is { } day && day != record.Date
             && !await db.Assignments.AnyAsync(a => a.AgencyId == record.AgencyId && a.From <= day && a.To >= day && a.Communes.Any(c => c.CommuneCode == record.CommuneCode), ct))
             problems.Add(new("date", $"Ngày làm việc nằm ngoài thời gian {record.Agency.Name} được phân công giúp đỡ xã này."));
@@ -176,11 +160,34 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
         return Outcome.Done;
     }
 
-    private async Task<Outcome?> RefuseChangeAsync(VisitRecord record, ClaimsPrincipal user, CancellationToken ct)
+    private async Task<Outcome?> RefuseChangeAsync(VisitRecord record, ClaimsPrincipal user, CancellationToken ct) =>
+        await CanChangeAsync(record.AgencyId, user, ct) ? null : Outcome.Forbidden($"Chỉ {record.Agency.Name} (đơn vị đã ghi) mới sửa hoặc xóa được buổi làm việc này.");
+
+    /// <summary>Support rows as the domain takes them; a kind not known is named by its row.</summary>
+    private static List<SupportItem> Support(List<SupportInput> rows, List<Problem> problems)
     {
-        if (user.IsInRole(Roles.Admin)) return null;
-        if (user.IsInRole(Roles.Agency) && (await agencies.OfUserAsync(user, ct))?.Id == record.AgencyId) return null;
-        return Outcome.Forbidden($"Chỉ {record.Agency.Name} (đơn vị đã ghi) mới sửa hoặc xóa được buổi làm việc này.");
+        var support = new List<SupportItem>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var kind = SupportKindOf(rows[i].Kind);
+            if (kind is null) problems.Add(new($"support[{i}].kind", $"Hỗ trợ dòng {i + 1}: loại phải là gift (quà), money (tiền), materials (vật tư) hoặc inKind (ngày công, hiện vật)."));
+            support.Add(new SupportItem(kind ?? SupportKind.Gift, rows[i].Description?.Trim() ?? "", rows[i].Quantity, rows[i].Unit?.Trim(), rows[i].Value));
+        }
+        return support;
+    }
+
+    /// <summary>What the columns can hold (VisitRecordConfiguration).</summary>
+    private static IEnumerable<Problem> StoredLengths(Visit visit)
+    {
+        if (visit.Content.Length > 8000) yield return new("content", "Nội dung dài quá 8.000 ký tự.");
+        if ((visit.Findings?.Length ?? 0) > 8000) yield return new("findings", "Kết quả, nhận xét dài quá 8.000 ký tự.");
+        if (string.Join('\n', visit.Participants).Length > 4000) yield return new("participants", "Danh sách thành phần dài quá 4.000 ký tự.");
+        if (string.Join('\n', visit.Difficulties).Length > 8000) yield return new("difficulties", "Khó khăn, vướng mắc dài quá 8.000 ký tự.");
+        for (var i = 0; i < visit.Support.Count; i++)
+        {
+            if (visit.Support[i].Description.Length > 1000) yield return new($"support[{i}].description", $"Hỗ trợ dòng {i + 1}: nội dung dài quá 1.000 ký tự.");
+            if ((visit.Support[i].Unit?.Length ?? 0) > 50) yield return new($"support[{i}].unit", $"Hỗ trợ dòng {i + 1}: đơn vị tính dài quá 50 ký tự.");
+        }
     }
 
     /// <summary>Whether the account may correct or delete the visit (for the page).</summary>
