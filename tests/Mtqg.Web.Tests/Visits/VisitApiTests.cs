@@ -88,15 +88,23 @@ public sealed class VisitApiTests
         {
             date = VisitDay, communeCode = BaoHa, participants = new[] { tooLong }, content = "Làm việc",
             support = new[] { new { kind = "gift", description = new string('q', 1001), quantity = 1, unit = "suất", value = 1000 } },
+            recommendations = new[] { new { text = tooLong, responsible = "commune", sector = (string?)null, dueDate = (string?)null } },
         }), HttpStatusCode.BadRequest);
         Assert.Contains("4.000", ProblemAssert.Errors(refused, "participants").Single());
         Assert.Contains("1.000", ProblemAssert.Errors(refused, "support[0].description").Single());
+        Assert.Contains("4.000", ProblemAssert.Errors(refused, "recommendations[0].text").Single());
         Assert.Equal(before, (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength());
 
         var id = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
         var correction = await ProblemAssert.IsProblemAsync(await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { participants = new[] { tooLong } }), HttpStatusCode.BadRequest);
         Assert.NotEmpty(ProblemAssert.Errors(correction, "participants"));
         Assert.Equal(2, (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("participants").GetArrayLength());
+
+        // An answer longer than the recommendation's record holds.
+        var recommendation = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
+        var answer = await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.thamdinh")).PostAsJsonAsync($"/api/v1/recommendations/{recommendation}/response", new { text = tooLong }), HttpStatusCode.BadRequest);
+        Assert.Contains("4.000", ProblemAssert.Errors(answer, "text").Single());
+        Assert.Equal("open", (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("recommendations")[0].GetProperty("status").GetString());
     }
 
     [Fact]

@@ -183,6 +183,11 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
         if ((visit.Findings?.Length ?? 0) > 8000) yield return new("findings", "Kết quả, nhận xét dài quá 8.000 ký tự.");
         if (string.Join('\n', visit.Participants).Length > 4000) yield return new("participants", "Danh sách thành phần dài quá 4.000 ký tự.");
         if (string.Join('\n', visit.Difficulties).Length > 8000) yield return new("difficulties", "Khó khăn, vướng mắc dài quá 8.000 ký tự.");
+        for (var i = 0; i < visit.Recommendations.Count; i++)
+        {
+            if (visit.Recommendations[i].Text.Length > 4000) yield return new($"recommendations[{i}].text", $"Kiến nghị dòng {i + 1}: nội dung dài quá 4.000 ký tự.");
+            if ((visit.Recommendations[i].Responsible.Sector?.Length ?? 0) > 200) yield return new($"recommendations[{i}].sector", $"Kiến nghị dòng {i + 1}: tên sở dài quá 200 ký tự.");
+        }
         for (var i = 0; i < visit.Support.Count; i++)
         {
             if (visit.Support[i].Description.Length > 1000) yield return new($"support[{i}].description", $"Hỗ trợ dòng {i + 1}: nội dung dài quá 1.000 ký tự.");
@@ -307,16 +312,20 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
     }
 
     public Task<Outcome> RespondAsync(int id, string? text, ClaimsPrincipal user, CancellationToken ct) =>
-        TransitionAsync(id, user, ct, (r, party, actor, now) => r.Respond(party, actor, text ?? "", now));
+        TooLong(text) ?? TransitionAsync(id, user, ct, (r, party, actor, now) => r.Respond(party, actor, text ?? "", now));
 
     public Task<Outcome> CloseAsync(int id, string? text, ClaimsPrincipal user, CancellationToken ct) =>
-        TransitionAsync(id, user, ct, (r, party, actor, now) => r.Close(party, actor, text ?? "", now));
+        TooLong(text) ?? TransitionAsync(id, user, ct, (r, party, actor, now) => r.Close(party, actor, text ?? "", now));
 
     public Task<Outcome> RejectAsync(int id, string? reason, ClaimsPrincipal user, CancellationToken ct) =>
-        TransitionAsync(id, user, ct, (r, party, actor, now) => r.RejectAsNotApplicable(party, actor, reason ?? "", now));
+        TooLong(reason) ?? TransitionAsync(id, user, ct, (r, party, actor, now) => r.RejectAsNotApplicable(party, actor, reason ?? "", now));
 
     public Task<Outcome> ReopenAsync(int id, string? reason, ClaimsPrincipal user, CancellationToken ct) =>
-        TransitionAsync(id, user, ct, (r, _, actor, now) => r.Reopen(actor, reason ?? "", now), reopen: true);
+        TooLong(reason) ?? TransitionAsync(id, user, ct, (r, _, actor, now) => r.Reopen(actor, reason ?? "", now), reopen: true);
+
+    /// <summary>An answer, result or reason is stored in 4,000 characters (and in the recommendation's history).</summary>
+    private static Task<Outcome>? TooLong(string? text) =>
+        text is { Length: > 4000 } ? Task.FromResult(Outcome.Invalid("Nội dung quá dài.", [new("text", $"Nội dung dài {text.Length:N0} ký tự; tối đa 4.000 ký tự.")])) : null;
 
     private async Task<Outcome> TransitionAsync(int id, ClaimsPrincipal user, CancellationToken ct, Func<Recommendation, ResponsibleParty, string, DateTime, Outcome> act, bool reopen = false)
     {
