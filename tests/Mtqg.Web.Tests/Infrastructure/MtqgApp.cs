@@ -29,7 +29,10 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
     public static async Task<MtqgApp> StartOnKestrelAsync(string? sharedConnectionString = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var app = sharedConnectionString is null ? new MtqgApp(await TestDatabase.CreateAsync(), settings: settings) : new MtqgApp(sharedConnectionString, settings: settings, ownsDatabase: false);
-        app.UseKestrel(0);
+        // No port here: UseKestrel(port) rewrites the server's addresses after the host is built, racing Kestrel's own bind
+        // (dotnet/aspnetcore#67714, "Addresses cannot be modified after the server has started"); the "urls" setting below
+        // already asks for a free port on loopback.
+        app.UseKestrel();
         app.StartServer();
         return app;
     }
