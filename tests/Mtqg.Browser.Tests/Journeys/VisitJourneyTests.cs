@@ -22,6 +22,11 @@ public sealed class VisitJourneyTests
         await page.GetByLabel("Xã làm việc").SelectOptionAsync("02989");
         await page.GetByLabel("Thành phần tham dự (mỗi dòng một người)").FillAsync("Phó Giám đốc Sở Tài chính\nChủ tịch UBND xã Bảo Hà");
         await page.GetByLabel("Nội dung làm việc").FillAsync("Kiểm tra tiến độ tiêu chí văn hóa");
+        await page.GetByLabel("Loại hỗ trợ 1").SelectOptionAsync("Vật tư");
+        await page.GetByLabel("Nội dung hỗ trợ 1").FillAsync("Sách cho tủ sách thôn");
+        await page.GetByLabel("Số lượng hỗ trợ 1").FillAsync("50");
+        await page.GetByLabel("Đơn vị tính hỗ trợ 1").FillAsync("cuốn");
+        await page.GetByLabel("Giá trị hỗ trợ 1 (đồng)").FillAsync("5000000");
         await page.GetByLabel("Nội dung kiến nghị 1").FillAsync(Text);
         await page.GetByLabel("Nơi xử lý kiến nghị 1").SelectOptionAsync("department");
         await page.GetByLabel("Sở xử lý kiến nghị 1").FillAsync("Sở Xây dựng");
@@ -44,10 +49,21 @@ public sealed class VisitJourneyTests
         // The agency completes its record afterwards: findings added on the visit page.
         await page.GetByText("Sửa hoặc xóa biên bản").ClickAsync();
         await page.GetByLabel("Kết quả, nhận xét").FillAsync("Nhà văn hóa thôn đã khởi công (bổ sung sau buổi làm việc).");
+        // ... and the support it forgot: the recorded row comes back filled (corrected here), an empty row follows for a new one.
+        await Expect(page.GetByLabel("Nội dung hỗ trợ 1")).ToHaveValueAsync("Sách cho tủ sách thôn");
+        await page.GetByLabel("Số lượng hỗ trợ 1").FillAsync("60");
+        await page.GetByLabel("Giá trị hỗ trợ 1 (đồng)").FillAsync("6000000");
+        await page.GetByLabel("Loại hỗ trợ 2").SelectOptionAsync("Tiền");
+        await page.GetByLabel("Nội dung hỗ trợ 2").FillAsync("Hỗ trợ sửa nhà văn hóa thôn");
+        await page.GetByLabel("Giá trị hỗ trợ 2 (đồng)").FillAsync("2000000");
         await session.ScreenshotAsync("buoi-lam-viec-sua");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu biên bản" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu biên bản buổi làm việc.");
         await Expect(page.GetByText("Nhà văn hóa thôn đã khởi công (bổ sung sau buổi làm việc).").First).ToBeVisibleAsync();
+        var support = page.GetByRole(AriaRole.Heading, new() { Name = "Hỗ trợ đã trao" }).Locator("xpath=..").GetByRole(AriaRole.Table);
+        await Expect(support.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sách cho tủ sách thôn" })).ToContainTextAsync("60 cuốn");
+        await Expect(support.GetByRole(AriaRole.Row).Filter(new() { HasText = "Hỗ trợ sửa nhà văn hóa thôn" })).ToContainTextAsync("Tiền");
+        await Expect(support.GetByRole(AriaRole.Row).Filter(new() { HasText = "Tổng giá trị" })).ToContainTextAsync("8.000.000");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await session.SignInAsync("demo.thamdinh");
