@@ -39,9 +39,6 @@ public sealed class AuditFields
     public IReadOnlyList<(string Property, string Label)> Recorded { get; }
     public IReadOnlyList<string> NotRecorded { get; }
 
-    /// <summary>Fields recorded under their property name as label.</summary>
-    public static AuditFields Named(string[] recorded, params string[] notRecorded) => new([.. recorded.Select(p => (p, p))], notRecorded);
-
     /// <summary>The declaration of an <see cref="IAudited"/> type, read once per type.</summary>
     public static AuditFields Of(Type type) =>
         Declared.GetOrAdd(type, t => (AuditFields)DeclaredBy.MakeGenericMethod(t).Invoke(null, null)!);

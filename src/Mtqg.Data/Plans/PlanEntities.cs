@@ -16,7 +16,7 @@ public sealed class Agency : IAudited
     public required string ProvinceCode { get; set; }
     public required string Name { get; set; }
     public required string NameKey { get; set; }
-    public static AuditFields AuditFields { get; } = AuditFields.Named([nameof(Name), nameof(ProvinceCode)], nameof(NameKey));
+    public static AuditFields AuditFields { get; } = new([(nameof(Name), "Tên đơn vị"), (nameof(ProvinceCode), "Tỉnh")], nameof(NameKey));
     public AuditInfo AuditInfo() => new(ProvinceCode, Name);
 }
 
@@ -30,7 +30,7 @@ public sealed class CommuneList : IAudited
     public string CommuneCodes { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
-    public static AuditFields AuditFields { get; } = AuditFields.Named([nameof(CommuneCodes), nameof(Name), nameof(ProvinceCode)], nameof(UpdatedAt), nameof(UpdatedBy));
+    public static AuditFields AuditFields { get; } = new([(nameof(Name), "Tên danh sách"), (nameof(CommuneCodes), "Các xã (mã)"), (nameof(ProvinceCode), "Tỉnh")], nameof(UpdatedAt), nameof(UpdatedBy));
     public AuditInfo AuditInfo() => new(ProvinceCode, Name);
 }
 
@@ -54,9 +54,12 @@ public sealed class Plan : IAudited
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
     public List<PlanTarget> Targets { get; set; } = [];
-    public static AuditFields AuditFields { get; } = AuditFields.Named(
-        [nameof(FileContentType), nameof(FileName), nameof(FileSize), nameof(IssuedOn), nameof(Issuer), nameof(Number), nameof(PeriodFrom), nameof(PeriodTo), nameof(ProvinceCode), nameof(Title)],
-        nameof(FileKey), nameof(UpdatedAt), nameof(UpdatedBy));
+    public static AuditFields AuditFields { get; } = new(
+    [
+        (nameof(Number), "Số hiệu"), (nameof(Issuer), "Cơ quan ban hành"), (nameof(IssuedOn), "Ngày ban hành"), (nameof(Title), "Tên kế hoạch"),
+        (nameof(PeriodFrom), "Từ ngày"), (nameof(PeriodTo), "Đến ngày"), (nameof(ProvinceCode), "Tỉnh"),
+        (nameof(FileName), "Bản ký (tệp)"), (nameof(FileContentType), "Loại tệp"), (nameof(FileSize), "Dung lượng (byte)"),
+    ], nameof(FileKey), nameof(UpdatedAt), nameof(UpdatedBy));
     public AuditInfo AuditInfo() => new(ProvinceCode, Number);
 }
 
@@ -87,9 +90,11 @@ public sealed class PlanTarget : IAudited
     public int? AgencyId { get; set; }
     public Agency? Agency { get; set; }
     public List<TargetUpdate> Updates { get; set; } = [];
-    public static AuditFields AuditFields { get; } = AuditFields.Named(
-        [nameof(CommuneCode), nameof(CommuneGoals), nameof(Goal), nameof(Kind), nameof(Level), nameof(Mode), nameof(Name), nameof(Scope), nameof(Unit), nameof(Year)],
-        nameof(PlanId), nameof(AgencyId));
+    public static AuditFields AuditFields { get; } = new(
+    [
+        (nameof(Kind), "Loại"), (nameof(Name), "Mục tiêu"), (nameof(Level), "Mức"), (nameof(Year), "Năm"), (nameof(CommuneCode), "Xã"),
+        (nameof(Goal), "Chỉ tiêu"), (nameof(Unit), "Đơn vị tính"), (nameof(Scope), "Phạm vi"), (nameof(Mode), "Cách tính tiến độ"), (nameof(CommuneGoals), "Chỉ tiêu từng xã"),
+    ], nameof(PlanId), nameof(AgencyId));
     public AuditInfo AuditInfo() => new(Plan?.ProvinceCode, Name);
 }
 
@@ -111,9 +116,11 @@ public sealed class TargetUpdate : IAudited
     public required string By { get; set; }
     public string? ByUserName { get; set; }
     public DateTime RecordedAt { get; set; }
-    public static AuditFields AuditFields { get; } = AuditFields.Named(
-        [nameof(Amount), nameof(By), nameof(ByUserName), nameof(CommuneCode), nameof(Date), nameof(Evidence), nameof(FileContentType), nameof(FileName), nameof(FileSize), nameof(RecordedAt)],
-        nameof(TargetId), nameof(FileKey));
+    public static AuditFields AuditFields { get; } = new(
+    [
+        (nameof(Date), "Ngày"), (nameof(Amount), "Số lượng"), (nameof(CommuneCode), "Xã"), (nameof(Evidence), "Minh chứng"), (nameof(FileName), "Tệp minh chứng"),
+        (nameof(FileContentType), "Loại tệp"), (nameof(FileSize), "Dung lượng (byte)"), (nameof(By), "Người ghi"), (nameof(ByUserName), "Tài khoản"), (nameof(RecordedAt), "Ghi lúc"),
+    ], nameof(TargetId), nameof(FileKey));
     public AuditInfo AuditInfo() => new(CommuneCode ?? Target?.Plan?.ProvinceCode, $"{Target?.Name}: {Amount}");
 }
 
@@ -130,15 +137,23 @@ public sealed class Assignment : IAudited
     public List<AssignmentCommune> Communes { get; set; } = [];
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
-    public static AuditFields AuditFields { get; } = AuditFields.Named([nameof(From), nameof(Leader), nameof(ProvinceCode), nameof(To)], nameof(AgencyId), nameof(UpdatedAt), nameof(UpdatedBy));
-    public AuditInfo AuditInfo() => new(ProvinceCode, $"{Agency?.Name} {From:yyyy}-{To:yyyy}");
+    public static AuditFields AuditFields { get; } = new(
+        [(nameof(From), "Từ ngày"), (nameof(To), "Đến ngày"), (nameof(Leader), "Lãnh đạo phụ trách"), (nameof(ProvinceCode), "Tỉnh")],
+        nameof(AgencyId), nameof(UpdatedAt), nameof(UpdatedBy));
+    public AuditInfo AuditInfo() => new(ProvinceCode, Key);
+    /// <summary>"Sở Tài chính 2026-2026": how the trail names the assignment, on its own rows and on its communes'.</summary>
+    public string Key => $"{Agency?.Name} {From:yyyy}-{To:yyyy}";
 }
 
-public sealed class AssignmentCommune
+/// <summary>A commune of an assignment: its own rows in the trail, filed under the commune (assigned, or taken off).</summary>
+public sealed class AssignmentCommune : IAudited
 {
     public int Id { get; set; }
     public int AssignmentId { get; set; }
+    public Assignment? Assignment { get; set; }
     public required string CommuneCode { get; set; }
+    public static AuditFields AuditFields { get; } = new([(nameof(CommuneCode), "Xã được phân công")], nameof(AssignmentId));
+    public AuditInfo AuditInfo() => new(CommuneCode, Assignment?.Key ?? $"Phân công #{AssignmentId}");
 }
 
 internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
@@ -222,7 +237,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         assignment.Property(a => a.Leader).HasMaxLength(300);
         assignment.Property(a => a.UpdatedBy).HasMaxLength(256);
         assignment.HasOne(a => a.Agency).WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Cascade);
-        assignment.HasMany(a => a.Communes).WithOne().HasForeignKey(c => c.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+        assignment.HasMany(a => a.Communes).WithOne(c => c.Assignment).HasForeignKey(c => c.AssignmentId).OnDelete(DeleteBehavior.Cascade);
         assignment.HasIndex(a => a.ProvinceCode);
     }
 }

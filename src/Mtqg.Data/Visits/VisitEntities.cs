@@ -25,22 +25,32 @@ public sealed class VisitRecord : IAudited
     public List<RecommendationRecord> Recommendations { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
-    public static AuditFields AuditFields { get; } = AuditFields.Named(
-        [nameof(CommuneCode), nameof(Content), nameof(CreatedAt), nameof(CreatedBy), nameof(Date), nameof(Difficulties), nameof(Findings), nameof(Participants), nameof(ProvinceCode)],
-        nameof(AgencyId));
-    public AuditInfo AuditInfo() => new(CommuneCode, $"{Agency?.Name} {Date:dd/MM/yyyy}");
+    public static AuditFields AuditFields { get; } = new(
+    [
+        (nameof(Date), "Ngày làm việc"), (nameof(CommuneCode), "Xã"), (nameof(ProvinceCode), "Tỉnh"), (nameof(Participants), "Thành phần"), (nameof(Content), "Nội dung"),
+        (nameof(Findings), "Kết quả, nhận xét"), (nameof(Difficulties), "Khó khăn, vướng mắc"), (nameof(CreatedBy), "Người ghi"), (nameof(CreatedAt), "Ghi lúc"),
+    ], nameof(AgencyId));
+    public AuditInfo AuditInfo() => new(CommuneCode, Key);
+    /// <summary>"Sở Tài chính 12/05/2026": how the trail names the visit, on its own rows and on its support's.</summary>
+    public string Key => $"{Agency?.Name} {Date:dd/MM/yyyy}";
 }
 
 /// <summary>One item of support given at a visit; <see cref="Value"/> in whole đồng.</summary>
-public sealed class VisitSupport
+public sealed class VisitSupport : IAudited
 {
     public int Id { get; set; }
     public int VisitId { get; set; }
+    public VisitRecord? Visit { get; set; }
     public SupportKind Kind { get; set; }
     public string Description { get; set; } = "";
     public decimal? Quantity { get; set; }
     public string? Unit { get; set; }
     public long? Value { get; set; }
+    public static AuditFields AuditFields { get; } = new(
+        [(nameof(Kind), "Loại hỗ trợ"), (nameof(Description), "Nội dung"), (nameof(Quantity), "Số lượng"), (nameof(Unit), "Đơn vị tính"), (nameof(Value), "Giá trị (đồng)")],
+        nameof(VisitId));
+    /// <summary>Filed under the visit's commune, named by the visit.</summary>
+    public AuditInfo AuditInfo() => new(Visit?.CommuneCode, Visit?.Key ?? $"Buổi làm việc #{VisitId}");
 }
 
 /// <summary>A recommendation (kiến nghị) raised at a visit and tracked to closure; its rules are <see cref="Recommendation"/>.</summary>
@@ -68,10 +78,11 @@ public sealed class RecommendationRecord : IAudited
     /// <summary>Changes with every transition: two answers to the same state never both succeed.</summary>
     public DateTime UpdatedAt { get; set; }
     public List<RecommendationEventRecord> Events { get; set; } = [];
-    public static AuditFields AuditFields { get; } = AuditFields.Named(
+    public static AuditFields AuditFields { get; } = new(
     [
-        nameof(ClosedAt), nameof(ClosedBy), nameof(CommuneCode), nameof(DueDate), nameof(ProvinceCode), nameof(RaisedBy), nameof(RaisedOn), nameof(RejectionReason),
-        nameof(RespondedAt), nameof(Response), nameof(ResponsibleKind), nameof(ResponsibleSector), nameof(Status), nameof(Text),
+        (nameof(Text), "Nội dung"), (nameof(CommuneCode), "Xã"), (nameof(ProvinceCode), "Tỉnh"), (nameof(RaisedBy), "Đơn vị nêu"), (nameof(RaisedOn), "Ngày nêu"),
+        (nameof(ResponsibleKind), "Nơi xử lý"), (nameof(ResponsibleSector), "Sở xử lý"), (nameof(DueDate), "Hạn xử lý"), (nameof(Status), "Trạng thái"),
+        (nameof(Response), "Trả lời"), (nameof(RespondedAt), "Trả lời lúc"), (nameof(RejectionReason), "Lý do không thuộc phạm vi"), (nameof(ClosedBy), "Người đóng"), (nameof(ClosedAt), "Đóng lúc"),
     ], nameof(VisitId), nameof(AgencyId), nameof(UpdatedAt));
     public AuditInfo AuditInfo() => new(CommuneCode, Text.Length > 80 ? Text[..80] : Text);
 }
@@ -101,7 +112,7 @@ internal sealed class VisitRecordConfiguration : IEntityTypeConfiguration<VisitR
         visit.Property(v => v.Difficulties).HasMaxLength(8000);
         visit.Property(v => v.CreatedBy).HasMaxLength(256);
         visit.HasOne(v => v.Agency).WithMany().HasForeignKey(v => v.AgencyId).OnDelete(DeleteBehavior.Restrict);
-        visit.HasMany(v => v.Support).WithOne().HasForeignKey(s => s.VisitId).OnDelete(DeleteBehavior.Cascade);
+        visit.HasMany(v => v.Support).WithOne(s => s.Visit).HasForeignKey(s => s.VisitId).OnDelete(DeleteBehavior.Cascade);
         visit.HasMany(v => v.Recommendations).WithOne(r => r.Visit).HasForeignKey(r => r.VisitId).OnDelete(DeleteBehavior.Cascade);
         visit.HasIndex(v => new { v.CommuneCode, v.Date });
         visit.HasIndex(v => v.AgencyId);

@@ -2033,11 +2033,13 @@ namespace Mtqg.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Mtqg.Data.Plans.AssignmentCommune", b =>
                 {
-                    b.HasOne("Mtqg.Data.Plans.Assignment", null)
+                    b.HasOne("Mtqg.Data.Plans.Assignment", "Assignment")
                         .WithMany("Communes")
                         .HasForeignKey("AssignmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Assignment");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Plans.PlanTarget", b =>
@@ -2250,11 +2252,13 @@ namespace Mtqg.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Mtqg.Data.Visits.VisitSupport", b =>
                 {
-                    b.HasOne("Mtqg.Data.Visits.VisitRecord", null)
+                    b.HasOne("Mtqg.Data.Visits.VisitRecord", "Visit")
                         .WithMany("Support")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaSet", b =>

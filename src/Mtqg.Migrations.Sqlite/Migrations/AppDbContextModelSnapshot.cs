@@ -1960,11 +1960,13 @@ namespace Mtqg.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Mtqg.Data.Plans.AssignmentCommune", b =>
                 {
-                    b.HasOne("Mtqg.Data.Plans.Assignment", null)
+                    b.HasOne("Mtqg.Data.Plans.Assignment", "Assignment")
                         .WithMany("Communes")
                         .HasForeignKey("AssignmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Assignment");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Plans.PlanTarget", b =>
@@ -2177,11 +2179,13 @@ namespace Mtqg.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Mtqg.Data.Visits.VisitSupport", b =>
                 {
-                    b.HasOne("Mtqg.Data.Visits.VisitRecord", null)
+                    b.HasOne("Mtqg.Data.Visits.VisitRecord", "Visit")
                         .WithMany("Support")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaSet", b =>

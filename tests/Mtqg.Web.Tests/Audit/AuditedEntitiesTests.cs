@@ -48,8 +48,6 @@ public sealed partial class AuditedEntitiesTests
         ["IdentityUserClaim`1"] = "not used",
         ["IdentityUserLogin`1"] = "not used",
         ["IdentityUserToken`1"] = "secrets (authenticator keys, recovery codes)",
-        ["AssignmentCommune"] = "written with its assignment",
-        ["VisitSupport"] = "written with its visit",
         ["RecommendationEventRecord"] = "the recommendation's own history; each transition is recorded on the recommendation",
         ["DossierCriterionRecord"] = "the dossier's snapshot; its changes are the appraisal steps and the dossier's status",
         ["DossierIndicatorRecord"] = "the frozen scorecard of the dossier",
@@ -73,6 +71,9 @@ public sealed partial class AuditedEntitiesTests
         var unaccounted = model.GetEntityTypes().Select(e => e.ClrType)
             .Where(t => !typeof(IAudited).IsAssignableFrom(t) && !RecordedOtherwise.Contains(t)).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(NotAudited.Keys.Order(StringComparer.Ordinal), unaccounted);
+
+        // The audit page and its search name every kind of row in Vietnamese.
+        Assert.All(AuditedTypes(), t => Assert.True(Mtqg.Web.Features.Audit.AuditService.Entities.ContainsKey(t.Name), $"{t.Name} has no label on the audit page"));
 
         foreach (var entity in model.GetEntityTypes().Where(e => typeof(IAudited).IsAssignableFrom(e.ClrType)))
         {
@@ -105,7 +106,8 @@ public sealed partial class AuditedEntitiesTests
         var target = new PlanTarget { Plan = plan, Kind = TargetKind.Activity, Name = "Làm đường", Goal = 10m, Unit = "km", Scope = ActivityScope.Overall, Mode = ProgressMode.Cumulative, Agency = agency };
         var update = new TargetUpdate { Target = target, Date = new DateOnly(2026, 2, 1), Amount = 2.5m, By = "Người thử", ByUserName = "demo.giupdo", RecordedAt = At, FileKey = "def.pdf", FileName = "mc.pdf" };
         var assignment = new Assignment { Agency = agency, ProvinceCode = "15", From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 12, 31), Leader = "Phó Giám đốc", UpdatedAt = At, Communes = [new() { CommuneCode = "02989" }] };
-        var visit = new VisitRecord { Agency = agency, ProvinceCode = "15", CommuneCode = "02989", Date = new DateOnly(2026, 2, 3), Participants = "A\nB", Content = "Làm việc", CreatedAt = At, CreatedBy = "demo.giupdo" };
+        var visit = new VisitRecord { Agency = agency, ProvinceCode = "15", CommuneCode = "02989", Date = new DateOnly(2026, 2, 3), Participants = "A\nB", Content = "Làm việc", CreatedAt = At, CreatedBy = "demo.giupdo",
+            Support = [new() { Kind = SupportKind.Gift, Description = "Sách", Quantity = 10m, Unit = "cuốn", Value = 500_000 }] };
         var recommendation = new RecommendationRecord
         {
             Visit = visit, Agency = agency, ProvinceCode = "15", CommuneCode = "02989", Text = "Hỗ trợ xi măng", RaisedOn = new DateOnly(2026, 2, 3), RaisedBy = "Sở Thử nghiệm",
@@ -141,6 +143,8 @@ public sealed partial class AuditedEntitiesTests
         target.Goal = 12m;
         update.Amount = 3m;
         assignment.Leader = "Giám đốc";
+        assignment.Communes.Add(new() { CommuneCode = "02992" });
+        visit.Support[0].Quantity = 12m;
         visit.Findings = "Tốt";
         recommendation.Status = RecommendationStatus.InProgress;
         recommendation.Response = "Đã hỗ trợ";
@@ -163,54 +167,61 @@ public sealed partial class AuditedEntitiesTests
         await db.SaveChangesAsync();
         var deleted = await RowsAsync(app, start);
 
-        // The shape the trail had before the two audited-entity interfaces were merged (the audit page and API read it).
+        // Each field under its Vietnamese label, each state or kind as the pages name it (the audit page and API read it).
         Assert.Equal(
         [
-            "create Agency unit=15 year= set= key=Sở Thử nghiệm user=hệ thống |  | Name: Sở Thử nghiệm; ProvinceCode: 15",
-            "create AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống |  | Sở: Sở Xây dựng; Kết quả: Met; Nhận xét / lý do: ",
-            "create Assignment unit=15 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | From: 01/01/2026; Leader: Phó Giám đốc; ProvinceCode: 15; To: 31/12/2026",
-            "create CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống |  | CommuneCodes: 02989,02992; Name: Danh sách thử; ProvinceCode: 15",
+            "create Agency unit=15 year= set= key=Sở Thử nghiệm user=hệ thống |  | Tên đơn vị: Sở Thử nghiệm; Tỉnh: 15",
+            "create AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống |  | Sở: Sở Xây dựng; Kết quả: Đạt; Nhận xét / lý do: ",
+            "create Assignment unit=15 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Phó Giám đốc; Tỉnh: 15",
+            "create AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Xã được phân công: 02989",
+            "create CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống |  | Tên danh sách: Danh sách thử; Các xã (mã): 02989,02992; Tỉnh: 15",
             "create CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống |  | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: ; Lý do thu hồi: ",
-            "create DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống |  | Loại: Recognition; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): ",
-            "create DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống |  | Trạng thái: Draft; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định: ",
+            "create DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống |  | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): ",
+            "create DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống |  | Trạng thái: Đang soạn; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định: ",
             "create EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống |  | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.1; Dung lượng (byte): 42; SHA-256: ab12",
-            "create Plan unit=15 year= set= key=9/KH-THU user=hệ thống |  | FileContentType: application/pdf; FileName: kh.pdf; FileSize: 12; IssuedOn: 05/01/2026; Issuer: Ban Chỉ đạo; Number: 9/KH-THU; PeriodFrom: 01/01/2026; PeriodTo: 31/12/2026; ProvinceCode: 15; Title: Kế hoạch thử",
-            "create PlanTarget unit=15 year= set= key=Làm đường user=hệ thống |  | CommuneCode: ; CommuneGoals: ; Goal: 10; Kind: Activity; Level: ; Mode: Cumulative; Name: Làm đường; Scope: Overall; Unit: km; Year: ",
-            "create RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống |  | ClosedAt: ; ClosedBy: ; CommuneCode: 02989; DueDate: 01/03/2026; ProvinceCode: 15; RaisedBy: Sở Thử nghiệm; RaisedOn: 03/02/2026; RejectionReason: ; RespondedAt: ; Response: ; ResponsibleKind: Commune; ResponsibleSector: ; Status: Open; Text: Hỗ trợ xi măng",
-            "create TargetUpdate unit=15 year= set= key=Làm đường: 2.5 user=hệ thống |  | Amount: 2.5; By: Người thử; ByUserName: demo.giupdo; CommuneCode: ; Date: 01/02/2026; Evidence: ; FileContentType: ; FileName: mc.pdf; FileSize: ; RecordedAt: 2026-03-02T01:30:00Z",
-            "create VisitRecord unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | CommuneCode: 02989; Content: Làm việc; CreatedAt: 2026-03-02T01:30:00Z; CreatedBy: demo.giupdo; Date: 03/02/2026; Difficulties: ; Findings: ; Participants: A\nB; ProvinceCode: 15",
+            "create Plan unit=15 year= set= key=9/KH-THU user=hệ thống |  | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử; Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12",
+            "create PlanTarget unit=15 year= set= key=Làm đường user=hệ thống |  | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Xã: ; Chỉ tiêu: 10; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã: ",
+            "create RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống |  | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: mới nêu; Trả lời: ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc: ",
+            "create TargetUpdate unit=15 year= set= key=Làm đường: 2.5 user=hệ thống |  | Ngày: 01/02/2026; Số lượng: 2.5; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
+            "create VisitRecord unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: ; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
+            "create VisitSupport unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | Loại hỗ trợ: Quà tặng; Nội dung: Sách; Số lượng: 10; Đơn vị tính: cuốn; Giá trị (đồng): 500000",
         ], created);
         Assert.Equal(
         [
-            "update Agency unit=15 year= set= key=Sở Thử nghiệm mới user=hệ thống | Name: Sở Thử nghiệm | Name: Sở Thử nghiệm mới",
+            "update Agency unit=15 year= set= key=Sở Thử nghiệm mới user=hệ thống | Tên đơn vị: Sở Thử nghiệm | Tên đơn vị: Sở Thử nghiệm mới",
             "update AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống | Nhận xét / lý do:  | Nhận xét / lý do: đạt",
-            "update Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Leader: Phó Giám đốc | Leader: Giám đốc",
-            "update CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | CommuneCodes: 02989,02992 | CommuneCodes: 02989",
+            "update Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Lãnh đạo phụ trách: Phó Giám đốc | Lãnh đạo phụ trách: Giám đốc",
+            "create AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống |  | Xã được phân công: 02992",
+            "update CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Các xã (mã): 02989,02992 | Các xã (mã): 02989",
             "update CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Thu hồi ngày: ; Lý do thu hồi:  | Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử",
             "update DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Bản ký (PDF):  | Bản ký (PDF): 7-QD.pdf",
-            "update DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Draft | Trạng thái: Submitted",
+            "update DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đang soạn | Trạng thái: Đã nộp, đang thẩm định",
             "update EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Chỉ tiêu: 8.1 | Chỉ tiêu: 8.2",
-            "update Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Title: Kế hoạch thử | Title: Kế hoạch thử (sửa)",
-            "update PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Goal: 10 | Goal: 12",
-            "update RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Response: ; Status: Open | Response: Đã hỗ trợ; Status: InProgress",
-            "update TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Amount: 2.5 | Amount: 3",
-            "update VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Findings:  | Findings: Tốt",
+            "update Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Tên kế hoạch: Kế hoạch thử | Tên kế hoạch: Kế hoạch thử (sửa)",
+            "update PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Chỉ tiêu: 10 | Chỉ tiêu: 12",
+            "update RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Trạng thái: mới nêu; Trả lời:  | Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ",
+            "update TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Số lượng: 2.5 | Số lượng: 3",
+            "update VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Kết quả, nhận xét:  | Kết quả, nhận xét: Tốt",
+            "update VisitSupport unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Số lượng: 10 | Số lượng: 12",
         ], changed);
         Assert.Equal(
         [
-            "delete Agency unit=15 year= set= key=Sở Thử nghiệm mới user=hệ thống | Name: Sở Thử nghiệm mới; ProvinceCode: 15 | ",
-            "delete AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống | Sở: Sở Xây dựng; Kết quả: Met; Nhận xét / lý do: đạt | ",
-            "delete Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | From: 01/01/2026; Leader: Giám đốc; ProvinceCode: 15; To: 31/12/2026 | ",
-            "delete CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | CommuneCodes: 02989; Name: Danh sách thử; ProvinceCode: 15 | ",
+            "delete Agency unit=15 year= set= key=Sở Thử nghiệm mới user=hệ thống | Tên đơn vị: Sở Thử nghiệm mới; Tỉnh: 15 | ",
+            "delete AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống | Sở: Sở Xây dựng; Kết quả: Đạt; Nhận xét / lý do: đạt | ",
+            "delete Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Giám đốc; Tỉnh: 15 | ",
+            "delete AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02989 | ",
+            "delete AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02992 | ",
+            "delete CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Tên danh sách: Danh sách thử; Các xã (mã): 02989; Tỉnh: 15 | ",
             "delete CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử | ",
-            "delete DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Loại: Recognition; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): 7-QD.pdf | ",
-            "delete DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Submitted; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định:  | ",
+            "delete DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): 7-QD.pdf | ",
+            "delete DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đã nộp, đang thẩm định; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định:  | ",
             "delete EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.2; Dung lượng (byte): 42; SHA-256: ab12 | ",
-            "delete Plan unit=15 year= set= key=9/KH-THU user=hệ thống | FileContentType: application/pdf; FileName: kh.pdf; FileSize: 12; IssuedOn: 05/01/2026; Issuer: Ban Chỉ đạo; Number: 9/KH-THU; PeriodFrom: 01/01/2026; PeriodTo: 31/12/2026; ProvinceCode: 15; Title: Kế hoạch thử (sửa) | ",
-            "delete PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | CommuneCode: ; CommuneGoals: ; Goal: 12; Kind: Activity; Level: ; Mode: Cumulative; Name: Làm đường; Scope: Overall; Unit: km; Year:  | ",
-            "delete RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | ClosedAt: ; ClosedBy: ; CommuneCode: 02989; DueDate: 01/03/2026; ProvinceCode: 15; RaisedBy: Sở Thử nghiệm; RaisedOn: 03/02/2026; RejectionReason: ; RespondedAt: ; Response: Đã hỗ trợ; ResponsibleKind: Commune; ResponsibleSector: ; Status: InProgress; Text: Hỗ trợ xi măng | ",
-            "delete TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Amount: 3; By: Người thử; ByUserName: demo.giupdo; CommuneCode: ; Date: 01/02/2026; Evidence: ; FileContentType: ; FileName: mc.pdf; FileSize: ; RecordedAt: 2026-03-02T01:30:00Z | ",
-            "delete VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | CommuneCode: 02989; Content: Làm việc; CreatedAt: 2026-03-02T01:30:00Z; CreatedBy: demo.giupdo; Date: 03/02/2026; Difficulties: ; Findings: Tốt; Participants: A\nB; ProvinceCode: 15 | ",
+            "delete Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử (sửa); Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12 | ",
+            "delete PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Xã: ; Chỉ tiêu: 12; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã:  | ",
+            "delete RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc:  | ",
+            "delete TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Ngày: 01/02/2026; Số lượng: 3; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",
+            "delete VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: Tốt; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",
+            "delete VisitSupport unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Loại hỗ trợ: Quà tặng; Nội dung: Sách; Số lượng: 12; Đơn vị tính: cuốn; Giá trị (đồng): 500000 | ",
         ], deleted);
         // Every audited type of the model is exercised above: a new one must be added here.
         Assert.Equal(AuditedTypes().Where(t => t != typeof(CriteriaSet)).Select(t => t.Name).Order(StringComparer.Ordinal),

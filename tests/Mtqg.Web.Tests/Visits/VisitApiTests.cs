@@ -73,8 +73,17 @@ public sealed class VisitApiTests
         await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.dieuphoi")).PutAsJsonAsync($"/api/v1/visits/{id}", new { content = "X" }), HttpStatusCode.Forbidden);
         Assert.Equal("Kiểm tra tiến độ đường trục thôn (sửa chính tả)", (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("content").GetString());
 
+        // Support sent is the whole new list: the two items recorded are replaced by one, and the trail files each under the commune.
+        var replaced = await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { support = new[] { new { kind = "materials", description = "Xi măng làm đường", quantity = 20, unit = "tấn", value = 30_000_000 } } });
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal(30_000_000L, (await replaced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("supportValue").GetInt64());
+
         using var scope = app.Services.CreateScope();
         Assert.Contains(await app.Db(scope).AuditEntries.Where(e => e.Entity == "VisitRecord").ToListAsync(), e => e.Action == Mtqg.Data.Audit.AuditEntry.Update && e.NewValue!.Contains("sửa chính tả"));
+        var support = await app.Db(scope).AuditEntries.Where(e => e.Entity == "VisitSupport" && e.UnitCode == BaoHa && e.UserName == "demo.giupdo").OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(["create", "create", "create", "delete", "delete"], support.Select(e => e.Action).Order()); // two recorded, two removed, one added
+        Assert.Contains(support, e => e.Action == "create" && e.NewValue == "Loại hỗ trợ: Vật tư; Nội dung: Xi măng làm đường; Số lượng: 20; Đơn vị tính: tấn; Giá trị (đồng): 30000000");
+        Assert.All(support, e => Assert.StartsWith("Sở Tài chính ", e.Key));
     }
 
     [Fact]
@@ -220,8 +229,8 @@ public sealed class VisitApiTests
         Assert.Contains(visits.GetProperty("items").EnumerateArray(), e => e.GetProperty("userName").GetString() == "demo.giupdo" && e.GetProperty("action").GetString() == "create");
         var closed = recommendations.GetProperty("items").EnumerateArray().Single();
         Assert.Equal("update", closed.GetProperty("action").GetString());
-        Assert.Contains("Closed", closed.GetProperty("newValue").GetString());
-        Assert.Contains("Open", closed.GetProperty("oldValue").GetString());
+        Assert.Contains("Trạng thái: đã đóng", closed.GetProperty("newValue").GetString()); // states as the pages name them
+        Assert.Contains("Trạng thái: mới nêu", closed.GetProperty("oldValue").GetString());
     }
 
     [Fact]

@@ -216,6 +216,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         DateTime d => AuditText.Date(new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc))),
         CriteriaSetStatus s => s.Code(),
         decimal d => AuditText.Number(d),
+        Enum e => AuditText.Name(e),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 

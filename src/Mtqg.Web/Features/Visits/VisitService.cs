@@ -76,9 +76,10 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = user.Identity?.Name ?? "";
         visit.RaiseRecommendations(actor, Today, now, out var raised);
+        db.Agencies.Attach(agency); // read without tracking; attached unchanged so the visit and its rows in the trail are named by it
         var record = new VisitRecord
         {
-            AgencyId = agency.Id, ProvinceCode = agency.ProvinceCode, CommuneCode = code, Date = visit.Date,
+            Agency = agency, ProvinceCode = agency.ProvinceCode, CommuneCode = code, Date = visit.Date,
             Participants = string.Join('\n', visit.Participants), Content = visit.Content, Findings = string.IsNullOrEmpty(visit.Findings) ? null : visit.Findings,
             Difficulties = visit.Difficulties.Count == 0 ? null : string.Join('\n', visit.Difficulties),
             Support = [.. support.Select(s => new VisitSupport { Kind = s.Kind, Description = s.Description, Quantity = s.Quantity, Unit = s.Unit, Value = s.Value })],
@@ -135,7 +136,8 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
         record.Difficulties = visit.Difficulties.Count == 0 ? null : string.Join('\n', visit.Difficulties);
         if (support is not null)
         {
-            record.Support.Clear();
+            // Removed as rows, not cleared from the list: a row cleared is first cut from its visit, and the trail could not say which commune it was for.
+            db.RemoveRange(record.Support);
             record.Support.AddRange(support.Select(s => new VisitSupport { Kind = s.Kind, Description = s.Description, Quantity = s.Quantity, Unit = s.Unit, Value = s.Value }));
         }
         await db.SaveChangesAsync(ct);
