@@ -157,6 +157,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/assignments/"] = new(ReadPlans, (s, _) => Get($"/api/v1/assignments?province={Province(s)}")),
         ["POST /api/v1/assignments/"] = new(Manage, (s, _) => Send(HttpMethod.Post, "/api/v1/assignments",
             new { provinceCode = Province(s), agency = "Sở Nội vụ", communes = new[] { Commune(s) }, from = "2026-01-01", to = "2026-12-31", leader = "Phó Giám đốc" })),
+        ["PUT /api/v1/assignments/{id:int}"] = new(Manage, (s, ids) => Send(HttpMethod.Put, $"/api/v1/assignments/{ids[s, "assignment"]}",
+            new { agency = "Cơ quan thử", communes = new[] { Commune(s) }, from = "2026-01-01", to = "2026-12-31", leader = "Giám đốc" })),
         ["DELETE /api/v1/assignments/{id:int}"] = new(Manage, (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/assignments/{ids.Next(s, "assignment")}")),
         ["GET /api/v1/agencies/{id:int}"] = new(ReadPlans, (s, ids) => Get($"/api/v1/agencies/{ids[s, "agency"]}")),
         ["GET /api/v1/visits/"] = new(ReadPlans, (s, _) => Get($"/api/v1/visits?province={Province(s)}")),
@@ -263,6 +265,7 @@ public sealed class AuthorizationMatrixTests
             ["list"] = (await JsonAsync(admin, "/api/v1/commune-lists?province=15"))[0].GetProperty("id").GetInt32(),
             ["visit"] = (await JsonAsync(admin, "/api/v1/visits?commune=02989")).EnumerateArray().First(v => v.GetProperty("agencyName").GetString() == "Sở Tài chính").GetProperty("id").GetInt32(),
         };
+        id["assignment"] = await PostAsync(admin, "/api/v1/assignments", new { provinceCode = "15", agency = "Cơ quan thử", communes = new[] { "02989" }, from = "2026-01-01", to = "2026-12-31", leader = "A" });
         return new Things(id, await DeletableAsync(admin, "15", "02989", agency));
     }
 
@@ -284,6 +287,7 @@ public sealed class AuthorizationMatrixTests
             ["recommendation"] = (await JsonAsync(admin, "/api/v1/recommendations?commune=00376"))[0].GetProperty("id").GetInt32(),
             ["list"] = await PostAsync(admin, "/api/v1/commune-lists", new { provinceCode = "01", name = "Danh sách Hà Nội", communes = new[] { "00376" } }),
         };
+        id["assignment"] = await PostAsync(admin, "/api/v1/assignments", new { provinceCode = "01", agency = "Cơ quan thử", communes = new[] { "00376" }, from = "2026-01-01", to = "2026-12-31", leader = "A" });
         return new Things(id, await DeletableAsync(admin, "01", "00376", agency));
     }
 

@@ -92,13 +92,23 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         (await db.Agencies.AsNoTracking().Where(a => a.ProvinceCode == province).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
         .Select(a => (a.Id, a.Name)).ToList();
 
-    public async Task<(int? Id, Outcome Outcome)> CreateAssignmentAsync(AssignmentInput input, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// Creates an assignment (<paramref name="id"/> null) or corrects one: agency, leader, period and communes, all given
+    /// again. A correction keeps the province; communes taken off are removed and new ones added, so the trail shows only
+    /// what changed. Visits already recorded stay as they are.
+    /// </summary>
+    public async Task<(int? Id, Outcome Outcome)> SaveAssignmentAsync(int? id, AssignmentInput input, ClaimsPrincipal user, CancellationToken ct)
     {
-        var province = input.ProvinceCode?.Trim() ?? "";
+        var assignment = id is null ? null : await db.Assignments.Include(a => a.Agency).Include(a => a.Communes).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (id is not null && assignment is null) return (null, Outcome.NotFound($"Không có phân công số {id}."));
+        var province = assignment?.ProvinceCode ?? input.ProvinceCode?.Trim() ?? "";
         var problems = new List<Problem>();
-        if (province.Length == 0 || await agencies.ProvinceNameAsync(province, Today, ct) is null)
+        if (assignment is null && (province.Length == 0 || await agencies.ProvinceNameAsync(province, Today, ct) is null))
             problems.Add(new("provinceCode", $"Không có tỉnh, thành phố mã \"{province}\" đang có hiệu lực."));
-        else if (!Agencies.CanManage(user, province)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} mới phân công được đơn vị giúp đỡ xã."));
+        else if (!Agencies.CanManage(user, province))
+            return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} mới {(assignment is null ? "phân công" : "sửa phân công")} đơn vị giúp đỡ xã."));
+        if (assignment is not null && input.ProvinceCode is { Length: > 0 } other && other.Trim() != province)
+            problems.Add(new("provinceCode", $"Phân công thuộc tỉnh {province}: không chuyển sang tỉnh khác được."));
         if (string.IsNullOrWhiteSpace(input.Agency)) problems.Add(new("agency", "Phải nhập tên cơ quan giúp đỡ (ví dụ: Sở Tài chính)."));
         else if (input.Agency.Trim().Length > 200) problems.Add(new("agency", "Tên cơ quan dài quá 200 ký tự."));
         if (string.IsNullOrWhiteSpace(input.Leader)) problems.Add(new("leader", "Phải nhập lãnh đạo phụ trách."));
@@ -108,14 +118,14 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         if (input.From is { } from && input.To is { } to && to < from) problems.Add(new("to", "Ngày kết thúc phải sau ngày bắt đầu."));
         if (province.Length > 0) problems.AddRange(await agencies.CheckCommunesAsync(province, input.Communes, "communes", true, Today, ct));
         if (problems.Count > 0) return (null, Outcome.Invalid("Phân công chưa hợp lệ.", problems));
+
         var agency = await agencies.FindOrAddAsync(province, input.Agency!, ct);
-        var assignment = new Assignment
-        {
-            Agency = agency, ProvinceCode = province, From = input.From!.Value, To = input.To!.Value, Leader = input.Leader!.Trim(),
-            Communes = [.. input.Communes!.Select(c => new AssignmentCommune { CommuneCode = c.Trim() })],
-            UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = user.Identity?.Name,
-        };
-        db.Assignments.Add(assignment);
+        assignment ??= db.Assignments.Add(new Assignment { Agency = agency, ProvinceCode = province, Leader = "" }).Entity;
+        (assignment.Agency, assignment.From, assignment.To, assignment.Leader) = (agency, input.From!.Value, input.To!.Value, input.Leader!.Trim());
+        var codes = input.Communes!.Select(c => c.Trim()).Distinct().ToList();
+        db.RemoveRange(assignment.Communes.Where(c => !codes.Contains(c.CommuneCode)).ToList()); // removed as rows: the trail still knows the assignment
+        assignment.Communes.AddRange(codes.Where(c => assignment.Communes.All(k => k.CommuneCode != c)).Select(c => new AssignmentCommune { CommuneCode = c }));
+        (assignment.UpdatedAt, assignment.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
         await db.SaveChangesAsync(ct);
         return (assignment.Id, Outcome.Done);
     }

@@ -76,9 +76,13 @@ public static class PlansApi
         assignments.MapGet("/", (string? province, int? agency, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.AssignmentsAsync(province ?? "", agency, user, ct)))
             .WithSummary("Phân công giúp đỡ xã của một tỉnh (province), có thể lọc theo đơn vị (agency=id)");
         assignments.MapPost("/", async (AssignmentInput input, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) =>
-                Created(await s.CreateAssignmentAsync(input, user, ct), id => $"/api/v1/assignments?province={input.ProvinceCode}"))
+                Created(await s.SaveAssignmentAsync(null, input, user, ct), id => $"/api/v1/assignments?province={input.ProvinceCode}"))
             .WithSummary("Phân công một cơ quan giúp đỡ các xã trong một thời gian, có lãnh đạo phụ trách (Văn phòng Điều phối của tỉnh)")
             .WithDescription("Thân: {\"provinceCode\":\"15\",\"agency\":\"Sở Tài chính\",\"communes\":[\"02989\"],\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"leader\":\"Phó Giám đốc …\"}. Cơ quan chưa có thì được tạo; tài khoản giúp đỡ xã thuộc cơ quan qua trường sector của tài khoản.");
+        assignments.MapPut("/{id:int}", async (int id, AssignmentInput input, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) =>
+                NoContent((await s.SaveAssignmentAsync(id, input, user, ct)).Outcome))
+            .WithSummary("Sửa một phân công: cơ quan, lãnh đạo phụ trách, thời gian, các xã (gửi lại đủ các trường; tỉnh giữ nguyên)")
+            .WithDescription("Thân như khi phân công. Xã bỏ ra khỏi danh sách thì thôi được giúp đỡ từ nay; buổi làm việc đã ghi giữ nguyên. 400 nêu từng trường sai, không ghi gì.");
         assignments.MapDelete("/{id:int}", async (int id, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => NoContent(await s.DeleteAssignmentAsync(id, user, ct)))
             .WithSummary("Xóa một phân công");
         app.MapGet("/api/v1/agencies/{id:int}", (int id, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.AgencyAsync(id, user, ct)))

@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mtqg.Browser.Tests.Journeys;
+
+public sealed class AssignmentJourneyTests
+{
+    [Fact]
+    public async Task The_coordination_office_corrects_an_assignment_on_a_phone_a_wrong_period_is_refused_in_place_and_the_correction_shows()
+    {
+        await using var session = await BrowserSession.StartAsync(390, 844);
+        var page = session.Page;
+        await session.SignInAsync("demo.dieuphoi");
+        await session.GoToAsync("/tinh/15/phan-cong");
+        var card = page.Locator(".mud-paper").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Sở Khoa học và Công nghệ" }) });
+        await card.GetByText("Sửa hoặc xóa phân công").ClickAsync();
+        var leader = card.GetByLabel("Lãnh đạo phụ trách");
+        await Expect(leader).ToHaveValueAsync("Giám đốc Sở Khoa học và Công nghệ (minh họa)");
+
+        // A period that ends before it starts: refused with the field named, what was typed kept, nothing saved.
+        await leader.FillAsync("Phó Giám đốc Sở Khoa học và Công nghệ");
+        await card.GetByLabel("Đến ngày").FillAsync("2025-12-31");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Lưu phân công" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ngày kết thúc phải sau ngày bắt đầu.");
+        card = page.Locator(".mud-paper").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Sở Khoa học và Công nghệ" }) });
+        await Expect(card.GetByLabel("Lãnh đạo phụ trách")).ToHaveValueAsync("Phó Giám đốc Sở Khoa học và Công nghệ");
+        await session.ScreenshotAsync("phan-cong-sua-loi-dien-thoai");
+
+        await card.GetByLabel("Đến ngày").FillAsync("2027-12-31");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Lưu phân công" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu phân công Sở Khoa học và Công nghệ");
+        card = page.Locator(".mud-paper").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Sở Khoa học và Công nghệ" }) });
+        await Expect(card).ToContainTextAsync("Phó Giám đốc Sở Khoa học và Công nghệ · 01/01/2026–31/12/2027");
+        await session.ScreenshotAsync("phan-cong-da-sua-dien-thoai");
+    }
+}

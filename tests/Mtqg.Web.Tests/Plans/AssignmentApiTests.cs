@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Mtqg.Web.Tests.Infrastructure;
+
+namespace Mtqg.Web.Tests.Plans;
+
+/// <summary>The coordination office corrects an assignment (period, leader, communes): what the agency may do follows at once, the trail says what changed.</summary>
+public sealed class AssignmentApiTests
+{
+    private const string BaoHa = "02989";
+
+    private static async Task<JsonElement> FinanceAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/assignments?province=15")).EnumerateArray().Single(a => a.GetProperty("agencyName").GetString() == "Sở Tài chính");
+
+    private static List<string> Communes(JsonElement assignment) => [.. assignment.GetProperty("communes").EnumerateArray().Select(c => c.GetProperty("code").GetString()!)];
+
+    [Fact]
+    public async Task A_commune_taken_off_an_assignment_is_no_longer_visited_by_the_agency_and_the_trail_files_the_change_under_it()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var office = await app.ClientAsAsync("demo.dieuphoi");
+        var agency = await app.ClientAsAsync("demo.giupdo");
+        var before = await FinanceAsync(office);
+        var id = before.GetProperty("id").GetInt32();
+        Assert.Contains(BaoHa, Communes(before));
+        var visit = new { date = "2026-11-20", communeCode = BaoHa, participants = new[] { "Phó Giám đốc Sở Tài chính" }, content = "Làm việc" };
+        var recorded = await agency.PostAsJsonAsync("/api/v1/visits", visit);
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var visitId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var kept = Communes(before).Where(c => c != BaoHa).ToList();
+        var corrected = await office.PutAsJsonAsync($"/api/v1/assignments/{id}", new
+        {
+            agency = "Sở Tài chính", communes = kept, from = before.GetProperty("from").GetString(), to = before.GetProperty("to").GetString(), leader = "Giám đốc Sở Tài chính",
+        });
+        Assert.Equal(HttpStatusCode.NoContent, corrected.StatusCode);
+
+        var after = await FinanceAsync(office);
+        Assert.Equal(kept.Order(), Communes(after).Order());
+        Assert.Equal("Giám đốc Sở Tài chính", after.GetProperty("leader").GetString());
+        var refused = await ProblemAssert.IsProblemAsync(await agency.PostAsJsonAsync("/api/v1/visits", visit), HttpStatusCode.Forbidden);
+        Assert.Contains("không được phân công", refused.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/api/v1/visits/{visitId}")).StatusCode); // what was recorded stays
+
+        var trail = await office.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={BaoHa}&entity=AssignmentCommune&user=demo.dieuphoi");
+        var removed = trail.GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(("delete", "demo.dieuphoi"), (removed.GetProperty("action").GetString(), removed.GetProperty("userName").GetString()));
+        Assert.Equal("Xã được phân công: 02989", removed.GetProperty("oldValue").GetString());
+        var changed = (await office.GetFromJsonAsync<JsonElement>("/api/v1/audit?unit=15&entity=Assignment&user=demo.dieuphoi")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal("Lãnh đạo phụ trách: Giám đốc Sở Tài chính", changed.GetProperty("newValue").GetString());
+    }
+
+    [Fact]
+    public async Task A_correction_with_errors_names_each_and_changes_nothing_and_only_the_office_of_the_province_may_correct()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var office = await app.ClientAsAsync("demo.dieuphoi");
+        var before = await FinanceAsync(office);
+        var id = before.GetProperty("id").GetInt32();
+
+        var bad = await ProblemAssert.IsProblemAsync(await office.PutAsJsonAsync($"/api/v1/assignments/{id}", new
+        {
+            provinceCode = "01", agency = " ", communes = new[] { BaoHa, "99999" }, from = "2026-06-01", to = "2026-01-01", leader = "",
+        }), HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "provinceCode", "agency", "leader", "to" }) Assert.NotEmpty(ProblemAssert.Errors(bad, field));
+        Assert.Contains("99999", ProblemAssert.Errors(bad, "communes[1]").Single());
+        Assert.Equal(before.ToString(), (await FinanceAsync(office)).ToString());
+
+        var valid = new { agency = "Sở Tài chính", communes = new[] { BaoHa }, from = "2026-01-01", to = "2026-12-31", leader = "A" };
+        await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.giupdo")).PutAsJsonAsync($"/api/v1/assignments/{id}", valid), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.xem")).PutAsJsonAsync($"/api/v1/assignments/{id}", valid), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await office.PutAsJsonAsync("/api/v1/assignments/999999", valid), HttpStatusCode.NotFound);
+        Assert.Equal(before.ToString(), (await FinanceAsync(office)).ToString());
+    }
+}
