@@ -175,6 +175,7 @@ internal sealed class CommuneListConfiguration : IEntityTypeConfiguration<Commun
         list.Property(l => l.Name).HasMaxLength(300);
         list.Property(l => l.CommuneCodes).HasMaxLength(20000);
         list.Property(l => l.UpdatedBy).HasMaxLength(256);
+        list.Property(l => l.UpdatedAt).IsConcurrencyToken(); // the version a correction is made from (Web/Api/EditVersion)
         list.HasIndex(l => new { l.ProvinceCode, l.Name }).IsUnique();
     }
 }
@@ -236,6 +237,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         assignment.Property(a => a.ProvinceCode).HasMaxLength(10);
         assignment.Property(a => a.Leader).HasMaxLength(300);
         assignment.Property(a => a.UpdatedBy).HasMaxLength(256);
+        assignment.Property(a => a.UpdatedAt).IsConcurrencyToken(); // the version a correction is made from (Web/Api/EditVersion)
         assignment.HasOne(a => a.Agency).WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Cascade);
         assignment.HasMany(a => a.Communes).WithOne(c => c.Assignment).HasForeignKey(c => c.AssignmentId).OnDelete(DeleteBehavior.Cascade);
         assignment.HasIndex(a => a.ProvinceCode);

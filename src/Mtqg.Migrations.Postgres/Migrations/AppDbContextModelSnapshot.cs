@@ -680,6 +680,7 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UpdatedBy")
@@ -745,6 +746,7 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(10)");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UpdatedBy")

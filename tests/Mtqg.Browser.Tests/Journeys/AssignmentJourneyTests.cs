@@ -32,5 +32,25 @@ public sealed class AssignmentJourneyTests
         card = page.Locator(".mud-paper").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Sở Khoa học và Công nghệ" }) });
         await Expect(card).ToContainTextAsync("Phó Giám đốc Sở Khoa học và Công nghệ · 01/01/2026–31/12/2027");
         await session.ScreenshotAsync("phan-cong-da-sua-dien-thoai");
+
+        // Someone else saves the same assignment while the form is open: this save is refused, naming them; their change stays.
+        card = page.Locator(".mud-paper").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Sở Tài chính" }) });
+        await card.GetByText("Sửa hoặc xóa phân công").ClickAsync();
+        await card.GetByLabel("Lãnh đạo phụ trách").FillAsync("Phó Giám đốc Sở Tài chính (văn phòng sửa)");
+        var admin = await session.App.ClientAsAsync("demo.admin");
+        var finance = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(admin, "/api/v1/assignments?province=15"))
+            .EnumerateArray().Single(a => a.GetProperty("agencyName").GetString() == "Sở Tài chính");
+        var changed = await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(admin, $"/api/v1/assignments/{finance.GetProperty("id").GetInt32()}", new
+        {
+            agency = "Sở Tài chính", communes = finance.GetProperty("communes").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToArray(),
+            from = finance.GetProperty("from").GetString(), to = finance.GetProperty("to").GetString(), leader = "Giám đốc Sở Tài chính (quản trị sửa)",
+        });
+        Assert.True(changed.IsSuccessStatusCode);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Lưu phân công" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Phân công Sở Tài chính vừa được demo.admin lưu lúc");
+        card = page.Locator(".mud-paper").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Sở Tài chính" }) });
+        await Expect(card).ToContainTextAsync("Giám đốc Sở Tài chính (quản trị sửa) ·");
+        await Expect(card.GetByLabel("Lãnh đạo phụ trách")).ToHaveValueAsync("Phó Giám đốc Sở Tài chính (văn phòng sửa)"); // what was typed is kept to save again knowingly
+        await session.ScreenshotAsync("phan-cong-xung-dot-dien-thoai");
     }
 }

@@ -75,4 +75,52 @@ public sealed class AssignmentApiTests
         await ProblemAssert.IsProblemAsync(await office.PutAsJsonAsync("/api/v1/assignments/999999", valid), HttpStatusCode.NotFound);
         Assert.Equal(before.ToString(), (await FinanceAsync(office)).ToString());
     }
+
+    [Fact]
+    public async Task A_correction_made_from_a_version_someone_else_has_since_saved_is_refused_naming_them_and_keeps_their_change()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var office = await app.ClientAsAsync("demo.dieuphoi");
+        var admin = await app.ClientAsAsync("demo.admin");
+        var read = await FinanceAsync(office);
+        var id = read.GetProperty("id").GetInt32();
+        var version = read.GetProperty("version").GetString()!;
+        object Body(string leader) => new { agency = "Sở Tài chính", communes = Communes(read), from = read.GetProperty("from").GetString(), to = read.GetProperty("to").GetString(), leader };
+        HttpRequestMessage Put(string leader, string? ifMatch)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assignments/{id}") { Content = JsonContent.Create(Body(leader)) };
+            if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            return request;
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.SendAsync(Put("Giám đốc (quản trị sửa)", $"\"{version}\""))).StatusCode);
+        var refused = await ProblemAssert.IsProblemAsync(await office.SendAsync(Put("Phó Giám đốc (văn phòng sửa)", $"\"{version}\"")), HttpStatusCode.PreconditionFailed);
+        Assert.Contains("vừa được demo.admin lưu lúc", refused.GetProperty("detail").GetString());
+        var now = await FinanceAsync(office);
+        Assert.Equal("Giám đốc (quản trị sửa)", now.GetProperty("leader").GetString());
+
+        // Read again, then the correction goes through; a client that sends no version is not checked.
+        Assert.Equal(HttpStatusCode.NoContent, (await office.SendAsync(Put("Phó Giám đốc (văn phòng sửa)", now.GetProperty("version").GetString()))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await office.SendAsync(Put("Phó Giám đốc", null))).StatusCode);
+        var deleteStale = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/assignments/{id}");
+        deleteStale.Headers.TryAddWithoutValidation("If-Match", version);
+        await ProblemAssert.IsProblemAsync(await office.SendAsync(deleteStale), HttpStatusCode.PreconditionFailed);
+        Assert.Equal("Phó Giám đốc", (await FinanceAsync(office)).GetProperty("leader").GetString());
+    }
+
+    [Fact]
+    public async Task A_commune_list_renamed_from_an_old_version_is_refused_and_the_other_name_stays()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var office = await app.ClientAsAsync("demo.dieuphoi");
+        var list = (await office.GetFromJsonAsync<JsonElement>("/api/v1/commune-lists?province=15"))[0];
+        var (id, version) = (list.GetProperty("id").GetInt32(), list.GetProperty("version").GetString()!);
+        var communes = list.GetProperty("communes").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToArray();
+        HttpRequestMessage Rename(string name) => new(HttpMethod.Put, $"/api/v1/commune-lists/{id}") { Content = JsonContent.Create(new { name, communes }), Headers = { { "If-Match", $"\"{version}\"" } } };
+
+        Assert.Equal(HttpStatusCode.NoContent, (await office.SendAsync(Rename("Tên thứ nhất"))).StatusCode);
+        var refused = await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.admin")).SendAsync(Rename("Tên thứ hai")), HttpStatusCode.PreconditionFailed);
+        Assert.Contains("Danh sách «Tên thứ nhất» vừa được demo.dieuphoi lưu lúc", refused.GetProperty("detail").GetString());
+        Assert.Equal("Tên thứ nhất", (await office.GetFromJsonAsync<JsonElement>($"/api/v1/commune-lists/{id}")).GetProperty("name").GetString());
+    }
 }

@@ -29,7 +29,8 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         return (ListView(list, await agencies.NamesAsync(Codes(list), Today, ct)), Outcome.Done);
     }
 
-    public async Task<(int? Id, Outcome Outcome)> SaveListAsync(int? id, CommuneListInput input, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Creates a list (<paramref name="id"/> null) or corrects one; <paramref name="version"/>: the version it was read at (<see cref="EditVersion"/>).</summary>
+    public async Task<(int? Id, Outcome Outcome)> SaveListAsync(int? id, CommuneListInput input, ClaimsPrincipal user, CancellationToken ct, string? version = null)
     {
         var list = id is null ? null : await db.CommuneLists.FirstOrDefaultAsync(l => l.Id == id, ct);
         if (id is not null && list is null) return (null, Outcome.NotFound($"Không có danh sách xã số {id}."));
@@ -44,23 +45,40 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         else if (await db.CommuneLists.AnyAsync(l => l.ProvinceCode == province && l.Name == name && l.Id != (id ?? 0), ct))
             problems.Add(new("name", $"Tỉnh đã có danh sách \"{name}\"."));
         if (province.Length > 0) problems.AddRange(await agencies.CheckCommunesAsync(province, input.Communes, "communes", true, Today, ct));
+        if (list is not null && EditVersion.IsStale(version, list.UpdatedAt)) return (null, EditVersion.Changed($"Danh sách «{list.Name}»", list.UpdatedAt, list.UpdatedBy));
         if (problems.Count > 0) return (null, Outcome.Invalid("Danh sách xã chưa hợp lệ.", problems));
         list ??= db.CommuneLists.Add(new CommuneList { ProvinceCode = province, Name = name }).Entity;
         list.Name = name;
         list.CommuneCodes = string.Join(',', input.Communes!.Select(c => c.Trim()));
         (list.UpdatedAt, list.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
-        await db.SaveChangesAsync(ct);
-        return (list.Id, Outcome.Done);
+        var saved = await SaveAsync(list, $"Danh sách «{name}»", ct);
+        return (saved.IsDone ? list.Id : null, saved);
     }
 
-    public async Task<Outcome> DeleteListAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Outcome> DeleteListAsync(int id, ClaimsPrincipal user, CancellationToken ct, string? version = null)
     {
         var list = await db.CommuneLists.FirstOrDefaultAsync(l => l.Id == id, ct);
         if (list is null) return Outcome.NotFound($"Không có danh sách xã số {id}.");
         if (!Agencies.CanManage(user, list.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {list.ProvinceCode} mới xóa được danh sách xã.");
+        if (EditVersion.IsStale(version, list.UpdatedAt)) return EditVersion.Changed($"Danh sách «{list.Name}»", list.UpdatedAt, list.UpdatedBy);
         db.CommuneLists.Remove(list);
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done;
+        return await SaveAsync(list, $"Danh sách «{list.Name}»", ct);
+    }
+
+    /// <summary>Saves; another save of the same row in between (its version changed under us) is the refusal of <see cref="EditVersion"/>.</summary>
+    private async Task<Outcome> SaveAsync(object row, string what, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome.Done;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var now = await db.Entry(row).GetDatabaseValuesAsync(ct);
+            return now is null ? Outcome.NotFound($"{what} vừa bị người khác xóa.")
+                : EditVersion.Changed(what, now.GetValue<DateTime>(nameof(CommuneList.UpdatedAt)), now.GetValue<string?>(nameof(CommuneList.UpdatedBy)));
+        }
     }
 
     private static IEnumerable<string> Codes(CommuneList list) => list.CommuneCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -97,7 +115,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
     /// again. A correction keeps the province; communes taken off are removed and new ones added, so the trail shows only
     /// what changed. Visits already recorded stay as they are.
     /// </summary>
-    public async Task<(int? Id, Outcome Outcome)> SaveAssignmentAsync(int? id, AssignmentInput input, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(int? Id, Outcome Outcome)> SaveAssignmentAsync(int? id, AssignmentInput input, ClaimsPrincipal user, CancellationToken ct, string? version = null)
     {
         var assignment = id is null ? null : await db.Assignments.Include(a => a.Agency).Include(a => a.Communes).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (id is not null && assignment is null) return (null, Outcome.NotFound($"Không có phân công số {id}."));
@@ -117,6 +135,8 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         if (input.To is null) problems.Add(new("to", "Phải nhập ngày kết thúc phân công."));
         if (input.From is { } from && input.To is { } to && to < from) problems.Add(new("to", "Ngày kết thúc phải sau ngày bắt đầu."));
         if (province.Length > 0) problems.AddRange(await agencies.CheckCommunesAsync(province, input.Communes, "communes", true, Today, ct));
+        if (assignment is not null && EditVersion.IsStale(version, assignment.UpdatedAt))
+            return (null, EditVersion.Changed($"Phân công {assignment.Agency.Name}", assignment.UpdatedAt, assignment.UpdatedBy));
         if (problems.Count > 0) return (null, Outcome.Invalid("Phân công chưa hợp lệ.", problems));
 
         var agency = await agencies.FindOrAddAsync(province, input.Agency!, ct);
@@ -126,20 +146,21 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         db.RemoveRange(assignment.Communes.Where(c => !codes.Contains(c.CommuneCode)).ToList()); // removed as rows: the trail still knows the assignment
         assignment.Communes.AddRange(codes.Where(c => assignment.Communes.All(k => k.CommuneCode != c)).Select(c => new AssignmentCommune { CommuneCode = c }));
         (assignment.UpdatedAt, assignment.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
-        await db.SaveChangesAsync(ct);
-        return (assignment.Id, Outcome.Done);
+        var saved = await SaveAsync(assignment, $"Phân công {agency.Name}", ct);
+        return (saved.IsDone ? assignment.Id : null, saved);
     }
 
-    public async Task<Outcome> DeleteAssignmentAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Outcome> DeleteAssignmentAsync(int id, ClaimsPrincipal user, CancellationToken ct, string? version = null)
     {
-        var assignment = await db.Assignments.Include(a => a.Communes).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var assignment = await db.Assignments.Include(a => a.Agency).Include(a => a.Communes).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null) return Outcome.NotFound($"Không có phân công số {id}.");
         if (!Agencies.CanManage(user, assignment.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {assignment.ProvinceCode} mới xóa được phân công.");
+        if (EditVersion.IsStale(version, assignment.UpdatedAt)) return EditVersion.Changed($"Phân công {assignment.Agency.Name}", assignment.UpdatedAt, assignment.UpdatedBy);
         db.Assignments.Remove(assignment);
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done;
+        return await SaveAsync(assignment, $"Phân công {assignment.Agency.Name}", ct);
     }
 
     private static AssignmentView View(Assignment a, Dictionary<string, string> names) =>
-        new(a.Id, a.AgencyId, a.Agency.Name, a.ProvinceCode, a.From, a.To, a.Leader, [.. a.Communes.OrderBy(c => c.CommuneCode).Select(c => new CommuneRef(c.CommuneCode, names.GetValueOrDefault(c.CommuneCode, c.CommuneCode)))]);
+        new(a.Id, a.AgencyId, a.Agency.Name, a.ProvinceCode, a.From, a.To, a.Leader, [.. a.Communes.OrderBy(c => c.CommuneCode).Select(c => new CommuneRef(c.CommuneCode, names.GetValueOrDefault(c.CommuneCode, c.CommuneCode)))],
+            EditVersion.Of(a.UpdatedAt));
 }

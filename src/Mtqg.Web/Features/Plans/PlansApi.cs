@@ -23,10 +23,12 @@ public static class PlansApi
                 Created(await s.SaveListAsync(null, input, user, ct), id => $"/api/v1/commune-lists/{id}"))
             .WithSummary("Lập danh sách xã (Văn phòng Điều phối của tỉnh)")
             .WithDescription("Thân: {\"provinceCode\":\"15\",\"name\":\"10 xã có tỷ lệ hộ nghèo cao năm 2023\",\"communes\":[\"02989\"]}. Mỗi mã phải là xã đang có hiệu lực của tỉnh; 400 nêu từng dòng sai, không ghi gì.");
-        lists.MapPut("/{id:int}", async (int id, CommuneListInput input, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) =>
-                NoContent((await s.SaveListAsync(id, input, user, ct)).Outcome))
-            .WithSummary("Sửa tên và các xã của danh sách");
-        lists.MapDelete("/{id:int}", async (int id, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => NoContent(await s.DeleteListAsync(id, user, ct)))
+        lists.MapPut("/{id:int}", async (int id, CommuneListInput input, AssignmentService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
+                EditVersion.Answer((await s.SaveListAsync(id, input, user, ct, EditVersion.Sent(request))).Outcome, EditVersion.Sent(request)))
+            .WithSummary("Sửa tên và các xã của danh sách")
+            .WithDescription("Gửi If-Match với version đọc được: người khác đã lưu trước thì trả 412, không ghi đè.");
+        lists.MapDelete("/{id:int}", async (int id, AssignmentService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
+                EditVersion.Answer(await s.DeleteListAsync(id, user, ct, EditVersion.Sent(request)), EditVersion.Sent(request)))
             .WithSummary("Xóa danh sách xã");
 
         var plans = app.MapGroup("/api/v1/plans").WithTags("Kế hoạch").RequireAuthorization();
@@ -79,11 +81,12 @@ public static class PlansApi
                 Created(await s.SaveAssignmentAsync(null, input, user, ct), id => $"/api/v1/assignments?province={input.ProvinceCode}"))
             .WithSummary("Phân công một cơ quan giúp đỡ các xã trong một thời gian, có lãnh đạo phụ trách (Văn phòng Điều phối của tỉnh)")
             .WithDescription("Thân: {\"provinceCode\":\"15\",\"agency\":\"Sở Tài chính\",\"communes\":[\"02989\"],\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"leader\":\"Phó Giám đốc …\"}. Cơ quan chưa có thì được tạo; tài khoản giúp đỡ xã thuộc cơ quan qua trường sector của tài khoản.");
-        assignments.MapPut("/{id:int}", async (int id, AssignmentInput input, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) =>
-                NoContent((await s.SaveAssignmentAsync(id, input, user, ct)).Outcome))
+        assignments.MapPut("/{id:int}", async (int id, AssignmentInput input, AssignmentService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
+                EditVersion.Answer((await s.SaveAssignmentAsync(id, input, user, ct, EditVersion.Sent(request))).Outcome, EditVersion.Sent(request)))
             .WithSummary("Sửa một phân công: cơ quan, lãnh đạo phụ trách, thời gian, các xã (gửi lại đủ các trường; tỉnh giữ nguyên)")
-            .WithDescription("Thân như khi phân công. Xã bỏ ra khỏi danh sách thì thôi được giúp đỡ từ nay; buổi làm việc đã ghi giữ nguyên. 400 nêu từng trường sai, không ghi gì.");
-        assignments.MapDelete("/{id:int}", async (int id, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => NoContent(await s.DeleteAssignmentAsync(id, user, ct)))
+            .WithDescription("Thân như khi phân công. Xã bỏ ra khỏi danh sách thì thôi được giúp đỡ từ nay; buổi làm việc đã ghi giữ nguyên. 400 nêu từng trường sai, không ghi gì. Gửi If-Match với version đọc được: người khác đã lưu trước thì trả 412, không ghi đè.");
+        assignments.MapDelete("/{id:int}", async (int id, AssignmentService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
+                EditVersion.Answer(await s.DeleteAssignmentAsync(id, user, ct, EditVersion.Sent(request)), EditVersion.Sent(request)))
             .WithSummary("Xóa một phân công");
         app.MapGet("/api/v1/agencies/{id:int}", (int id, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.AgencyAsync(id, user, ct)))
             .RequireAuthorization().WithTags("Phân công giúp đỡ xã").WithSummary("Một đơn vị giúp đỡ xã và các phân công của đơn vị");

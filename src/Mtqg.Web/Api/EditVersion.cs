@@ -1,0 +1,40 @@
+using System.Globalization;
+using Mtqg.Domain.Common;
+
+namespace Mtqg.Web.Api;
+
+/// <summary>
+/// Two people correcting the same record (DESIGN §8): the row's <c>UpdatedAt</c>, a concurrency token, is its version. Readers
+/// get it as <c>version</c>; a form sends it back in a hidden field, an API client in If-Match. A save made from an older
+/// version is refused naming who saved in between and when — never a silent overwrite; two saves racing from the same
+/// version are told apart by the database (the token), and the second gets the same refusal. No version sent: the save goes
+/// ahead (API clients that do not read first).
+/// </summary>
+public static class EditVersion
+{
+    public static string Of(DateTime updatedAt) => updatedAt.Ticks.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The version a request sends in If-Match (quoted or weak accepted); null when none or "*".</summary>
+    public static string? Sent(HttpRequest request)
+    {
+        var text = request.Headers.IfMatch.ToString().Trim();
+        return text.Length == 0 || text == "*" ? null : text.TrimStart('W', '/').Trim('"');
+    }
+
+    public static bool IsStale(string? sent, DateTime current) => sent is { Length: > 0 } && sent != Of(current);
+
+    /// <summary>The refusal: <paramref name="what"/> ("Phân công Sở Tài chính") was saved by someone else since it was read.</summary>
+    public static Outcome Changed(string what, DateTime updatedAt, string? by) =>
+        Outcome.Conflict($"{what} vừa được {by ?? "người khác"} lưu lúc {updatedAt.AddHours(7).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}; "
+            + "thay đổi của bạn chưa được lưu. Xem bản mới dưới đây rồi sửa lại nếu cần.");
+
+    /// <summary>
+    /// A PUT's or DELETE's answer: 204, 412 when it sent a version and was refused as changed (the only conflict of these
+    /// saves), or the outcome's problem.
+    /// </summary>
+    public static IResult Answer(Outcome outcome, string? sent) =>
+        outcome.IsDone ? TypedResults.NoContent()
+        : outcome.Kind == OutcomeKind.Conflict && sent is not null
+            ? TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status412PreconditionFailed, title: "Đã có người sửa trước")
+            : ApiProblems.From(outcome);
+}
