@@ -24,6 +24,9 @@ public static class StoredText
     public static int? MaxLength<TEntity>(this IModel model, Expression<Func<TEntity, string?>> property) =>
         Property(model, property).GetMaxLength();
 
+    /// <summary>The most characters the column holds, for a page's <c>maxlength</c>; null when it is not limited.</summary>
+    public static int? MaxLength<TEntity>(this DbContext db, Expression<Func<TEntity, string?>> property) => MaxLength(db.Model, property);
+
     /// <summary>
     /// The problem of <paramref name="field"/> when <paramref name="value"/> is longer than the column of
     /// <paramref name="property"/> holds ("Tên mục tiêu dài quá 500 ký tự."); null when it fits. The label is the

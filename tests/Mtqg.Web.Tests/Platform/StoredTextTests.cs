@@ -291,6 +291,49 @@ public sealed class StoredTextTests
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/criteria-sets/BAOVE-2026")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_plan_form_with_a_title_longer_than_stored_shows_the_message_in_place_with_what_was_typed()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi", followRedirects: false);
+        var plans = await CountAsync<Plan>(app);
+
+        var form = await coordinator.GetStringAsync("/tinh/15/ke-hoach");
+        var page = await coordinator.PostFormAsync("/tinh/15/ke-hoach", "new-plan", ("number", "31/KH-BCĐ"), ("issuedOn", "2026-01-05"), ("issuer", "Ban Chỉ đạo tỉnh"),
+            ("title", Over(app, (Plan p) => p.Title)), ("periodFrom", "2026-01-01"), ("periodTo", "2026-12-31"));
+
+        Assert.Contains($"name=\"title\" maxlength=\"{Max(app, (Plan p) => p.Title)}\"", form);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("Trích yếu kế hoạch dài quá 1.000 ký tự.", html);
+        Assert.Contains("role=\"alert\"", html);
+        Assert.Contains("value=\"31/KH-BCĐ\"", html);
+        Assert.Equal(plans, await CountAsync<Plan>(app));
+    }
+
+    [Fact]
+    public async Task A_page_post_no_service_checked_comes_back_to_the_page_with_the_Vietnamese_refusal_and_nothing_is_written()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var admin = await app.ClientAsAsync("demo.admin", followRedirects: false);
+        var doc = SmallSet("BAOVE-2027", criteria: 46, firstNumber: 1_000_000_000);
+        doc["revocation"] = new JsonObject
+        {
+            ["lowerShare"] = 0.3, ["upperShare"] = 0.5,
+            ["protectedCriteria"] = new JsonArray([.. doc["criteria"]!.AsArray().Select(c => JsonValue.Create(c!["number"]!.GetValue<int>()))]),
+        };
+
+        var posted = await admin.PostFormAsync("/bo-tieu-chi/nhap", "import-criteria-set", ("Json", doc.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        Assert.Equal("/bo-tieu-chi/nhap", posted.Target());
+        var html = WebUtility.HtmlDecode(await admin.GetStringAsync(posted.Target()));
+        Assert.Contains("Dữ liệu quá dài so với nơi lưu; chưa lưu gì.", html);
+        Assert.Contains($"Tiêu chí bảo vệ khi thu hồi dài quá {Max(app, (CriteriaSet s) => s.RevocationProtected)} ký tự.", html);
+        Assert.Contains("role=\"alert\"", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/criteria-sets/BAOVE-2027")).StatusCode);
+    }
+
     private static JsonNode SmallSet(string code, int criteria, int firstNumber = 1) => new JsonObject
     {
         ["code"] = code, ["name"] = "Bộ tiêu chí thử", ["validFrom"] = 2026, ["validTo"] = 2030,
