@@ -275,12 +275,7 @@ public sealed class StoredTextTests
     {
         await using var app = await MtqgApp.StartAsync();
         var admin = await app.ClientAsAsync("demo.admin");
-        var doc = SmallSet("BAOVE-2026", criteria: 46, firstNumber: 1_000_000_000);
-        doc["revocation"] = new JsonObject
-        {
-            ["lowerShare"] = 0.3, ["upperShare"] = 0.5,
-            ["protectedCriteria"] = new JsonArray([.. doc["criteria"]!.AsArray().Select(c => JsonValue.Create(c!["number"]!.GetValue<int>()))]),
-        };
+        var doc = EveryCriterionProtected("BAOVE-2026");
         var sets = await CountAsync<CriteriaSet>(app);
 
         var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsync("/api/v1/criteria-sets", Json(doc)), HttpStatusCode.BadRequest);
@@ -316,12 +311,7 @@ public sealed class StoredTextTests
     {
         await using var app = await MtqgApp.StartAsync();
         var admin = await app.ClientAsAsync("demo.admin", followRedirects: false);
-        var doc = SmallSet("BAOVE-2027", criteria: 46, firstNumber: 1_000_000_000);
-        doc["revocation"] = new JsonObject
-        {
-            ["lowerShare"] = 0.3, ["upperShare"] = 0.5,
-            ["protectedCriteria"] = new JsonArray([.. doc["criteria"]!.AsArray().Select(c => JsonValue.Create(c!["number"]!.GetValue<int>()))]),
-        };
+        var doc = EveryCriterionProtected("BAOVE-2027");
 
         var posted = await admin.PostFormAsync("/bo-tieu-chi/nhap", "import-criteria-set", ("Json", doc.ToJsonString()));
 
@@ -332,6 +322,18 @@ public sealed class StoredTextTests
         Assert.Contains($"Tiêu chí bảo vệ khi thu hồi dài quá {Max(app, (CriteriaSet s) => s.RevocationProtected)} ký tự.", html);
         Assert.Contains("role=\"alert\"", html);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/criteria-sets/BAOVE-2027")).StatusCode);
+    }
+
+    /// <summary>46 criteria numbered from 1,000,000,000, all protected from revocation: stored joined, 505 characters.</summary>
+    private static JsonNode EveryCriterionProtected(string code)
+    {
+        var doc = SmallSet(code, criteria: 46, firstNumber: 1_000_000_000);
+        doc["revocation"] = new JsonObject
+        {
+            ["lowerShare"] = 0.3, ["upperShare"] = 0.5,
+            ["protectedCriteria"] = new JsonArray([.. doc["criteria"]!.AsArray().Select(c => JsonValue.Create(c!["number"]!.GetValue<int>()))]),
+        };
+        return doc;
     }
 
     private static JsonNode SmallSet(string code, int criteria, int firstNumber = 1) => new JsonObject
