@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -6,10 +7,13 @@ namespace Mtqg.Data.Accounts;
 
 public sealed class AppUser : IdentityUser
 {
+    [Display(Name = "Tên hiển thị")]
     public string DisplayName { get; set; } = "";
     /// <summary>The unit the account works for (a province or commune code); empty for national accounts.</summary>
+    [Display(Name = "Mã đơn vị")]
     public string? UnitCode { get; set; }
     /// <summary>For appraisers: the sector (department) whose criteria they appraise.</summary>
+    [Display(Name = "Sở, ngành hoặc cơ quan")]
     public string? Sector { get; set; }
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; set; }

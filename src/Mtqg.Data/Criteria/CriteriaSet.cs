@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Mtqg.Data.Audit;
@@ -9,8 +10,11 @@ namespace Mtqg.Data.Criteria;
 public sealed class CriteriaSet : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "Mã bộ tiêu chí")]
     public required string Code { get; set; }
+    [Display(Name = "Tên bộ tiêu chí")]
     public required string Name { get; set; }
+    [Display(Name = "Căn cứ pháp lý")]
     public string? LegalBasis { get; set; }
     public int ValidFrom { get; set; }
     public int ValidTo { get; set; }
@@ -22,6 +26,7 @@ public sealed class CriteriaSet : IAudited
     /// <summary>Revocation rule (data of the set): shares of criteria no longer met, and the protected criteria numbers ("1,8,10"); null = no rule given.</summary>
     public decimal? RevocationLowerShare { get; set; }
     public decimal? RevocationUpperShare { get; set; }
+    [Display(Name = "Tiêu chí bảo vệ khi thu hồi")]
     public string? RevocationProtected { get; set; }
     /// <summary>Share of residents satisfied (%) a recognition dossier must show; null = not given by the source.</summary>
     public decimal? RequiredSatisfaction { get; set; }
@@ -45,7 +50,9 @@ public sealed class CriteriaLevel
 {
     public int Id { get; set; }
     public int CriteriaSetId { get; set; }
+    [Display(Name = "Mã mức đạt chuẩn")]
     public required string Code { get; set; }
+    [Display(Name = "Tên mức đạt chuẩn")]
     public required string Name { get; set; }
     public int Rank { get; set; }
 }
@@ -55,8 +62,11 @@ public sealed class CommuneGroup
 {
     public int Id { get; set; }
     public int CriteriaSetId { get; set; }
+    [Display(Name = "Mã nhóm xã")]
     public required string Code { get; set; }
+    [Display(Name = "Tên nhóm xã")]
     public required string Name { get; set; }
+    [Display(Name = "Mô tả nhóm xã")]
     public string? Description { get; set; }
 }
 
@@ -65,6 +75,7 @@ public sealed class ReportingBand
     public int Id { get; set; }
     public int CriteriaSetId { get; set; }
     public int Order { get; set; }
+    [Display(Name = "Tên nhóm báo cáo")]
     public required string Name { get; set; }
     public int MinCriteriaMet { get; set; }
 }
@@ -74,9 +85,13 @@ public sealed class Criterion
     public int Id { get; set; }
     public int CriteriaSetId { get; set; }
     public int Number { get; set; }
+    [Display(Name = "Mã tiêu chí")]
     public required string Code { get; set; }
+    [Display(Name = "Tên tiêu chí")]
     public required string Name { get; set; }
+    [Display(Name = "Nhóm tiêu chí")]
     public string? Heading { get; set; }
+    [Display(Name = "Sở phụ trách tiêu chí")]
     public string? ResponsibleSector { get; set; }
     public bool NameVerified { get; set; }
     public List<Indicator> Indicators { get; set; } = [];
@@ -89,9 +104,12 @@ public sealed class Indicator
     public int CriteriaSetId { get; set; }
     public CriteriaSet Set { get; set; } = null!;
     public int Order { get; set; }
+    [Display(Name = "Mã chỉ tiêu")]
     public required string Code { get; set; }
+    [Display(Name = "Tên chỉ tiêu")]
     public required string Name { get; set; }
     public IndicatorType Type { get; set; }
+    [Display(Name = "Đơn vị tính của chỉ tiêu")]
     public string? Unit { get; set; }
     public Rule Rule { get; set; }
     public bool NameVerified { get; set; }
@@ -110,6 +128,7 @@ public sealed class Threshold
     public CommuneGroup? Group { get; set; }
     public int? Year { get; set; }
     public decimal? Value { get; set; }
+    [Display(Name = "Ghi chú ngưỡng")]
     public string? Note { get; set; }
 }
 

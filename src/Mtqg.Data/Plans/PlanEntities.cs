@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Mtqg.Data.Audit;
@@ -14,7 +15,9 @@ public sealed class Agency : IAudited
 {
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
+    [Display(Name = "Tên cơ quan giúp đỡ")]
     public required string Name { get; set; }
+    [Display(Name = "Tên cơ quan giúp đỡ")]
     public required string NameKey { get; set; }
     public static AuditFields AuditFields { get; } = new([(nameof(Name), "Tên đơn vị"), (nameof(ProvinceCode), "Tỉnh")], nameof(NameKey));
     public AuditInfo AuditInfo() => new(ProvinceCode, Name);
@@ -25,8 +28,10 @@ public sealed class CommuneList : IAudited
 {
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
+    [Display(Name = "Tên danh sách xã")]
     public required string Name { get; set; }
     /// <summary>The commune codes, comma separated, in the order given.</summary>
+    [Display(Name = "Danh sách mã xã")]
     public string CommuneCodes { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
@@ -40,12 +45,16 @@ public sealed class Plan : IAudited
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
     /// <summary>Number and issuer as written on the document: "239/KH-BCĐ".</summary>
+    [Display(Name = "Số, ký hiệu kế hoạch")]
     public required string Number { get; set; }
+    [Display(Name = "Cơ quan ban hành")]
     public required string Issuer { get; set; }
     public DateOnly IssuedOn { get; set; }
     public DateOnly PeriodFrom { get; set; }
     public DateOnly PeriodTo { get; set; }
+    [Display(Name = "Trích yếu kế hoạch")]
     public required string Title { get; set; }
+    [Display(Name = "Tên tệp kế hoạch")]
     public string? FileName { get; set; }
     public string? FileContentType { get; set; }
     public long? FileSize { get; set; }
@@ -76,15 +85,20 @@ public sealed class PlanTarget : IAudited
     public int PlanId { get; set; }
     public Plan Plan { get; set; } = null!;
     public TargetKind Kind { get; set; }
+    [Display(Name = "Tên mục tiêu")]
     public required string Name { get; set; }
+    [Display(Name = "Mức đạt chuẩn")]
     public string? Level { get; set; }
     public int? Year { get; set; }
+    [Display(Name = "Mã xã")]
     public string? CommuneCode { get; set; }
     public decimal Goal { get; set; }
+    [Display(Name = "Đơn vị tính")]
     public string? Unit { get; set; }
     public ActivityScope Scope { get; set; }
     public ProgressMode Mode { get; set; }
     /// <summary>The communes of an activity and each one's goal: "code=goal", comma separated.</summary>
+    [Display(Name = "Danh sách xã và mục tiêu từng xã")]
     public string? CommuneGoals { get; set; }
     /// <summary>The agency responsible for recording an activity's progress (any agency of the plan's coordination office when null).</summary>
     public int? AgencyId { get; set; }
@@ -106,8 +120,11 @@ public sealed class TargetUpdate : IAudited
     public PlanTarget Target { get; set; } = null!;
     public DateOnly Date { get; set; }
     public decimal Amount { get; set; }
+    [Display(Name = "Mã xã")]
     public string? CommuneCode { get; set; }
+    [Display(Name = "Minh chứng")]
     public string? Evidence { get; set; }
+    [Display(Name = "Tên tệp minh chứng")]
     public string? FileName { get; set; }
     public string? FileContentType { get; set; }
     public long? FileSize { get; set; }
@@ -133,6 +150,7 @@ public sealed class Assignment : IAudited
     public required string ProvinceCode { get; set; }
     public DateOnly From { get; set; }
     public DateOnly To { get; set; }
+    [Display(Name = "Lãnh đạo phụ trách")]
     public required string Leader { get; set; }
     public List<AssignmentCommune> Communes { get; set; } = [];
     public DateTime UpdatedAt { get; set; }
@@ -151,6 +169,7 @@ public sealed class AssignmentCommune : IAudited
     public int Id { get; set; }
     public int AssignmentId { get; set; }
     public Assignment? Assignment { get; set; }
+    [Display(Name = "Mã xã")]
     public required string CommuneCode { get; set; }
     public static AuditFields AuditFields { get; } = new([(nameof(CommuneCode), "Xã được phân công")], nameof(AssignmentId));
     public AuditInfo AuditInfo() => new(CommuneCode, Assignment?.Key ?? $"Phân công #{AssignmentId}");

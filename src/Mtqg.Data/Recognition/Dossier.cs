@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Mtqg.Data.Audit;
@@ -20,11 +21,13 @@ public sealed class DossierRecord : IAudited
     public required string ProvinceCode { get; set; }
     public int Year { get; set; }
     public required string SetCode { get; set; }
+    [Display(Name = "Mức đạt chuẩn")]
     public required string LevelCode { get; set; }
     public DossierStatus Status { get; set; }
     public decimal? RequiredSatisfaction { get; set; }
     public decimal? ResidentSatisfaction { get; set; }
     public bool NoConstructionDebtDeclared { get; set; }
+    [Display(Name = "Ghi chú")]
     public string? Note { get; set; }
     public required string CreatedById { get; set; }
     public required string CreatedByName { get; set; }
@@ -34,9 +37,11 @@ public sealed class DossierRecord : IAudited
     public DateTime? SubmittedAt { get; set; }
     public DateOnly? CouncilDate { get; set; }
     /// <summary>Council members, one per line.</summary>
+    [Display(Name = "Thành viên hội đồng")]
     public string? CouncilMembers { get; set; }
     public int? VotesFor { get; set; }
     public int? VotesAgainst { get; set; }
+    [Display(Name = "Kết luận của hội đồng")]
     public string? CouncilConclusion { get; set; }
     public int? DecisionId { get; set; }
     public DecisionRecord? Decision { get; set; }
@@ -101,8 +106,10 @@ public sealed class AppraisalRecord : IAudited
     public DossierRecord Dossier { get; set; } = null!;
     public int CriterionNumber { get; set; }
     public int Round { get; set; }
+    [Display(Name = "Sở thẩm định")]
     public required string Sector { get; set; }
     public AppraisalStep Step { get; set; }
+    [Display(Name = "Ý kiến thẩm định")]
     public string? Comment { get; set; }
     public DateTime SentToAppraisalAt { get; set; }
     public DateTime At { get; set; }
@@ -125,6 +132,7 @@ public sealed class DossierEventRecord
     public required string UserId { get; set; }
     public required string UserName { get; set; }
     public DossierEventKind Kind { get; set; }
+    [Display(Name = "Diễn biến hồ sơ")]
     public required string Details { get; set; }
 }
 
@@ -135,7 +143,9 @@ public sealed class EvidenceFile : IAudited
     public int DossierId { get; set; }
     public DossierRecord Dossier { get; set; } = null!;
     public int? CriterionNumber { get; set; }
+    [Display(Name = "Mã chỉ tiêu")]
     public string? IndicatorCode { get; set; }
+    [Display(Name = "Tên tệp minh chứng")]
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
     public long Length { get; set; }
@@ -160,12 +170,17 @@ public sealed class DecisionRecord : IAudited
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
     public DecisionKind Kind { get; set; }
+    [Display(Name = "Số quyết định")]
     public required string Number { get; set; }
     public DateOnly Date { get; set; }
+    [Display(Name = "Người ký")]
     public required string Signer { get; set; }
+    [Display(Name = "Mức đạt chuẩn")]
     public required string LevelCode { get; set; }
     public int Year { get; set; }
+    [Display(Name = "Đợt")]
     public string? Batch { get; set; }
+    [Display(Name = "Tên tệp quyết định")]
     public string? PdfFileName { get; set; }
     public string? PdfStoredName { get; set; }
     public long? PdfLength { get; set; }
@@ -199,6 +214,7 @@ public sealed class CommuneTitle : IAudited
     public int? RevokedByDecisionId { get; set; }
     public DecisionRecord? RevokedByDecision { get; set; }
     public DateOnly? RevokedOn { get; set; }
+    [Display(Name = "Lý do thu hồi")]
     public string? RevocationReason { get; set; }
 
     public static AuditFields AuditFields { get; } = new(

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Mtqg.Data.Audit;
@@ -16,10 +17,14 @@ public sealed class VisitRecord : IAudited
     public required string CommuneCode { get; set; }
     public DateOnly Date { get; set; }
     /// <summary>One participant per line.</summary>
+    [Display(Name = "Danh sách thành phần")]
     public string Participants { get; set; } = "";
+    [Display(Name = "Nội dung")]
     public string Content { get; set; } = "";
+    [Display(Name = "Kết quả, nhận xét")]
     public string? Findings { get; set; }
     /// <summary>One difficulty per line.</summary>
+    [Display(Name = "Khó khăn, vướng mắc")]
     public string? Difficulties { get; set; }
     public List<VisitSupport> Support { get; set; } = [];
     public List<RecommendationRecord> Recommendations { get; set; } = [];
@@ -42,8 +47,10 @@ public sealed class VisitSupport : IAudited
     public int VisitId { get; set; }
     public VisitRecord? Visit { get; set; }
     public SupportKind Kind { get; set; }
+    [Display(Name = "Nội dung hỗ trợ")]
     public string Description { get; set; } = "";
     public decimal? Quantity { get; set; }
+    [Display(Name = "Đơn vị tính")]
     public string? Unit { get; set; }
     public long? Value { get; set; }
     public static AuditFields AuditFields { get; } = new(
@@ -63,17 +70,21 @@ public sealed class RecommendationRecord : IAudited
     public Agency Agency { get; set; } = null!;
     public required string ProvinceCode { get; set; }
     public required string CommuneCode { get; set; }
+    [Display(Name = "Nội dung kiến nghị")]
     public required string Text { get; set; }
     public DateOnly RaisedOn { get; set; }
     public required string RaisedBy { get; set; }
     public PartyKind ResponsibleKind { get; set; }
+    [Display(Name = "Tên sở xử lý")]
     public string? ResponsibleSector { get; set; }
     public DateOnly? DueDate { get; set; }
     public RecommendationStatus Status { get; set; }
+    [Display(Name = "Nội dung trả lời")]
     public string? Response { get; set; }
     public DateTime? RespondedAt { get; set; }
     public string? ClosedBy { get; set; }
     public DateTime? ClosedAt { get; set; }
+    [Display(Name = "Lý do")]
     public string? RejectionReason { get; set; }
     /// <summary>Changes with every transition: two answers to the same state never both succeed.</summary>
     public DateTime UpdatedAt { get; set; }
@@ -96,6 +107,7 @@ public sealed class RecommendationEventRecord
     public RecommendationAction Action { get; set; }
     public RecommendationStatus From { get; set; }
     public RecommendationStatus To { get; set; }
+    [Display(Name = "Nội dung")]
     public string? Text { get; set; }
 }
 

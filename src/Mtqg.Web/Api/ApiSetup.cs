@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Mtqg.Data;
+using Mtqg.Web.Components.Shared;
 using Scalar.AspNetCore;
 
 namespace Mtqg.Web.Api;
@@ -32,18 +34,31 @@ public static class ApiSetup
 
     /// <summary>
     /// Surprises become a Vietnamese problem for the API and an error page for the UI; a malformed
-    /// request body is a 400, never a 500. Status-code pages are for the UI only, never for /api.
+    /// request body, or a text longer than its column, is a 400, never a 500. Status-code pages are for the UI only, never for /api.
     /// </summary>
     public static WebApplication UseMtqgErrorHandling(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = e => e is BadHttpRequestException or JsonException ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = e => e is BadHttpRequestException or JsonException or StoredTextTooLongException ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
             ExceptionHandler = async context =>
             {
                 var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
                 var bad = error is BadHttpRequestException or JsonException;
-                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health"))
+                var api = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health");
+                if (error is StoredTextTooLongException tooLong)
+                {
+                    // A text longer than its column, missed by the service (decision 0013): refused, nothing written.
+                    const string refused = "Dữ liệu quá dài so với nơi lưu; chưa lưu gì.";
+                    if (api)
+                    {
+                        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                        await ApiProblems.Invalid(refused, tooLong.Problems).ExecuteAsync(context);
+                    }
+                    else context.RequestServices.GetRequiredService<Flash>().RedirectRefused(context, refused, [.. tooLong.Problems.Select(p => p.Message)]);
+                    return;
+                }
+                if (api)
                 {
                     context.Response.StatusCode = bad ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
                     await Results.Problem(

@@ -36,11 +36,14 @@ public static class DatabaseSetup
         // every request was a good share of a cached summary's CPU time.
         services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddSingleton(new DatabaseVersion(provider, connectionString));
-        // Every context records its tracked changes in the audit trail (decision 0005).
+        // Every context refuses text longer than its column (decision 0013), then records its tracked changes in the
+        // audit trail (decision 0005): the check runs first, so a refused save has added no audit row.
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditActor>();
+        services.AddSingleton<StoredTextInterceptor>();
         services.AddSingleton<AuditInterceptor>();
-        services.ConfigureDbContext<AppDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Singleton);
+        services.ConfigureDbContext<AppDbContext>((sp, options) => options.AddInterceptors(
+            sp.GetRequiredService<StoredTextInterceptor>(), sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Singleton);
         return services;
     }
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace Mtqg.Web.Components.Shared;
 
-/// <summary>What a successful form post reports on the page it redirects to.</summary>
-public sealed record Notice(string Text, IReadOnlyList<string> Details);
+/// <summary>What a form post reports on the page it redirects to: done, or (<paramref name="Refused"/>) refused after the page had handed over.</summary>
+public sealed record Notice(string Text, IReadOnlyList<string> Details, bool Refused = false);
 
 /// <summary>
 /// Post/Redirect/Get for every page form: a post that changed something answers 303 to the page to show
@@ -22,11 +22,7 @@ public sealed class Flash(IHttpContextAccessor http, NavigationManager navigatio
     public void Redirect(string text, string? to = null, IReadOnlyList<string>? details = null)
     {
         var context = http.HttpContext ?? throw new InvalidOperationException("Flash.Redirect is for a page handling a form post.");
-        var payload = protector.Protect(JsonSerializer.Serialize(new Notice(text, details ?? [])));
-        context.Response.Cookies.Append(Cookie, payload, new CookieOptions
-        {
-            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromMinutes(2), IsEssential = true,
-        });
+        Keep(context, new Notice(text, details ?? []));
         // NavigateTo answers 302; after a post the right answer is 303 See Other (the browser fetches the page with GET).
         context.Response.OnStarting(() =>
         {
@@ -35,6 +31,23 @@ public sealed class Flash(IHttpContextAccessor http, NavigationManager navigatio
         });
         navigation.NavigateTo(to ?? navigation.Uri);
     }
+
+    /// <summary>
+    /// A post refused by the last-line check of stored lengths (decision 0013), which no page renders in place: 303 back
+    /// to the page posted to, which shows why (as an alert) and that nothing was saved.
+    /// </summary>
+    public void RedirectRefused(HttpContext context, string text, IReadOnlyList<string> details)
+    {
+        Keep(context, new Notice(text, details, Refused: true));
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = $"{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}";
+    }
+
+    private void Keep(HttpContext context, Notice notice) =>
+        context.Response.Cookies.Append(Cookie, protector.Protect(JsonSerializer.Serialize(notice)), new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromMinutes(2), IsEssential = true,
+        });
 
     /// <summary>The notice left by the last redirect, once: the cookie is removed with this response.</summary>
     public Notice? Take()

@@ -154,7 +154,7 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
     {
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(input.DisplayName)) problems.Add(new Problem("displayName", "Thiếu tên hiển thị (họ tên hoặc tên cơ quan)."));
-        else if (input.DisplayName.Length > 200) problems.Add(new Problem("displayName", "Tên hiển thị dài quá 200 ký tự."));
+        else if (db.TooLong((AppUser u) => u.DisplayName, input.DisplayName.Trim(), "displayName") is { } tooLong) problems.Add(tooLong);
         var role = input.Role?.Trim().ToLowerInvariant();
         if (role is null || !Roles.All.Contains(role)) { problems.Add(new Problem("role", $"Vai trò \"{input.Role}\" không hợp lệ; dùng một trong: {string.Join(", ", Roles.All)}.")); return (null, null, null, problems); }
         var unit = string.IsNullOrWhiteSpace(input.UnitCode) ? null : input.UnitCode.Trim();
@@ -179,7 +179,7 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
                 break;
         }
         if (role == Roles.Appraiser && sector is null) problems.Add(new Problem("sector", "Sở, ngành thẩm định cần ghi rõ lĩnh vực (ví dụ: Sở Xây dựng)."));
-        if (sector is { Length: > 200 }) problems.Add(new Problem("sector", "Lĩnh vực dài quá 200 ký tự."));
+        if (db.TooLong((AppUser u) => u.Sector, sector, "sector") is { } sectorTooLong) problems.Add(sectorTooLong);
         if (role == Roles.Agency && sector is null) problems.Add(new Problem("sector", "Đơn vị giúp đỡ xã cần ghi tên cơ quan (ví dụ: Sở Tài chính)."));
         return (role, unit, role is Roles.Appraiser or Roles.Agency ? sector : null, problems);
     }

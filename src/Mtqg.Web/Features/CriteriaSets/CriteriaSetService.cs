@@ -64,10 +64,52 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
     public static List<int> ProtectedNumbers(string? text) =>
         [.. (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))];
 
+    /// <summary>
+    /// The texts of a document longer than their columns hold (decision 0013), named by their path. The domain validator
+    /// already checks the required names; codes, headings, sectors, units and notes are checked here.
+    /// </summary>
+    private IEnumerable<Problem> StoredLengths(CriteriaSetDocument doc)
+    {
+        IEnumerable<Problem?> Check()
+        {
+            yield return db.TooLong((CriteriaSet s) => s.Name, doc.Name?.Trim(), "name");
+            yield return db.TooLong((CriteriaSet s) => s.LegalBasis, doc.LegalBasis, "legalBasis");
+            foreach (var (level, i) in (doc.Levels ?? []).Select((l, i) => (l, i)).Where(x => x.l is not null))
+            {
+                yield return db.TooLong((CriteriaLevel l) => l.Code, level.Code, $"levels[{i}].code");
+                yield return db.TooLong((CriteriaLevel l) => l.Name, level.Name, $"levels[{i}].name");
+            }
+            foreach (var (group, i) in (doc.Groups ?? []).Select((g, i) => (g, i)).Where(x => x.g is not null))
+            {
+                yield return db.TooLong((CommuneGroup g) => g.Code, group.Code, $"groups[{i}].code");
+                yield return db.TooLong((CommuneGroup g) => g.Name, group.Name, $"groups[{i}].name");
+                yield return db.TooLong((CommuneGroup g) => g.Description, group.Description, $"groups[{i}].description");
+            }
+            foreach (var (band, i) in (doc.Bands ?? []).Select((b, i) => (b, i)).Where(x => x.b is not null))
+                yield return db.TooLong((ReportingBand b) => b.Name, band.Name, $"bands[{i}].name");
+            foreach (var (criterion, c) in (doc.Criteria ?? []).Select((x, c) => (x, c)).Where(x => x.x is not null))
+            {
+                var path = $"criteria[{c}]";
+                yield return db.TooLong((Criterion x) => x.Name, criterion.Name?.Trim(), $"{path}.name");
+                yield return db.TooLong((Criterion x) => x.Heading, criterion.Heading, $"{path}.heading");
+                yield return db.TooLong((Criterion x) => x.ResponsibleSector, criterion.ResponsibleSector, $"{path}.responsibleSector");
+                foreach (var (indicator, i) in (criterion.Indicators ?? []).Select((x, i) => (x, i)).Where(x => x.x is not null))
+                {
+                    yield return db.TooLong((Indicator x) => x.Name, indicator.Name?.Trim(), $"{path}.indicators[{i}].name");
+                    yield return db.TooLong((Indicator x) => x.Unit, indicator.Unit, $"{path}.indicators[{i}].unit");
+                    foreach (var (row, t) in (indicator.Thresholds ?? []).Select((x, t) => (x, t)).Where(x => x.x is not null))
+                        yield return db.TooLong((Threshold x) => x.Note, row.Note, $"{path}.indicators[{i}].thresholds[{t}].note");
+                }
+            }
+        }
+        return Check().OfType<Problem>();
+    }
+
     /// <summary>Validates a whole document and, only if it has no problem at all, stores it in one transaction.</summary>
     public async Task<Outcome> CreateAsync(CriteriaSetDocument doc, CancellationToken ct)
     {
         var problems = CriteriaSetValidator.Validate(doc).ToList();
+        problems.AddRange(StoredLengths(doc).Where(p => problems.All(q => q.Field != p.Field)));
         if (doc.Code is { Length: > 0 } code && await db.CriteriaSets.AnyAsync(s => s.Code == code, ct))
             problems.Insert(0, new Problem("code", $"Đã có bộ tiêu chí mã \"{code}\"."));
         if (problems.Count > 0)

@@ -41,7 +41,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         else if (!Agencies.CanManage(user, province)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} mới lập được danh sách xã của tỉnh."));
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0) problems.Add(new("name", "Phải nhập tên danh sách."));
-        else if (name.Length > 300) problems.Add(new("name", "Tên danh sách dài quá 300 ký tự."));
+        else if (db.TooLong((CommuneList l) => l.Name, name, "name") is { } tooLong) problems.Add(tooLong);
         else if (await db.CommuneLists.AnyAsync(l => l.ProvinceCode == province && l.Name == name && l.Id != (id ?? 0), ct))
             problems.Add(new("name", $"Tỉnh đã có danh sách \"{name}\"."));
         if (province.Length > 0) problems.AddRange(await agencies.CheckCommunesAsync(province, input.Communes, "communes", true, Today, ct));
@@ -128,9 +128,9 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         if (assignment is not null && input.ProvinceCode is { Length: > 0 } other && other.Trim() != province)
             problems.Add(new("provinceCode", $"Phân công thuộc tỉnh {province}: không chuyển sang tỉnh khác được."));
         if (string.IsNullOrWhiteSpace(input.Agency)) problems.Add(new("agency", "Phải nhập tên cơ quan giúp đỡ (ví dụ: Sở Tài chính)."));
-        else if (input.Agency.Trim().Length > 200) problems.Add(new("agency", "Tên cơ quan dài quá 200 ký tự."));
+        else if (db.TooLong((Agency a) => a.Name, input.Agency.Trim(), "agency") is { } agencyTooLong) problems.Add(agencyTooLong);
         if (string.IsNullOrWhiteSpace(input.Leader)) problems.Add(new("leader", "Phải nhập lãnh đạo phụ trách."));
-        else if (input.Leader.Trim().Length > 300) problems.Add(new("leader", "Tên lãnh đạo phụ trách dài quá 300 ký tự."));
+        else if (db.TooLong((Assignment a) => a.Leader, input.Leader.Trim(), "leader") is { } leaderTooLong) problems.Add(leaderTooLong);
         if (input.From is null) problems.Add(new("from", "Phải nhập ngày bắt đầu phân công."));
         if (input.To is null) problems.Add(new("to", "Phải nhập ngày kết thúc phân công."));
         if (input.From is { } from && input.To is { } to && to < from) problems.Add(new("to", "Ngày kết thúc phải sau ngày bắt đầu."));

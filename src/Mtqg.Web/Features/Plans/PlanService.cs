@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
@@ -35,9 +36,9 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         if (province.Length == 0 || await agencies.ProvinceNameAsync(province, Today, ct) is null)
             problems.Add(new("provinceCode", $"Không có tỉnh, thành phố mã \"{province}\" đang có hiệu lực."));
         else if (!Agencies.CanManage(user, province)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} mới lập được kế hoạch của tỉnh."));
-        Required(problems, "number", input.Number, 100, "Phải nhập số, ký hiệu kế hoạch (ví dụ 239/KH-BCĐ).");
-        Required(problems, "issuer", input.Issuer, 300, "Phải nhập cơ quan ban hành.");
-        Required(problems, "title", input.Title, 1000, "Phải nhập trích yếu (tên) kế hoạch.");
+        Required(problems, "number", input.Number, (Plan p) => p.Number, "Phải nhập số, ký hiệu kế hoạch (ví dụ 239/KH-BCĐ).");
+        Required(problems, "issuer", input.Issuer, (Plan p) => p.Issuer, "Phải nhập cơ quan ban hành.");
+        Required(problems, "title", input.Title, (Plan p) => p.Title, "Phải nhập trích yếu (tên) kế hoạch.");
         if (input.IssuedOn is null) problems.Add(new("issuedOn", "Phải nhập ngày ban hành."));
         else if (PastDate.Check("issuedOn", "Ngày ban hành", input.IssuedOn, Today) is { } future) problems.Add(future);
         if (input.PeriodFrom is null) problems.Add(new("periodFrom", "Phải nhập ngày bắt đầu kỳ kế hoạch."));
@@ -139,7 +140,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         if (plan is null) return (null, Outcome.NotFound($"Không có kế hoạch số {planId}."));
         if (!Agencies.CanManage(user, plan.ProvinceCode)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {plan.ProvinceCode} mới thêm được mục tiêu."));
         var problems = new List<Problem>();
-        Required(problems, "name", input.Name, 500, "Phải nhập tên mục tiêu.");
+        Required(problems, "name", input.Name, (PlanTarget t) => t.Name, "Phải nhập tên mục tiêu.");
         var kind = input.Kind?.Trim() switch
         {
             "communeCount" => TargetKind.CommuneCount, "namedCommune" => TargetKind.NamedCommune, "activity" => TargetKind.Activity, _ => (TargetKind?)null,
@@ -148,7 +149,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         var target = new PlanTarget { PlanId = plan.Id, Plan = plan, Kind = kind.Value, Name = input.Name?.Trim() ?? "" };
         if (kind is TargetKind.CommuneCount or TargetKind.NamedCommune)
         {
-            Required(problems, "level", input.Level, 50, "Phải chọn mức đạt chuẩn (ví dụ NTM).");
+            Required(problems, "level", input.Level, (PlanTarget t) => t.Level, "Phải chọn mức đạt chuẩn (ví dụ NTM).");
             if (input.Year is not { } year || year < 2000 || year > 2100) problems.Add(new("year", "Phải nhập năm (2000–2100)."));
             target.Level = input.Level?.Trim();
             target.Year = input.Year;
@@ -166,7 +167,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         }
         else
         {
-            Required(problems, "unit", input.Unit, 50, "Phải nhập đơn vị tính (ví dụ: lớp, hộ, %).");
+            Required(problems, "unit", input.Unit, (PlanTarget t) => t.Unit, "Phải nhập đơn vị tính (ví dụ: lớp, hộ, %).");
             target.Unit = input.Unit?.Trim();
             var scope = input.Scope?.Trim() switch { null or "" or "overall" => ActivityScope.Overall, "perCommune" => ActivityScope.PerCommune, _ => (ActivityScope?)null };
             var mode = input.Mode?.Trim() switch { null or "" or "cumulative" => ProgressMode.Cumulative, "latestValue" => ProgressMode.LatestValue, _ => (ProgressMode?)null };
@@ -190,6 +191,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
             }
             else target.Goal = goals.Count;
             target.CommuneGoals = goals.Count == 0 ? null : string.Join(',', goals.Select(g => $"{g.Code}={g.Goal.ToString(CultureInfo.InvariantCulture)}"));
+            if (db.TooLong((PlanTarget t) => t.CommuneGoals, target.CommuneGoals, "communes") is { } tooMany) problems.Add(tooMany);
             if (!string.IsNullOrWhiteSpace(input.Agency))
             {
                 var key = Agencies.Key(input.Agency);
@@ -227,7 +229,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         if (input.Date is null) problems.Add(new("date", "Phải nhập ngày cập nhật."));
         if (input.Amount is null) problems.Add(new("amount", "Phải nhập số lượng."));
         problems.AddRange(Activity(target.Plan, target).Check(update, Today).Where(p => !(input.Date is null && p.Field == "date")));
-        if (input.Evidence is { Length: > 2000 }) problems.Add(new("evidence", "Minh chứng dài quá 2.000 ký tự."));
+        if (db.TooLong((TargetUpdate u) => u.Evidence, input.Evidence?.Trim(), "evidence") is { } evidenceTooLong) problems.Add(evidenceTooLong);
         if (evidence is { } e && files.Refuse(e.Name, e.Length) is { } refused) problems.Add(new("file", refused));
         if (problems.Count > 0) return (null, Outcome.Invalid("Cập nhật tiến độ không hợp lệ.", problems));
         var row = new TargetUpdate
@@ -285,10 +287,11 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         return (stream, new PlanFileView(update.FileName!, FileStore.ContentTypeOf(update.FileKey), update.FileSize ?? 0), Outcome.Done);
     }
 
-    private static void Required(List<Problem> problems, string field, string? value, int max, string message)
+    /// <summary>A text the user must give, no longer than its column holds (decision 0013).</summary>
+    private void Required<T>(List<Problem> problems, string field, string? value, Expression<Func<T, string?>> column, string message)
     {
         if (string.IsNullOrWhiteSpace(value)) problems.Add(new(field, message));
-        else if (value.Trim().Length > max) problems.Add(new(field, $"Dài quá {max} ký tự."));
+        else if (db.TooLong(column, value.Trim(), field) is { } tooLong) problems.Add(tooLong);
     }
 
     public static string KindCode(TargetKind kind) => kind switch { TargetKind.CommuneCount => "communeCount", TargetKind.NamedCommune => "namedCommune", _ => "activity" };

@@ -172,7 +172,7 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
     {
         var problems = new List<Problem>();
         if (request.ResidentSatisfaction is < 0 or > 100) problems.Add(new("residentSatisfaction", "Tỷ lệ hài lòng phải từ 0 đến 100 (%)."));
-        if (request.Note is { Length: > 4000 }) problems.Add(new("note", "Ghi chú dài quá 4.000 ký tự."));
+        if (db.TooLong((DossierRecord d) => d.Note, request.Note?.Trim(), "note") is { } tooLong) problems.Add(tooLong);
         if (problems.Count > 0) return (null, Outcome.Invalid("Dữ liệu hồ sơ không hợp lệ.", problems));
         return await StepAsync(id, user, request.Version, ct, (record, _) => CanEdit(user, record.CommuneCode) ? null : EditForbidden(record),
             async (record, dossier, actor, now) =>
@@ -224,6 +224,8 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
             _ => null,
         };
         if (result is null) return (null, Outcome.Invalid("Kết quả thẩm định không hợp lệ.", [new("result", "Kết quả phải là \"met\" (đạt) hoặc \"not_met\" (chưa đạt).")]));
+        if (db.TooLong((AppraisalRecord a) => a.Comment, request.Comment?.Trim(), "comment") is { } tooLong)
+            return (null, Outcome.Invalid("Ý kiến thẩm định quá dài.", [tooLong]));
         return await StepAsync(id, user, null, ct, (record, _) => RefuseAppraiser(user, record, criterion),
             (record, dossier, actor, now) => Task.FromResult(dossier.Appraise(criterion, SectorFor(record, criterion, user), result.Value, request.Comment, actor, now)));
     }
@@ -232,6 +234,8 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
             return (null, Outcome.Invalid("Thiếu lý do trả lại.", [new("reason", "Ghi rõ lý do trả lại để xã biết cần bổ sung gì.")]));
+        if (db.TooLong((AppraisalRecord a) => a.Comment, request.Reason.Trim(), "reason", "Lý do trả lại") is { } tooLong)
+            return (null, Outcome.Invalid("Lý do trả lại quá dài.", [tooLong]));
         return await StepAsync(id, user, null, ct, (record, _) => RefuseAppraiser(user, record, criterion),
             (record, dossier, actor, now) => Task.FromResult(dossier.SendBack(criterion, SectorFor(record, criterion, user), request.Reason, actor, now)));
     }
@@ -259,6 +263,12 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
         if (request.VotesFor is null) problems.Add(new("votesFor", "Chưa có số phiếu tán thành."));
         if (request.VotesAgainst is null) problems.Add(new("votesAgainst", "Chưa có số phiếu không tán thành."));
         if (string.IsNullOrWhiteSpace(request.Conclusion)) problems.Add(new("conclusion", "Chưa có kết luận của hội đồng."));
+        var members = string.Join('\n', (request.Members ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()));
+        problems.AddRange(new[]
+        {
+            db.TooLong((DossierRecord d) => d.CouncilMembers, members, "members"),
+            db.TooLong((DossierRecord d) => d.CouncilConclusion, request.Conclusion?.Trim(), "conclusion"),
+        }.OfType<Problem>());
         if (problems.Count > 0) return (null, Outcome.Invalid("Thông tin hội đồng chưa đủ hoặc chưa đúng.", problems));
         return await StepAsync(id, user, null, ct,
             (record, _) => CanCoordinate(user, record.ProvinceCode) ? null : Outcome.Forbidden($"Chỉ Văn phòng Điều phối tỉnh {record.ProvinceCode} ghi nhận hội đồng thẩm định."),
@@ -277,6 +287,8 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
         else if (PastDate.Check("date", "Ngày quyết định", request.Date, Today) is { } future) problems.Add(future);
         if (string.IsNullOrWhiteSpace(request.Signer)) problems.Add(new("signer", "Chưa có người ký."));
         if (request.Dossiers is null || request.Dossiers.Count == 0) problems.Add(new("dossiers", "Quyết định phải công nhận ít nhất một hồ sơ."));
+        problems.AddRange(DecisionLengths(request.Number, request.Signer, request.Batch));
+        if (db.TooLong((DecisionRecord d) => d.LevelCode, request.Level?.Trim(), "level") is { } levelTooLong) problems.Add(levelTooLong);
         if (problems.Count > 0) return (null, Outcome.Invalid("Thông tin quyết định chưa đủ hoặc chưa đúng.", problems));
 
         var ids = request.Dossiers!.Distinct().ToList();
@@ -328,6 +340,14 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
         return (await DecisionAsync(decision.Id, ct), Outcome.Done);
     }
 
+    /// <summary>Number, signer and batch of a decision longer than their columns hold (decision 0013).</summary>
+    private IEnumerable<Problem> DecisionLengths(string? number, string? signer, string? batch) => new[]
+    {
+        db.TooLong((DecisionRecord d) => d.Number, number?.Trim().Normalize(NormalizationForm.FormC), "number"),
+        db.TooLong((DecisionRecord d) => d.Signer, signer?.Trim(), "signer"),
+        db.TooLong((DecisionRecord d) => d.Batch, batch?.Trim(), "batch"),
+    }.OfType<Problem>();
+
     /// <summary>A revocation decision: ends the titles it lists (of one province).</summary>
     public async Task<(DecisionDto? Decision, Outcome Outcome)> RecordRevocationAsync(RevocationRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -339,6 +359,8 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
         if (string.IsNullOrWhiteSpace(request.Signer)) problems.Add(new("signer", "Chưa có người ký."));
         if (request.Titles is null || request.Titles.Count == 0) problems.Add(new("titles", "Quyết định phải thu hồi ít nhất một danh hiệu."));
         if (string.IsNullOrWhiteSpace(request.Reason)) problems.Add(new("reason", "Chưa có lý do thu hồi."));
+        problems.AddRange(DecisionLengths(request.Number, request.Signer, request.Batch));
+        if (db.TooLong((CommuneTitle t) => t.RevocationReason, request.Reason?.Trim(), "reason") is { } reasonTooLong) problems.Add(reasonTooLong);
         if (problems.Count > 0) return (null, Outcome.Invalid("Thông tin quyết định thu hồi chưa đủ hoặc chưa đúng.", problems));
 
         var ids = request.Titles!.Distinct().ToList();
@@ -679,7 +701,8 @@ public sealed class DossierService(AppDbContext db, ScorecardService scorecards,
             });
         var next = r.Events.Count == 0 ? 1 : r.Events.Max(e => e.Sequence) + 1;
         foreach (var e in s.Timeline.Skip(r.Events.Count))
-            r.Events.Add(new DossierEventRecord { Sequence = next++, At = e.At, UserId = e.UserId, UserName = e.UserName, Kind = e.Kind, Details = e.Details });
+            // A timeline line quotes the user's text after its own words: cut to its column, the full text is in its own row.
+            r.Events.Add(new DossierEventRecord { Sequence = next++, At = e.At, UserId = e.UserId, UserName = e.UserName, Kind = e.Kind, Details = db.Clip((DossierEventRecord x) => x.Details, e.Details)! });
     }
 
     public static DossierDto ToDto(DossierRecord r)

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Mtqg.Web.Features.Scorecards;
 
 namespace Mtqg.Web.Features.Recognition;
@@ -8,17 +7,17 @@ public sealed record CreateDossierRequest(string? Commune, int? Year, string? Se
 /// <summary>What the commune edits while the dossier is a draft (or sent back, for the note). Absent fields stay as they are.</summary>
 public sealed record UpdateDossierRequest(decimal? ResidentSatisfaction, bool? NoConstructionDebtDeclared, string? Note, string? Version);
 
-public sealed record AppraiseRequest(string? Result, [property: MaxLength(4000)] string? Comment);
+public sealed record AppraiseRequest(string? Result, string? Comment);
 
-public sealed record SendBackRequest([property: MaxLength(4000)] string? Reason);
+public sealed record SendBackRequest(string? Reason);
 
-public sealed record CouncilRequest(DateOnly? Date, IReadOnlyList<string>? Members, int? VotesFor, int? VotesAgainst, [property: MaxLength(4000)] string? Conclusion);
+public sealed record CouncilRequest(DateOnly? Date, IReadOnlyList<string>? Members, int? VotesFor, int? VotesAgainst, string? Conclusion);
 
 /// <summary>A recognition decision covering one or more dossiers (a batch, e.g. "Đợt 2 năm 2023").</summary>
-public sealed record DecisionRequest(string? Number, DateOnly? Date, string? Signer, string? Level, [property: MaxLength(200)] string? Batch, IReadOnlyList<int>? Dossiers);
+public sealed record DecisionRequest(string? Number, DateOnly? Date, string? Signer, string? Level, string? Batch, IReadOnlyList<int>? Dossiers);
 
 /// <summary>A revocation decision ending the titles of one or more communes.</summary>
-public sealed record RevocationRequest(string? Number, DateOnly? Date, string? Signer, [property: MaxLength(200)] string? Batch, IReadOnlyList<int>? Titles, [property: MaxLength(4000)] string? Reason);
+public sealed record RevocationRequest(string? Number, DateOnly? Date, string? Signer, string? Batch, IReadOnlyList<int>? Titles, string? Reason);
 
 public sealed record DossierDto(
     int Id, UnitRef Commune, string Province, int Year, string Set, string Level, string Status, string StatusLabel,

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
@@ -178,23 +179,27 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
         return support;
     }
 
-    /// <summary>What the columns can hold (VisitRecordConfiguration).</summary>
-    private static IEnumerable<Problem> StoredLengths(Visit visit)
+    /// <summary>What the columns can hold (the model's lengths, decision 0013), each named by its field or row.</summary>
+    private IEnumerable<Problem> StoredLengths(Visit visit)
     {
-        if (visit.Content.Length > 8000) yield return new("content", "Nội dung dài quá 8.000 ký tự.");
-        if ((visit.Findings?.Length ?? 0) > 8000) yield return new("findings", "Kết quả, nhận xét dài quá 8.000 ký tự.");
-        if (string.Join('\n', visit.Participants).Length > 4000) yield return new("participants", "Danh sách thành phần dài quá 4.000 ký tự.");
-        if (string.Join('\n', visit.Difficulties).Length > 8000) yield return new("difficulties", "Khó khăn, vướng mắc dài quá 8.000 ký tự.");
-        for (var i = 0; i < visit.Recommendations.Count; i++)
+        IEnumerable<Problem?> Check()
         {
-            if (visit.Recommendations[i].Text.Length > 4000) yield return new($"recommendations[{i}].text", $"Kiến nghị dòng {i + 1}: nội dung dài quá 4.000 ký tự.");
-            if ((visit.Recommendations[i].Responsible.Sector?.Length ?? 0) > 200) yield return new($"recommendations[{i}].sector", $"Kiến nghị dòng {i + 1}: tên sở dài quá 200 ký tự.");
+            yield return db.TooLong((VisitRecord v) => v.Content, visit.Content, "content");
+            yield return db.TooLong((VisitRecord v) => v.Findings, visit.Findings, "findings");
+            yield return db.TooLong((VisitRecord v) => v.Participants, string.Join('\n', visit.Participants), "participants");
+            yield return db.TooLong((VisitRecord v) => v.Difficulties, string.Join('\n', visit.Difficulties), "difficulties");
+            for (var i = 0; i < visit.Recommendations.Count; i++)
+            {
+                yield return db.TooLong((RecommendationRecord r) => r.Text, visit.Recommendations[i].Text, $"recommendations[{i}].text", $"Kiến nghị dòng {i + 1}: nội dung");
+                yield return db.TooLong((RecommendationRecord r) => r.ResponsibleSector, visit.Recommendations[i].Responsible.Sector, $"recommendations[{i}].sector", $"Kiến nghị dòng {i + 1}: tên sở");
+            }
+            for (var i = 0; i < visit.Support.Count; i++)
+            {
+                yield return db.TooLong((VisitSupport s) => s.Description, visit.Support[i].Description, $"support[{i}].description", $"Hỗ trợ dòng {i + 1}: nội dung");
+                yield return db.TooLong((VisitSupport s) => s.Unit, visit.Support[i].Unit, $"support[{i}].unit", $"Hỗ trợ dòng {i + 1}: đơn vị tính");
+            }
         }
-        for (var i = 0; i < visit.Support.Count; i++)
-        {
-            if (visit.Support[i].Description.Length > 1000) yield return new($"support[{i}].description", $"Hỗ trợ dòng {i + 1}: nội dung dài quá 1.000 ký tự.");
-            if ((visit.Support[i].Unit?.Length ?? 0) > 50) yield return new($"support[{i}].unit", $"Hỗ trợ dòng {i + 1}: đơn vị tính dài quá 50 ký tự.");
-        }
+        return Check().OfType<Problem>();
     }
 
     /// <summary>Whether the account may correct or delete the visit (for the page).</summary>
@@ -314,20 +319,20 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, UnitScope s
     }
 
     public Task<Outcome> RespondAsync(int id, string? text, ClaimsPrincipal user, CancellationToken ct) =>
-        TooLong(text) ?? TransitionAsync(id, user, ct, (r, party, actor, now) => r.Respond(party, actor, text ?? "", now));
+        TooLong((RecommendationRecord r) => r.Response, text) ?? TransitionAsync(id, user, ct, (r, party, actor, now) => r.Respond(party, actor, text ?? "", now));
 
     public Task<Outcome> CloseAsync(int id, string? text, ClaimsPrincipal user, CancellationToken ct) =>
-        TooLong(text) ?? TransitionAsync(id, user, ct, (r, party, actor, now) => r.Close(party, actor, text ?? "", now));
+        TooLong((RecommendationRecord r) => r.Response, text) ?? TransitionAsync(id, user, ct, (r, party, actor, now) => r.Close(party, actor, text ?? "", now));
 
     public Task<Outcome> RejectAsync(int id, string? reason, ClaimsPrincipal user, CancellationToken ct) =>
-        TooLong(reason) ?? TransitionAsync(id, user, ct, (r, party, actor, now) => r.RejectAsNotApplicable(party, actor, reason ?? "", now));
+        TooLong((RecommendationRecord r) => r.RejectionReason, reason) ?? TransitionAsync(id, user, ct, (r, party, actor, now) => r.RejectAsNotApplicable(party, actor, reason ?? "", now));
 
     public Task<Outcome> ReopenAsync(int id, string? reason, ClaimsPrincipal user, CancellationToken ct) =>
-        TooLong(reason) ?? TransitionAsync(id, user, ct, (r, _, actor, now) => r.Reopen(actor, reason ?? "", now), reopen: true);
+        TooLong((RecommendationEventRecord e) => e.Text, reason) ?? TransitionAsync(id, user, ct, (r, _, actor, now) => r.Reopen(actor, reason ?? "", now), reopen: true);
 
-    /// <summary>An answer, result or reason is stored in 4,000 characters (and in the recommendation's history).</summary>
-    private static Task<Outcome>? TooLong(string? text) =>
-        text is { Length: > 4000 } ? Task.FromResult(Outcome.Invalid("Nội dung quá dài.", [new("text", $"Nội dung dài {text.Length:N0} ký tự; tối đa 4.000 ký tự.")])) : null;
+    /// <summary>An answer, result or reason longer than its column (and the recommendation's history) holds.</summary>
+    private Task<Outcome>? TooLong<T>(Expression<Func<T, string?>> column, string? text) =>
+        db.TooLong(column, text?.Trim(), "text", "Nội dung") is { } problem ? Task.FromResult(Outcome.Invalid("Nội dung quá dài.", [problem])) : null;
 
     private async Task<Outcome> TransitionAsync(int id, ClaimsPrincipal user, CancellationToken ct, Func<Recommendation, ResponsibleParty, string, DateTime, Outcome> act, bool reopen = false)
     {
