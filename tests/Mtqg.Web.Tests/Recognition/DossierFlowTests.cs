@@ -57,7 +57,7 @@ public sealed class DossierFlowTests
         var audit = await app.Db(scope).AuditEntries.AsNoTracking().Where(e => e.UnitCode == BaoHa || e.UnitCode == "15").ToListAsync();
         Assert.Equal(10, audit.Count(e => e.Entity == "AppraisalRecord" && e.Action == "create"));
         Assert.Contains(audit, e => e.Entity == "DossierRecord" && e.Action == "create" && e.UserName == "demo.xa");
-        Assert.Contains(audit, e => e.Entity == "DossierRecord" && e.UserName == "demo.dieuphoi" && e.NewValue!.Contains("Recognised"));
+        Assert.Contains(audit, e => e.Entity == "DossierRecord" && e.UserName == "demo.dieuphoi" && e.NewValue!.Contains("Trạng thái: Đã công nhận")); // the state as the pages name it
         Assert.Contains(audit, e => e.Entity == "DecisionRecord" && e.Key == "1234/QĐ-UBND");
         Assert.Contains(audit, e => e.Entity == "CommuneTitle" && e.UnitCode == BaoHa);
     }
