@@ -211,6 +211,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         plan.Property(p => p.FileContentType).HasMaxLength(100);
         plan.Property(p => p.FileKey).HasMaxLength(100);
         plan.Property(p => p.UpdatedBy).HasMaxLength(256);
+        plan.Property(p => p.UpdatedAt).IsConcurrencyToken(); // the version a correction is made from (Web/Api/EditVersion)
         plan.HasIndex(p => new { p.ProvinceCode, p.Number }).IsUnique();
         plan.HasMany(p => p.Targets).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
     }

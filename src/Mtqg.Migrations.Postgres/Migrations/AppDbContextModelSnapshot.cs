@@ -814,6 +814,7 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UpdatedBy")

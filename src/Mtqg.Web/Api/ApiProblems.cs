@@ -30,6 +30,7 @@ public static class ApiProblems
         OutcomeKind.Conflict => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict, title: "Xung đột dữ liệu",
             extensions: outcome.Problems.Count == 0 ? null : new Dictionary<string, object?> { ["current"] = outcome.Problems.ToDictionary(p => p.Field, p => p.Message) }),
         OutcomeKind.Forbidden => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền"),
+        OutcomeKind.Changed => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status412PreconditionFailed, title: "Đã có người sửa trước"),
         OutcomeKind.Invalid => Invalid(outcome.Message!, outcome.Problems),
         _ => Rejected(outcome.Message!),
     };

@@ -25,16 +25,15 @@ public static class EditVersion
 
     /// <summary>The refusal: <paramref name="what"/> ("Phân công Sở Tài chính") was saved by someone else since it was read.</summary>
     public static Outcome Changed(string what, DateTime updatedAt, string? by) =>
-        Outcome.Conflict($"{what} vừa được {by ?? "người khác"} lưu lúc {updatedAt.AddHours(7).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}; "
+        Outcome.Changed($"{what} vừa được {by ?? "người khác"} lưu lúc {updatedAt.AddHours(7).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}; "
             + "thay đổi của bạn chưa được lưu. Xem bản mới dưới đây rồi sửa lại nếu cần.");
 
     /// <summary>
-    /// A PUT's or DELETE's answer: 204, 412 when it sent a version and was refused as changed (the only conflict of these
-    /// saves), or the outcome's problem.
+    /// A PUT's or DELETE's answer: 204, or the outcome's problem — 412 when the version sent (If-Match) is no longer the
+    /// current one; 409 when no version was sent and another save got in first.
     /// </summary>
     public static IResult Answer(Outcome outcome, string? sent) =>
         outcome.IsDone ? TypedResults.NoContent()
-        : outcome.Kind == OutcomeKind.Conflict && sent is not null
-            ? TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status412PreconditionFailed, title: "Đã có người sửa trước")
-            : ApiProblems.From(outcome);
+        : outcome.Kind == OutcomeKind.Changed && sent is null ? ApiProblems.Conflict(outcome.Message!)
+        : ApiProblems.From(outcome);
 }

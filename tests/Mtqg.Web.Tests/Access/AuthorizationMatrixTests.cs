@@ -142,6 +142,10 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/plans/"] = new(Manage, (s, _) => Send(HttpMethod.Post, "/api/v1/plans", new
             { provinceCode = Province(s), number = "1/KH-MT", issuer = "UBND tỉnh", issuedOn = "2026-01-02", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch thử" })),
         ["GET /api/v1/plans/{id:int}"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}")),
+        ["PUT /api/v1/plans/{id:int}"] = new(Manage, (s, ids) => Send(HttpMethod.Put, $"/api/v1/plans/{ids[s, "plan"]}", new
+            { number = s == Scope.Own ? "239/KH-BCĐ" : "9/KH-HN", issuer = "UBND tỉnh", issuedOn = "2026-01-02", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch (sửa)" })),
+        ["DELETE /api/v1/plans/{id:int}"] = new(Manage, (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/plans/{ids.Next(s, "plan")}")),
+        ["DELETE /api/v1/plans/{id:int}/targets/{targetId:int}"] = new(Manage, (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/plans/{ids[s, "plan"]}/targets/{ids.Next(s, "target")}")),
         ["POST /api/v1/plans/{id:int}/targets"] = new(Manage, (s, ids) => Send(HttpMethod.Post, $"/api/v1/plans/{ids[s, "plan"]}/targets",
             new { kind = "activity", name = "Hoạt động thử", unit = "lớp", goal = 3 })),
         ["POST /api/v1/plans/{id:int}/targets/{targetId:int}/progress"] = new(Rule.Own("record-progress", "coordinator", "agency"), (s, ids) =>
@@ -238,18 +242,22 @@ public sealed class AuthorizationMatrixTests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
 
-    private static async Task<Dictionary<string, Queue<int>>> DeletableAsync(HttpClient admin, string province, string commune, int agency)
+    private static async Task<Dictionary<string, Queue<int>>> DeletableAsync(HttpClient admin, string province, string commune, int agency, int planId)
     {
         var lists = new Queue<int>();
         var assignments = new Queue<int>();
         var visits = new Queue<int>();
+        var plans = new Queue<int>();
+        var targets = new Queue<int>();
         for (var i = 0; i < Accounts.Length; i++)
         {
+            plans.Enqueue(await PostAsync(admin, "/api/v1/plans", new { provinceCode = province, number = $"{i}/KH-XOA", issuer = "UBND", issuedOn = "2026-01-02", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Lập nhầm" }));
+            targets.Enqueue(await PostAsync(admin, $"/api/v1/plans/{planId}/targets", new { kind = "activity", name = $"Thêm nhầm {i}", unit = "lớp", goal = 1 }));
             lists.Enqueue(await PostAsync(admin, "/api/v1/commune-lists", new { provinceCode = province, name = $"Xóa {i}", communes = new[] { commune } }));
             assignments.Enqueue(await PostAsync(admin, "/api/v1/assignments", new { provinceCode = province, agency = "Cơ quan thử", communes = new[] { commune }, from = "2026-01-01", to = "2026-12-31", leader = "A" }));
             visits.Enqueue(await PostAsync(admin, "/api/v1/visits", new { date = "2026-11-20", agencyId = agency, communeCode = commune, participants = new[] { "Chuyên viên" }, content = $"Ghi nhầm {i}" }));
         }
-        return new() { ["list"] = lists, ["assignment"] = assignments, ["visit"] = visits };
+        return new() { ["list"] = lists, ["assignment"] = assignments, ["visit"] = visits, ["plan"] = plans, ["target"] = targets };
     }
 
     private static async Task<Things> OwnThingsAsync(HttpClient admin)
@@ -266,7 +274,7 @@ public sealed class AuthorizationMatrixTests
             ["visit"] = (await JsonAsync(admin, "/api/v1/visits?commune=02989")).EnumerateArray().First(v => v.GetProperty("agencyName").GetString() == "Sở Tài chính").GetProperty("id").GetInt32(),
         };
         id["assignment"] = await PostAsync(admin, "/api/v1/assignments", new { provinceCode = "15", agency = "Cơ quan thử", communes = new[] { "02989" }, from = "2026-01-01", to = "2026-12-31", leader = "A" });
-        return new Things(id, await DeletableAsync(admin, "15", "02989", agency));
+        return new Things(id, await DeletableAsync(admin, "15", "02989", agency, plan));
     }
 
     private static async Task<Things> OtherThingsAsync(HttpClient admin)
@@ -288,7 +296,7 @@ public sealed class AuthorizationMatrixTests
             ["list"] = await PostAsync(admin, "/api/v1/commune-lists", new { provinceCode = "01", name = "Danh sách Hà Nội", communes = new[] { "00376" } }),
         };
         id["assignment"] = await PostAsync(admin, "/api/v1/assignments", new { provinceCode = "01", agency = "Cơ quan thử", communes = new[] { "00376" }, from = "2026-01-01", to = "2026-12-31", leader = "A" });
-        return new Things(id, await DeletableAsync(admin, "01", "00376", agency));
+        return new Things(id, await DeletableAsync(admin, "01", "00376", agency, plan));
     }
 
     private static async Task<int> CreateDossierAsync(HttpClient admin, string commune)

@@ -10,8 +10,9 @@ public sealed record CommuneListView(int Id, string ProvinceCode, string Name, I
 public sealed record PlanInput(string? ProvinceCode, string? Number, string? Issuer, DateOnly? IssuedOn, DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Title);
 public sealed record PlanLine(int Id, string ProvinceCode, string Number, string Issuer, DateOnly IssuedOn, DateOnly PeriodFrom, DateOnly PeriodTo, string Title, int Targets, bool HasFile);
 public sealed record PlanFileView(string Name, string ContentType, long Size);
+/// <summary>A plan as read, with its targets' progress; send its Version back (If-Match, or a form's hidden field) to correct it or its targets: see <see cref="Api.EditVersion"/>.</summary>
 public sealed record PlanView(int Id, string ProvinceCode, string ProvinceName, string Number, string Issuer, DateOnly IssuedOn, DateOnly PeriodFrom, DateOnly PeriodTo,
-    string Title, PlanFileView? File, DateOnly AsOf, IReadOnlyList<TargetView> Targets);
+    string Title, PlanFileView? File, DateOnly AsOf, IReadOnlyList<TargetView> Targets, string Version);
 
 public sealed record CommuneGoalInput(string? Code, decimal? Goal);
 /// <summary>kind: communeCount | namedCommune | activity; scope: overall | perCommune; mode: cumulative | latestValue.</summary>

@@ -29,13 +29,24 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         return (plans, Outcome.Done);
     }
 
-    public async Task<(int? Id, Outcome Outcome)> CreateAsync(PlanInput input, ClaimsPrincipal user, CancellationToken ct)
+    public Task<(int? Id, Outcome Outcome)> CreateAsync(PlanInput input, ClaimsPrincipal user, CancellationToken ct) => SaveAsync(null, input, user, ct);
+
+    /// <summary>
+    /// Creates a plan (<paramref name="id"/> null) or corrects its number, issuer, date, period and title (the province is
+    /// kept); <paramref name="version"/>: the version it was read at (<see cref="EditVersion"/>).
+    /// </summary>
+    public async Task<(int? Id, Outcome Outcome)> SaveAsync(int? id, PlanInput input, ClaimsPrincipal user, CancellationToken ct, string? version = null)
     {
-        var province = input.ProvinceCode?.Trim() ?? "";
+        var plan = id is null ? null : await db.Plans.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (id is not null && plan is null) return (null, Outcome.NotFound($"Không có kế hoạch số {id}."));
+        var province = plan?.ProvinceCode ?? input.ProvinceCode?.Trim() ?? "";
         var problems = new List<Problem>();
-        if (province.Length == 0 || await agencies.ProvinceNameAsync(province, Today, ct) is null)
+        if (plan is null && (province.Length == 0 || await agencies.ProvinceNameAsync(province, Today, ct) is null))
             problems.Add(new("provinceCode", $"Không có tỉnh, thành phố mã \"{province}\" đang có hiệu lực."));
-        else if (!Agencies.CanManage(user, province)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} mới lập được kế hoạch của tỉnh."));
+        else if (!Agencies.CanManage(user, province))
+            return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} mới {(plan is null ? "lập" : "sửa")} được kế hoạch của tỉnh."));
+        if (plan is not null && input.ProvinceCode is { Length: > 0 } other && other.Trim() != province)
+            problems.Add(new("provinceCode", $"Kế hoạch thuộc tỉnh {province}: không chuyển sang tỉnh khác được."));
         Required(problems, "number", input.Number, (Plan p) => p.Number, "Phải nhập số, ký hiệu kế hoạch (ví dụ 239/KH-BCĐ).");
         Required(problems, "issuer", input.Issuer, (Plan p) => p.Issuer, "Phải nhập cơ quan ban hành.");
         Required(problems, "title", input.Title, (Plan p) => p.Title, "Phải nhập trích yếu (tên) kế hoạch.");
@@ -45,18 +56,65 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         if (input.PeriodTo is null) problems.Add(new("periodTo", "Phải nhập ngày kết thúc kỳ kế hoạch."));
         if (input.PeriodFrom is { } from && input.PeriodTo is { } to && to < from) problems.Add(new("periodTo", "Ngày kết thúc kỳ kế hoạch phải sau ngày bắt đầu."));
         var number = input.Number?.Trim() ?? "";
-        if (problems.Count == 0 && await db.Plans.AnyAsync(p => p.ProvinceCode == province && p.Number == number, ct))
+        if (problems.Count == 0 && await db.Plans.AnyAsync(p => p.ProvinceCode == province && p.Number == number && p.Id != (id ?? 0), ct))
             problems.Add(new("number", $"Tỉnh đã có kế hoạch số {number}."));
+        if (plan is not null && EditVersion.IsStale(version, plan.UpdatedAt)) return (null, EditVersion.Changed($"Kế hoạch số {plan.Number}", plan.UpdatedAt, plan.UpdatedBy));
         if (problems.Count > 0) return (null, Outcome.Invalid("Kế hoạch chưa hợp lệ.", problems));
-        var plan = new Plan
+        plan ??= db.Plans.Add(new Plan { ProvinceCode = province, Number = number, Issuer = "", Title = "" }).Entity;
+        (plan.Number, plan.Issuer, plan.IssuedOn, plan.PeriodFrom, plan.PeriodTo, plan.Title) =
+            (number, input.Issuer!.Trim(), input.IssuedOn!.Value, input.PeriodFrom!.Value, input.PeriodTo!.Value, input.Title!.Trim());
+        (plan.UpdatedAt, plan.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
+        var saved = await SaveChangesAsync(plan, $"Kế hoạch số {number}", ct);
+        return (saved.IsDone ? plan.Id : null, saved);
+    }
+
+    /// <summary>
+    /// Deletes a plan made by mistake, with its targets, while no progress has been recorded on it (after that it is the
+    /// record of work done); the signed file is removed from the store after the commit.
+    /// </summary>
+    public async Task<Outcome> DeleteAsync(int id, ClaimsPrincipal user, CancellationToken ct, string? version = null)
+    {
+        var plan = await db.Plans.Include(p => p.Targets).ThenInclude(t => t.Updates).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return Outcome.NotFound($"Không có kế hoạch số {id}.");
+        if (!Agencies.CanManage(user, plan.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {plan.ProvinceCode} mới xóa được kế hoạch.");
+        if (EditVersion.IsStale(version, plan.UpdatedAt)) return EditVersion.Changed($"Kế hoạch số {plan.Number}", plan.UpdatedAt, plan.UpdatedBy);
+        var recorded = plan.Targets.Sum(t => t.Updates.Count);
+        if (recorded > 0) return Outcome.Conflict($"Không xóa được kế hoạch số {plan.Number}: đã ghi {recorded} lần tiến độ. Sửa thông tin kế hoạch thay vì xóa.");
+        var file = plan.FileKey;
+        db.Plans.Remove(plan);
+        var saved = await SaveChangesAsync(plan, $"Kế hoạch số {plan.Number}", ct);
+        if (saved.IsDone && file is not null) files.Delete(file);
+        return saved;
+    }
+
+    /// <summary>Deletes a target added by mistake while no progress has been recorded on it; the plan's version moves on.</summary>
+    public async Task<Outcome> DeleteTargetAsync(int planId, int targetId, ClaimsPrincipal user, CancellationToken ct, string? version = null)
+    {
+        var target = await db.PlanTargets.Include(t => t.Plan).Include(t => t.Updates).FirstOrDefaultAsync(t => t.Id == targetId && t.PlanId == planId, ct);
+        if (target is null) return Outcome.NotFound($"Kế hoạch số {planId} không có mục tiêu số {targetId}.");
+        var plan = target.Plan;
+        if (!Agencies.CanManage(user, plan.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {plan.ProvinceCode} mới xóa được mục tiêu.");
+        if (EditVersion.IsStale(version, plan.UpdatedAt)) return EditVersion.Changed($"Kế hoạch số {plan.Number}", plan.UpdatedAt, plan.UpdatedBy);
+        if (target.Updates.Count > 0) return Outcome.Conflict($"Không xóa được mục tiêu «{target.Name}»: đã ghi {target.Updates.Count} lần tiến độ.");
+        db.PlanTargets.Remove(target);
+        (plan.UpdatedAt, plan.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
+        return await SaveChangesAsync(plan, $"Kế hoạch số {plan.Number}", ct);
+    }
+
+    /// <summary>Saves; another save of the plan in between (its version changed under us) is the refusal of <see cref="EditVersion"/>.</summary>
+    private async Task<Outcome> SaveChangesAsync(Plan plan, string what, CancellationToken ct)
+    {
+        try
         {
-            ProvinceCode = province, Number = number, Issuer = input.Issuer!.Trim(), IssuedOn = input.IssuedOn!.Value,
-            PeriodFrom = input.PeriodFrom!.Value, PeriodTo = input.PeriodTo!.Value, Title = input.Title!.Trim(),
-            UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = user.Identity?.Name,
-        };
-        db.Plans.Add(plan);
-        await db.SaveChangesAsync(ct);
-        return (plan.Id, Outcome.Done);
+            await db.SaveChangesAsync(ct);
+            return Outcome.Done;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var now = await db.Entry(plan).GetDatabaseValuesAsync(ct);
+            return now is null ? Outcome.NotFound($"{what} vừa bị người khác xóa.")
+                : EditVersion.Changed(what, now.GetValue<DateTime>(nameof(Plan.UpdatedAt)), now.GetValue<string?>(nameof(Plan.UpdatedBy)));
+        }
     }
 
     public async Task<(PlanView? Plan, Outcome Outcome)> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct, DateOnly? asOf = null)
@@ -73,7 +131,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
             targets.Add(await ViewAsync(plan, target, names, today, ct));
         var file = plan.FileKey is null ? null : new PlanFileView(plan.FileName!, FileStore.ContentTypeOf(plan.FileKey), plan.FileSize ?? 0);
         return (new PlanView(plan.Id, plan.ProvinceCode, await agencies.ProvinceNameAsync(plan.ProvinceCode, today, ct) ?? plan.ProvinceCode, plan.Number, plan.Issuer,
-            plan.IssuedOn, plan.PeriodFrom, plan.PeriodTo, plan.Title, file, today, targets), Outcome.Done);
+            plan.IssuedOn, plan.PeriodFrom, plan.PeriodTo, plan.Title, file, today, targets, EditVersion.Of(plan.UpdatedAt)), Outcome.Done);
     }
 
     private async Task<TargetView> ViewAsync(Plan plan, PlanTarget target, Dictionary<string, string> names, DateOnly today, CancellationToken ct)

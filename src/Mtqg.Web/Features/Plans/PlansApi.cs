@@ -42,6 +42,16 @@ public static class PlansApi
                 !ApiProblems.TryParseDate(asOf, clock, out var date) ? ApiProblems.Invalid("asOf", "Ngày asOf phải có dạng yyyy-MM-dd.") : await Answer(s.GetAsync(id, user, ct, date)))
             .WithSummary("Một kế hoạch với từng mục tiêu và tiến độ: đã đạt/mục tiêu, % dự kiến theo thời gian, đúng/chậm tiến độ, lịch sử cập nhật")
             .WithDescription("Số xã đạt chuẩn và xã cụ thể đạt chuẩn được tính theo quyết định công nhận của năm (source = \"đạt theo quyết định công nhận\"), kèm các xã chưa được công nhận còn thiếu 1–2 tiêu chí theo đánh giá bộ tiêu chí; hoạt động theo các lần cập nhật của đơn vị thực hiện. asOf: ngày tính (mặc định hôm nay).");
+        plans.MapPut("/{id:int}", async (int id, PlanInput input, PlanService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
+                EditVersion.Answer((await s.SaveAsync(id, input, user, ct, EditVersion.Sent(request))).Outcome, EditVersion.Sent(request)))
+            .WithSummary("Sửa số, cơ quan ban hành, ngày, kỳ và trích yếu của kế hoạch (Văn phòng Điều phối của tỉnh; tỉnh giữ nguyên)")
+            .WithDescription("Thân như khi lập. Gửi If-Match với version đọc được: người khác đã lưu trước thì trả 412, không ghi đè. 400 nêu từng trường sai, không ghi gì.");
+        plans.MapDelete("/{id:int}", async (int id, PlanService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
+                EditVersion.Answer(await s.DeleteAsync(id, user, ct, EditVersion.Sent(request)), EditVersion.Sent(request)))
+            .WithSummary("Xóa kế hoạch lập nhầm, cùng các mục tiêu (chỉ khi chưa ghi tiến độ nào; nếu đã ghi: 409)");
+        plans.MapDelete("/{id:int}/targets/{targetId:int}", async (int id, int targetId, PlanService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
+                EditVersion.Answer(await s.DeleteTargetAsync(id, targetId, user, ct, EditVersion.Sent(request)), EditVersion.Sent(request)))
+            .WithSummary("Xóa mục tiêu thêm nhầm (chỉ khi chưa ghi tiến độ; nếu đã ghi: 409). If-Match: version của kế hoạch");
         plans.MapPost("/{id:int}/targets", async (int id, TargetInput input, PlanService s, ClaimsPrincipal user, CancellationToken ct) =>
                 Created(await s.AddTargetAsync(id, input, user, ct), t => $"/api/v1/plans/{id}"))
             .WithSummary("Thêm mục tiêu vào kế hoạch")
