@@ -50,7 +50,7 @@ public sealed class AssignmentJourneyTests
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Phân công Sở Tài chính vừa được demo.admin lưu lúc");
         card = page.Locator(".mud-paper").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Sở Tài chính" }) });
         await Expect(card).ToContainTextAsync("Giám đốc Sở Tài chính (quản trị sửa) ·");
-        await Expect(card.GetByLabel("Lãnh đạo phụ trách")).ToHaveValueAsync("Phó Giám đốc Sở Tài chính (văn phòng sửa)"); // what was typed is kept to save again knowingly
+        await Expect(card.GetByLabel("Lãnh đạo phụ trách")).ToHaveValueAsync("Giám đốc Sở Tài chính (quản trị sửa)"); // the form shows what was saved meanwhile (decision 0011)
         await session.ScreenshotAsync("phan-cong-xung-dot-dien-thoai");
     }
 }
