@@ -12,8 +12,8 @@ namespace Mtqg.Web.Tests.Visits;
 /// communes; the responsible party answers and closes; the open list is oldest first with overdue ones marked.</summary>
 public sealed class VisitApiTests
 {
-    // A day of the demo assignment (Sở Tài chính → Bảo Hà, 2026) that is past on any day the tests run from now on.
-    private static string VisitDay => "2026-11-20";
+    // Today in Vietnam: in the demo assignment (Sở Tài chính → Bảo Hà, 2026–2030), and after the demo's visits, which keep their distance from today.
+    private static string VisitDay => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static object Visit(string commune, object[]? recommendations = null, string? date = null) => new
     {
