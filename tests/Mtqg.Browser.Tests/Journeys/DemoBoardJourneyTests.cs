@@ -12,7 +12,7 @@ public sealed class DemoBoardJourneyTests
         await using var session = await BrowserSession.StartAsync(settings: new Dictionary<string, string> { ["Mtqg:DemoRecognitions"] = "true" });
         var page = session.Page;
         await session.SignInAsync("demo.dieuphoi");
-        await session.GoToAsync("/ho-so-de-nghi?nam=2026");
+        await session.GoToAsync("/ho-so-de-nghi");
 
         foreach (var step in new[] { "Đang soạn (1)", "Trả lại xã để bổ sung (1)", "Đã thẩm định đạt, chờ hội đồng (1)" })
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = step })).ToBeVisibleAsync();

@@ -2,13 +2,15 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Mtqg.Data;
 
 namespace Mtqg.Web.Tests.Infrastructure;
 
-/// <summary>The real app on its own fresh database (see <see cref="TestDatabase"/>), in demo mode.</summary>
-public sealed class MtqgApp(string connectionString, bool migrate = false, IReadOnlyDictionary<string, string>? settings = null, bool ownsDatabase = true) : WebApplicationFactory<Program>
+/// <summary>The real app on its own fresh database (see <see cref="TestDatabase"/>), in demo mode; <paramref name="clock"/>, when given, is the app's today.</summary>
+public sealed class MtqgApp(string connectionString, bool migrate = false, IReadOnlyDictionary<string, string>? settings = null, bool ownsDatabase = true,
+    TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
 
@@ -55,6 +57,7 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
         // Tests start without the demo recognition batches (they count decisions and titles from zero); RecognitionDemoTests turns them on.
         builder.UseSetting("Mtqg:DemoRecognitions", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     public AppDbContext Db(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -20,10 +20,11 @@ public sealed class PlanApiTests
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt32();
     }
 
-    private static async Task<int> PlanAsync(HttpClient coordinator, string number = "12/KH-BCĐ") =>
+    /// <summary>A plan of province 15 for the year (2026 unless said), signed on its first day.</summary>
+    private static async Task<int> PlanAsync(HttpClient coordinator, string number = "12/KH-BCĐ", int year = 2026) =>
         await IdAsync(await coordinator.PostAsJsonAsync("/api/v1/plans", new
         {
-            provinceCode = "15", number, issuer = "Ban Chỉ đạo tỉnh", issuedOn = "2026-01-05", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch năm 2026",
+            provinceCode = "15", number, issuer = "Ban Chỉ đạo tỉnh", issuedOn = $"{year}-01-01", periodFrom = $"{year}-01-01", periodTo = $"{year}-12-31", title = $"Kế hoạch năm {year}",
         }));
 
     private static async Task<int> TargetAsync(HttpClient coordinator, int plan, object target) =>
@@ -38,12 +39,15 @@ public sealed class PlanApiTests
     [Fact]
     public async Task A_count_target_counts_the_communes_recognised_by_decision_that_year_with_the_pipeline_beside_it()
     {
+        // The current year's plan: a decision can be signed no earlier than its dossier's submission, which is today.
+        var year = Recognition.Recognition.ThisYear;
+        var yearEnd = $"{year}-12-31";
         await using var app = await MtqgApp.StartAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
-        var plan = await PlanAsync(coordinator);
-        var target = await TargetAsync(coordinator, plan, new { kind = "communeCount", name = "Xã đạt chuẩn NTM năm 2026", level = "NTM", year = 2026, goal = 400 });
+        var plan = await PlanAsync(coordinator, year: year);
+        var target = await TargetAsync(coordinator, plan, new { kind = "communeCount", name = $"Xã đạt chuẩn NTM năm {year}", level = "NTM", year, goal = 400 });
 
-        var before = await TargetOfAsync(coordinator, plan, target, "2026-12-31");
+        var before = await TargetOfAsync(coordinator, plan, target, yearEnd);
 
         // No decision yet: nothing counts, whatever the evaluation says; the pipeline comes from the evaluation.
         Assert.Equal((0m, 0), (before.GetProperty("achieved").GetDecimal(), before.GetProperty("counted").GetArrayLength()));
@@ -54,11 +58,11 @@ public sealed class PlanApiTests
         Assert.All(pipeline, p => Assert.InRange(p.GetProperty("missingCriteria").GetArrayLength(), 1, 2));
 
         // Bảo Hà goes through the whole process: the decision, signed today, counts it (from that day on).
-        var dossier = await Recognition.Recognition.SubmittedAsync(app);
+        var dossier = await Recognition.Recognition.SubmittedAsync(app, year);
         await Recognition.Recognition.AppraiseAllAsync(app, dossier);
         await Recognition.Recognition.OkAsync(await Recognition.Recognition.CouncilAsync(coordinator, dossier));
         await Recognition.Recognition.OkAsync(await Recognition.Recognition.DecisionAsync(coordinator, "1234/QĐ-UBND", dossier), HttpStatusCode.Created);
-        var after = await TargetOfAsync(coordinator, plan, target, "2026-12-31");
+        var after = await TargetOfAsync(coordinator, plan, target, yearEnd);
         var dayBefore = await TargetOfAsync(coordinator, plan, target, Recognition.Recognition.Today.AddDays(-1).Iso());
 
         Assert.Equal(1m, after.GetProperty("achieved").GetDecimal());
@@ -70,23 +74,24 @@ public sealed class PlanApiTests
     [Fact]
     public async Task A_named_commune_target_is_done_once_the_commune_is_recognised_and_missed_when_the_year_ends_without_it()
     {
+        var year = Recognition.Recognition.ThisYear;
         await using var app = await MtqgApp.StartAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
-        var plan = await PlanAsync(coordinator);
-        var target = await TargetAsync(coordinator, plan, new { kind = "namedCommune", name = "Xã Bảo Hà đạt chuẩn NTM", level = "NTM", year = 2026, communeCode = BaoHa });
+        var plan = await PlanAsync(coordinator, year: year);
+        var target = await TargetAsync(coordinator, plan, new { kind = "namedCommune", name = "Xã Bảo Hà đạt chuẩn NTM", level = "NTM", year, communeCode = BaoHa });
 
-        var notYet = await TargetOfAsync(coordinator, plan, target, "2026-11-01");
-        var missed = await TargetOfAsync(coordinator, plan, target, "2027-01-05");
+        var notYet = await TargetOfAsync(coordinator, plan, target, Recognition.Recognition.Today.Iso());
+        var missed = await TargetOfAsync(coordinator, plan, target, $"{year + 1}-01-05");
 
         Assert.Equal(("notYet", 0m), (notYet.GetProperty("state").GetString(), notYet.GetProperty("achieved").GetDecimal()));
         Assert.Equal("missed", missed.GetProperty("state").GetString());
         Assert.Contains("Xã Bảo Hà", notYet.GetProperty("communeName").GetString());
 
-        var dossier = await Recognition.Recognition.SubmittedAsync(app);
+        var dossier = await Recognition.Recognition.SubmittedAsync(app, year);
         await Recognition.Recognition.AppraiseAllAsync(app, dossier);
         await Recognition.Recognition.OkAsync(await Recognition.Recognition.CouncilAsync(coordinator, dossier));
         await Recognition.Recognition.OkAsync(await Recognition.Recognition.DecisionAsync(coordinator, "1234/QĐ-UBND", dossier), HttpStatusCode.Created);
-        var done = await TargetOfAsync(coordinator, plan, target, "2026-12-31");
+        var done = await TargetOfAsync(coordinator, plan, target, $"{year}-12-31");
 
         Assert.Equal(("done", 1m), (done.GetProperty("state").GetString(), done.GetProperty("achieved").GetDecimal()));
         Assert.Contains(Recognition.Recognition.Today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), done.GetProperty("summary").GetString());

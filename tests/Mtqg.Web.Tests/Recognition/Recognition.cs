@@ -8,13 +8,16 @@ using static Mtqg.Web.Tests.Scorecards.DemoSet;
 namespace Mtqg.Web.Tests.Recognition;
 
 /// <summary>
-/// The recognition calls as the tests use them: Xã Bảo Hà (02989) made to meet NTM in 2026 (group G1,
-/// every value at its threshold), a dossier created and submitted by demo.xa, and one demo appraiser
-/// per department of the demo set.
+/// The recognition calls as the tests use them: Xã Bảo Hà (02989) made to meet NTM in 2026 — or in another year
+/// of the set, such as the current one (group G1, every value at its threshold) —, a dossier created and submitted
+/// by demo.xa, and one demo appraiser per department of the demo set.
 /// </summary>
 internal static class Recognition
 {
     public const int Year = 2026;
+
+    /// <summary>The current year in Vietnam: a plan's targets of this year count the decisions signed today.</summary>
+    public static int ThisYear => Today.Year;
 
     /// <summary>
     /// Today in Vietnam, as the app computes it. A council is held and a decision signed today: neither may be
@@ -31,15 +34,15 @@ internal static class Recognition
         [6] = "demo.thamdinh.nnmt", [7] = "demo.thamdinh.khcn", [8] = "demo.thamdinh.nnmt", [9] = "demo.thamdinh.noivu", [10] = "demo.thamdinh.congan",
     };
 
-    public static async Task MeetNtmAsync(MtqgApp app, string commune = BaoHa)
+    public static async Task MeetNtmAsync(MtqgApp app, string commune = BaoHa, int year = Year)
     {
         var admin = await app.ClientAsAsync("demo.admin");
-        await admin.AssignGroupAsync(commune, "G1", Year);
-        await admin.PutValuesOkAsync(commune, Year, MeetingNtmInG1());
+        await admin.AssignGroupAsync(commune, "G1", year);
+        await admin.PutValuesOkAsync(commune, year, MeetingNtmInG1());
     }
 
-    public static Task<HttpResponseMessage> CreateAsync(HttpClient client, string commune = BaoHa) =>
-        client.PostAsJsonAsync("/api/v1/dossiers", new { commune, year = Year, set = Code, level = "NTM" });
+    public static Task<HttpResponseMessage> CreateAsync(HttpClient client, string commune = BaoHa, int year = Year) =>
+        client.PostAsJsonAsync("/api/v1/dossiers", new { commune, year, set = Code, level = "NTM" });
 
     public static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {
@@ -49,19 +52,19 @@ internal static class Recognition
     }
 
     /// <summary>A draft of Bảo Hà with satisfaction and the declaration filled in; returns its id.</summary>
-    public static async Task<int> ReadyDraftAsync(MtqgApp app, HttpClient xa)
+    public static async Task<int> ReadyDraftAsync(MtqgApp app, HttpClient xa, int year = Year)
     {
-        var created = await OkAsync(await CreateAsync(xa), HttpStatusCode.Created);
+        var created = await OkAsync(await CreateAsync(xa, year: year), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt32();
         await OkAsync(await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { residentSatisfaction = 95, noConstructionDebtDeclared = true, note = "Hồ sơ năm 2026" }));
         return id;
     }
 
-    public static async Task<int> SubmittedAsync(MtqgApp app)
+    public static async Task<int> SubmittedAsync(MtqgApp app, int year = Year)
     {
-        await MeetNtmAsync(app);
+        await MeetNtmAsync(app, year: year);
         var xa = await app.ClientAsAsync("demo.xa");
-        var id = await ReadyDraftAsync(app, xa);
+        var id = await ReadyDraftAsync(app, xa, year);
         await OkAsync(await xa.PostAsync($"/api/v1/dossiers/{id}/submit", null));
         return id;
     }

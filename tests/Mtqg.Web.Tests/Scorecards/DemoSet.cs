@@ -23,14 +23,15 @@ internal static class DemoSet
     public const string PhuongLaoCai = "02647";
 
     /// <summary>
-    /// Every indicator of the set, each meeting its NTM threshold in group G1 for 2026, so the
-    /// commune reaches NTM; 1.2 = 90 stays under the NTMNC threshold (100), so it does not reach NTMNC.
+    /// Every indicator of the set, each meeting its NTM threshold in group G1 for 2026 — and in every year to 2030
+    /// (3.1 = 85, the 2030 income threshold) —, so the commune reaches NTM; 1.2 = 90 stays under the NTMNC
+    /// threshold (100), so it does not reach NTMNC.
     /// </summary>
     public static Dictionary<string, object?> MeetingNtmInG1() => new()
     {
         ["1.1"] = true, ["1.2"] = 90,
         ["2.1"] = 100, ["2.2"] = 99.5m, ["2.3"] = 95,
-        ["3.1"] = 80, ["3.2"] = true,
+        ["3.1"] = 85, ["3.2"] = true,
         ["4.1"] = 80, ["4.2"] = 95,
         ["5.1"] = 96, ["5.2"] = true, ["5.3"] = 100,
         ["6.1"] = 1.8m, ["6.2"] = 0,

@@ -12,8 +12,8 @@ namespace Mtqg.Web.Tests.Visits;
 /// communes; the responsible party answers and closes; the open list is oldest first with overdue ones marked.</summary>
 public sealed class VisitApiTests
 {
-    // A day of the demo assignment (Sở Tài chính → Bảo Hà, 2026) that is past on any day the tests run from now on.
-    private static string VisitDay => "2026-11-20";
+    // Today in Vietnam: in the demo assignment (Sở Tài chính → Bảo Hà, 2026–2030), and after the demo's visits, which keep their distance from today.
+    private static string VisitDay => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static object Visit(string commune, object[]? recommendations = null, string? date = null) => new
     {
@@ -247,7 +247,11 @@ public sealed class VisitApiTests
         Assert.Equal(raised.Order(StringComparer.Ordinal), raised);
         Assert.All(open, r => Assert.Contains(r.GetProperty("status").GetString(), new[] { "open", "inProgress" }));
         var overdue = open.Single(r => r.GetProperty("text").GetString()!.StartsWith("Đề nghị Sở Xây dựng hướng dẫn hồ sơ", StringComparison.Ordinal));
-        Assert.Equal(("2026-07-31", true), (overdue.GetProperty("dueDate").GetString(), overdue.GetProperty("isOverdue").GetBoolean()));
+        // The demo's dates keep their distance from today: this one's due date is months behind.
+        Assert.True(DateOnly.Parse(overdue.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)));
+        Assert.True(overdue.GetProperty("isOverdue").GetBoolean());
+        var notYetDue = open.Single(r => r.GetProperty("text").GetString()!.StartsWith("UBND xã rà soát", StringComparison.Ordinal));
+        Assert.False(notYetDue.GetProperty("isOverdue").GetBoolean()); // due in a few weeks
         var undated = open.Single(r => r.GetProperty("text").GetString() == "Không hạn");
         Assert.False(undated.GetProperty("isOverdue").GetBoolean());
         Assert.DoesNotContain(open, r => r.GetProperty("text").GetString()!.Contains("nhà văn hóa", StringComparison.Ordinal)); // closed in the demo data

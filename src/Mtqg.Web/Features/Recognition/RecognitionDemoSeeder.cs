@@ -15,10 +15,10 @@ namespace Mtqg.Web.Features.Recognition;
 /// review have something to show at first start. The communes are those the demo values make reach NTM
 /// that year (Xã Bảo Hà, the demo commune, is left for the visitor to take through the process). Numbers
 /// and signers say "minh họa": this is not an official decision.
-/// Then five dossiers of 2026 at the steps of the process (draft, being appraised, sent back, appraised
-/// and waiting for the council, waiting for the decision), taken there by the demo accounts through
-/// <see cref="DossierService"/> itself, on dates of the past weeks, so the board, the appraisers' queue and
-/// the timelines are alive at first start.
+/// Then five dossiers of the current year (of the year before in its first weeks, which the steps reach back into) at the steps of the process (draft,
+/// being appraised, sent back, appraised and waiting for the council, waiting for the decision), taken there by the
+/// demo accounts through <see cref="DossierService"/> itself, on dates of the past weeks, so the board, the appraisers'
+/// queue and the timelines are alive at first start, whatever the year (docs/decisions/0012).
 /// </summary>
 public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scorecards, TimeProvider clock, IServiceProvider services,
     UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals, ILogger<RecognitionDemoSeeder> logger)
@@ -42,9 +42,13 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
+    /// <summary>How far back the dossiers' first steps go: a dossier is never created before its year begins.</summary>
+    private const int StepsSpanDays = 32;
+
     private async Task DossiersAsync(CancellationToken ct)
     {
-        const int year = 2026;
+        var today = clock.GetUtcNow();
+        var year = Math.Clamp(Api.ApiProblems.Today(clock).AddDays(-StepsSpanDays).Year, 2026, DemoDataSeeder.CurrentYear(clock));
         var (summary, _) = await scorecards.ProvinceSummaryAsync(Province, year, DemoDataSeeder.DemoSetCode, ct);
         if (summary is null) return;
         var titled = await db.CommuneTitles.Select(t => t.CommuneCode).ToListAsync(ct);
@@ -57,7 +61,6 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
         foreach (var user in await db.Users.Where(u => u.UserName!.StartsWith("demo.thamdinh")).OrderBy(u => u.UserName).ToListAsync(ct))
             appraisers.Add(await principals.CreateAsync(user));
 
-        var today = clock.GetUtcNow();
         var demoClock = new DemoClock(today);
         var dossiers = ActivatorUtilities.CreateInstance<DossierService>(services, (TimeProvider)demoClock);
         ClaimsPrincipal AppraiserOf(string? sector) =>
@@ -109,7 +112,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
             await AppraiseAsync(councilled, councilled.Criteria, 26);
             await Step(5, () => dossiers.RecordCouncilAsync(councilled.Id, new CouncilRequest(DateOnly.FromDateTime(today.AddDays(-5).Date),
                 ["Phó Chủ tịch UBND tỉnh (minh họa)", "Giám đốc Sở Nông nghiệp và Môi trường (minh họa)", "Chánh Văn phòng Điều phối (minh họa)"],
-                3, 0, "Đề nghị Chủ tịch UBND tỉnh công nhận xã đạt chuẩn nông thôn mới năm 2026 (minh họa)."), coordinator, ct));
+                3, 0, $"Đề nghị Chủ tịch UBND tỉnh công nhận xã đạt chuẩn nông thôn mới năm {year} (minh họa)."), coordinator, ct));
         }
     }
 

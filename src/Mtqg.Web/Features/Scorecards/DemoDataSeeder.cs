@@ -12,12 +12,19 @@ namespace Mtqg.Web.Features.Scorecards;
 /// Demo mode only: fills the illustrative criteria set for every rural commune (the units in force on
 /// 31 December of each year) with a deterministic, plausible spread — most communes meet most
 /// criteria, some are recognised, some are one or two criteria short, a few are far behind — and
-/// improving year by year. Nothing here is an official number.
+/// improving year by year. The years are 2024–2026 (before and after the 2025 reform, fixed) and every later
+/// year up to the current one (at most the set's last year, 2030), so the current year has values to show and
+/// dossiers to take through the process (docs/decisions/0012). Nothing here is an official number.
 /// </summary>
 public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProvider clock, ILogger<DemoDataSeeder> logger)
 {
     public const string DemoSetCode = "DEMO-MINH-HOA";
-    public static readonly int[] Years = [2024, 2025, 2026];
+    private const int FirstYear = 2024, FixedUntil = 2026, LastYear = 2030;
+
+    /// <summary>The latest year the demo fills: the current year in Vietnam, from 2026 to the demo set's last year.</summary>
+    public static int CurrentYear(TimeProvider clock) => Math.Clamp(Api.ApiProblems.Today(clock).Year, FixedUntil, LastYear);
+
+    public static IReadOnlyList<int> Years(TimeProvider clock) => [.. Enumerable.Range(FirstYear, CurrentYear(clock) - FirstYear + 1)];
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -30,7 +37,8 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
 
         var assigned = new HashSet<int>();
         var rows = new List<ValueRow>();
-        foreach (var year in Years)
+        var years = Years(clock);
+        foreach (var year in years)
         {
             var communes = await UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
                 .Where(u => u.Level == UnitLevel.Commune && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu))
@@ -40,9 +48,10 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
                 var group = groupCodes.Count == 0 ? null : groupCodes[Pick(Hash(commune.Code, "group"), [25, 50, 25])];
                 if (group is not null && assigned.Add(commune.Id))
                     db.GroupAssignments.Add(new CommuneGroupAssignment { CriteriaSetId = set.Id, UnitId = commune.Id, GroupId = set.GroupIds[group], UpdatedAt = now, UpdatedBy = "demo" });
-                // Capacity: most communes strong, a tail far behind; every year a little better.
+                // Capacity: most communes strong, a tail far behind; every year a little better (more slowly after 2026,
+                // so later years still have communes one or two criteria short).
                 var u = Unit(Hash(commune.Code, "capacity"));
-                var capacity = 1 - u * u * 0.95 + 0.07 * (year - Years[0]);
+                var capacity = 1 - u * u * 0.95 + 0.07 * (Math.Min(year, FixedUntil) - FirstYear) + 0.02 * Math.Max(0, year - FixedUntil);
                 foreach (var indicator in set.Indicators.Values)
                 {
                     var noise = Normal(Hash(commune.Code, indicator.Code, year.ToString())) * 0.16;
@@ -55,7 +64,7 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
         await db.SaveChangesAsync(ct);
         var count = await BulkValueWriter.InsertAsync(db, rows, now, "demo", ct);
         await tx.CommitAsync(ct);
-        logger.LogInformation("Đã tạo dữ liệu minh họa: {Count} giá trị chỉ tiêu cho các năm {Years} trong {Seconds:0.0} giây.", count, string.Join(", ", Years), (DateTime.UtcNow - started).TotalSeconds);
+        logger.LogInformation("Đã tạo dữ liệu minh họa: {Count} giá trị chỉ tiêu cho các năm {Years} trong {Seconds:0.0} giây.", count, string.Join(", ", years), (DateTime.UtcNow - started).TotalSeconds);
     }
 
     /// <summary>q ≥ 0.3 meets the threshold; the further above, the more comfortably.</summary>

@@ -252,7 +252,7 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     {
         var set = await catalog.GetAsync(db, setCode, ct);
         if (set is null) return Outcome.NotFound($"Không có bộ tiêu chí mã \"{setCode}\".");
-        var y = year ?? Math.Min(set.ValidTo, clock.GetUtcNow().Year);
+        var y = year ?? Math.Min(set.ValidTo, Api.ApiProblems.Today(clock).Year);
         var commune = await CommuneAsync(communeCode, y, ct);
         if (commune is null) return Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{y}.");
         if (!UnitAccess.CanAssignGroups(user, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo))) return Outcome.Forbidden($"Tài khoản không có quyền xếp nhóm cho {commune.FullName}.");
