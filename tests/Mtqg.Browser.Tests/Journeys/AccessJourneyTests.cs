@@ -76,8 +76,9 @@ public sealed class AccessJourneyTests
         await session.ScreenshotAsync("tai-khoan");
 
         await session.NavigateAsync("Quản trị", "Nhật ký");
-        await Expect(page.GetByText("canbo.baoha2").First).ToBeVisibleAsync();
-        await session.ScreenshotAsync("nhat-ky");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nhật ký thay đổi" })).ToBeVisibleAsync(); // the accounts page also names canbo.baoha2
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "canbo.baoha2" }).First).ToContainTextAsync("Tài khoản");
+        await session.ScreenshotAsync("nhat-ky", fullPage: false);
 
         await session.GoToAsync("/tinh/15/tong-hop?nam=2026&set=DEMO-MINH-HOA");
         await page.GetByRole(AriaRole.Link, new() { Name = "Excel: tải về, nhập số liệu" }).ClickAsync();
