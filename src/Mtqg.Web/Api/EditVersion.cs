@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Mtqg.Domain.Common;
 
 namespace Mtqg.Web.Api;
@@ -29,11 +30,35 @@ public static class EditVersion
             + "thay đổi của bạn chưa được lưu. Xem bản mới dưới đây rồi sửa lại nếu cần.");
 
     /// <summary>
-    /// A PUT's or DELETE's answer: 204, or the outcome's problem — 412 when the version sent (If-Match) is no longer the
-    /// current one; 409 when no version was sent and another save got in first.
+    /// A PUT's or DELETE's answer to <paramref name="save"/>, given the version the request sent (If-Match): 204, or the
+    /// outcome's problem — 412 when that version is no longer the current one; 409 when none was sent and another save
+    /// got in first.
     /// </summary>
-    public static IResult Answer(Outcome outcome, string? sent) =>
-        outcome.IsDone ? TypedResults.NoContent()
-        : outcome.Kind == OutcomeKind.Changed && sent is null ? ApiProblems.Conflict(outcome.Message!)
-        : ApiProblems.From(outcome);
+    public static async Task<IResult> AnswerAsync(HttpRequest request, Func<string?, Task<Outcome>> save)
+    {
+        var sent = Sent(request);
+        var outcome = await save(sent);
+        return outcome.IsDone ? TypedResults.NoContent()
+            : outcome.Kind == OutcomeKind.Changed && sent is null ? ApiProblems.Conflict(outcome.Message!)
+            : ApiProblems.From(outcome);
+    }
+
+    /// <summary>
+    /// Saves the change to <paramref name="row"/> (which has <c>UpdatedAt</c>, its token, and <c>UpdatedBy</c>); when another
+    /// save of it got in between, the refusal names that save, or says the row is gone.
+    /// </summary>
+    public static async Task<Outcome> SaveAsync(DbContext db, object row, string what, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome.Done;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var now = await db.Entry(row).GetDatabaseValuesAsync(ct);
+            return now is null ? Outcome.NotFound($"{what} vừa bị người khác xóa.")
+                : Changed(what, now.GetValue<DateTime>("UpdatedAt"), now.GetValue<string?>("UpdatedBy"));
+        }
+    }
 }

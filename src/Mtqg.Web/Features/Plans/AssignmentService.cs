@@ -51,7 +51,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         list.Name = name;
         list.CommuneCodes = string.Join(',', input.Communes!.Select(c => c.Trim()));
         (list.UpdatedAt, list.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
-        var saved = await SaveAsync(list, $"Danh sách «{name}»", ct);
+        var saved = await EditVersion.SaveAsync(db, list, $"Danh sách «{name}»", ct);
         return (saved.IsDone ? list.Id : null, saved);
     }
 
@@ -62,23 +62,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         if (!Agencies.CanManage(user, list.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {list.ProvinceCode} mới xóa được danh sách xã.");
         if (EditVersion.IsStale(version, list.UpdatedAt)) return EditVersion.Changed($"Danh sách «{list.Name}»", list.UpdatedAt, list.UpdatedBy);
         db.CommuneLists.Remove(list);
-        return await SaveAsync(list, $"Danh sách «{list.Name}»", ct);
-    }
-
-    /// <summary>Saves; another save of the same row in between (its version changed under us) is the refusal of <see cref="EditVersion"/>.</summary>
-    private async Task<Outcome> SaveAsync(object row, string what, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Outcome.Done;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var now = await db.Entry(row).GetDatabaseValuesAsync(ct);
-            return now is null ? Outcome.NotFound($"{what} vừa bị người khác xóa.")
-                : EditVersion.Changed(what, now.GetValue<DateTime>(nameof(CommuneList.UpdatedAt)), now.GetValue<string?>(nameof(CommuneList.UpdatedBy)));
-        }
+        return await EditVersion.SaveAsync(db, list, $"Danh sách «{list.Name}»", ct);
     }
 
     private static IEnumerable<string> Codes(CommuneList list) => list.CommuneCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -146,7 +130,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         db.RemoveRange(assignment.Communes.Where(c => !codes.Contains(c.CommuneCode)).ToList()); // removed as rows: the trail still knows the assignment
         assignment.Communes.AddRange(codes.Where(c => assignment.Communes.All(k => k.CommuneCode != c)).Select(c => new AssignmentCommune { CommuneCode = c }));
         (assignment.UpdatedAt, assignment.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
-        var saved = await SaveAsync(assignment, $"Phân công {agency.Name}", ct);
+        var saved = await EditVersion.SaveAsync(db, assignment, $"Phân công {agency.Name}", ct);
         return (saved.IsDone ? assignment.Id : null, saved);
     }
 
@@ -157,7 +141,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         if (!Agencies.CanManage(user, assignment.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {assignment.ProvinceCode} mới xóa được phân công.");
         if (EditVersion.IsStale(version, assignment.UpdatedAt)) return EditVersion.Changed($"Phân công {assignment.Agency.Name}", assignment.UpdatedAt, assignment.UpdatedBy);
         db.Assignments.Remove(assignment);
-        return await SaveAsync(assignment, $"Phân công {assignment.Agency.Name}", ct);
+        return await EditVersion.SaveAsync(db, assignment, $"Phân công {assignment.Agency.Name}", ct);
     }
 
     private static AssignmentView View(Assignment a, Dictionary<string, string> names) =>

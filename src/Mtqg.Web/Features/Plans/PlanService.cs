@@ -64,7 +64,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         (plan.Number, plan.Issuer, plan.IssuedOn, plan.PeriodFrom, plan.PeriodTo, plan.Title) =
             (number, input.Issuer!.Trim(), input.IssuedOn!.Value, input.PeriodFrom!.Value, input.PeriodTo!.Value, input.Title!.Trim());
         (plan.UpdatedAt, plan.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
-        var saved = await SaveChangesAsync(plan, $"Kế hoạch số {number}", ct);
+        var saved = await EditVersion.SaveAsync(db, plan, $"Kế hoạch số {number}", ct);
         return (saved.IsDone ? plan.Id : null, saved);
     }
 
@@ -82,7 +82,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         if (recorded > 0) return Outcome.Conflict($"Không xóa được kế hoạch số {plan.Number}: đã ghi {recorded} lần tiến độ. Sửa thông tin kế hoạch thay vì xóa.");
         var file = plan.FileKey;
         db.Plans.Remove(plan);
-        var saved = await SaveChangesAsync(plan, $"Kế hoạch số {plan.Number}", ct);
+        var saved = await EditVersion.SaveAsync(db, plan, $"Kế hoạch số {plan.Number}", ct);
         if (saved.IsDone && file is not null) files.Delete(file);
         return saved;
     }
@@ -98,23 +98,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         if (target.Updates.Count > 0) return Outcome.Conflict($"Không xóa được mục tiêu «{target.Name}»: đã ghi {target.Updates.Count} lần tiến độ.");
         db.PlanTargets.Remove(target);
         (plan.UpdatedAt, plan.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
-        return await SaveChangesAsync(plan, $"Kế hoạch số {plan.Number}", ct);
-    }
-
-    /// <summary>Saves; another save of the plan in between (its version changed under us) is the refusal of <see cref="EditVersion"/>.</summary>
-    private async Task<Outcome> SaveChangesAsync(Plan plan, string what, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Outcome.Done;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var now = await db.Entry(plan).GetDatabaseValuesAsync(ct);
-            return now is null ? Outcome.NotFound($"{what} vừa bị người khác xóa.")
-                : EditVersion.Changed(what, now.GetValue<DateTime>(nameof(Plan.UpdatedAt)), now.GetValue<string?>(nameof(Plan.UpdatedBy)));
-        }
+        return await EditVersion.SaveAsync(db, plan, $"Kế hoạch số {plan.Number}", ct);
     }
 
     public async Task<(PlanView? Plan, Outcome Outcome)> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct, DateOnly? asOf = null)
