@@ -62,6 +62,9 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Follows a link of the main navigation as a user does: opens the Menu (on a phone), then the group, then clicks the link.</summary>
     public async Task NavigateAsync(string group, string link)
     {
+        // Whether the Menu button shows is decided by the stylesheet: wait for it, or a page still loading shows the button
+        // for a moment on a desk too and the click then finds it hidden.
+        await Page.WaitForLoadStateAsync(LoadState.Load);
         var menu = Page.Locator("details.mtqg-menu");
         var button = menu.Locator(":scope > summary");
         if (await button.IsVisibleAsync() && await menu.GetAttributeAsync("open") is null) await button.ClickAsync();
