@@ -2,6 +2,7 @@ using Mtqg.Web.Api;
 using Mtqg.Web.Components;
 using Mtqg.Web.Components.Shared;
 using Mtqg.Web.Data;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Audit;
 using Mtqg.Web.Features.CriteriaSets;
@@ -36,6 +37,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Flash>(); // Post/Redirect/Get of the page forms
 builder.Services.AddCascadingAuthenticationState();
 
+builder.Services.AddAccess();
 builder.Services.AddAccounts();
 builder.Services.AddUnits();
 builder.Services.AddCriteriaSets();
@@ -65,6 +67,7 @@ app.UseSecurityHeaders();
 app.UseMtqgErrorHandling();
 app.UseAuthentication();
 app.UseAccountStatusCheck();
+app.UseCurrentUser();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
