@@ -92,6 +92,8 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/users/"] = new(Rule.Own("manage-users", "coordinator"),
             (s, _) => Send(HttpMethod.Post, "/api/v1/users", new { userName = $"moi.{s}".ToLowerInvariant(), password = "Mat-khau-2026", displayName = "Mới", role = "viewer", unitCode = Province(s) })),
         ["GET /api/v1/users/"] = new(Rule.Roles("manage-users", "coordinator"), (_, _) => Get("/api/v1/users")),
+        ["GET /api/v1/users/{id}"] = new(Rule.Own("manage-users", "coordinator"),
+            (s, ids) => Get($"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}")),
         ["PUT /api/v1/users/{id}"] = new(Rule.Own("manage-users", "coordinator"),
             (s, ids) => Send(HttpMethod.Put, $"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}", new { displayName = "Đổi tên", role = "viewer", unitCode = Province(s) })),
         ["PUT /api/v1/users/{id}/disabled"] = new(Rule.Own("manage-users", "coordinator"),

@@ -175,5 +175,30 @@ public sealed class UsersApiTests
 
         await ProblemAssert.IsProblemAsync(await onSecond.GetAsync("/api/v1/users"), HttpStatusCode.Unauthorized);
     }
-}
 
+    [Fact]
+    public async Task A_correction_made_from_an_older_version_of_an_account_is_refused_with_412_and_nothing_is_written()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var admin = await app.ClientAsAsync("demo.admin");
+        var created = await (await admin.PostAsJsonAsync("/api/v1/users", NewUser("xem.phien.ban", "viewer", "15"))).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+        var read = await admin.GetAsync($"/api/v1/users/{id}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var etag = read.Headers.ETag!;
+        Assert.Equal($"\"{(await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()}\"", etag.Tag);
+
+        var first = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/users/{id}") { Content = JsonContent.Create(new { displayName = "Tên thứ nhất", role = "viewer", unitCode = "15" }) };
+        first.Headers.IfMatch.Add(etag);
+        var saved = await admin.SendAsync(first);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.NotEqual(etag, saved.Headers.ETag);
+
+        var second = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/users/{id}") { Content = JsonContent.Create(new { displayName = "Tên thứ hai", role = "viewer", unitCode = "15" }) };
+        second.Headers.IfMatch.Add(etag);
+        var problem = await ProblemAssert.IsProblemAsync(await admin.SendAsync(second), HttpStatusCode.PreconditionFailed);
+        Assert.Contains("Tên thứ nhất", problem.GetProperty("detail").GetString());
+        var now = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{id}");
+        Assert.Equal("Tên thứ nhất", now.GetProperty("displayName").GetString());
+    }
+}

@@ -39,7 +39,8 @@ public sealed class ValueHistoryComponentTests
         await using var scope = app.Services.CreateAsyncScope();
         var signIn = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<Mtqg.Data.Accounts.AppUser>>();
         var admin = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByNameAsync("demo.admin"))!);
-        var (rows, outcome) = await scope.ServiceProvider.GetRequiredService<Mtqg.Web.Features.Audit.AuditService>().HistoryAsync(commune, 2026, Code, admin, CancellationToken.None);
+        scope.ServiceProvider.GetRequiredService<Mtqg.Web.Features.Access.CurrentUser>().ActAs(admin);
+        var (rows, outcome) = await scope.ServiceProvider.GetRequiredService<Mtqg.Web.Features.Audit.AuditService>().HistoryAsync(commune, 2026, Code, CancellationToken.None);
         return rows ?? throw new Xunit.Sdk.XunitException(outcome.Message);
     }
 

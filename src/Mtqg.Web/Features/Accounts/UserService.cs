@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +5,7 @@ using Mtqg.Data;
 using Mtqg.Data.Accounts;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Accounts;
@@ -13,22 +13,26 @@ namespace Mtqg.Web.Features.Accounts;
 public sealed record UserInput(string? UserName, string? Password, string? DisplayName, string? Role, string? UnitCode, string? Sector);
 
 public sealed record UserView(string Id, string UserName, string DisplayName, string Role, string? UnitCode, string? UnitName, string? Sector,
-    bool IsDisabled, bool IsLockedOut, DateTime CreatedAt, string ConcurrencyStamp);
+    bool IsDisabled, bool IsLockedOut, DateTime CreatedAt, string ConcurrencyStamp)
+{
+    /// <summary>The account's edit version (decision 0016): its concurrency stamp, sent as the ETag.</summary>
+    public string Version => ConcurrencyStamp;
+}
 
 /// <summary>
 /// Accounts: administrators manage every account; a province's coordination office manages the
 /// accounts of its province (never administrators). Every change is all or nothing.
 /// </summary>
-public sealed partial class UserService(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed partial class UserService(AppDbContext db, UserManager<AppUser> users, AccessPolicy access, TimeProvider clock)
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$")]
     private static partial Regex UserNamePattern();
 
-    public async Task<(UserView? User, Outcome Outcome)> CreateAsync(UserInput input, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<(UserView? User, Outcome Outcome)> CreateAsync(UserInput input, CancellationToken ct)
     {
         // Scope first: an account outside the actor's reach is refused before anything about it is revealed.
-        var (role, unit, sector, scopeProblems) = await CheckScopeAsync(input, actor, ct);
-        if (scopeProblems.Count == 0 && !CanManage(actor, role!, unit)) return (null, Outcome.Forbidden("Tài khoản của bạn không được tạo tài khoản với vai trò hoặc đơn vị này."));
+        var (role, unit, sector, scopeProblems) = await CheckScopeAsync(input, ct);
+        if (scopeProblems.Count == 0 && !access.CanManageAccount(role!, unit)) return (null, Outcome.Forbidden("Tài khoản của bạn không được tạo tài khoản với vai trò hoặc đơn vị này."));
         var problems = new List<Problem>(scopeProblems);
         var userName = input.UserName?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(userName)) problems.Add(new Problem("userName", "Thiếu tên đăng nhập."));
@@ -47,17 +51,20 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
         return (await FindAsync(user.Id, ct), Outcome.Done);
     }
 
-    public async Task<Outcome> UpdateAsync(string id, UserInput input, string? concurrencyStamp, ClaimsPrincipal actor, CancellationToken ct)
+    /// <summary>
+    /// Corrects an account. <paramref name="version"/> is the account's version as read (its concurrency stamp, the API's ETag):
+    /// when someone saved the account since, nothing is written (decision 0016).
+    /// </summary>
+    public async Task<Outcome> UpdateAsync(string id, UserInput input, string? version, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return Outcome.NotFound("Không có tài khoản này.");
         var current = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Viewer;
-        if (!CanManage(actor, current, user.UnitCode)) return Outcome.Forbidden("Tài khoản của bạn không được sửa tài khoản này.");
-        if (concurrencyStamp is not null && concurrencyStamp != user.ConcurrencyStamp)
-            return Outcome.Conflict($"Tài khoản {user.UserName} vừa được người khác thay đổi (tên hiển thị hiện là \"{user.DisplayName}\"); tải lại trang rồi thử lại.");
-        var (role, unit, sector, problems) = await CheckScopeAsync(input, actor, ct);
+        if (!access.CanManageAccount(current, user.UnitCode)) return Outcome.Forbidden("Tài khoản của bạn không được sửa tài khoản này.");
+        if (version is not null && version != user.ConcurrencyStamp) return Changed(user);
+        var (role, unit, sector, problems) = await CheckScopeAsync(input, ct);
         if (problems.Count > 0) return Outcome.Invalid($"Tài khoản có {problems.Count} lỗi; chưa lưu.", problems);
-        if (!CanManage(actor, role!, unit)) return Outcome.Forbidden("Tài khoản của bạn không được giao vai trò hoặc đơn vị này.");
+        if (!access.CanManageAccount(role!, unit)) return Outcome.Forbidden("Tài khoản của bạn không được giao vai trò hoặc đơn vị này.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         (user.DisplayName, user.UnitCode, user.Sector) = (input.DisplayName!.Trim(), unit, sector);
@@ -69,27 +76,27 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
         }
         if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user); // scope changed: sign in again
         if (!result.Succeeded) return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
-            ? Outcome.Conflict(result.Errors.First().Description)
+            ? Changed(await users.FindByIdAsync(id) ?? user)
             : Outcome.Invalid("Không lưu được tài khoản.", result.Errors.Select(e => new Problem("", e.Description)).ToList());
         await tx.CommitAsync(ct);
         return Outcome.Done;
     }
 
     /// <summary>Disabling changes the security stamp: the account's cookies and tokens stop working on their next request.</summary>
-    public async Task<Outcome> SetDisabledAsync(string id, bool disabled, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<Outcome> SetDisabledAsync(string id, bool disabled, CancellationToken ct)
     {
-        var (user, outcome) = await ManagedAsync(id, actor);
+        var (user, outcome) = await ManagedAsync(id);
         if (user is null) return outcome;
-        if (disabled && user.UserName == actor.Identity?.Name) return Outcome.Rejected("Không thể tự khóa tài khoản của chính mình.");
+        if (disabled && user.UserName == access.User.UserName) return Outcome.Rejected("Không thể tự khóa tài khoản của chính mình.");
         user.IsDisabled = disabled;
         var result = await users.UpdateAsync(user);
         if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
         return result.Succeeded ? Outcome.Done : Outcome.Conflict(result.Errors.First().Description);
     }
 
-    public async Task<Outcome> ResetPasswordAsync(string id, string? newPassword, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<Outcome> ResetPasswordAsync(string id, string? newPassword, CancellationToken ct)
     {
-        var (user, outcome) = await ManagedAsync(id, actor);
+        var (user, outcome) = await ManagedAsync(id);
         if (user is null) return outcome;
         if (string.IsNullOrWhiteSpace(newPassword)) return Outcome.Invalid("Thiếu mật khẩu mới.", [new Problem("password", "Nhập mật khẩu mới.")]);
         var problems = await PasswordProblemsAsync(newPassword);
@@ -100,9 +107,9 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
         return result.Succeeded ? Outcome.Done : Outcome.Invalid("Không đặt lại được mật khẩu.", result.Errors.Select(e => new Problem("password", e.Description)).ToList());
     }
 
-    public async Task<Outcome> ChangeOwnPasswordAsync(ClaimsPrincipal me, string? current, string? next)
+    public async Task<Outcome> ChangeOwnPasswordAsync(string? current, string? next)
     {
-        var user = await users.GetUserAsync(me);
+        var user = await users.GetUserAsync(access.User.Principal);
         if (user is null) return Outcome.NotFound("Không tìm thấy tài khoản.");
         if (string.IsNullOrEmpty(current) || string.IsNullOrEmpty(next)) return Outcome.Invalid("Cần nhập mật khẩu hiện tại và mật khẩu mới.", [new Problem("password", "Cần nhập mật khẩu hiện tại và mật khẩu mới.")]);
         var result = await users.ChangePasswordAsync(user, current, next);
@@ -112,13 +119,24 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
     public async Task<UserView?> FindAsync(string id, CancellationToken ct) =>
         (await ViewsAsync(db.Users.Where(u => u.Id == id), ct)).FirstOrDefault();
 
+    /// <summary>An account the current user manages (404 for an unknown id, 403 outside their reach).</summary>
+    public async Task<(UserView? User, Outcome Outcome)> GetAsync(string id, CancellationToken ct)
+    {
+        var (user, outcome) = await ManagedAsync(id);
+        return user is null ? (null, outcome) : (await FindAsync(user.Id, ct), Outcome.Done);
+    }
+
+    private static Outcome Changed(AppUser now) =>
+        Outcome.Changed($"Tài khoản {now.UserName} vừa được người khác thay đổi (tên hiển thị hiện là \"{now.DisplayName}\"); "
+            + "thay đổi của bạn chưa được lưu. Xem bản mới dưới đây rồi sửa lại nếu cần.");
+
     /// <summary>The accounts an actor may manage: all for administrators; a coordinator's province (its office, departments, agencies, communes).</summary>
-    public async Task<IReadOnlyList<UserView>> ListAsync(ClaimsPrincipal actor, string? q, CancellationToken ct)
+    public async Task<IReadOnlyList<UserView>> ListAsync(string? q, CancellationToken ct)
     {
         var query = db.Users.AsNoTracking();
-        if (!actor.IsInRole(Roles.Admin))
+        if (!access.User.IsAdmin)
         {
-            var province = actor.UnitCode() ?? "-";
+            var province = access.User.Unit ?? "-";
             var communes = UnitService.InForce(db.Units, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Where(u => u.ProvinceCode == province).Select(u => u.Code);
             query = query.Where(u => u.UnitCode == province || communes.Contains(u.UnitCode!));
         }
@@ -141,16 +159,16 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
             r.Sector, r.IsDisabled, r.LockoutEnd > now, r.CreatedAt, r.ConcurrencyStamp ?? "")).ToList();
     }
 
-    private async Task<(AppUser? User, Outcome Outcome)> ManagedAsync(string id, ClaimsPrincipal actor)
+    private async Task<(AppUser? User, Outcome Outcome)> ManagedAsync(string id)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return (null, Outcome.NotFound("Không có tài khoản này."));
         var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Viewer;
-        return CanManage(actor, role, user.UnitCode) ? (user, Outcome.Done) : (null, Outcome.Forbidden("Tài khoản của bạn không được quản lý tài khoản này."));
+        return access.CanManageAccount(role, user.UnitCode) ? (user, Outcome.Done) : (null, Outcome.Forbidden("Tài khoản của bạn không được quản lý tài khoản này."));
     }
 
     /// <summary>Checks role, unit and sector together: each role works for a unit of a given level.</summary>
-    private async Task<(string? Role, string? Unit, string? Sector, List<Problem> Problems)> CheckScopeAsync(UserInput input, ClaimsPrincipal actor, CancellationToken ct)
+    private async Task<(string? Role, string? Unit, string? Sector, List<Problem> Problems)> CheckScopeAsync(UserInput input, CancellationToken ct)
     {
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(input.DisplayName)) problems.Add(new Problem("displayName", "Thiếu tên hiển thị (họ tên hoặc tên cơ quan)."));
@@ -184,16 +202,6 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
         return (role, unit, role is Roles.Appraiser or Roles.Agency ? sector : null, problems);
     }
 
-    /// <summary>Administrators manage everyone; a coordinator manages non-administrator accounts of its own province and its communes.</summary>
-    private bool CanManage(ClaimsPrincipal actor, string role, string? unit)
-    {
-        if (actor.IsInRole(Roles.Admin)) return true;
-        if (!actor.IsInRole(Roles.Coordinator) || role == Roles.Admin || unit is null) return false;
-        var province = actor.UnitCode();
-        if (unit == province) return true;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return UnitService.InForce(db.Units, today).Any(u => u.Code == unit && u.Level == UnitLevel.Commune && u.ProvinceCode == province);
-    }
 
     private async Task<List<Problem>> PasswordProblemsAsync(string password)
     {

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
 
 namespace Mtqg.Web.Features.Accounts;
@@ -16,36 +16,52 @@ public static class UsersApi
         group.MapPost("/", Create).WithSummary("Tạo tài khoản")
             .WithDescription("role: admin | coordinator | appraiser | agency | commune | viewer. unitCode: mã tỉnh (điều phối, thẩm định, giúp đỡ, xem theo tỉnh), mã xã (cán bộ xã), trống (quản trị, xem toàn quốc). sector: tên sở thẩm định (thẩm định) hoặc tên cơ quan giúp đỡ xã (giúp đỡ, ví dụ \"Sở Tài chính\": tài khoản thuộc cơ quan đó trong tỉnh và làm việc ở các xã được phân công cho cơ quan). Quản trị tạo mọi tài khoản; Văn phòng Điều phối tạo tài khoản trong tỉnh của mình.");
         group.MapGet("/", List).WithSummary("Danh sách tài khoản trong phạm vi quản lý");
-        group.MapPut("/{id}", Update).WithSummary("Sửa tài khoản (tên, vai trò, đơn vị, lĩnh vực)");
+        group.MapGet("/{id}", Get).WithSummary("Một tài khoản trong phạm vi quản lý; ETag là version của tài khoản");
+        group.MapPut("/{id}", Update).WithSummary("Sửa tài khoản (tên, vai trò, đơn vị, lĩnh vực)")
+            .WithDescription("Gửi If-Match với ETag (version) đọc được: người khác đã lưu trước thì trả 412, không ghi đè.");
         group.MapPut("/{id}/disabled", Disable).WithSummary("Khóa hoặc mở khóa tài khoản; khóa có hiệu lực ngay với mọi phiên và mã truy cập");
         group.MapPut("/{id}/password", ResetPassword).WithSummary("Đặt lại mật khẩu");
         return app;
     }
 
-    private static async Task<IResult> Create(CreateUserRequest request, UserService users, ClaimsPrincipal actor, CancellationToken ct)
+    private static async Task<IResult> Create(CreateUserRequest request, UserService users, CancellationToken ct)
     {
-        var (user, outcome) = await users.CreateAsync(new UserInput(request.UserName, request.Password, request.DisplayName, request.Role, request.UnitCode, request.Sector), actor, ct);
+        var (user, outcome) = await users.CreateAsync(new UserInput(request.UserName, request.Password, request.DisplayName, request.Role, request.UnitCode, request.Sector), ct);
         return user is not null ? TypedResults.Created($"/api/v1/users/{user.Id}", user) : ApiProblems.From(outcome);
     }
 
-    private static async Task<IResult> List(string? q, UserService users, ClaimsPrincipal actor, CancellationToken ct) =>
-        TypedResults.Ok(await users.ListAsync(actor, q, ct));
+    private static async Task<IResult> List(string? q, UserService users, CancellationToken ct) =>
+        TypedResults.Ok(await users.ListAsync(q, ct));
 
-    private static async Task<IResult> Update(string id, UpdateUserRequest request, UserService users, ClaimsPrincipal actor, CancellationToken ct)
+    private static async Task<IResult> Get(string id, UserService users, HttpResponse response, CancellationToken ct)
     {
-        var outcome = await users.UpdateAsync(id, new UserInput(null, null, request.DisplayName, request.Role, request.UnitCode, request.Sector), request.ConcurrencyStamp, actor, ct);
-        return outcome.IsDone ? TypedResults.Ok(await users.FindAsync(id, ct)) : ApiProblems.From(outcome);
+        var (user, outcome) = await users.GetAsync(id, ct);
+        if (user is null) return ApiProblems.From(outcome);
+        IfMatch.Tag(response, user.Version);
+        return TypedResults.Ok(user);
     }
 
-    private static async Task<IResult> Disable(string id, DisableRequest request, UserService users, ClaimsPrincipal actor, CancellationToken ct)
+    // The version comes in If-Match (decision 0016); concurrencyStamp in the body is still read for clients written before.
+    private static async Task<IResult> Update(string id, UpdateUserRequest request, UserService users, HttpContext http, CancellationToken ct)
     {
-        var outcome = await users.SetDisabledAsync(id, request.Disabled, actor, ct);
+        var sent = IfMatch.Sent(http.Request) ?? IfMatch.Normalize(request.ConcurrencyStamp);
+        var input = new UserInput(null, null, request.DisplayName, request.Role, request.UnitCode, request.Sector);
+        var outcome = await users.UpdateAsync(id, input, sent, ct);
+        if (!outcome.IsDone) return outcome.Kind == OutcomeKind.Changed && sent is null ? ApiProblems.Conflict(outcome.Message!) : ApiProblems.From(outcome);
+        var user = await users.FindAsync(id, ct);
+        IfMatch.Tag(http.Response, user!.Version);
+        return TypedResults.Ok(user);
+    }
+
+    private static async Task<IResult> Disable(string id, DisableRequest request, UserService users, CancellationToken ct)
+    {
+        var outcome = await users.SetDisabledAsync(id, request.Disabled, ct);
         return outcome.IsDone ? TypedResults.NoContent() : ApiProblems.From(outcome);
     }
 
-    private static async Task<IResult> ResetPassword(string id, PasswordRequest request, UserService users, ClaimsPrincipal actor, CancellationToken ct)
+    private static async Task<IResult> ResetPassword(string id, PasswordRequest request, UserService users, CancellationToken ct)
     {
-        var outcome = await users.ResetPasswordAsync(id, request.Password, actor, ct);
+        var outcome = await users.ResetPasswordAsync(id, request.Password, ct);
         return outcome.IsDone ? TypedResults.NoContent() : ApiProblems.From(outcome);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
 using Mtqg.Web.Features.Accounts;
@@ -35,28 +34,28 @@ public static class AuditApi
         return app;
     }
 
-    private static async Task<IResult> GetHistory(string code, int year, string? set, AuditService audit, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> GetHistory(string code, int year, string? set, AuditService audit, CancellationToken ct)
     {
-        var (rows, outcome) = await audit.HistoryAsync(code, year, set, user, ct);
+        var (rows, outcome) = await audit.HistoryAsync(code, year, set, ct);
         return rows is null ? ApiProblems.From(outcome) : TypedResults.Ok(rows);
     }
 
     private static async Task<IResult> Search(string? user, string? unit, string? from, string? to, string? entity, int? page,
-        ClaimsPrincipal principal, AuditService audit, CancellationToken ct)
+        AuditService audit, CancellationToken ct)
     {
         var (filter, invalid) = Filter(user, unit, from, to, entity);
         if (filter is null) return invalid!;
-        var (result, outcome) = await audit.SearchAsync(principal, filter, page ?? 1, ct);
+        var (result, outcome) = await audit.SearchAsync(filter, page ?? 1, ct);
         return result is null ? ApiProblems.From(outcome) : TypedResults.Ok(result);
     }
 
     private static async Task<IResult> Export(string? user, string? unit, string? from, string? to, string? entity,
-        ClaimsPrincipal principal, AuditService audit, TimeProvider clock, CancellationToken ct)
+        AuditService audit, TimeProvider clock, CancellationToken ct)
     {
         var (filter, invalid) = Filter(user, unit, from, to, entity);
         if (filter is null) return invalid!;
         var now = clock.GetUtcNow().UtcDateTime;
-        var (content, outcome) = await audit.ExportAsync(principal, filter, now, ct);
+        var (content, outcome) = await audit.ExportAsync(filter, now, ct);
         return content is null ? ApiProblems.From(outcome) : TypedResults.File(content, AuditWorkbook.ContentType, AuditWorkbook.FileName(now));
     }
 

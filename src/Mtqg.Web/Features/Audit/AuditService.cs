@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Audit;
 using Mtqg.Data.Scorecards;
 using Mtqg.Domain.Common;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Units;
@@ -23,7 +23,7 @@ public sealed record AuditPage(int Total, int Page, int PageSize, IReadOnlyList<
 /// Reads the audit trail: a commune-year's history, and the search of administrators and coordination
 /// offices. Read only — the application has no way to change or delete an entry.
 /// </summary>
-public sealed class AuditService(AppDbContext db, ScorecardService scorecards, ProvinceLineage lineage, UnitScope scope)
+public sealed class AuditService(AppDbContext db, ScorecardService scorecards, ProvinceLineage lineage, AccessPolicy access)
 {
     public const int PageSize = 50;
     /// <summary>An export holds at most this many rows (the newest); narrow the search for older ones.</summary>
@@ -66,13 +66,13 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
     /// The changes of a commune-year under a set, newest first: the values of the set's indicators for
     /// that year and the commune's group in the set. The commune is the unit in force on 31 December.
     /// </summary>
-    public async Task<(IReadOnlyList<AuditRow>? Rows, Outcome Outcome)> HistoryAsync(string communeCode, int year, string? setCode, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(IReadOnlyList<AuditRow>? Rows, Outcome Outcome)> HistoryAsync(string communeCode, int year, string? setCode, CancellationToken ct)
     {
         var (set, outcome) = await scorecards.SetForAsync(setCode, year, ct);
         if (set is null) return (null, outcome);
         var commune = await scorecards.CommuneAsync(communeCode, year, ct);
         if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
-        if (!await scope.CanReadCommuneAsync(user, commune, ct)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem lịch sử số liệu của {commune.FullName}."));
+        if (!await access.CanReadCommuneAsync(commune, ct)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem lịch sử số liệu của {commune.FullName}."));
         var rows = await Rows(db.AuditEntries.AsNoTracking()
                 .Where(e => e.UnitId == commune.Id && e.SetCode == set.Code
                             && (e.Entity == nameof(IndicatorValue) && e.Year == year || e.Entity == nameof(CommuneGroupAssignment))))
@@ -80,13 +80,9 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         return (rows.SelectMany(Expand).ToList(), Outcome.Done);
     }
 
-    /// <summary>Whether the account may search the trail at all: administrators, and coordination offices (their province).</summary>
-    public static bool CanSearch(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator) && !string.IsNullOrEmpty(user.UnitCode());
-
-    public async Task<(AuditPage? Page, Outcome Outcome)> SearchAsync(ClaimsPrincipal user, AuditFilter filter, int page, CancellationToken ct)
+    public async Task<(AuditPage? Page, Outcome Outcome)> SearchAsync(AuditFilter filter, int page, CancellationToken ct)
     {
-        var (query, outcome) = await QueryAsync(user, filter);
+        var (query, outcome) = await QueryAsync(filter);
         if (query is null) return (null, outcome);
         var total = await query.CountAsync(ct);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
@@ -96,27 +92,27 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
     }
 
     /// <summary>The filtered trail as a workbook (at most <see cref="MaxExportRows"/> rows, the newest).</summary>
-    public async Task<(byte[]? Content, Outcome Outcome)> ExportAsync(ClaimsPrincipal user, AuditFilter filter, DateTime utcNow, CancellationToken ct)
+    public async Task<(byte[]? Content, Outcome Outcome)> ExportAsync(AuditFilter filter, DateTime utcNow, CancellationToken ct)
     {
-        var (query, outcome) = await QueryAsync(user, filter);
+        var (query, outcome) = await QueryAsync(filter);
         if (query is null) return (null, outcome);
         var rows = await Rows(query).Take(MaxExportRows + 1).ToListAsync(ct);
         var truncated = rows.Count > MaxExportRows;
         if (truncated) rows.RemoveAt(rows.Count - 1);
-        return (AuditWorkbook.Build(rows.SelectMany(Expand).ToList(), Describe(user, filter), utcNow, truncated), Outcome.Done);
+        return (AuditWorkbook.Build(rows.SelectMany(Expand).ToList(), Describe(filter), utcNow, truncated), Outcome.Done);
     }
 
     /// <summary>The entries the account may see, filtered; null with the refusal when it may not search or the filter is wrong.</summary>
-    private async Task<(IQueryable<AuditEntry>? Query, Outcome Outcome)> QueryAsync(ClaimsPrincipal user, AuditFilter filter)
+    private async Task<(IQueryable<AuditEntry>? Query, Outcome Outcome)> QueryAsync(AuditFilter filter)
     {
-        if (!CanSearch(user)) return (null, Outcome.Forbidden("Chỉ quản trị hệ thống và Văn phòng Điều phối được tra cứu nhật ký thay đổi."));
+        if (!access.CanSearchAudit) return (null, Outcome.Forbidden("Chỉ quản trị hệ thống và Văn phòng Điều phối được tra cứu nhật ký thay đổi."));
         if (filter.From is { } f && filter.To is { } t && f > t)
             return (null, Outcome.Invalid("Khoảng ngày không hợp lệ.", [new Problem("to", $"Ngày kết thúc {Day(t)} trước ngày bắt đầu {Day(f)}.")]));
         if (filter.Entity is { Length: > 0 } entity && !Entities.ContainsKey(entity))
             return (null, Outcome.Invalid("Loại thay đổi không hợp lệ.", [new Problem("entity", $"Không có loại \"{entity}\"; các loại: {string.Join(", ", Entities.Keys)}.")]));
 
         var query = db.AuditEntries.AsNoTracking();
-        if (!user.IsInRole(Roles.Admin)) query = await InProvinceAsync(query, user.UnitCode()!);
+        if (access.OwnProvince is { } province) query = await InProvinceAsync(query, province);
         if (filter.User?.Trim() is { Length: > 0 } userName) query = query.Where(e => e.UserName == userName);
         if (filter.Unit?.Trim() is { Length: > 0 } unit)
             query = unit.Length <= 2 ? await InProvinceAsync(query, unit) : query.Where(e => e.UnitCode == unit);
@@ -180,10 +176,10 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
 
     private static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Describe(ClaimsPrincipal user, AuditFilter filter)
+    private string Describe(AuditFilter filter)
     {
         var parts = new List<string>();
-        if (!user.IsInRole(Roles.Admin)) parts.Add($"phạm vi tỉnh {user.UnitCode()}");
+        if (access.OwnProvince is { } province) parts.Add($"phạm vi tỉnh {province}");
         if (!string.IsNullOrWhiteSpace(filter.User)) parts.Add($"người thực hiện {filter.User.Trim()}");
         if (!string.IsNullOrWhiteSpace(filter.Unit)) parts.Add($"đơn vị {filter.Unit.Trim()}");
         if (filter.From is { } f) parts.Add($"từ {Day(f)}");

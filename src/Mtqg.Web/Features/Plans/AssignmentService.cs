@@ -4,6 +4,7 @@ using Mtqg.Data;
 using Mtqg.Data.Plans;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
+using Mtqg.Web.Data;
 
 namespace Mtqg.Web.Features.Plans;
 

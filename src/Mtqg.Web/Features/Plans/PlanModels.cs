@@ -3,14 +3,14 @@ namespace Mtqg.Web.Features.Plans;
 public sealed record CommuneListInput(string? ProvinceCode, string? Name, List<string>? Communes);
 public sealed record CommuneListView(int Id, string ProvinceCode, string Name, IReadOnlyList<CommuneRef> Communes, DateTime UpdatedAt, string? UpdatedBy)
 {
-    /// <summary>Send back (If-Match, or the form's hidden field) to correct it: see <see cref="Api.EditVersion"/>.</summary>
-    public string Version => Api.EditVersion.Of(UpdatedAt);
+    /// <summary>Send back (If-Match, or the form's hidden field) to correct it: see <see cref="Data.EditVersion"/>.</summary>
+    public string Version => Data.EditVersion.Of(UpdatedAt);
 }
 
 public sealed record PlanInput(string? ProvinceCode, string? Number, string? Issuer, DateOnly? IssuedOn, DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Title);
 public sealed record PlanLine(int Id, string ProvinceCode, string Number, string Issuer, DateOnly IssuedOn, DateOnly PeriodFrom, DateOnly PeriodTo, string Title, int Targets, bool HasFile);
 public sealed record PlanFileView(string Name, string ContentType, long Size);
-/// <summary>A plan as read, with its targets' progress; send its Version back (If-Match, or a form's hidden field) to correct it or its targets: see <see cref="Api.EditVersion"/>.</summary>
+/// <summary>A plan as read, with its targets' progress; send its Version back (If-Match, or a form's hidden field) to correct it or its targets: see <see cref="Data.EditVersion"/>.</summary>
 public sealed record PlanView(int Id, string ProvinceCode, string ProvinceName, string Number, string Issuer, DateOnly IssuedOn, DateOnly PeriodFrom, DateOnly PeriodTo,
     string Title, PlanFileView? File, DateOnly AsOf, IReadOnlyList<TargetView> Targets, string Version);
 
@@ -33,6 +33,6 @@ public sealed record TargetView(int Id, string Kind, string Name, string? Level,
     IReadOnlyList<UpdateView> Updates);
 
 public sealed record AssignmentInput(string? ProvinceCode, string? Agency, List<string>? Communes, DateOnly? From, DateOnly? To, string? Leader);
-/// <summary>An assignment as read; send its Version back (If-Match, or the form's hidden field) to correct it: see <see cref="Api.EditVersion"/>.</summary>
+/// <summary>An assignment as read; send its Version back (If-Match, or the form's hidden field) to correct it: see <see cref="Data.EditVersion"/>.</summary>
 public sealed record AssignmentView(int Id, int AgencyId, string AgencyName, string ProvinceCode, DateOnly From, DateOnly To, string Leader, IReadOnlyList<CommuneRef> Communes, string Version);
 public sealed record AgencyView(int Id, string ProvinceCode, string Name, IReadOnlyList<AssignmentView> Assignments);

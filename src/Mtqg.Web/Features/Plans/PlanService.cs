@@ -7,6 +7,7 @@ using Mtqg.Data.Plans;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Plans;
 using Mtqg.Web.Api;
+using Mtqg.Web.Data;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Files;
 

@@ -24,11 +24,11 @@ public static class PlansApi
             .WithSummary("Lập danh sách xã (Văn phòng Điều phối của tỉnh)")
             .WithDescription("Thân: {\"provinceCode\":\"15\",\"name\":\"10 xã có tỷ lệ hộ nghèo cao năm 2023\",\"communes\":[\"02989\"]}. Mỗi mã phải là xã đang có hiệu lực của tỉnh; 400 nêu từng dòng sai, không ghi gì.");
         lists.MapPut("/{id:int}", (int id, CommuneListInput input, AssignmentService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
-                EditVersion.AnswerAsync(request, async version => (await s.SaveListAsync(id, input, user, ct, version)).Outcome))
+                IfMatch.AnswerAsync(request, async version => (await s.SaveListAsync(id, input, user, ct, version)).Outcome))
             .WithSummary("Sửa tên và các xã của danh sách")
             .WithDescription("Gửi If-Match với version đọc được: người khác đã lưu trước thì trả 412, không ghi đè.");
         lists.MapDelete("/{id:int}", (int id, AssignmentService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
-                EditVersion.AnswerAsync(request, version => s.DeleteListAsync(id, user, ct, version)))
+                IfMatch.AnswerAsync(request, version => s.DeleteListAsync(id, user, ct, version)))
             .WithSummary("Xóa danh sách xã");
 
         var plans = app.MapGroup("/api/v1/plans").WithTags("Kế hoạch").RequireAuthorization();
@@ -43,14 +43,14 @@ public static class PlansApi
             .WithSummary("Một kế hoạch với từng mục tiêu và tiến độ: đã đạt/mục tiêu, % dự kiến theo thời gian, đúng/chậm tiến độ, lịch sử cập nhật")
             .WithDescription("Số xã đạt chuẩn và xã cụ thể đạt chuẩn được tính theo quyết định công nhận của năm (source = \"đạt theo quyết định công nhận\"), kèm các xã chưa được công nhận còn thiếu 1–2 tiêu chí theo đánh giá bộ tiêu chí; hoạt động theo các lần cập nhật của đơn vị thực hiện. asOf: ngày tính (mặc định hôm nay).");
         plans.MapPut("/{id:int}", (int id, PlanInput input, PlanService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
-                EditVersion.AnswerAsync(request, async version => (await s.SaveAsync(id, input, user, ct, version)).Outcome))
+                IfMatch.AnswerAsync(request, async version => (await s.SaveAsync(id, input, user, ct, version)).Outcome))
             .WithSummary("Sửa số, cơ quan ban hành, ngày, kỳ và trích yếu của kế hoạch (Văn phòng Điều phối của tỉnh; tỉnh giữ nguyên)")
             .WithDescription("Thân như khi lập. Gửi If-Match với version đọc được: người khác đã lưu trước thì trả 412, không ghi đè. 400 nêu từng trường sai, không ghi gì.");
         plans.MapDelete("/{id:int}", (int id, PlanService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
-                EditVersion.AnswerAsync(request, version => s.DeleteAsync(id, user, ct, version)))
+                IfMatch.AnswerAsync(request, version => s.DeleteAsync(id, user, ct, version)))
             .WithSummary("Xóa kế hoạch lập nhầm, cùng các mục tiêu (chỉ khi chưa ghi tiến độ nào; nếu đã ghi: 409)");
         plans.MapDelete("/{id:int}/targets/{targetId:int}", (int id, int targetId, PlanService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
-                EditVersion.AnswerAsync(request, version => s.DeleteTargetAsync(id, targetId, user, ct, version)))
+                IfMatch.AnswerAsync(request, version => s.DeleteTargetAsync(id, targetId, user, ct, version)))
             .WithSummary("Xóa mục tiêu thêm nhầm (chỉ khi chưa ghi tiến độ; nếu đã ghi: 409). If-Match: version của kế hoạch");
         plans.MapPost("/{id:int}/targets", async (int id, TargetInput input, PlanService s, ClaimsPrincipal user, CancellationToken ct) =>
                 Created(await s.AddTargetAsync(id, input, user, ct), t => $"/api/v1/plans/{id}"))
@@ -92,11 +92,11 @@ public static class PlansApi
             .WithSummary("Phân công một cơ quan giúp đỡ các xã trong một thời gian, có lãnh đạo phụ trách (Văn phòng Điều phối của tỉnh)")
             .WithDescription("Thân: {\"provinceCode\":\"15\",\"agency\":\"Sở Tài chính\",\"communes\":[\"02989\"],\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"leader\":\"Phó Giám đốc …\"}. Cơ quan chưa có thì được tạo; tài khoản giúp đỡ xã thuộc cơ quan qua trường sector của tài khoản.");
         assignments.MapPut("/{id:int}", (int id, AssignmentInput input, AssignmentService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
-                EditVersion.AnswerAsync(request, async version => (await s.SaveAssignmentAsync(id, input, user, ct, version)).Outcome))
+                IfMatch.AnswerAsync(request, async version => (await s.SaveAssignmentAsync(id, input, user, ct, version)).Outcome))
             .WithSummary("Sửa một phân công: cơ quan, lãnh đạo phụ trách, thời gian, các xã (gửi lại đủ các trường; tỉnh giữ nguyên)")
             .WithDescription("Thân như khi phân công. Xã bỏ ra khỏi danh sách thì thôi được giúp đỡ từ nay; buổi làm việc đã ghi giữ nguyên. 400 nêu từng trường sai, không ghi gì. Gửi If-Match với version đọc được: người khác đã lưu trước thì trả 412, không ghi đè.");
         assignments.MapDelete("/{id:int}", (int id, AssignmentService s, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
-                EditVersion.AnswerAsync(request, version => s.DeleteAssignmentAsync(id, user, ct, version)))
+                IfMatch.AnswerAsync(request, version => s.DeleteAssignmentAsync(id, user, ct, version)))
             .WithSummary("Xóa một phân công");
         app.MapGet("/api/v1/agencies/{id:int}", (int id, AssignmentService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.AgencyAsync(id, user, ct)))
             .RequireAuthorization().WithTags("Phân công giúp đỡ xã").WithSummary("Một đơn vị giúp đỡ xã và các phân công của đơn vị");

@@ -2,25 +2,18 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Domain.Common;
 
-namespace Mtqg.Web.Api;
+namespace Mtqg.Web.Data;
 
 /// <summary>
-/// Two people correcting the same record (DESIGN §8): the row's <c>UpdatedAt</c>, a concurrency token, is its version. Readers
-/// get it as <c>version</c>; a form sends it back in a hidden field, an API client in If-Match. A save made from an older
-/// version is refused naming who saved in between and when — never a silent overwrite; two saves racing from the same
-/// version are told apart by the database (the token), and the second gets the same refusal. No version sent: the save goes
-/// ahead (API clients that do not read first).
+/// Two people correcting the same record (DESIGN §8, decision 0016): the row's <c>UpdatedAt</c>, a concurrency token, is its
+/// version. Readers get it as <c>version</c> (and the API's ETag, <see cref="Api.IfMatch"/>); a form sends it back in a hidden
+/// field, an API client in If-Match. A save made from an older version is refused naming who saved in between and when — never
+/// a silent overwrite; two saves racing from the same version are told apart by the database (the token), and the second gets
+/// the same refusal. No version sent: the save goes ahead (API clients that do not read first).
 /// </summary>
 public static class EditVersion
 {
     public static string Of(DateTime updatedAt) => updatedAt.Ticks.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The version a request sends in If-Match (quoted or weak accepted); null when none or "*".</summary>
-    public static string? Sent(HttpRequest request)
-    {
-        var text = request.Headers.IfMatch.ToString().Trim();
-        return text.Length == 0 || text == "*" ? null : text.TrimStart('W', '/').Trim('"');
-    }
 
     public static bool IsStale(string? sent, DateTime current) => sent is { Length: > 0 } && sent != Of(current);
 
@@ -28,20 +21,6 @@ public static class EditVersion
     public static Outcome Changed(string what, DateTime updatedAt, string? by) =>
         Outcome.Changed($"{what} vừa được {by ?? "người khác"} lưu lúc {updatedAt.AddHours(7).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}; "
             + "thay đổi của bạn chưa được lưu. Xem bản mới dưới đây rồi sửa lại nếu cần.");
-
-    /// <summary>
-    /// A PUT's or DELETE's answer to <paramref name="save"/>, given the version the request sent (If-Match): 204, or the
-    /// outcome's problem — 412 when that version is no longer the current one; 409 when none was sent and another save
-    /// got in first.
-    /// </summary>
-    public static async Task<IResult> AnswerAsync(HttpRequest request, Func<string?, Task<Outcome>> save)
-    {
-        var sent = Sent(request);
-        var outcome = await save(sent);
-        return outcome.IsDone ? TypedResults.NoContent()
-            : outcome.Kind == OutcomeKind.Changed && sent is null ? ApiProblems.Conflict(outcome.Message!)
-            : ApiProblems.From(outcome);
-    }
 
     /// <summary>
     /// Saves the change to <paramref name="row"/> (which has <c>UpdatedAt</c>, its token, and <c>UpdatedBy</c>); when another
