@@ -5,6 +5,9 @@ using Mtqg.Data;
 using Mtqg.Data.Accounts;
 using Mtqg.Data.Recognition;
 using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Recognition.Appraisal;
+using Mtqg.Web.Features.Recognition.Decisions;
+using Mtqg.Web.Features.Recognition.Dossiers;
 using Mtqg.Web.Features.Scorecards;
 
 namespace Mtqg.Web.Features.Recognition;
@@ -62,7 +65,10 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
             appraisers.Add(await principals.CreateAsync(user));
 
         var demoClock = new DemoClock(today);
-        var dossiers = ActivatorUtilities.CreateInstance<DossierService>(services, (TimeProvider)demoClock);
+        var steps = ActivatorUtilities.CreateInstance<DossierSteps>(services, (TimeProvider)demoClock);
+        var dossiers = ActivatorUtilities.CreateInstance<DossierService>(services, steps);
+        var appraisals = ActivatorUtilities.CreateInstance<AppraisalService>(services, steps);
+        var decisions = ActivatorUtilities.CreateInstance<DecisionService>(services, steps);
         ClaimsPrincipal AppraiserOf(string? sector) =>
             appraisers.FirstOrDefault(a => DossierService.SameSector(DossierService.SectorOf(a), sector)) ?? admin;
         async Task<DossierDto?> Step(double daysAgo, Func<Task<(DossierDto? Dossier, Mtqg.Domain.Common.Outcome Outcome)>> step)
@@ -82,7 +88,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
         async Task AppraiseAsync(DossierDto dossier, IEnumerable<DossierCriterionDto> criteria, double daysAgo)
         {
             foreach (var criterion in criteria)
-                await Step(daysAgo -= 0.3, () => dossiers.AppraiseAsync(dossier.Id, criterion.Number,
+                await Step(daysAgo -= 0.3, () => appraisals.AppraiseAsync(dossier.Id, criterion.Number,
                     new AppraiseRequest("met", "Đã đối chiếu hồ sơ và kiểm tra thực tế (minh họa)."), AppraiserOf(criterion.Sector), ct));
         }
 
@@ -100,7 +106,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
         {
             await AppraiseAsync(sentBack, sentBack.Criteria.SkipLast(1), 17);
             var missing = sentBack.Criteria.Last();
-            await Step(14, () => dossiers.SendBackAsync(sentBack.Id, missing.Number,
+            await Step(14, () => appraisals.SendBackAsync(sentBack.Id, missing.Number,
                 new SendBackRequest("Thiếu biên bản kiểm tra thực tế của tiêu chí; đề nghị xã bổ sung (minh họa)."), AppraiserOf(missing.Sector), ct));
         }
         // 4. Every criterion appraised "đạt": waiting for the council.
@@ -110,7 +116,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
         if (await SubmittedAsync(communes[4], 30, 96.4m) is { } councilled)
         {
             await AppraiseAsync(councilled, councilled.Criteria, 26);
-            await Step(5, () => dossiers.RecordCouncilAsync(councilled.Id, new CouncilRequest(DateOnly.FromDateTime(today.AddDays(-5).Date),
+            await Step(5, () => decisions.RecordCouncilAsync(councilled.Id, new CouncilRequest(DateOnly.FromDateTime(today.AddDays(-5).Date),
                 ["Phó Chủ tịch UBND tỉnh (minh họa)", "Giám đốc Sở Nông nghiệp và Môi trường (minh họa)", "Chánh Văn phòng Điều phối (minh họa)"],
                 3, 0, $"Đề nghị Chủ tịch UBND tỉnh công nhận xã đạt chuẩn nông thôn mới năm {year} (minh họa)."), coordinator, ct));
         }

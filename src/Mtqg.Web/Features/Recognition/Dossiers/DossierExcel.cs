@@ -6,7 +6,7 @@ using MiniExcelLibs.OpenXml;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Features.Audit;
 
-namespace Mtqg.Web.Features.Recognition;
+namespace Mtqg.Web.Features.Recognition.Dossiers;
 
 /// <summary>
 /// Exports of the recognition process as workbooks (pure builders: DTOs → .xlsx): one dossier
@@ -43,7 +43,7 @@ public sealed class DossierExcel(DossierService dossiers)
         var timeline = d.Timeline.Select(t => new Dictionary<string, object?>
         {
             ["Thời điểm (giờ Việt Nam)"] = AuditWorkbook.VietnamTime(t.At), ["Người thực hiện"] = t.By, ["Nội dung"] = t.Details,
-            ["Sau bước trước"] = DossierService.Hours(t.HoursSincePrevious),
+            ["Sau bước trước"] = DossierDtos.Hours(t.HoursSincePrevious),
         }).ToList();
         var header = new List<Dictionary<string, object?>>
         {

@@ -9,7 +9,7 @@ using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Scorecards;
 
-namespace Mtqg.Web.Features.Recognition;
+namespace Mtqg.Web.Features.Recognition.Review;
 
 public sealed record ReviewItem(int TitleId, UnitRef Commune, string Level, string Set, int RecognisedYear, string DecisionNumber,
     string Verdict, string VerdictLabel, int CriteriaTotal, IReadOnlyList<int> NotMet, IReadOnlyList<int> ProtectedNotMet, IReadOnlyList<int> Undetermined, string Message);
