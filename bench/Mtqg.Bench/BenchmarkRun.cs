@@ -13,6 +13,9 @@ using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Excel;
 using Mtqg.Web.Features.Units;
+using Mtqg.Web.Features.Scorecards.Values;
+using Mtqg.Web.Features.Scorecards.Evaluation;
+using Mtqg.Web.Features.Scorecards.Dashboards;
 
 namespace Mtqg.Bench;
 
@@ -259,7 +262,7 @@ public sealed class BenchmarkRun(Options options)
             $"{importValues:N0} values in {uploads.Count} files, one transaction each; reference: bulk insert of the same rows into a twin table");
     }
 
-    /// <summary>ScorecardService.EvaluateAsync for every rural commune of the country (its queries included), median of the runs; then the reference.</summary>
+    /// <summary>EvaluationService.EvaluateAsync for every rural commune of the country (its queries included), median of the runs; then the reference.</summary>
     private async Task<List<(AdministrativeUnitRow Commune, Mtqg.Domain.Evaluation.Scorecard Card, int Values)>> EvaluateAsync(InProcessApp app, int year)
     {
         var set = sets[BenchSets.For(year)];
@@ -268,7 +271,7 @@ public sealed class BenchmarkRun(Options options)
         for (var run = 0; run <= options.Repeat; run++)
         {
             await using var scope = app.Scope();
-            var service = scope.ServiceProvider.GetRequiredService<ScorecardService>();
+            var service = scope.ServiceProvider.GetRequiredService<EvaluationService>();
             var watch = Stopwatch.StartNew();
             results = await service.EvaluateAsync(set, year, null, default);
             if (run > 0) times.Add(watch.Elapsed.TotalMilliseconds); // run 0 warms up
@@ -305,7 +308,7 @@ public sealed class BenchmarkRun(Options options)
         async Task CallAsync(string province)
         {
             await using var scope = app.Scope();
-            var (summary, outcome) = await scope.ServiceProvider.GetRequiredService<ScorecardService>().ProvinceSummaryAsync(province, LoadYear, set.Code, default);
+            var (summary, outcome) = await scope.ServiceProvider.GetRequiredService<SummaryService>().ProvinceSummaryAsync(province, LoadYear, set.Code, default);
             if (summary is null) throw new InvalidOperationException($"Summary of {province}: {outcome.Message}");
         }
         foreach (var province in provinces) await CallAsync(province);
@@ -318,7 +321,7 @@ public sealed class BenchmarkRun(Options options)
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / calls;
         var kb = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / calls;
         Step($"province summary in process: {ms:0.00} ms per call, {cpuMs:0.00} ms CPU, {kb:N0} KB allocated ({calls} calls)");
-        report.Info("province summary, service call in process", ms, "ms", note: $"{calls} sequential calls of ScorecardService.ProvinceSummaryAsync: {cpuMs:0.00} ms CPU and {kb:N0} KB allocated per call");
+        report.Info("province summary, service call in process", ms, "ms", note: $"{calls} sequential calls of SummaryService.ProvinceSummaryAsync: {cpuMs:0.00} ms CPU and {kb:N0} KB allocated per call");
     }
 
     private static double Median(List<double> values) => values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);

@@ -1,6 +1,7 @@
 using Mtqg.Domain.Plans;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Units;
+using Mtqg.Web.Features.Scorecards.Dashboards;
 
 namespace Mtqg.Web.Features.Plans;
 
@@ -23,7 +24,7 @@ public interface ILevelAttainment
 /// the level (the province summary, live from the values). It counts as reached on the last day of that year, or today
 /// while the year runs. The pipeline is the communes with data that miss criteria at the set's lowest level.
 /// </summary>
-public sealed class ScorecardLevelAttainment(ScorecardService scorecards, ProvinceLineage lineage) : ILevelAttainment
+public sealed class ScorecardLevelAttainment(SummaryService summaries, ProvinceLineage lineage) : ILevelAttainment
 {
     public string Source => "đạt theo đánh giá bộ tiêu chí";
 
@@ -38,7 +39,7 @@ public sealed class ScorecardLevelAttainment(ScorecardService scorecards, Provin
         var names = new Dictionary<string, string>();
         foreach (var province in provinces)
         {
-            var (summary, _) = await scorecards.ProvinceSummaryAsync(province, year, null, ct);
+            var (summary, _) = await summaries.ProvinceSummaryAsync(province, year, null, ct);
             if (summary is null) continue;
             foreach (var commune in summary.Communes)
             {

@@ -9,6 +9,7 @@ using Mtqg.Web.Features.Recognition.Appraisal;
 using Mtqg.Web.Features.Recognition.Decisions;
 using Mtqg.Web.Features.Recognition.Dossiers;
 using Mtqg.Web.Features.Scorecards;
+using Mtqg.Web.Features.Scorecards.Dashboards;
 
 namespace Mtqg.Web.Features.Recognition;
 
@@ -23,7 +24,7 @@ namespace Mtqg.Web.Features.Recognition;
 /// demo accounts through <see cref="DossierService"/> itself, on dates of the past weeks, so the board, the appraisers'
 /// queue and the timelines are alive at first start, whatever the year (docs/decisions/0012).
 /// </summary>
-public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scorecards, TimeProvider clock, IServiceProvider services,
+public sealed class RecognitionDemoSeeder(AppDbContext db, SummaryService summaries, TimeProvider clock, IServiceProvider services,
     UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals, ILogger<RecognitionDemoSeeder> logger)
 {
     public const string Province = "15";
@@ -52,7 +53,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
     {
         var today = clock.GetUtcNow();
         var year = Math.Clamp(Api.ApiProblems.Today(clock).AddDays(-StepsSpanDays).Year, 2026, DemoDataSeeder.CurrentYear(clock));
-        var (summary, _) = await scorecards.ProvinceSummaryAsync(Province, year, DemoDataSeeder.DemoSetCode, ct);
+        var (summary, _) = await summaries.ProvinceSummaryAsync(Province, year, DemoDataSeeder.DemoSetCode, ct);
         if (summary is null) return;
         var titled = await db.CommuneTitles.Select(t => t.CommuneCode).ToListAsync(ct);
         var communes = summary.Communes.Where(c => c.Reached.Contains("NTM") && c.Code != Commune && !titled.Contains(c.Code))
@@ -127,7 +128,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
 
     private async Task BatchAsync(int year, DateOnly date, string batch, string number, int count, CancellationToken ct)
     {
-        var (summary, _) = await scorecards.ProvinceSummaryAsync(Province, year, DemoDataSeeder.DemoSetCode, ct);
+        var (summary, _) = await summaries.ProvinceSummaryAsync(Province, year, DemoDataSeeder.DemoSetCode, ct);
         if (summary is null) return;
         var recognised = await db.CommuneTitles.Select(t => t.CommuneCode).ToListAsync(ct);
         var communes = summary.Communes

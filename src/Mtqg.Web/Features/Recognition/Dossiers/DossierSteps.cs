@@ -14,6 +14,7 @@ using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Units;
+using Mtqg.Web.Features.Scorecards.Values;
 
 namespace Mtqg.Web.Features.Recognition.Dossiers;
 

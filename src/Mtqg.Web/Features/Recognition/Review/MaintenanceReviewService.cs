@@ -8,6 +8,8 @@ using Mtqg.Domain.Recognition;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Scorecards;
+using Mtqg.Web.Features.Scorecards.Evaluation;
+using Mtqg.Web.Features.Scorecards.Values;
 
 namespace Mtqg.Web.Features.Recognition.Review;
 
@@ -22,7 +24,7 @@ public sealed record ReviewDto(int Year, string? Province, string Rule, int Titl
 /// the set's revocation rule (<see cref="MaintenanceReview"/>). A set without a rule is never given one:
 /// the failing criteria are listed and the verdict says "chưa có quy định".
 /// </summary>
-public sealed class MaintenanceReviewService(AppDbContext db, ScorecardService scorecards, UnitScope scope)
+public sealed class MaintenanceReviewService(AppDbContext db, ScorecardService scorecards, EvaluationService evaluations, UnitScope scope)
 {
     public const string NoRule = "Bộ tiêu chí chưa có quy định về thu hồi (tỷ lệ và danh mục tiêu chí bắt buộc)";
 
@@ -53,7 +55,7 @@ public sealed class MaintenanceReviewService(AppDbContext db, ScorecardService s
             if (set is not null && set.Levels.Any(l => l.Code == t.LevelCode))
             {
                 if (!evaluated.TryGetValue((set.Code, t.LevelCode), out var cards))
-                    evaluated[(set.Code, t.LevelCode)] = cards = (await scorecards.EvaluateAsync(set, year, string.IsNullOrWhiteSpace(province) ? null : province, ct, t.LevelCode))
+                    evaluated[(set.Code, t.LevelCode)] = cards = (await evaluations.EvaluateAsync(set, year, string.IsNullOrWhiteSpace(province) ? null : province, ct, t.LevelCode))
                         .ToDictionary(r => r.Commune.Code, r => r.Card);
                 card = cards.GetValueOrDefault(t.CommuneCode);
             }
