@@ -2,7 +2,7 @@ using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using Mtqg.Web.Components.Shared;
 
-namespace Mtqg.Web.Features.Visits;
+namespace Mtqg.Web.Features.Visits.Recommendations;
 
 /// <summary>Recommendations as a workbook (rows → .xlsx), in the order of the list: oldest first, overdue marked.</summary>
 public static class RecommendationsWorkbook
