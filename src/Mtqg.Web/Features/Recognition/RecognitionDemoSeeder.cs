@@ -39,13 +39,6 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, SummaryService summar
         await DossiersAsync(ct);
     }
 
-    /// <summary>A clock the demo moves forward step by step: the dossiers' steps get dates of the past weeks.</summary>
-    private sealed class DemoClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     /// <summary>How far back the dossiers' first steps go: a dossier is never created before its year begins.</summary>
     private const int StepsSpanDays = 32;
 
