@@ -46,19 +46,3 @@ public static class AccountsApi
     private static ProblemHttpResult Unauthorized() =>
         TypedResults.Problem("Tên đăng nhập hoặc mật khẩu không đúng.", statusCode: StatusCodes.Status401Unauthorized, title: "Không đăng nhập được");
 }
-
-public static class AccountPages
-{
-    /// <summary>Sign-out is a POST from a form (antiforgery-checked), never a link.</summary>
-    public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/dang-xuat", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
-        {
-            if (!await antiforgery.IsRequestValidAsync(context))
-                return Results.Problem("Yêu cầu đăng xuất không hợp lệ (thiếu mã chống giả mạo); tải lại trang rồi thử lại.", statusCode: StatusCodes.Status400BadRequest, title: "Yêu cầu không hợp lệ");
-            await signIn.SignOutAsync();
-            return Results.LocalRedirect("/");
-        }).ExcludeFromDescription();
-        return app;
-    }
-}

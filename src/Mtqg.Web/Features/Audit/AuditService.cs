@@ -7,6 +7,7 @@ using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Units;
+using Mtqg.Web.Features.Scorecards.Values;
 
 namespace Mtqg.Web.Features.Audit;
 

@@ -35,7 +35,7 @@ public static class AuditText
     public static string Name(Enum value) => value switch
     {
         DossierStatus s => s.Label(),
-        AppraisalStep s => Features.Recognition.DossierService.StepLabel(s),
+        AppraisalStep s => Features.Recognition.Dossiers.DossierDtos.StepLabel(s),
         DecisionKind k => k == DecisionKind.Recognition ? "Công nhận" : "Thu hồi",
         RecommendationStatus s => Recommendation.StatusName(s),
         PartyKind k => k switch { PartyKind.Department => "Sở, ngành", PartyKind.Commune => "UBND xã", _ => "UBND tỉnh" },

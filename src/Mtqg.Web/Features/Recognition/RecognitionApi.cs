@@ -3,6 +3,11 @@ using Microsoft.AspNetCore.Identity;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
 using Mtqg.Web.Features.Files;
+using Mtqg.Web.Features.Recognition.Appraisal;
+using Mtqg.Web.Features.Recognition.Decisions;
+using Mtqg.Web.Features.Recognition.Dossiers;
+using Mtqg.Web.Features.Recognition.Review;
+using Mtqg.Web.Features.Recognition.Titles;
 using static Mtqg.Web.Features.Files.FileUploads;
 
 namespace Mtqg.Web.Features.Recognition;
@@ -10,7 +15,8 @@ namespace Mtqg.Web.Features.Recognition;
 public static class RecognitionApi
 {
     public static IServiceCollection AddRecognition(this IServiceCollection services) =>
-        services.AddScoped<DossierService>().AddScoped<MaintenanceReviewService>().AddScoped<DossierExcel>().AddScoped<RecognitionDemoSeeder>();
+        services.AddScoped<DossierSteps>().AddScoped<DossierService>().AddScoped<EvidenceService>().AddScoped<AppraisalService>()
+            .AddScoped<DecisionService>().AddScoped<TitleService>().AddScoped<MaintenanceReviewService>().AddScoped<DossierExcel>().AddScoped<RecognitionDemoSeeder>();
 
     public static IEndpointRouteBuilder MapRecognitionApi(this IEndpointRouteBuilder app)
     {
@@ -91,7 +97,7 @@ public static class RecognitionApi
 
     private static async Task<IResult> List(string? province, string? commune, int? year, string? status, DossierService service, ClaimsPrincipal user, CancellationToken ct)
     {
-        var parsed = DossierService.ParseStatus(status);
+        var parsed = DossierDtos.ParseStatus(status);
         if (!string.IsNullOrWhiteSpace(status) && parsed is null)
             return ApiProblems.Invalid("status", $"Trạng thái \"{status}\" không có; dùng: draft, submitted, sent_back, resubmitted, appraised, council_held, recognised, rejected.");
         return TypedResults.Ok(await service.ListAsync(user, province, commune, year, parsed, ct));
@@ -106,37 +112,37 @@ public static class RecognitionApi
 
     private static async Task<IResult> Resubmit(int id, DossierService service, ClaimsPrincipal user, CancellationToken ct) => Answer(await service.ResubmitAsync(id, user, ct));
 
-    private static async Task<IResult> Appraise(int id, int number, AppraiseRequest request, DossierService service, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<IResult> Appraise(int id, int number, AppraiseRequest request, AppraisalService service, ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await service.AppraiseAsync(id, number, request, user, ct));
 
-    private static async Task<IResult> SendBack(int id, int number, SendBackRequest request, DossierService service, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<IResult> SendBack(int id, int number, SendBackRequest request, AppraisalService service, ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await service.SendBackAsync(id, number, request, user, ct));
 
-    private static async Task<IResult> Council(int id, CouncilRequest request, DossierService service, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<IResult> Council(int id, CouncilRequest request, DecisionService service, ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await service.RecordCouncilAsync(id, request, user, ct));
 
-    private static async Task<IResult> Decision(DecisionRequest request, DossierService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> Decision(DecisionRequest request, DecisionService service, ClaimsPrincipal user, CancellationToken ct)
     {
         var (decision, outcome) = await service.RecordDecisionAsync(request, user, ct);
         return decision is null ? ApiProblems.From(outcome) : TypedResults.Created($"/api/v1/decisions/{decision.Id}", decision);
     }
 
-    private static async Task<IResult> Revoke(RevocationRequest request, DossierService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> Revoke(RevocationRequest request, DecisionService service, ClaimsPrincipal user, CancellationToken ct)
     {
         var (decision, outcome) = await service.RecordRevocationAsync(request, user, ct);
         return decision is null ? ApiProblems.From(outcome) : TypedResults.Created($"/api/v1/decisions/{decision.Id}", decision);
     }
 
-    private static async Task<IResult> DeleteEvidence(int id, int fileId, DossierService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> DeleteEvidence(int id, int fileId, EvidenceService service, ClaimsPrincipal user, CancellationToken ct)
     {
         var (removed, outcome) = await service.DeleteEvidenceAsync(id, fileId, user, ct);
         return removed is not null ? TypedResults.NoContent() : ApiProblems.From(outcome);
     }
 
-    private static async Task<IResult> ListEvidence(int id, DossierService service, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<IResult> ListEvidence(int id, EvidenceService service, ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await service.EvidenceAsync(id, user, ct));
 
-    private static async Task<IResult> DownloadEvidence(int id, int fileId, DossierService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> DownloadEvidence(int id, int fileId, EvidenceService service, ClaimsPrincipal user, CancellationToken ct)
     {
         var (content, file, outcome) = await service.OpenEvidenceAsync(id, fileId, user, ct);
         return content is null ? ApiProblems.From(outcome) : TypedResults.File(content, file!.ContentType, file.FileName, enableRangeProcessing: true);
@@ -148,7 +154,7 @@ public static class RecognitionApi
         return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Value.Content, DossierExcel.ContentType, file.Value.FileName);
     }
 
-    private static async Task<IResult> UploadEvidence(int id, int? criterion, string? indicator, HttpRequest request, DossierService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> UploadEvidence(int id, int? criterion, string? indicator, HttpRequest request, EvidenceService service, ClaimsPrincipal user, CancellationToken ct)
     {
         var (done, error) = await WithUploadedFileAsync(request, ct, (stream, name) => service.UploadEvidenceAsync(id, criterion, indicator, stream, name, user, ct));
         if (error is not null) return error;
@@ -156,26 +162,26 @@ public static class RecognitionApi
         return file is null ? ApiProblems.From(outcome) : TypedResults.Created($"/api/v1/dossiers/{id}/evidence/{file.Id}", file);
     }
 
-    private static async Task<IResult> PutDecisionPdf(int id, HttpRequest request, DossierService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> PutDecisionPdf(int id, HttpRequest request, DecisionService service, ClaimsPrincipal user, CancellationToken ct)
     {
         var (outcome, error) = await WithUploadedFileAsync(request, ct, (stream, name) => service.AttachDecisionPdfAsync(id, stream, name, user, ct));
         return error ?? (outcome.IsDone ? TypedResults.NoContent() : ApiProblems.From(outcome));
     }
 
-    private static async Task<IResult> Decisions(string? province, int? year, DossierService service, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<IResult> Decisions(string? province, int? year, DecisionService service, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await service.DecisionsAsync(user, province, year, ct));
 
-    private static async Task<IResult> DecisionsWorkbook(string? province, int? year, DossierService service, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<IResult> DecisionsWorkbook(string? province, int? year, DecisionService service, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.File(DossierExcel.BuildDecisions(await service.DecisionsAsync(user, string.IsNullOrWhiteSpace(province) ? null : province, year, ct)),
             DossierExcel.ContentType, $"MTQG-quyet-dinh{(string.IsNullOrWhiteSpace(province) ? "" : $"-{province}")}{(year is null ? "" : $"-{year}")}.xlsx");
 
-    private static async Task<IResult> DecisionPdf(int id, DossierService service, CancellationToken ct)
+    private static async Task<IResult> DecisionPdf(int id, DecisionService service, CancellationToken ct)
     {
         var (content, name, outcome) = await service.OpenDecisionPdfAsync(id, ct);
         return content is null ? ApiProblems.From(outcome) : TypedResults.File(content, "application/pdf", name);
     }
 
-    private static async Task<IResult> Titles(string code, DossierService service, CancellationToken ct) => TypedResults.Ok(await service.TitlesAsync(code, ct));
+    private static async Task<IResult> Titles(string code, TitleService service, CancellationToken ct) => TypedResults.Ok(await service.TitlesAsync(code, ct));
 
     private static async Task<IResult> Review(int year, string? province, MaintenanceReviewService reviews, ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await reviews.ReviewAsync(year, province, user, ct));

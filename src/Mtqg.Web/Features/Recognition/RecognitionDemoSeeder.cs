@@ -5,7 +5,11 @@ using Mtqg.Data;
 using Mtqg.Data.Accounts;
 using Mtqg.Data.Recognition;
 using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Recognition.Appraisal;
+using Mtqg.Web.Features.Recognition.Decisions;
+using Mtqg.Web.Features.Recognition.Dossiers;
 using Mtqg.Web.Features.Scorecards;
+using Mtqg.Web.Features.Scorecards.Dashboards;
 
 namespace Mtqg.Web.Features.Recognition;
 
@@ -20,7 +24,7 @@ namespace Mtqg.Web.Features.Recognition;
 /// demo accounts through <see cref="DossierService"/> itself, on dates of the past weeks, so the board, the appraisers'
 /// queue and the timelines are alive at first start, whatever the year (docs/decisions/0012).
 /// </summary>
-public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scorecards, TimeProvider clock, IServiceProvider services,
+public sealed class RecognitionDemoSeeder(AppDbContext db, SummaryService summaries, TimeProvider clock, IServiceProvider services,
     UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals, ILogger<RecognitionDemoSeeder> logger)
 {
     public const string Province = "15";
@@ -35,13 +39,6 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
         await DossiersAsync(ct);
     }
 
-    /// <summary>A clock the demo moves forward step by step: the dossiers' steps get dates of the past weeks.</summary>
-    private sealed class DemoClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     /// <summary>How far back the dossiers' first steps go: a dossier is never created before its year begins.</summary>
     private const int StepsSpanDays = 32;
 
@@ -49,7 +46,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
     {
         var today = clock.GetUtcNow();
         var year = Math.Clamp(Api.ApiProblems.Today(clock).AddDays(-StepsSpanDays).Year, 2026, DemoDataSeeder.CurrentYear(clock));
-        var (summary, _) = await scorecards.ProvinceSummaryAsync(Province, year, DemoDataSeeder.DemoSetCode, ct);
+        var (summary, _) = await summaries.ProvinceSummaryAsync(Province, year, DemoDataSeeder.DemoSetCode, ct);
         if (summary is null) return;
         var titled = await db.CommuneTitles.Select(t => t.CommuneCode).ToListAsync(ct);
         var communes = summary.Communes.Where(c => c.Reached.Contains("NTM") && c.Code != Commune && !titled.Contains(c.Code))
@@ -62,7 +59,10 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
             appraisers.Add(await principals.CreateAsync(user));
 
         var demoClock = new DemoClock(today);
-        var dossiers = ActivatorUtilities.CreateInstance<DossierService>(services, (TimeProvider)demoClock);
+        var steps = ActivatorUtilities.CreateInstance<DossierSteps>(services, (TimeProvider)demoClock);
+        var dossiers = ActivatorUtilities.CreateInstance<DossierService>(services, steps);
+        var appraisals = ActivatorUtilities.CreateInstance<AppraisalService>(services, steps);
+        var decisions = ActivatorUtilities.CreateInstance<DecisionService>(services, steps);
         ClaimsPrincipal AppraiserOf(string? sector) =>
             appraisers.FirstOrDefault(a => DossierService.SameSector(DossierService.SectorOf(a), sector)) ?? admin;
         async Task<DossierDto?> Step(double daysAgo, Func<Task<(DossierDto? Dossier, Mtqg.Domain.Common.Outcome Outcome)>> step)
@@ -82,7 +82,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
         async Task AppraiseAsync(DossierDto dossier, IEnumerable<DossierCriterionDto> criteria, double daysAgo)
         {
             foreach (var criterion in criteria)
-                await Step(daysAgo -= 0.3, () => dossiers.AppraiseAsync(dossier.Id, criterion.Number,
+                await Step(daysAgo -= 0.3, () => appraisals.AppraiseAsync(dossier.Id, criterion.Number,
                     new AppraiseRequest("met", "Đã đối chiếu hồ sơ và kiểm tra thực tế (minh họa)."), AppraiserOf(criterion.Sector), ct));
         }
 
@@ -100,7 +100,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
         {
             await AppraiseAsync(sentBack, sentBack.Criteria.SkipLast(1), 17);
             var missing = sentBack.Criteria.Last();
-            await Step(14, () => dossiers.SendBackAsync(sentBack.Id, missing.Number,
+            await Step(14, () => appraisals.SendBackAsync(sentBack.Id, missing.Number,
                 new SendBackRequest("Thiếu biên bản kiểm tra thực tế của tiêu chí; đề nghị xã bổ sung (minh họa)."), AppraiserOf(missing.Sector), ct));
         }
         // 4. Every criterion appraised "đạt": waiting for the council.
@@ -110,7 +110,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
         if (await SubmittedAsync(communes[4], 30, 96.4m) is { } councilled)
         {
             await AppraiseAsync(councilled, councilled.Criteria, 26);
-            await Step(5, () => dossiers.RecordCouncilAsync(councilled.Id, new CouncilRequest(DateOnly.FromDateTime(today.AddDays(-5).Date),
+            await Step(5, () => decisions.RecordCouncilAsync(councilled.Id, new CouncilRequest(DateOnly.FromDateTime(today.AddDays(-5).Date),
                 ["Phó Chủ tịch UBND tỉnh (minh họa)", "Giám đốc Sở Nông nghiệp và Môi trường (minh họa)", "Chánh Văn phòng Điều phối (minh họa)"],
                 3, 0, $"Đề nghị Chủ tịch UBND tỉnh công nhận xã đạt chuẩn nông thôn mới năm {year} (minh họa)."), coordinator, ct));
         }
@@ -121,7 +121,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
 
     private async Task BatchAsync(int year, DateOnly date, string batch, string number, int count, CancellationToken ct)
     {
-        var (summary, _) = await scorecards.ProvinceSummaryAsync(Province, year, DemoDataSeeder.DemoSetCode, ct);
+        var (summary, _) = await summaries.ProvinceSummaryAsync(Province, year, DemoDataSeeder.DemoSetCode, ct);
         if (summary is null) return;
         var recognised = await db.CommuneTitles.Select(t => t.CommuneCode).ToListAsync(ct);
         var communes = summary.Communes

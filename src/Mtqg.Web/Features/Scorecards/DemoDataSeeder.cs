@@ -5,6 +5,7 @@ using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Data;
 using Mtqg.Web.Features.Units;
+using Mtqg.Web.Features.Scorecards.Values;
 
 namespace Mtqg.Web.Features.Scorecards;
 

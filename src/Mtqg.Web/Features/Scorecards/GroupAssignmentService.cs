@@ -6,6 +6,7 @@ using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Units;
+using Mtqg.Web.Features.Scorecards.Values;
 
 namespace Mtqg.Web.Features.Scorecards;
 

@@ -2,6 +2,9 @@ using Mtqg.Domain.Common;
 using System.Security.Claims;
 using System.Text.Json;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Scorecards.Values;
+using Mtqg.Web.Features.Scorecards.Evaluation;
+using Mtqg.Web.Features.Scorecards.Dashboards;
 
 namespace Mtqg.Web.Features.Scorecards;
 
@@ -11,7 +14,7 @@ public static class ScorecardsApi
     public sealed record GroupRequest(string? Group);
 
     public static IServiceCollection AddScorecards(this IServiceCollection services) =>
-        services.AddSingleton<SetCatalog>().AddScoped<ScorecardService>().AddScoped<GroupAssignmentService>().AddScoped<DemoDataSeeder>();
+        services.AddSingleton<SetCatalog>().AddScoped<ScorecardService>().AddScoped<EvaluationService>().AddScoped<SummaryService>().AddScoped<GroupAssignmentService>().AddScoped<DemoDataSeeder>();
 
     public static IEndpointRouteBuilder MapScorecardsApi(this IEndpointRouteBuilder app)
     {
@@ -60,13 +63,13 @@ public static class ScorecardsApi
     }
 
     // Summaries come from the summary cache, the same object while the data is unchanged: their JSON is kept with them.
-    private static async Task<IResult> GetProvinceSummary(string code, int year, string? set, ScorecardService service, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> GetProvinceSummary(string code, int year, string? set, SummaryService service, HttpContext http, CancellationToken ct)
     {
         var (summary, outcome) = await service.ProvinceSummaryAsync(code, year, set, ct);
         return summary is not null ? CachedJson.Ok(summary, http) : ApiProblems.From(outcome);
     }
 
-    private static async Task<IResult> GetNationalSummary(int year, string? set, ScorecardService service, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> GetNationalSummary(int year, string? set, SummaryService service, HttpContext http, CancellationToken ct)
     {
         var (summary, outcome) = await service.NationalSummaryAsync(year, set, ct);
         return summary is not null ? CachedJson.Ok(summary, http) : ApiProblems.From(outcome);

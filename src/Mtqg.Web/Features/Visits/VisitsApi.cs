@@ -2,12 +2,13 @@ using System.Security.Claims;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
 using static Mtqg.Web.Features.Plans.PlansApi;
+using Mtqg.Web.Features.Visits.Recommendations;
 
 namespace Mtqg.Web.Features.Visits;
 
 public static class VisitsApi
 {
-    public static IServiceCollection AddVisits(this IServiceCollection services) => services.AddScoped<VisitService>();
+    public static IServiceCollection AddVisits(this IServiceCollection services) => services.AddScoped<VisitScope>().AddScoped<VisitService>().AddScoped<RecommendationService>();
 
     public static IEndpointRouteBuilder MapVisitsApi(this IEndpointRouteBuilder app)
     {
@@ -28,21 +29,21 @@ public static class VisitsApi
             .WithSummary("Xóa buổi làm việc ghi nhầm (đơn vị đã ghi hoặc quản trị), khi chưa kiến nghị nào của buổi được trả lời hay xử lý; nếu đã có thì 409");
 
         var recs = app.MapGroup("/api/v1/recommendations").WithTags("Kiến nghị").RequireAuthorization();
-        recs.MapGet("/", (string? province, string? commune, int? agency, string? status, VisitService s, ClaimsPrincipal user, CancellationToken ct) =>
+        recs.MapGet("/", (string? province, string? commune, int? agency, string? status, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
                 Answer(s.RecommendationsAsync(new RecommendationFilter(province, commune, agency, status != "all"), user, ct)))
             .WithSummary("Kiến nghị đang mở của một xã, một đơn vị giúp đỡ hoặc một tỉnh, cũ nhất trước, có đánh dấu quá hạn (status=all: cả kiến nghị đã đóng)");
-        recs.MapGet("/{id:int}", (int id, VisitService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.RecommendationAsync(id, user, ct)))
+        recs.MapGet("/{id:int}", (int id, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) => Answer(s.RecommendationAsync(id, user, ct)))
             .WithSummary("Một kiến nghị với lịch sử xử lý");
-        recs.MapPost("/{id:int}/response", async (int id, AnswerInput input, VisitService s, ClaimsPrincipal user, CancellationToken ct) => Transition(await s.RespondAsync(id, input.Text, user, ct)))
+        recs.MapPost("/{id:int}/response", async (int id, AnswerInput input, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) => Transition(await s.RespondAsync(id, input.Text, user, ct)))
             .WithSummary("Trả lời kiến nghị (nơi chịu trách nhiệm: sở theo lĩnh vực, UBND xã, hoặc Văn phòng Điều phối của tỉnh); chuyển sang đang xử lý")
             .WithDescription("Thân: {\"text\":\"…\"}. 409 khi kiến nghị đã đóng, nêu trạng thái.");
-        recs.MapPost("/{id:int}/close", async (int id, AnswerInput input, VisitService s, ClaimsPrincipal user, CancellationToken ct) => Transition(await s.CloseAsync(id, input.Text, user, ct)))
+        recs.MapPost("/{id:int}/close", async (int id, AnswerInput input, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) => Transition(await s.CloseAsync(id, input.Text, user, ct)))
             .WithSummary("Đóng kiến nghị với kết quả xử lý (nơi chịu trách nhiệm)");
-        recs.MapPost("/{id:int}/not-applicable", async (int id, AnswerInput input, VisitService s, ClaimsPrincipal user, CancellationToken ct) => Transition(await s.RejectAsync(id, input.Text, user, ct)))
+        recs.MapPost("/{id:int}/not-applicable", async (int id, AnswerInput input, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) => Transition(await s.RejectAsync(id, input.Text, user, ct)))
             .WithSummary("Kết luận kiến nghị không thuộc phạm vi xử lý, có lý do (nơi chịu trách nhiệm)");
-        recs.MapPost("/{id:int}/reopen", async (int id, AnswerInput input, VisitService s, ClaimsPrincipal user, CancellationToken ct) => Transition(await s.ReopenAsync(id, input.Text, user, ct)))
+        recs.MapPost("/{id:int}/reopen", async (int id, AnswerInput input, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) => Transition(await s.ReopenAsync(id, input.Text, user, ct)))
             .WithSummary("Mở lại kiến nghị đã đóng, có lý do (đơn vị đã nêu, hoặc Văn phòng Điều phối)");
-        app.MapGet("/api/v1/recommendations.xlsx", async (string? province, string? commune, int? agency, string? status, VisitService s, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        app.MapGet("/api/v1/recommendations.xlsx", async (string? province, string? commune, int? agency, string? status, RecommendationService s, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var (items, outcome) = await s.RecommendationsAsync(new RecommendationFilter(province, commune, agency, status != "all"), user, ct);
                 var now = clock.GetUtcNow().UtcDateTime;

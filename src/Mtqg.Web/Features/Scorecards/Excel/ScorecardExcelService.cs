@@ -9,6 +9,8 @@ using Mtqg.Domain.Units;
 using Mtqg.Web.Data;
 using Mtqg.Web.Features.Audit;
 using Mtqg.Web.Features.Units;
+using Mtqg.Web.Features.Scorecards.Values;
+using Mtqg.Web.Features.Scorecards.Evaluation;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
 
@@ -30,7 +32,7 @@ public sealed record UploadOutcome(UploadReport? Report, Outcome Outcome, IReadO
 /// Excel in and out for province-year indicator values: the values workbook, the evaluated results,
 /// and the upload that checks every cell before writing anything, then writes in one transaction.
 /// </summary>
-public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scorecards, TimeProvider clock, AuditActor actor)
+public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scorecards, EvaluationService evaluations, TimeProvider clock, AuditActor actor)
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
     public static readonly string TooLarge = $"Tệp lớn hơn {MaxFileBytes / 1024 / 1024} MB: chia thành nhiều tệp (ví dụ theo nhóm xã) rồi tải lên lần lượt.";
@@ -64,7 +66,7 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
     {
         var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
         if (set is null || province is null) return (null, outcome);
-        var results = await scorecards.EvaluateAsync(set, year, province.Code, ct);
+        var results = await evaluations.EvaluateAsync(set, year, province.Code, ct);
         var model = new ResultsWorkbookModel(province.Code, province.Name, year, set.Code, set.Name, set.Evaluation, clock.GetUtcNow().UtcDateTime,
             results.Select(r => new EvaluatedCommune(r.Commune.Code, r.Commune.Name, r.Card)).ToList());
         return (new ExcelFile(ValuesWorkbook.FileName(province.Code, year, set.Code, "ket-qua"), ResultsWorkbook.Build(model)), Outcome.Done);
@@ -84,7 +86,7 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
         // the indicator rows): the whole country's full scorecards at once would be most of the process's memory.
         var communes = new List<EvaluatedCommune>();
         foreach (var province in provinces)
-            foreach (var (commune, card, _) in await scorecards.EvaluateAsync(set, year, province.Code, ct))
+            foreach (var (commune, card, _) in await evaluations.EvaluateAsync(set, year, province.Code, ct))
                 communes.Add(new EvaluatedCommune(commune.Code, commune.Name,
                     card with { Criteria = [.. card.Criteria.Select(c => c with { Indicators = [] })] }, province.FullName));
         communes.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));

@@ -4,6 +4,7 @@ using MiniExcelLibs;
 using MiniExcelLibs.Csv;
 using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Units;
+using Mtqg.Web.Features.Scorecards.Values;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
 

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Mtqg.Data;
+using Mtqg.Data.Recognition;
+using Mtqg.Domain.Common;
+using Mtqg.Domain.Criteria;
+using Mtqg.Domain.Evaluation;
+using Mtqg.Domain.Recognition;
+using Mtqg.Domain.Units;
+using Mtqg.Web.Api;
+using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Files;
+using Mtqg.Web.Features.Scorecards;
+using Mtqg.Web.Features.Units;
+using Mtqg.Web.Features.Scorecards.Values;
+
+namespace Mtqg.Web.Features.Recognition.Dossiers;
+
+/// <summary>
+/// The recognition process around the pure <see cref="Dossier"/>: load the stored snapshot, check who
+/// may act (role and unit, on the server), let the domain decide, store the new snapshot in one
+/// SaveChanges (audited by the interceptor). Illegal steps come back as conflicts naming the state.
+/// This file: who may do what, and the commune's own steps (create, edit, submit, resubmit) and reads;
+/// appraisal, decisions, evidence and titles have their own services beside it.
+/// </summary>
+public sealed class DossierService(AppDbContext db, DossierSteps steps, ScorecardService scorecards, ProvinceLineage lineage)
+{
+    public static Actor ActorOf(ClaimsPrincipal user) => new(
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "?",
+        user.FindFirstValue(AppUserClaimsFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "?");
+
+    public static string? SectorOf(ClaimsPrincipal user) => user.FindFirstValue(AppUserClaimsFactory.SectorClaim);
+
+    // ---- who may do what (DESIGN §8) ----
+
+    public static bool CanRead(ClaimsPrincipal user, DossierRecord d) => CanRead(user, d.ProvinceCode, d.CommuneCode);
+
+    public static bool CanRead(ClaimsPrincipal user, string province, string commune) =>
+        user.Identity?.IsAuthenticated == true && (
+            user.IsInRole(Roles.Admin)
+            || user.IsInRole(Roles.Viewer) && (user.UnitCode() is null || user.UnitCode() == province)
+            || (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Appraiser) || user.IsInRole(Roles.Agency)) && user.UnitCode() == province
+            || user.IsInRole(Roles.Commune) && user.UnitCode() == commune);
+
+    /// <summary>The commune officer of the dossier's commune (and administrators): create, edit, evidence, submit, resubmit.</summary>
+    public static bool CanEdit(ClaimsPrincipal user, string commune) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Commune) && user.UnitCode() == commune;
+
+    /// <summary>An appraiser of the province whose sector owns the criterion (and administrators).</summary>
+    public static bool CanAppraise(ClaimsPrincipal user, DossierRecord d, string? sector) =>
+        user.IsInRole(Roles.Admin)
+        || user.IsInRole(Roles.Appraiser) && user.UnitCode() == d.ProvinceCode && SameSector(SectorOf(user), sector);
+
+    /// <summary>The coordination office of the province (and administrators): council and decision.</summary>
+    public static bool CanCoordinate(ClaimsPrincipal user, string province) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator) && user.UnitCode() == province;
+
+    public static bool SameSector(string? a, string? b) =>
+        a is not null && b is not null &&
+        string.Equals(a.Trim().Normalize(NormalizationForm.FormC), b.Trim().Normalize(NormalizationForm.FormC), StringComparison.OrdinalIgnoreCase);
+
+    // ---- create, read, list ----
+
+    public async Task<(DossierDto? Dossier, Outcome Outcome)> CreateAsync(CreateDossierRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(request.Commune)) problems.Add(new("commune", "Chưa có mã xã."));
+        if (request.Year is null) problems.Add(new("year", "Chưa có năm đề nghị."));
+        if (problems.Count > 0) return (null, Outcome.Invalid("Thiếu thông tin lập hồ sơ.", problems));
+        var code = request.Commune!.Trim();
+        var year = request.Year!.Value;
+        if (!CanEdit(user, code)) return (null, Outcome.Forbidden($"Chỉ cán bộ của xã {code} (hoặc quản trị) được lập hồ sơ đề nghị của xã."));
+
+        var (set, setOutcome) = await scorecards.SetForAsync(request.Set, year, ct);
+        if (set is null) return (null, setOutcome);
+        var commune = await scorecards.CommuneAsync(code, year, ct);
+        if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{code}\" có hiệu lực ngày 31/12/{year}."));
+        if (!commune.Kind.IsRural()) return (null, Outcome.Invalid("Chỉ xã mới được đề nghị công nhận.", [new("commune", $"{commune.FullName} không phải xã: tiêu chí nông thôn mới không áp dụng.")]));
+        var level = string.IsNullOrWhiteSpace(request.Level) ? set.LowestLevel : request.Level.Trim();
+        if (set.Levels.All(l => l.Code != level))
+            return (null, Outcome.Invalid("Mức đạt chuẩn không hợp lệ.", [new("level", $"Bộ tiêu chí {set.Code} không có mức \"{level}\"; các mức: {string.Join(", ", set.Levels.Select(l => l.Code))}.")]));
+
+        var open = await db.Dossiers.AsNoTracking()
+            .Where(d => d.CommuneCode == code && d.Year == year && d.SetCode == set.Code && d.LevelCode == level && d.Status != DossierStatus.Rejected)
+            .Select(d => new { d.Id, d.Status }).FirstOrDefaultAsync(ct);
+        if (open is not null)
+            return (null, Outcome.Conflict($"Xã đã có hồ sơ đề nghị #{open.Id} năm {year}, mức {level} (trạng thái «{open.Status.Label()}»); không lập hồ sơ thứ hai."));
+
+        var actor = ActorOf(user);
+        var now = steps.Now;
+        var dossier = Dossier.Create(commune.Code, year, set.Code, level, actor, now, set.RequiredSatisfaction);
+        var card = await scorecards.EvaluateCommuneAsync(set, commune, year, level, ct);
+        var sectors = await steps.SectorsAsync(set.Id, ct);
+        var refreshed = dossier.RefreshCriteria(card, sectors, actor, now);
+        if (!refreshed.IsDone) return (null, DossierSteps.Conflict(refreshed));
+
+        var record = new DossierRecord
+        {
+            CommuneCode = commune.Code, CommuneName = commune.FullName, Year = year, SetCode = set.Code, LevelCode = level,
+            ProvinceCode = await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo),
+            CreatedById = actor.Id, CreatedByName = actor.Name, CreatedAt = now,
+        };
+        steps.Store(dossier, record, now);
+        steps.FreezeIndicators(record, card, null);
+        db.Dossiers.Add(record);
+        await db.SaveChangesAsync(ct);
+        return (await GetAsync(record.Id, user, ct)).Dossier is { } dto ? (dto, Outcome.Done) : (null, Outcome.NotFound("?"));
+    }
+
+    public Task<(DossierDto? Dossier, Outcome Outcome)> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct) => steps.ReadAsync(id, user, ct);
+
+    public async Task<IReadOnlyList<DossierListItem>> ListAsync(ClaimsPrincipal user, string? province, string? commune, int? year, DossierStatus? status, CancellationToken ct)
+    {
+        var query = db.Dossiers.AsNoTracking().AsQueryable();
+        if (!user.IsInRole(Roles.Admin))
+        {
+            var unit = user.UnitCode();
+            if (user.IsInRole(Roles.Commune)) query = query.Where(d => d.CommuneCode == unit);
+            else if (unit is not null) query = query.Where(d => d.ProvinceCode == unit);
+            else if (!user.IsInRole(Roles.Viewer)) return [];
+        }
+        if (!string.IsNullOrWhiteSpace(province)) query = query.Where(d => d.ProvinceCode == province);
+        if (!string.IsNullOrWhiteSpace(commune)) query = query.Where(d => d.CommuneCode == commune);
+        if (year is not null) query = query.Where(d => d.Year == year);
+        if (status is not null) query = query.Where(d => d.Status == status);
+        var records = await query.AsSplitQuery().Include(d => d.Criteria).Include(d => d.Appraisals).Include(d => d.Decision)
+            .OrderByDescending(d => d.UpdatedAt).Take(500).ToListAsync(ct);
+        return [.. records.Select(d =>
+        {
+            var domain = Dossier.Restore(DossierDtos.SnapshotOf(d));
+            return new DossierListItem(d.Id, new UnitRef(d.CommuneCode, d.CommuneName), d.ProvinceCode, d.Year, d.SetCode, d.LevelCode,
+                DossierDtos.StatusCode(d.Status), d.Status.Label(), d.CreatedAt, d.SubmittedAt, d.UpdatedAt, d.Criteria.Count,
+                d.Criteria.Count(c => c.State is CriterionAppraisalState.Met or CriterionAppraisalState.NotMet),
+                d.Criteria.Count(c => c.State == CriterionAppraisalState.Pending),
+                d.Criteria.Count(c => c.State == CriterionAppraisalState.SentBack),
+                DossierDtos.SectorsOf(domain), d.Decision?.Number);
+        })];
+    }
+
+    // ---- commune steps ----
+
+    public async Task<(DossierDto? Dossier, Outcome Outcome)> UpdateAsync(int id, UpdateDossierRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        if (request.ResidentSatisfaction is < 0 or > 100) problems.Add(new("residentSatisfaction", "Tỷ lệ hài lòng phải từ 0 đến 100 (%)."));
+        if (db.TooLong((DossierRecord d) => d.Note, request.Note?.Trim(), "note") is { } tooLong) problems.Add(tooLong);
+        if (problems.Count > 0) return (null, Outcome.Invalid("Dữ liệu hồ sơ không hợp lệ.", problems));
+        return await steps.StepAsync(id, user, request.Version, ct, (record, _) => CanEdit(user, record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
+            async (record, dossier, actor, now) =>
+            {
+                if (dossier.Status == DossierStatus.Draft)
+                {
+                    var refreshed = await steps.RefreshAsync(record, dossier, actor, now, ct);
+                    if (!refreshed.IsDone) return refreshed;
+                }
+                if (request.ResidentSatisfaction is { } s && dossier.SetResidentSatisfaction(s) is { IsDone: false } a) return a;
+                if (request.NoConstructionDebtDeclared is { } n && dossier.DeclareNoConstructionDebt(n) is { IsDone: false } b) return b;
+                if (request.Note is not null && dossier.SetNote(request.Note) is { IsDone: false } c) return c;
+                return Outcome.Done;
+            });
+    }
+
+    public Task<(DossierDto? Dossier, Outcome Outcome)> SubmitAsync(int id, ClaimsPrincipal user, CancellationToken ct) =>
+        steps.StepAsync(id, user, null, ct, (record, _) => CanEdit(user, record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
+            async (record, dossier, actor, now) =>
+            {
+                if (dossier.Status == DossierStatus.Draft)
+                {
+                    var refreshed = await steps.RefreshAsync(record, dossier, actor, now, ct);
+                    if (!refreshed.IsDone) return refreshed;
+                }
+                return dossier.Submit(actor, now);
+            });
+
+    public Task<(DossierDto? Dossier, Outcome Outcome)> ResubmitAsync(int id, ClaimsPrincipal user, CancellationToken ct) =>
+        steps.StepAsync(id, user, null, ct, (record, _) => CanEdit(user, record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
+            async (record, dossier, actor, now) =>
+            {
+                if (dossier.Status == DossierStatus.SentBack)
+                {
+                    var refreshed = await steps.RefreshAsync(record, dossier, actor, now, ct);
+                    if (!refreshed.IsDone) return refreshed;
+                }
+                return dossier.Resubmit(actor, now);
+            });
+
+    // ---- departments ----
+}

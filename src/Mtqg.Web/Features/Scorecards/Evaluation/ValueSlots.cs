@@ -1,0 +1,27 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using Mtqg.Domain.Criteria;
+
+namespace Mtqg.Web.Features.Scorecards.Evaluation;
+
+/// <summary>Where each indicator of a set sits in a <see cref="CommuneValues"/> array; built once per loaded set.</summary>
+internal sealed class ValueSlots
+{
+    private static readonly ConditionalWeakTable<LoadedSet, ValueSlots> Built = new();
+
+    public FrozenDictionary<string, int> ByCode { get; }
+    public FrozenDictionary<int, int> ById { get; }
+    public string[] Codes { get; }
+    public CommuneValues Empty { get; }
+
+    private ValueSlots(LoadedSet set)
+    {
+        var indicators = set.Indicators.Values.OrderBy(i => i.Id).ToList();
+        Codes = [.. indicators.Select(i => i.Code)];
+        ByCode = indicators.Select((i, slot) => (i.Code, slot)).ToFrozenDictionary(x => x.Code, x => x.slot, StringComparer.Ordinal);
+        ById = indicators.Select((i, slot) => (i.Id, slot)).ToFrozenDictionary(x => x.Id, x => x.slot);
+        Empty = new CommuneValues(this);
+    }
+
+    public static ValueSlots Of(LoadedSet set) => Built.GetValue(set, s => new ValueSlots(s));
+}
