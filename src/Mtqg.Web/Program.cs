@@ -27,7 +27,7 @@ builder.Services.AddSingleton<SeedFiles>();
 builder.Services.AddMtqgDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddMtqgAuthentication();
-builder.Services.AddSignInRateLimit(builder.Configuration);
+builder.Services.AddSignInRateLimit();
 builder.Services.AddMtqgReverseProxy(builder.Configuration);
 builder.Services.AddMtqgApi();
 builder.Services.AddRazorComponents();
@@ -48,6 +48,8 @@ builder.Services.AddVisits();
 builder.Services.AddRecognition();
 
 var app = builder.Build();
+// A setting out of range stops the app here, naming the setting, before the database is touched (also for "migrate").
+app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 
 if (args.FirstOrDefault() == "migrate")
 {
