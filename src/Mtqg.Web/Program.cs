@@ -28,7 +28,7 @@ builder.Services.AddSingleton<SeedFiles>();
 builder.Services.AddMtqgDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddMtqgAuthentication();
-builder.Services.AddSignInRateLimit(builder.Configuration);
+builder.Services.AddSignInRateLimit();
 builder.Services.AddMtqgReverseProxy(builder.Configuration);
 builder.Services.AddMtqgApi();
 builder.Services.AddRazorComponents();
@@ -50,6 +50,8 @@ builder.Services.AddVisits();
 builder.Services.AddRecognition();
 
 var app = builder.Build();
+// A setting out of range stops the app here, naming the setting, before the database is touched (also for "migrate").
+app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 
 if (args.FirstOrDefault() == "migrate")
 {

@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(bool migrate, CancellationToken ct = default)
     {
         var provider = DatabaseSetup.Provider(configuration);
+        await RefuseSquashedHistoryAsync(provider, ct);
         if (migrate || configuration.GetValue("Database:MigrateOnStart", provider == DatabaseProvider.Sqlite))
         {
             logger.LogInformation("Áp dụng migration cho {Provider}…", provider);
@@ -42,5 +43,22 @@ public sealed class DatabaseInitializer(
             await planDemo.SeedAsync(ct);
             if (configuration.GetValue("Mtqg:DemoRecognitions", true)) await recognitionDemo.SeedAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// Decision 0015: the migrations were squashed into one Initial before the first release. A database made by the
+    /// old history records migration ids none of which exists any more; migrating it would try to create every table
+    /// again, so the app refuses with what to do instead.
+    /// </summary>
+    private async Task RefuseSquashedHistoryAsync(DatabaseProvider provider, CancellationToken ct)
+    {
+        var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+        if (applied.Count == 0 || applied.Intersect(db.Database.GetMigrations()).Any()) return;
+        var what = provider == DatabaseProvider.Sqlite
+            ? $"Xoá tệp {db.Database.GetDbConnection().DataSource} rồi khởi động lại: ứng dụng tạo lại cơ sở dữ liệu."
+            : "Xoá và tạo lại cơ sở dữ liệu, rồi chạy: dotnet run --project src/Mtqg.Web -- migrate";
+        throw new InvalidOperationException(
+            $"Cơ sở dữ liệu được tạo bởi các migration cũ ({applied[0]} …), đã gộp thành một migration Initial trước khi phát hành " +
+            $"(docs/decisions/0015-one-initial-migration.md), nên không thể nâng cấp. {what}");
     }
 }

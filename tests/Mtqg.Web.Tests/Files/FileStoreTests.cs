@@ -176,7 +176,8 @@ public sealed class FileStoreTests
     }
 
     private static FileStore Store(Dictionary<string, string?> settings) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new Environment());
+        new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddSingleton<IWebHostEnvironment>(new Environment()).AddFiles().BuildServiceProvider().GetRequiredService<FileStore>();
 
     private sealed class Environment : IWebHostEnvironment
     {

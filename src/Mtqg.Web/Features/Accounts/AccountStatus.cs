@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Mtqg.Data;
 using Mtqg.Web.Data;
 
@@ -53,11 +56,13 @@ public static class AccountStatus
     public const string SignInLimit = "sign-in";
 
     /// <summary>Sign-in (page and token endpoint) is limited per client address, so passwords cannot be guessed at speed.</summary>
-    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services)
     {
-        var permits = configuration.GetValue("Mtqg:SignInRateLimit:PermitPerMinute", 20);
-        services.AddRateLimiter(options =>
+        services.AddOptions<SignInRateLimitOptions>().BindConfiguration(SignInRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInRateLimitOptions>>((options, signIn) =>
         {
+            var permits = signIn.Value.PermitPerMinute;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsSignIn(context)
                     ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
@@ -76,4 +81,14 @@ public static class AccountStatus
     private static bool IsSignIn(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method) &&
         (context.Request.Path.StartsWithSegments("/api/v1/auth/token") || context.Request.Path.StartsWithSegments("/dang-nhap"));
+}
+
+/// <summary><c>Mtqg:SignInRateLimit:*</c>.</summary>
+public sealed class SignInRateLimitOptions
+{
+    public const string Section = "Mtqg:SignInRateLimit";
+
+    /// <summary>Sign-in attempts per client address per minute.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Mtqg:SignInRateLimit:PermitPerMinute phải là số nguyên dương.")]
+    public int PermitPerMinute { get; set; } = 20;
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 
 namespace Mtqg.Web.Features.Files;
 
@@ -13,7 +14,7 @@ public sealed record StoredFile(string StoredName, string FileName, string Conte
 /// failed or cancelled upload leaves nothing. Accepted: pdf, jpg, png, docx, xlsx, doc, xls, each checked by extension
 /// and content; at most <c>Mtqg:Files:MaxMegabytes</c> (20). See the README for the older keys still honoured.
 /// </summary>
-public sealed class FileStore(IConfiguration configuration, IWebHostEnvironment environment)
+public sealed class FileStore(IOptions<FileStoreOptions> options, IWebHostEnvironment environment)
 {
     private static readonly byte[] Pdf = "%PDF"u8.ToArray(), Jpeg = [0xFF, 0xD8, 0xFF], Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
         Zip = [0x50, 0x4B, 0x03, 0x04], Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -50,9 +51,10 @@ public sealed class FileStore(IConfiguration configuration, IWebHostEnvironment 
     {
         get
         {
-            if (configuration.GetValue<double?>("Mtqg:Files:MaxMegabytes") is { } megabytes) return Megabytes(megabytes);
-            long? plans = configuration.GetValue<long?>("Mtqg:Files:MaxBytes");
-            long? evidence = configuration.GetValue<double?>("Mtqg:Evidence:MaxMegabytes") is { } old ? Megabytes(old) : null;
+            var settings = options.Value;
+            if (settings.MaxMegabytes is { } megabytes) return Megabytes(megabytes);
+            long? plans = settings.MaxBytes;
+            long? evidence = settings.Evidence.MaxMegabytes is { } old ? Megabytes(old) : null;
             return plans is null && evidence is null ? DefaultMaxBytes : Math.Max(plans ?? 0, evidence ?? 0);
 
             static long Megabytes(double value) => (long)(value * 1024 * 1024);
@@ -65,7 +67,7 @@ public sealed class FileStore(IConfiguration configuration, IWebHostEnvironment 
     /// The folder new files are written to: <c>Mtqg:Files:Path</c>; otherwise the older <c>Mtqg:Evidence:Path</c>
     /// (a folder shared between web nodes stays shared); otherwise App_Data/files. Relative to the content root.
     /// </summary>
-    public string Folder => Resolve(Setting("Mtqg:Files:Path") ?? Setting("Mtqg:Evidence:Path") ?? DefaultFolder);
+    public string Folder => Resolve(Setting(options.Value.Path) ?? Setting(options.Value.Evidence.Path) ?? DefaultFolder);
 
     /// <summary>
     /// Where a stored name is looked for: the folder, then every folder the two older stores could have written to
@@ -73,10 +75,10 @@ public sealed class FileStore(IConfiguration configuration, IWebHostEnvironment 
     /// Stored names are random, so two folders never hold the same name.
     /// </summary>
     private IEnumerable<string> ReadFolders =>
-        new[] { Folder, Setting("Mtqg:Files:Path"), Setting("Mtqg:Evidence:Path"), DefaultFolder, OldEvidenceFolder }
+        new[] { Folder, Setting(options.Value.Path), Setting(options.Value.Evidence.Path), DefaultFolder, OldEvidenceFolder }
             .OfType<string>().Select(Resolve).Distinct(StringComparer.Ordinal);
 
-    private string? Setting(string key) => configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    private static string? Setting(string? value) => !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     private string Resolve(string path) => Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(environment.ContentRootPath, path));
 

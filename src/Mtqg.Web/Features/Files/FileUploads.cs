@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Mtqg.Web.Api;
 
@@ -6,7 +7,15 @@ namespace Mtqg.Web.Features.Files;
 
 public static class FileUploads
 {
-    public static IServiceCollection AddFiles(this IServiceCollection services) => services.AddSingleton<FileStore>();
+    public static IServiceCollection AddFiles(this IServiceCollection services)
+    {
+        services.AddOptions<FileStoreOptions>()
+            .BindConfiguration(FileStoreOptions.Section)
+            .Configure<IConfiguration>((options, configuration) => configuration.GetSection(FileStoreOptions.OlderEvidenceSection).Bind(options.Evidence))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FileStoreOptions>, FileStoreOptionsValidator>();
+        return services.AddSingleton<FileStore>();
+    }
 
     /// <summary>
     /// Reads a multipart body section by section and hands the "file" section's stream and file name to

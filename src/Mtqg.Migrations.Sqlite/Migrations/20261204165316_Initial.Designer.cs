@@ -11,8 +11,8 @@ using Mtqg.Data;
 namespace Mtqg.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126094450_IndicatorValuesSetBasedIntegrity")]
-    partial class IndicatorValuesSetBasedIntegrity
+    [Migration("20261204165316_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -402,6 +402,10 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.Property<string>("Notes")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("RequiredSatisfaction")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("RevocationLowerShare")
                         .HasPrecision(5, 4)
                         .HasColumnType("TEXT");
@@ -648,6 +652,7 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedBy")
@@ -709,6 +714,7 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedBy")
@@ -774,6 +780,7 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedBy")
@@ -1959,11 +1966,13 @@ namespace Mtqg.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Mtqg.Data.Plans.AssignmentCommune", b =>
                 {
-                    b.HasOne("Mtqg.Data.Plans.Assignment", null)
+                    b.HasOne("Mtqg.Data.Plans.Assignment", "Assignment")
                         .WithMany("Communes")
                         .HasForeignKey("AssignmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Assignment");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Plans.PlanTarget", b =>
@@ -2176,11 +2185,13 @@ namespace Mtqg.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Mtqg.Data.Visits.VisitSupport", b =>
                 {
-                    b.HasOne("Mtqg.Data.Visits.VisitRecord", null)
+                    b.HasOne("Mtqg.Data.Visits.VisitRecord", "Visit")
                         .WithMany("Support")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaSet", b =>

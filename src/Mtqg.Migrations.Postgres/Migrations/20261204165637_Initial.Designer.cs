@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mtqg.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126094516_IndicatorValuesSetBasedIntegrity")]
-    partial class IndicatorValuesSetBasedIntegrity
+    [Migration("20261204165637_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -421,6 +421,10 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.Property<string>("Notes")
                         .HasColumnType("text");
 
+                    b.Property<decimal?>("RequiredSatisfaction")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
                     b.Property<decimal?>("RevocationLowerShare")
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)");
@@ -679,6 +683,7 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UpdatedBy")
@@ -744,6 +749,7 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(10)");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UpdatedBy")
@@ -811,6 +817,7 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UpdatedBy")
@@ -2032,11 +2039,13 @@ namespace Mtqg.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Mtqg.Data.Plans.AssignmentCommune", b =>
                 {
-                    b.HasOne("Mtqg.Data.Plans.Assignment", null)
+                    b.HasOne("Mtqg.Data.Plans.Assignment", "Assignment")
                         .WithMany("Communes")
                         .HasForeignKey("AssignmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Assignment");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Plans.PlanTarget", b =>
@@ -2249,11 +2258,13 @@ namespace Mtqg.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Mtqg.Data.Visits.VisitSupport", b =>
                 {
-                    b.HasOne("Mtqg.Data.Visits.VisitRecord", null)
+                    b.HasOne("Mtqg.Data.Visits.VisitRecord", "Visit")
                         .WithMany("Support")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaSet", b =>
