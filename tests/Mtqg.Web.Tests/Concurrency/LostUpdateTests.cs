@@ -24,7 +24,7 @@ public sealed class LostUpdateTests
     [Fact]
     public async Task The_second_of_two_editors_who_loaded_the_same_version_is_refused_and_shown_the_newer_value()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var officer = await app.ClientAsAsync("demo.xa");
         var office = await app.ClientAsAsync("demo.dieuphoi");
 
@@ -51,7 +51,7 @@ public sealed class LostUpdateTests
     [Fact]
     public async Task An_editor_with_the_current_version_saves_and_receives_the_next_version()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var office = await app.ClientAsAsync("demo.dieuphoi");
         var etag = (await office.GetAsync(Scorecard)).Headers.ETag!.Tag;
         var saved = await office.SendAsync(Put(new Dictionary<string, object> { ["1.2"] = 91m }, etag));

@@ -29,7 +29,7 @@ public sealed class PlanCorrectionTests
     [Fact]
     public async Task The_office_corrects_a_plan_a_correction_from_an_old_version_is_refused_and_a_wrong_one_changes_nothing()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var office = await app.ClientAsAsync("demo.dieuphoi");
         var id = await IdAsync(await office.PostAsJsonAsync("/api/v1/plans", Plan("12/KH-UBND", "Kế hoạch thử")));
         var read = await office.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}");
@@ -58,7 +58,7 @@ public sealed class PlanCorrectionTests
     [Fact]
     public async Task A_plan_or_target_made_by_mistake_is_deleted_until_progress_is_recorded_on_it()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var office = await app.ClientAsAsync("demo.dieuphoi");
         var id = await IdAsync(await office.PostAsJsonAsync("/api/v1/plans", Plan("13/KH-UBND", "Kế hoạch có mục tiêu")));
         var mistaken = await IdAsync(await office.PostAsJsonAsync($"/api/v1/plans/{id}/targets", new { kind = "activity", name = "Mục tiêu gõ nhầm", unit = "lớp", goal = 3 }));

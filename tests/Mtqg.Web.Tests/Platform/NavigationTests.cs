@@ -26,7 +26,7 @@ public sealed class NavigationTests
     [InlineData("demo.admin", "/tai-khoan /nhat-ky /tham-dinh /bo-tieu-chi/nhap /nhom-xa", "/co-quan /tinh/15/ke-hoach")]
     public async Task Each_account_is_offered_the_pages_it_can_use_and_each_of_them_serves_it(string? user, string offered, string notOffered)
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var client = user is null ? app.CreateClient(new() { AllowAutoRedirect = false }) : await app.ClientAsAsync(user, followRedirects: false);
 
         var links = await NavLinksAsync(client);

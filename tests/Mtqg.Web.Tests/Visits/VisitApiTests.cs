@@ -37,7 +37,7 @@ public sealed class VisitApiTests
     [Fact]
     public async Task An_agency_records_a_visit_in_its_assigned_commune_and_its_recommendation_joins_the_open_list()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo");
 
         var id = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
@@ -56,7 +56,7 @@ public sealed class VisitApiTests
     [Fact]
     public async Task The_agency_corrects_its_visit_record_keeping_what_it_does_not_send_and_nobody_else_may()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo");
         var id = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
 
@@ -89,7 +89,7 @@ public sealed class VisitApiTests
     [Fact]
     public async Task Text_longer_than_the_record_holds_is_named_on_create_and_on_correction_and_nothing_is_written()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo");
         var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
         var tooLong = new string('x', 4001);
@@ -119,7 +119,7 @@ public sealed class VisitApiTests
     [Fact]
     public async Task A_visit_recorded_by_mistake_is_deleted_until_one_of_its_recommendations_is_answered()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo");
         var mistaken = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
         Assert.Equal(HttpStatusCode.NoContent, (await agency.DeleteAsync($"/api/v1/visits/{mistaken}")).StatusCode);
@@ -137,7 +137,7 @@ public sealed class VisitApiTests
     [Fact]
     public async Task An_agency_cannot_write_a_visit_for_an_unassigned_commune_or_for_another_agency_and_others_cannot_write_visits()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo");
         var admin = await app.ClientAsAsync("demo.admin");
         var science = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/assignments?province=15")).EnumerateArray()
@@ -159,7 +159,7 @@ public sealed class VisitApiTests
     [Fact]
     public async Task A_bad_visit_is_refused_naming_every_field_and_nothing_is_written()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo");
         var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
         var openBefore = (await OpenAsync(agency, $"commune={BaoHa}")).Count;
@@ -181,7 +181,7 @@ public sealed class VisitApiTests
     [Fact]
     public async Task The_department_answers_and_closes_a_recommendation_it_leaves_the_open_list_and_a_second_close_names_the_state()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo");
         var department = await app.ClientAsAsync("demo.thamdinh");
         var officer = await app.ClientAsAsync("demo.xa");
@@ -215,7 +215,7 @@ public sealed class VisitApiTests
     [Fact]
     public async Task A_visit_and_each_step_of_its_recommendation_are_in_the_audit_trail_with_who_did_it()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo");
         var department = await app.ClientAsAsync("demo.thamdinh");
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
@@ -236,7 +236,7 @@ public sealed class VisitApiTests
     [Fact]
     public async Task The_open_list_of_a_province_is_oldest_first_with_overdue_ones_marked()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var agency = await app.ClientAsAsync("demo.giupdo");
         await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, [new { text = "Không hạn", responsible = "province" }])));
@@ -260,7 +260,7 @@ public sealed class VisitApiTests
     [Fact]
     public async Task An_agency_reads_only_the_communes_it_is_assigned_to()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo");
 
         var own = await agency.GetAsync(ScorecardUrl(BaoHa, 2026));
@@ -279,7 +279,7 @@ public sealed class VisitApiTests
     [Fact]
     public async Task A_visit_dated_after_today_is_refused_naming_the_date_on_the_api_and_on_the_page_with_the_record_kept()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo", followRedirects: false);
         var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(1);
         var shown = tomorrow.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
