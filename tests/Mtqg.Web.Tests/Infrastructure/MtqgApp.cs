@@ -70,7 +70,7 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("ConnectionStrings:Mtqg", ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", migrate ? "true" : "false");
-        builder.UseSetting("Mtqg:Demo", demo ? "true" : "false");
+        builder.UseSetting("Mtqg:Demo", IsDemo ? "true" : "false");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Mtqg:Files:Path", FilesPath);
