@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Mtqg.Web.Data;
 using Mtqg.Web.Features.Accounts;
 
 namespace Mtqg.Web.Tests.Infrastructure;
@@ -42,6 +44,27 @@ public sealed class Given(MtqgApp app)
     /// <summary>A commune list of the province, made by its coordination office; returns its id.</summary>
     public async Task<int> CommuneList(HttpClient office, string province, string name, IEnumerable<string> communes) =>
         await Id(await office.PostAsJsonAsync("/api/v1/commune-lists", new { provinceCode = province, name, communes }), $"danh sách xã {name}");
+
+    /// <summary>A plan of the province, made by its coordination office; returns its id.</summary>
+    public async Task<int> Plan(HttpClient office, string province, string number, string title = "Kế hoạch thực hiện năm 2026",
+        string issuedOn = "2026-02-01", string periodFrom = "2026-01-01", string periodTo = "2026-12-31") =>
+        await Id(await office.PostAsJsonAsync("/api/v1/plans", new { provinceCode = province, number, issuer = "UBND tỉnh", issuedOn, periodFrom, periodTo, title }), $"kế hoạch {number}");
+
+    /// <summary>
+    /// The illustrative criteria set (data/demo/criteria-set-demo.json, code <c>DEMO-MINH-HOA</c>), imported by the administrator
+    /// through POST /api/v1/criteria-sets as a province imports its own detailed set; returns its code.
+    /// </summary>
+    public async Task<string> IllustrativeCriteriaSet()
+    {
+        var file = app.Services.GetRequiredService<SeedFiles>().PathOf("demo", "criteria-set-demo.json");
+        var content = new StringContent(await File.ReadAllTextAsync(file), System.Text.Encoding.UTF8, "application/json");
+        await Succeeded(await (await Administrator()).PostAsync("/api/v1/criteria-sets", content), "bộ tiêu chí minh họa");
+        return "DEMO-MINH-HOA";
+    }
+
+    /// <summary>Indicator values of a commune-year in a set, entered by <paramref name="by"/> (PUT …/values): indicator code → value.</summary>
+    public async Task Values(HttpClient by, string commune, int year, string set, IReadOnlyDictionary<string, object> values) =>
+        await Succeeded(await by.PutAsJsonAsync($"/api/v1/communes/{commune}/years/{year}/values?set={set}", new { values }), $"giá trị {commune}/{year}");
 
     private static async Task<int> Id(HttpResponseMessage response, string what)
     {
