@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Tests.Infrastructure;
 
 namespace Mtqg.Web.Tests.CriteriaSets;
@@ -42,7 +43,7 @@ public sealed class CriteriaSetsApiTests
     [Fact]
     public async Task The_2021_set_keeps_known_thresholds_by_region_and_unknown_ones_as_null()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var set = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/criteria-sets/VN-NTM-XA-2021-2025");
         var criteria = set.GetProperty("criteria").EnumerateArray().ToList();
         Assert.Equal(19, criteria.Count);
@@ -59,7 +60,7 @@ public sealed class CriteriaSetsApiTests
     [Fact]
     public async Task The_2026_set_has_ten_criteria_three_groups_and_no_invented_indicator()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var set = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/criteria-sets/NTM-XA-2026-2030");
         Assert.Equal(10, set.GetProperty("criteria").GetArrayLength());
         Assert.Equal(["N1", "N2", "N3"], set.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("code").GetString()));
@@ -69,8 +70,8 @@ public sealed class CriteriaSetsApiTests
     [Fact]
     public async Task An_administrator_creates_a_set_and_gets_the_same_document_back()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
-        var admin = await app.ClientAsAsync("demo.admin");
+        await using var app = await MtqgApp.StartAsync();
+        var admin = await app.Given().Administrator();
         var created = await admin.PostAsync("/api/v1/criteria-sets", Json(Valid));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("/api/v1/criteria-sets/HN-2026", created.Headers.Location?.OriginalString);
@@ -92,8 +93,8 @@ public sealed class CriteriaSetsApiTests
     [Fact]
     public async Task A_set_with_several_problems_is_refused_whole_with_every_problem_listed()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
-        var admin = await app.ClientAsAsync("demo.admin");
+        await using var app = await MtqgApp.StartAsync();
+        var admin = await app.Given().Administrator();
         var doc = JsonNode.Parse(Valid)!;
         doc["criteria"]![1]!["number"] = 1;                                          // duplicate number
         doc["criteria"]![1]!["indicators"]![0]!["code"] = "1.1";                     // duplicate indicator code
@@ -116,8 +117,8 @@ public sealed class CriteriaSetsApiTests
     [InlineData("{ \"code\": \"X\", \"validFrom\": \"năm 2026\" }", "JSON không hợp lệ")]
     public async Task Malformed_json_is_a_400_in_Vietnamese_not_a_500(string body, string expected)
     {
-        await using var app = await MtqgApp.StartDemoAsync();
-        var admin = await app.ClientAsAsync("demo.admin");
+        await using var app = await MtqgApp.StartAsync();
+        var admin = await app.Given().Administrator();
         var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsync("/api/v1/criteria-sets", Json(body)), HttpStatusCode.BadRequest);
         Assert.Contains(expected, problem.GetProperty("detail").GetString());
     }
@@ -125,8 +126,8 @@ public sealed class CriteriaSetsApiTests
     [Fact]
     public async Task A_set_code_that_exists_is_refused()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
-        var admin = await app.ClientAsAsync("demo.admin");
+        await using var app = await MtqgApp.StartAsync();
+        var admin = await app.Given().Administrator();
         var doc = JsonNode.Parse(Valid)!;
         doc["code"] = "VN-NTM-XA-2021-2025";
         var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsync("/api/v1/criteria-sets", Json(doc.ToJsonString())), HttpStatusCode.BadRequest);
@@ -136,10 +137,10 @@ public sealed class CriteriaSetsApiTests
     [Fact]
     public async Task Writing_a_set_needs_an_administrator()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var anonymous = await app.CreateClient().PostAsync("/api/v1/criteria-sets", Json(Valid));
         await ProblemAssert.IsProblemAsync(anonymous, HttpStatusCode.Unauthorized);
-        var commune = await app.ClientAsAsync("demo.xa");
+        var commune = (await app.Given().Account(Roles.Commune, unit: "02989")).Client;
         await ProblemAssert.IsProblemAsync(await commune.PostAsync("/api/v1/criteria-sets", Json(Valid)), HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.NotFound, (await commune.GetAsync("/api/v1/criteria-sets/HN-2026")).StatusCode);
     }
@@ -147,7 +148,7 @@ public sealed class CriteriaSetsApiTests
     [Fact]
     public async Task An_unknown_set_is_404()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var problem = await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync("/api/v1/criteria-sets/KHONG-CO"), HttpStatusCode.NotFound);
         Assert.Contains("KHONG-CO", problem.GetProperty("detail").GetString());
     }

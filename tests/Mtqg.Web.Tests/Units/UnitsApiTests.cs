@@ -15,7 +15,7 @@ public sealed class UnitsApiTests
     [InlineData("2025-06-30", 63, 10035)]
     public async Task Units_in_force_are_counted_as_the_reform_left_them(string asOf, int provinces, int communes)
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var client = app.CreateClient();
         Assert.Equal(provinces, (await client.GetFromJsonAsync<Unit[]>($"/api/v1/units?level=province&asOf={asOf}"))!.Length);
         Assert.Equal(communes, (await client.GetFromJsonAsync<Unit[]>($"/api/v1/units?level=commune&asOf={asOf}"))!.Length);
@@ -24,7 +24,7 @@ public sealed class UnitsApiTests
     [Fact]
     public async Task After_the_reform_there_are_2621_xa_687_phuong_and_13_dac_khu_and_in_2026_ten_xa_of_Dong_Nai_became_phuong()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var client = app.CreateClient();
         var july2025 = (await client.GetFromJsonAsync<Unit[]>("/api/v1/units?level=commune&asOf=2025-07-01"))!;
         Assert.Equal(2621, july2025.Count(u => u.Kind == "xa"));
@@ -40,7 +40,7 @@ public sealed class UnitsApiTests
     [Fact]
     public async Task Search_ignores_accents_and_case()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var found = (await app.CreateClient().GetFromJsonAsync<Unit[]>("/api/v1/units?q=TAN%20thuong&asOf=2025-06-30"))!;
         Assert.Contains(found, u => u.Code == "03070" && u.FullName == "Xã Tân Thượng");
         Assert.All(found, u => Assert.Contains("Tân Thượng", u.Name));
@@ -49,7 +49,7 @@ public sealed class UnitsApiTests
     [Fact]
     public async Task Parent_lists_the_communes_of_a_province_and_an_unknown_parent_is_404()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var client = app.CreateClient();
         var laoCai = (await client.GetFromJsonAsync<Unit[]>("/api/v1/units?parent=15&q=bao%20ha"))!;
         Assert.Equal("02989", Assert.Single(laoCai).Code);
@@ -60,7 +60,7 @@ public sealed class UnitsApiTests
     [Fact]
     public async Task A_reused_code_names_the_unit_in_force_on_the_date_asked()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var client = app.CreateClient();
         var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/00004?asOf=2024-12-31");
         Assert.Equal("Phường Trúc Bạch", before.GetProperty("fullName").GetString());
@@ -77,7 +77,7 @@ public sealed class UnitsApiTests
     [Fact]
     public async Task Lineage_tells_full_merges_from_partial_ones()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var client = app.CreateClient();
         var baoHa = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/02989");
         var tanThuong = baoHa.GetProperty("predecessors").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "03070");
@@ -97,7 +97,7 @@ public sealed class UnitsApiTests
     [Fact]
     public async Task Dong_Nai_became_a_city_on_30_April_2026_as_a_new_version_of_code_75()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var client = app.CreateClient();
         var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/75?asOf=2026-01-01");
         Assert.Equal("Tỉnh Đồng Nai", before.GetProperty("fullName").GetString());
@@ -113,7 +113,7 @@ public sealed class UnitsApiTests
     [InlineData("/api/v1/units/00004?asOf=hom-nay", "asOf")]
     public async Task Bad_query_parameters_are_400_naming_the_parameter_in_Vietnamese(string url, string field)
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var problem = await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync(url), HttpStatusCode.BadRequest);
         Assert.Contains("không hợp lệ", Assert.Single(ProblemAssert.Errors(problem, field)));
     }
@@ -121,7 +121,7 @@ public sealed class UnitsApiTests
     [Fact]
     public async Task An_unknown_code_is_404_with_a_Vietnamese_problem()
     {
-        await using var app = await MtqgApp.StartDemoAsync();
+        await using var app = await MtqgApp.StartAsync();
         var problem = await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync("/api/v1/units/99999"), HttpStatusCode.NotFound);
         Assert.Equal("Không tìm thấy", problem.GetProperty("title").GetString());
         Assert.Contains("99999", problem.GetProperty("detail").GetString());
