@@ -193,7 +193,7 @@ public sealed class AuthorizationMatrixTests
     [Fact]
     public async Task Every_api_endpoint_has_a_declared_rule()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var undeclared = ApiEndpoints(app).Where(e => !Matrix.ContainsKey(e)).ToList();
         Assert.True(undeclared.Count == 0, "Endpoints without an access rule in the matrix: " + string.Join(", ", undeclared));
         var gone = Matrix.Keys.Except(ApiEndpoints(app)).ToList();
@@ -203,7 +203,7 @@ public sealed class AuthorizationMatrixTests
     [Fact]
     public async Task Every_role_is_allowed_or_refused_on_its_own_unit_and_another_unit_as_declared()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var dossiers = new Pair(await CreateDossierAsync(admin, "02989"), await CreateDossierAsync(admin, "00376"));
         var files = new Pair(await UploadAsync(admin, dossiers.Own), await UploadAsync(admin, dossiers.Other));

@@ -11,7 +11,7 @@ public sealed class AccountPagesTests
     public async Task An_account_corrected_on_its_page_from_an_older_version_is_refused_in_place_showing_what_was_saved()
     {
         await using var app = await MtqgApp.StartAsync();
-        var admin = await app.ClientAsAsync("demo.admin");
+        var admin = await app.Given().Administrator();
         var created = await (await admin.PostAsJsonAsync("/api/v1/users",
             new { userName = "xem.trang", password = "Mat-khau-2026", displayName = "Tên ban đầu", role = "viewer", unitCode = "15" })).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetString();
@@ -37,7 +37,7 @@ public sealed class AccountPagesTests
     public async Task An_account_form_without_a_display_name_is_refused_in_Vietnamese_and_keeps_what_was_typed()
     {
         await using var app = await MtqgApp.StartAsync();
-        var admin = await app.ClientAsAsync("demo.admin");
+        var admin = await app.Given().Administrator();
         var response = await admin.PostFormAsync("/tai-khoan", "create-user",
             ("Create.UserName", "thieu.ten"), ("Create.DisplayName", ""), ("Create.Role", "viewer"), ("Create.UnitCode", "15"), ("Create.Password", "Mat-khau-2026"));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

@@ -10,7 +10,7 @@ public sealed class SignInTests
     [Fact]
     public async Task A_token_from_the_token_endpoint_opens_administrator_calls()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.admin", password = "Demo@2026" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -23,7 +23,7 @@ public sealed class SignInTests
     [InlineData("khong.ton.tai", "Demo@2026")]
     public async Task A_wrong_user_name_or_password_is_401_without_saying_which(string userName, string password)
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", problem.GetProperty("detail").GetString());
@@ -32,7 +32,7 @@ public sealed class SignInTests
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var client = app.CreateClient();
         for (var i = 0; i < 5; i++)
             await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.xa", password = "sai" });
@@ -44,7 +44,7 @@ public sealed class SignInTests
     [Fact]
     public async Task A_bearer_token_that_was_tampered_with_is_refused()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", "gia-mao");
         var response = await client.PostAsync("/api/v1/criteria-sets", JsonContent.Create(new { }));

@@ -14,7 +14,7 @@ public sealed class UsersApiTests
     [Fact]
     public async Task An_administrator_creates_a_coordinator_who_can_then_sign_in()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var response = await admin.PostAsJsonAsync("/api/v1/users", NewUser("dieuphoi.hanoi", "coordinator", "01"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -26,7 +26,7 @@ public sealed class UsersApiTests
     [Fact]
     public async Task A_coordinator_creates_accounts_only_within_their_province_and_never_administrators()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("canbo.tanan", "commune", "02989"))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("so.xaydung", "appraiser", "15", "Sở Xây dựng"))).StatusCode);
@@ -45,7 +45,7 @@ public sealed class UsersApiTests
     [InlineData("admin", "15", null, "unitCode")]
     public async Task A_role_that_does_not_fit_its_unit_is_400_naming_the_field(string role, string unit, string? sector, string field)
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/users", NewUser("thu.nghiem", role, unit, sector)), HttpStatusCode.BadRequest);
         Assert.NotEmpty(ProblemAssert.Errors(problem, field));
@@ -58,7 +58,7 @@ public sealed class UsersApiTests
     [InlineData("KhongCoChuSo", "chữ số")]
     public async Task A_weak_password_is_refused_with_the_rule_in_Vietnamese(string password, string expected)
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/users", NewUser("mat.khau.yeu", "viewer", null, password: password)), HttpStatusCode.BadRequest);
         Assert.Contains(ProblemAssert.Errors(problem, "password"), m => m.Contains(expected));
@@ -67,7 +67,7 @@ public sealed class UsersApiTests
     [Fact]
     public async Task A_duplicate_user_name_is_refused()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/users", NewUser("demo.xa", "viewer", null)), HttpStatusCode.BadRequest);
         Assert.Contains("đã có người dùng", ProblemAssert.Errors(problem, "userName")[0]);
@@ -76,7 +76,7 @@ public sealed class UsersApiTests
     [Fact]
     public async Task A_commune_officer_cannot_manage_accounts()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var officer = await app.ClientAsAsync("demo.xa");
         await ProblemAssert.IsProblemAsync(await officer.PostAsJsonAsync("/api/v1/users", NewUser("ai.do", "viewer", null)), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await officer.GetAsync("/api/v1/users"), HttpStatusCode.Forbidden);
@@ -85,7 +85,7 @@ public sealed class UsersApiTests
     [Fact]
     public async Task Disabling_an_account_revokes_its_token_at_once_and_enabling_needs_a_new_sign_in()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var officer = await app.ClientAsAsync("demo.xa");
         var values = new { values = new Dictionary<string, object?> { ["1.2"] = 90 } };
         Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync("/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA", values)).StatusCode);
@@ -105,7 +105,7 @@ public sealed class UsersApiTests
     [Fact]
     public async Task A_password_reset_by_the_coordinator_replaces_the_old_password()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var id = (await coordinator.GetFromJsonAsync<JsonElement[]>("/api/v1/users"))!.Single(u => u.GetProperty("userName").GetString() == "demo.xa").GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PutAsJsonAsync($"/api/v1/users/{id}/password", new { password = "Moi-Hon-2026" })).StatusCode);
@@ -116,7 +116,7 @@ public sealed class UsersApiTests
     [Fact]
     public async Task Sign_in_attempts_are_rate_limited_per_client_with_a_Vietnamese_message()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var client = app.CreateClient();
         HttpResponseMessage last = null!;
         for (var i = 0; i < 21; i++)
@@ -147,8 +147,8 @@ public sealed class UsersApiTests
     [Fact]
     public async Task Two_web_nodes_on_one_database_accept_each_others_tokens()
     {
-        await using var first = await MtqgApp.StartAsync();
-        await using var second = new MtqgApp(first.ConnectionString, ownsDatabase: false);
+        await using var first = await MtqgApp.StartDemoAsync();
+        await using var second = new MtqgApp(first.ConnectionString, ownsDatabase: false, demo: first.IsDemo);
         var token = (await (await first.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.admin", password = "Demo@2026" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         var client = second.CreateClient();
@@ -159,8 +159,8 @@ public sealed class UsersApiTests
     [Fact]
     public async Task An_account_disabled_on_one_web_node_is_refused_by_the_other_at_once_though_it_was_just_used_there()
     {
-        await using var first = await MtqgApp.StartAsync();
-        await using var second = new MtqgApp(first.ConnectionString, ownsDatabase: false);
+        await using var first = await MtqgApp.StartDemoAsync();
+        await using var second = new MtqgApp(first.ConnectionString, ownsDatabase: false, demo: first.IsDemo);
         var token = (await (await first.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.dieuphoi", password = "Demo@2026" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         var onSecond = second.CreateClient();
@@ -180,7 +180,7 @@ public sealed class UsersApiTests
     public async Task A_correction_made_from_an_older_version_of_an_account_is_refused_with_412_and_nothing_is_written()
     {
         await using var app = await MtqgApp.StartAsync();
-        var admin = await app.ClientAsAsync("demo.admin");
+        var admin = await app.Given().Administrator();
         var created = await (await admin.PostAsJsonAsync("/api/v1/users", NewUser("xem.phien.ban", "viewer", "15"))).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetString();
         var read = await admin.GetAsync($"/api/v1/users/{id}");

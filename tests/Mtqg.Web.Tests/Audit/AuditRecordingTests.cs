@@ -19,7 +19,7 @@ public sealed class AuditRecordingTests
     [Fact]
     public async Task A_change_the_database_refuses_leaves_no_audit_row_and_the_next_save_records_only_what_it_stores()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         using var scope = app.Services.CreateScope();
         var db = app.Db(scope);
         var stored = await db.IndicatorValues.Include(v => v.Unit).Include(v => v.Indicator)
@@ -43,7 +43,7 @@ public sealed class AuditRecordingTests
     [Fact]
     public async Task Account_changes_are_recorded_with_their_meaningful_fields_and_never_a_password_hash()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = "kiem.tra", DisplayName = "Kiểm tra", UnitCode = BaoHa, CreatedAt = DateTime.UtcNow };
@@ -70,7 +70,7 @@ public sealed class AuditRecordingTests
     [Fact]
     public async Task A_criteria_set_created_through_the_API_is_recorded_with_its_code_and_the_administrator()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var doc = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/criteria-sets/{Code}"))!;
         doc["code"] = "KIEM-TRA-NHAT-KY";
@@ -88,7 +88,7 @@ public sealed class AuditRecordingTests
     [Fact]
     public async Task The_trail_cannot_be_changed_or_deleted_through_the_application()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.Contains("audit") || raw.EndsWith("/history")))
             .ToList();

@@ -18,7 +18,7 @@ public sealed class AuditSearchTests
     [InlineData("demo.thamdinh")]
     public async Task The_search_and_the_export_are_refused_to_accounts_other_than_administrators_and_coordination_offices(string userName)
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var client = await app.ClientAsAsync(userName);
 
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/v1/audit"), HttpStatusCode.Forbidden);
@@ -30,7 +30,7 @@ public sealed class AuditSearchTests
     [Fact]
     public async Task A_coordinator_sees_the_changes_of_their_province_now_and_before_the_reform_but_not_another_provinces()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         // Bảo Hà in 2024 is the old commune of old Lào Cai (10), which merged into province 15; Sóc Sơn and, in 2024, Bắc Sơn are in Hà Nội.
@@ -60,7 +60,7 @@ public sealed class AuditSearchTests
     [Fact]
     public async Task The_search_filters_by_user_and_date_and_pages_by_fifty_newest_first()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         await coordinator.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["2.1"] = 61.25m });
@@ -87,7 +87,7 @@ public sealed class AuditSearchTests
     [Fact]
     public async Task The_export_is_a_real_workbook_with_the_filtered_rows()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["2.1"] = 61.25m, ["9.2"] = false });
 
@@ -110,7 +110,7 @@ public sealed class AuditSearchTests
     [Fact]
     public async Task The_trail_page_lists_the_changes_in_the_coordinators_province_with_an_export_link()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         await coordinator.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["2.1"] = 61.25m });
 

@@ -91,7 +91,7 @@ public sealed partial class AuditedEntitiesTests
     [Fact]
     public async Task Every_audited_entity_is_recorded_when_created_changed_and_deleted_with_its_unit_key_and_fields()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         using var scope = app.Services.CreateScope();
         var db = app.Db(scope);
         var start = await db.AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;

@@ -11,7 +11,7 @@ public sealed class ValueHistoryApiTests
     [Fact]
     public async Task A_value_changed_twice_has_two_history_rows_newest_first_with_old_and_new_values_and_who_changed_it()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         admin.DefaultRequestHeaders.UserAgent.ParseAdd("MtqgTests/1.0");
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
@@ -37,7 +37,7 @@ public sealed class ValueHistoryApiTests
     [Fact]
     public async Task Clearing_a_value_is_a_delete_row_with_the_old_value_and_booleans_read_true_or_false()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["2.1"] = 50.5m, ["9.2"] = true });
 
@@ -53,7 +53,7 @@ public sealed class ValueHistoryApiTests
     [Fact]
     public async Task A_request_refused_as_a_whole_writes_no_audit_row()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var officer = await app.ClientAsAsync("demo.xa");
 
@@ -70,7 +70,7 @@ public sealed class ValueHistoryApiTests
     [Fact]
     public async Task An_Excel_upload_records_one_entry_per_commune_listing_each_changed_cell_and_none_for_cells_left_as_they_were()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["2.1"] = 33.5m, ["1.1"] = true });
@@ -97,7 +97,7 @@ public sealed class ValueHistoryApiTests
     [Fact]
     public async Task A_group_assignment_and_its_change_are_in_the_history_of_the_commune()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var seeded = (await admin.ScorecardAsync(BaoHa, 2026)).GetProperty("group").GetString();
         var first = seeded == "G1" ? "G2" : "G1";
@@ -117,7 +117,7 @@ public sealed class ValueHistoryApiTests
     [Fact]
     public async Task The_history_of_a_year_before_the_reform_is_that_of_the_old_commune_the_code_named_then()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
         await admin.PutValuesOkAsync(BaoHa, 2024, new Dictionary<string, object?> { ["2.1"] = 41.5m });

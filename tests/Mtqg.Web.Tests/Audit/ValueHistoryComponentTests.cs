@@ -15,7 +15,7 @@ public sealed class ValueHistoryComponentTests
     [Fact]
     public async Task The_history_component_shows_a_commune_years_changes_newest_first_the_vietnamese_way()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["2.1"] = 61.25m, ["9.2"] = true });
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["2.1"] = null, ["9.2"] = false });

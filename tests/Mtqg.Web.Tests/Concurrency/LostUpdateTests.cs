@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Tests.Infrastructure;
 
 namespace Mtqg.Web.Tests.Concurrency;
@@ -9,6 +10,16 @@ public sealed class LostUpdateTests
 {
     private const string Scorecard = "/api/v1/communes/02989/years/2026/scorecard?set=DEMO-MINH-HOA";
     private const string Values = "/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA";
+
+    /// <summary>Bảo Hà's officer and Lào Cai's office; the illustrative set with two of Bảo Hà's 2026 values entered by the office.</summary>
+    private static async Task<(Account Officer, Account Office)> BaoHaWithValuesAsync(MtqgApp app)
+    {
+        var given = app.Given();
+        var office = await given.Account(Roles.Coordinator, unit: "15");
+        var set = await given.IllustrativeCriteriaSet();
+        await given.Values(office.Client, "02989", 2026, set, new Dictionary<string, object> { ["1.2"] = 70m, ["2.1"] = 90m });
+        return (await given.Account(Roles.Commune, unit: "02989"), office);
+    }
 
     private static HttpRequestMessage Put(object values, string? ifMatch)
     {
@@ -25,8 +36,8 @@ public sealed class LostUpdateTests
     public async Task The_second_of_two_editors_who_loaded_the_same_version_is_refused_and_shown_the_newer_value()
     {
         await using var app = await MtqgApp.StartAsync();
-        var officer = await app.ClientAsAsync("demo.xa");
-        var office = await app.ClientAsAsync("demo.dieuphoi");
+        var (officerAccount, officeAccount) = await BaoHaWithValuesAsync(app);
+        var (officer, office) = (officerAccount.Client, officeAccount.Client);
 
         var loadedByOfficer = await officer.GetAsync(Scorecard);
         var loadedByOffice = await office.GetAsync(Scorecard);
@@ -41,7 +52,7 @@ public sealed class LostUpdateTests
         var problem = await ProblemAssert.IsProblemAsync(second, HttpStatusCode.PreconditionFailed);
         var current = problem.GetProperty("current").GetProperty("values.2.1").GetString();
         Assert.Contains("97,5", current);
-        Assert.Contains("demo.xa", current);
+        Assert.Contains(officerAccount.UserName, current);
 
         var now = await (await office.GetAsync(Scorecard)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(97.5m, ValueOf(now, "2.1"));
@@ -52,7 +63,7 @@ public sealed class LostUpdateTests
     public async Task An_editor_with_the_current_version_saves_and_receives_the_next_version()
     {
         await using var app = await MtqgApp.StartAsync();
-        var office = await app.ClientAsAsync("demo.dieuphoi");
+        var office = (await BaoHaWithValuesAsync(app)).Office.Client;
         var etag = (await office.GetAsync(Scorecard)).Headers.ETag!.Tag;
         var saved = await office.SendAsync(Put(new Dictionary<string, object> { ["1.2"] = 91m }, etag));
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Tests.Infrastructure;
 
 namespace Mtqg.Web.Tests.CriteriaSets;
@@ -29,7 +30,7 @@ public sealed class CriteriaSetsApiTests
     [Fact]
     public async Task The_two_national_sets_and_the_demo_set_are_listed()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var sets = await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/criteria-sets");
         var codes = sets!.Select(s => s.GetProperty("code").GetString()).ToList();
         Assert.Contains("VN-NTM-XA-2021-2025", codes);
@@ -70,7 +71,7 @@ public sealed class CriteriaSetsApiTests
     public async Task An_administrator_creates_a_set_and_gets_the_same_document_back()
     {
         await using var app = await MtqgApp.StartAsync();
-        var admin = await app.ClientAsAsync("demo.admin");
+        var admin = await app.Given().Administrator();
         var created = await admin.PostAsync("/api/v1/criteria-sets", Json(Valid));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("/api/v1/criteria-sets/HN-2026", created.Headers.Location?.OriginalString);
@@ -93,7 +94,7 @@ public sealed class CriteriaSetsApiTests
     public async Task A_set_with_several_problems_is_refused_whole_with_every_problem_listed()
     {
         await using var app = await MtqgApp.StartAsync();
-        var admin = await app.ClientAsAsync("demo.admin");
+        var admin = await app.Given().Administrator();
         var doc = JsonNode.Parse(Valid)!;
         doc["criteria"]![1]!["number"] = 1;                                          // duplicate number
         doc["criteria"]![1]!["indicators"]![0]!["code"] = "1.1";                     // duplicate indicator code
@@ -117,7 +118,7 @@ public sealed class CriteriaSetsApiTests
     public async Task Malformed_json_is_a_400_in_Vietnamese_not_a_500(string body, string expected)
     {
         await using var app = await MtqgApp.StartAsync();
-        var admin = await app.ClientAsAsync("demo.admin");
+        var admin = await app.Given().Administrator();
         var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsync("/api/v1/criteria-sets", Json(body)), HttpStatusCode.BadRequest);
         Assert.Contains(expected, problem.GetProperty("detail").GetString());
     }
@@ -126,7 +127,7 @@ public sealed class CriteriaSetsApiTests
     public async Task A_set_code_that_exists_is_refused()
     {
         await using var app = await MtqgApp.StartAsync();
-        var admin = await app.ClientAsAsync("demo.admin");
+        var admin = await app.Given().Administrator();
         var doc = JsonNode.Parse(Valid)!;
         doc["code"] = "VN-NTM-XA-2021-2025";
         var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsync("/api/v1/criteria-sets", Json(doc.ToJsonString())), HttpStatusCode.BadRequest);
@@ -139,7 +140,7 @@ public sealed class CriteriaSetsApiTests
         await using var app = await MtqgApp.StartAsync();
         var anonymous = await app.CreateClient().PostAsync("/api/v1/criteria-sets", Json(Valid));
         await ProblemAssert.IsProblemAsync(anonymous, HttpStatusCode.Unauthorized);
-        var commune = await app.ClientAsAsync("demo.xa");
+        var commune = (await app.Given().Account(Roles.Commune, unit: "02989")).Client;
         await ProblemAssert.IsProblemAsync(await commune.PostAsync("/api/v1/criteria-sets", Json(Valid)), HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.NotFound, (await commune.GetAsync("/api/v1/criteria-sets/HN-2026")).StatusCode);
     }

@@ -17,7 +17,7 @@ public sealed class ExcelApiTests
     [Fact]
     public async Task The_downloaded_workbook_has_one_row_per_rural_commune_of_the_province_and_the_stored_values_in_their_cells()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var client = await app.ClientAsAsync("demo.dieuphoi");
 
         var response = await client.GetAsync(WorkbookUrl(LaoCai, 2026));
@@ -45,7 +45,7 @@ public sealed class ExcelApiTests
     [Fact]
     public async Task A_filled_workbook_uploaded_by_the_coordination_office_changes_the_values_the_scorecard_shows()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var sheet = await SheetAsync(await coordinator.GetAsync(WorkbookUrl(LaoCai, 2026)));
         var before = Indicators(await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}")).ToDictionary();
@@ -76,7 +76,7 @@ public sealed class ExcelApiTests
     [Fact]
     public async Task Empty_cells_leave_stored_values_alone_and_a_commune_officer_may_upload_their_own_commune()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var officer = await app.ClientAsAsync("demo.xa");
         var before = Indicators(await officer.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}")).ToDictionary();
         var csv = "Mã xã;Tên xã;1.2 — Tỷ lệ thôn có quy hoạch (%);2.2;5.2\r\n2989;Xã Bảo Hà;66,5;;x\r\n";
@@ -96,7 +96,7 @@ public sealed class ExcelApiTests
     [Fact]
     public async Task Three_bad_cells_among_ten_thousand_are_each_reported_by_row_and_column_and_nothing_is_written()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         // Thanh Hóa before the reform: 452 rural communes × 23 indicators.
         var sheet = await SheetAsync(await admin.GetAsync(WorkbookUrl("38", 2024)));
@@ -127,7 +127,7 @@ public sealed class ExcelApiTests
     [Fact]
     public async Task A_commune_officer_uploading_the_province_workbook_is_refused_with_403_naming_the_other_communes()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var workbook = await (await coordinator.GetAsync(WorkbookUrl(LaoCai, 2026))).Content.ReadAsByteArrayAsync();
         var officer = await app.ClientAsAsync("demo.xa");
@@ -144,7 +144,7 @@ public sealed class ExcelApiTests
     [Fact]
     public async Task An_upload_without_a_bearer_token_is_401()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var response = await PostAsync(app.CreateClient(), LaoCai, 2026, Encoding.UTF8.GetBytes("Mã xã,1.2\r\n02989,50\r\n"), "a.csv");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
@@ -152,7 +152,7 @@ public sealed class ExcelApiTests
     [Fact]
     public async Task Rows_naming_a_phuong_a_commune_of_another_province_or_an_unknown_code_are_each_reported()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var csv = "Mã xã,Tên xã,1.2\r\n02989,Xã Bảo Hà,50\r\n02647,Phường Lào Cai,50\r\n99999,Không có,50\r\n"
             + "\r\n" + $"{await AnyRuralCommuneAsync(admin, "38")},Thanh Hóa,50\r\n";
@@ -171,7 +171,7 @@ public sealed class ExcelApiTests
     [Fact]
     public async Task A_workbook_downloaded_for_one_criteria_set_is_refused_for_another()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var other = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/criteria-sets"))!
             .First(s => s.GetProperty("code").GetString() != Set && s.GetProperty("validFrom").GetInt32() <= 2026 && s.GetProperty("validTo").GetInt32() >= 2026)
@@ -188,7 +188,7 @@ public sealed class ExcelApiTests
     [Fact]
     public async Task A_file_over_20_MB_is_refused_with_a_Vietnamese_message()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
         var response = await PostAsync(admin, LaoCai, 2026, new byte[21 * 1024 * 1024], "lon.xlsx");
@@ -200,7 +200,7 @@ public sealed class ExcelApiTests
     [Fact]
     public async Task The_results_export_has_each_communes_counts_band_levels_and_criterion_statuses_as_the_scorecard()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var client = app.CreateClient();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
@@ -232,7 +232,7 @@ public sealed class ExcelApiTests
     [Fact]
     public async Task An_unknown_province_or_a_year_outside_the_set_is_a_problem_not_a_file()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await ProblemAssert.IsProblemAsync(await admin.GetAsync(WorkbookUrl("99", 2026)), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync($"/api/v1/provinces/{LaoCai}/years/2040/scorecards.xlsx?set={Set}"), HttpStatusCode.BadRequest);

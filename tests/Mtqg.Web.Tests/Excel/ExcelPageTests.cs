@@ -16,7 +16,7 @@ public sealed class ExcelPageTests
     [Fact]
     public async Task The_page_offers_both_downloads_and_lists_every_problem_of_a_bad_file_by_row_and_column()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var page = await coordinator.GetStringAsync(Page);
         Assert.Contains("href=\"/api/v1/provinces/15/years/2026/workbook?set=DEMO-MINH-HOA\"", page);
@@ -41,7 +41,7 @@ public sealed class ExcelPageTests
     [Fact]
     public async Task A_clean_file_uploaded_on_the_page_is_written_and_the_report_shows_rows_values_and_time()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var page = await coordinator.GetStringAsync(Page);
 

@@ -108,7 +108,7 @@ public sealed class FileStoreTests
     [Fact]
     public async Task A_text_file_renamed_to_pdf_is_refused_as_a_signed_plan_and_as_progress_evidence_naming_the_file_and_nothing_is_written()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var created = await coordinator.PostAsJsonAsync("/api/v1/plans", new
         {

@@ -8,9 +8,13 @@ using Mtqg.Data;
 
 namespace Mtqg.Web.Tests.Infrastructure;
 
-/// <summary>The real app on its own fresh database (see <see cref="TestDatabase"/>), in demo mode; <paramref name="clock"/>, when given, is the app's today.</summary>
+/// <summary>
+/// The real app on its own fresh database (see <see cref="TestDatabase"/>): outside demo mode unless <paramref name="demo"/>,
+/// so a test makes its own data with <see cref="Given"/>; tests that are about the demo start it with <see cref="StartDemoAsync"/>.
+/// <paramref name="clock"/>, when given, is the app's today.
+/// </summary>
 public sealed class MtqgApp(string connectionString, bool migrate = false, IReadOnlyDictionary<string, string>? settings = null, bool ownsDatabase = true,
-    TimeProvider? clock = null) : WebApplicationFactory<Program>
+    TimeProvider? clock = null, bool demo = false) : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
 
@@ -20,6 +24,9 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
     /// <summary>Where dossier evidence goes: the one file store's folder.</summary>
     public string EvidencePath => FilesPath;
 
+    public bool IsDemo { get; } = demo;
+
+    /// <summary>The app with the real units and national criteria sets and one administrator (<see cref="TestDatabase.AdminUserName"/>), no demo data.</summary>
     public static async Task<MtqgApp> StartAsync()
     {
         var app = new MtqgApp(await TestDatabase.CreateAsync());
@@ -27,10 +34,23 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
         return app;
     }
 
-    /// <summary>The app on a real Kestrel port on loopback, for browser tests.</summary>
+    /// <summary>The app in demo mode on a copy of the demo template (demo accounts, values, plans, visits), for tests about the demo.</summary>
+    public static async Task<MtqgApp> StartDemoAsync()
+    {
+        var app = new MtqgApp(await TestDatabase.CreateAsync(demo: true), demo: true);
+        app.Server.ToString();
+        return app;
+    }
+
+    /// <summary>The builders of this app's data: accounts, values, assignments, visits… made through the real API.</summary>
+    public Given Given() => new(this);
+
+    /// <summary>The app on a real Kestrel port on loopback, for browser tests (journeys through the demo).</summary>
     public static async Task<MtqgApp> StartOnKestrelAsync(string? sharedConnectionString = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = sharedConnectionString is null ? new MtqgApp(await TestDatabase.CreateAsync(), settings: settings) : new MtqgApp(sharedConnectionString, settings: settings, ownsDatabase: false);
+        var app = sharedConnectionString is null
+            ? new MtqgApp(await TestDatabase.CreateAsync(demo: true), settings: settings, demo: true)
+            : new MtqgApp(sharedConnectionString, settings: settings, ownsDatabase: false, demo: true);
         // No port here: UseKestrel(port) rewrites the server's addresses after the host is built, racing Kestrel's own bind
         // (dotnet/aspnetcore#67714, "Addresses cannot be modified after the server has started"); the "urls" setting below
         // already asks for a free port on loopback.
@@ -50,7 +70,7 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("ConnectionStrings:Mtqg", ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", migrate ? "true" : "false");
-        builder.UseSetting("Mtqg:Demo", "true");
+        builder.UseSetting("Mtqg:Demo", IsDemo ? "true" : "false");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Mtqg:Files:Path", FilesPath);

@@ -42,7 +42,7 @@ public sealed class PlanApiTests
         // The current year's plan: a decision can be signed no earlier than its dossier's submission, which is today.
         var year = Recognition.Recognition.ThisYear;
         var yearEnd = $"{year}-12-31";
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plan = await PlanAsync(coordinator, year: year);
         var target = await TargetAsync(coordinator, plan, new { kind = "communeCount", name = $"Xã đạt chuẩn NTM năm {year}", level = "NTM", year, goal = 400 });
@@ -75,7 +75,7 @@ public sealed class PlanApiTests
     public async Task A_named_commune_target_is_done_once_the_commune_is_recognised_and_missed_when_the_year_ends_without_it()
     {
         var year = Recognition.Recognition.ThisYear;
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plan = await PlanAsync(coordinator, year: year);
         var target = await TargetAsync(coordinator, plan, new { kind = "namedCommune", name = "Xã Bảo Hà đạt chuẩn NTM", level = "NTM", year, communeCode = BaoHa });
@@ -100,7 +100,7 @@ public sealed class PlanApiTests
     [Fact]
     public async Task An_activity_is_recorded_by_its_agency_with_a_history_and_judged_against_the_period()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var agency = await app.ClientAsAsync("demo.giupdo");
         var plan = await PlanAsync(coordinator);
@@ -123,7 +123,7 @@ public sealed class PlanApiTests
     [Fact]
     public async Task A_per_commune_activity_counts_the_communes_whose_latest_value_reaches_their_goal()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plan = await PlanAsync(coordinator);
         var target = await TargetAsync(coordinator, plan, new
@@ -148,7 +148,7 @@ public sealed class PlanApiTests
     [Fact]
     public async Task A_bad_target_is_refused_naming_every_field_and_nothing_is_written()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plan = await PlanAsync(coordinator);
 
@@ -168,7 +168,7 @@ public sealed class PlanApiTests
     [Fact]
     public async Task A_bad_plan_and_a_bad_progress_update_list_every_problem()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
         var plan = await coordinator.PostAsJsonAsync("/api/v1/plans", new { provinceCode = "15", number = "", issuedOn = "2026-01-05", periodFrom = "2026-06-01", periodTo = "2026-01-01" });
@@ -189,7 +189,7 @@ public sealed class PlanApiTests
     [Fact]
     public async Task Only_the_responsible_agency_records_an_activity_and_computed_targets_take_no_updates()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var agency = await app.ClientAsAsync("demo.giupdo");
         var plan = await PlanAsync(coordinator);
@@ -208,7 +208,7 @@ public sealed class PlanApiTests
     [Fact]
     public async Task The_signed_plan_is_stored_and_streamed_back_and_a_file_of_another_type_is_refused()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plan = await PlanAsync(coordinator);
         var bytes = Encoding.UTF8.GetBytes("%PDF-1.4 kế hoạch đã ký");
@@ -228,7 +228,7 @@ public sealed class PlanApiTests
     [Fact]
     public async Task The_demo_plan_has_targets_of_every_kind_and_exports_to_excel()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var viewer = await app.ClientAsAsync("demo.xem");
         var plans = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/plans?province=15");
         var id = plans.EnumerateArray().Single(p => p.GetProperty("number").GetString() == "239/KH-BCĐ").GetProperty("id").GetInt32();
@@ -247,7 +247,7 @@ public sealed class PlanApiTests
     [Fact]
     public async Task A_plan_signed_after_today_is_refused_naming_the_signing_date_on_the_api_and_on_the_page()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi", followRedirects: false);
         var tomorrow = Recognition.Recognition.Today.AddDays(1);
         var shown = tomorrow.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);

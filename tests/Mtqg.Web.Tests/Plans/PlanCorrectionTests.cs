@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Tests.Infrastructure;
 
 namespace Mtqg.Web.Tests.Plans;
@@ -30,7 +31,10 @@ public sealed class PlanCorrectionTests
     public async Task The_office_corrects_a_plan_a_correction_from_an_old_version_is_refused_and_a_wrong_one_changes_nothing()
     {
         await using var app = await MtqgApp.StartAsync();
-        var office = await app.ClientAsAsync("demo.dieuphoi");
+        var given = app.Given();
+        var officeAccount = await given.Account(Roles.Coordinator, unit: "15");
+        var office = officeAccount.Client;
+        await given.Plan(office, "15", "239/KH-BCĐ");
         var id = await IdAsync(await office.PostAsJsonAsync("/api/v1/plans", Plan("12/KH-UBND", "Kế hoạch thử")));
         var read = await office.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}");
         var version = read.GetProperty("version").GetString()!;
@@ -40,9 +44,9 @@ public sealed class PlanCorrectionTests
         var now = await office.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}");
         Assert.Equal("Kế hoạch thực hiện năm 2026 (sửa trích yếu)", now.GetProperty("title").GetString());
 
-        var stale = await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.admin")).SendAsync(
+        var stale = await ProblemAssert.IsProblemAsync(await (await given.Administrator()).SendAsync(
             Versioned(HttpMethod.Put, $"/api/v1/plans/{id}", version, Plan("12/KH-UBND", "Bản cũ"))), HttpStatusCode.PreconditionFailed);
-        Assert.Contains("Kế hoạch số 12/KH-UBND vừa được demo.dieuphoi lưu lúc", stale.GetProperty("detail").GetString());
+        Assert.Contains($"Kế hoạch số 12/KH-UBND vừa được {officeAccount.UserName} lưu lúc", stale.GetProperty("detail").GetString());
 
         var wrong = await ProblemAssert.IsProblemAsync(await office.PutAsJsonAsync($"/api/v1/plans/{id}", new
         {
@@ -52,14 +56,15 @@ public sealed class PlanCorrectionTests
         var taken = await ProblemAssert.IsProblemAsync(await office.PutAsJsonAsync($"/api/v1/plans/{id}", Plan("239/KH-BCĐ", "x")), HttpStatusCode.BadRequest);
         Assert.Contains("Tỉnh đã có kế hoạch số 239/KH-BCĐ", ProblemAssert.Errors(taken, "number").Single());
         Assert.Equal(now.ToString(), (await office.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}")).ToString());
-        await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.giupdo")).PutAsJsonAsync($"/api/v1/plans/{id}", Plan("12/KH-UBND", "x")), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await (await given.Account(Roles.Agency, unit: "15", sector: "Sở Tài chính")).Client.PutAsJsonAsync($"/api/v1/plans/{id}", Plan("12/KH-UBND", "x")), HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task A_plan_or_target_made_by_mistake_is_deleted_until_progress_is_recorded_on_it()
     {
         await using var app = await MtqgApp.StartAsync();
-        var office = await app.ClientAsAsync("demo.dieuphoi");
+        var given = app.Given();
+        var office = (await given.Account(Roles.Coordinator, unit: "15")).Client;
         var id = await IdAsync(await office.PostAsJsonAsync("/api/v1/plans", Plan("13/KH-UBND", "Kế hoạch có mục tiêu")));
         var mistaken = await IdAsync(await office.PostAsJsonAsync($"/api/v1/plans/{id}/targets", new { kind = "activity", name = "Mục tiêu gõ nhầm", unit = "lớp", goal = 3 }));
         var worked = await IdAsync(await office.PostAsJsonAsync($"/api/v1/plans/{id}/targets", new { kind = "activity", name = "Tập huấn", unit = "lớp", goal = 4 }));
@@ -73,7 +78,7 @@ public sealed class PlanCorrectionTests
         Assert.Equal(["Tập huấn"], (await office.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}")).GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
 
         var empty = await IdAsync(await office.PostAsJsonAsync("/api/v1/plans", Plan("14/KH-UBND", "Lập nhầm")));
-        await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.xem")).DeleteAsync($"/api/v1/plans/{empty}"), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await (await given.Account(Roles.Viewer, unit: "15")).Client.DeleteAsync($"/api/v1/plans/{empty}"), HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.NoContent, (await office.DeleteAsync($"/api/v1/plans/{empty}")).StatusCode);
         await ProblemAssert.IsProblemAsync(await office.GetAsync($"/api/v1/plans/{empty}"), HttpStatusCode.NotFound);
     }

@@ -15,7 +15,7 @@ public sealed class PlanPageTests
     [Fact]
     public async Task The_plan_page_shows_every_target_with_its_state_and_source_and_offers_the_agency_its_own_activity_only()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo");
         var id = await DemoPlanAsync(agency);
 
@@ -34,7 +34,7 @@ public sealed class PlanPageTests
     [Fact]
     public async Task The_open_list_marks_overdue_ones_and_offers_answers_only_to_the_responsible_party()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var department = await app.ClientAsAsync("demo.thamdinh");
         var viewer = await app.ClientAsAsync("demo.xem");
 
@@ -51,7 +51,7 @@ public sealed class PlanPageTests
     [Fact]
     public async Task The_commune_page_shows_the_visits_of_its_helping_agencies_as_a_timeline()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var officer = await app.ClientAsAsync("demo.xa");
 
         var html = await PageAsync(officer, "/xa/02989?nam=2026&set=DEMO-MINH-HOA");
@@ -65,7 +65,7 @@ public sealed class PlanPageTests
     [Fact]
     public async Task The_province_dashboard_filters_by_a_commune_list_for_accounts_that_read_the_lists()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var list = (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/commune-lists?province=15"))[0];
 

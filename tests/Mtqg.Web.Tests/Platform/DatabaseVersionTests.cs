@@ -15,7 +15,7 @@ public sealed class DatabaseVersionTests
     [Fact]
     public async Task Callers_who_ask_after_a_commit_never_get_the_version_from_before_it_even_while_others_share_reads()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var versions = app.Services.GetRequiredService<DatabaseVersion>();
         var admin = await app.ClientAsAsync("demo.admin");
         for (var round = 0; round < 15; round++)

@@ -27,7 +27,7 @@ public sealed class DemoCalendarTests
     public async Task A_demo_started_in_a_later_year_has_that_year_s_plan_dossiers_values_and_allowed_visits_with_overdue_recommendations()
     {
         await using var app = new MtqgApp(await TestDatabase.CreateEmptyAsync(), migrate: true, new Dictionary<string, string> { ["Mtqg:DemoRecognitions"] = "true" },
-            clock: new LaterClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero)));
+            clock: new LaterClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero)), demo: true);
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var agency = await app.ClientAsAsync("demo.giupdo");
         var iso = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

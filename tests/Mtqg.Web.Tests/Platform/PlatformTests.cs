@@ -24,7 +24,7 @@ public sealed class PlatformTests
     [Fact]
     public async Task Health_answers_200_when_the_database_answers()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var response = await app.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -32,7 +32,7 @@ public sealed class PlatformTests
     [Fact]
     public async Task The_OpenAPI_document_describes_the_v1_core_in_Vietnamese_and_Scalar_serves_it()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var client = app.CreateClient();
         var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
         var paths = doc.GetProperty("paths");
@@ -51,7 +51,7 @@ public sealed class PlatformTests
     [Fact]
     public async Task An_unknown_api_address_is_a_problem_and_an_unknown_page_is_a_Vietnamese_page()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var client = app.CreateClient();
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/v1/khong-co"), HttpStatusCode.NotFound);
         var page = await client.GetAsync("/trang-khong-co");

@@ -24,7 +24,7 @@ public sealed class PostRedirectGetTests
     [Fact]
     public async Task A_saved_commune_list_answers_303_to_its_page_which_shows_the_message_once_and_the_list_is_written_once()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi", followRedirects: false);
         var before = await ListCountAsync(coordinator);
 
@@ -43,7 +43,7 @@ public sealed class PostRedirectGetTests
     [Fact]
     public async Task A_refused_form_renders_in_place_with_its_errors_and_the_input_kept_and_writes_nothing()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi", followRedirects: false);
         var before = await ListCountAsync(coordinator);
 
@@ -62,7 +62,7 @@ public sealed class PostRedirectGetTests
     [Fact]
     public async Task An_answer_to_a_recommendation_from_the_open_list_redirects_back_to_the_same_filtered_list()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var department = await app.ClientAsAsync("demo.thamdinh", followRedirects: false);
         const string url = "/kien-nghi?tinh=15";
         var id = Regex.Match(await department.GetStringAsync(url), "name=\"_handler\" value=\"respond-(\\d+)\"").Groups[1].Value;
@@ -80,7 +80,7 @@ public sealed class PostRedirectGetTests
     [Fact]
     public async Task Saved_values_redirect_to_the_scorecard_and_a_value_that_is_not_a_number_comes_back_as_typed()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var officer = await app.ClientAsAsync("demo.xa", followRedirects: false);
         var url = $"/xa/{BaoHa}?nam=2026&set={Code}";
         var page = await PageAsync(officer, url);
@@ -104,7 +104,7 @@ public sealed class PostRedirectGetTests
     [Fact]
     public async Task A_visit_recorded_on_the_page_redirects_to_the_visit_with_the_message()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo", followRedirects: false);
         var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
 

@@ -49,7 +49,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task Plans_targets_and_progress_longer_than_stored_are_refused_naming_the_field_and_nothing_is_written()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plans = await CountAsync<Plan>(app);
 
@@ -102,7 +102,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task Commune_lists_and_assignments_longer_than_stored_are_refused_naming_the_field_and_nothing_is_written()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var (lists, assignments, agencies) = (await CountAsync<CommuneList>(app), await CountAsync<Assignment>(app), await CountAsync<Agency>(app));
 
@@ -128,7 +128,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task Dossier_notes_appraisals_send_backs_councils_decisions_and_revocations_longer_than_stored_are_refused_and_nothing_is_written()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         var xa = await app.ClientAsAsync("demo.xa");
         var department = await app.ClientAsAsync(AppraiserOf[1]);
@@ -173,7 +173,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task A_send_back_reason_as_long_as_stored_is_kept_whole_and_its_timeline_line_is_cut_to_its_column()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         var reason = new string('r', Max(app, (AppraisalRecord a) => a.Comment));
 
@@ -189,7 +189,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task Accounts_longer_than_stored_are_refused_naming_the_field_and_nothing_is_written()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var users = await CountAsync<AppUser>(app);
 
@@ -214,7 +214,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task Visits_and_answers_longer_than_stored_name_the_field_with_the_model_limit_and_nothing_is_written()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var agency = await app.ClientAsAsync("demo.giupdo");
         var visits = await CountAsync<VisitRecord>(app);
 
@@ -249,7 +249,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task A_criteria_set_with_codes_headings_units_or_notes_longer_than_stored_is_refused_by_path()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var doc = SmallSet("DAI-2026", criteria: 2);
         doc["levels"]![0]!["code"] = Over(app, (CriteriaLevel l) => l.Code);
@@ -273,7 +273,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task A_text_no_service_checked_is_refused_by_the_last_line_with_a_Vietnamese_400_and_nothing_is_written()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var doc = EveryCriterionProtected("BAOVE-2026");
         var sets = await CountAsync<CriteriaSet>(app);
@@ -289,7 +289,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task A_plan_form_with_a_title_longer_than_stored_shows_the_message_in_place_with_what_was_typed()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi", followRedirects: false);
         var plans = await CountAsync<Plan>(app);
 
@@ -309,7 +309,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task A_page_post_no_service_checked_comes_back_to_the_page_with_the_Vietnamese_refusal_and_nothing_is_written()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin", followRedirects: false);
         var doc = EveryCriterionProtected("BAOVE-2027");
 
@@ -362,7 +362,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task Every_limited_text_column_of_the_model_refuses_a_longer_text_at_save_in_Vietnamese()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         using var scope = app.Services.CreateScope();
         var db = app.Db(scope);
         var tried = new List<string>();

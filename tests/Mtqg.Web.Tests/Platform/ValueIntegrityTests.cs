@@ -16,7 +16,7 @@ public sealed class ValueIntegrityTests
     [Fact]
     public async Task A_bulk_write_naming_a_unit_or_an_indicator_that_does_not_exist_is_refused_and_writes_nothing()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         using var scope = app.Services.CreateScope();
         var db = app.Db(scope);
         var commune = await db.Units.Where(u => u.Code == BaoHa).Select(u => u.Id).FirstAsync();
@@ -38,7 +38,7 @@ public sealed class ValueIntegrityTests
     [Fact]
     public async Task Deleting_an_indicator_deletes_its_values_and_no_other()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["1.2"] = 80, ["2.1"] = 100 });
         using var scope = app.Services.CreateScope();

@@ -14,7 +14,7 @@ public sealed class DossierConcurrencyTests
     [Fact]
     public async Task Departments_appraising_the_same_dossier_at_the_same_moment_both_succeed_and_neither_step_is_lost()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         var clients = new Dictionary<int, HttpClient>();
         foreach (var criterion in AppraiserOf.Keys) clients[criterion] = await app.ClientAsAsync(AppraiserOf[criterion]);

@@ -14,7 +14,7 @@ public sealed class DossierFlowTests
     [Fact]
     public async Task A_dossier_goes_from_the_commune_through_every_department_and_the_council_to_a_decision_and_the_commune_title()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
@@ -65,7 +65,7 @@ public sealed class DossierFlowTests
     [Fact]
     public async Task Submission_is_refused_while_a_criterion_is_not_met_or_a_value_is_missing_and_says_which()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         await MeetNtmAsync(app);
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoHa, Year, new Dictionary<string, object?> { ["1.2"] = 10, ["7.1"] = null });
@@ -85,7 +85,7 @@ public sealed class DossierFlowTests
     [Fact]
     public async Task Submission_is_refused_while_residents_satisfaction_is_below_the_rate_the_set_requires()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         await MeetNtmAsync(app);
         var xa = await app.ClientAsAsync("demo.xa");
         var id = await ReadyDraftAsync(app, xa);
@@ -102,7 +102,7 @@ public sealed class DossierFlowTests
     [Fact]
     public async Task A_sent_back_criterion_returns_to_the_commune_and_only_it_goes_back_to_its_department()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         var nnmt = await app.ClientAsAsync("demo.thamdinh.nnmt");
         await OkAsync(await SendBackAsync(nnmt, id, 8, "Thiếu biên bản kiểm tra thu gom rác thải"));
@@ -135,7 +135,7 @@ public sealed class DossierFlowTests
     [Fact]
     public async Task A_criterion_appraised_not_met_ends_the_dossier_as_not_recognised()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         var congan = await app.ClientAsAsync("demo.thamdinh.congan");
         var refused = await ProblemAssert.IsProblemAsync(await AppraiseAsync(congan, id, 10, "not_met"), HttpStatusCode.Conflict);
@@ -148,7 +148,7 @@ public sealed class DossierFlowTests
     [Fact]
     public async Task A_council_that_does_not_approve_ends_the_dossier_and_a_decision_can_no_longer_be_recorded()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         await AppraiseAllAsync(app, id);
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");

@@ -15,7 +15,7 @@ public sealed class DossierRefusalTests
     [Fact]
     public async Task Steps_out_of_order_are_refused_with_a_conflict_naming_the_state_and_change_nothing()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         await MeetNtmAsync(app);
         var xa = await app.ClientAsAsync("demo.xa");
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
@@ -53,7 +53,7 @@ public sealed class DossierRefusalTests
     [Fact]
     public async Task A_batch_decision_is_all_or_nothing_and_names_every_dossier_that_cannot_take_it()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var ready = await SubmittedAsync(app);
         await AppraiseAllAsync(app, ready);
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
@@ -88,7 +88,7 @@ public sealed class DossierRefusalTests
     [InlineData("demo.xem", 1)]
     public async Task Only_the_department_that_owns_a_criterion_may_appraise_or_send_it_back(string user, int criterion)
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         var client = await app.ClientAsAsync(user);
         await ProblemAssert.IsProblemAsync(await AppraiseAsync(client, id, criterion), HttpStatusCode.Forbidden);
@@ -99,7 +99,7 @@ public sealed class DossierRefusalTests
     [Fact]
     public async Task Accounts_of_another_province_or_commune_neither_read_nor_act_and_the_commune_steps_belong_to_the_commune()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         var admin = await app.ClientAsAsync("demo.admin");
         foreach (var (name, role, unit, sector) in new[] { ("dieuphoi.hanoi", "coordinator", "01", (string?)null), ("xa.socson", "commune", SocSon, null), ("tham.hanoi", "appraiser", "01", "Sở Xây dựng") })
@@ -123,7 +123,7 @@ public sealed class DossierRefusalTests
     [Fact]
     public async Task Bad_input_is_a_400_listing_every_field_and_an_unknown_dossier_a_404()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var xa = await app.ClientAsAsync("demo.xa");
         var problem = await ProblemAssert.IsProblemAsync(await xa.PostAsJsonAsync("/api/v1/dossiers", new { commune = "" }), HttpStatusCode.BadRequest);
         Assert.NotEmpty(ProblemAssert.Errors(problem, "commune"));

@@ -19,7 +19,7 @@ public sealed class EvidenceTests
     [Fact]
     public async Task Evidence_is_uploaded_listed_and_downloaded_byte_for_byte_per_indicator()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var xa = await app.ClientAsAsync("demo.xa");
         var id = (await OkAsync(await CreateAsync(xa), HttpStatusCode.Created)).GetProperty("id").GetInt32();
 
@@ -41,7 +41,7 @@ public sealed class EvidenceTests
     [Fact]
     public async Task A_file_of_a_type_not_allowed_or_whose_content_lies_about_its_type_is_refused_naming_the_file_and_nothing_is_stored()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var xa = await app.ClientAsAsync("demo.xa");
         var id = (await OkAsync(await CreateAsync(xa), HttpStatusCode.Created)).GetProperty("id").GetInt32();
 
@@ -59,7 +59,7 @@ public sealed class EvidenceTests
     [Fact]
     public async Task A_file_over_the_size_limit_is_refused_while_streaming_and_nothing_is_stored()
     {
-        await using var app = new MtqgApp(await TestDatabase.CreateAsync(), settings: new Dictionary<string, string> { ["Mtqg:Evidence:MaxMegabytes"] = "1" });
+        await using var app = new MtqgApp(await TestDatabase.CreateAsync(demo: true), settings: new Dictionary<string, string> { ["Mtqg:Evidence:MaxMegabytes"] = "1" }, demo: true);
         var xa = await app.ClientAsAsync("demo.xa");
         var id = (await OkAsync(await CreateAsync(xa), HttpStatusCode.Created)).GetProperty("id").GetInt32();
         var big = new byte[1024 * 1024 + 10];
@@ -76,7 +76,7 @@ public sealed class EvidenceTests
     [Fact]
     public async Task Evidence_can_no_longer_be_added_once_the_dossier_is_submitted_and_only_by_its_commune()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         var xa = await app.ClientAsAsync("demo.xa");
         var problem = await ProblemAssert.IsProblemAsync(await UploadAsync(xa, id, new ByteArrayContent(Pdf), "muon.pdf"), HttpStatusCode.Conflict);
@@ -88,7 +88,7 @@ public sealed class EvidenceTests
     [Fact]
     public async Task Evidence_uploaded_by_mistake_is_deleted_by_the_commune_before_submission_file_and_all_but_not_after()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         await MeetNtmAsync(app);
         var xa = await app.ClientAsAsync("demo.xa");
         var id = await ReadyDraftAsync(app, xa);
@@ -116,7 +116,7 @@ public sealed class EvidenceTests
     [Fact]
     public async Task The_signed_pdf_of_a_decision_is_attached_by_the_coordination_office_and_read_by_anyone_and_nothing_else_is_accepted()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         int id;
         using (var scope = app.Services.CreateScope())
         {

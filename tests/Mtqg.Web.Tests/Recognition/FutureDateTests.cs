@@ -27,7 +27,7 @@ public sealed class FutureDateTests
     [Fact]
     public async Task A_council_dated_after_today_is_refused_with_400_naming_the_date()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         await AppraiseAllAsync(app, id);
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
@@ -43,7 +43,7 @@ public sealed class FutureDateTests
     [Fact]
     public async Task A_recognition_decision_dated_after_today_is_refused_with_400_naming_the_date_and_nothing_is_recognised()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var id = await CouncilHeldAsync(app, coordinator);
 
@@ -60,7 +60,7 @@ public sealed class FutureDateTests
     [Fact]
     public async Task The_dossier_page_refuses_a_decision_dated_after_today_in_place_with_the_field_named_and_the_input_kept()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi", followRedirects: false);
         var id = await CouncilHeldAsync(app, coordinator);
 
@@ -84,7 +84,7 @@ public sealed class FutureDateTests
     [Fact]
     public async Task A_revocation_dated_after_today_is_refused_with_400_naming_the_date_and_the_title_stays()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var id = await CouncilHeldAsync(app, coordinator);
         await OkAsync(await DecisionAsync(coordinator, "1234/QĐ-UBND", id), HttpStatusCode.Created);

@@ -29,7 +29,7 @@ public sealed class MaintenanceReviewTests
     [Fact]
     public async Task A_recognised_commune_whose_next_year_values_fail_half_the_criteria_is_listed_for_revocation_and_a_revocation_decision_ends_its_title()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         await RecognisedAsync(app);
         var admin = await app.ClientAsAsync("demo.admin");
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
@@ -75,7 +75,7 @@ public sealed class MaintenanceReviewTests
     [Fact]
     public async Task A_set_without_a_revocation_rule_is_never_given_one_and_the_review_says_so()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         await RecognisedAsync(app);
         using (var scope = app.Services.CreateScope())
         {
@@ -100,7 +100,7 @@ public sealed class MaintenanceReviewTests
     [Fact]
     public async Task The_review_is_for_the_province_accounts_and_asks_which_province()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.xa")).GetAsync("/api/v1/years/2027/maintenance-review?province=15"), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.dieuphoi")).GetAsync("/api/v1/years/2027/maintenance-review?province=01"), HttpStatusCode.Forbidden);
         var missing = await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.dieuphoi")).GetAsync("/api/v1/years/2027/maintenance-review"), HttpStatusCode.BadRequest);
@@ -110,7 +110,7 @@ public sealed class MaintenanceReviewTests
     [Fact]
     public async Task The_dossier_workbook_holds_every_indicator_with_its_value_threshold_appraisal_and_comment_and_the_decisions_workbook_every_decision()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await RecognisedAsync(app);
         var viewer = await app.ClientAsAsync("demo.xem");
 

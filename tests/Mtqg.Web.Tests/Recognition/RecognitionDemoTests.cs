@@ -13,7 +13,7 @@ public sealed class RecognitionDemoTests
     [Fact]
     public async Task The_demo_starts_with_two_illustrative_batches_that_the_plan_counts_and_leaves_Bao_Ha_to_the_visitor()
     {
-        await using var app = new MtqgApp(await TestDatabase.CreateAsync(), settings: new Dictionary<string, string> { ["Mtqg:DemoRecognitions"] = "true" });
+        await using var app = new MtqgApp(await TestDatabase.CreateAsync(demo: true), settings: new Dictionary<string, string> { ["Mtqg:DemoRecognitions"] = "true" }, demo: true);
         var anonymous = app.CreateClient();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 

@@ -17,7 +17,7 @@ public sealed class RecognitionPageTests
     [Fact]
     public async Task Only_the_commune_officer_is_offered_to_create_the_dossier_on_the_commune_page()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         Assert.Contains("Lập hồ sơ đề nghị công nhận", await PageAsync(await app.ClientAsAsync("demo.xa"), CommunePage));
         foreach (var user in new[] { "demo.xem", "demo.dieuphoi", "demo.thamdinh" })
         {
@@ -30,7 +30,7 @@ public sealed class RecognitionPageTests
     [Fact]
     public async Task After_submission_each_department_sees_its_own_criteria_waiting_on_its_home_page_and_queue()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
 
         var builder = await app.ClientAsAsync("demo.thamdinh");
@@ -51,7 +51,7 @@ public sealed class RecognitionPageTests
     [Fact]
     public async Task The_board_groups_dossiers_by_state_and_another_province_sees_neither_the_board_entry_nor_the_dossier()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         var board = await PageAsync(await app.ClientAsAsync("demo.dieuphoi"), "/ho-so-de-nghi");
         Assert.Contains("Đã nộp, đang thẩm định (1)", board);

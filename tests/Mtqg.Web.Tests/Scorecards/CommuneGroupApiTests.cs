@@ -9,7 +9,7 @@ public sealed class CommuneGroupApiTests
     [Fact]
     public async Task The_coordination_office_moves_a_commune_to_group_G3_and_its_thresholds_follow_the_group()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         await coordinator.AssignGroupAsync(BaoHa, "G1");
         var values = MeetingNtmInG1();
@@ -37,7 +37,7 @@ public sealed class CommuneGroupApiTests
     [Fact]
     public async Task An_unknown_group_is_refused_with_the_groups_of_the_set_and_the_group_stays()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         await coordinator.AssignGroupAsync(BaoHa, "G2");
 
@@ -52,7 +52,7 @@ public sealed class CommuneGroupApiTests
     [Fact]
     public async Task A_missing_group_is_refused_on_group()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
         var problem = await ProblemAssert.IsProblemAsync(await coordinator.PutAsync(GroupUrl(BaoHa), Json("{}")), HttpStatusCode.BadRequest);
@@ -63,7 +63,7 @@ public sealed class CommuneGroupApiTests
     [Fact]
     public async Task A_commune_officer_may_not_choose_the_group_of_their_commune()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.AssignGroupAsync(BaoHa, "G1");
         var officer = await app.ClientAsAsync("demo.xa");
@@ -76,7 +76,7 @@ public sealed class CommuneGroupApiTests
     [Fact]
     public async Task The_coordination_office_of_Lao_Cai_may_not_choose_the_group_of_a_Ha_Noi_commune_and_nobody_anonymous_may()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
         await ProblemAssert.IsProblemAsync(await coordinator.PutGroupAsync(SocSon, "G3"), HttpStatusCode.Forbidden);
@@ -86,7 +86,7 @@ public sealed class CommuneGroupApiTests
     [Fact]
     public async Task An_unknown_set_or_commune_is_404_when_choosing_a_group()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
         var set = await ProblemAssert.IsProblemAsync(

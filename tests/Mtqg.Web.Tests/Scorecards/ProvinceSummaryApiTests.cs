@@ -13,7 +13,7 @@ public sealed class ProvinceSummaryApiTests
     [Fact]
     public async Task A_saved_value_that_costs_a_commune_its_recognition_shows_in_the_very_next_summary()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var dashboard = app.CreateClient();
         await admin.AssignGroupAsync(BaoHa, "G1");
@@ -45,8 +45,8 @@ public sealed class ProvinceSummaryApiTests
     [Fact]
     public async Task A_value_saved_through_one_web_node_shows_in_the_next_summary_of_another_that_had_it_cached()
     {
-        await using var first = await MtqgApp.StartAsync();
-        await using var second = new MtqgApp(first.ConnectionString, ownsDatabase: false);
+        await using var first = await MtqgApp.StartDemoAsync();
+        await using var second = new MtqgApp(first.ConnectionString, ownsDatabase: false, demo: first.IsDemo);
         var admin = await first.ClientAsAsync("demo.admin");
         await admin.AssignGroupAsync(BaoHa, "G1");
         await admin.PutValuesOkAsync(BaoHa, 2026, MeetingNtmInG1());
@@ -64,7 +64,7 @@ public sealed class ProvinceSummaryApiTests
     [Fact]
     public async Task Communes_one_or_two_criteria_short_are_listed_as_closest_with_the_criteria_they_miss()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var dashboard = app.CreateClient();
         await admin.AssignGroupAsync(BaoHa, "G1");
@@ -92,7 +92,7 @@ public sealed class ProvinceSummaryApiTests
     [Fact]
     public async Task The_closest_list_holds_only_communes_one_or_two_criteria_short_one_short_first()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.AssignGroupAsync(BaoHa, "G1");
         var values = MeetingNtmInG1();
@@ -117,7 +117,7 @@ public sealed class ProvinceSummaryApiTests
     [Fact]
     public async Task The_national_summary_lists_34_provinces_and_Lao_Cai_agrees_with_its_province_summary()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var dashboard = app.CreateClient();
         await admin.AssignGroupAsync(BaoHa, "G1");
@@ -146,7 +146,7 @@ public sealed class ProvinceSummaryApiTests
     [Fact]
     public async Task An_unknown_province_is_a_404()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
 
         var problem = await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync(SummaryUrl("99", 2026)), HttpStatusCode.NotFound);
 

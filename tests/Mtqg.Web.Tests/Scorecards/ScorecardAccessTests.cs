@@ -11,7 +11,7 @@ public sealed class ScorecardAccessTests
     [Fact]
     public async Task A_commune_officer_writes_their_own_commune_and_no_other()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoNhai, 2026, Roads(91));
         await admin.PutValuesOkAsync(SocSon, 2026, Roads(92));
@@ -32,7 +32,7 @@ public sealed class ScorecardAccessTests
     [Fact]
     public async Task The_coordination_office_writes_any_commune_of_its_province_and_none_of_another()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(SocSon, 2026, Roads(92));
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
@@ -53,7 +53,7 @@ public sealed class ScorecardAccessTests
     [InlineData("demo.giupdo")]
     public async Task Accounts_that_do_not_enter_values_are_refused_and_nothing_is_written(string userName)
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoHa, 2026, Roads(95));
         var client = await app.ClientAsAsync(userName);
@@ -66,7 +66,7 @@ public sealed class ScorecardAccessTests
     [Fact]
     public async Task Writing_values_needs_a_sign_in()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoHa, 2026, Roads(95));
 
@@ -79,7 +79,7 @@ public sealed class ScorecardAccessTests
     [Fact]
     public async Task A_token_that_is_not_ours_is_401_not_a_write()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var forged = app.CreateClient();
         forged.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "khong-phai-ma-truy-cap");
 
@@ -89,7 +89,7 @@ public sealed class ScorecardAccessTests
     [Fact]
     public async Task Summaries_and_the_results_export_are_public()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var anonymous = app.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(SummaryUrl("15", 2026))).StatusCode);
@@ -100,7 +100,7 @@ public sealed class ScorecardAccessTests
     [Fact]
     public async Task Scorecards_are_not_public()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var viewer = await app.ClientAsAsync("demo.xem");
 
         var anonymous = await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync(ScorecardUrl(BaoHa, 2026)), HttpStatusCode.Unauthorized);

@@ -10,7 +10,7 @@ public sealed class ScorecardBadInputTests
     [Fact]
     public async Task One_bad_item_among_good_ones_writes_nothing_and_every_bad_item_is_named()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["1.2"] = 90, ["6.1"] = 1.0m, ["5.3"] = null });
 
@@ -47,7 +47,7 @@ public sealed class ScorecardBadInputTests
     [InlineData("")]
     public async Task A_malformed_body_is_a_400_problem_not_a_500_and_writes_nothing(string body)
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["1.2"] = 90 });
 
@@ -62,7 +62,7 @@ public sealed class ScorecardBadInputTests
     [InlineData("{ \"values\": null }")]
     public async Task A_request_without_any_value_is_refused_on_values(string body)
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
         var problem = await ProblemAssert.IsProblemAsync(await admin.PutAsync(ValuesUrl(BaoHa, 2026), Json(body)), HttpStatusCode.BadRequest);
@@ -73,7 +73,7 @@ public sealed class ScorecardBadInputTests
     [Fact]
     public async Task An_unknown_commune_is_a_404_in_Vietnamese()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
         var put = await ProblemAssert.IsProblemAsync(await admin.PutValuesAsync("99999", 2026, new Dictionary<string, object?> { ["1.2"] = 90 }), HttpStatusCode.NotFound);
@@ -87,7 +87,7 @@ public sealed class ScorecardBadInputTests
     [Fact]
     public async Task A_province_code_is_not_a_commune()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
         await ProblemAssert.IsProblemAsync(await admin.PutValuesAsync("15", 2026, new Dictionary<string, object?> { ["1.2"] = 90 }), HttpStatusCode.NotFound);
@@ -96,7 +96,7 @@ public sealed class ScorecardBadInputTests
     [Fact]
     public async Task A_year_outside_the_set_is_refused_on_year()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
         var put = await ProblemAssert.IsProblemAsync(await admin.PutValuesAsync(BaoHa, 2019, new Dictionary<string, object?> { ["1.2"] = 90 }), HttpStatusCode.BadRequest);
@@ -112,7 +112,7 @@ public sealed class ScorecardBadInputTests
     [Fact]
     public async Task An_unknown_set_is_a_404_naming_it()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
         var put = await ProblemAssert.IsProblemAsync(
@@ -128,7 +128,7 @@ public sealed class ScorecardBadInputTests
     [Fact]
     public async Task An_unknown_level_is_refused_on_level_with_the_levels_of_the_set()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
         var problem = await ProblemAssert.IsProblemAsync(await coordinator.GetAsync(ScorecardUrl(BaoHa, 2026) + "&level=KIEUMAU"), HttpStatusCode.BadRequest);
@@ -141,7 +141,7 @@ public sealed class ScorecardBadInputTests
     [Fact]
     public async Task A_ward_is_refused_because_NTM_applies_only_to_xa_and_dac_khu()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
         var response = await admin.PutValuesAsync(PhuongLaoCai, 2026, new Dictionary<string, object?> { ["1.2"] = 90 });

@@ -45,7 +45,7 @@ public sealed class ScorecardReadAccessTests
     [InlineData("demo.admin", TanThuong, 2024, HttpStatusCode.OK)]
     public async Task A_scorecard_is_read_only_by_accounts_whose_scope_holds_the_commune(string? userName, string commune, int year, HttpStatusCode expected)
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var client = await ClientAsync(app, userName);
 
         var response = await client.GetAsync(ScorecardUrl(commune, year));
@@ -57,7 +57,7 @@ public sealed class ScorecardReadAccessTests
     [Fact]
     public async Task A_commune_officer_reads_the_old_communes_merged_into_theirs_and_no_other_old_commune()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var officer = await app.ClientAsAsync("demo.xa");
         var baoHa = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/units/{BaoHa}?asOf=2026-12-31");
         var baoNhai = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/units/{BaoNhai}?asOf=2026-12-31");
@@ -84,7 +84,7 @@ public sealed class ScorecardReadAccessTests
     [InlineData("demo.xa")]
     public async Task Lao_Cai_accounts_do_not_read_a_xa_of_Ha_Noi(string userName)
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var haNoi = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/units?parent=01&level=commune&asOf=2026-12-31"))!
             .First(u => u.GetProperty("kind").GetString() == "xa").GetProperty("code").GetString()!;
@@ -99,7 +99,7 @@ public sealed class ScorecardReadAccessTests
     [Fact]
     public async Task A_national_viewer_created_by_the_administrator_reads_communes_and_workbooks_of_every_province()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var created = await admin.PostAsJsonAsync("/api/v1/users",
             new { userName = "xem.toanquoc", password = "Mat-khau-2026", displayName = "Xem toàn quốc", role = "viewer", unitCode = (string?)null });
@@ -125,7 +125,7 @@ public sealed class ScorecardReadAccessTests
     [InlineData("demo.admin", "01", 2026, HttpStatusCode.OK)]
     public async Task The_values_workbook_is_downloaded_only_by_accounts_that_read_the_provinces_detailed_data(string? userName, string province, int year, HttpStatusCode expected)
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var client = await ClientAsync(app, userName);
 
         var response = await client.GetAsync(WorkbookUrl(province, year));

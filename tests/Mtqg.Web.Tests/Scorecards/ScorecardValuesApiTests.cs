@@ -10,7 +10,7 @@ public sealed class ScorecardValuesApiTests
     [Fact]
     public async Task Values_put_by_an_administrator_come_back_as_the_scorecard_of_the_commune_year()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.AssignGroupAsync(BaoHa, "G1");
 
@@ -52,7 +52,7 @@ public sealed class ScorecardValuesApiTests
     [Fact]
     public async Task The_scorecard_read_afterwards_is_the_one_the_write_returned()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.AssignGroupAsync(BaoHa, "G1");
         var values = MeetingNtmInG1();
@@ -70,7 +70,7 @@ public sealed class ScorecardValuesApiTests
     [Fact]
     public async Task A_failing_value_makes_its_criterion_not_met_and_is_explained_in_Vietnamese_with_the_threshold()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.AssignGroupAsync(BaoHa, "G1");
         await admin.PutValuesOkAsync(BaoHa, 2026, MeetingNtmInG1());
@@ -95,7 +95,7 @@ public sealed class ScorecardValuesApiTests
     [Fact]
     public async Task A_boolean_indicator_set_to_false_comes_back_false_and_fails_its_criterion()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.AssignGroupAsync(BaoHa, "G1");
         await admin.PutValuesOkAsync(BaoHa, 2026, MeetingNtmInG1());
@@ -114,7 +114,7 @@ public sealed class ScorecardValuesApiTests
     [Fact]
     public async Task Null_clears_a_value_and_the_indicator_becomes_missing()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.AssignGroupAsync(BaoHa, "G1");
         await admin.PutValuesOkAsync(BaoHa, 2026, MeetingNtmInG1());
@@ -140,7 +140,7 @@ public sealed class ScorecardValuesApiTests
     [Fact]
     public async Task A_commune_reaches_NTMNC_only_when_it_also_meets_every_NTMNC_threshold()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.AssignGroupAsync(BaoHa, "G1");
         await admin.PutValuesOkAsync(BaoHa, 2026, MeetingNtmInG1());
@@ -165,7 +165,7 @@ public sealed class ScorecardValuesApiTests
     [Fact]
     public async Task A_threshold_for_a_given_year_applies_in_that_year_only()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.AssignGroupAsync(BaoHa, "G1");
         var income = new Dictionary<string, object?> { ["3.1"] = 82 };
@@ -183,7 +183,7 @@ public sealed class ScorecardValuesApiTests
     [Fact]
     public async Task Writing_values_answers_ok_with_json_for_the_lowest_level_even_when_a_value_is_unchanged()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["1.2"] = 90 });
 

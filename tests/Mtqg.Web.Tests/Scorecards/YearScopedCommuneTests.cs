@@ -15,7 +15,7 @@ public sealed class YearScopedCommuneTests
     [Fact]
     public async Task Code_02989_named_the_old_Xa_Bao_Ha_until_30_June_2025_and_the_new_one_since()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var client = app.CreateClient();
 
         var old = await client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{BaoHa}?asOf=2024-12-31");
@@ -30,7 +30,7 @@ public sealed class YearScopedCommuneTests
     [Fact]
     public async Task A_2024_value_for_02989_goes_to_the_old_Xa_Bao_Ha_and_never_shows_on_the_new_one()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["1.2"] = 90 });
 
@@ -50,7 +50,7 @@ public sealed class YearScopedCommuneTests
     [Fact]
     public async Task The_old_and_the_new_Xa_Bao_Ha_keep_separate_groups_and_2025_belongs_to_the_new_one()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
         await admin.AssignGroupAsync(BaoHa, "G2", year: 2024);
@@ -64,7 +64,7 @@ public sealed class YearScopedCommuneTests
     [Fact]
     public async Task A_commune_merged_away_in_2025_takes_values_for_2024_but_is_unknown_for_2025_and_2026()
     {
-        await using var app = await MtqgApp.StartAsync();
+        await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
         var in2024 = await admin.PutValuesOkAsync(KimSon, 2024, new Dictionary<string, object?> { ["1.2"] = 77 });

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Tests.Infrastructure;
-using static Mtqg.Web.Tests.Scorecards.DemoSet;
 
 namespace Mtqg.Web.Tests.Visits;
 
@@ -12,8 +12,23 @@ namespace Mtqg.Web.Tests.Visits;
 /// communes; the responsible party answers and closes; the open list is oldest first with overdue ones marked.</summary>
 public sealed class VisitApiTests
 {
-    // Today in Vietnam: in the demo assignment (Sở Tài chính → Bảo Hà, 2026–2030), and after the demo's visits, which keep their distance from today.
-    private static string VisitDay => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private const string LaoCai = "15", BaoHa = "02989", BaoNhai = "02890", SocSon = "00376", Finance = "Sở Tài chính", Construction = "Sở Xây dựng";
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)); // in Vietnam
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string VisitDay => Iso(Today);
+
+    /// <summary>Lào Cai: Sở Tài chính helps Bảo Hà from a year ago to a year ahead; its account, Sở Xây dựng's appraiser, the office and Bảo Hà's officer.</summary>
+    private sealed record FinanceHelpsBaoHa(Given Given, Account Agency, Account Department, Account Office, Account Officer);
+
+    private static async Task<FinanceHelpsBaoHa> FinanceHelpsBaoHaAsync(MtqgApp app)
+    {
+        var given = app.Given();
+        var office = await given.Account(Roles.Coordinator, unit: LaoCai);
+        await given.Assignment(office.Client, LaoCai, Finance, [BaoHa], Today.AddYears(-1), Today.AddYears(1));
+        return new FinanceHelpsBaoHa(given, await given.Account(Roles.Agency, unit: LaoCai, sector: Finance), await given.Account(Roles.Appraiser, unit: LaoCai, sector: Construction),
+            office, await given.Account(Roles.Commune, unit: BaoHa));
+    }
 
     private static object Visit(string commune, object[]? recommendations = null, string? date = null) => new
     {
@@ -38,18 +53,19 @@ public sealed class VisitApiTests
     public async Task An_agency_records_a_visit_in_its_assigned_commune_and_its_recommendation_joins_the_open_list()
     {
         await using var app = await MtqgApp.StartAsync();
-        var agency = await app.ClientAsAsync("demo.giupdo");
+        var lc = await FinanceHelpsBaoHaAsync(app);
+        var agency = lc.Agency.Client;
 
         var id = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
         var visit = await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}");
-        var open = await OpenAsync(await app.ClientAsAsync("demo.xa"), $"commune={BaoHa}");
+        var open = await OpenAsync(lc.Officer.Client, $"commune={BaoHa}");
 
         Assert.Equal(("Sở Tài chính", "Xã Bảo Hà", 8_000_000L), (visit.GetProperty("agencyName").GetString(), visit.GetProperty("communeName").GetString(), visit.GetProperty("supportValue").GetInt64()));
         Assert.Equal(["Quà tặng", "Tiền"], visit.GetProperty("support").EnumerateArray().Select(s => s.GetProperty("kindName").GetString()));
         var raised = visit.GetProperty("recommendations").EnumerateArray().Single();
         Assert.Equal(("open", "Sở Xây dựng"), (raised.GetProperty("status").GetString(), raised.GetProperty("responsibleName").GetString()));
         Assert.Contains(open, r => r.GetProperty("id").GetInt32() == raised.GetProperty("id").GetInt32());
-        var timeline = await (await app.ClientAsAsync("demo.xa")).GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}");
+        var timeline = await (lc.Officer.Client).GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}");
         Assert.Equal(id, timeline[0].GetProperty("id").GetInt32());
     }
 
@@ -57,7 +73,8 @@ public sealed class VisitApiTests
     public async Task The_agency_corrects_its_visit_record_keeping_what_it_does_not_send_and_nobody_else_may()
     {
         await using var app = await MtqgApp.StartAsync();
-        var agency = await app.ClientAsAsync("demo.giupdo");
+        var lc = await FinanceHelpsBaoHaAsync(app);
+        var agency = lc.Agency.Client;
         var id = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
 
         var corrected = await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { content = "Kiểm tra tiến độ đường trục thôn (sửa chính tả)", findings = "Đã hoàn thành 80% khối lượng." });
@@ -70,7 +87,7 @@ public sealed class VisitApiTests
         var bad = await ProblemAssert.IsProblemAsync(await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { communeCode = "02680", content = " " }), HttpStatusCode.BadRequest);
         Assert.NotEmpty(ProblemAssert.Errors(bad, "communeCode"));
         Assert.NotEmpty(ProblemAssert.Errors(bad, "content"));
-        await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.dieuphoi")).PutAsJsonAsync($"/api/v1/visits/{id}", new { content = "X" }), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await (lc.Office.Client).PutAsJsonAsync($"/api/v1/visits/{id}", new { content = "X" }), HttpStatusCode.Forbidden);
         Assert.Equal("Kiểm tra tiến độ đường trục thôn (sửa chính tả)", (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("content").GetString());
 
         // Support sent is the whole new list: the two items recorded are replaced by one, and the trail files each under the commune.
@@ -80,7 +97,7 @@ public sealed class VisitApiTests
 
         using var scope = app.Services.CreateScope();
         Assert.Contains(await app.Db(scope).AuditEntries.Where(e => e.Entity == "VisitRecord").ToListAsync(), e => e.Action == Mtqg.Data.Audit.AuditEntry.Update && e.NewValue!.Contains("sửa chính tả"));
-        var support = await app.Db(scope).AuditEntries.Where(e => e.Entity == "VisitSupport" && e.UnitCode == BaoHa && e.UserName == "demo.giupdo").OrderBy(e => e.Id).ToListAsync();
+        var support = await app.Db(scope).AuditEntries.Where(e => e.Entity == "VisitSupport" && e.UnitCode == BaoHa && e.UserName == lc.Agency.UserName).OrderBy(e => e.Id).ToListAsync();
         Assert.Equal(["create", "create", "create", "delete", "delete"], support.Select(e => e.Action).Order()); // two recorded, two removed, one added
         Assert.Contains(support, e => e.Action == "create" && e.NewValue == "Loại hỗ trợ: Vật tư; Nội dung: Xi măng làm đường; Số lượng: 20; Đơn vị tính: tấn; Giá trị (đồng): 30000000");
         Assert.All(support, e => Assert.StartsWith("Sở Tài chính ", e.Key));
@@ -90,7 +107,8 @@ public sealed class VisitApiTests
     public async Task Text_longer_than_the_record_holds_is_named_on_create_and_on_correction_and_nothing_is_written()
     {
         await using var app = await MtqgApp.StartAsync();
-        var agency = await app.ClientAsAsync("demo.giupdo");
+        var lc = await FinanceHelpsBaoHaAsync(app);
+        var agency = lc.Agency.Client;
         var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
         var tooLong = new string('x', 4001);
         var refused = await ProblemAssert.IsProblemAsync(await agency.PostAsJsonAsync("/api/v1/visits", new
@@ -111,7 +129,7 @@ public sealed class VisitApiTests
 
         // An answer longer than the recommendation's record holds.
         var recommendation = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
-        var answer = await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.thamdinh")).PostAsJsonAsync($"/api/v1/recommendations/{recommendation}/response", new { text = tooLong }), HttpStatusCode.BadRequest);
+        var answer = await ProblemAssert.IsProblemAsync(await (lc.Department.Client).PostAsJsonAsync($"/api/v1/recommendations/{recommendation}/response", new { text = tooLong }), HttpStatusCode.BadRequest);
         Assert.Contains("4.000", ProblemAssert.Errors(answer, "text").Single());
         Assert.Equal("open", (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("recommendations")[0].GetProperty("status").GetString());
     }
@@ -120,7 +138,8 @@ public sealed class VisitApiTests
     public async Task A_visit_recorded_by_mistake_is_deleted_until_one_of_its_recommendations_is_answered()
     {
         await using var app = await MtqgApp.StartAsync();
-        var agency = await app.ClientAsAsync("demo.giupdo");
+        var lc = await FinanceHelpsBaoHaAsync(app);
+        var agency = lc.Agency.Client;
         var mistaken = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
         Assert.Equal(HttpStatusCode.NoContent, (await agency.DeleteAsync($"/api/v1/visits/{mistaken}")).StatusCode);
         await ProblemAssert.IsProblemAsync(await agency.GetAsync($"/api/v1/visits/{mistaken}"), HttpStatusCode.NotFound);
@@ -128,7 +147,7 @@ public sealed class VisitApiTests
 
         var kept = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
         var recommendation = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{kept}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
-        var department = await app.ClientAsAsync("demo.thamdinh");
+        var department = lc.Department.Client;
         Assert.Equal(HttpStatusCode.NoContent, (await department.PostAsJsonAsync($"/api/v1/recommendations/{recommendation}/response", new { text = "Sở đang hướng dẫn" })).StatusCode);
         var problem = await ProblemAssert.IsProblemAsync(await agency.DeleteAsync($"/api/v1/visits/{kept}"), HttpStatusCode.Conflict);
         Assert.Contains("đã được trả lời", problem.GetProperty("detail").GetString());
@@ -138,16 +157,18 @@ public sealed class VisitApiTests
     public async Task An_agency_cannot_write_a_visit_for_an_unassigned_commune_or_for_another_agency_and_others_cannot_write_visits()
     {
         await using var app = await MtqgApp.StartAsync();
-        var agency = await app.ClientAsAsync("demo.giupdo");
-        var admin = await app.ClientAsAsync("demo.admin");
+        var lc = await FinanceHelpsBaoHaAsync(app);
+        var agency = lc.Agency.Client;
+        var admin = await lc.Given.Administrator();
+        await lc.Given.Assignment(lc.Office.Client, LaoCai, "Sở Khoa học và Công nghệ", [BaoHa], Today.AddYears(-1), Today.AddYears(1));
         var science = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/assignments?province=15")).EnumerateArray()
             .First(a => a.GetProperty("agencyName").GetString() == "Sở Khoa học và Công nghệ").GetProperty("agencyId").GetInt32();
         var before = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/visits?province=15")).GetArrayLength();
 
         var unassigned = await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoNhai));
         var otherAgency = await agency.PostAsJsonAsync("/api/v1/visits", new { agencyId = science, date = VisitDay, communeCode = BaoHa, participants = new[] { "A" }, content = "B" });
-        var coordinator = await (await app.ClientAsAsync("demo.dieuphoi")).PostAsJsonAsync("/api/v1/visits", Visit(BaoHa));
-        var commune = await (await app.ClientAsAsync("demo.xa")).PostAsJsonAsync("/api/v1/visits", Visit(BaoHa));
+        var coordinator = await (lc.Office.Client).PostAsJsonAsync("/api/v1/visits", Visit(BaoHa));
+        var commune = await (lc.Officer.Client).PostAsJsonAsync("/api/v1/visits", Visit(BaoHa));
 
         Assert.Contains("không được phân công", (await ProblemAssert.IsProblemAsync(unassigned, HttpStatusCode.Forbidden)).GetProperty("detail").GetString());
         await ProblemAssert.IsProblemAsync(otherAgency, HttpStatusCode.Forbidden);
@@ -160,7 +181,8 @@ public sealed class VisitApiTests
     public async Task A_bad_visit_is_refused_naming_every_field_and_nothing_is_written()
     {
         await using var app = await MtqgApp.StartAsync();
-        var agency = await app.ClientAsAsync("demo.giupdo");
+        var lc = await FinanceHelpsBaoHaAsync(app);
+        var agency = lc.Agency.Client;
         var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
         var openBefore = (await OpenAsync(agency, $"commune={BaoHa}")).Count;
 
@@ -182,9 +204,10 @@ public sealed class VisitApiTests
     public async Task The_department_answers_and_closes_a_recommendation_it_leaves_the_open_list_and_a_second_close_names_the_state()
     {
         await using var app = await MtqgApp.StartAsync();
-        var agency = await app.ClientAsAsync("demo.giupdo");
-        var department = await app.ClientAsAsync("demo.thamdinh");
-        var officer = await app.ClientAsAsync("demo.xa");
+        var lc = await FinanceHelpsBaoHaAsync(app);
+        var agency = lc.Agency.Client;
+        var department = lc.Department.Client;
+        var officer = lc.Officer.Client;
         var visit = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
         var id = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{visit}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
 
@@ -202,7 +225,7 @@ public sealed class VisitApiTests
         Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
         Assert.Contains("đã đóng", (await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         var final = await agency.GetFromJsonAsync<JsonElement>($"/api/v1/recommendations/{id}");
-        Assert.Equal(("closed", "demo.thamdinh"), (final.GetProperty("recommendation").GetProperty("status").GetString(), final.GetProperty("recommendation").GetProperty("closedBy").GetString()));
+        Assert.Equal(("closed", lc.Department.UserName), (final.GetProperty("recommendation").GetProperty("status").GetString(), final.GetProperty("recommendation").GetProperty("closedBy").GetString()));
         Assert.Equal(["Raised", "Responded", "Closed"], final.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         Assert.DoesNotContain(await OpenAsync(agency, $"commune={BaoHa}"), r => r.GetProperty("id").GetInt32() == id);
         Assert.Contains(await OpenAsync(agency, $"commune={BaoHa}&status=all"), r => r.GetProperty("id").GetInt32() == id);
@@ -216,17 +239,18 @@ public sealed class VisitApiTests
     public async Task A_visit_and_each_step_of_its_recommendation_are_in_the_audit_trail_with_who_did_it()
     {
         await using var app = await MtqgApp.StartAsync();
-        var agency = await app.ClientAsAsync("demo.giupdo");
-        var department = await app.ClientAsAsync("demo.thamdinh");
-        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        var lc = await FinanceHelpsBaoHaAsync(app);
+        var agency = lc.Agency.Client;
+        var department = lc.Department.Client;
+        var coordinator = lc.Office.Client;
         var visit = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
         var id = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{visit}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
         Assert.Equal(HttpStatusCode.NoContent, (await department.PostAsJsonAsync($"/api/v1/recommendations/{id}/close", new { text = "Đã hướng dẫn" })).StatusCode);
 
         var visits = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={BaoHa}&entity=VisitRecord");
-        var recommendations = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={BaoHa}&entity=RecommendationRecord&user=demo.thamdinh");
+        var recommendations = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={BaoHa}&entity=RecommendationRecord&user={lc.Department.UserName}");
 
-        Assert.Contains(visits.GetProperty("items").EnumerateArray(), e => e.GetProperty("userName").GetString() == "demo.giupdo" && e.GetProperty("action").GetString() == "create");
+        Assert.Contains(visits.GetProperty("items").EnumerateArray(), e => e.GetProperty("userName").GetString() == lc.Agency.UserName && e.GetProperty("action").GetString() == "create");
         var closed = recommendations.GetProperty("items").EnumerateArray().Single();
         Assert.Equal("update", closed.GetProperty("action").GetString());
         Assert.Contains("Trạng thái: đã đóng", closed.GetProperty("newValue").GetString()); // states as the pages name them
@@ -237,34 +261,49 @@ public sealed class VisitApiTests
     public async Task The_open_list_of_a_province_is_oldest_first_with_overdue_ones_marked()
     {
         await using var app = await MtqgApp.StartAsync();
-        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
-        var agency = await app.ClientAsAsync("demo.giupdo");
+        var lc = await FinanceHelpsBaoHaAsync(app);
+        var coordinator = lc.Office.Client;
+        var agency = lc.Agency.Client;
+        await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, date: Iso(Today.AddDays(-20)),
+            recommendations: [new { text = "UBND xã rà soát danh sách hộ nghèo", responsible = "commune", dueDate = Iso(Today.AddDays(25)) }])));
+        await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, date: Iso(Today.AddDays(-120)),
+            recommendations: [new { text = "Đề nghị Sở Xây dựng hướng dẫn hồ sơ đường trục thôn", responsible = "department", sector = Construction, dueDate = Iso(Today.AddDays(-90)) }])));
+        var closedVisit = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, date: Iso(Today.AddDays(-60)),
+            recommendations: [new { text = "Sửa chữa nhà văn hóa thôn", responsible = "department", sector = Construction, dueDate = Iso(Today.AddDays(-30)) }])));
+        var closedId = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{closedVisit}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await lc.Department.Client.PostAsJsonAsync($"/api/v1/recommendations/{closedId}/close", new { text = "Đã sửa xong" })).StatusCode);
         await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, [new { text = "Không hạn", responsible = "province" }])));
 
         var open = await OpenAsync(coordinator, "province=15");
 
         var raised = open.Select(r => r.GetProperty("raisedOn").GetString()!).ToList();
         Assert.Equal(raised.Order(StringComparer.Ordinal), raised);
+        Assert.Equal(3, raised.Distinct().Count()); // three days, so the order is the list's own
         Assert.All(open, r => Assert.Contains(r.GetProperty("status").GetString(), new[] { "open", "inProgress" }));
         var overdue = open.Single(r => r.GetProperty("text").GetString()!.StartsWith("Đề nghị Sở Xây dựng hướng dẫn hồ sơ", StringComparison.Ordinal));
-        // The demo's dates keep their distance from today: this one's due date is months behind.
-        Assert.True(DateOnly.Parse(overdue.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)));
+        Assert.True(DateOnly.Parse(overdue.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < Today);
         Assert.True(overdue.GetProperty("isOverdue").GetBoolean());
         var notYetDue = open.Single(r => r.GetProperty("text").GetString()!.StartsWith("UBND xã rà soát", StringComparison.Ordinal));
         Assert.False(notYetDue.GetProperty("isOverdue").GetBoolean()); // due in a few weeks
         var undated = open.Single(r => r.GetProperty("text").GetString() == "Không hạn");
         Assert.False(undated.GetProperty("isOverdue").GetBoolean());
-        Assert.DoesNotContain(open, r => r.GetProperty("text").GetString()!.Contains("nhà văn hóa", StringComparison.Ordinal)); // closed in the demo data
+        Assert.DoesNotContain(open, r => r.GetProperty("text").GetString()!.Contains("nhà văn hóa", StringComparison.Ordinal)); // closed
     }
 
     [Fact]
     public async Task An_agency_reads_only_the_communes_it_is_assigned_to()
     {
         await using var app = await MtqgApp.StartAsync();
-        var agency = await app.ClientAsAsync("demo.giupdo");
+        var lc = await FinanceHelpsBaoHaAsync(app);
+        var agency = lc.Agency.Client;
+        await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
+        // Another agency helps Bảo Nhai and has visited it.
+        await lc.Given.Assignment(lc.Office.Client, LaoCai, "Sở Khoa học và Công nghệ", [BaoNhai], Today.AddYears(-1), Today.AddYears(1));
+        var science = await lc.Given.Account(Roles.Agency, unit: LaoCai, sector: "Sở Khoa học và Công nghệ");
+        await CreatedIdAsync(await science.Client.PostAsJsonAsync("/api/v1/visits", Visit(BaoNhai)));
 
-        var own = await agency.GetAsync(ScorecardUrl(BaoHa, 2026));
-        var other = await agency.GetAsync(ScorecardUrl(BaoNhai, 2026));
+        var own = await agency.GetAsync($"/api/v1/communes/{BaoHa}/years/2026/scorecard");
+        var other = await agency.GetAsync($"/api/v1/communes/{BaoNhai}/years/2026/scorecard");
         var ownVisits = await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}");
         var otherVisits = await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoNhai}");
         var otherProvince = await agency.GetAsync($"/api/v1/visits?commune={SocSon}");
@@ -280,7 +319,8 @@ public sealed class VisitApiTests
     public async Task A_visit_dated_after_today_is_refused_naming_the_date_on_the_api_and_on_the_page_with_the_record_kept()
     {
         await using var app = await MtqgApp.StartAsync();
-        var agency = await app.ClientAsAsync("demo.giupdo", followRedirects: false);
+        var lc = await FinanceHelpsBaoHaAsync(app);
+        var agency = await app.ClientAsAsync(lc.Agency.UserName, lc.Agency.Password, followRedirects: false);
         var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(1);
         var shown = tomorrow.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var iso = tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
