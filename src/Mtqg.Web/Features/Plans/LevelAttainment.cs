@@ -1,6 +1,7 @@
 using Mtqg.Domain.Plans;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Units;
+using Mtqg.Domain.Units;
 
 namespace Mtqg.Web.Features.Plans;
 
@@ -30,7 +31,7 @@ public sealed class ScorecardLevelAttainment(ScorecardService scorecards, Provin
     public async Task<Attainment> InYearAsync(string provinceNow, int year, string level, DateOnly today, CancellationToken ct)
     {
         // Before the 2025 reform the province of today was several provinces: their communes are counted together.
-        IReadOnlyList<string> provinces = year < UnitSeeder.ReformDay.Year ? await lineage.OldProvincesOfAsync(provinceNow) : [];
+        IReadOnlyList<string> provinces = Reform.IsYearBefore(year) ? await lineage.OldProvincesOfAsync(provinceNow) : [];
         if (provinces.Count == 0) provinces = [provinceNow];
         var on = today < new DateOnly(year, 1, 1) ? new DateOnly(year, 1, 1) : today > new DateOnly(year, 12, 31) ? new DateOnly(year, 12, 31) : today;
         var reached = new List<RecognitionFact>();

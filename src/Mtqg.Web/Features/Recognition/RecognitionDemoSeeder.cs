@@ -6,6 +6,7 @@ using Mtqg.Data.Accounts;
 using Mtqg.Data.Recognition;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Scorecards;
+using Mtqg.Domain.Common;
 
 namespace Mtqg.Web.Features.Recognition;
 
@@ -48,7 +49,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, ScorecardService scor
     private async Task DossiersAsync(CancellationToken ct)
     {
         var today = clock.GetUtcNow();
-        var year = Math.Clamp(Api.ApiProblems.Today(clock).AddDays(-StepsSpanDays).Year, 2026, DemoDataSeeder.CurrentYear(clock));
+        var year = Math.Clamp(VietnamTime.Today(clock).AddDays(-StepsSpanDays).Year, 2026, DemoDataSeeder.CurrentYear(clock));
         var (summary, _) = await scorecards.ProvinceSummaryAsync(Province, year, DemoDataSeeder.DemoSetCode, ct);
         if (summary is null) return;
         var titled = await db.CommuneTitles.Select(t => t.CommuneCode).ToListAsync(ct);
