@@ -11,7 +11,8 @@ public static class ReadyLog
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var seconds = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds;
+            using var process = Process.GetCurrentProcess();
+            var seconds = (DateTime.Now - process.StartTime).TotalSeconds;
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             app.Logger.LogInformation("MTQG sẵn sàng tại {Addresses} sau {Seconds:0.0} giây kể từ khi tiến trình khởi động.",
                 addresses.Count == 0 ? "(máy chủ kiểm thử)" : string.Join(", ", addresses), seconds);

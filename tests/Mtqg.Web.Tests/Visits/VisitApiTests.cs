@@ -13,7 +13,7 @@ namespace Mtqg.Web.Tests.Visits;
 public sealed class VisitApiTests
 {
     // Today in Vietnam: in the demo assignment (Sở Tài chính → Bảo Hà, 2026–2030), and after the demo's visits, which keep their distance from today.
-    private static string VisitDay => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string VisitDay => Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static object Visit(string commune, object[]? recommendations = null, string? date = null) => new
     {
@@ -248,7 +248,7 @@ public sealed class VisitApiTests
         Assert.All(open, r => Assert.Contains(r.GetProperty("status").GetString(), new[] { "open", "inProgress" }));
         var overdue = open.Single(r => r.GetProperty("text").GetString()!.StartsWith("Đề nghị Sở Xây dựng hướng dẫn hồ sơ", StringComparison.Ordinal));
         // The demo's dates keep their distance from today: this one's due date is months behind.
-        Assert.True(DateOnly.Parse(overdue.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)));
+        Assert.True(DateOnly.Parse(overdue.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow));
         Assert.True(overdue.GetProperty("isOverdue").GetBoolean());
         var notYetDue = open.Single(r => r.GetProperty("text").GetString()!.StartsWith("UBND xã rà soát", StringComparison.Ordinal));
         Assert.False(notYetDue.GetProperty("isOverdue").GetBoolean()); // due in a few weeks
@@ -281,7 +281,7 @@ public sealed class VisitApiTests
     {
         await using var app = await MtqgApp.StartAsync();
         var agency = await app.ClientAsAsync("demo.giupdo", followRedirects: false);
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(1);
+        var tomorrow = Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).AddDays(1);
         var shown = tomorrow.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var iso = tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
