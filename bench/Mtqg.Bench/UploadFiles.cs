@@ -56,7 +56,7 @@ public sealed class UploadFiles(ValueGenerator generator)
         Line([ValuesWorkbook.CodeHeader, ValuesWorkbook.NameHeader, ValuesWorkbook.GroupHeader, .. indicators.Select(i => ValuesWorkbook.Header(i.Evaluation))]);
         foreach (var row in rows)
             Line([row.Code, row.Name, row.Group ?? "", .. indicators.Select(i => !row.Values.TryGetValue(i.Indicator.Code, out var v) ? ""
-                : i.Indicator.Type == IndicatorType.Boolean ? (v == 1m ? ValuesWorkbook.Met : ValuesWorkbook.NotMet)
+                : i.Indicator.Type == IndicatorType.Boolean ? (ValueRules.IsAchieved(v) ? ValuesWorkbook.Met : ValuesWorkbook.NotMet)
                 : v.ToString("0.####", vi))]);
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }

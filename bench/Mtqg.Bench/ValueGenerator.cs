@@ -22,7 +22,7 @@ public sealed class ValueGenerator(int seed)
         var capacity = 1 - u * u * 0.95 + 0.04 * (year - 2021);
         if (capacity < 0.4 && Unit(Hash(communeCode, indicator.Code, year.ToString(), "missing")) < 0.2) return null;
         var q = capacity + Normal(Hash(communeCode, indicator.Code, year.ToString())) * 0.16;
-        if (indicator.Type == IndicatorType.Boolean) return q >= 0.3 ? 1m : 0m;
+        if (indicator.Type == IndicatorType.Boolean) return ValueRules.FromFlag(q >= 0.3);
         var target = Target(indicator, group, year) ?? 50m;
         var value = indicator.Rule is Rule.AtMost or Rule.LessThan
             ? target * (decimal)(1 - (q - 0.3) * 0.6)
@@ -35,8 +35,7 @@ public sealed class ValueGenerator(int seed)
     private decimal? Target(EvaluationIndicator indicator, string group, int year)
     {
         if (targets.TryGetValue((indicator, group, year), out var cached)) return cached;
-        var rows = indicator.Thresholds.Where(t => t.Level == "NTM" && (t.Group is null || t.Group == group) && (t.Year is null || t.Year == year));
-        var target = rows.OrderByDescending(t => (t.Group is null ? 0 : 2) + (t.Year is null ? 0 : 1)).FirstOrDefault()?.Value;
+        var target = ThresholdRow.Select(indicator.Thresholds, "NTM", group, year)?.Value;
         return targets[(indicator, group, year)] = target;
     }
 

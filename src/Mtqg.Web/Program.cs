@@ -90,6 +90,7 @@ app.MapRecognitionApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 
+app.LogWhenReady();
 app.Run();
 
 public partial class Program;

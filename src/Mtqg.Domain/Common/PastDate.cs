@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Mtqg.Domain.Common;
 
 /// <summary>
@@ -10,7 +8,5 @@ public static class PastDate
 {
     /// <summary>The problem of <paramref name="field"/> when <paramref name="date"/> is after <paramref name="today"/>; null otherwise.</summary>
     public static Problem? Check(string field, string label, DateOnly? date, DateOnly today) =>
-        date > today ? new(field, $"{label} ({Show(date.Value)}) không được sau ngày hôm nay ({Show(today)}).") : null;
-
-    private static string Show(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        date > today ? new(field, $"{label} ({VietnamTime.Format(date.Value)}) không được sau ngày hôm nay ({VietnamTime.Format(today)}).") : null;
 }

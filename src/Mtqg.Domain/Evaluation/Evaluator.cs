@@ -32,7 +32,7 @@ public static class Evaluator
                 var source = indicator.Source;
                 values.TryGetValue(source.Code, out var value);
                 var rows = indicator.RowsAt[l];
-                var row = rows is null ? null : Select(rows, group, year);
+                var row = rows is null ? null : ThresholdRow.Select(rows, group, year);
                 var status = rows is null ? EvaluationStatus.NotApplicable : Judge(source.Rule, row?.Value, value);
                 anyNotMet |= status == EvaluationStatus.NotMet;
                 anyMissing |= status == EvaluationStatus.Missing;
@@ -79,7 +79,7 @@ public static class Evaluator
         Rule.AtMost => value <= threshold,
         Rule.LessThan => value < threshold,
         Rule.EqualTo => value == threshold,
-        Rule.Achieved => value == 1m,
+        Rule.Achieved => ValueRules.IsAchieved(value),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Quy tắc so sánh không hợp lệ."),
     };
 
@@ -99,27 +99,9 @@ public static class Evaluator
             {
                 if (indicator.RowsAt[level] is not { } rows) continue;
                 values.TryGetValue(indicator.Source.Code, out var value);
-                if (Judge(indicator.Source.Rule, Select(rows, group, year)?.Value, value) != EvaluationStatus.Met) return false;
+                if (Judge(indicator.Source.Rule, ThresholdRow.Select(rows, group, year)?.Value, value) != EvaluationStatus.Met) return false;
             }
         return true;
-    }
-
-    /// <summary>
-    /// The most specific row matching the commune: group and year, then group, then year, then
-    /// neither. A row naming a group or year matches only that group or year. Null when none matches.
-    /// </summary>
-    private static EvaluationThreshold? Select(EvaluationThreshold[] rows, string? group, int year)
-    {
-        EvaluationThreshold? best = null;
-        var bestScore = -1;
-        foreach (var row in rows)
-        {
-            if (row.Group is not null && !string.Equals(row.Group, group, StringComparison.Ordinal)) continue;
-            if (row.Year is int y && y != year) continue;
-            var score = (row.Group is null ? 0 : 2) + (row.Year is null ? 0 : 1);
-            if (score > bestScore) (best, bestScore) = (row, score);
-        }
-        return best;
     }
 
     private static string? BandFor(EvaluationBand[] bands, int criteriaMet)

@@ -150,10 +150,3 @@ public sealed class Recommendation
 
 /// <summary>A row of the open list.</summary>
 public sealed record OpenRecommendation(Recommendation Recommendation, bool IsOverdue, int DaysOpen);
-
-/// <summary>Vietnam keeps UTC+7 all year (no daylight saving), so the local date of a UTC instant is a pure computation.</summary>
-public static class VietnamTime
-{
-    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(7));
-    public static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-}

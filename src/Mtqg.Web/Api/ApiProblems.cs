@@ -38,9 +38,8 @@ public static class ApiProblems
     /// <summary>Parses an <c>asOf</c> date (yyyy-MM-dd); today (Vietnam time) when absent.</summary>
     public static bool TryParseDate(string? text, TimeProvider clock, out DateOnly date)
     {
-        if (string.IsNullOrWhiteSpace(text)) { date = Today(clock); return true; }
+        if (string.IsNullOrWhiteSpace(text)) { date = VietnamTime.Today(clock); return true; }
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Web.Features.Accounts;
@@ -19,11 +20,15 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(bool migrate, CancellationToken ct = default)
     {
         var provider = DatabaseSetup.Provider(configuration);
+        logger.LogInformation("Khởi tạo cơ sở dữ liệu {Provider} ({Database})…", provider, db.Database.GetDbConnection().DataSource);
         await RefuseSquashedHistoryAsync(provider, ct);
         if (migrate || configuration.GetValue("Database:MigrateOnStart", provider == DatabaseProvider.Sqlite))
         {
-            logger.LogInformation("Áp dụng migration cho {Provider}…", provider);
+            var watch = Stopwatch.StartNew();
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
             await db.Database.MigrateAsync(ct);
+            logger.LogInformation("Áp dụng migration: {Result} ({Seconds:0.0} giây).",
+                pending == 0 ? "lược đồ đã mới nhất" : $"{pending} migration đã áp dụng", watch.Elapsed.TotalSeconds);
         }
         else
         {
@@ -34,15 +39,39 @@ public sealed class DatabaseInitializer(
                     "Chạy: dotnet run --project src/Mtqg.Web -- migrate");
         }
 
-        await units.SeedAsync(ct);
-        await criteriaSets.SeedAsync(ct);
-        await accounts.SeedAsync(ct);
-        if (configuration.GetValue<bool>("Mtqg:Demo"))
+        // A first start loads everything and reports each step with what it loaded; a later start only checks, and says so in one line
+        // (counting 300,000 demo values on every start, tests included, would cost more than it tells).
+        var checking = Stopwatch.StartNew();
+        var fresh = !await db.Units.AnyAsync(ct);
+        var demo = configuration.GetValue<bool>("Mtqg:Demo");
+        if (fresh)
+            logger.LogInformation("Cơ sở dữ liệu chưa có dữ liệu: nạp đơn vị hành chính, bộ tiêu chí{Demo} lần đầu (khoảng nửa phút)…", demo ? " và dữ liệu minh họa" : "");
+
+        await StepAsync(fresh, "Đơn vị hành chính và quan hệ kế thừa", () => units.SeedAsync(ct),
+            async () => $"{await db.Units.CountAsync(ct):N0} đơn vị, {await db.UnitSuccessions.CountAsync(ct):N0} quan hệ kế thừa cũ → mới");
+        await StepAsync(fresh, "Bộ tiêu chí", () => criteriaSets.SeedAsync(ct),
+            async () => string.Join(", ", await db.CriteriaSets.AsNoTracking().OrderBy(s => s.Code).Select(s => s.Code).ToListAsync(ct)));
+        await StepAsync(fresh, "Tài khoản", () => accounts.SeedAsync(ct), async () => $"{await db.Users.CountAsync(ct):N0} tài khoản");
+        if (demo)
         {
-            await demoData.SeedAsync(ct);
-            await planDemo.SeedAsync(ct);
-            if (configuration.GetValue("Mtqg:DemoRecognitions", true)) await recognitionDemo.SeedAsync(ct);
+            await StepAsync(fresh, "Dữ liệu minh họa: giá trị chỉ tiêu", () => demoData.SeedAsync(ct),
+                async () => $"{await db.IndicatorValues.CountAsync(ct):N0} giá trị");
+            await StepAsync(fresh, "Dữ liệu minh họa: kế hoạch, phân công, buổi làm việc", () => planDemo.SeedAsync(ct),
+                async () => $"{await db.Plans.CountAsync(ct):N0} kế hoạch, {await db.Assignments.CountAsync(ct):N0} phân công, {await db.Visits.CountAsync(ct):N0} buổi làm việc");
+            if (configuration.GetValue("Mtqg:DemoRecognitions", true))
+                await StepAsync(fresh, "Dữ liệu minh họa: hồ sơ và quyết định công nhận", () => recognitionDemo.SeedAsync(ct),
+                    async () => $"{await db.Dossiers.CountAsync(ct):N0} hồ sơ, {await db.Decisions.CountAsync(ct):N0} quyết định");
         }
+        if (!fresh)
+            logger.LogInformation("Dữ liệu gốc{Demo} đã có sẵn (kiểm tra trong {Seconds:0.0} giây).", demo ? " và dữ liệu minh họa" : "", checking.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>One start-up step; on a first start, logged with what the database holds afterwards and how long it took, so it is never silent.</summary>
+    private async Task StepAsync(bool report, string step, Func<Task> run, Func<Task<string>> holds)
+    {
+        var watch = Stopwatch.StartNew();
+        await run();
+        if (report) logger.LogInformation("{Step}: {Result} ({Seconds:0.0} giây).", step, await holds(), watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public static class EditVersion
 
     /// <summary>The refusal: <paramref name="what"/> ("Phân công Sở Tài chính") was saved by someone else since it was read.</summary>
     public static Outcome Changed(string what, DateTime updatedAt, string? by) =>
-        Outcome.Changed($"{what} vừa được {by ?? "người khác"} lưu lúc {updatedAt.AddHours(7).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}; "
+        Outcome.Changed($"{what} vừa được {by ?? "người khác"} lưu lúc {VietnamTime.ToLocal(updatedAt).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}; "
             + "thay đổi của bạn chưa được lưu. Xem bản mới dưới đây rồi sửa lại nếu cần.");
 
     /// <summary>

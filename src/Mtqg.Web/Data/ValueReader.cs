@@ -112,6 +112,6 @@ public static class ValueReader
     {
         if (reader is not SqliteDataReader) return reader.GetDecimal(ordinal);
         var number = reader.GetDouble(ordinal);
-        return Math.Abs(number) < 1e10 ? decimal.Round((decimal)number, 4) : reader.GetDecimal(ordinal);
+        return Math.Abs(number) < 1e10 ? decimal.Round((decimal)number, Mtqg.Domain.Criteria.ValueRules.MaxDecimals) : reader.GetDecimal(ordinal);
     }
 }

@@ -7,7 +7,7 @@ namespace Mtqg.Browser.Tests.Journeys;
 /// <summary>Post/Redirect/Get as a user meets it: a refused form comes back with the errors and what was typed; a saved one shows its message once.</summary>
 public sealed class FormJourneyTests
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+    private static DateOnly Today => Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow);
 
     [Fact]
     public async Task A_plan_dated_tomorrow_is_refused_with_the_input_kept_and_once_saved_a_reload_does_not_create_it_twice()

@@ -102,7 +102,7 @@ public sealed class VisitJourneyTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kế hoạch của Tỉnh Lào Cai" })).ToBeVisibleAsync();
         await session.ScreenshotAsync("ke-hoach-tinh");
         // The demo plan of the current year (239/KH-BCĐ in 2026): progress can be recorded today only within its period.
-        await page.GetByRole(AriaRole.Link, new() { Name = Mtqg.Web.Features.Plans.PlanDemoSeeder.PlanNumberOf(DateTime.UtcNow.AddHours(7).Year) }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = Mtqg.Web.Features.Plans.PlanDemoSeeder.PlanNumberOf(Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).Year) }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tập huấn tổ công nghệ số cộng đồng" })).ToBeVisibleAsync();
         await Expect(page.GetByText("đạt theo quyết định công nhận").First).ToBeVisibleAsync();
         await Expect(page.GetByText("7/12 lớp")).ToBeVisibleAsync();

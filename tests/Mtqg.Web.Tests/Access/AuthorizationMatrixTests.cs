@@ -58,7 +58,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly Rule Manage = Rule.Own("manage-plans", "coordinator");
     // demo.giupdo's agency is assigned Xã Bảo Hà (02989), so it reads it like the province's accounts and its officer do.
     private static readonly Rule ReadCommune = Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune");
-    private static string Today => DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd");
+    private static string Today => Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).ToString("yyyy-MM-dd");
 
     private static readonly Dictionary<string, Case> Matrix = new()
     {
@@ -281,7 +281,7 @@ public sealed class AuthorizationMatrixTests
 
     private static async Task<Things> OtherThingsAsync(HttpClient admin)
     {
-        var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd");
+        var today = Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).ToString("yyyy-MM-dd");
         var plan = await PostAsync(admin, "/api/v1/plans", new { provinceCode = "01", number = "9/KH-HN", issuer = "UBND", issuedOn = "2026-01-02", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch Hà Nội" });
         await PostAsync(admin, "/api/v1/assignments", new { provinceCode = "01", agency = "Sở Tài chính", communes = new[] { "00376" }, from = "2026-01-01", to = "2030-12-31", leader = "B" });
         var agency = (await JsonAsync(admin, "/api/v1/assignments?province=01"))[0].GetProperty("agencyId").GetInt32();

@@ -64,8 +64,8 @@ public sealed class AuditSearchTests
         var admin = await app.ClientAsAsync("demo.admin");
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         await coordinator.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["2.1"] = 61.25m });
-        var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd");
-        var tomorrow = DateTime.UtcNow.AddHours(7).AddDays(1).ToString("yyyy-MM-dd");
+        var today = Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var tomorrow = Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd");
 
         var (mine, rows) = await admin.SearchAsync($"user=demo.dieuphoi&from={today}&to={today}");
         var (later, _) = await admin.SearchAsync($"user=demo.dieuphoi&from={tomorrow}");

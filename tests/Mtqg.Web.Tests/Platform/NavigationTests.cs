@@ -30,7 +30,7 @@ public sealed class NavigationTests
         await using var app = await MtqgApp.StartAsync();
         var given = app.Given();
         // An agency works where it is assigned: Sở Tài chính helps Bảo Hà this year.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow);
         if (role == Roles.Agency) await given.Assignment(await given.Administrator(), "15", sector!, ["02989"], today.AddYears(-1), today.AddYears(1));
         var user = role is null ? null : await given.Account(role, unit, sector);
         var client = user is null ? app.CreateClient(new() { AllowAutoRedirect = false }) : await app.ClientAsAsync(user.UserName, user.Password, followRedirects: false);

@@ -23,7 +23,7 @@ internal static class Recognition
     /// Today in Vietnam, as the app computes it. A council is held and a decision signed today: neither may be
     /// after today, nor before the submission (also today).
     /// </summary>
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+    public static DateOnly Today => Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow);
 
     public static string Iso(this DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -39,7 +39,7 @@ public sealed class RecognitionDemoTests
         // Five dossiers of this year (of last year in its first weeks) at the steps of the process, with the departments' work spread over past weeks.
         var board = (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/dossiers?province=15")).EnumerateArray().ToList();
         Assert.Equal(["appraised", "council_held", "draft", "sent_back", "submitted"], board.Select(d => d.GetProperty("status").GetString()).Order());
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow);
         Assert.All(board, d => Assert.Equal(Math.Max(2026, today.AddDays(-32).Year), d.GetProperty("year").GetInt32()));
         Assert.DoesNotContain(DemoSet.BaoHa, board.Select(d => d.GetProperty("commune").GetProperty("code").GetString()));
         var waiting = board.Single(d => d.GetProperty("status").GetString() == "submitted");

@@ -14,7 +14,7 @@ public sealed class VisitApiTests
 {
     private const string LaoCai = "15", BaoHa = "02989", BaoNhai = "02890", SocSon = "00376", Finance = "Sở Tài chính", Construction = "Sở Xây dựng";
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)); // in Vietnam
+    private static DateOnly Today => Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow);
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     private static string VisitDay => Iso(Today);
 
@@ -321,7 +321,7 @@ public sealed class VisitApiTests
         await using var app = await MtqgApp.StartAsync();
         var lc = await FinanceHelpsBaoHaAsync(app);
         var agency = await app.ClientAsAsync(lc.Agency.UserName, lc.Agency.Password, followRedirects: false);
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(1);
+        var tomorrow = Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).AddDays(1);
         var shown = tomorrow.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var iso = tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();

@@ -48,7 +48,7 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
     /// <summary>A province's detailed data (a province code as it was in <paramref name="year"/>): not communes, not agencies.</summary>
     public async Task<bool> CanReadProvinceAsync(string provinceCode, int year) =>
         user.IsAuthenticated && !user.Is(Roles.Commune) && !user.Is(Roles.Agency)
-        && CanReadProvinceNow(await lineage.ProvinceNowAsync(provinceCode, year < UnitSeeder.ReformDay.Year ? UnitSeeder.LastDayBeforeReform : null));
+        && CanReadProvinceNow(await lineage.ProvinceNowAsync(provinceCode, Reform.IsYearBefore(year) ? Reform.LastDayBefore : null));
 
     /// <summary>
     /// Values of a commune: administrators; the coordination office of the province the commune belongs to today

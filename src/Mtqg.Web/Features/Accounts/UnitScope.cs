@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Units;
 using Mtqg.Web.Features.Units;
+using Mtqg.Domain.Units;
 
 namespace Mtqg.Web.Features.Accounts;
 
@@ -44,7 +45,7 @@ public sealed class UnitScope(AppDbContext db, ProvinceLineage lineage)
     /// <summary>A province's detailed data (a province code as it was in <paramref name="year"/>).</summary>
     public async Task<bool> CanReadProvinceAsync(ClaimsPrincipal user, string provinceCode, int year) =>
         user.Identity?.IsAuthenticated == true && !user.IsInRole(Roles.Commune) && !user.IsInRole(Roles.Agency) &&
-        CanReadProvinceNow(user, await lineage.ProvinceNowAsync(provinceCode, year < UnitSeeder.ReformDay.Year ? UnitSeeder.LastDayBeforeReform : null));
+        CanReadProvinceNow(user, await lineage.ProvinceNowAsync(provinceCode, Reform.IsYearBefore(year) ? Reform.LastDayBefore : null));
 
     // Agencies read only their assigned communes (above), not a province's detailed data; the summaries are public.
     private static bool CanReadProvinceNow(ClaimsPrincipal user, string provinceNow) =>

@@ -8,6 +8,7 @@ using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Units;
 using Mtqg.Web.Features.Scorecards.Values;
+using Mtqg.Domain.Units;
 
 namespace Mtqg.Web.Features.Audit;
 
@@ -132,8 +133,8 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
     {
         var old = (await lineage.OldProvincesOfAsync(province)).ToArray();
         var units = db.Units.AsNoTracking().Where(u =>
-            (u.ValidTo == null || u.ValidTo >= UnitSeeder.ReformDay) && u.ProvinceCode == province
-            || u.ValidTo < UnitSeeder.ReformDay && old.Contains(u.ProvinceCode));
+            (u.ValidTo == null || u.ValidTo >= Reform.Day) && u.ProvinceCode == province
+            || u.ValidTo < Reform.Day && old.Contains(u.ProvinceCode));
         return query.Where(e =>
             e.UnitId != null && units.Any(u => u.Id == e.UnitId)
             || e.UnitId == null && e.UnitCode != null && (e.UnitCode == province || units.Any(u => u.ValidTo == null && u.Code == e.UnitCode)));
@@ -173,7 +174,7 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
     // SQLite gives DateTimes back without a kind: they were stored as UTC.
     private static AuditRow Utc(AuditRow row) => row with { At = DateTime.SpecifyKind(row.At, DateTimeKind.Utc) };
 
-    private static DateTime Utc(DateOnly vietnamDay) => DateTime.SpecifyKind(vietnamDay.ToDateTime(TimeOnly.MinValue).AddHours(-7), DateTimeKind.Utc);
+    private static DateTime Utc(DateOnly vietnamDay) => VietnamTime.StartUtc(vietnamDay);
 
     private static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 

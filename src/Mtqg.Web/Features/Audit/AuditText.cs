@@ -15,7 +15,7 @@ public static class AuditText
 
     /// <summary>A stored indicator value: "true"/"false" for a pass/fail indicator, otherwise the decimal without trailing zeros ("99.5").</summary>
     public static string Value(decimal value, IndicatorType? type) =>
-        type == IndicatorType.Boolean ? (value == 1m ? "true" : "false") : Number(value);
+        type == IndicatorType.Boolean ? (ValueRules.IsAchieved(value) ? "true" : "false") : Number(value);
 
     public static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 

@@ -17,10 +17,10 @@ public static class AuditWorkbook
         EntityHeader = "Loại", UnitHeader = "Đơn vị", YearHeader = "Năm", SetHeader = "Bộ tiêu chí", KeyHeader = "Chỉ tiêu / đối tượng",
         OldHeader = "Giá trị cũ", NewHeader = "Giá trị mới";
 
-    public static string FileName(DateTime utcNow) => $"MTQG-nhat-ky-{utcNow.AddHours(7):yyyyMMdd-HHmm}.xlsx";
+    public static string FileName(DateTime utcNow) => $"MTQG-nhat-ky-{Mtqg.Domain.Common.VietnamTime.ToLocal(utcNow):yyyyMMdd-HHmm}.xlsx";
 
     /// <summary>"26/11/2026 11:50:03": a UTC instant in Vietnam time.</summary>
-    public static string VietnamTime(DateTime utc) => utc.AddHours(7).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string VietnamTime(DateTime utc) => Mtqg.Domain.Common.VietnamTime.ToLocal(utc).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static byte[] Build(IReadOnlyList<AuditRow> entries, string filter, DateTime utcNow, bool truncated)
     {

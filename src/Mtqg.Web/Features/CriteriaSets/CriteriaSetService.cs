@@ -146,7 +146,7 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
                     {
                         Level = levels.Single(l => l.Code == t.Level), Group = t.Group is null ? null : groups.Single(g => g.Code == t.Group),
                         Year = t.Year, Note = t.Note,
-                        Value = t.Value is not { } v ? null : type == IndicatorType.Boolean ? 1m : v.Number,
+                        Value = t.Value is not { } v ? null : type == IndicatorType.Boolean ? ValueRules.FromFlag(true) : v.Number,
                     }).ToList(),
                 });
             }

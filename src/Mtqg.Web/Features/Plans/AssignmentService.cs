@@ -11,7 +11,7 @@ namespace Mtqg.Web.Features.Plans;
 /// <summary>Commune lists, helping agencies and their assignments (phân công giúp đỡ xã) of a province.</summary>
 public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimeProvider clock)
 {
-    private DateOnly Today => ApiProblems.Today(clock);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<(IReadOnlyList<CommuneListView>? Lists, Outcome Outcome)> ListsAsync(string province, ClaimsPrincipal user, CancellationToken ct)
     {

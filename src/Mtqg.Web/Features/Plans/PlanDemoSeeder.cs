@@ -7,6 +7,7 @@ using Mtqg.Domain.Plans;
 using Mtqg.Domain.Units;
 using Mtqg.Domain.Visits;
 using Mtqg.Web.Features.Units;
+using Mtqg.Domain.Common;
 
 namespace Mtqg.Web.Features.Plans;
 
@@ -36,7 +37,7 @@ public sealed class PlanDemoSeeder(AppDbContext db, TimeProvider clock)
             .Where(u => u.Level == UnitLevel.Commune && u.ProvinceCode == Province && u.Kind == UnitKind.Xa && u.Code != DemoCommune)
             .OrderBy(u => u.Code).Select(u => u.Code).Take(14).ToListAsync(ct);
         if (communes.Count < 14) return;
-        var today = Api.ApiProblems.Today(clock);
+        var today = VietnamTime.Today(clock);
         // Visits and recommendations move with today (never back before the dates written), so some stay overdue and one is still due.
         var shift = Math.Max(0, today.DayNumber - WrittenOn.DayNumber);
         DateOnly Recent(int month, int day) => new DateOnly(2026, month, day).AddDays(shift);

@@ -17,7 +17,7 @@ namespace Mtqg.Web.Features.Plans;
 public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttainment attainment, FileStore files, TimeProvider clock)
 {
     public const string RecordedSource = "ghi nhận của đơn vị thực hiện";
-    private DateOnly Today => ApiProblems.Today(clock);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<(IReadOnlyList<PlanLine>? Plans, Outcome Outcome)> ListAsync(string province, ClaimsPrincipal user, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Mtqg.Domain.Plans;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Units;
 using Mtqg.Web.Features.Scorecards.Dashboards;
+using Mtqg.Domain.Units;
 
 namespace Mtqg.Web.Features.Plans;
 
@@ -17,7 +18,7 @@ public sealed class ScorecardLevelAttainment(SummaryService summaries, ProvinceL
     public async Task<Attainment> InYearAsync(string provinceNow, int year, string level, DateOnly today, CancellationToken ct)
     {
         // Before the 2025 reform the province of today was several provinces: their communes are counted together.
-        IReadOnlyList<string> provinces = year < UnitSeeder.ReformDay.Year ? await lineage.OldProvincesOfAsync(provinceNow) : [];
+        IReadOnlyList<string> provinces = Reform.IsYearBefore(year) ? await lineage.OldProvincesOfAsync(provinceNow) : [];
         if (provinces.Count == 0) provinces = [provinceNow];
         var on = today < new DateOnly(year, 1, 1) ? new DateOnly(year, 1, 1) : today > new DateOnly(year, 12, 31) ? new DateOnly(year, 12, 31) : today;
         var reached = new List<RecognitionFact>();

@@ -10,6 +10,7 @@ using Mtqg.Web.Features.Recognition.Decisions;
 using Mtqg.Web.Features.Recognition.Dossiers;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Dashboards;
+using Mtqg.Domain.Common;
 
 namespace Mtqg.Web.Features.Recognition;
 
@@ -45,7 +46,7 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, SummaryService summar
     private async Task DossiersAsync(CancellationToken ct)
     {
         var today = clock.GetUtcNow();
-        var year = Math.Clamp(Api.ApiProblems.Today(clock).AddDays(-StepsSpanDays).Year, 2026, DemoDataSeeder.CurrentYear(clock));
+        var year = Math.Clamp(VietnamTime.Today(clock).AddDays(-StepsSpanDays).Year, 2026, DemoDataSeeder.CurrentYear(clock));
         var (summary, _) = await summaries.ProvinceSummaryAsync(Province, year, DemoDataSeeder.DemoSetCode, ct);
         if (summary is null) return;
         var titled = await db.CommuneTitles.Select(t => t.CommuneCode).ToListAsync(ct);

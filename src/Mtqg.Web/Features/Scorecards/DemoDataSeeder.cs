@@ -6,6 +6,8 @@ using Mtqg.Domain.Units;
 using Mtqg.Web.Data;
 using Mtqg.Web.Features.Units;
 using Mtqg.Web.Features.Scorecards.Values;
+using Mtqg.Domain.Common;
+using Mtqg.Domain.Evaluation;
 
 namespace Mtqg.Web.Features.Scorecards;
 
@@ -23,7 +25,7 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
     private const int FirstYear = 2024, FixedUntil = 2026, LastYear = 2030;
 
     /// <summary>The latest year the demo fills: the current year in Vietnam, from 2026 to the demo set's last year.</summary>
-    public static int CurrentYear(TimeProvider clock) => Math.Clamp(Api.ApiProblems.Today(clock).Year, FixedUntil, LastYear);
+    public static int CurrentYear(TimeProvider clock) => Math.Clamp(VietnamTime.Today(clock).Year, FixedUntil, LastYear);
 
     public static IReadOnlyList<int> Years(TimeProvider clock) => [.. Enumerable.Range(FirstYear, CurrentYear(clock) - FirstYear + 1)];
 
@@ -71,7 +73,7 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
     /// <summary>q ≥ 0.3 meets the threshold; the further above, the more comfortably.</summary>
     private static decimal ValueFor(LoadedSet set, SetIndicator indicator, string? group, int year, double q)
     {
-        if (indicator.Type == IndicatorType.Boolean) return q >= 0.3 ? 1m : 0m;
+        if (indicator.Type == IndicatorType.Boolean) return ValueRules.FromFlag(q >= 0.3);
         var target = Target(set, indicator, group, year) ?? 50m;
         decimal value = indicator.Rule switch
         {
@@ -85,9 +87,8 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
 
     private static decimal? Target(LoadedSet set, SetIndicator indicator, string? group, int year)
     {
-        var rows = set.Evaluation.Criteria.SelectMany(c => c.Indicators).First(i => i.Code == indicator.Code).Thresholds.Where(t => t.Level == set.LowestLevel).ToList();
-        return (rows.FirstOrDefault(t => t.Group == group && t.Year == year) ?? rows.FirstOrDefault(t => t.Group == group && t.Year is null)
-            ?? rows.FirstOrDefault(t => t.Group is null && t.Year is null))?.Value;
+        var rows = set.Evaluation.Criteria.SelectMany(c => c.Indicators).First(i => i.Code == indicator.Code).Thresholds;
+        return ThresholdRow.Select(rows, set.LowestLevel, group, year)?.Value;
     }
 
     private static int Pick(ulong hash, int[] weights)

@@ -46,9 +46,9 @@ public sealed class GroupAssignmentService(AppDbContext db, ProvinceLineage line
         var regions = await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.Province && u.RegionName != null)
             .Select(u => new { u.Code, u.RegionName, u.ValidTo }).ToListAsync(ct);
         var regionOfOldProvince = regions.Where(r => r.ValidTo != null).ToDictionary(r => r.Code, r => r.RegionName!);
-        var own = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id) && u.ValidTo != null && u.ValidTo < UnitSeeder.ReformDay)
+        var own = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id) && u.ValidTo != null && u.ValidTo < Reform.Day)
             .Select(u => new { u.Id, u.ProvinceCode }).ToListAsync(ct);
-        var inherited = await db.UnitSuccessions.AsNoTracking().Where(s => unitIds.Contains(s.SuccessorId) && s.Predecessor.ValidTo < UnitSeeder.ReformDay)
+        var inherited = await db.UnitSuccessions.AsNoTracking().Where(s => unitIds.Contains(s.SuccessorId) && s.Predecessor.ValidTo < Reform.Day)
             .Select(s => new { s.SuccessorId, s.Predecessor.ProvinceCode }).ToListAsync(ct);
         var result = new Dictionary<int, string>();
         foreach (var o in own)
@@ -85,7 +85,7 @@ public sealed class GroupAssignmentService(AppDbContext db, ProvinceLineage line
 
     /// <summary>The province of today that a province code of that year went into.</summary>
     private Task<string> ProvinceNowAsync(string provinceCode, int year) =>
-        lineage.ProvinceNowAsync(provinceCode, year < UnitSeeder.ReformDay.Year ? UnitSeeder.LastDayBeforeReform : null);
+        lineage.ProvinceNowAsync(provinceCode, Reform.IsYearBefore(year) ? Reform.LastDayBefore : null);
 
     private async Task<Outcome> WriteAsync(LoadedSet set, Dictionary<int, int> groups, ClaimsPrincipal user, CancellationToken ct)
     {

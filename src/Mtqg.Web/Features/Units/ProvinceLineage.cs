@@ -16,14 +16,14 @@ public sealed class ProvinceLineage(IServiceScopeFactory scopes)
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return await db.UnitSuccessions.AsNoTracking()
-            .Where(s => s.Predecessor.Level == UnitLevel.Province && s.EffectiveOn == UnitSeeder.ReformDay)
+            .Where(s => s.Predecessor.Level == UnitLevel.Province && s.EffectiveOn == Reform.Day)
             .Select(s => new { Old = s.Predecessor.ProvinceCode, New = s.Successor.ProvinceCode })
             .ToDictionaryAsync(s => s.Old, s => s.New);
     });
 
     /// <summary>The province of today for a unit's province code, given when the unit ended (null: still in force).</summary>
     public async Task<string> ProvinceNowAsync(string provinceCode, DateOnly? validTo) =>
-        validTo is { } end && end < UnitSeeder.ReformDay && (await oldToNew.Value).TryGetValue(provinceCode, out var now) ? now : provinceCode;
+        validTo is { } end && end < Reform.Day && (await oldToNew.Value).TryGetValue(provinceCode, out var now) ? now : provinceCode;
 
     /// <summary>The pre-reform provinces that went into a province of today.</summary>
     public async Task<IReadOnlyList<string>> OldProvincesOfAsync(string provinceNow) =>

@@ -14,8 +14,6 @@ namespace Mtqg.Web.Features.Units;
 /// </summary>
 public sealed class UnitSeeder(AppDbContext db, SeedFiles files, ILogger<UnitSeeder> logger)
 {
-    public static readonly DateOnly LastDayBeforeReform = new(2025, 6, 30);
-    public static readonly DateOnly ReformDay = new(2025, 7, 1);
     /// <summary>NQ 30/2026/QH16 and NQ 237/NQ-UBTVQH16: Đồng Nai becomes a city, 10 of its xã become phường.</summary>
     public static readonly DateOnly Changes2026Day = new(2026, 4, 30);
 
@@ -28,13 +26,13 @@ public sealed class UnitSeeder(AppDbContext db, SeedFiles files, ILogger<UnitSee
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         // Before the reform: the last list (01/03/2025 – 30/06/2025); its start is not in the sources.
-        var provinces2024 = files.ReadCsv("admin-units", "provinces-2024.csv").ToDictionary(r => r["code"], r => Unit(r, UnitLevel.Province, null, r["code"], null, LastDayBeforeReform, r["region_name"]));
-        var districts2024 = files.ReadCsv("admin-units", "districts-2024.csv").ToDictionary(r => r["code"], r => Unit(r, UnitLevel.District, r["province_code"], r["province_code"], null, LastDayBeforeReform));
-        var communes2024 = files.ReadCsv("admin-units", "communes-2024.csv").ToDictionary(r => r["code"], r => Unit(r, UnitLevel.Commune, r["district_code"], r["province_code"], null, LastDayBeforeReform));
+        var provinces2024 = files.ReadCsv("admin-units", "provinces-2024.csv").ToDictionary(r => r["code"], r => Unit(r, UnitLevel.Province, null, r["code"], null, Reform.LastDayBefore, r["region_name"]));
+        var districts2024 = files.ReadCsv("admin-units", "districts-2024.csv").ToDictionary(r => r["code"], r => Unit(r, UnitLevel.District, r["province_code"], r["province_code"], null, Reform.LastDayBefore));
+        var communes2024 = files.ReadCsv("admin-units", "communes-2024.csv").ToDictionary(r => r["code"], r => Unit(r, UnitLevel.Commune, r["district_code"], r["province_code"], null, Reform.LastDayBefore));
 
         // From 1 July 2025: two tiers.
-        var provinces2025 = files.ReadCsv("admin-units", "provinces-2025.csv").ToDictionary(r => r["code"], r => Unit(r, UnitLevel.Province, null, r["code"], ReformDay, null));
-        var communes2025 = files.ReadCsv("admin-units", "communes-2025.csv").ToDictionary(r => r["code"], r => Unit(r, UnitLevel.Commune, r["province_code"], r["province_code"], ReformDay, null));
+        var provinces2025 = files.ReadCsv("admin-units", "provinces-2025.csv").ToDictionary(r => r["code"], r => Unit(r, UnitLevel.Province, null, r["code"], Reform.Day, null));
+        var communes2025 = files.ReadCsv("admin-units", "communes-2025.csv").ToDictionary(r => r["code"], r => Unit(r, UnitLevel.Commune, r["province_code"], r["province_code"], Reform.Day, null));
 
         db.Units.AddRange(provinces2024.Values);
         db.Units.AddRange(districts2024.Values);
@@ -48,7 +46,7 @@ public sealed class UnitSeeder(AppDbContext db, SeedFiles files, ILogger<UnitSee
             successions.Add(new UnitSuccession
             {
                 Predecessor = provinces2024[row["old_province_code"]], Successor = provinces2025[row["new_province_code"]],
-                Type = SuccessionType.Full, EffectiveOn = ReformDay, LegalBasis = "202/2025/QH15",
+                Type = SuccessionType.Full, EffectiveOn = Reform.Day, LegalBasis = "202/2025/QH15",
             });
         }
 
@@ -61,7 +59,7 @@ public sealed class UnitSeeder(AppDbContext db, SeedFiles files, ILogger<UnitSee
             {
                 Predecessor = old, Successor = communes2025[row["new_commune_code"]],
                 Type = row["merge_type"] == "partial" ? SuccessionType.Partial : SuccessionType.Full,
-                EffectiveOn = ReformDay, LegalBasis = Blank(row["resolution"]), Confidence = Blank(row["confidence"]), Note = Blank(row["qa_note"]),
+                EffectiveOn = Reform.Day, LegalBasis = Blank(row["resolution"]), Confidence = Blank(row["confidence"]), Note = Blank(row["qa_note"]),
             });
         }
 

@@ -21,7 +21,7 @@ namespace Mtqg.Web.Features.Visits;
 /// </summary>
 public sealed class VisitScope(AppDbContext db, Agencies agencies, UnitScope scope, TimeProvider clock)
 {
-    public DateOnly Today => ApiProblems.Today(clock);
+    public DateOnly Today => VietnamTime.Today(clock);
 
     public Task<AdministrativeUnit?> CommuneNowAsync(string code, CancellationToken ct) =>
         UnitService.InForce(db.Units.AsNoTracking(), Today).FirstOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Commune, ct);

@@ -55,7 +55,7 @@ public static class DossierDtos
     public static IReadOnlyList<SectorProgressDto> SectorsOf(Dossier dossier) =>
         [.. dossier.Progress().Select(p => new SectorProgressDto(p.Sector, p.Criteria, p.Pending, p.Finished, p.LongestStep is { } t ? Math.Round(t.TotalHours, 3) : null))];
 
-    private static object? Shown(string type, decimal? value) => value is not { } v ? null : type == "boolean" ? v == 1m : v;
+    private static object? Shown(string type, decimal? value) => value is not { } v ? null : type == "boolean" ? Mtqg.Domain.Criteria.ValueRules.IsAchieved(v) : v;
 
     public static string StatusCode(DossierStatus s) => s switch
     {

@@ -27,7 +27,7 @@ public sealed class DossierSteps(AppDbContext db, ScorecardService scorecards, S
     private const int MaxAttempts = 8;
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
-    public DateOnly Today => ApiProblems.Today(clock);
+    public DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<(DossierDto? Dossier, Outcome Outcome)> ReadAsync(int id, ClaimsPrincipal user, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 using Mtqg.Domain.Evaluation;
+using Mtqg.Domain.Common;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
 
@@ -76,7 +77,7 @@ public static class ResultsWorkbook
             Note("Năm", model.Year.ToString(CultureInfo.InvariantCulture)),
             Note("Bộ tiêu chí", $"{model.SetCode} — {model.SetName}"),
             Note("Đánh giá ở mức", $"{lowest.Code} — {lowest.Name}"),
-            Note("Thời điểm đánh giá", model.EvaluatedAtUtc.AddHours(7).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) + " (giờ Việt Nam), từ số liệu đang lưu"),
+            Note("Thời điểm đánh giá", VietnamTime.ToLocal(model.EvaluatedAtUtc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) + " (giờ Việt Nam), từ số liệu đang lưu"),
             Note("Số xã", model.Communes.Count.ToString(CultureInfo.InvariantCulture)),
             Note(MetHeader, "Số tiêu chí đạt ở mức trên; tổng là số tiêu chí áp dụng ở mức đó"),
             Note(ReachedHeader, "Các mức đã đạt: " + string.Join("; ", model.Set.Levels.OrderBy(l => l.Rank).Select(l => $"{l.Code} = {l.Name}"))),

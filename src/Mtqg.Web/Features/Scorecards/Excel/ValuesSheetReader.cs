@@ -208,7 +208,7 @@ public static class ValuesSheetReader
                 _ => null,
             };
             return flag is { } f
-                ? (true, f ? 1m : 0m, null)
+                ? (true, ValueRules.FromFlag(f), null)
                 : (true, null, $"Chỉ tiêu {indicator.Code} là chỉ tiêu đạt/không đạt: ghi {ValuesWorkbook.Met} hoặc {ValuesWorkbook.NotMet} (hoặc TRUE/FALSE, 1/0, x), không phải {Shown(raw)}.");
         }
         decimal? number = raw switch
@@ -222,7 +222,7 @@ public static class ValuesSheetReader
         };
         if (number is null)
             return (true, null, $"Chỉ tiêu {indicator.Code} cần một số{(indicator.Type == IndicatorType.Percent ? " từ 0 đến 100 (%)" : indicator.Unit is null ? "" : $" ({indicator.Unit})")}, không phải {Shown(raw)}.");
-        var (value, error) = ScorecardService.Check(indicator, number.Value);
+        var (value, error) = ValueRules.Check(indicator.Type, indicator.Code, number.Value);
         return (true, value, error);
     }
 

@@ -82,7 +82,7 @@ public static class ValuesWorkbook
 
     /// <summary>What a cell shows for a stored value: booleans as Đạt / Chưa đạt, numbers as numbers.</summary>
     public static object Cell(IndicatorType type, decimal value) =>
-        type == IndicatorType.Boolean ? (value == 1m ? Met : NotMet) : value;
+        type == IndicatorType.Boolean ? (ValueRules.IsAchieved(value) ? Met : NotMet) : value;
 
     private static Dictionary<string, object?> Empty(IEnumerable<string> headers)
     {

@@ -127,7 +127,7 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
                 Shown(i.Type, i.Value), Shown(i.Type, i.Threshold), i.Rule.Code(), i.Status.Code(), i.Explanation)).ToList())).ToList());
 
     private static object? Shown(IndicatorType type, decimal? value) =>
-        value is not { } v ? null : type == IndicatorType.Boolean ? v == 1m : v;
+        value is not { } v ? null : type == IndicatorType.Boolean ? ValueRules.IsAchieved(v) : v;
 
     /// <summary>
     /// Sets (or, with null, clears) some values of a commune-year. Every item is checked first; one bad
@@ -193,8 +193,8 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         var newer = stored.Where(v => v.UpdatedAt.Ticks > since).OrderBy(v => v.IndicatorId).Select(v =>
         {
             var indicator = set.IndicatorsById[v.IndicatorId];
-            var shown = indicator.Type == IndicatorType.Boolean ? (v.Value == 1 ? "Đạt" : "Chưa đạt") : v.Value.ToString("0.####", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
-            var at = v.UpdatedAt.AddHours(7).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var shown = indicator.Type == IndicatorType.Boolean ? (ValueRules.IsAchieved(v.Value) ? "Đạt" : "Chưa đạt") : v.Value.ToString("0.####", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+            var at = VietnamTime.ToLocal(v.UpdatedAt).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             return new Problem($"values.{indicator.Code}", $"Chỉ tiêu {indicator.Code} hiện là {shown} ({v.UpdatedBy ?? "không rõ người sửa"}, {at}).");
         }).ToList();
         return Outcome.Conflict(
@@ -214,7 +214,7 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
             case JsonValueKind.Null or JsonValueKind.Undefined:
                 return (null, null);
             case JsonValueKind.True or JsonValueKind.False when indicator.Type == IndicatorType.Boolean:
-                return (element.GetBoolean() ? 1m : 0m, null);
+                return (ValueRules.FromFlag(element.GetBoolean()), null);
             case JsonValueKind.Number when indicator.Type != IndicatorType.Boolean:
                 return element.TryGetDecimal(out var number) ? Check(indicator, number) : (null, $"{label}: {element.GetRawText()} quá lớn.");
             default:
@@ -224,14 +224,7 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         }
     }
 
-    public static (decimal? Value, string? Error) Check(SetIndicator indicator, decimal number)
-    {
-        if (indicator.Type == IndicatorType.Percent && number is < 0 or > 100)
-            return (null, $"Chỉ tiêu {indicator.Code} là tỷ lệ phần trăm: {number} phải nằm trong khoảng 0–100.");
-        if (Math.Abs(number) >= 100_000_000_000_000m)
-            return (null, $"Chỉ tiêu {indicator.Code}: {number} quá lớn.");
-        return (decimal.Round(number, 4), null);
-    }
+    public static (decimal? Value, string? Error) Check(SetIndicator indicator, decimal number) => ValueRules.Check(indicator.Type, indicator.Code, number);
 
     private static string Describe(JsonElement element) => element.ValueKind switch
     {
@@ -247,7 +240,7 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     {
         var set = await catalog.GetAsync(db, setCode, ct);
         if (set is null) return Outcome.NotFound($"Không có bộ tiêu chí mã \"{setCode}\".");
-        var y = year ?? Math.Min(set.ValidTo, Api.ApiProblems.Today(clock).Year);
+        var y = year ?? Math.Min(set.ValidTo, VietnamTime.Today(clock).Year);
         var commune = await CommuneAsync(communeCode, y, ct);
         if (commune is null) return Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{y}.");
         if (!UnitAccess.CanAssignGroups(user, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo))) return Outcome.Forbidden($"Tài khoản không có quyền xếp nhóm cho {commune.FullName}.");

@@ -1,6 +1,7 @@
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using Mtqg.Web.Components.Shared;
+using Mtqg.Domain.Common;
 
 namespace Mtqg.Web.Features.Visits.Recommendations;
 
@@ -9,7 +10,7 @@ public static class RecommendationsWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static string FileName(DateTime utcNow) => $"MTQG-kien-nghi-{utcNow.AddHours(7):yyyyMMdd-HHmm}.xlsx";
+    public static string FileName(DateTime utcNow) => $"MTQG-kien-nghi-{VietnamTime.ToLocal(utcNow):yyyyMMdd-HHmm}.xlsx";
 
     public static byte[] Build(IReadOnlyList<RecommendationLine> items, DateTime utcNow)
     {
@@ -24,7 +25,7 @@ public static class RecommendationsWorkbook
         MiniExcel.SaveAs(buffer, new Dictionary<string, object>
         {
             ["Kiến nghị"] = rows,
-            ["Ghi chú"] = new List<Dictionary<string, object?>> { new() { ["Mục"] = "Thời điểm xuất", ["Nội dung"] = utcNow.AddHours(7).ToString("dd/MM/yyyy HH:mm", Format.Vi) } },
+            ["Ghi chú"] = new List<Dictionary<string, object?>> { new() { ["Mục"] = "Thời điểm xuất", ["Nội dung"] = VietnamTime.ToLocal(utcNow).ToString("dd/MM/yyyy HH:mm", Format.Vi) } },
         }, configuration: new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true, TableStyles = TableStyles.Default });
         return buffer.ToArray();
     }

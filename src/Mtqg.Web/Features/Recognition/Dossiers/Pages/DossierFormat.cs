@@ -6,7 +6,7 @@ namespace Mtqg.Web.Features.Recognition.Dossiers.Pages;
 /// <summary>How the dossier page and its sections show times, sizes, rules and values.</summary>
 public static class DossierFormat
 {
-    public static string Time(DateTime utc) => utc.AddHours(7).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTime utc) => Mtqg.Domain.Common.VietnamTime.ToLocal(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public static string Size(long bytes) => bytes < 1024 * 1024 ? $"{Math.Max(1, bytes / 1024)} KB" : $"{(bytes / 1048576d).ToString("0.#", Format.Vi)} MB";
 
