@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Mtqg.Data;
 using Mtqg.Domain.Units;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Excel;
@@ -92,6 +93,13 @@ public sealed partial class BenchmarkRun(Options options)
 
     private static ClaimsPrincipal Admin => InProcessApp.Admin(AdminName);
 
+    /// <summary>The scope with the administrator acting in it (the import and group services ask AccessPolicy).</summary>
+    private static AsyncServiceScope AsAdmin(AsyncServiceScope scope)
+    {
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(Admin);
+        return scope;
+    }
+
     /// <summary>The two sets through CriteriaSetService, the communes of each year, and every commune's group through GroupAssignmentService.</summary>
     private async Task SetUpAsync(InProcessApp app)
     {
@@ -130,10 +138,10 @@ public sealed partial class BenchmarkRun(Options options)
             var units = byScope.SelectMany(py => py.Communes.Select(c => (py.Year, Commune: c))).DistinctBy(x => x.Commune.Id);
             foreach (var batch in units.GroupBy(x => (x.Commune.ProvinceCode, x.Year < 2025, Group: generator.Group(setCode, x.Commune.Code))))
             {
-                await using var scope = app.Scope();
+                await using var scope = AsAdmin(app.Scope());
                 var ids = batch.Select(x => x.Commune.Id).ToList();
                 var outcome = await scope.ServiceProvider.GetRequiredService<GroupAssignmentService>()
-                    .AssignAsync(set, batch.Key.ProvinceCode, batch.First().Year, ids, batch.Key.Group, Admin, default);
+                    .AssignAsync(set, batch.Key.ProvinceCode, batch.First().Year, ids, batch.Key.Group, default);
                 if (!outcome.IsDone) throw new InvalidOperationException($"Group assignment refused: {outcome.Message}");
                 assigned += ids.Count;
             }
@@ -162,11 +170,11 @@ public sealed partial class BenchmarkRun(Options options)
                 var build = Stopwatch.StartNew();
                 var file = files.Build(py, set, csv);
                 building += build.Elapsed;
-                await using var scope = app.Scope();
+                await using var scope = AsAdmin(app.Scope());
                 var excel = scope.ServiceProvider.GetRequiredService<ScorecardExcelService>();
                 using var stream = new MemoryStream(file.Content, writable: false);
                 var watch = Stopwatch.StartNew();
-                var result = await excel.UploadAsync(py.ProvinceCode, year, set.Code, stream, file.FileName, Admin, default);
+                var result = await excel.UploadAsync(py.ProvinceCode, year, set.Code, stream, file.FileName, default);
                 var seconds = watch.Elapsed.TotalSeconds;
                 if (result.Report is not { } upload)
                     throw new InvalidOperationException($"Upload of {file.FileName} refused: {result.Outcome.Message} " +
@@ -237,11 +245,11 @@ public sealed partial class BenchmarkRun(Options options)
             return (values.Count, values.Sum());
         }
         var before = await StoredAsync();
-        await using (var scope = app.Scope())
+        await using (var scope = AsAdmin(app.Scope()))
         {
             using var stream = new MemoryStream(bad);
             var result = await scope.ServiceProvider.GetRequiredService<ScorecardExcelService>()
-                .UploadAsync(py.ProvinceCode, py.Year, set.Code, stream, file.FileName, Admin, default);
+                .UploadAsync(py.ProvinceCode, py.Year, set.Code, stream, file.FileName, default);
             var after = await StoredAsync();
             report.Check("import is all-or-nothing", result.Report is null && result.Problems.Count == 1 && after == before,
                 $"{file.Values:N0} changed values and one bad cell ({result.Problems.FirstOrDefault()?.Field}): {result.Problems.Count} problem(s), " +

@@ -189,4 +189,12 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return UnitService.InForce(db.Units, today).Any(u => u.Code == unit && u.Level == UnitLevel.Commune && u.ProvinceCode == province);
     }
+
+    // ==== added for plans, visits, scorecards, criteria sets, units (branch access-features) ====
+
+    /// <summary>
+    /// Whether the account answers (responds to, closes) a recommendation of this commune that <paramref name="responsible"/>
+    /// must answer: it acts as that party (see <see cref="PartyFor"/>). The status is the caller's to check.
+    /// </summary>
+    public bool CanAnswer(string province, string commune, ResponsibleParty responsible) => PartyFor(province, commune, responsible) == responsible;
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Plans;
@@ -12,7 +11,7 @@ namespace Mtqg.Web.Features.Plans;
 public sealed record CommuneRef(string Code, string Name);
 
 /// <summary>
-/// Helping agencies and who may manage a province's plans. An agency account belongs to the agency of its province
+/// Helping agencies (who may read or manage a province's plans is AccessPolicy's). An agency account belongs to the agency of its province
 /// whose name its sector gives (folded, so "Sở Tài chính" and "sở tài chính" are one agency).
 /// </summary>
 public sealed class Agencies(AppDbContext db)
@@ -20,14 +19,6 @@ public sealed class Agencies(AppDbContext db)
     public static readonly Outcome ProvinceRequired = Outcome.Invalid("Thiếu mã tỉnh.", [new Problem("province", "Chọn tỉnh: thêm province=<mã tỉnh> vào địa chỉ.")]);
 
     public static string Key(string name) => VietnameseText.Fold(name.Trim());
-
-    /// <summary>The agency an agency account works for; null for other accounts or an agency account without a named agency.</summary>
-    public async Task<Agency?> OfUserAsync(ClaimsPrincipal user, CancellationToken ct)
-    {
-        if (!user.IsInRole(Roles.Agency) || user.UnitCode() is not { } province || user.FindFirstValue(AppUserClaimsFactory.SectorClaim) is not { } name) return null;
-        var key = Key(name);
-        return await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.ProvinceCode == province && a.NameKey == key, ct);
-    }
 
     /// <summary>The agency of that name in the province, added (tracked, not saved) when new.</summary>
     public async Task<Agency> FindOrAddAsync(string province, string name, CancellationToken ct)
@@ -46,16 +37,6 @@ public sealed class Agencies(AppDbContext db)
         (await db.Assignments.AsNoTracking()
             .Where(a => a.AgencyId == agencyId && (on == null || a.From <= on && a.To >= on))
             .SelectMany(a => a.Communes.Select(c => c.CommuneCode)).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Administrators and the coordination office of the province: commune lists, plans, targets, assignments.</summary>
-    public static bool CanManage(ClaimsPrincipal user, string province) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator) && user.UnitCode() == province;
-
-    /// <summary>Plans, lists and assignments of a province: administrators, national viewers, and the province's coordination office, departments, agencies and viewers.</summary>
-    public static bool CanRead(ClaimsPrincipal user, string province) =>
-        user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Admin)
-            || user.IsInRole(Roles.Viewer) && (user.UnitCode() is null || user.UnitCode() == province)
-            || (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Appraiser) || user.IsInRole(Roles.Agency)) && user.UnitCode() == province);
 
     /// <summary>Communes in force today in the province, by code, for the codes asked.</summary>
     public async Task<Dictionary<string, string>> CommunesInProvinceAsync(string province, IEnumerable<string> codes, DateOnly today, CancellationToken ct)

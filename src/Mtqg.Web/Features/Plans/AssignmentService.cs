@@ -1,37 +1,37 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Plans;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
 using Mtqg.Web.Data;
+using Mtqg.Web.Features.Access;
 
 namespace Mtqg.Web.Features.Plans;
 
 /// <summary>Commune lists, helping agencies and their assignments (phân công giúp đỡ xã) of a province.</summary>
-public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimeProvider clock)
+public sealed class AssignmentService(AppDbContext db, Agencies agencies, AccessPolicy access, TimeProvider clock)
 {
     private DateOnly Today => VietnamTime.Today(clock);
 
-    public async Task<(IReadOnlyList<CommuneListView>? Lists, Outcome Outcome)> ListsAsync(string province, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(IReadOnlyList<CommuneListView>? Lists, Outcome Outcome)> ListsAsync(string province, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(province)) return (null, Agencies.ProvinceRequired);
-        if (!Agencies.CanRead(user, province)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem danh sách xã của tỉnh {province}."));
+        if (!access.CanReadProvinceWork(province)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem danh sách xã của tỉnh {province}."));
         var lists = await db.CommuneLists.AsNoTracking().Where(l => l.ProvinceCode == province).OrderBy(l => l.Name).ToListAsync(ct);
         var names = await agencies.NamesAsync(lists.SelectMany(Codes), Today, ct);
         return ([.. lists.Select(l => ListView(l, names))], Outcome.Done);
     }
 
-    public async Task<(CommuneListView? List, Outcome Outcome)> ListAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(CommuneListView? List, Outcome Outcome)> ListAsync(int id, CancellationToken ct)
     {
         var list = await db.CommuneLists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
         if (list is null) return (null, Outcome.NotFound($"Không có danh sách xã số {id}."));
-        if (!Agencies.CanRead(user, list.ProvinceCode)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem danh sách xã của tỉnh {list.ProvinceCode}."));
+        if (!access.CanReadProvinceWork(list.ProvinceCode)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem danh sách xã của tỉnh {list.ProvinceCode}."));
         return (ListView(list, await agencies.NamesAsync(Codes(list), Today, ct)), Outcome.Done);
     }
 
     /// <summary>Creates a list (<paramref name="id"/> null) or corrects one; <paramref name="version"/>: the version it was read at (<see cref="EditVersion"/>).</summary>
-    public async Task<(int? Id, Outcome Outcome)> SaveListAsync(int? id, CommuneListInput input, ClaimsPrincipal user, CancellationToken ct, string? version = null)
+    public async Task<(int? Id, Outcome Outcome)> SaveListAsync(int? id, CommuneListInput input, CancellationToken ct, string? version = null)
     {
         var list = id is null ? null : await db.CommuneLists.FirstOrDefaultAsync(l => l.Id == id, ct);
         if (id is not null && list is null) return (null, Outcome.NotFound($"Không có danh sách xã số {id}."));
@@ -39,7 +39,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         var problems = new List<Problem>();
         if (list is null && (province.Length == 0 || await agencies.ProvinceNameAsync(province, Today, ct) is null))
             problems.Add(new("provinceCode", $"Không có tỉnh, thành phố mã \"{province}\" đang có hiệu lực."));
-        else if (!Agencies.CanManage(user, province)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} mới lập được danh sách xã của tỉnh."));
+        else if (!access.CanManageProvince(province)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} mới lập được danh sách xã của tỉnh."));
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0) problems.Add(new("name", "Phải nhập tên danh sách."));
         else if (db.TooLong((CommuneList l) => l.Name, name, "name") is { } tooLong) problems.Add(tooLong);
@@ -51,16 +51,16 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         list ??= db.CommuneLists.Add(new CommuneList { ProvinceCode = province, Name = name }).Entity;
         list.Name = name;
         list.CommuneCodes = string.Join(',', input.Communes!.Select(c => c.Trim()));
-        (list.UpdatedAt, list.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
+        (list.UpdatedAt, list.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, access.User.UserName);
         var saved = await EditVersion.SaveAsync(db, list, $"Danh sách «{name}»", ct);
         return (saved.IsDone ? list.Id : null, saved);
     }
 
-    public async Task<Outcome> DeleteListAsync(int id, ClaimsPrincipal user, CancellationToken ct, string? version = null)
+    public async Task<Outcome> DeleteListAsync(int id, CancellationToken ct, string? version = null)
     {
         var list = await db.CommuneLists.FirstOrDefaultAsync(l => l.Id == id, ct);
         if (list is null) return Outcome.NotFound($"Không có danh sách xã số {id}.");
-        if (!Agencies.CanManage(user, list.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {list.ProvinceCode} mới xóa được danh sách xã.");
+        if (!access.CanManageProvince(list.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {list.ProvinceCode} mới xóa được danh sách xã.");
         if (EditVersion.IsStale(version, list.UpdatedAt)) return EditVersion.Changed($"Danh sách «{list.Name}»", list.UpdatedAt, list.UpdatedBy);
         db.CommuneLists.Remove(list);
         return await EditVersion.SaveAsync(db, list, $"Danh sách «{list.Name}»", ct);
@@ -72,10 +72,10 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         new(list.Id, list.ProvinceCode, list.Name, [.. Codes(list).Select(c => new CommuneRef(c, names.GetValueOrDefault(c, c)))], list.UpdatedAt, list.UpdatedBy);
 
     /// <summary>Assignments of a province (optionally one agency's); an agency account sees its own.</summary>
-    public async Task<(IReadOnlyList<AssignmentView>? Assignments, Outcome Outcome)> AssignmentsAsync(string province, int? agencyId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(IReadOnlyList<AssignmentView>? Assignments, Outcome Outcome)> AssignmentsAsync(string province, int? agencyId, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(province)) return (null, Agencies.ProvinceRequired);
-        if (!Agencies.CanRead(user, province)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem phân công của tỉnh {province}."));
+        if (!access.CanReadProvinceWork(province)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem phân công của tỉnh {province}."));
         var query = db.Assignments.AsNoTracking().Include(a => a.Agency).Include(a => a.Communes).Where(a => a.ProvinceCode == province);
         if (agencyId is not null) query = query.Where(a => a.AgencyId == agencyId);
         var rows = await query.OrderBy(a => a.Agency.Name).ThenByDescending(a => a.From).ToListAsync(ct);
@@ -83,11 +83,11 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         return ([.. rows.Select(a => View(a, names))], Outcome.Done);
     }
 
-    public async Task<(AgencyView? Agency, Outcome Outcome)> AgencyAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(AgencyView? Agency, Outcome Outcome)> AgencyAsync(int id, CancellationToken ct)
     {
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (agency is null) return (null, Outcome.NotFound($"Không có đơn vị giúp đỡ số {id}."));
-        var (assignments, outcome) = await AssignmentsAsync(agency.ProvinceCode, id, user, ct);
+        var (assignments, outcome) = await AssignmentsAsync(agency.ProvinceCode, id, ct);
         return assignments is null ? (null, outcome) : (new AgencyView(agency.Id, agency.ProvinceCode, agency.Name, assignments), Outcome.Done);
     }
 
@@ -100,7 +100,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
     /// again. A correction keeps the province; communes taken off are removed and new ones added, so the trail shows only
     /// what changed. Visits already recorded stay as they are.
     /// </summary>
-    public async Task<(int? Id, Outcome Outcome)> SaveAssignmentAsync(int? id, AssignmentInput input, ClaimsPrincipal user, CancellationToken ct, string? version = null)
+    public async Task<(int? Id, Outcome Outcome)> SaveAssignmentAsync(int? id, AssignmentInput input, CancellationToken ct, string? version = null)
     {
         var assignment = id is null ? null : await db.Assignments.Include(a => a.Agency).Include(a => a.Communes).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (id is not null && assignment is null) return (null, Outcome.NotFound($"Không có phân công số {id}."));
@@ -108,7 +108,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         var problems = new List<Problem>();
         if (assignment is null && (province.Length == 0 || await agencies.ProvinceNameAsync(province, Today, ct) is null))
             problems.Add(new("provinceCode", $"Không có tỉnh, thành phố mã \"{province}\" đang có hiệu lực."));
-        else if (!Agencies.CanManage(user, province))
+        else if (!access.CanManageProvince(province))
             return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} mới {(assignment is null ? "phân công" : "sửa phân công")} đơn vị giúp đỡ xã."));
         if (assignment is not null && input.ProvinceCode is { Length: > 0 } other && other.Trim() != province)
             problems.Add(new("provinceCode", $"Phân công thuộc tỉnh {province}: không chuyển sang tỉnh khác được."));
@@ -130,16 +130,16 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, TimePr
         var codes = input.Communes!.Select(c => c.Trim()).Distinct().ToList();
         db.RemoveRange(assignment.Communes.Where(c => !codes.Contains(c.CommuneCode)).ToList()); // removed as rows: the trail still knows the assignment
         assignment.Communes.AddRange(codes.Where(c => assignment.Communes.All(k => k.CommuneCode != c)).Select(c => new AssignmentCommune { CommuneCode = c }));
-        (assignment.UpdatedAt, assignment.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
+        (assignment.UpdatedAt, assignment.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, access.User.UserName);
         var saved = await EditVersion.SaveAsync(db, assignment, $"Phân công {agency.Name}", ct);
         return (saved.IsDone ? assignment.Id : null, saved);
     }
 
-    public async Task<Outcome> DeleteAssignmentAsync(int id, ClaimsPrincipal user, CancellationToken ct, string? version = null)
+    public async Task<Outcome> DeleteAssignmentAsync(int id, CancellationToken ct, string? version = null)
     {
         var assignment = await db.Assignments.Include(a => a.Agency).Include(a => a.Communes).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null) return Outcome.NotFound($"Không có phân công số {id}.");
-        if (!Agencies.CanManage(user, assignment.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {assignment.ProvinceCode} mới xóa được phân công.");
+        if (!access.CanManageProvince(assignment.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {assignment.ProvinceCode} mới xóa được phân công.");
         if (EditVersion.IsStale(version, assignment.UpdatedAt)) return EditVersion.Changed($"Phân công {assignment.Agency.Name}", assignment.UpdatedAt, assignment.UpdatedBy);
         db.Assignments.Remove(assignment);
         return await EditVersion.SaveAsync(db, assignment, $"Phân công {assignment.Agency.Name}", ct);

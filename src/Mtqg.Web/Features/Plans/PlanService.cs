@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Plans;
@@ -8,21 +7,21 @@ using Mtqg.Domain.Common;
 using Mtqg.Domain.Plans;
 using Mtqg.Web.Api;
 using Mtqg.Web.Data;
-using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Plans;
 
 /// <summary>Plans, their targets and the progress of each: computed (levels reached) or recorded (activities).</summary>
-public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttainment attainment, FileStore files, TimeProvider clock)
+public sealed class PlanService(AppDbContext db, Agencies agencies, AccessPolicy access, ILevelAttainment attainment, FileStore files, TimeProvider clock)
 {
     public const string RecordedSource = "ghi nhận của đơn vị thực hiện";
     private DateOnly Today => VietnamTime.Today(clock);
 
-    public async Task<(IReadOnlyList<PlanLine>? Plans, Outcome Outcome)> ListAsync(string province, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(IReadOnlyList<PlanLine>? Plans, Outcome Outcome)> ListAsync(string province, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(province)) return (null, Agencies.ProvinceRequired);
-        if (!Agencies.CanRead(user, province)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem kế hoạch của tỉnh {province}."));
+        if (!access.CanReadProvinceWork(province)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem kế hoạch của tỉnh {province}."));
         var plans = await db.Plans.AsNoTracking().Where(p => p.ProvinceCode == province)
             .OrderByDescending(p => p.IssuedOn).ThenBy(p => p.Number)
             .Select(p => new PlanLine(p.Id, p.ProvinceCode, p.Number, p.Issuer, p.IssuedOn, p.PeriodFrom, p.PeriodTo, p.Title, p.Targets.Count, p.FileKey != null))
@@ -30,13 +29,13 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         return (plans, Outcome.Done);
     }
 
-    public Task<(int? Id, Outcome Outcome)> CreateAsync(PlanInput input, ClaimsPrincipal user, CancellationToken ct) => SaveAsync(null, input, user, ct);
+    public Task<(int? Id, Outcome Outcome)> CreateAsync(PlanInput input, CancellationToken ct) => SaveAsync(null, input, ct);
 
     /// <summary>
     /// Creates a plan (<paramref name="id"/> null) or corrects its number, issuer, date, period and title (the province is
     /// kept); <paramref name="version"/>: the version it was read at (<see cref="EditVersion"/>).
     /// </summary>
-    public async Task<(int? Id, Outcome Outcome)> SaveAsync(int? id, PlanInput input, ClaimsPrincipal user, CancellationToken ct, string? version = null)
+    public async Task<(int? Id, Outcome Outcome)> SaveAsync(int? id, PlanInput input, CancellationToken ct, string? version = null)
     {
         var plan = id is null ? null : await db.Plans.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (id is not null && plan is null) return (null, Outcome.NotFound($"Không có kế hoạch số {id}."));
@@ -44,7 +43,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         var problems = new List<Problem>();
         if (plan is null && (province.Length == 0 || await agencies.ProvinceNameAsync(province, Today, ct) is null))
             problems.Add(new("provinceCode", $"Không có tỉnh, thành phố mã \"{province}\" đang có hiệu lực."));
-        else if (!Agencies.CanManage(user, province))
+        else if (!access.CanManageProvince(province))
             return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} mới {(plan is null ? "lập" : "sửa")} được kế hoạch của tỉnh."));
         if (plan is not null && input.ProvinceCode is { Length: > 0 } other && other.Trim() != province)
             problems.Add(new("provinceCode", $"Kế hoạch thuộc tỉnh {province}: không chuyển sang tỉnh khác được."));
@@ -64,7 +63,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         plan ??= db.Plans.Add(new Plan { ProvinceCode = province, Number = number, Issuer = "", Title = "" }).Entity;
         (plan.Number, plan.Issuer, plan.IssuedOn, plan.PeriodFrom, plan.PeriodTo, plan.Title) =
             (number, input.Issuer!.Trim(), input.IssuedOn!.Value, input.PeriodFrom!.Value, input.PeriodTo!.Value, input.Title!.Trim());
-        (plan.UpdatedAt, plan.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
+        (plan.UpdatedAt, plan.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, access.User.UserName);
         var saved = await EditVersion.SaveAsync(db, plan, $"Kế hoạch số {number}", ct);
         return (saved.IsDone ? plan.Id : null, saved);
     }
@@ -73,11 +72,11 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
     /// Deletes a plan made by mistake, with its targets, while no progress has been recorded on it (after that it is the
     /// record of work done); the signed file is removed from the store after the commit.
     /// </summary>
-    public async Task<Outcome> DeleteAsync(int id, ClaimsPrincipal user, CancellationToken ct, string? version = null)
+    public async Task<Outcome> DeleteAsync(int id, CancellationToken ct, string? version = null)
     {
         var plan = await db.Plans.Include(p => p.Targets).ThenInclude(t => t.Updates).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return Outcome.NotFound($"Không có kế hoạch số {id}.");
-        if (!Agencies.CanManage(user, plan.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {plan.ProvinceCode} mới xóa được kế hoạch.");
+        if (!access.CanManageProvince(plan.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {plan.ProvinceCode} mới xóa được kế hoạch.");
         if (EditVersion.IsStale(version, plan.UpdatedAt)) return EditVersion.Changed($"Kế hoạch số {plan.Number}", plan.UpdatedAt, plan.UpdatedBy);
         var recorded = plan.Targets.Sum(t => t.Updates.Count);
         if (recorded > 0) return Outcome.Conflict($"Không xóa được kế hoạch số {plan.Number}: đã ghi {recorded} lần tiến độ. Sửa thông tin kế hoạch thay vì xóa.");
@@ -89,25 +88,25 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
     }
 
     /// <summary>Deletes a target added by mistake while no progress has been recorded on it; the plan's version moves on.</summary>
-    public async Task<Outcome> DeleteTargetAsync(int planId, int targetId, ClaimsPrincipal user, CancellationToken ct, string? version = null)
+    public async Task<Outcome> DeleteTargetAsync(int planId, int targetId, CancellationToken ct, string? version = null)
     {
         var target = await db.PlanTargets.Include(t => t.Plan).Include(t => t.Updates).FirstOrDefaultAsync(t => t.Id == targetId && t.PlanId == planId, ct);
         if (target is null) return Outcome.NotFound($"Kế hoạch số {planId} không có mục tiêu số {targetId}.");
         var plan = target.Plan;
-        if (!Agencies.CanManage(user, plan.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {plan.ProvinceCode} mới xóa được mục tiêu.");
+        if (!access.CanManageProvince(plan.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {plan.ProvinceCode} mới xóa được mục tiêu.");
         if (EditVersion.IsStale(version, plan.UpdatedAt)) return EditVersion.Changed($"Kế hoạch số {plan.Number}", plan.UpdatedAt, plan.UpdatedBy);
         if (target.Updates.Count > 0) return Outcome.Conflict($"Không xóa được mục tiêu «{target.Name}»: đã ghi {target.Updates.Count} lần tiến độ.");
         db.PlanTargets.Remove(target);
-        (plan.UpdatedAt, plan.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, user.Identity?.Name);
+        (plan.UpdatedAt, plan.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, access.User.UserName);
         return await EditVersion.SaveAsync(db, plan, $"Kế hoạch số {plan.Number}", ct);
     }
 
-    public async Task<(PlanView? Plan, Outcome Outcome)> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct, DateOnly? asOf = null)
+    public async Task<(PlanView? Plan, Outcome Outcome)> GetAsync(int id, CancellationToken ct, DateOnly? asOf = null)
     {
         var plan = await db.Plans.AsNoTracking().Include(p => p.Targets).ThenInclude(t => t.Updates).Include(p => p.Targets).ThenInclude(t => t.Agency)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return (null, Outcome.NotFound($"Không có kế hoạch số {id}."));
-        if (!Agencies.CanRead(user, plan.ProvinceCode)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem kế hoạch của tỉnh {plan.ProvinceCode}."));
+        if (!access.CanReadProvinceWork(plan.ProvinceCode)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem kế hoạch của tỉnh {plan.ProvinceCode}."));
         var today = asOf ?? Today;
         var codes = plan.Targets.SelectMany(t => CommuneGoals(t).Select(g => g.CommuneCode).Append(t.CommuneCode ?? "").Concat(t.Updates.Select(u => u.CommuneCode ?? "")));
         var names = await agencies.NamesAsync(codes.Where(c => c.Length > 0), today, ct);
@@ -177,11 +176,11 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         string.IsNullOrEmpty(target.CommuneGoals) ? [] :
         [.. target.CommuneGoals.Split(',').Select(p => p.Split('=')).Select(p => new CommuneGoal(p[0], decimal.Parse(p[1], CultureInfo.InvariantCulture)))];
 
-    public async Task<(int? Id, Outcome Outcome)> AddTargetAsync(int planId, TargetInput input, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(int? Id, Outcome Outcome)> AddTargetAsync(int planId, TargetInput input, CancellationToken ct)
     {
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null) return (null, Outcome.NotFound($"Không có kế hoạch số {planId}."));
-        if (!Agencies.CanManage(user, plan.ProvinceCode)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {plan.ProvinceCode} mới thêm được mục tiêu."));
+        if (!access.CanManageProvince(plan.ProvinceCode)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {plan.ProvinceCode} mới thêm được mục tiêu."));
         var problems = new List<Problem>();
         Required(problems, "name", input.Name, (PlanTarget t) => t.Name, "Phải nhập tên mục tiêu.");
         var kind = input.Kind?.Trim() switch
@@ -249,24 +248,16 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         return (target.Id, Outcome.Done);
     }
 
-    /// <summary>Who records an activity's progress: administrators, the province's coordination office, and the responsible agency (any agency of the province when none is named).</summary>
-    public async Task<bool> CanRecordAsync(ClaimsPrincipal user, PlanTarget target, string province, CancellationToken ct)
-    {
-        if (Agencies.CanManage(user, province)) return true;
-        var agency = await agencies.OfUserAsync(user, ct);
-        return agency is not null && agency.ProvinceCode == province && (target.AgencyId is null || target.AgencyId == agency.Id);
-    }
-
-    public async Task<(int? Id, Outcome Outcome)> RecordProgressAsync(int targetId, ProgressInput input, ClaimsPrincipal user, CancellationToken ct,
+    public async Task<(int? Id, Outcome Outcome)> RecordProgressAsync(int targetId, ProgressInput input, CancellationToken ct,
         (Stream Content, string Name, long Length)? evidence = null)
     {
         var target = await db.PlanTargets.Include(t => t.Plan).Include(t => t.Updates).FirstOrDefaultAsync(t => t.Id == targetId, ct);
         if (target is null) return (null, Outcome.NotFound($"Không có mục tiêu số {targetId}."));
         if (target.Kind != TargetKind.Activity)
             return (null, Outcome.Conflict("Mục tiêu về số xã / xã đạt chuẩn được tính từ kết quả đánh giá, không ghi tiến độ bằng tay."));
-        if (!await CanRecordAsync(user, target, target.Plan.ProvinceCode, ct))
+        if (!await access.CanRecordProgressAsync(target.Plan.ProvinceCode, target.AgencyId, ct))
             return (null, Outcome.Forbidden("Chỉ đơn vị được giao thực hiện mục tiêu này (hoặc Văn phòng Điều phối của tỉnh) mới ghi được tiến độ."));
-        var by = user.FindFirstValue(AppUserClaimsFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "";
+        var by = access.User.DisplayName;
         var update = new ProgressUpdate(input.Date ?? default, input.Amount ?? 0, by, input.Evidence, string.IsNullOrWhiteSpace(input.CommuneCode) ? null : input.CommuneCode.Trim());
         var problems = new List<Problem>();
         if (input.Date is null) problems.Add(new("date", "Phải nhập ngày cập nhật."));
@@ -278,7 +269,7 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         var row = new TargetUpdate
         {
             TargetId = target.Id, Target = target, Date = update.Date, Amount = update.Amount, CommuneCode = update.CommuneCode, Evidence = input.Evidence?.Trim(),
-            By = by, ByUserName = user.Identity?.Name, RecordedAt = clock.GetUtcNow().UtcDateTime,
+            By = by, ByUserName = access.User.UserName, RecordedAt = clock.GetUtcNow().UtcDateTime,
         };
         if (evidence is { } file)
         {
@@ -293,11 +284,11 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         return (row.Id, Outcome.Done);
     }
 
-    public async Task<Outcome> AttachFileAsync(int planId, Stream content, string? fileName, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Outcome> AttachFileAsync(int planId, Stream content, string? fileName, CancellationToken ct)
     {
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null) return Outcome.NotFound($"Không có kế hoạch số {planId}.");
-        if (!Agencies.CanManage(user, plan.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {plan.ProvinceCode} mới đính kèm được văn bản kế hoạch.");
+        if (!access.CanManageProvince(plan.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {plan.ProvinceCode} mới đính kèm được văn bản kế hoạch.");
         var (stored, error) = await files.SaveAsync(content, fileName, pdfOnly: false, ct);
         if (stored is null) return Outcome.Invalid("Không lưu được văn bản kế hoạch.", [new Problem("file", error!)]);
         var old = plan.FileKey;
@@ -309,20 +300,20 @@ public sealed class PlanService(AppDbContext db, Agencies agencies, ILevelAttain
         return Outcome.Done;
     }
 
-    public async Task<(Stream? Content, PlanFileView? File, Outcome Outcome)> OpenFileAsync(int planId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(Stream? Content, PlanFileView? File, Outcome Outcome)> OpenFileAsync(int planId, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null) return (null, null, Outcome.NotFound($"Không có kế hoạch số {planId}."));
-        if (!Agencies.CanRead(user, plan.ProvinceCode)) return (null, null, Outcome.Forbidden($"Tài khoản không có quyền xem kế hoạch của tỉnh {plan.ProvinceCode}."));
+        if (!access.CanReadProvinceWork(plan.ProvinceCode)) return (null, null, Outcome.Forbidden($"Tài khoản không có quyền xem kế hoạch của tỉnh {plan.ProvinceCode}."));
         if (plan.FileKey is null || files.Open(plan.FileKey) is not { } stream) return (null, null, Outcome.NotFound($"Kế hoạch {plan.Number} chưa có văn bản đính kèm."));
         return (stream, new PlanFileView(plan.FileName!, FileStore.ContentTypeOf(plan.FileKey), plan.FileSize ?? 0), Outcome.Done);
     }
 
-    public async Task<(Stream? Content, PlanFileView? File, Outcome Outcome)> OpenEvidenceAsync(int planId, int updateId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(Stream? Content, PlanFileView? File, Outcome Outcome)> OpenEvidenceAsync(int planId, int updateId, CancellationToken ct)
     {
         var province = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.ProvinceCode).FirstOrDefaultAsync(ct);
         if (province is null) return (null, null, Outcome.NotFound($"Không có kế hoạch số {planId}."));
-        if (!Agencies.CanRead(user, province)) return (null, null, Outcome.Forbidden($"Tài khoản không có quyền xem kế hoạch của tỉnh {province}."));
+        if (!access.CanReadProvinceWork(province)) return (null, null, Outcome.Forbidden($"Tài khoản không có quyền xem kế hoạch của tỉnh {province}."));
         var update = await db.TargetUpdates.AsNoTracking().Where(u => u.Id == updateId && u.Target.PlanId == planId)
             .Select(u => new { u.FileKey, u.FileName, u.FileContentType, u.FileSize }).FirstOrDefaultAsync(ct);
         if (update is null) return (null, null, Outcome.NotFound($"Kế hoạch {planId} không có cập nhật số {updateId}."));

@@ -1,10 +1,9 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Scorecards;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
-using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Units;
 using Mtqg.Web.Features.Scorecards.Values;
 
@@ -17,7 +16,7 @@ public sealed record GroupRow(int UnitId, string Code, string Name, string? Grou
 /// For sets grouped by the seven regions of Decision 318/QĐ-TTg a region is proposed from the
 /// geographic region of the commune's pre-reform province (or its predecessors' provinces).
 /// </summary>
-public sealed class GroupAssignmentService(AppDbContext db, ProvinceLineage lineage, TimeProvider clock)
+public sealed class GroupAssignmentService(AppDbContext db, ProvinceLineage lineage, AccessPolicy access, TimeProvider clock)
 {
     // The source's eight geographic regions (provinces-2024.csv) → the seven regions of 318/QĐ-TTg.
     // A proposal only: the office checks it (e.g. where a province sits in 318's table).
@@ -63,23 +62,23 @@ public sealed class GroupAssignmentService(AppDbContext db, ProvinceLineage line
     }
 
     /// <summary>Assigns one group to many communes of a province, all or nothing.</summary>
-    public async Task<Outcome> AssignAsync(LoadedSet set, string provinceCode, int year, IReadOnlyCollection<int> unitIds, string? groupCode, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Outcome> AssignAsync(LoadedSet set, string provinceCode, int year, IReadOnlyCollection<int> unitIds, string? groupCode, CancellationToken ct)
     {
-        if (!UnitAccess.CanAssignGroups(user, await ProvinceNowAsync(provinceCode, year))) return Outcome.Forbidden("Tài khoản không có quyền xếp nhóm xã của tỉnh này.");
+        if (!access.CanManageProvince(await ProvinceNowAsync(provinceCode, year))) return Outcome.Forbidden("Tài khoản không có quyền xếp nhóm xã của tỉnh này.");
         if (unitIds.Count == 0) return Outcome.Invalid("Chưa chọn xã nào.", [new Problem("communes", "Chọn ít nhất một xã.")]);
         if (groupCode is null || !set.GroupIds.TryGetValue(groupCode, out var groupId))
             return Outcome.Invalid("Nhóm không hợp lệ.", [new Problem("group", $"Chọn một nhóm của bộ tiêu chí {set.Code}: {string.Join(", ", set.GroupIds.Keys)}.")]);
         var inProvince = await db.Units.Where(u => unitIds.Contains(u.Id) && u.ProvinceCode == provinceCode && u.Level == UnitLevel.Commune).Select(u => u.Id).ToListAsync(ct);
         if (inProvince.Count != unitIds.Count) return Outcome.Rejected("Có xã không thuộc tỉnh này; không có gì được ghi.");
-        return await WriteAsync(set, inProvince.ToDictionary(id => id, _ => groupId), user, ct);
+        return await WriteAsync(set, inProvince.ToDictionary(id => id, _ => groupId), ct);
     }
 
     /// <summary>Takes the proposal for every commune of the province that has no group yet.</summary>
-    public async Task<(int Count, Outcome Outcome)> ApplyProposalsAsync(LoadedSet set, string provinceCode, int year, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(int Count, Outcome Outcome)> ApplyProposalsAsync(LoadedSet set, string provinceCode, int year, CancellationToken ct)
     {
-        if (!UnitAccess.CanAssignGroups(user, await ProvinceNowAsync(provinceCode, year))) return (0, Outcome.Forbidden("Tài khoản không có quyền xếp nhóm xã của tỉnh này."));
+        if (!access.CanManageProvince(await ProvinceNowAsync(provinceCode, year))) return (0, Outcome.Forbidden("Tài khoản không có quyền xếp nhóm xã của tỉnh này."));
         var rows = (await ListAsync(set, provinceCode, year, ct)).Where(r => r.Group is null && r.Proposed is not null).ToList();
-        var outcome = await WriteAsync(set, rows.ToDictionary(r => r.UnitId, r => set.GroupIds[r.Proposed!]), user, ct);
+        var outcome = await WriteAsync(set, rows.ToDictionary(r => r.UnitId, r => set.GroupIds[r.Proposed!]), ct);
         return (rows.Count, outcome);
     }
 
@@ -87,15 +86,15 @@ public sealed class GroupAssignmentService(AppDbContext db, ProvinceLineage line
     private Task<string> ProvinceNowAsync(string provinceCode, int year) =>
         lineage.ProvinceNowAsync(provinceCode, Reform.IsYearBefore(year) ? Reform.LastDayBefore : null);
 
-    private async Task<Outcome> WriteAsync(LoadedSet set, Dictionary<int, int> groups, ClaimsPrincipal user, CancellationToken ct)
+    private async Task<Outcome> WriteAsync(LoadedSet set, Dictionary<int, int> groups, CancellationToken ct)
     {
         var ids = groups.Keys.ToList();
         var existing = await db.GroupAssignments.Where(a => a.CriteriaSetId == set.Id && ids.Contains(a.UnitId)).ToDictionaryAsync(a => a.UnitId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (unitId, groupId) in groups)
         {
-            if (existing.TryGetValue(unitId, out var row)) (row.GroupId, row.UpdatedAt, row.UpdatedBy) = (groupId, now, user.Identity?.Name);
-            else db.GroupAssignments.Add(new CommuneGroupAssignment { CriteriaSetId = set.Id, UnitId = unitId, GroupId = groupId, UpdatedAt = now, UpdatedBy = user.Identity?.Name });
+            if (existing.TryGetValue(unitId, out var row)) (row.GroupId, row.UpdatedAt, row.UpdatedBy) = (groupId, now, access.User.UserName);
+            else db.GroupAssignments.Add(new CommuneGroupAssignment { CriteriaSetId = set.Id, UnitId = unitId, GroupId = groupId, UpdatedAt = now, UpdatedBy = access.User.UserName });
         }
         try
         {

@@ -1,5 +1,4 @@
 using Mtqg.Domain.Common;
-using System.Security.Claims;
 using System.Text.Json;
 using Mtqg.Web.Api;
 using Mtqg.Web.Features.Scorecards.Values;
@@ -35,16 +34,16 @@ public static class ScorecardsApi
         return app;
     }
 
-    private static async Task<IResult> PutGroup(string code, string set, GroupRequest request, int? year, ScorecardService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> PutGroup(string code, string set, GroupRequest request, int? year, ScorecardService service, CancellationToken ct)
     {
-        var outcome = await service.SetGroupAsync(code, set, request.Group, year, user, ct);
+        var outcome = await service.SetGroupAsync(code, set, request.Group, year, ct);
         return outcome.IsDone ? TypedResults.NoContent() : ApiProblems.From(outcome);
     }
 
-    private static async Task<IResult> PutValues(string code, int year, string? set, ValuesRequest request, ScorecardService service, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> PutValues(string code, int year, string? set, ValuesRequest request, ScorecardService service, HttpContext http, CancellationToken ct)
     {
         var ifMatch = http.Request.Headers.IfMatch.ToString();
-        var (card, outcome) = await service.SetValuesAsync(code, year, set, request.Values, user, ct, ifMatch.Length == 0 || ifMatch == "*" ? null : ifMatch);
+        var (card, outcome) = await service.SetValuesAsync(code, year, set, request.Values, ct, ifMatch.Length == 0 || ifMatch == "*" ? null : ifMatch);
         if (card is null)
             return outcome.Kind == OutcomeKind.Conflict
                 ? TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status412PreconditionFailed, title: "Số liệu đã thay đổi",
@@ -54,9 +53,9 @@ public static class ScorecardsApi
         return TypedResults.Ok(card);
     }
 
-    private static async Task<IResult> GetScorecard(string code, int year, string? set, string? level, ScorecardService service, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> GetScorecard(string code, int year, string? set, string? level, ScorecardService service, HttpContext http, CancellationToken ct)
     {
-        var (card, outcome) = await service.GetAsync(code, year, set, level, user, ct);
+        var (card, outcome) = await service.GetAsync(code, year, set, level, ct);
         if (card is null) return ApiProblems.From(outcome);
         http.Response.Headers.ETag = $"\"{card.Version}\"";
         return TypedResults.Ok(card);

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Plans;
@@ -9,6 +8,7 @@ using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
 using Mtqg.Domain.Visits;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Plans;
 using Mtqg.Web.Features.Units;
@@ -17,19 +17,19 @@ using Mtqg.Web.Features.Visits.Recommendations;
 namespace Mtqg.Web.Features.Visits;
 
 /// <summary>Working visits of helping agencies to communes (support given, difficulties, recommendations raised): record, correct, delete, read.</summary>
-public sealed class VisitService(AppDbContext db, Agencies agencies, VisitScope reads, TimeProvider clock)
+public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolicy access, VisitScope reads, TimeProvider clock)
 {
-    public async Task<(int? Id, Outcome Outcome)> CreateAsync(VisitInput input, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(int? Id, Outcome Outcome)> CreateAsync(VisitInput input, CancellationToken ct)
     {
         Agency? agency;
-        if (user.IsInRole(Roles.Admin))
+        if (access.User.IsAdmin)
         {
             agency = input.AgencyId is { } id ? await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) : null;
             if (agency is null) return (null, Outcome.Invalid("Biên bản làm việc chưa hợp lệ.", [new("agencyId", "Phải chọn đơn vị giúp đỡ xã.")]));
         }
-        else if (user.IsInRole(Roles.Agency))
+        else if (access.User.Is(Roles.Agency))
         {
-            agency = await agencies.OfUserAsync(user, ct);
+            agency = await access.AgencyAsync(ct);
             if (agency is null) return (null, Outcome.Forbidden("Tài khoản chưa gắn với đơn vị giúp đỡ xã nào được phân công."));
             if (input.AgencyId is { } other && other != agency.Id) return (null, Outcome.Forbidden($"Tài khoản của {agency.Name} chỉ ghi được buổi làm việc của chính đơn vị mình."));
         }
@@ -40,7 +40,7 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, VisitScope 
         var commune = code.Length == 0 ? null : await reads.CommuneNowAsync(code, ct);
         if (code.Length > 0 && (commune is null || commune.ProvinceCode != agency.ProvinceCode))
             problems.Add(new("communeCode", $"Mã \"{code}\" không phải xã đang có hiệu lực của tỉnh {agency.ProvinceCode}."));
-        if (commune is not null && commune.ProvinceCode == agency.ProvinceCode && !user.IsInRole(Roles.Admin))
+        if (commune is not null && commune.ProvinceCode == agency.ProvinceCode && !access.User.IsAdmin)
         {
             var assigned = await db.Assignments.AsNoTracking().Where(a => a.AgencyId == agency.Id && a.Communes.Any(c => c.CommuneCode == code))
                 .Select(a => new { a.From, a.To }).ToListAsync(ct);
@@ -71,7 +71,7 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, VisitScope 
         if (problems.Count > 0) return (null, Outcome.Invalid("Biên bản làm việc chưa hợp lệ.", problems));
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var actor = user.Identity?.Name ?? "";
+        var actor = access.User.UserName ?? "";
         visit.RaiseRecommendations(actor, reads.Today, now, out var raised);
         db.Agencies.Attach(agency); // read without tracking; attached unchanged so the visit and its rows in the trail are named by it
         var record = new VisitRecord
@@ -98,11 +98,11 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, VisitScope 
     /// difficulties, and support when given (absent fields stay as they are). The commune and the recommendations are not
     /// changed here: recommendations have their own course (answer, close), and a visit to the wrong commune is deleted.
     /// </summary>
-    public async Task<(VisitView? Visit, Outcome Outcome)> UpdateAsync(int id, VisitInput input, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(VisitView? Visit, Outcome Outcome)> UpdateAsync(int id, VisitInput input, CancellationToken ct)
     {
         var record = await db.Visits.Include(v => v.Agency).Include(v => v.Support).FirstOrDefaultAsync(v => v.Id == id, ct);
         if (record is null) return (null, Outcome.NotFound($"Không có buổi làm việc số {id}."));
-        if (await RefuseChangeAsync(record, user, ct) is { } refused) return (null, refused);
+        if (await RefuseChangeAsync(record, ct) is { } refused) return (null, refused);
         var problems = new List<Problem>();
         if (input.CommuneCode is { } code && code.Trim() != record.CommuneCode)
             problems.Add(new("communeCode", "Không đổi được xã của buổi làm việc: nếu ghi nhầm xã, hãy xóa buổi này và ghi buổi mới."));
@@ -121,7 +121,7 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, VisitScope 
         };
         problems.AddRange(visit.Validate(reads.Today));
         problems.AddRange(StoredLengths(visit));
-        if (!user.IsInRole(Roles.Admin) && input.Date is { } day && day != record.Date
+        if (!access.User.IsAdmin && input.Date is { } day && day != record.Date
             && !await db.Assignments.AnyAsync(a => a.AgencyId == record.AgencyId && a.From <= day && a.To >= day && a.Communes.Any(c => c.CommuneCode == record.CommuneCode), ct))
             problems.Add(new("date", $"Ngày làm việc nằm ngoài thời gian {record.Agency.Name} được phân công giúp đỡ xã này."));
         if (problems.Count > 0) return (null, Outcome.Invalid("Biên bản làm việc chưa hợp lệ.", problems));
@@ -138,19 +138,19 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, VisitScope 
             record.Support.AddRange(support.Select(s => new VisitSupport { Kind = s.Kind, Description = s.Description, Quantity = s.Quantity, Unit = s.Unit, Value = s.Value }));
         }
         await db.SaveChangesAsync(ct);
-        return await GetAsync(id, user, ct);
+        return await GetAsync(id, ct);
     }
 
     /// <summary>
     /// A visit recorded by mistake is deleted by its agency (or an administrator) while none of its recommendations has
     /// been answered, closed or judged not applicable: after that, others have acted on it and it stays.
     /// </summary>
-    public async Task<Outcome> DeleteAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Outcome> DeleteAsync(int id, CancellationToken ct)
     {
         var record = await db.Visits.Include(v => v.Agency).Include(v => v.Support).Include(v => v.Recommendations).ThenInclude(r => r.Events)
             .AsSplitQuery().FirstOrDefaultAsync(v => v.Id == id, ct);
         if (record is null) return Outcome.NotFound($"Không có buổi làm việc số {id}.");
-        if (await RefuseChangeAsync(record, user, ct) is { } refused) return refused;
+        if (await RefuseChangeAsync(record, ct) is { } refused) return refused;
         var acted = record.Recommendations.Where(r => r.Status != RecommendationStatus.Open || r.RespondedAt is not null).ToList();
         if (acted.Count > 0)
             return Outcome.Conflict($"Không xóa được buổi làm việc ngày {record.Date:dd/MM/yyyy}: {acted.Count} kiến nghị của buổi này đã được trả lời hoặc xử lý.");
@@ -159,8 +159,8 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, VisitScope 
         return Outcome.Done;
     }
 
-    private async Task<Outcome?> RefuseChangeAsync(VisitRecord record, ClaimsPrincipal user, CancellationToken ct) =>
-        await CanChangeAsync(record.AgencyId, user, ct) ? null : Outcome.Forbidden($"Chỉ {record.Agency.Name} (đơn vị đã ghi) mới sửa hoặc xóa được buổi làm việc này.");
+    private async Task<Outcome?> RefuseChangeAsync(VisitRecord record, CancellationToken ct) =>
+        await access.CanChangeVisitAsync(record.AgencyId, ct) ? null : Outcome.Forbidden($"Chỉ {record.Agency.Name} (đơn vị đã ghi) mới sửa hoặc xóa được buổi làm việc này.");
 
     /// <summary>Support rows as the domain takes them; a kind not known is named by its row.</summary>
     private static List<SupportItem> Support(List<SupportInput> rows, List<Problem> problems)
@@ -198,17 +198,13 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, VisitScope 
         return Check().OfType<Problem>();
     }
 
-    /// <summary>Whether the account may correct or delete the visit (for the page).</summary>
-    public async Task<bool> CanChangeAsync(int visitAgencyId, ClaimsPrincipal user, CancellationToken ct) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Agency) && (await agencies.OfUserAsync(user, ct))?.Id == visitAgencyId;
-
-    public async Task<(VisitView? Visit, Outcome Outcome)> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(VisitView? Visit, Outcome Outcome)> GetAsync(int id, CancellationToken ct)
     {
         var visit = await db.Visits.AsNoTracking().Include(v => v.Agency).Include(v => v.Support).Include(v => v.Recommendations)
             .AsSplitQuery().FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null) return (null, Outcome.NotFound($"Không có buổi làm việc số {id}."));
         var commune = await reads.CommuneNowAsync(visit.CommuneCode, ct);
-        if (commune is null || !await reads.CanReadAsync(user, commune, visit.AgencyId, ct))
+        if (commune is null || !await access.CanReadVisitAsync(commune, visit.AgencyId, ct))
             return (null, Outcome.Forbidden("Tài khoản không có quyền xem buổi làm việc này."));
         var today = reads.Today;
         return (new VisitView(visit.Id, visit.Date, visit.AgencyId, visit.Agency.Name, visit.ProvinceCode, visit.CommuneCode, commune.FullName,
@@ -219,9 +215,9 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, VisitScope 
     }
 
     /// <summary>Visits of a commune (its timeline, newest first), of an agency, or of a province.</summary>
-    public async Task<(IReadOnlyList<VisitLine>? Visits, Outcome Outcome)> ListAsync(string? province, string? communeCode, int? agencyId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(IReadOnlyList<VisitLine>? Visits, Outcome Outcome)> ListAsync(string? province, string? communeCode, int? agencyId, CancellationToken ct)
     {
-        var (query, outcome) = await reads.ScopeAsync(db.Visits.AsNoTracking(), province, communeCode, agencyId, user, ct);
+        var (query, outcome) = await reads.ScopeAsync(db.Visits.AsNoTracking(), province, communeCode, agencyId, ct);
         if (query is null) return (null, outcome);
         var rows = await query.OrderByDescending(v => v.Date).ThenByDescending(v => v.Id).Take(500)
             .Select(v => new

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Access;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
 
@@ -40,9 +40,9 @@ public static class ExcelApi
         return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Content, ValuesWorkbook.ContentType, file.FileName);
     }
 
-    private static async Task<IResult> GetWorkbook(string code, int year, string? set, ScorecardExcelService excel, Accounts.UnitScope scope, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> GetWorkbook(string code, int year, string? set, ScorecardExcelService excel, AccessPolicy access, CancellationToken ct)
     {
-        if (!await scope.CanReadProvinceAsync(user, code, year))
+        if (!await access.CanReadProvinceAsync(code, year))
             return TypedResults.Problem("Tài khoản không có quyền tải số liệu chi tiết của tỉnh này.", statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền");
         var (file, outcome) = await excel.ValuesWorkbookAsync(code, year, set, ct);
         return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Content, ValuesWorkbook.ContentType, file.FileName);
@@ -54,7 +54,7 @@ public static class ExcelApi
         return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Content, ValuesWorkbook.ContentType, file.FileName);
     }
 
-    private static async Task<IResult> PostWorkbook(string code, int year, string? set, HttpRequest request, ScorecardExcelService excel, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> PostWorkbook(string code, int year, string? set, HttpRequest request, ScorecardExcelService excel, CancellationToken ct)
     {
         // Checked before the body is read, so an oversized file is refused with a Vietnamese message rather than by the server.
         if (request.ContentLength > ScorecardExcelService.MaxFileBytes + 64 * 1024) return TooLarge();
@@ -66,7 +66,7 @@ public static class ExcelApi
         if (file.Length > ScorecardExcelService.MaxFileBytes) return TooLarge();
 
         await using var stream = file.OpenReadStream();
-        var result = await excel.UploadAsync(code, year, set, stream, file.FileName, user, ct);
+        var result = await excel.UploadAsync(code, year, set, stream, file.FileName, ct);
         return ToHttp(result);
     }
 

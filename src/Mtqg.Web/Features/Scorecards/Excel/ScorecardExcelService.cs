@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Units;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Data;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Audit;
 using Mtqg.Web.Features.Units;
 using Mtqg.Web.Features.Scorecards.Values;
@@ -32,7 +32,7 @@ public sealed record UploadOutcome(UploadReport? Report, Outcome Outcome, IReadO
 /// Excel in and out for province-year indicator values: the values workbook, the evaluated results,
 /// and the upload that checks every cell before writing anything, then writes in one transaction.
 /// </summary>
-public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scorecards, EvaluationService evaluations, TimeProvider clock, AuditActor actor)
+public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scorecards, EvaluationService evaluations, TimeProvider clock, AuditActor actor, CurrentUser user)
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
     public static readonly string TooLarge = $"Tệp lớn hơn {MaxFileBytes / 1024 / 1024} MB: chia thành nhiều tệp (ví dụ theo nhóm xã) rồi tải lên lần lượt.";
@@ -102,7 +102,7 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
     /// account may enter values for every commune in it) replaces the values of the cells present in
     /// one transaction: a set-based delete, then one bulk insert.
     /// </summary>
-    public async Task<UploadOutcome> UploadAsync(string provinceCode, int year, string? setCode, Stream file, string fileName, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<UploadOutcome> UploadAsync(string provinceCode, int year, string? setCode, Stream file, string fileName, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
@@ -141,7 +141,7 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
 
         var forbidden = new List<UnitRef>();
         foreach (var (_, commune) in writable)
-            if (!await scorecards.CanEnterValuesAsync(user, commune)) forbidden.Add(new UnitRef(commune.Code, commune.FullName));
+            if (!await scorecards.CanEnterValuesAsync(commune)) forbidden.Add(new UnitRef(commune.Code, commune.FullName));
         if (forbidden.Count > 0)
         {
             var named = string.Join(", ", forbidden.Take(10).Select(c => $"{c.Name} ({c.Code})")) + (forbidden.Count > 10 ? $" và {forbidden.Count - 10} xã khác" : "");
@@ -158,7 +158,7 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
             return new UploadOutcome(null, Outcome.Invalid(message, listed.Select(p => new Problem(p.Field, Describe(p))).ToList()), listed, []);
         }
 
-        var (written, cleared) = await WriteAsync(set.Code, year, writable, user.Identity?.Name, ct);
+        var (written, cleared) = await WriteAsync(set.Code, year, writable, user.UserName, ct);
         return new UploadOutcome(new UploadReport(province.Code, year, set.Code, parsed.Rows.Count, writable.Count(w => w.Row.Cells.Count > 0),
             written, cleared, Math.Round(watch.Elapsed.TotalSeconds, 2)), Outcome.Done, [], []);
     }

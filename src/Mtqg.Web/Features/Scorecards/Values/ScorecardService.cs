@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
@@ -8,7 +7,7 @@ using Mtqg.Domain.Common;
 using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Units;
-using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Scorecards.Values;
@@ -18,15 +17,15 @@ namespace Mtqg.Web.Features.Scorecards.Values;
 /// Indicator values in, a commune's scorecard out (many communes: EvaluationService; summaries: SummaryService). Everything is evaluated from the values as
 /// stored at the moment of the request: a saved value shows on the next request.
 /// </summary>
-public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, ProvinceLineage lineage, UnitScope scope, IConfiguration configuration, TimeProvider clock)
+public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, ProvinceLineage lineage, AccessPolicy access, IConfiguration configuration, TimeProvider clock)
 {
     private bool Demo => configuration.GetValue<bool>("Mtqg:Demo");
 
     public static DateOnly YearEnd(int year) => new(year, 12, 31);
 
     /// <summary>Whether the user may enter this commune's values (the pages ask before showing inputs).</summary>
-    public async Task<bool> CanEnterValuesAsync(ClaimsPrincipal user, AdministrativeUnit commune) =>
-        user.Identity?.IsAuthenticated == true && UnitAccess.CanEnterValues(user, commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo));
+    public async Task<bool> CanEnterValuesAsync(AdministrativeUnit commune) =>
+        access.User.IsAuthenticated && access.CanEnterValues(commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo));
 
     /// <summary>The set named, or the default for the year; a refusal names what is wrong.</summary>
     public async Task<(LoadedSet? Set, Outcome Outcome)> SetForAsync(string? code, int year, CancellationToken ct)
@@ -47,13 +46,13 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     public Task<AdministrativeUnit?> CommuneAsync(string code, int year, CancellationToken ct) =>
         UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year)).FirstOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Commune, ct);
 
-    public async Task<(ScorecardDto? Card, Outcome Outcome)> GetAsync(string communeCode, int year, string? setCode, string? level, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(ScorecardDto? Card, Outcome Outcome)> GetAsync(string communeCode, int year, string? setCode, string? level, CancellationToken ct)
     {
         var (set, outcome) = await SetForAsync(setCode, year, ct);
         if (set is null) return (null, outcome);
         var commune = await CommuneAsync(communeCode, year, ct);
         if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
-        if (!await scope.CanReadCommuneAsync(user, commune, ct)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem số liệu của {commune.FullName}."));
+        if (!await access.CanReadCommuneAsync(commune, ct)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem số liệu của {commune.FullName}."));
         if (!commune.Kind.IsRural()) return (null, NotRural(commune));
         level ??= set.LowestLevel;
         if (set.Levels.All(l => l.Code != level))
@@ -134,13 +133,13 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     /// item and nothing is written. Returns the new scorecard.
     /// </summary>
     public async Task<(ScorecardDto? Card, Outcome Outcome)> SetValuesAsync(string communeCode, int year, string? setCode,
-        IReadOnlyDictionary<string, JsonElement>? values, ClaimsPrincipal user, CancellationToken ct, string? expectedVersion = null)
+        IReadOnlyDictionary<string, JsonElement>? values, CancellationToken ct, string? expectedVersion = null)
     {
         var (set, outcome) = await SetForAsync(setCode, year, ct);
         if (set is null) return (null, outcome);
         var commune = await CommuneAsync(communeCode, year, ct);
         if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
-        if (!UnitAccess.CanEnterValues(user, commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo))) return (null, Outcome.Forbidden($"Tài khoản không có quyền nhập số liệu của {commune.FullName}."));
+        if (!access.CanEnterValues(commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo))) return (null, Outcome.Forbidden($"Tài khoản không có quyền nhập số liệu của {commune.FullName}."));
         if (!commune.Kind.IsRural()) return (null, NotRural(commune));
         if (values is null || values.Count == 0)
             return (null, Outcome.Invalid("Không có giá trị nào để ghi.", [new Problem("values", "Cần ít nhất một chỉ tiêu: {\"values\": {\"<mã chỉ tiêu>\": giá trị}}.")]));
@@ -172,8 +171,8 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
         {
             var row = existing.GetValueOrDefault(indicator.Id);
             if (value is null) { if (row is not null) db.IndicatorValues.Remove(row); continue; }
-            if (row is null) db.IndicatorValues.Add(new IndicatorValue { UnitId = commune.Id, Year = year, IndicatorId = indicator.Id, Value = value.Value, UpdatedAt = now, UpdatedBy = user.Identity?.Name });
-            else if (row.Value != value.Value) (row.Value, row.UpdatedAt, row.UpdatedBy) = (value.Value, now, user.Identity?.Name);
+            if (row is null) db.IndicatorValues.Add(new IndicatorValue { UnitId = commune.Id, Year = year, IndicatorId = indicator.Id, Value = value.Value, UpdatedAt = now, UpdatedBy = access.User.UserName });
+            else if (row.Value != value.Value) (row.Value, row.UpdatedAt, row.UpdatedBy) = (value.Value, now, access.User.UserName);
         }
         try
         {
@@ -236,22 +235,22 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     };
 
     /// <summary>Which group of a set the commune is judged in (the unit in force on 31 December of <paramref name="year"/>).</summary>
-    public async Task<Outcome> SetGroupAsync(string communeCode, string setCode, string? groupCode, int? year, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Outcome> SetGroupAsync(string communeCode, string setCode, string? groupCode, int? year, CancellationToken ct)
     {
         var set = await catalog.GetAsync(db, setCode, ct);
         if (set is null) return Outcome.NotFound($"Không có bộ tiêu chí mã \"{setCode}\".");
         var y = year ?? Math.Min(set.ValidTo, VietnamTime.Today(clock).Year);
         var commune = await CommuneAsync(communeCode, y, ct);
         if (commune is null) return Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{y}.");
-        if (!UnitAccess.CanAssignGroups(user, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo))) return Outcome.Forbidden($"Tài khoản không có quyền xếp nhóm cho {commune.FullName}.");
+        if (!access.CanManageProvince(await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo))) return Outcome.Forbidden($"Tài khoản không có quyền xếp nhóm cho {commune.FullName}.");
         if (string.IsNullOrWhiteSpace(groupCode) || !set.GroupIds.TryGetValue(groupCode, out var groupId))
             return Outcome.Invalid("Nhóm không hợp lệ.", [new Problem("group", set.GroupIds.Count == 0
                 ? $"Bộ tiêu chí {set.Code} không chia nhóm xã."
                 : $"Nhóm \"{groupCode}\" không có trong bộ tiêu chí {set.Code}; các nhóm: {string.Join(", ", set.GroupIds.Keys)}.")]);
         var row = await db.GroupAssignments.FirstOrDefaultAsync(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (row is null) db.GroupAssignments.Add(new CommuneGroupAssignment { CriteriaSetId = set.Id, UnitId = commune.Id, GroupId = groupId, UpdatedAt = now, UpdatedBy = user.Identity?.Name });
-        else (row.GroupId, row.UpdatedAt, row.UpdatedBy) = (groupId, now, user.Identity?.Name);
+        if (row is null) db.GroupAssignments.Add(new CommuneGroupAssignment { CriteriaSetId = set.Id, UnitId = commune.Id, GroupId = groupId, UpdatedAt = now, UpdatedBy = access.User.UserName });
+        else (row.GroupId, row.UpdatedAt, row.UpdatedBy) = (groupId, now, access.User.UserName);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Plans;
@@ -9,19 +8,19 @@ using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
 using Mtqg.Domain.Visits;
 using Mtqg.Web.Api;
-using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Plans;
 using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Visits.Recommendations;
 
 /// <summary>The recommendations raised during visits, tracked to closure by the party responsible for them.</summary>
-public sealed class RecommendationService(AppDbContext db, Agencies agencies, VisitScope reads, TimeProvider clock)
+public sealed class RecommendationService(AppDbContext db, Agencies agencies, AccessPolicy access, VisitScope reads, TimeProvider clock)
 {
     /// <summary>Recommendations of a commune, agency or province; open ones only by default, oldest first, each with its overdue mark.</summary>
-    public async Task<(IReadOnlyList<RecommendationLine>? Items, Outcome Outcome)> RecommendationsAsync(RecommendationFilter filter, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(IReadOnlyList<RecommendationLine>? Items, Outcome Outcome)> RecommendationsAsync(RecommendationFilter filter, CancellationToken ct)
     {
-        var (query, outcome) = await reads.ScopeAsync(db.Recommendations.AsNoTracking(), filter.Province, filter.Commune, filter.Agency, user, ct);
+        var (query, outcome) = await reads.ScopeAsync(db.Recommendations.AsNoTracking(), filter.Province, filter.Commune, filter.Agency, ct);
         if (query is null) return (null, outcome);
         if (filter.OpenOnly) query = query.Where(r => r.Status == RecommendationStatus.Open || r.Status == RecommendationStatus.InProgress);
         var rows = await query.OrderBy(r => r.RaisedOn).ThenBy(r => r.Id).Take(2000).ToListAsync(ct);
@@ -32,52 +31,52 @@ public sealed class RecommendationService(AppDbContext db, Agencies agencies, Vi
             .Select(r => Line(r, names.GetValueOrDefault(r.CommuneCode, r.CommuneCode), today))], Outcome.Done);
     }
 
-    public async Task<(RecommendationView? Item, Outcome Outcome)> RecommendationAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(RecommendationView? Item, Outcome Outcome)> RecommendationAsync(int id, CancellationToken ct)
     {
         var record = await db.Recommendations.AsNoTracking().Include(r => r.Events).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (record is null) return (null, Outcome.NotFound($"Không có kiến nghị số {id}."));
         var commune = await reads.CommuneNowAsync(record.CommuneCode, ct);
-        var party = PartyOf(user, record);
-        if (commune is null || party is null && !await reads.CanReadAsync(user, commune, record.AgencyId, ct))
+        var party = access.PartyFor(record.ProvinceCode, record.CommuneCode, Responsible(record));
+        if (commune is null || party is null && !await access.CanReadVisitAsync(commune, record.AgencyId, ct))
             return (null, Outcome.Forbidden("Tài khoản không có quyền xem kiến nghị này."));
         var history = record.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new RecommendationEventView(e.AtUtc, e.Actor, e.Action.ToString(), ActionName(e.Action), StatusCode(e.From), StatusCode(e.To), e.Text)).ToList();
         var canAnswer = record.Status is RecommendationStatus.Open or RecommendationStatus.InProgress && party == Responsible(record);
-        var canReopen = record.Status == RecommendationStatus.Closed && await CanReopenAsync(user, record, ct);
+        var canReopen = record.Status == RecommendationStatus.Closed && await access.CanReopenAsync(record.ProvinceCode, record.AgencyId, ct);
         return (new RecommendationView(Line(record, commune.FullName, reads.Today), history, canAnswer, canReopen), Outcome.Done);
     }
 
-    public Task<Outcome> RespondAsync(int id, string? text, ClaimsPrincipal user, CancellationToken ct) =>
-        TooLong((RecommendationRecord r) => r.Response, text) ?? TransitionAsync(id, user, ct, (r, party, actor, now) => r.Respond(party, actor, text ?? "", now));
+    public Task<Outcome> RespondAsync(int id, string? text, CancellationToken ct) =>
+        TooLong((RecommendationRecord r) => r.Response, text) ?? TransitionAsync(id, ct, (r, party, actor, now) => r.Respond(party, actor, text ?? "", now));
 
-    public Task<Outcome> CloseAsync(int id, string? text, ClaimsPrincipal user, CancellationToken ct) =>
-        TooLong((RecommendationRecord r) => r.Response, text) ?? TransitionAsync(id, user, ct, (r, party, actor, now) => r.Close(party, actor, text ?? "", now));
+    public Task<Outcome> CloseAsync(int id, string? text, CancellationToken ct) =>
+        TooLong((RecommendationRecord r) => r.Response, text) ?? TransitionAsync(id, ct, (r, party, actor, now) => r.Close(party, actor, text ?? "", now));
 
-    public Task<Outcome> RejectAsync(int id, string? reason, ClaimsPrincipal user, CancellationToken ct) =>
-        TooLong((RecommendationRecord r) => r.RejectionReason, reason) ?? TransitionAsync(id, user, ct, (r, party, actor, now) => r.RejectAsNotApplicable(party, actor, reason ?? "", now));
+    public Task<Outcome> RejectAsync(int id, string? reason, CancellationToken ct) =>
+        TooLong((RecommendationRecord r) => r.RejectionReason, reason) ?? TransitionAsync(id, ct, (r, party, actor, now) => r.RejectAsNotApplicable(party, actor, reason ?? "", now));
 
-    public Task<Outcome> ReopenAsync(int id, string? reason, ClaimsPrincipal user, CancellationToken ct) =>
-        TooLong((RecommendationEventRecord e) => e.Text, reason) ?? TransitionAsync(id, user, ct, (r, _, actor, now) => r.Reopen(actor, reason ?? "", now), reopen: true);
+    public Task<Outcome> ReopenAsync(int id, string? reason, CancellationToken ct) =>
+        TooLong((RecommendationEventRecord e) => e.Text, reason) ?? TransitionAsync(id, ct, (r, _, actor, now) => r.Reopen(actor, reason ?? "", now), reopen: true);
 
     /// <summary>An answer, result or reason longer than its column (and the recommendation's history) holds.</summary>
     private Task<Outcome>? TooLong<T>(Expression<Func<T, string?>> column, string? text) =>
         db.TooLong(column, text?.Trim(), "text", "Nội dung") is { } problem ? Task.FromResult(Outcome.Invalid("Nội dung quá dài.", [problem])) : null;
 
-    private async Task<Outcome> TransitionAsync(int id, ClaimsPrincipal user, CancellationToken ct, Func<Recommendation, ResponsibleParty, string, DateTime, Outcome> act, bool reopen = false)
+    private async Task<Outcome> TransitionAsync(int id, CancellationToken ct, Func<Recommendation, ResponsibleParty, string, DateTime, Outcome> act, bool reopen = false)
     {
         var record = await db.Recommendations.Include(r => r.Events).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (record is null) return Outcome.NotFound($"Không có kiến nghị số {id}.");
         var responsible = Responsible(record);
-        var party = PartyOf(user, record);
+        var party = access.PartyFor(record.ProvinceCode, record.CommuneCode, Responsible(record));
         if (reopen)
         {
-            if (!await CanReopenAsync(user, record, ct)) return Outcome.Forbidden("Chỉ đơn vị đã nêu kiến nghị hoặc Văn phòng Điều phối của tỉnh mới mở lại được kiến nghị.");
+            if (!await access.CanReopenAsync(record.ProvinceCode, record.AgencyId, ct)) return Outcome.Forbidden("Chỉ đơn vị đã nêu kiến nghị hoặc Văn phòng Điều phối của tỉnh mới mở lại được kiến nghị.");
         }
         else if (party != responsible) return Outcome.Forbidden($"Chỉ {responsible.DisplayName} mới xử lý được kiến nghị này.");
         var recommendation = Restore(record);
         var before = recommendation.History.Count;
         var now = clock.GetUtcNow().UtcDateTime;
-        var outcome = act(recommendation, responsible, user.Identity?.Name ?? "", now);
+        var outcome = act(recommendation, responsible, access.User.UserName ?? "", now);
         if (!outcome.IsDone) return outcome;
         (record.Status, record.Response, record.RespondedAt, record.ClosedBy, record.ClosedAt, record.RejectionReason) =
             (recommendation.Status, recommendation.Response, recommendation.RespondedAt, recommendation.ClosedBy, recommendation.ClosedAt, recommendation.RejectionReason);
@@ -88,33 +87,13 @@ public sealed class RecommendationService(AppDbContext db, Agencies agencies, Vi
         return Outcome.Done;
     }
 
-    private async Task<bool> CanReopenAsync(ClaimsPrincipal user, RecommendationRecord record, CancellationToken ct) =>
-        Agencies.CanManage(user, record.ProvinceCode) || user.IsInRole(Roles.Agency) && (await agencies.OfUserAsync(user, ct))?.Id == record.AgencyId;
-
-    /// <summary>The party an account acts as for this recommendation: a department (an appraiser of the province, by its sector),
-    /// the commune's officer, the province's coordination office; an administrator acts as the responsible party.</summary>
-    public static ResponsibleParty? PartyOf(ClaimsPrincipal user, RecommendationRecord record)
+    /// <summary>The party that must answer a recommendation, as its line names it (the pages ask AccessPolicy.CanAnswer with it).</summary>
+    public static ResponsibleParty ResponsibleOf(RecommendationLine line) => line.Responsible switch
     {
-        if (user.IsInRole(Roles.Admin)) return Responsible(record);
-        if (user.IsInRole(Roles.Appraiser) && user.UnitCode() == record.ProvinceCode && user.FindFirstValue(AppUserClaimsFactory.SectorClaim) is { Length: > 0 } sector)
-            return ResponsibleParty.Department(sector);
-        if (user.IsInRole(Roles.Commune) && user.UnitCode() == record.CommuneCode) return ResponsibleParty.Commune;
-        if (user.IsInRole(Roles.Coordinator) && user.UnitCode() == record.ProvinceCode) return ResponsibleParty.Province;
-        return null;
-    }
-
-    /// <summary>Whether the account may answer (respond, close) this open recommendation now: the pages ask before showing the forms.</summary>
-    public static bool CanAnswer(ClaimsPrincipal user, RecommendationLine line)
-    {
-        if (line.Status is not ("open" or "inProgress")) return false;
-        var record = new RecommendationRecord
-        {
-            ProvinceCode = line.ProvinceCode, CommuneCode = line.CommuneCode, Text = line.Text, RaisedBy = line.RaisedBy,
-            ResponsibleKind = line.Responsible switch { "department" => PartyKind.Department, "commune" => PartyKind.Commune, _ => PartyKind.Province },
-            ResponsibleSector = line.Sector,
-        };
-        return PartyOf(user, record) == Responsible(record);
-    }
+        "department" => ResponsibleParty.Department(line.Sector ?? "?"),
+        "commune" => ResponsibleParty.Commune,
+        _ => ResponsibleParty.Province,
+    };
 
     private static ResponsibleParty Responsible(RecommendationRecord r) => r.ResponsibleKind switch
     {
