@@ -25,6 +25,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SeedFiles>();
+builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 builder.Services.AddMtqgDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddMtqgAuthentication();

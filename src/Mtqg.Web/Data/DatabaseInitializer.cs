@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Mtqg.Data;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.CriteriaSets;
@@ -14,7 +15,7 @@ namespace Mtqg.Web.Data;
 /// single node) and refuses to start with pending migrations. Reference data (units, national criteria sets) and accounts are then seeded if missing.
 /// </summary>
 public sealed class DatabaseInitializer(
-    AppDbContext db, IConfiguration configuration, UnitSeeder units, CriteriaSetSeeder criteriaSets,
+    AppDbContext db, IConfiguration configuration, IOptions<DemoOptions> demoOptions, UnitSeeder units, CriteriaSetSeeder criteriaSets,
     AccountSeeder accounts, DemoDataSeeder demoData, Features.Plans.PlanDemoSeeder planDemo, Features.Recognition.RecognitionDemoSeeder recognitionDemo, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(bool migrate, CancellationToken ct = default)
@@ -43,7 +44,7 @@ public sealed class DatabaseInitializer(
         // (counting 300,000 demo values on every start, tests included, would cost more than it tells).
         var checking = Stopwatch.StartNew();
         var fresh = !await db.Units.AnyAsync(ct);
-        var demo = configuration.GetValue<bool>("Mtqg:Demo");
+        var demo = demoOptions.Value.Demo;
         if (fresh)
             logger.LogInformation("Cơ sở dữ liệu chưa có dữ liệu: nạp đơn vị hành chính, bộ tiêu chí{Demo} lần đầu (khoảng nửa phút)…", demo ? " và dữ liệu minh họa" : "");
 
@@ -58,7 +59,7 @@ public sealed class DatabaseInitializer(
                 async () => $"{await db.IndicatorValues.CountAsync(ct):N0} giá trị");
             await StepAsync(fresh, "Dữ liệu minh họa: kế hoạch, phân công, buổi làm việc", () => planDemo.SeedAsync(ct),
                 async () => $"{await db.Plans.CountAsync(ct):N0} kế hoạch, {await db.Assignments.CountAsync(ct):N0} phân công, {await db.Visits.CountAsync(ct):N0} buổi làm việc");
-            if (configuration.GetValue("Mtqg:DemoRecognitions", true))
+            if (demoOptions.Value.DemoRecognitions)
                 await StepAsync(fresh, "Dữ liệu minh họa: hồ sơ và quyết định công nhận", () => recognitionDemo.SeedAsync(ct),
                     async () => $"{await db.Dossiers.CountAsync(ct):N0} hồ sơ, {await db.Decisions.CountAsync(ct):N0} quyết định");
         }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Mtqg.Data.Accounts;
+using Mtqg.Web.Data;
 
 namespace Mtqg.Web.Features.Accounts;
 
@@ -7,7 +9,7 @@ namespace Mtqg.Web.Features.Accounts;
 /// The first administrator comes from configuration (Mtqg:Admin:UserName / Password), never from the repo.
 /// Demo accounts, one per role, exist only in demo mode and are printed at start-up.
 /// </summary>
-public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IConfiguration configuration, TimeProvider clock, ILogger<AccountSeeder> logger)
+public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<AdminOptions> admin, IOptions<DemoOptions> demo, TimeProvider clock, ILogger<AccountSeeder> logger)
 {
     public const string DemoPassword = "Demo@2026";
 
@@ -32,15 +34,14 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), role);
 
-        var adminName = configuration["Mtqg:Admin:UserName"];
-        var adminPassword = configuration["Mtqg:Admin:Password"];
+        var (adminName, adminPassword) = (admin.Value.UserName, admin.Value.Password);
         if (!string.IsNullOrWhiteSpace(adminName) && !string.IsNullOrWhiteSpace(adminPassword) && await users.FindByNameAsync(adminName) is null)
         {
             await CreateAsync(adminName, "Quản trị hệ thống", Roles.Admin, null, null, adminPassword);
             logger.LogInformation("Đã tạo tài khoản quản trị {UserName} từ cấu hình.", adminName);
         }
 
-        if (!configuration.GetValue<bool>("Mtqg:Demo")) return;
+        if (!demo.Value.Demo) return;
         foreach (var (userName, displayName, role, unit, sector) in DemoAccounts)
             if (await users.FindByNameAsync(userName) is null)
                 await CreateAsync(userName, displayName, role, unit, sector, DemoPassword);

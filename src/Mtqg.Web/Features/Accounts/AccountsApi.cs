@@ -15,6 +15,7 @@ public static class AccountsApi
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddScoped<AccountSeeder>().AddScoped<UserService>().AddScoped<UnitScope>();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         return services;
     }
 

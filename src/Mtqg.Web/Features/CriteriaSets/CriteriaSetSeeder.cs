@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Mtqg.Data;
 using Mtqg.Domain.Criteria;
 using Mtqg.Web.Data;
@@ -13,7 +14,7 @@ namespace Mtqg.Web.Features.CriteriaSets;
 /// (unknown); wording the notes mark as not verified keeps <c>nameVerified: false</c>.
 /// In demo mode only, also the illustrative set of data/demo.
 /// </summary>
-public sealed class CriteriaSetSeeder(AppDbContext db, CriteriaSetService service, SeedFiles files, IConfiguration configuration, ILogger<CriteriaSetSeeder> logger)
+public sealed class CriteriaSetSeeder(AppDbContext db, CriteriaSetService service, SeedFiles files, IOptions<DemoOptions> demo, ILogger<CriteriaSetSeeder> logger)
 {
     public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
 
@@ -32,7 +33,7 @@ public sealed class CriteriaSetSeeder(AppDbContext db, CriteriaSetService servic
             From2021(JsonNode.Parse(File.ReadAllText(files.PathOf("criteria", "ntm-commune-2021-2025.json")))!),
             From2026(JsonNode.Parse(File.ReadAllText(files.PathOf("criteria", "ntm-commune-2026-2030.json")))!),
         };
-        if (configuration.GetValue<bool>("Mtqg:Demo"))
+        if (demo.Value.Demo)
             documents.Add(JsonSerializer.Deserialize<CriteriaSetDocument>(File.ReadAllText(files.PathOf("demo", "criteria-set-demo.json")), JsonOptions)!);
 
         foreach (var doc in documents)
