@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
@@ -89,90 +88,90 @@ public static class RecognitionApi
     private static IResult Answer<T>((T? Value, Outcome Outcome) result) where T : class =>
         result.Value is { } value ? TypedResults.Ok(value) : ApiProblems.From(result.Outcome);
 
-    private static async Task<IResult> Create(CreateDossierRequest request, DossierService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> Create(CreateDossierRequest request, DossierService service, CancellationToken ct)
     {
-        var (dossier, outcome) = await service.CreateAsync(request, user, ct);
+        var (dossier, outcome) = await service.CreateAsync(request, ct);
         return dossier is null ? ApiProblems.From(outcome) : TypedResults.Created($"/api/v1/dossiers/{dossier.Id}", dossier);
     }
 
-    private static async Task<IResult> List(string? province, string? commune, int? year, string? status, DossierService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> List(string? province, string? commune, int? year, string? status, DossierService service, CancellationToken ct)
     {
         var parsed = DossierDtos.ParseStatus(status);
         if (!string.IsNullOrWhiteSpace(status) && parsed is null)
             return ApiProblems.Invalid("status", $"Trạng thái \"{status}\" không có; dùng: draft, submitted, sent_back, resubmitted, appraised, council_held, recognised, rejected.");
-        return TypedResults.Ok(await service.ListAsync(user, province, commune, year, parsed, ct));
+        return TypedResults.Ok(await service.ListAsync(province, commune, year, parsed, ct));
     }
 
-    private static async Task<IResult> Get(int id, DossierService service, ClaimsPrincipal user, CancellationToken ct) => Answer(await service.GetAsync(id, user, ct));
+    private static async Task<IResult> Get(int id, DossierService service, CancellationToken ct) => Answer(await service.GetAsync(id, ct));
 
-    private static async Task<IResult> Update(int id, UpdateDossierRequest request, DossierService service, ClaimsPrincipal user, CancellationToken ct) =>
-        Answer(await service.UpdateAsync(id, request, user, ct));
+    private static async Task<IResult> Update(int id, UpdateDossierRequest request, DossierService service, CancellationToken ct) =>
+        Answer(await service.UpdateAsync(id, request, ct));
 
-    private static async Task<IResult> Submit(int id, DossierService service, ClaimsPrincipal user, CancellationToken ct) => Answer(await service.SubmitAsync(id, user, ct));
+    private static async Task<IResult> Submit(int id, DossierService service, CancellationToken ct) => Answer(await service.SubmitAsync(id, ct));
 
-    private static async Task<IResult> Resubmit(int id, DossierService service, ClaimsPrincipal user, CancellationToken ct) => Answer(await service.ResubmitAsync(id, user, ct));
+    private static async Task<IResult> Resubmit(int id, DossierService service, CancellationToken ct) => Answer(await service.ResubmitAsync(id, ct));
 
-    private static async Task<IResult> Appraise(int id, int number, AppraiseRequest request, AppraisalService service, ClaimsPrincipal user, CancellationToken ct) =>
-        Answer(await service.AppraiseAsync(id, number, request, user, ct));
+    private static async Task<IResult> Appraise(int id, int number, AppraiseRequest request, AppraisalService service, CancellationToken ct) =>
+        Answer(await service.AppraiseAsync(id, number, request, ct));
 
-    private static async Task<IResult> SendBack(int id, int number, SendBackRequest request, AppraisalService service, ClaimsPrincipal user, CancellationToken ct) =>
-        Answer(await service.SendBackAsync(id, number, request, user, ct));
+    private static async Task<IResult> SendBack(int id, int number, SendBackRequest request, AppraisalService service, CancellationToken ct) =>
+        Answer(await service.SendBackAsync(id, number, request, ct));
 
-    private static async Task<IResult> Council(int id, CouncilRequest request, DecisionService service, ClaimsPrincipal user, CancellationToken ct) =>
-        Answer(await service.RecordCouncilAsync(id, request, user, ct));
+    private static async Task<IResult> Council(int id, CouncilRequest request, DecisionService service, CancellationToken ct) =>
+        Answer(await service.RecordCouncilAsync(id, request, ct));
 
-    private static async Task<IResult> Decision(DecisionRequest request, DecisionService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> Decision(DecisionRequest request, DecisionService service, CancellationToken ct)
     {
-        var (decision, outcome) = await service.RecordDecisionAsync(request, user, ct);
+        var (decision, outcome) = await service.RecordDecisionAsync(request, ct);
         return decision is null ? ApiProblems.From(outcome) : TypedResults.Created($"/api/v1/decisions/{decision.Id}", decision);
     }
 
-    private static async Task<IResult> Revoke(RevocationRequest request, DecisionService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> Revoke(RevocationRequest request, DecisionService service, CancellationToken ct)
     {
-        var (decision, outcome) = await service.RecordRevocationAsync(request, user, ct);
+        var (decision, outcome) = await service.RecordRevocationAsync(request, ct);
         return decision is null ? ApiProblems.From(outcome) : TypedResults.Created($"/api/v1/decisions/{decision.Id}", decision);
     }
 
-    private static async Task<IResult> DeleteEvidence(int id, int fileId, EvidenceService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> DeleteEvidence(int id, int fileId, EvidenceService service, CancellationToken ct)
     {
-        var (removed, outcome) = await service.DeleteEvidenceAsync(id, fileId, user, ct);
+        var (removed, outcome) = await service.DeleteEvidenceAsync(id, fileId, ct);
         return removed is not null ? TypedResults.NoContent() : ApiProblems.From(outcome);
     }
 
-    private static async Task<IResult> ListEvidence(int id, EvidenceService service, ClaimsPrincipal user, CancellationToken ct) =>
-        Answer(await service.EvidenceAsync(id, user, ct));
+    private static async Task<IResult> ListEvidence(int id, EvidenceService service, CancellationToken ct) =>
+        Answer(await service.EvidenceAsync(id, ct));
 
-    private static async Task<IResult> DownloadEvidence(int id, int fileId, EvidenceService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> DownloadEvidence(int id, int fileId, EvidenceService service, CancellationToken ct)
     {
-        var (content, file, outcome) = await service.OpenEvidenceAsync(id, fileId, user, ct);
+        var (content, file, outcome) = await service.OpenEvidenceAsync(id, fileId, ct);
         return content is null ? ApiProblems.From(outcome) : TypedResults.File(content, file!.ContentType, file.FileName, enableRangeProcessing: true);
     }
 
-    private static async Task<IResult> Workbook(int id, DossierExcel excel, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> Workbook(int id, DossierExcel excel, CancellationToken ct)
     {
-        var (file, outcome) = await excel.WorkbookAsync(id, user, ct);
+        var (file, outcome) = await excel.WorkbookAsync(id, ct);
         return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Value.Content, DossierExcel.ContentType, file.Value.FileName);
     }
 
-    private static async Task<IResult> UploadEvidence(int id, int? criterion, string? indicator, HttpRequest request, EvidenceService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> UploadEvidence(int id, int? criterion, string? indicator, HttpRequest request, EvidenceService service, CancellationToken ct)
     {
-        var (done, error) = await WithUploadedFileAsync(request, ct, (stream, name) => service.UploadEvidenceAsync(id, criterion, indicator, stream, name, user, ct));
+        var (done, error) = await WithUploadedFileAsync(request, ct, (stream, name) => service.UploadEvidenceAsync(id, criterion, indicator, stream, name, ct));
         if (error is not null) return error;
         var (file, outcome) = done;
         return file is null ? ApiProblems.From(outcome) : TypedResults.Created($"/api/v1/dossiers/{id}/evidence/{file.Id}", file);
     }
 
-    private static async Task<IResult> PutDecisionPdf(int id, HttpRequest request, DecisionService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> PutDecisionPdf(int id, HttpRequest request, DecisionService service, CancellationToken ct)
     {
-        var (outcome, error) = await WithUploadedFileAsync(request, ct, (stream, name) => service.AttachDecisionPdfAsync(id, stream, name, user, ct));
+        var (outcome, error) = await WithUploadedFileAsync(request, ct, (stream, name) => service.AttachDecisionPdfAsync(id, stream, name, ct));
         return error ?? (outcome.IsDone ? TypedResults.NoContent() : ApiProblems.From(outcome));
     }
 
-    private static async Task<IResult> Decisions(string? province, int? year, DecisionService service, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await service.DecisionsAsync(user, province, year, ct));
+    private static async Task<IResult> Decisions(string? province, int? year, DecisionService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.DecisionsAsync(province, year, ct));
 
-    private static async Task<IResult> DecisionsWorkbook(string? province, int? year, DecisionService service, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.File(DossierExcel.BuildDecisions(await service.DecisionsAsync(user, string.IsNullOrWhiteSpace(province) ? null : province, year, ct)),
+    private static async Task<IResult> DecisionsWorkbook(string? province, int? year, DecisionService service, CancellationToken ct) =>
+        TypedResults.File(DossierExcel.BuildDecisions(await service.DecisionsAsync(string.IsNullOrWhiteSpace(province) ? null : province, year, ct)),
             DossierExcel.ContentType, $"MTQG-quyet-dinh{(string.IsNullOrWhiteSpace(province) ? "" : $"-{province}")}{(year is null ? "" : $"-{year}")}.xlsx");
 
     private static async Task<IResult> DecisionPdf(int id, DecisionService service, CancellationToken ct)
@@ -183,6 +182,6 @@ public static class RecognitionApi
 
     private static async Task<IResult> Titles(string code, TitleService service, CancellationToken ct) => TypedResults.Ok(await service.TitlesAsync(code, ct));
 
-    private static async Task<IResult> Review(int year, string? province, MaintenanceReviewService reviews, ClaimsPrincipal user, CancellationToken ct) =>
-        Answer(await reviews.ReviewAsync(year, province, user, ct));
+    private static async Task<IResult> Review(int year, string? province, MaintenanceReviewService reviews, CancellationToken ct) =>
+        Answer(await reviews.ReviewAsync(year, province, ct));
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Accounts;
 using Mtqg.Data.Recognition;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Recognition.Appraisal;
 using Mtqg.Web.Features.Recognition.Decisions;
@@ -60,36 +61,37 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, SummaryService summar
             appraisers.Add(await principals.CreateAsync(user));
 
         var demoClock = new DemoClock(today);
-        var steps = ActivatorUtilities.CreateInstance<DossierSteps>(services, (TimeProvider)demoClock);
-        var dossiers = ActivatorUtilities.CreateInstance<DossierService>(services, steps);
-        var appraisals = ActivatorUtilities.CreateInstance<AppraisalService>(services, steps);
-        var decisions = ActivatorUtilities.CreateInstance<DecisionService>(services, steps);
         ClaimsPrincipal AppraiserOf(string? sector) =>
-            appraisers.FirstOrDefault(a => DossierService.SameSector(DossierService.SectorOf(a), sector)) ?? admin;
-        async Task<DossierDto?> Step(double daysAgo, Func<Task<(DossierDto? Dossier, Mtqg.Domain.Common.Outcome Outcome)>> step)
+            appraisers.FirstOrDefault(a => AccessPolicy.SameSector(a.FindFirstValue(CurrentUser.SectorClaim), sector)) ?? admin;
+        // Each step in its own scope, acting as its account: the services ask that scope's CurrentUser and AccessPolicy.
+        async Task<DossierDto?> Step<TService>(double daysAgo, ClaimsPrincipal actor, Func<TService, Task<(DossierDto? Dossier, Mtqg.Domain.Common.Outcome Outcome)>> step)
+            where TService : notnull
         {
             demoClock.Now = today.AddDays(-daysAgo);
-            var (dossier, outcome) = await step();
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(actor);
+            var steps = ActivatorUtilities.CreateInstance<DossierSteps>(scope.ServiceProvider, (TimeProvider)demoClock);
+            var (dossier, outcome) = await step(ActivatorUtilities.CreateInstance<TService>(scope.ServiceProvider, steps));
             if (!outcome.IsDone) logger.LogWarning("Demo dossier step refused: {Message} {Problems}", outcome.Message, string.Join("; ", outcome.Problems.Select(p => p.Message)));
             return outcome.IsDone ? dossier : null;
         }
         async Task<DossierDto?> SubmittedAsync(string commune, double daysAgo, decimal satisfaction)
         {
-            var created = await Step(daysAgo + 2, () => dossiers.CreateAsync(new CreateDossierRequest(commune, year, DemoDataSeeder.DemoSetCode, "NTM"), admin, ct));
+            var created = await Step<DossierService>(daysAgo + 2, admin, s => s.CreateAsync(new CreateDossierRequest(commune, year, DemoDataSeeder.DemoSetCode, "NTM"), ct));
             if (created is null) return null;
-            await Step(daysAgo + 1, () => dossiers.UpdateAsync(created.Id, new UpdateDossierRequest(satisfaction, true, "Hồ sơ minh họa.", null), admin, ct));
-            return await Step(daysAgo, () => dossiers.SubmitAsync(created.Id, admin, ct));
+            await Step<DossierService>(daysAgo + 1, admin, s => s.UpdateAsync(created.Id, new UpdateDossierRequest(satisfaction, true, "Hồ sơ minh họa.", null), ct));
+            return await Step<DossierService>(daysAgo, admin, s => s.SubmitAsync(created.Id, ct));
         }
         async Task AppraiseAsync(DossierDto dossier, IEnumerable<DossierCriterionDto> criteria, double daysAgo)
         {
             foreach (var criterion in criteria)
-                await Step(daysAgo -= 0.3, () => appraisals.AppraiseAsync(dossier.Id, criterion.Number,
-                    new AppraiseRequest("met", "Đã đối chiếu hồ sơ và kiểm tra thực tế (minh họa)."), AppraiserOf(criterion.Sector), ct));
+                await Step<AppraisalService>(daysAgo -= 0.3, AppraiserOf(criterion.Sector), s => s.AppraiseAsync(dossier.Id, criterion.Number,
+                    new AppraiseRequest("met", "Đã đối chiếu hồ sơ và kiểm tra thực tế (minh họa)."), ct));
         }
 
         // 1. Being drafted by the commune.
-        var draft = await Step(2, () => dossiers.CreateAsync(new CreateDossierRequest(communes[0], year, DemoDataSeeder.DemoSetCode, "NTM"), admin, ct));
-        if (draft is not null) await Step(1.5, () => dossiers.UpdateAsync(draft.Id, new UpdateDossierRequest(88.5m, null, "Đang hoàn thiện biên bản lấy ý kiến (minh họa).", null), admin, ct));
+        var draft = await Step<DossierService>(2, admin, s => s.CreateAsync(new CreateDossierRequest(communes[0], year, DemoDataSeeder.DemoSetCode, "NTM"), ct));
+        if (draft is not null) await Step<DossierService>(1.5, admin, s => s.UpdateAsync(draft.Id, new UpdateDossierRequest(88.5m, null, "Đang hoàn thiện biên bản lấy ý kiến (minh họa).", null), ct));
         // 2. Submitted; two departments have finished, the others are at work.
         if (await SubmittedAsync(communes[1], 12, 93.2m) is { } appraising)
         {
@@ -101,8 +103,8 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, SummaryService summar
         {
             await AppraiseAsync(sentBack, sentBack.Criteria.SkipLast(1), 17);
             var missing = sentBack.Criteria.Last();
-            await Step(14, () => appraisals.SendBackAsync(sentBack.Id, missing.Number,
-                new SendBackRequest("Thiếu biên bản kiểm tra thực tế của tiêu chí; đề nghị xã bổ sung (minh họa)."), AppraiserOf(missing.Sector), ct));
+            await Step<AppraisalService>(14, AppraiserOf(missing.Sector), s => s.SendBackAsync(sentBack.Id, missing.Number,
+                new SendBackRequest("Thiếu biên bản kiểm tra thực tế của tiêu chí; đề nghị xã bổ sung (minh họa)."), ct));
         }
         // 4. Every criterion appraised "đạt": waiting for the council.
         if (await SubmittedAsync(communes[3], 25, 95m) is { } appraised)
@@ -111,9 +113,9 @@ public sealed class RecognitionDemoSeeder(AppDbContext db, SummaryService summar
         if (await SubmittedAsync(communes[4], 30, 96.4m) is { } councilled)
         {
             await AppraiseAsync(councilled, councilled.Criteria, 26);
-            await Step(5, () => decisions.RecordCouncilAsync(councilled.Id, new CouncilRequest(DateOnly.FromDateTime(today.AddDays(-5).Date),
+            await Step<DecisionService>(5, coordinator, s => s.RecordCouncilAsync(councilled.Id, new CouncilRequest(DateOnly.FromDateTime(today.AddDays(-5).Date),
                 ["Phó Chủ tịch UBND tỉnh (minh họa)", "Giám đốc Sở Nông nghiệp và Môi trường (minh họa)", "Chánh Văn phòng Điều phối (minh họa)"],
-                3, 0, $"Đề nghị Chủ tịch UBND tỉnh công nhận xã đạt chuẩn nông thôn mới năm {year} (minh họa)."), coordinator, ct));
+                3, 0, $"Đề nghị Chủ tịch UBND tỉnh công nhận xã đạt chuẩn nông thôn mới năm {year} (minh họa)."), ct));
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
@@ -10,6 +9,7 @@ using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Recognition;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards;
@@ -18,9 +18,9 @@ using Mtqg.Web.Features.Recognition.Dossiers;
 namespace Mtqg.Web.Features.Recognition.Decisions;
 
 /// <summary>The coordination office's part: the appraisal council, recognition decisions (in batches), revocations, the signed PDFs.</summary>
-public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileStore store)
+public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileStore store, AccessPolicy access)
 {
-    public async Task<(DossierDto? Dossier, Outcome Outcome)> RecordCouncilAsync(int id, CouncilRequest request, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(DossierDto? Dossier, Outcome Outcome)> RecordCouncilAsync(int id, CouncilRequest request, CancellationToken ct)
     {
         var problems = new List<Problem>();
         if (request.Date is null) problems.Add(new("date", "Chưa có ngày họp (yyyy-MM-dd)."));
@@ -36,8 +36,8 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
             db.TooLong((DossierRecord d) => d.CouncilConclusion, request.Conclusion?.Trim(), "conclusion"),
         }.OfType<Problem>());
         if (problems.Count > 0) return (null, Outcome.Invalid("Thông tin hội đồng chưa đủ hoặc chưa đúng.", problems));
-        return await steps.StepAsync(id, user, null, ct,
-            (record, _) => DossierService.CanCoordinate(user, record.ProvinceCode) ? null : Outcome.Forbidden($"Chỉ Văn phòng Điều phối tỉnh {record.ProvinceCode} ghi nhận hội đồng thẩm định."),
+        return await steps.StepAsync(id, null, ct,
+            (record, _) => access.CanManageProvince(record.ProvinceCode) ? null : Outcome.Forbidden($"Chỉ Văn phòng Điều phối tỉnh {record.ProvinceCode} ghi nhận hội đồng thẩm định."),
             (_, dossier, actor, now) => Task.FromResult(dossier.RecordCouncil(request.Date!.Value, request.Members!, request.VotesFor!.Value, request.VotesAgainst!.Value, request.Conclusion!, actor, now)));
     }
 
@@ -45,7 +45,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
     /// One decision recognising every dossier it lists (a batch). All or nothing: one dossier that
     /// cannot take it and none is changed; every refusal is named.
     /// </summary>
-    public async Task<(DecisionDto? Decision, Outcome Outcome)> RecordDecisionAsync(DecisionRequest request, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(DecisionDto? Decision, Outcome Outcome)> RecordDecisionAsync(DecisionRequest request, CancellationToken ct)
     {
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(request.Number)) problems.Add(new("number", "Chưa có số quyết định (ví dụ 1234/QĐ-UBND)."));
@@ -66,7 +66,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
         if (provinces.Count > 1)
             return (null, Outcome.Invalid("Một quyết định chỉ công nhận các xã của một tỉnh.", [new("dossiers", $"Các hồ sơ thuộc nhiều tỉnh: {string.Join(", ", provinces)}.")]));
         var province = provinces[0];
-        if (!DossierService.CanCoordinate(user, province)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối tỉnh {province} ghi nhận quyết định công nhận."));
+        if (!access.CanManageProvince(province)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối tỉnh {province} ghi nhận quyết định công nhận."));
         var levels = records.Select(r => r.LevelCode).Distinct().ToList();
         var level = string.IsNullOrWhiteSpace(request.Level) ? levels[0] : request.Level.Trim();
 
@@ -74,7 +74,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
         if (await db.Decisions.AnyAsync(d => d.ProvinceCode == province && d.Number == number, ct))
             return (null, Outcome.Conflict($"Tỉnh {province} đã có quyết định số {number}."));
 
-        var actor = DossierService.ActorOf(user);
+        var actor = access.User.Actor;
         var now = steps.Now;
         var refusals = new List<string>();
         foreach (var record in records.OrderBy(r => r.Id))
@@ -115,7 +115,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
     }.OfType<Problem>();
 
     /// <summary>A revocation decision: ends the titles it lists (of one province).</summary>
-    public async Task<(DecisionDto? Decision, Outcome Outcome)> RecordRevocationAsync(RevocationRequest request, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(DecisionDto? Decision, Outcome Outcome)> RecordRevocationAsync(RevocationRequest request, CancellationToken ct)
     {
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(request.Number)) problems.Add(new("number", "Chưa có số quyết định (ví dụ 1234/QĐ-UBND)."));
@@ -136,7 +136,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
         var provinces = titles.Select(t => t.ProvinceCode).Distinct().ToList();
         if (provinces.Count > 1) return (null, Outcome.Invalid("Một quyết định chỉ thu hồi danh hiệu các xã của một tỉnh.", [new("titles", $"Các danh hiệu thuộc nhiều tỉnh: {string.Join(", ", provinces)}.")]));
         var province = provinces[0];
-        if (!DossierService.CanCoordinate(user, province)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối tỉnh {province} ghi nhận quyết định thu hồi."));
+        if (!access.CanManageProvince(province)) return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối tỉnh {province} ghi nhận quyết định thu hồi."));
         var refusals = titles.Where(t => t.RevokedOn is not null).Select(t => $"Danh hiệu của {t.CommuneName} đã bị thu hồi ngày {t.RevokedOn:dd/MM/yyyy}.")
             .Concat(titles.Where(t => t.RevokedOn is null && request.Date < t.Since).Select(t => $"Ngày thu hồi {request.Date:dd/MM/yyyy} trước ngày công nhận {t.Since:dd/MM/yyyy} của {t.CommuneName}."))
             .ToList();
@@ -145,7 +145,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
         if (await db.Decisions.AnyAsync(d => d.ProvinceCode == province && d.Number == number, ct))
             return (null, Outcome.Conflict($"Tỉnh {province} đã có quyết định số {number}."));
 
-        var actor = DossierService.ActorOf(user);
+        var actor = access.User.Actor;
         var decision = new DecisionRecord
         {
             ProvinceCode = province, Kind = DecisionKind.Revocation, Number = number, Date = request.Date!.Value, Signer = request.Signer!.Trim(),
@@ -159,7 +159,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
         return (await DecisionAsync(decision.Id, ct), Outcome.Done);
     }
 
-    public async Task<IReadOnlyList<DecisionDto>> DecisionsAsync(ClaimsPrincipal user, string? province, int? year, CancellationToken ct)
+    public async Task<IReadOnlyList<DecisionDto>> DecisionsAsync(string? province, int? year, CancellationToken ct)
     {
         var query = db.Decisions.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(province)) query = query.Where(d => d.ProvinceCode == province);
@@ -187,11 +187,11 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
         d.PdfStoredName is not null, communes, d.RecordedByName, d.RecordedAt);
 
     /// <summary>Attaches the signed PDF of a decision (replacing an earlier one).</summary>
-    public async Task<Outcome> AttachDecisionPdfAsync(int id, Stream content, string? fileName, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Outcome> AttachDecisionPdfAsync(int id, Stream content, string? fileName, CancellationToken ct)
     {
         var decision = await db.Decisions.FirstOrDefaultAsync(d => d.Id == id, ct);
         if (decision is null) return Outcome.NotFound($"Không có quyết định #{id}.");
-        if (!DossierService.CanCoordinate(user, decision.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối tỉnh {decision.ProvinceCode} đính kèm bản ký của quyết định.");
+        if (!access.CanManageProvince(decision.ProvinceCode)) return Outcome.Forbidden($"Chỉ Văn phòng Điều phối tỉnh {decision.ProvinceCode} đính kèm bản ký của quyết định.");
         var (file, error) = await store.SaveAsync(content, fileName, pdfOnly: true, ct);
         if (file is null) return Outcome.Invalid(error!, [new Problem("file", error!)]);
         (decision.PdfFileName, decision.PdfStoredName, decision.PdfLength) = (file.FileName, file.StoredName, file.Length);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
@@ -17,9 +16,9 @@ public sealed class DossierExcel(DossierService dossiers)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public async Task<((byte[] Content, string FileName)? File, Outcome Outcome)> WorkbookAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<((byte[] Content, string FileName)? File, Outcome Outcome)> WorkbookAsync(int id, CancellationToken ct)
     {
-        var (dossier, outcome) = await dossiers.GetAsync(id, user, ct);
+        var (dossier, outcome) = await dossiers.GetAsync(id, ct);
         return dossier is null ? (null, outcome) : ((Build(dossier), $"MTQG-ho-so-{dossier.Id}-{dossier.Commune.Code}-{dossier.Year}.xlsx"), Outcome.Done);
     }
 

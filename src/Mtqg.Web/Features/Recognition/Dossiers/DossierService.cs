@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
@@ -10,6 +9,7 @@ using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Recognition;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards;
@@ -22,48 +22,14 @@ namespace Mtqg.Web.Features.Recognition.Dossiers;
 /// The recognition process around the pure <see cref="Dossier"/>: load the stored snapshot, check who
 /// may act (role and unit, on the server), let the domain decide, store the new snapshot in one
 /// SaveChanges (audited by the interceptor). Illegal steps come back as conflicts naming the state.
-/// This file: who may do what, and the commune's own steps (create, edit, submit, resubmit) and reads;
+/// This file: the commune's own steps (create, edit, submit, resubmit) and reads;
 /// appraisal, decisions, evidence and titles have their own services beside it.
 /// </summary>
-public sealed class DossierService(AppDbContext db, DossierSteps steps, ScorecardService scorecards, ProvinceLineage lineage)
+public sealed class DossierService(AppDbContext db, DossierSteps steps, ScorecardService scorecards, ProvinceLineage lineage, AccessPolicy access)
 {
-    public static Actor ActorOf(ClaimsPrincipal user) => new(
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "?",
-        user.FindFirstValue(AppUserClaimsFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "?");
-
-    public static string? SectorOf(ClaimsPrincipal user) => user.FindFirstValue(AppUserClaimsFactory.SectorClaim);
-
-    // ---- who may do what (DESIGN §8) ----
-
-    public static bool CanRead(ClaimsPrincipal user, DossierRecord d) => CanRead(user, d.ProvinceCode, d.CommuneCode);
-
-    public static bool CanRead(ClaimsPrincipal user, string province, string commune) =>
-        user.Identity?.IsAuthenticated == true && (
-            user.IsInRole(Roles.Admin)
-            || user.IsInRole(Roles.Viewer) && (user.UnitCode() is null || user.UnitCode() == province)
-            || (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Appraiser) || user.IsInRole(Roles.Agency)) && user.UnitCode() == province
-            || user.IsInRole(Roles.Commune) && user.UnitCode() == commune);
-
-    /// <summary>The commune officer of the dossier's commune (and administrators): create, edit, evidence, submit, resubmit.</summary>
-    public static bool CanEdit(ClaimsPrincipal user, string commune) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Commune) && user.UnitCode() == commune;
-
-    /// <summary>An appraiser of the province whose sector owns the criterion (and administrators).</summary>
-    public static bool CanAppraise(ClaimsPrincipal user, DossierRecord d, string? sector) =>
-        user.IsInRole(Roles.Admin)
-        || user.IsInRole(Roles.Appraiser) && user.UnitCode() == d.ProvinceCode && SameSector(SectorOf(user), sector);
-
-    /// <summary>The coordination office of the province (and administrators): council and decision.</summary>
-    public static bool CanCoordinate(ClaimsPrincipal user, string province) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator) && user.UnitCode() == province;
-
-    public static bool SameSector(string? a, string? b) =>
-        a is not null && b is not null &&
-        string.Equals(a.Trim().Normalize(NormalizationForm.FormC), b.Trim().Normalize(NormalizationForm.FormC), StringComparison.OrdinalIgnoreCase);
-
     // ---- create, read, list ----
 
-    public async Task<(DossierDto? Dossier, Outcome Outcome)> CreateAsync(CreateDossierRequest request, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(DossierDto? Dossier, Outcome Outcome)> CreateAsync(CreateDossierRequest request, CancellationToken ct)
     {
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(request.Commune)) problems.Add(new("commune", "Chưa có mã xã."));
@@ -71,7 +37,7 @@ public sealed class DossierService(AppDbContext db, DossierSteps steps, Scorecar
         if (problems.Count > 0) return (null, Outcome.Invalid("Thiếu thông tin lập hồ sơ.", problems));
         var code = request.Commune!.Trim();
         var year = request.Year!.Value;
-        if (!CanEdit(user, code)) return (null, Outcome.Forbidden($"Chỉ cán bộ của xã {code} (hoặc quản trị) được lập hồ sơ đề nghị của xã."));
+        if (!access.CanEditDossier(code)) return (null, Outcome.Forbidden($"Chỉ cán bộ của xã {code} (hoặc quản trị) được lập hồ sơ đề nghị của xã."));
 
         var (set, setOutcome) = await scorecards.SetForAsync(request.Set, year, ct);
         if (set is null) return (null, setOutcome);
@@ -88,7 +54,7 @@ public sealed class DossierService(AppDbContext db, DossierSteps steps, Scorecar
         if (open is not null)
             return (null, Outcome.Conflict($"Xã đã có hồ sơ đề nghị #{open.Id} năm {year}, mức {level} (trạng thái «{open.Status.Label()}»); không lập hồ sơ thứ hai."));
 
-        var actor = ActorOf(user);
+        var actor = access.User.Actor;
         var now = steps.Now;
         var dossier = Dossier.Create(commune.Code, year, set.Code, level, actor, now, set.RequiredSatisfaction);
         var card = await scorecards.EvaluateCommuneAsync(set, commune, year, level, ct);
@@ -106,20 +72,21 @@ public sealed class DossierService(AppDbContext db, DossierSteps steps, Scorecar
         steps.FreezeIndicators(record, card, null);
         db.Dossiers.Add(record);
         await db.SaveChangesAsync(ct);
-        return (await GetAsync(record.Id, user, ct)).Dossier is { } dto ? (dto, Outcome.Done) : (null, Outcome.NotFound("?"));
+        return (await GetAsync(record.Id, ct)).Dossier is { } dto ? (dto, Outcome.Done) : (null, Outcome.NotFound("?"));
     }
 
-    public Task<(DossierDto? Dossier, Outcome Outcome)> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct) => steps.ReadAsync(id, user, ct);
+    public Task<(DossierDto? Dossier, Outcome Outcome)> GetAsync(int id, CancellationToken ct) => steps.ReadAsync(id, ct);
 
-    public async Task<IReadOnlyList<DossierListItem>> ListAsync(ClaimsPrincipal user, string? province, string? commune, int? year, DossierStatus? status, CancellationToken ct)
+    public async Task<IReadOnlyList<DossierListItem>> ListAsync(string? province, string? commune, int? year, DossierStatus? status, CancellationToken ct)
     {
         var query = db.Dossiers.AsNoTracking().AsQueryable();
-        if (!user.IsInRole(Roles.Admin))
+        var user = access.User;
+        if (!user.IsAdmin)
         {
-            var unit = user.UnitCode();
-            if (user.IsInRole(Roles.Commune)) query = query.Where(d => d.CommuneCode == unit);
+            var unit = user.Unit;
+            if (user.Is(Roles.Commune)) query = query.Where(d => d.CommuneCode == unit);
             else if (unit is not null) query = query.Where(d => d.ProvinceCode == unit);
-            else if (!user.IsInRole(Roles.Viewer)) return [];
+            else if (!user.Is(Roles.Viewer)) return [];
         }
         if (!string.IsNullOrWhiteSpace(province)) query = query.Where(d => d.ProvinceCode == province);
         if (!string.IsNullOrWhiteSpace(commune)) query = query.Where(d => d.CommuneCode == commune);
@@ -141,13 +108,13 @@ public sealed class DossierService(AppDbContext db, DossierSteps steps, Scorecar
 
     // ---- commune steps ----
 
-    public async Task<(DossierDto? Dossier, Outcome Outcome)> UpdateAsync(int id, UpdateDossierRequest request, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(DossierDto? Dossier, Outcome Outcome)> UpdateAsync(int id, UpdateDossierRequest request, CancellationToken ct)
     {
         var problems = new List<Problem>();
         if (request.ResidentSatisfaction is < 0 or > 100) problems.Add(new("residentSatisfaction", "Tỷ lệ hài lòng phải từ 0 đến 100 (%)."));
         if (db.TooLong((DossierRecord d) => d.Note, request.Note?.Trim(), "note") is { } tooLong) problems.Add(tooLong);
         if (problems.Count > 0) return (null, Outcome.Invalid("Dữ liệu hồ sơ không hợp lệ.", problems));
-        return await steps.StepAsync(id, user, request.Version, ct, (record, _) => CanEdit(user, record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
+        return await steps.StepAsync(id, request.Version, ct, (record, _) => access.CanEditDossier(record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
             async (record, dossier, actor, now) =>
             {
                 if (dossier.Status == DossierStatus.Draft)
@@ -162,8 +129,8 @@ public sealed class DossierService(AppDbContext db, DossierSteps steps, Scorecar
             });
     }
 
-    public Task<(DossierDto? Dossier, Outcome Outcome)> SubmitAsync(int id, ClaimsPrincipal user, CancellationToken ct) =>
-        steps.StepAsync(id, user, null, ct, (record, _) => CanEdit(user, record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
+    public Task<(DossierDto? Dossier, Outcome Outcome)> SubmitAsync(int id, CancellationToken ct) =>
+        steps.StepAsync(id, null, ct, (record, _) => access.CanEditDossier(record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
             async (record, dossier, actor, now) =>
             {
                 if (dossier.Status == DossierStatus.Draft)
@@ -174,8 +141,8 @@ public sealed class DossierService(AppDbContext db, DossierSteps steps, Scorecar
                 return dossier.Submit(actor, now);
             });
 
-    public Task<(DossierDto? Dossier, Outcome Outcome)> ResubmitAsync(int id, ClaimsPrincipal user, CancellationToken ct) =>
-        steps.StepAsync(id, user, null, ct, (record, _) => CanEdit(user, record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
+    public Task<(DossierDto? Dossier, Outcome Outcome)> ResubmitAsync(int id, CancellationToken ct) =>
+        steps.StepAsync(id, null, ct, (record, _) => access.CanEditDossier(record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
             async (record, dossier, actor, now) =>
             {
                 if (dossier.Status == DossierStatus.SentBack)

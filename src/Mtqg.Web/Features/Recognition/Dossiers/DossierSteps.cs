@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
@@ -10,6 +9,7 @@ using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Recognition;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards;
@@ -22,26 +22,26 @@ namespace Mtqg.Web.Features.Recognition.Dossiers;
 /// The machinery every dossier step shares: load the stored snapshot, let the domain decide, store the
 /// new snapshot in one SaveChanges, retry when a parallel step won the race, refresh the frozen scorecard.
 /// </summary>
-public sealed class DossierSteps(AppDbContext db, ScorecardService scorecards, SetCatalog catalog, TimeProvider clock)
+public sealed class DossierSteps(AppDbContext db, ScorecardService scorecards, SetCatalog catalog, TimeProvider clock, AccessPolicy access)
 {
     private const int MaxAttempts = 8;
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public DateOnly Today => VietnamTime.Today(clock);
 
-    public async Task<(DossierDto? Dossier, Outcome Outcome)> ReadAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(DossierDto? Dossier, Outcome Outcome)> ReadAsync(int id, CancellationToken ct)
     {
         var record = await db.Dossiers.AsNoTracking().AsSplitQuery()
             .Include(d => d.Criteria).Include(d => d.Indicators).Include(d => d.Appraisals).Include(d => d.Events).Include(d => d.Evidence).Include(d => d.Decision)
             .FirstOrDefaultAsync(d => d.Id == id, ct);
         if (record is null) return (null, NotFound(id));
-        if (!DossierService.CanRead(user, record)) return (null, Forbidden(record));
+        if (!access.CanReadDossier(record.ProvinceCode, record.CommuneCode)) return (null, Forbidden(record));
         return (DossierDtos.ToDto(record), Outcome.Done);
     }
 
     // ---- the machinery: load, decide, store ----
 
-    public async Task<(DossierDto? Dossier, Outcome Outcome)> StepAsync(int id, ClaimsPrincipal user, string? expectedVersion, CancellationToken ct,
+    public async Task<(DossierDto? Dossier, Outcome Outcome)> StepAsync(int id, string? expectedVersion, CancellationToken ct,
         Func<DossierRecord, Dossier, Outcome?> refuse, Func<DossierRecord, Dossier, Actor, DateTime, Task<Outcome>> step)
     {
         // Departments work in parallel: when another step was saved between this one's read and write,
@@ -51,13 +51,13 @@ public sealed class DossierSteps(AppDbContext db, ScorecardService scorecards, S
         {
             var record = (await LoadTrackedAsync(db.Dossiers.Where(d => d.Id == id), ct)).FirstOrDefault();
             if (record is null) return (null, NotFound(id));
-            if (!DossierService.CanRead(user, record) && !user.IsInRole(Roles.Admin)) return (null, Forbidden(record));
+            if (!access.CanReadDossier(record.ProvinceCode, record.CommuneCode) && !access.User.IsAdmin) return (null, Forbidden(record));
             var dossier = Dossier.Restore(DossierDtos.SnapshotOf(record));
             if (refuse(record, dossier) is { } refused) return (null, refused);
             if (expectedVersion is not null && !string.Equals(expectedVersion.Trim('"'), record.Version.ToString("N"), StringComparison.OrdinalIgnoreCase))
                 return (null, Outcome.Conflict($"Hồ sơ #{id} đã được người khác thay đổi sau khi bạn mở; tải lại rồi thử lại."));
             var now = Now;
-            var outcome = await step(record, dossier, DossierService.ActorOf(user), now);
+            var outcome = await step(record, dossier, access.User.Actor, now);
             if (!outcome.IsDone) return (null, outcome.Kind == OutcomeKind.Rejected ? Conflict(outcome) : outcome);
             var loadedVersion = record.Version;
             Store(dossier, record, now);
@@ -71,7 +71,7 @@ public sealed class DossierSteps(AppDbContext db, ScorecardService scorecards, S
                 return (null, conflict);
             }
             db.ChangeTracker.Clear();
-            return await ReadAsync(id, user, ct);
+            return await ReadAsync(id, ct);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
@@ -10,6 +9,7 @@ using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Recognition;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards;
@@ -18,13 +18,13 @@ using Mtqg.Web.Features.Units;
 namespace Mtqg.Web.Features.Recognition.Dossiers;
 
 /// <summary>The files a commune attaches to its dossier as evidence: upload, delete while still the commune's, list, download.</summary>
-public sealed class EvidenceService(AppDbContext db, DossierSteps steps, FileStore store)
+public sealed class EvidenceService(AppDbContext db, DossierSteps steps, FileStore store, AccessPolicy access)
 {
-    public async Task<(EvidenceDto? File, Outcome Outcome)> UploadEvidenceAsync(int id, int? criterion, string? indicator, Stream content, string? fileName, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(EvidenceDto? File, Outcome Outcome)> UploadEvidenceAsync(int id, int? criterion, string? indicator, Stream content, string? fileName, CancellationToken ct)
     {
         var record = await db.Dossiers.Include(d => d.Criteria).Include(d => d.Indicators).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (record is null) return (null, DossierSteps.NotFound(id));
-        if (!DossierService.CanEdit(user, record.CommuneCode)) return (null, DossierSteps.EditForbidden(record));
+        if (!access.CanEditDossier(record.CommuneCode)) return (null, DossierSteps.EditForbidden(record));
         if (record.Status is not (DossierStatus.Draft or DossierStatus.SentBack))
             return (null, Outcome.Conflict($"Không thể thêm minh chứng: hồ sơ đang ở trạng thái «{record.Status.Label()}»; chỉ thêm khi đang soạn hoặc bị trả lại."));
         var problems = new List<Problem>();
@@ -41,7 +41,7 @@ public sealed class EvidenceService(AppDbContext db, DossierSteps steps, FileSto
 
         var (file, error) = await store.SaveAsync(content, fileName, pdfOnly: false, ct);
         if (file is null) return (null, Outcome.Invalid(error!, [new Problem("file", error!)]));
-        var actor = DossierService.ActorOf(user);
+        var actor = access.User.Actor;
         var evidence = new EvidenceFile
         {
             DossierId = id, Dossier = record, CriterionNumber = criterion, IndicatorCode = code, FileName = file.FileName, ContentType = file.ContentType,
@@ -62,11 +62,11 @@ public sealed class EvidenceService(AppDbContext db, DossierSteps steps, FileSto
     /// sent back): once submitted, the departments judge what was sent. The row goes first; the stored file
     /// is deleted only once that is committed.
     /// </summary>
-    public async Task<(EvidenceDto? File, Outcome Outcome)> DeleteEvidenceAsync(int id, int fileId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(EvidenceDto? File, Outcome Outcome)> DeleteEvidenceAsync(int id, int fileId, CancellationToken ct)
     {
         var record = await db.Dossiers.FirstOrDefaultAsync(d => d.Id == id, ct);
         if (record is null) return (null, DossierSteps.NotFound(id));
-        if (!DossierService.CanEdit(user, record.CommuneCode)) return (null, DossierSteps.EditForbidden(record));
+        if (!access.CanEditDossier(record.CommuneCode)) return (null, DossierSteps.EditForbidden(record));
         var file = await db.EvidenceFiles.FirstOrDefaultAsync(e => e.Id == fileId && e.DossierId == id, ct);
         if (file is null) return (null, Outcome.NotFound($"Hồ sơ #{id} không có minh chứng #{fileId}."));
         if (record.Status is not (DossierStatus.Draft or DossierStatus.SentBack))
@@ -79,20 +79,20 @@ public sealed class EvidenceService(AppDbContext db, DossierSteps steps, FileSto
         return (removed, Outcome.Done);
     }
 
-    public async Task<(IReadOnlyList<EvidenceDto>? Files, Outcome Outcome)> EvidenceAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(IReadOnlyList<EvidenceDto>? Files, Outcome Outcome)> EvidenceAsync(int id, CancellationToken ct)
     {
         var record = await db.Dossiers.AsNoTracking().Include(d => d.Evidence).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (record is null) return (null, DossierSteps.NotFound(id));
-        if (!DossierService.CanRead(user, record)) return (null, DossierSteps.Forbidden(record));
+        if (!access.CanReadDossier(record.ProvinceCode, record.CommuneCode)) return (null, DossierSteps.Forbidden(record));
         return ([.. record.Evidence.OrderBy(e => e.UploadedAt).ThenBy(e => e.Id).Select(DossierDtos.ToDto)], Outcome.Done);
     }
 
-    public async Task<(Stream? Content, EvidenceDto? File, Outcome Outcome)> OpenEvidenceAsync(int id, int fileId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(Stream? Content, EvidenceDto? File, Outcome Outcome)> OpenEvidenceAsync(int id, int fileId, CancellationToken ct)
     {
         // Access is decided on the dossier first: whether a file exists is not told to who may not read it.
         var record = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (record is null) return (null, null, DossierSteps.NotFound(id));
-        if (!DossierService.CanRead(user, record)) return (null, null, DossierSteps.Forbidden(record));
+        if (!access.CanReadDossier(record.ProvinceCode, record.CommuneCode)) return (null, null, DossierSteps.Forbidden(record));
         var file = await db.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(e => e.Id == fileId && e.DossierId == id, ct);
         if (file is null) return (null, null, Outcome.NotFound($"Hồ sơ #{id} không có minh chứng #{fileId}."));
         var stream = store.Open(file.StoredName);

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Recognition;
-using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Evaluation;
@@ -24,19 +23,19 @@ public sealed record ReviewDto(int Year, string? Province, string Rule, int Titl
 /// the set's revocation rule (<see cref="MaintenanceReview"/>). A set without a rule is never given one:
 /// the failing criteria are listed and the verdict says "chưa có quy định".
 /// </summary>
-public sealed class MaintenanceReviewService(AppDbContext db, ScorecardService scorecards, EvaluationService evaluations, UnitScope scope)
+public sealed class MaintenanceReviewService(AppDbContext db, ScorecardService scorecards, EvaluationService evaluations, AccessPolicy access)
 {
     public const string NoRule = "Bộ tiêu chí chưa có quy định về thu hồi (tỷ lệ và danh mục tiêu chí bắt buộc)";
 
-    public async Task<(ReviewDto? Review, Outcome Outcome)> ReviewAsync(int year, string? province, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(ReviewDto? Review, Outcome Outcome)> ReviewAsync(int year, string? province, CancellationToken ct)
     {
         if (year is < 2000 or > 2100) return (null, Outcome.Invalid("Năm không hợp lệ.", [new("year", $"Năm {year} phải nằm trong khoảng 2000–2100.")]));
-        var national = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Viewer) && user.UnitCode() is null;
+        var national = access.ReadsNationally;
         if (string.IsNullOrWhiteSpace(province))
         {
             if (!national) return (null, Outcome.Invalid("Thiếu tỉnh.", [new("province", "Chọn tỉnh (province=<mã tỉnh>).")]));
         }
-        else if (!await scope.CanReadProvinceAsync(user, province, year))
+        else if (!await access.CanReadProvinceAsync(province, year))
             return (null, Outcome.Forbidden($"Tài khoản không có quyền xem rà soát của tỉnh {province}."));
 
         var titles = await db.CommuneTitles.AsNoTracking().Where(t => t.RevokedOn == null && t.Year < year)
