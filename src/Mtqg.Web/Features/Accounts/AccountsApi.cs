@@ -14,7 +14,7 @@ public static class AccountsApi
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddScoped<AccountSeeder>().AddScoped<UserService>().AddScoped<UnitScope>();
+        services.AddScoped<AccountSeeder>().AddScoped<UserService>();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         return services;
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Mtqg.Data.Accounts;
+using Mtqg.Web.Features.Access;
 
 namespace Mtqg.Web.Features.Accounts;
 
@@ -9,14 +10,12 @@ namespace Mtqg.Web.Features.Accounts;
 public sealed class AppUserClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
-    public const string UnitClaim = "mtqg:unit", SectorClaim = "mtqg:sector", DisplayNameClaim = "mtqg:name";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        if (!string.IsNullOrEmpty(user.UnitCode)) identity.AddClaim(new Claim(UnitClaim, user.UnitCode));
-        if (!string.IsNullOrEmpty(user.Sector)) identity.AddClaim(new Claim(SectorClaim, user.Sector));
-        identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        if (!string.IsNullOrEmpty(user.UnitCode)) identity.AddClaim(new Claim(CurrentUser.UnitClaim, user.UnitCode));
+        if (!string.IsNullOrEmpty(user.Sector)) identity.AddClaim(new Claim(CurrentUser.SectorClaim, user.Sector));
+        identity.AddClaim(new Claim(CurrentUser.DisplayNameClaim, user.DisplayName));
         return identity;
     }
 }
