@@ -28,15 +28,21 @@ public class EngineBenchmarks
         set = Sets.Evaluation(BenchSets.Document(BenchSets.Before));
         var generator = new ValueGenerator(20260101);
         var indicators = set.Criteria.SelectMany(c => c.Indicators).ToList();
-        communes = [.. Enumerable.Range(0, Communes).Select(i =>
-        {
-            var code = (i + 1).ToString("00000");
-            var group = generator.Group(BenchSets.Before, code);
-            var values = new Dictionary<string, decimal?>();
-            foreach (var indicator in indicators)
-                if (generator.Value(indicator, code, group, Year) is { } v) values[indicator.Code] = v;
-            return ((string?)group, values);
-        })];
+        communes =
+        [
+            .. Enumerable
+                .Range(0, Communes)
+                .Select(i =>
+                {
+                    var code = (i + 1).ToString("00000");
+                    var group = generator.Group(BenchSets.Before, code);
+                    var values = new Dictionary<string, decimal?>();
+                    foreach (var indicator in indicators)
+                        if (generator.Value(indicator, code, group, Year) is { } v)
+                            values[indicator.Code] = v;
+                    return ((string?)group, values);
+                }),
+        ];
         loop = new Loop(set, Year, communes);
         Evaluator.Evaluate(set, null, Year, "NTM", communes[0].Values); // compiles the set once, as in the app
     }
@@ -45,7 +51,8 @@ public class EngineBenchmarks
     public int Engine()
     {
         var met = 0;
-        foreach (var (group, values) in communes) met += Evaluator.Evaluate(set, group, Year, "NTM", values).CriteriaMet;
+        foreach (var (group, values) in communes)
+            met += Evaluator.Evaluate(set, group, Year, "NTM", values).CriteriaMet;
         return met;
     }
 
@@ -55,9 +62,14 @@ public class EngineBenchmarks
     /// <summary>The reference's judging: values and thresholds in flat arrays, criteria met counted per commune.</summary>
     private sealed class Loop
     {
-        private readonly double[] values, thresholds;
-        private readonly int[] groups, criterion, rule;
-        private readonly int indicators, groupCount, criteria;
+        private readonly double[] values,
+            thresholds;
+        private readonly int[] groups,
+            criterion,
+            rule;
+        private readonly int indicators,
+            groupCount,
+            criteria;
 
         public Loop(EvaluationSet set, int year, (string? Group, Dictionary<string, decimal?> Values)[] communes)
         {
@@ -67,18 +79,23 @@ public class EngineBenchmarks
             rule = [.. all.Select(a => (int)a.Indicator.Rule)];
             thresholds = new double[indicators * groupCount];
             for (var i = 0; i < indicators; i++)
-                for (var g = 0; g < groupCount; g++)
-                {
-                    var group = g == 0 ? null : BenchSets.Groups[g - 1];
-                    var row = all[i].Indicator.Thresholds.Where(t => t.Level == "NTM" && (t.Group is null || t.Group == group) && (t.Year is null || t.Year == year))
-                        .OrderByDescending(t => (t.Group is null ? 0 : 2) + (t.Year is null ? 0 : 1)).FirstOrDefault();
-                    thresholds[i * groupCount + g] = row?.Value is { } v ? (double)v : double.NaN;
-                }
+            for (var g = 0; g < groupCount; g++)
+            {
+                var group = g == 0 ? null : BenchSets.Groups[g - 1];
+                var row = all[i]
+                    .Indicator.Thresholds.Where(t =>
+                        t.Level == "NTM" && (t.Group is null || t.Group == group) && (t.Year is null || t.Year == year)
+                    )
+                    .OrderByDescending(t => (t.Group is null ? 0 : 2) + (t.Year is null ? 0 : 1))
+                    .FirstOrDefault();
+                thresholds[i * groupCount + g] = row?.Value is { } v ? (double)v : double.NaN;
+            }
             groups = [.. communes.Select(c => c.Group is null ? 0 : Array.IndexOf(BenchSets.Groups, c.Group) + 1)];
             values = new double[communes.Length * indicators];
             for (var c = 0; c < communes.Length; c++)
-                for (var i = 0; i < indicators; i++)
-                    values[c * indicators + i] = communes[c].Values.TryGetValue(all[i].Indicator.Code, out var v) && v is { } x ? (double)x : double.NaN;
+            for (var i = 0; i < indicators; i++)
+                values[c * indicators + i] =
+                    communes[c].Values.TryGetValue(all[i].Indicator.Code, out var v) && v is { } x ? (double)x : double.NaN;
         }
 
         public int Run()
@@ -92,13 +109,24 @@ public class EngineBenchmarks
                 {
                     var t = thresholds[i * groupCount + groups[c]];
                     var v = values[c * indicators + i];
-                    var met = !double.IsNaN(t) && !double.IsNaN(v) && rule[i] switch
-                    {
-                        1 => v >= t, 2 => v > t, 3 => v <= t, 4 => v < t, 5 => v == t, _ => v == 1,
-                    };
-                    if (!met) failed[criterion[i]] = true;
+                    var met =
+                        !double.IsNaN(t)
+                        && !double.IsNaN(v)
+                        && rule[i] switch
+                        {
+                            1 => v >= t,
+                            2 => v > t,
+                            3 => v <= t,
+                            4 => v < t,
+                            5 => v == t,
+                            _ => v == 1,
+                        };
+                    if (!met)
+                        failed[criterion[i]] = true;
                 }
-                foreach (var f in failed) if (!f) total++;
+                foreach (var f in failed)
+                    if (!f)
+                        total++;
             }
             return total;
         }

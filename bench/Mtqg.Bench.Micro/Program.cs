@@ -13,10 +13,14 @@ public static class MicroProgram
     public static void Main(string[] args)
     {
         List<string> arguments = [.. args];
-        if (!arguments.Contains("--filter")) arguments.AddRange(["--filter", "*"]);
-        if (!arguments.Contains("--job")) arguments.AddRange(["--job", "short"]);
-        if (!arguments.Contains("--inProcess")) arguments.Add("--inProcess");
-        if (!arguments.Contains("--artifacts")) arguments.AddRange(["--artifacts", Path.Combine(Path.GetTempPath(), "mtqg-bench-micro")]);
+        if (!arguments.Contains("--filter"))
+            arguments.AddRange(["--filter", "*"]);
+        if (!arguments.Contains("--job"))
+            arguments.AddRange(["--job", "short"]);
+        if (!arguments.Contains("--inProcess"))
+            arguments.Add("--inProcess");
+        if (!arguments.Contains("--artifacts"))
+            arguments.AddRange(["--artifacts", Path.Combine(Path.GetTempPath(), "mtqg-bench-micro")]);
         BenchmarkSwitcher.FromAssembly(typeof(MicroProgram).Assembly).Run([.. arguments]);
     }
 }

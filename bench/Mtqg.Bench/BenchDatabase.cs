@@ -11,7 +11,8 @@ namespace Mtqg.Bench;
 /// </summary>
 public sealed class BenchDatabase : IAsyncDisposable
 {
-    private readonly string? serverConnectionString, folder;
+    private readonly string? serverConnectionString,
+        folder;
     private readonly bool keep;
 
     public DatabaseProvider Provider { get; }
@@ -20,7 +21,14 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     private BenchDatabase(DatabaseProvider provider, string connectionString, string description, string? server, string? folder, bool keep)
     {
-        (Provider, ConnectionString, Description, serverConnectionString, this.folder, this.keep) = (provider, connectionString, description, server, folder, keep);
+        (Provider, ConnectionString, Description, serverConnectionString, this.folder, this.keep) = (
+            provider,
+            connectionString,
+            description,
+            server,
+            folder,
+            keep
+        );
     }
 
     public bool IsPostgres => Provider == DatabaseProvider.Postgres;
@@ -33,7 +41,14 @@ public sealed class BenchDatabase : IAsyncDisposable
             var folder = Path.Combine(Path.GetTempPath(), name);
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, "mtqg.db");
-            return new BenchDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", $"SQLite {SqliteVersion()} ({file})", null, folder, keep);
+            return new BenchDatabase(
+                DatabaseProvider.Sqlite,
+                $"Data Source={file}",
+                $"SQLite {SqliteVersion()} ({file})",
+                null,
+                folder,
+                keep
+            );
         }
         await using (var server = new NpgsqlConnection(postgres))
         {
@@ -42,16 +57,24 @@ public sealed class BenchDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
             await using var version = new NpgsqlCommand("SHOW server_version", server);
             var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = name, Pooling = true };
-            return new BenchDatabase(DatabaseProvider.Postgres, builder.ToString(),
-                $"PostgreSQL {await version.ExecuteScalarAsync()} (database {name} on {builder.Host}:{builder.Port})", postgres, null, keep);
+            return new BenchDatabase(
+                DatabaseProvider.Postgres,
+                builder.ToString(),
+                $"PostgreSQL {await version.ExecuteScalarAsync()} (database {name} on {builder.Host}:{builder.Port})",
+                postgres,
+                null,
+                keep
+            );
         }
     }
 
     /// <summary>Closes this process's idle pooled connections (after the in-process app is gone).</summary>
     public void ClearPools()
     {
-        if (IsPostgres) NpgsqlConnection.ClearAllPools();
-        else SqliteConnection.ClearAllPools();
+        if (IsPostgres)
+            NpgsqlConnection.ClearAllPools();
+        else
+            SqliteConnection.ClearAllPools();
     }
 
     public DbConnection Connection() => IsPostgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
@@ -86,19 +109,24 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (keep) return;
+        if (keep)
+            return;
         if (IsPostgres)
         {
             NpgsqlConnection.ClearAllPools();
             await using var server = new NpgsqlConnection(serverConnectionString);
             await server.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(ConnectionString).Database}\" WITH (FORCE)", server);
+            await using var drop = new NpgsqlCommand(
+                $"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(ConnectionString).Database}\" WITH (FORCE)",
+                server
+            );
             await drop.ExecuteNonQueryAsync();
         }
         else
         {
             SqliteConnection.ClearAllPools();
-            if (folder is not null && Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            if (folder is not null && Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -11,18 +11,20 @@ using Mtqg.Data;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Scorecards;
-using Mtqg.Web.Features.Scorecards.Excel;
-using Mtqg.Web.Features.Units;
-using Mtqg.Web.Features.Scorecards.Values;
-using Mtqg.Web.Features.Scorecards.Evaluation;
 using Mtqg.Web.Features.Scorecards.Dashboards;
+using Mtqg.Web.Features.Scorecards.Evaluation;
+using Mtqg.Web.Features.Scorecards.Excel;
+using Mtqg.Web.Features.Scorecards.Values;
+using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Bench;
 
 /// <summary>The HTTP phase of the benchmark: the web process under load, freshness, the upload endpoint, summaries against the reference.</summary>
 public sealed partial class BenchmarkRun
 {
-    private async Task HttpAsync(Dictionary<int, List<(AdministrativeUnitRow Commune, Mtqg.Domain.Evaluation.Scorecard Card, int Values)>> evaluations)
+    private async Task HttpAsync(
+        Dictionary<int, List<(AdministrativeUnitRow Commune, Mtqg.Domain.Evaluation.Scorecard Card, int Values)>> evaluations
+    )
     {
         var dll = options.WebDll ?? Path.Combine(AppContext.BaseDirectory, "Mtqg.Web.dll");
         var set = sets[BenchSets.For(LoadYear)];
@@ -30,13 +32,16 @@ public sealed partial class BenchmarkRun
         var appPaths = provinces.Select(p => $"/api/v1/provinces/{p}/years/{LoadYear}/summary?set={set.Code}").ToList();
 
         LoadResult appLoad;
-        double appCpu, referenceCpu;
+        double appCpu,
+            referenceCpu;
         var appExports = new Dictionary<int, double>();
         long appPeak;
         var started = Stopwatch.StartNew();
         await using (var web = await ChildProcess.StartAsync("web app", dll, [], WebEnvironment(), TimeSpan.FromSeconds(120)))
         {
-            Step($"web app started as process {web.Id} on {web.BaseAddress} in {started.Elapsed.TotalSeconds:0.0} s ({dll}); peak working set {Mb(web.PeakWorkingSet())} MB");
+            Step(
+                $"web app started as process {web.Id} on {web.BaseAddress} in {started.Elapsed.TotalSeconds:0.0} s ({dll}); peak working set {Mb(web.PeakWorkingSet())} MB"
+            );
             using var client = LoadLoop.Client(web.BaseAddress, options.Clients);
             await FreshnessAsync(client, set, provinces[0]);
             await HttpUploadAsync(client);
@@ -47,7 +52,9 @@ public sealed partial class BenchmarkRun
             var cpu = web.CpuTime();
             appLoad = await LoadLoop.RunAsync(client, appPaths, options.Clients, options.Duration, options.MaxRequests);
             appCpu = (web.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, appLoad.Requests);
-            Step($"summary load: {appLoad.Requests:N0} requests in {appLoad.Seconds:0.0} s, {appLoad.RequestsPerSecond:N0}/s, p50 {appLoad.P50:0.0} ms, p95 {appLoad.P95:0.0} ms, p99 {appLoad.P99:0.0} ms, {appLoad.Errors} errors, {appLoad.Bytes / Math.Max(1, appLoad.Requests) / 1024.0:0.0} KB per answer, working set {Mb(web.WorkingSet())} MB, peak {Mb(web.PeakWorkingSet())} MB");
+            Step(
+                $"summary load: {appLoad.Requests:N0} requests in {appLoad.Seconds:0.0} s, {appLoad.RequestsPerSecond:N0}/s, p50 {appLoad.P50:0.0} ms, p95 {appLoad.P95:0.0} ms, p99 {appLoad.P99:0.0} ms, {appLoad.Errors} errors, {appLoad.Bytes / Math.Max(1, appLoad.Requests) / 1024.0:0.0} KB per answer, working set {Mb(web.WorkingSet())} MB, peak {Mb(web.PeakWorkingSet())} MB"
+            );
             await SummariesAgreeAsync(client, set, provinces);
 
             foreach (var year in MeasuredYears)
@@ -55,10 +62,15 @@ public sealed partial class BenchmarkRun
                 var exportSet = sets[BenchSets.For(year)];
                 var (seconds, body) = await TimeAsync(client, $"/api/v1/years/{year}/scorecards.xlsx?set={exportSet.Code}");
                 appExports[year] = seconds;
-                Step($"national export {year}: {seconds:0.00} s, {body.Length / 1024:N0} KB; web app peak working set {Mb(web.PeakWorkingSet())} MB");
+                Step(
+                    $"national export {year}: {seconds:0.00} s, {body.Length / 1024:N0} KB; web app peak working set {Mb(web.PeakWorkingSet())} MB"
+                );
                 var rows = MiniExcel.Query(new MemoryStream(body), useHeaderRow: true, sheetName: ResultsWorkbook.ResultsSheet).Count();
-                report.Check($"national export {year} has every commune", rows == evaluations[year].Count,
-                    $"{rows:N0} rows for {evaluations[year].Count:N0} communes, {body.Length / 1024.0:N0} KB");
+                report.Check(
+                    $"national export {year} has every commune",
+                    rows == evaluations[year].Count,
+                    $"{rows:N0} rows for {evaluations[year].Count:N0} communes, {body.Length / 1024.0:N0} KB"
+                );
             }
             appPeak = web.PeakWorkingSet();
         }
@@ -66,9 +78,15 @@ public sealed partial class BenchmarkRun
         LoadResult referenceLoad;
         var referenceExports = new Dictionary<int, double>();
         long referencePeak;
-        await using (var server = await ChildProcess.StartAsync("reference server", Path.Combine(AppContext.BaseDirectory, "Mtqg.Bench.dll"),
-                         ["--reference-server", "--provider", database.Provider.ToString(), "--connection", database.ConnectionString],
-                         new Dictionary<string, string>(), TimeSpan.FromSeconds(60)))
+        await using (
+            var server = await ChildProcess.StartAsync(
+                "reference server",
+                Path.Combine(AppContext.BaseDirectory, "Mtqg.Bench.dll"),
+                ["--reference-server", "--provider", database.Provider.ToString(), "--connection", database.ConnectionString],
+                new Dictionary<string, string>(),
+                TimeSpan.FromSeconds(60)
+            )
+        )
         {
             using var client = LoadLoop.Client(server.BaseAddress, options.Clients);
             var paths = provinces.Select(p => $"/summary/{p}/{LoadYear}?set={set.Id}").ToList();
@@ -77,40 +95,72 @@ public sealed partial class BenchmarkRun
             var cpu = server.CpuTime();
             referenceLoad = await LoadLoop.RunAsync(client, paths, options.Clients, options.Duration, options.MaxRequests);
             referenceCpu = (server.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, referenceLoad.Requests);
-            Step($"reference summary load: {referenceLoad.Requests:N0} requests, {referenceLoad.RequestsPerSecond:N0}/s, p50 {referenceLoad.P50:0.0} ms, p95 {referenceLoad.P95:0.0} ms, {referenceLoad.Errors} errors");
+            Step(
+                $"reference summary load: {referenceLoad.Requests:N0} requests, {referenceLoad.RequestsPerSecond:N0}/s, p50 {referenceLoad.P50:0.0} ms, p95 {referenceLoad.P95:0.0} ms, {referenceLoad.Errors} errors"
+            );
             foreach (var year in MeasuredYears)
                 referenceExports[year] = (await TimeAsync(client, $"/export/{year}?set={sets[BenchSets.For(year)].Id}")).Seconds;
             referencePeak = server.PeakWorkingSet();
         }
 
-        report.Check("summary load without errors", appLoad.Errors == 0 && referenceLoad.Errors == 0,
-            $"app {appLoad.Errors} errors{(appLoad.FirstError is null ? "" : $" (first: {appLoad.FirstError})")}, reference {referenceLoad.Errors}");
-        var loadNote = $"{options.Clients} clients, {options.Duration.TotalSeconds:0} s, {provinces.Count} province(s) in turn, year {LoadYear}; " +
-                       $"app {appLoad.Requests:N0} requests, reference {referenceLoad.Requests:N0}";
+        report.Check(
+            "summary load without errors",
+            appLoad.Errors == 0 && referenceLoad.Errors == 0,
+            $"app {appLoad.Errors} errors{(appLoad.FirstError is null ? "" : $" (first: {appLoad.FirstError})")}, reference {referenceLoad.Errors}"
+        );
+        var loadNote =
+            $"{options.Clients} clients, {options.Duration.TotalSeconds:0} s, {provinces.Count} province(s) in turn, year {LoadYear}; "
+            + $"app {appLoad.Requests:N0} requests, reference {referenceLoad.Requests:N0}";
         report.Info("province summary p50", appLoad.P50, "ms", referenceLoad.P50);
         report.AtMost("province summary p95", appLoad.P95, "ms", 50, referenceLoad.P95);
-        report.AtLeast("province summary throughput", appLoad.RequestsPerSecond, "requests/s", 1000, referenceLoad.RequestsPerSecond, loadNote);
-        report.Info("server CPU per summary request", appCpu, "ms", referenceCpu, "CPU time of the server process during the load loop / requests (not affected by other load on the machine)");
+        report.AtLeast(
+            "province summary throughput",
+            appLoad.RequestsPerSecond,
+            "requests/s",
+            1000,
+            referenceLoad.RequestsPerSecond,
+            loadNote
+        );
+        report.Info(
+            "server CPU per summary request",
+            appCpu,
+            "ms",
+            referenceCpu,
+            "CPU time of the server process during the load loop / requests (not affected by other load on the machine)"
+        );
         foreach (var year in MeasuredYears)
-            report.AtMost($"national Excel export, {year} ({evaluations[year].Count:N0} communes)", appExports[year], "s", 3, referenceExports[year],
-                year == MeasuredYears[^1] ? $"median of {options.Repeat}; reference: the same matrix from SQL and a loop, as CSV" : null);
-        report.AtMost("web app peak working set", appPeak / 1048576.0, "MB", 400, referencePeak / 1048576.0,
-            "VmHWM of the web app's own process (dotnet Mtqg.Web.dll) over all its HTTP work; reference: the reference server's process");
+            report.AtMost(
+                $"national Excel export, {year} ({evaluations[year].Count:N0} communes)",
+                appExports[year],
+                "s",
+                3,
+                referenceExports[year],
+                year == MeasuredYears[^1] ? $"median of {options.Repeat}; reference: the same matrix from SQL and a loop, as CSV" : null
+            );
+        report.AtMost(
+            "web app peak working set",
+            appPeak / 1048576.0,
+            "MB",
+            400,
+            referencePeak / 1048576.0,
+            "VmHWM of the web app's own process (dotnet Mtqg.Web.dll) over all its HTTP work; reference: the reference server's process"
+        );
     }
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture);
 
-    private Dictionary<string, string> WebEnvironment() => new(options.WebEnvironment)
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-        ["Database__Provider"] = database.Provider.ToString(),
-        ["ConnectionStrings__Mtqg"] = database.ConnectionString,
-        ["Database__MigrateOnStart"] = "false",
-        ["Mtqg__Demo"] = "false",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-    };
+    private Dictionary<string, string> WebEnvironment() =>
+        new(options.WebEnvironment)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["Database__Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings__Mtqg"] = database.ConnectionString,
+            ["Database__MigrateOnStart"] = "false",
+            ["Mtqg__Demo"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
 
     private async Task<(double Seconds, byte[] Body)> TimeAsync(HttpClient client, string path)
     {
@@ -121,8 +171,10 @@ public sealed partial class BenchmarkRun
             var watch = Stopwatch.StartNew();
             using var response = await client.GetAsync(path);
             body = await response.Content.ReadAsByteArrayAsync();
-            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)}");
-            if (run > 0) times.Add(watch.Elapsed.TotalSeconds);
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)}");
+            if (run > 0)
+                times.Add(watch.Elapsed.TotalSeconds);
         }
         return (Median(times), body);
     }
@@ -137,25 +189,52 @@ public sealed partial class BenchmarkRun
 
         var summaryPath = $"/api/v1/provinces/{province}/years/{LoadYear}/summary?set={set.Code}";
         var before = await client.GetFromJsonAsync<JsonElement>(summaryPath);
-        var commune = before.GetProperty("communes").EnumerateArray().First(c => c.GetProperty("criteriaMet").GetInt32() > 0).GetProperty("code").GetString()!;
+        var commune = before
+            .GetProperty("communes")
+            .EnumerateArray()
+            .First(c => c.GetProperty("criteriaMet").GetInt32() > 0)
+            .GetProperty("code")
+            .GetString()!;
         var card = await client.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{commune}/years/{LoadYear}/scorecard?set={set.Code}");
         var criterion = card.GetProperty("criteria").EnumerateArray().First(c => c.GetProperty("status").GetString() == "met");
         var indicator = criterion.GetProperty("indicators").EnumerateArray().First(i => i.GetProperty("status").GetString() == "met");
-        var (code, rule, type) = (indicator.GetProperty("code").GetString()!, indicator.GetProperty("rule").GetString(), indicator.GetProperty("type").GetString());
-        object failing = type == "boolean" ? false : rule is "<=" or "<" ? 100 : 0;
+        var (code, rule, type) = (
+            indicator.GetProperty("code").GetString()!,
+            indicator.GetProperty("rule").GetString(),
+            indicator.GetProperty("type").GetString()
+        );
+        object failing =
+            type == "boolean" ? false
+            : rule is "<=" or "<" ? 100
+            : 0;
         var number = criterion.GetProperty("number").GetInt32();
-        int Met(JsonElement summary) => summary.GetProperty("criteria").EnumerateArray().First(c => c.GetProperty("number").GetInt32() == number).GetProperty("communesMet").GetInt32();
+        int Met(JsonElement summary) =>
+            summary
+                .GetProperty("criteria")
+                .EnumerateArray()
+                .First(c => c.GetProperty("number").GetInt32() == number)
+                .GetProperty("communesMet")
+                .GetInt32();
 
         var watch = Stopwatch.StartNew();
-        var put = await client.PutAsJsonAsync($"/api/v1/communes/{commune}/years/{LoadYear}/values?set={set.Code}", new { values = new Dictionary<string, object> { [code] = failing } });
+        var put = await client.PutAsJsonAsync(
+            $"/api/v1/communes/{commune}/years/{LoadYear}/values?set={set.Code}",
+            new { values = new Dictionary<string, object> { [code] = failing } }
+        );
         put.EnsureSuccessStatusCode();
         var after = await client.GetFromJsonAsync<JsonElement>(summaryPath);
         var seconds = watch.Elapsed.TotalMilliseconds;
-        var restore = await client.PutAsJsonAsync($"/api/v1/communes/{commune}/years/{LoadYear}/values?set={set.Code}", new { values = new Dictionary<string, JsonElement> { [code] = indicator.GetProperty("value") } });
+        var restore = await client.PutAsJsonAsync(
+            $"/api/v1/communes/{commune}/years/{LoadYear}/values?set={set.Code}",
+            new { values = new Dictionary<string, JsonElement> { [code] = indicator.GetProperty("value") } }
+        );
         restore.EnsureSuccessStatusCode();
         var restored = await client.GetFromJsonAsync<JsonElement>(summaryPath);
-        report.Check("a saved value shows in the next summary", Met(after) == Met(before) - 1 && Met(restored) == Met(before),
-            $"commune {commune}, indicator {code} set to {failing}: criterion {number} met by {Met(before)} → {Met(after)} communes on the next request ({seconds:0} ms for save + summary), {Met(restored)} after restoring");
+        report.Check(
+            "a saved value shows in the next summary",
+            Met(after) == Met(before) - 1 && Met(restored) == Met(before),
+            $"commune {commune}, indicator {code} set to {failing}: criterion {number} met by {Met(before)} → {Met(after)} communes on the next request ({seconds:0} ms for save + summary), {Met(restored)} after restoring"
+        );
     }
 
     /// <summary>One province-year file (the largest of the load year) uploaded over HTTP with a bearer token: the upload endpoint in the web process, counted in its memory.</summary>
@@ -172,9 +251,14 @@ public sealed partial class BenchmarkRun
         using var response = await client.PostAsync($"/api/v1/provinces/{py.ProvinceCode}/years/{py.Year}/workbook?set={set.Code}", form);
         var seconds = watch.Elapsed.TotalSeconds;
         var body = await response.Content.ReadAsStringAsync();
-        report.Check("upload over HTTP", response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {file.Values:N0} values of province {py.ProvinceCode} in {seconds:0.00} s");
+        report.Check(
+            "upload over HTTP",
+            response.IsSuccessStatusCode,
+            $"{(int)response.StatusCode}: {file.Values:N0} values of province {py.ProvinceCode} in {seconds:0.00} s"
+        );
         report.Info($"upload one province-year over HTTP ({file.Values:N0} values, .xlsx)", seconds, "s");
-        if (!response.IsSuccessStatusCode) Console.WriteLine(body);
+        if (!response.IsSuccessStatusCode)
+            Console.WriteLine(body);
     }
 
     /// <summary>Every province's summary from the app matches the hand-written GROUP BY (criteria, levels, bands).</summary>
@@ -187,20 +271,37 @@ public sealed partial class BenchmarkRun
             var app = await client.GetFromJsonAsync<JsonElement>($"/api/v1/provinces/{province}/years/{LoadYear}/summary?set={set.Code}");
             var reference = await Reference.SummaryAsync(connection, set.Id, province, LoadYear);
             var total = set.Evaluation.Criteria.Count;
-            var same = app.GetProperty("communesEvaluated").GetInt32() == reference.Communes
-                && app.GetProperty("criteria").EnumerateArray().All(c =>
-                    reference.Criteria.TryGetValue(c.GetProperty("number").GetInt32(), out var r)
-                    && r.Met == c.GetProperty("communesMet").GetInt32() && r.Applicable == c.GetProperty("communesApplicable").GetInt32())
-                && app.GetProperty("levels")[0].GetProperty("communes").GetInt32() == reference.CommunesByCriteriaMet.GetValueOrDefault(total)
-                && app.GetProperty("bands").EnumerateArray().All(b =>
-                {
-                    var min = b.GetProperty("minCriteriaMet").GetInt32();
-                    var higher = set.Evaluation.Bands.Where(x => x.MinCriteriaMet > min).Select(x => x.MinCriteriaMet).DefaultIfEmpty(int.MaxValue).Min();
-                    return b.GetProperty("communes").GetInt32() == reference.CommunesByCriteriaMet.Where(m => m.Key >= min && m.Key < higher).Sum(m => m.Value);
-                });
-            if (!same) differ.Add(province);
+            var same =
+                app.GetProperty("communesEvaluated").GetInt32() == reference.Communes
+                && app.GetProperty("criteria")
+                    .EnumerateArray()
+                    .All(c =>
+                        reference.Criteria.TryGetValue(c.GetProperty("number").GetInt32(), out var r)
+                        && r.Met == c.GetProperty("communesMet").GetInt32()
+                        && r.Applicable == c.GetProperty("communesApplicable").GetInt32()
+                    )
+                && app.GetProperty("levels")[0].GetProperty("communes").GetInt32()
+                    == reference.CommunesByCriteriaMet.GetValueOrDefault(total)
+                && app.GetProperty("bands")
+                    .EnumerateArray()
+                    .All(b =>
+                    {
+                        var min = b.GetProperty("minCriteriaMet").GetInt32();
+                        var higher = set
+                            .Evaluation.Bands.Where(x => x.MinCriteriaMet > min)
+                            .Select(x => x.MinCriteriaMet)
+                            .DefaultIfEmpty(int.MaxValue)
+                            .Min();
+                        return b.GetProperty("communes").GetInt32()
+                            == reference.CommunesByCriteriaMet.Where(m => m.Key >= min && m.Key < higher).Sum(m => m.Value);
+                    });
+            if (!same)
+                differ.Add(province);
         }
-        report.Check("province summaries agree with the reference", differ.Count == 0,
-            differ.Count == 0 ? $"{provinces.Count} province(s), year {LoadYear}" : $"differ: {string.Join(", ", differ)}");
+        report.Check(
+            "province summaries agree with the reference",
+            differ.Count == 0,
+            differ.Count == 0 ? $"{provinces.Count} province(s), year {LoadYear}" : $"differ: {string.Join(", ", differ)}"
+        );
     }
 }

@@ -12,11 +12,11 @@ using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Scorecards;
-using Mtqg.Web.Features.Scorecards.Excel;
-using Mtqg.Web.Features.Units;
-using Mtqg.Web.Features.Scorecards.Values;
-using Mtqg.Web.Features.Scorecards.Evaluation;
 using Mtqg.Web.Features.Scorecards.Dashboards;
+using Mtqg.Web.Features.Scorecards.Evaluation;
+using Mtqg.Web.Features.Scorecards.Excel;
+using Mtqg.Web.Features.Scorecards.Values;
+using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Bench;
 
@@ -30,6 +30,7 @@ public sealed partial class BenchmarkRun(Options options)
 {
     private const string AdminName = "bench.admin";
     private static readonly int[] Years = [.. Enumerable.Range(2021, 10)];
+
     /// <summary>The years evaluated and exported: the last pre-reform year (63 provinces' communes) and the first full post-reform one.</summary>
     private static readonly int[] MeasuredYears = [2024, 2026];
     private const int LoadYear = 2026;
@@ -59,7 +60,8 @@ public sealed partial class BenchmarkRun(Options options)
             await AnalyzeAsync();
             await AllOrNothingAsync(app);
             await ReferenceImportAsync();
-            foreach (var year in MeasuredYears) evaluations[year] = await EvaluateAsync(app, year);
+            foreach (var year in MeasuredYears)
+                evaluations[year] = await EvaluateAsync(app, year);
             await SummaryServiceAsync(app);
         }
         database.ClearPools();
@@ -78,16 +80,17 @@ public sealed partial class BenchmarkRun(Options options)
         return report.Checks.All(c => c.Passed) ? 0 : 1;
     }
 
-    private Dictionary<string, string> AppSettings() => new()
-    {
-        ["Database:Provider"] = database.Provider.ToString(),
-        ["ConnectionStrings:Mtqg"] = database.ConnectionString,
-        ["Mtqg:Demo"] = "false",
-        ["Mtqg:Admin:UserName"] = AdminName,
-        ["Mtqg:Admin:Password"] = adminPassword,
-        ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
-    };
+    private Dictionary<string, string> AppSettings() =>
+        new()
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:Mtqg"] = database.ConnectionString,
+            ["Mtqg:Demo"] = "false",
+            ["Mtqg:Admin:UserName"] = AdminName,
+            ["Mtqg:Admin:Password"] = adminPassword,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        };
 
     private static void Step(string text) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {text}");
 
@@ -106,9 +109,18 @@ public sealed partial class BenchmarkRun(Options options)
         foreach (var code in new[] { BenchSets.Before, BenchSets.After })
         {
             await using var scope = app.Scope();
-            var outcome = await scope.ServiceProvider.GetRequiredService<CriteriaSetService>().CreateAsync(BenchSets.Document(code), default);
-            if (!outcome.IsDone) throw new InvalidOperationException($"Criteria set {code} refused: {outcome.Message} {string.Join("; ", outcome.Problems.Select(p => $"{p.Field}: {p.Message}"))}");
-            sets[code] = (await scope.ServiceProvider.GetRequiredService<SetCatalog>().GetAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), code, default))!;
+            var outcome = await scope
+                .ServiceProvider.GetRequiredService<CriteriaSetService>()
+                .CreateAsync(BenchSets.Document(code), default);
+            if (!outcome.IsDone)
+                throw new InvalidOperationException(
+                    $"Criteria set {code} refused: {outcome.Message} {string.Join("; ", outcome.Problems.Select(p => $"{p.Field}: {p.Message}"))}"
+                );
+            sets[code] = (
+                await scope
+                    .ServiceProvider.GetRequiredService<SetCatalog>()
+                    .GetAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), code, default)
+            )!;
         }
 
         await using (var scope = app.Scope())
@@ -120,38 +132,58 @@ public sealed partial class BenchmarkRun(Options options)
             {
                 var inForce = UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year));
                 var provinces = await inForce.Where(u => u.Level == UnitLevel.Province).ToDictionaryAsync(u => u.Code, u => u.FullName);
-                var communes = await inForce.Where(u => u.Level == UnitLevel.Commune && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu))
-                    .OrderBy(u => u.Code).Select(u => new Commune(u.Id, u.Code, u.FullName, u.ProvinceCode)).ToListAsync();
+                var communes = await inForce
+                    .Where(u => u.Level == UnitLevel.Commune && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu))
+                    .OrderBy(u => u.Code)
+                    .Select(u => new Commune(u.Id, u.Code, u.FullName, u.ProvinceCode))
+                    .ToListAsync();
                 // Small scale: one province of today and, before the reform, the provinces that went into it.
-                var wanted = options.National ? null : year >= 2025 ? [options.Province] : oldProvinces;
+                var wanted =
+                    options.National ? null
+                    : year >= 2025 ? [options.Province]
+                    : oldProvinces;
                 foreach (var province in communes.GroupBy(c => c.ProvinceCode).OrderBy(g => g.Key))
                     if (wanted is null || wanted.Contains(province.Key))
                         uploads.Add(new ProvinceYear(province.Key, provinces[province.Key], year, [.. province]));
             }
         }
-        if (uploads.Count == 0) throw new InvalidOperationException($"No rural commune found for province {options.Province}.");
+        if (uploads.Count == 0)
+            throw new InvalidOperationException($"No rural commune found for province {options.Province}.");
 
         var assigned = 0;
         foreach (var (setCode, byScope) in uploads.GroupBy(u => BenchSets.For(u.Year)).Select(g => (g.Key, g)))
         {
             var set = sets[setCode];
             var units = byScope.SelectMany(py => py.Communes.Select(c => (py.Year, Commune: c))).DistinctBy(x => x.Commune.Id);
-            foreach (var batch in units.GroupBy(x => (x.Commune.ProvinceCode, x.Year < 2025, Group: generator.Group(setCode, x.Commune.Code))))
+            foreach (
+                var batch in units.GroupBy(x => (x.Commune.ProvinceCode, x.Year < 2025, Group: generator.Group(setCode, x.Commune.Code)))
+            )
             {
                 await using var scope = AsAdmin(app.Scope());
                 var ids = batch.Select(x => x.Commune.Id).ToList();
-                var outcome = await scope.ServiceProvider.GetRequiredService<GroupAssignmentService>()
+                var outcome = await scope
+                    .ServiceProvider.GetRequiredService<GroupAssignmentService>()
                     .AssignAsync(set, batch.Key.ProvinceCode, batch.First().Year, ids, batch.Key.Group, default);
-                if (!outcome.IsDone) throw new InvalidOperationException($"Group assignment refused: {outcome.Message}");
+                if (!outcome.IsDone)
+                    throw new InvalidOperationException($"Group assignment refused: {outcome.Message}");
                 assigned += ids.Count;
             }
         }
         var communeYears = uploads.Sum(u => u.Communes.Count);
         report.Dataset["provinceYears"] = uploads.Count;
         report.Dataset["communeYears"] = communeYears;
-        report.Dataset["sets"] = sets.Values.Select(s => new { s.Code, indicators = s.Indicators.Count, criteria = s.Evaluation.Criteria.Count }).ToList();
-        Step($"2 criteria sets created ({string.Join(", ", sets.Values.Select(s => $"{s.Code}: {s.Evaluation.Criteria.Count} criteria, {s.Indicators.Count} indicators"))}); " +
-             $"{assigned:N0} group assignments; {uploads.Count} province-year files for {communeYears:N0} commune-years");
+        report.Dataset["sets"] = sets
+            .Values.Select(s => new
+            {
+                s.Code,
+                indicators = s.Indicators.Count,
+                criteria = s.Evaluation.Criteria.Count,
+            })
+            .ToList();
+        Step(
+            $"2 criteria sets created ({string.Join(", ", sets.Values.Select(s => $"{s.Code}: {s.Evaluation.Criteria.Count} criteria, {s.Indicators.Count} indicators"))}); "
+                + $"{assigned:N0} group assignments; {uploads.Count} province-year files for {communeYears:N0} commune-years"
+        );
     }
 
     /// <summary>Every province-year through ScorecardExcelService.UploadAsync: .xlsx in even years, CSV in odd years; only the upload is timed.</summary>
@@ -177,24 +209,40 @@ public sealed partial class BenchmarkRun(Options options)
                 var result = await excel.UploadAsync(py.ProvinceCode, year, set.Code, stream, file.FileName, default);
                 var seconds = watch.Elapsed.TotalSeconds;
                 if (result.Report is not { } upload)
-                    throw new InvalidOperationException($"Upload of {file.FileName} refused: {result.Outcome.Message} " +
-                        string.Join("; ", result.Problems.Take(5).Select(ScorecardExcelService.Describe)));
+                    throw new InvalidOperationException(
+                        $"Upload of {file.FileName} refused: {result.Outcome.Message} "
+                            + string.Join("; ", result.Problems.Take(5).Select(ScorecardExcelService.Describe))
+                    );
                 if (upload.ValuesWritten != file.Values)
-                    throw new InvalidOperationException($"Upload of {file.FileName} wrote {upload.ValuesWritten} values, the file has {file.Values}.");
+                    throw new InvalidOperationException(
+                        $"Upload of {file.FileName} wrote {upload.ValuesWritten} values, the file has {file.Values}."
+                    );
                 var t = timed[csv];
                 timed[csv] = (t.Files + 1, t.Values + upload.ValuesWritten, t.Seconds + seconds, t.Bytes + file.Content.Length);
                 yearWatch = (yearWatch.Values + upload.ValuesWritten, yearWatch.Seconds + seconds);
             }
-            Step($"import {year}: {yearWatch.Values:N0} values in {yearWatch.Seconds:0.00} s ({Rate(yearWatch.Values, yearWatch.Seconds):N0} values/s, {(year % 2 == 1 ? "CSV" : ".xlsx")})");
+            Step(
+                $"import {year}: {yearWatch.Values:N0} values in {yearWatch.Seconds:0.00} s ({Rate(yearWatch.Values, yearWatch.Seconds):N0} values/s, {(year % 2 == 1 ? "CSV" : ".xlsx")})"
+            );
         }
-        var all = (Files: timed[false].Files + timed[true].Files, Values: timed[false].Values + timed[true].Values, Seconds: timed[false].Seconds + timed[true].Seconds);
+        var all = (
+            Files: timed[false].Files + timed[true].Files,
+            Values: timed[false].Values + timed[true].Values,
+            Seconds: timed[false].Seconds + timed[true].Seconds
+        );
         importValues = all.Values;
-        importRates = (Rate(timed[false].Values, timed[false].Seconds), Rate(timed[true].Values, timed[true].Seconds), Rate(all.Values, all.Seconds));
+        importRates = (
+            Rate(timed[false].Values, timed[false].Seconds),
+            Rate(timed[true].Values, timed[true].Seconds),
+            Rate(all.Values, all.Seconds)
+        );
         report.Dataset["values"] = all.Values;
         report.Dataset["files"] = all.Files;
         report.Dataset["xlsxMegabytes"] = Math.Round(timed[false].Bytes / 1048576.0, 1);
         report.Dataset["csvMegabytes"] = Math.Round(timed[true].Bytes / 1048576.0, 1);
-        Step($"import: {all.Values:N0} values from {all.Files} files in {all.Seconds:0.0} s (files built in {building.TotalSeconds:0.0} s, not timed)");
+        Step(
+            $"import: {all.Values:N0} values from {all.Files} files in {all.Seconds:0.0} s (files built in {building.TotalSeconds:0.0} s, not timed)"
+        );
     }
 
     /// <summary>
@@ -204,7 +252,8 @@ public sealed partial class BenchmarkRun(Options options)
     /// </summary>
     private async Task AnalyzeAsync()
     {
-        if (!database.IsPostgres) return;
+        if (!database.IsPostgres)
+            return;
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "ANALYZE";
@@ -227,11 +276,15 @@ public sealed partial class BenchmarkRun(Options options)
         var changed = new ValueGenerator(options.Seed + 1);
         var file = new UploadFiles(changed).Build(py, set, csv: true);
         var text = System.Text.Encoding.UTF8.GetString(file.Content).TrimEnd('\r', '\n');
-        var percent = ValuesWorkbook.Indicators(set.Evaluation).Select((indicator, index) => (indicator, index))
-            .First(x => x.indicator.Type == Mtqg.Domain.Criteria.IndicatorType.Percent).index;
+        var percent = ValuesWorkbook
+            .Indicators(set.Evaluation)
+            .Select((indicator, index) => (indicator, index))
+            .First(x => x.indicator.Type == Mtqg.Domain.Criteria.IndicatorType.Percent)
+            .index;
         var lines = text.Split("\r\n");
         var cells = lines[^1].Split(';').ToList();
-        while (cells.Count < 3 + percent + 1) cells.Add("");
+        while (cells.Count < 3 + percent + 1)
+            cells.Add("");
         cells[3 + percent] = "150";
         lines[^1] = string.Join(';', cells);
         var bad = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
@@ -241,19 +294,27 @@ public sealed partial class BenchmarkRun(Options options)
             await using var scope = app.Scope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var ids = py.Communes.Select(c => c.Id).ToList();
-            var values = await db.IndicatorValues.AsNoTracking().Where(v => v.Year == py.Year && ids.Contains(v.UnitId)).Select(v => v.Value).ToListAsync();
+            var values = await db
+                .IndicatorValues.AsNoTracking()
+                .Where(v => v.Year == py.Year && ids.Contains(v.UnitId))
+                .Select(v => v.Value)
+                .ToListAsync();
             return (values.Count, values.Sum());
         }
         var before = await StoredAsync();
         await using (var scope = AsAdmin(app.Scope()))
         {
             using var stream = new MemoryStream(bad);
-            var result = await scope.ServiceProvider.GetRequiredService<ScorecardExcelService>()
+            var result = await scope
+                .ServiceProvider.GetRequiredService<ScorecardExcelService>()
                 .UploadAsync(py.ProvinceCode, py.Year, set.Code, stream, file.FileName, default);
             var after = await StoredAsync();
-            report.Check("import is all-or-nothing", result.Report is null && result.Problems.Count == 1 && after == before,
-                $"{file.Values:N0} changed values and one bad cell ({result.Problems.FirstOrDefault()?.Field}): {result.Problems.Count} problem(s), " +
-                $"stored values {(after == before ? "unchanged" : "CHANGED")} ({after.Count:N0})");
+            report.Check(
+                "import is all-or-nothing",
+                result.Report is null && result.Problems.Count == 1 && after == before,
+                $"{file.Values:N0} changed values and one bad cell ({result.Problems.FirstOrDefault()?.Field}): {result.Problems.Count} problem(s), "
+                    + $"stored values {(after == before ? "unchanged" : "CHANGED")} ({after.Count:N0})"
+            );
         }
     }
 
@@ -261,17 +322,30 @@ public sealed partial class BenchmarkRun(Options options)
     private async Task ReferenceImportAsync()
     {
         var files = new UploadFiles(generator);
-        var seconds = await Reference.ImportAsync(database, uploads.Select(py => files.Rows(py, sets[BenchSets.For(py.Year)]).ToList()), DateTime.UtcNow);
+        var seconds = await Reference.ImportAsync(
+            database,
+            uploads.Select(py => files.Rows(py, sets[BenchSets.For(py.Year)]).ToList()),
+            DateTime.UtcNow
+        );
         var rate = Rate(importValues, seconds);
         Step($"reference import: {importValues:N0} values in {seconds:0.0} s ({rate:N0} values/s)");
         report.AtLeast("import .xlsx (upload service)", importRates.Xlsx, "values/s", 50_000, rate);
         report.AtLeast("import CSV (upload service)", importRates.Csv, "values/s", 50_000, rate);
-        report.AtLeast("import, all files", importRates.All, "values/s", 50_000, rate,
-            $"{importValues:N0} values in {uploads.Count} files, one transaction each; reference: bulk insert of the same rows into a twin table");
+        report.AtLeast(
+            "import, all files",
+            importRates.All,
+            "values/s",
+            50_000,
+            rate,
+            $"{importValues:N0} values in {uploads.Count} files, one transaction each; reference: bulk insert of the same rows into a twin table"
+        );
     }
 
     /// <summary>EvaluationService.EvaluateAsync for every rural commune of the country (its queries included), median of the runs; then the reference.</summary>
-    private async Task<List<(AdministrativeUnitRow Commune, Mtqg.Domain.Evaluation.Scorecard Card, int Values)>> EvaluateAsync(InProcessApp app, int year)
+    private async Task<List<(AdministrativeUnitRow Commune, Mtqg.Domain.Evaluation.Scorecard Card, int Values)>> EvaluateAsync(
+        InProcessApp app,
+        int year
+    )
     {
         var set = sets[BenchSets.For(year)];
         List<(AdministrativeUnitRow Commune, Mtqg.Domain.Evaluation.Scorecard Card, int Values)> results = [];
@@ -282,7 +356,8 @@ public sealed partial class BenchmarkRun(Options options)
             var service = scope.ServiceProvider.GetRequiredService<EvaluationService>();
             var watch = Stopwatch.StartNew();
             results = await service.EvaluateAsync(set, year, null, default);
-            if (run > 0) times.Add(watch.Elapsed.TotalMilliseconds); // run 0 warms up
+            if (run > 0)
+                times.Add(watch.Elapsed.TotalMilliseconds); // run 0 warms up
         }
         var referenceTimes = new List<double>();
         ReferenceEvaluation reference = null!;
@@ -291,20 +366,32 @@ public sealed partial class BenchmarkRun(Options options)
             {
                 var watch = Stopwatch.StartNew();
                 reference = await Reference.EvaluateAsync(connection, set.Id, year);
-                if (run > 0) referenceTimes.Add(watch.Elapsed.TotalMilliseconds);
+                if (run > 0)
+                    referenceTimes.Add(watch.Elapsed.TotalMilliseconds);
             }
         var median = Median(times);
         var referenceMedian = Median(referenceTimes);
         var withValues = results.Count(r => r.Values > 0);
-        Step($"evaluate {year}: {results.Count:N0} communes ({withValues:N0} with values) in {median:0} ms (runs: {string.Join(", ", times.Select(t => t.ToString("0")))}); reference {referenceMedian:0} ms");
+        Step(
+            $"evaluate {year}: {results.Count:N0} communes ({withValues:N0} with values) in {median:0} ms (runs: {string.Join(", ", times.Select(t => t.ToString("0")))}); reference {referenceMedian:0} ms"
+        );
         report.AtMost($"evaluate every commune, {year} ({results.Count:N0})", median, "ms", 300, referenceMedian);
 
         var referenceMet = reference.UnitIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => reference.CriteriaMet[x.i]);
-        var disagree = results.Where(r => !referenceMet.TryGetValue(r.Commune.Id, out var met) || met != r.Card.CriteriaMet || r.Card.CriteriaTotal != reference.CriteriaTotal).ToList();
-        report.Check($"evaluation {year} agrees with the reference", disagree.Count == 0 && results.Count == reference.UnitIds.Length,
+        var disagree = results
+            .Where(r =>
+                !referenceMet.TryGetValue(r.Commune.Id, out var met)
+                || met != r.Card.CriteriaMet
+                || r.Card.CriteriaTotal != reference.CriteriaTotal
+            )
+            .ToList();
+        report.Check(
+            $"evaluation {year} agrees with the reference",
+            disagree.Count == 0 && results.Count == reference.UnitIds.Length,
             disagree.Count == 0 && results.Count == reference.UnitIds.Length
                 ? $"{results.Count:N0} communes, {results.Sum(r => r.Card.CriteriaMet):N0} criteria met, {results.Count(r => r.Card.Reached.Count > 0):N0} reach {set.LowestLevel}"
-                : $"{disagree.Count} communes differ (first: {disagree.FirstOrDefault().Commune?.Code}); app {results.Count} communes, reference {reference.UnitIds.Length}");
+                : $"{disagree.Count} communes differ (first: {disagree.FirstOrDefault().Commune?.Code}); app {results.Count} communes, reference {reference.UnitIds.Length}"
+        );
         return results;
     }
 
@@ -316,20 +403,30 @@ public sealed partial class BenchmarkRun(Options options)
         async Task CallAsync(string province)
         {
             await using var scope = app.Scope();
-            var (summary, outcome) = await scope.ServiceProvider.GetRequiredService<SummaryService>().ProvinceSummaryAsync(province, LoadYear, set.Code, default);
-            if (summary is null) throw new InvalidOperationException($"Summary of {province}: {outcome.Message}");
+            var (summary, outcome) = await scope
+                .ServiceProvider.GetRequiredService<SummaryService>()
+                .ProvinceSummaryAsync(province, LoadYear, set.Code, default);
+            if (summary is null)
+                throw new InvalidOperationException($"Summary of {province}: {outcome.Message}");
         }
-        foreach (var province in provinces) await CallAsync(province);
+        foreach (var province in provinces)
+            await CallAsync(province);
         var calls = Math.Max(100, provinces.Count * 3);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes();
         var watch = Stopwatch.StartNew();
-        for (var i = 0; i < calls; i++) await CallAsync(provinces[i % provinces.Count]);
+        for (var i = 0; i < calls; i++)
+            await CallAsync(provinces[i % provinces.Count]);
         var ms = watch.Elapsed.TotalMilliseconds / calls;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / calls;
         var kb = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / calls;
         Step($"province summary in process: {ms:0.00} ms per call, {cpuMs:0.00} ms CPU, {kb:N0} KB allocated ({calls} calls)");
-        report.Info("province summary, service call in process", ms, "ms", note: $"{calls} sequential calls of SummaryService.ProvinceSummaryAsync: {cpuMs:0.00} ms CPU and {kb:N0} KB allocated per call");
+        report.Info(
+            "province summary, service call in process",
+            ms,
+            "ms",
+            note: $"{calls} sequential calls of SummaryService.ProvinceSummaryAsync: {cpuMs:0.00} ms CPU and {kb:N0} KB allocated per call"
+        );
     }
 
     private static double Median(List<double> values) => values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);

@@ -18,22 +18,38 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     private ChildProcess(Process process, string name) => (this.process, Name) = (process, name);
 
-    public static async Task<ChildProcess> StartAsync(string name, string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    public static async Task<ChildProcess> StartAsync(
+        string name,
+        string dll,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string> environment,
+        TimeSpan timeout
+    )
     {
         var info = new ProcessStartInfo(DotnetHost(), ["exec", dll, .. arguments])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
-        foreach (var (key, value) in environment) info.Environment[key] = value;
+        foreach (var (key, value) in environment)
+            info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {name}.");
         var child = new ChildProcess(process, name);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLine(string? line)
         {
-            if (line is null) return;
-            lock (child.lastLines) { child.lastLines.Enqueue(line); if (child.lastLines.Count > 40) child.lastLines.Dequeue(); }
-            if (Listening().Match(line) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value));
+            if (line is null)
+                return;
+            lock (child.lastLines)
+            {
+                child.lastLines.Enqueue(line);
+                if (child.lastLines.Count > 40)
+                    child.lastLines.Dequeue();
+            }
+            if (Listening().Match(line) is { Success: true } m)
+                listening.TrySetResult(new Uri(m.Groups[1].Value));
         }
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
@@ -44,13 +60,19 @@ public sealed partial class ChildProcess : IAsyncDisposable
         if (first != listening.Task)
         {
             await child.DisposeAsync();
-            throw new InvalidOperationException($"{name} did not start listening within {timeout.TotalSeconds:0} s. Last output:\n{child.Output()}");
+            throw new InvalidOperationException(
+                $"{name} did not start listening within {timeout.TotalSeconds:0} s. Last output:\n{child.Output()}"
+            );
         }
         child.BaseAddress = await listening.Task;
         return child;
     }
 
-    public string Output() { lock (lastLines) return string.Join('\n', lastLines); }
+    public string Output()
+    {
+        lock (lastLines)
+            return string.Join('\n', lastLines);
+    }
 
     public int Id => process.Id;
 
@@ -66,10 +88,18 @@ public sealed partial class ChildProcess : IAsyncDisposable
         return process.PeakWorkingSet64;
     }
 
-    public long WorkingSet() { process.Refresh(); return process.WorkingSet64; }
+    public long WorkingSet()
+    {
+        process.Refresh();
+        return process.WorkingSet64;
+    }
 
     /// <summary>CPU time (user and system, all threads) the process has used so far: robust to other load on the machine, unlike wall time.</summary>
-    public TimeSpan CpuTime() { process.Refresh(); return process.TotalProcessorTime; }
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
 
     /// <summary>The dotnet host running this benchmark (so the child uses the same runtime).</summary>
     private static string DotnetHost() =>

@@ -23,7 +23,8 @@ public sealed class InProcessApp(IReadOnlyDictionary<string, string> settings) :
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
         builder.UseSetting("Database:MigrateOnStart", "true");
     }
 

@@ -3,7 +3,17 @@ using System.Net;
 
 namespace Mtqg.Bench;
 
-public sealed record LoadResult(int Requests, int Errors, double Seconds, double P50, double P95, double P99, double RequestsPerSecond, long Bytes, string? FirstError);
+public sealed record LoadResult(
+    int Requests,
+    int Errors,
+    double Seconds,
+    double P50,
+    double P95,
+    double P99,
+    double RequestsPerSecond,
+    long Bytes,
+    string? FirstError
+);
 
 /// <summary>
 /// A bounded load loop over loopback: <c>clients</c> concurrent clients, each sending its next request
@@ -11,16 +21,28 @@ public sealed record LoadResult(int Requests, int Errors, double Seconds, double
 /// </summary>
 public static class LoadLoop
 {
-    public static HttpClient Client(Uri baseAddress, int connections) => new(new SocketsHttpHandler
-    {
-        MaxConnectionsPerServer = connections,
-        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseCookies = false,
-    })
-    { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    public static HttpClient Client(Uri baseAddress, int connections) =>
+        new(
+            new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = connections,
+                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+                AutomaticDecompression = DecompressionMethods.None,
+                UseCookies = false,
+            }
+        )
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
 
-    public static async Task<LoadResult> RunAsync(HttpClient client, IReadOnlyList<string> paths, int clients, TimeSpan duration, int maxRequests)
+    public static async Task<LoadResult> RunAsync(
+        HttpClient client,
+        IReadOnlyList<string> paths,
+        int clients,
+        TimeSpan duration,
+        int maxRequests
+    )
     {
         var latencies = new List<double>[clients];
         var issued = 0;
@@ -28,39 +50,53 @@ public static class LoadLoop
         long bytes = 0;
         string? firstError = null;
         var watch = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, clients).Select(async c =>
-        {
-            var mine = latencies[c] = new List<double>(4096);
-            await Task.Yield();
-            while (watch.Elapsed < duration)
+        var workers = Enumerable
+            .Range(0, clients)
+            .Select(async c =>
             {
-                var n = Interlocked.Increment(ref issued);
-                if (n > maxRequests) break;
-                var path = paths[n % paths.Count];
-                var start = Stopwatch.GetTimestamp();
-                try
+                var mine = latencies[c] = new List<double>(4096);
+                await Task.Yield();
+                while (watch.Elapsed < duration)
                 {
-                    using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
-                    var body = await response.Content.ReadAsByteArrayAsync();
-                    Interlocked.Add(ref bytes, body.Length);
-                    if (!response.IsSuccessStatusCode)
+                    var n = Interlocked.Increment(ref issued);
+                    if (n > maxRequests)
+                        break;
+                    var path = paths[n % paths.Count];
+                    var start = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                        var body = await response.Content.ReadAsByteArrayAsync();
+                        Interlocked.Add(ref bytes, body.Length);
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            Interlocked.Increment(ref errors);
+                            Interlocked.CompareExchange(ref firstError, $"{(int)response.StatusCode} {path}", null);
+                        }
+                    }
+                    catch (HttpRequestException e)
                     {
                         Interlocked.Increment(ref errors);
-                        Interlocked.CompareExchange(ref firstError, $"{(int)response.StatusCode} {path}", null);
+                        Interlocked.CompareExchange(ref firstError, $"{e.Message} {path}", null);
                     }
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 }
-                catch (HttpRequestException e)
-                {
-                    Interlocked.Increment(ref errors);
-                    Interlocked.CompareExchange(ref firstError, $"{e.Message} {path}", null);
-                }
-                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-        }).ToList();
+            })
+            .ToList();
         await Task.WhenAll(workers);
         var seconds = watch.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(all.Length, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Length / seconds, bytes, firstError);
+        return new LoadResult(
+            all.Length,
+            errors,
+            seconds,
+            Percentile(all, 0.50),
+            Percentile(all, 0.95),
+            Percentile(all, 0.99),
+            all.Length / seconds,
+            bytes,
+            firstError
+        );
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>

@@ -49,7 +49,11 @@ public sealed record Options
             int Int() => int.Parse(Next(), CultureInfo.InvariantCulture);
             options = args[i] switch
             {
-                "--scale" => options with { Scale = Next() is var s && s is "small" or "national" ? s : throw new ArgumentException("--scale is small or national.") },
+                "--scale" => options with
+                {
+                    Scale =
+                        Next() is var s && s is "small" or "national" ? s : throw new ArgumentException("--scale is small or national."),
+                },
                 "--postgres" => options with { Postgres = Next() },
                 "--out" => options with { Out = Next() },
                 "--seed" => options with { Seed = Int() },
@@ -67,7 +71,10 @@ public sealed record Options
         return options with
         {
             Duration = options.Duration > TimeSpan.Zero ? options.Duration : TimeSpan.FromSeconds(options.National ? 10 : 3),
-            Repeat = options.Repeat > 0 ? options.Repeat : options.National ? 5 : 3,
+            Repeat =
+                options.Repeat > 0 ? options.Repeat
+                : options.National ? 5
+                : 3,
         };
     }
 }

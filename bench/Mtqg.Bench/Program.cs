@@ -4,14 +4,18 @@ public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Contains("--reference-server")) return await ReferenceServer.RunAsync(args);
+        if (args.Contains("--reference-server"))
+            return await ReferenceServer.RunAsync(args);
         if (args.Contains("--help") || args.Contains("-h"))
         {
             Console.WriteLine(Options.Usage);
             return 0;
         }
         Options options;
-        try { options = Options.Parse(args); }
+        try
+        {
+            options = Options.Parse(args);
+        }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
             Console.Error.WriteLine(e.Message);

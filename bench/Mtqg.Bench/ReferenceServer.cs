@@ -3,9 +3,9 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Mtqg.Bench;
@@ -20,7 +20,8 @@ public static class ReferenceServer
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        string Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? throw new ArgumentException($"{name} is required");
+        string Arg(string name) =>
+            args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? throw new ArgumentException($"{name} is required");
         var postgres = Arg("--provider") == "Postgres";
         var connectionString = Arg("--connection");
         DbConnection Connection() => postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
@@ -35,12 +36,23 @@ public static class ReferenceServer
             await using var connection = Connection();
             await connection.OpenAsync();
             var summary = await Reference.SummaryAsync(connection, set, province, year);
-            return Results.Json(new
-            {
-                communes = summary.Communes,
-                criteria = summary.Criteria.OrderBy(c => c.Key).Select(c => new { number = c.Key, communesMet = c.Value.Met, communesApplicable = c.Value.Applicable }),
-                communesByCriteriaMet = summary.CommunesByCriteriaMet.OrderBy(c => c.Key).Select(c => new { criteriaMet = c.Key, communes = c.Value }),
-            });
+            return Results.Json(
+                new
+                {
+                    communes = summary.Communes,
+                    criteria = summary
+                        .Criteria.OrderBy(c => c.Key)
+                        .Select(c => new
+                        {
+                            number = c.Key,
+                            communesMet = c.Value.Met,
+                            communesApplicable = c.Value.Applicable,
+                        }),
+                    communesByCriteriaMet = summary
+                        .CommunesByCriteriaMet.OrderBy(c => c.Key)
+                        .Select(c => new { criteriaMet = c.Key, communes = c.Value }),
+                }
+            );
         });
 
         app.MapGet("/export/{year:int}", async (int year, int set) =>
@@ -63,12 +75,14 @@ public static class ReferenceServer
         string[] words = ["", "Đạt", "Chưa đạt", "Thiếu số liệu", "Chưa có ngưỡng", "Không áp dụng"];
         var text = new StringBuilder(e.UnitIds.Length * (40 + e.CriterionNumbers.Length * 10));
         text.Append("Mã xã;Tên xã;Số tiêu chí đạt;Tổng số tiêu chí");
-        foreach (var n in e.CriterionNumbers) text.Append(";TC").Append(n);
+        foreach (var n in e.CriterionNumbers)
+            text.Append(";TC").Append(n);
         text.Append("\r\n");
         for (var u = 0; u < e.UnitIds.Length; u++)
         {
             text.Append(e.Codes[u]).Append(';').Append(e.Names[u]).Append(';').Append(e.CriteriaMet[u]).Append(';').Append(e.CriteriaTotal);
-            for (var c = 0; c < e.CriterionNumbers.Length; c++) text.Append(';').Append(words[e.Statuses[u * e.CriterionNumbers.Length + c]]);
+            for (var c = 0; c < e.CriterionNumbers.Length; c++)
+                text.Append(';').Append(words[e.Statuses[u * e.CriterionNumbers.Length + c]]);
             text.Append("\r\n");
         }
         return Encoding.UTF8.GetBytes(text.ToString());

@@ -35,13 +35,28 @@ public sealed class UploadFiles(ValueGenerator generator)
 
     public UploadFile Build(ProvinceYear py, LoadedSet set, bool csv)
     {
-        var rows = py.Communes.Select(c => new WorkbookCommune(c.Code, c.Name, generator.Group(set.Code, c.Code),
-            Cells(py with { Communes = [c] }, set).ToDictionary(x => x.Indicator.Code, x => x.Value))).ToList();
+        var rows = py
+            .Communes.Select(c => new WorkbookCommune(
+                c.Code,
+                c.Name,
+                generator.Group(set.Code, c.Code),
+                Cells(py with { Communes = [c] }, set).ToDictionary(x => x.Indicator.Code, x => x.Value)
+            ))
+            .ToList();
         var values = rows.Sum(r => r.Values.Count);
         var name = ValuesWorkbook.FileName(py.ProvinceCode, py.Year, set.Code);
         if (!csv)
         {
-            var model = new ValuesWorkbookModel(py.ProvinceCode, py.ProvinceName, py.Year, set.Code, set.Name, set.Evaluation, BenchSets.Groups, rows);
+            var model = new ValuesWorkbookModel(
+                py.ProvinceCode,
+                py.ProvinceName,
+                py.Year,
+                set.Code,
+                set.Name,
+                set.Evaluation,
+                BenchSets.Groups,
+                rows
+            );
             return new UploadFile(name, ValuesWorkbook.Build(model), values);
         }
         return new UploadFile(Path.ChangeExtension(name, ".csv"), Csv(set, rows), values);
@@ -53,11 +68,23 @@ public sealed class UploadFiles(ValueGenerator generator)
         var indicators = Ordered(set);
         var text = new StringBuilder();
         void Line(IEnumerable<string> fields) => text.Append(string.Join(';', fields.Select(Quote))).Append("\r\n");
-        Line([ValuesWorkbook.CodeHeader, ValuesWorkbook.NameHeader, ValuesWorkbook.GroupHeader, .. indicators.Select(i => ValuesWorkbook.Header(i.Evaluation))]);
+        Line([
+            ValuesWorkbook.CodeHeader,
+            ValuesWorkbook.NameHeader,
+            ValuesWorkbook.GroupHeader,
+            .. indicators.Select(i => ValuesWorkbook.Header(i.Evaluation)),
+        ]);
         foreach (var row in rows)
-            Line([row.Code, row.Name, row.Group ?? "", .. indicators.Select(i => !row.Values.TryGetValue(i.Indicator.Code, out var v) ? ""
-                : i.Indicator.Type == IndicatorType.Boolean ? (ValueRules.IsAchieved(v) ? ValuesWorkbook.Met : ValuesWorkbook.NotMet)
-                : v.ToString("0.####", vi))]);
+            Line([
+                row.Code,
+                row.Name,
+                row.Group ?? "",
+                .. indicators.Select(i =>
+                    !row.Values.TryGetValue(i.Indicator.Code, out var v) ? ""
+                    : i.Indicator.Type == IndicatorType.Boolean ? (ValueRules.IsAchieved(v) ? ValuesWorkbook.Met : ValuesWorkbook.NotMet)
+                    : v.ToString("0.####", vi)
+                ),
+            ]);
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 

@@ -20,21 +20,25 @@ public sealed class ValueGenerator(int seed)
     {
         var u = Unit(Hash(communeCode, "capacity"));
         var capacity = 1 - u * u * 0.95 + 0.04 * (year - 2021);
-        if (capacity < 0.4 && Unit(Hash(communeCode, indicator.Code, year.ToString(), "missing")) < 0.2) return null;
+        if (capacity < 0.4 && Unit(Hash(communeCode, indicator.Code, year.ToString(), "missing")) < 0.2)
+            return null;
         var q = capacity + Normal(Hash(communeCode, indicator.Code, year.ToString())) * 0.16;
-        if (indicator.Type == IndicatorType.Boolean) return ValueRules.FromFlag(q >= 0.3);
+        if (indicator.Type == IndicatorType.Boolean)
+            return ValueRules.FromFlag(q >= 0.3);
         var target = Target(indicator, group, year) ?? 50m;
         var value = indicator.Rule is Rule.AtMost or Rule.LessThan
             ? target * (decimal)(1 - (q - 0.3) * 0.6)
             : target * (decimal)(1 + (q - 0.3) * 0.45);
-        if (indicator.Type == IndicatorType.Percent) value = Math.Clamp(value, 0m, 100m);
+        if (indicator.Type == IndicatorType.Percent)
+            value = Math.Clamp(value, 0m, 100m);
         return Math.Round(Math.Max(0m, value), 1);
     }
 
     /// <summary>The lowest level's threshold for the commune's group and year (the most specific row, as the engine picks it).</summary>
     private decimal? Target(EvaluationIndicator indicator, string group, int year)
     {
-        if (targets.TryGetValue((indicator, group, year), out var cached)) return cached;
+        if (targets.TryGetValue((indicator, group, year), out var cached))
+            return cached;
         var target = ThresholdRow.Select(indicator.Thresholds, "NTM", group, year)?.Value;
         return targets[(indicator, group, year)] = target;
     }
@@ -42,7 +46,12 @@ public sealed class ValueGenerator(int seed)
     private static int Pick(ulong hash, int[] weights)
     {
         var roll = (int)(hash % (ulong)weights.Sum());
-        for (var i = 0; i < weights.Length; i++) { if (roll < weights[i]) return i; roll -= weights[i]; }
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (roll < weights[i])
+                return i;
+            roll -= weights[i];
+        }
         return weights.Length - 1;
     }
 
@@ -63,10 +72,17 @@ public sealed class ValueGenerator(int seed)
         hash *= 1099511628211UL;
         foreach (var part in parts)
         {
-            foreach (var ch in part) { hash ^= ch; hash *= 1099511628211UL; }
-            hash ^= '|'; hash *= 1099511628211UL;
+            foreach (var ch in part)
+            {
+                hash ^= ch;
+                hash *= 1099511628211UL;
+            }
+            hash ^= '|';
+            hash *= 1099511628211UL;
         }
-        hash ^= hash >> 33; hash *= 0xff51afd7ed558ccdUL; hash ^= hash >> 33;
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
         return hash;
     }
 }

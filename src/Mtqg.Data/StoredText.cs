@@ -32,7 +32,13 @@ public static class StoredText
     /// <paramref name="property"/> holds ("Tên mục tiêu dài quá 500 ký tự."); null when it fits. The label is the
     /// property's Vietnamese name unless given (a row: "Kiến nghị dòng 2: nội dung").
     /// </summary>
-    public static Problem? TooLong<TEntity>(this DbContext db, Expression<Func<TEntity, string?>> property, string? value, string field, string? label = null)
+    public static Problem? TooLong<TEntity>(
+        this DbContext db,
+        Expression<Func<TEntity, string?>> property,
+        string? value,
+        string field,
+        string? label = null
+    )
     {
         var column = Property(db.Model, property);
         return column.GetMaxLength() is { } max && value?.Length > max ? new Problem(field, Message(label ?? Label(column), max)) : null;
@@ -64,11 +70,14 @@ public static class StoredText
         var problems = new List<Problem>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+                continue;
             foreach (var value in entry.Properties)
             {
-                if (value.Metadata.ClrType != typeof(string) || value.Metadata.GetMaxLength() is not { } max) continue;
-                if (entry.State == EntityState.Modified && !value.IsModified) continue;
+                if (value.Metadata.ClrType != typeof(string) || value.Metadata.GetMaxLength() is not { } max)
+                    continue;
+                if (entry.State == EntityState.Modified && !value.IsModified)
+                    continue;
                 if (value.CurrentValue is string text && text.Length > max)
                     problems.Add(new Problem(JsonName(value.Metadata.Name), Message(Label(value.Metadata), max)));
             }
@@ -80,7 +89,8 @@ public static class StoredText
 
     private static IProperty Property<TEntity>(IModel model, Expression<Func<TEntity, string?>> property)
     {
-        var name = property.Body is MemberExpression member ? member.Member.Name
+        var name = property.Body is MemberExpression member
+            ? member.Member.Name
             : throw new ArgumentException($"Expected a property of {typeof(TEntity).Name}, got {property}.", nameof(property));
         return model.FindEntityType(typeof(TEntity))?.FindProperty(name)
             ?? throw new ArgumentException($"{typeof(TEntity).Name}.{name} is not a stored property of the model.", nameof(property));

@@ -17,11 +17,13 @@ using Mtqg.Web.Features.Visits;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-{
-    // DESIGN §5: demo mode is on by default in Development, off elsewhere, unless configured.
-    ["Mtqg:Demo"] = builder.Configuration["Mtqg:Demo"] ?? builder.Environment.IsDevelopment().ToString(),
-});
+builder.Configuration.AddInMemoryCollection(
+    new Dictionary<string, string?>
+    {
+        // DESIGN §5: demo mode is on by default in Development, off elsewhere, unless configured.
+        ["Mtqg:Demo"] = builder.Configuration["Mtqg:Demo"] ?? builder.Environment.IsDevelopment().ToString(),
+    }
+);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SeedFiles>();
@@ -51,6 +53,7 @@ builder.Services.AddVisits();
 builder.Services.AddRecognition();
 
 var app = builder.Build();
+
 // A setting out of range stops the app here, naming the setting, before the database is touched (also for "migrate").
 app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 

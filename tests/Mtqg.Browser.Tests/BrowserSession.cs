@@ -14,29 +14,62 @@ public sealed class BrowserSession : IAsyncDisposable
     public required IBrowser Browser { get; init; }
     public required IPage Page { get; init; }
     public string BaseUrl => App.BaseAddress.ToString().TrimEnd('/');
+
     /// <summary>Console errors of the pages (a blocked script or style under the Content Security Policy shows here).</summary>
     public List<string> ConsoleErrors { get; } = [];
 
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable("MTQG_CHROMIUM") is { Length: > 0 } path ? path
         : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
-        : throw new InvalidOperationException("Không tìm thấy Chromium: cài gói chromium (apt-get install chromium) hoặc đặt MTQG_CHROMIUM.");
+        : throw new InvalidOperationException(
+            "Không tìm thấy Chromium: cài gói chromium (apt-get install chromium) hoặc đặt MTQG_CHROMIUM."
+        );
 
-    public static async Task<BrowserSession> StartAsync(int width = 1280, int height = 900, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<BrowserSession> StartAsync(
+        int width = 1280,
+        int height = 900,
+        IReadOnlyDictionary<string, string>? settings = null
+    )
     {
         var app = await MtqgApp.StartOnKestrelAsync(settings: settings);
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "vi-VN" });
+        var browser = await playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            }
+        );
+        var context = await browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                ViewportSize = new ViewportSize { Width = width, Height = height },
+                Locale = "vi-VN",
+            }
+        );
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        var session = new BrowserSession { App = app, Playwright = playwright, Browser = browser, Page = page };
-        page.Console += (_, message) => { if (message.Type == "error") session.ConsoleErrors.Add($"{message.Text} [{message.Location}]"); };
+        var session = new BrowserSession
+        {
+            App = app,
+            Playwright = playwright,
+            Browser = browser,
+            Page = page,
+        };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                session.ConsoleErrors.Add($"{message.Text} [{message.Location}]");
+        };
         return session;
     }
 
@@ -67,17 +100,24 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.WaitForLoadStateAsync(LoadState.Load);
         var menu = Page.Locator("details.mtqg-menu");
         var button = menu.Locator(":scope > summary");
-        if (await button.IsVisibleAsync() && await menu.GetAttributeAsync("open") is null) await button.ClickAsync();
+        if (await button.IsVisibleAsync() && await menu.GetAttributeAsync("open") is null)
+            await button.ClickAsync();
         var nav = Page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" });
         var details = nav.Locator("details.mtqg-group").Filter(new() { Has = Page.Locator(":scope > summary", new() { HasText = group }) });
-        if (await details.GetAttributeAsync("open") is null) await details.Locator(":scope > summary").ClickAsync();
+        if (await details.GetAttributeAsync("open") is null)
+            await details.Locator(":scope > summary").ClickAsync();
         await nav.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
     }
 
     /// <summary>Every journey ends here: the pages worked under the security headers, with no script or style blocked.</summary>
     public void AssertNoPolicyViolations()
     {
-        var blocked = ConsoleErrors.Where(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || e.Contains("Refused to", StringComparison.Ordinal)).ToList();
+        var blocked = ConsoleErrors
+            .Where(e =>
+                e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
+                || e.Contains("Refused to", StringComparison.Ordinal)
+            )
+            .ToList();
         Assert.True(blocked.Count == 0, "Blocked by the Content Security Policy:\n" + string.Join("\n", blocked));
     }
 

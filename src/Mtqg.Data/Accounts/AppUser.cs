@@ -9,9 +9,11 @@ public sealed class AppUser : IdentityUser
 {
     [Display(Name = "Tên hiển thị")]
     public string DisplayName { get; set; } = "";
+
     /// <summary>The unit the account works for (a province or commune code); empty for national accounts.</summary>
     [Display(Name = "Mã đơn vị")]
     public string? UnitCode { get; set; }
+
     /// <summary>For appraisers: the sector (department) whose criteria they appraise.</summary>
     [Display(Name = "Sở, ngành hoặc cơ quan")]
     public string? Sector { get; set; }

@@ -31,7 +31,10 @@ public sealed record AuditInfo(string? UnitCode, string? Key, int? Year = null, 
 public sealed class AuditFields
 {
     private static readonly ConcurrentDictionary<Type, AuditFields> Declared = new();
-    private static readonly MethodInfo DeclaredBy = typeof(AuditFields).GetMethod(nameof(Read), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo DeclaredBy = typeof(AuditFields).GetMethod(
+        nameof(Read),
+        BindingFlags.NonPublic | BindingFlags.Static
+    )!;
 
     public AuditFields(IReadOnlyList<(string Property, string Label)> recorded, params string[] notRecorded) =>
         (Recorded, NotRecorded) = (recorded, notRecorded);
@@ -43,5 +46,6 @@ public sealed class AuditFields
     public static AuditFields Of(Type type) =>
         Declared.GetOrAdd(type, t => (AuditFields)DeclaredBy.MakeGenericMethod(t).Invoke(null, null)!);
 
-    private static AuditFields Read<T>() where T : IAudited => T.AuditFields;
+    private static AuditFields Read<T>()
+        where T : IAudited => T.AuditFields;
 }

@@ -10,10 +10,13 @@ namespace Mtqg.Data.Criteria;
 public sealed class CriteriaSet : IAudited
 {
     public int Id { get; set; }
+
     [Display(Name = "Mã bộ tiêu chí")]
     public required string Code { get; set; }
+
     [Display(Name = "Tên bộ tiêu chí")]
     public required string Name { get; set; }
+
     [Display(Name = "Căn cứ pháp lý")]
     public string? LegalBasis { get; set; }
     public int ValidFrom { get; set; }
@@ -23,11 +26,14 @@ public sealed class CriteriaSet : IAudited
     public string? Source { get; set; }
     public string? Notes { get; set; }
     public DateTime CreatedAt { get; set; }
+
     /// <summary>Revocation rule (data of the set): shares of criteria no longer met, and the protected criteria numbers ("1,8,10"); null = no rule given.</summary>
     public decimal? RevocationLowerShare { get; set; }
     public decimal? RevocationUpperShare { get; set; }
+
     [Display(Name = "Tiêu chí bảo vệ khi thu hồi")]
     public string? RevocationProtected { get; set; }
+
     /// <summary>Share of residents satisfied (%) a recognition dossier must show; null = not given by the source.</summary>
     public decimal? RequiredSatisfaction { get; set; }
     public List<CriteriaLevel> Levels { get; set; } = [];
@@ -36,12 +42,25 @@ public sealed class CriteriaSet : IAudited
     public List<Criterion> Criteria { get; set; } = [];
 
     // Recorded as one row: its levels, groups, criteria, indicators and thresholds are part of the set created (decision 0005).
-    public static AuditFields AuditFields { get; } = new(
-    [
-        (nameof(Code), "Mã"), (nameof(Name), "Tên"), (nameof(LegalBasis), "Căn cứ"), (nameof(ValidFrom), "Từ năm"), (nameof(ValidTo), "Đến năm"),
-        (nameof(Status), "Trạng thái"), (nameof(IsDemo), "Minh họa"),
-    ],
-    nameof(Source), nameof(Notes), nameof(CreatedAt), nameof(RevocationLowerShare), nameof(RevocationUpperShare), nameof(RevocationProtected), nameof(RequiredSatisfaction));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [
+                (nameof(Code), "Mã"),
+                (nameof(Name), "Tên"),
+                (nameof(LegalBasis), "Căn cứ"),
+                (nameof(ValidFrom), "Từ năm"),
+                (nameof(ValidTo), "Đến năm"),
+                (nameof(Status), "Trạng thái"),
+                (nameof(IsDemo), "Minh họa"),
+            ],
+            nameof(Source),
+            nameof(Notes),
+            nameof(CreatedAt),
+            nameof(RevocationLowerShare),
+            nameof(RevocationUpperShare),
+            nameof(RevocationProtected),
+            nameof(RequiredSatisfaction)
+        );
 
     public AuditInfo AuditInfo() => new(null, Code, SetCode: Code);
 }
@@ -50,8 +69,10 @@ public sealed class CriteriaLevel
 {
     public int Id { get; set; }
     public int CriteriaSetId { get; set; }
+
     [Display(Name = "Mã mức đạt chuẩn")]
     public required string Code { get; set; }
+
     [Display(Name = "Tên mức đạt chuẩn")]
     public required string Name { get; set; }
     public int Rank { get; set; }
@@ -62,10 +83,13 @@ public sealed class CommuneGroup
 {
     public int Id { get; set; }
     public int CriteriaSetId { get; set; }
+
     [Display(Name = "Mã nhóm xã")]
     public required string Code { get; set; }
+
     [Display(Name = "Tên nhóm xã")]
     public required string Name { get; set; }
+
     [Display(Name = "Mô tả nhóm xã")]
     public string? Description { get; set; }
 }
@@ -75,6 +99,7 @@ public sealed class ReportingBand
     public int Id { get; set; }
     public int CriteriaSetId { get; set; }
     public int Order { get; set; }
+
     [Display(Name = "Tên nhóm báo cáo")]
     public required string Name { get; set; }
     public int MinCriteriaMet { get; set; }
@@ -85,12 +110,16 @@ public sealed class Criterion
     public int Id { get; set; }
     public int CriteriaSetId { get; set; }
     public int Number { get; set; }
+
     [Display(Name = "Mã tiêu chí")]
     public required string Code { get; set; }
+
     [Display(Name = "Tên tiêu chí")]
     public required string Name { get; set; }
+
     [Display(Name = "Nhóm tiêu chí")]
     public string? Heading { get; set; }
+
     [Display(Name = "Sở phụ trách tiêu chí")]
     public string? ResponsibleSector { get; set; }
     public bool NameVerified { get; set; }
@@ -104,11 +133,14 @@ public sealed class Indicator
     public int CriteriaSetId { get; set; }
     public CriteriaSet Set { get; set; } = null!;
     public int Order { get; set; }
+
     [Display(Name = "Mã chỉ tiêu")]
     public required string Code { get; set; }
+
     [Display(Name = "Tên chỉ tiêu")]
     public required string Name { get; set; }
     public IndicatorType Type { get; set; }
+
     [Display(Name = "Đơn vị tính của chỉ tiêu")]
     public string? Unit { get; set; }
     public Rule Rule { get; set; }
@@ -128,6 +160,7 @@ public sealed class Threshold
     public CommuneGroup? Group { get; set; }
     public int? Year { get; set; }
     public decimal? Value { get; set; }
+
     [Display(Name = "Ghi chú ngưỡng")]
     public string? Note { get; set; }
 }
@@ -212,6 +245,12 @@ internal sealed class ThresholdConfiguration : IEntityTypeConfiguration<Threshol
         threshold.Property(t => t.Note).HasMaxLength(2000);
         threshold.HasOne(t => t.Level).WithMany().HasForeignKey(t => t.LevelId).OnDelete(DeleteBehavior.NoAction);
         threshold.HasOne(t => t.Group).WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.NoAction);
-        threshold.HasIndex(t => new { t.IndicatorId, t.LevelId, t.GroupId, t.Year });
+        threshold.HasIndex(t => new
+        {
+            t.IndicatorId,
+            t.LevelId,
+            t.GroupId,
+            t.Year,
+        });
     }
 }

@@ -15,11 +15,14 @@ public sealed class Agency : IAudited
 {
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
+
     [Display(Name = "Tên cơ quan giúp đỡ")]
     public required string Name { get; set; }
+
     [Display(Name = "Tên cơ quan giúp đỡ")]
     public required string NameKey { get; set; }
     public static AuditFields AuditFields { get; } = new([(nameof(Name), "Tên đơn vị"), (nameof(ProvinceCode), "Tỉnh")], nameof(NameKey));
+
     public AuditInfo AuditInfo() => new(ProvinceCode, Name);
 }
 
@@ -28,14 +31,22 @@ public sealed class CommuneList : IAudited
 {
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
+
     [Display(Name = "Tên danh sách xã")]
     public required string Name { get; set; }
+
     /// <summary>The commune codes, comma separated, in the order given.</summary>
     [Display(Name = "Danh sách mã xã")]
     public string CommuneCodes { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
-    public static AuditFields AuditFields { get; } = new([(nameof(Name), "Tên danh sách"), (nameof(CommuneCodes), "Các xã (mã)"), (nameof(ProvinceCode), "Tỉnh")], nameof(UpdatedAt), nameof(UpdatedBy));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [(nameof(Name), "Tên danh sách"), (nameof(CommuneCodes), "Các xã (mã)"), (nameof(ProvinceCode), "Tỉnh")],
+            nameof(UpdatedAt),
+            nameof(UpdatedBy)
+        );
+
     public AuditInfo AuditInfo() => new(ProvinceCode, Name);
 }
 
@@ -44,35 +55,58 @@ public sealed class Plan : IAudited
 {
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
+
     /// <summary>Number and issuer as written on the document: "239/KH-BCĐ".</summary>
     [Display(Name = "Số, ký hiệu kế hoạch")]
     public required string Number { get; set; }
+
     [Display(Name = "Cơ quan ban hành")]
     public required string Issuer { get; set; }
     public DateOnly IssuedOn { get; set; }
     public DateOnly PeriodFrom { get; set; }
     public DateOnly PeriodTo { get; set; }
+
     [Display(Name = "Trích yếu kế hoạch")]
     public required string Title { get; set; }
+
     [Display(Name = "Tên tệp kế hoạch")]
     public string? FileName { get; set; }
     public string? FileContentType { get; set; }
     public long? FileSize { get; set; }
+
     /// <summary>The stored file's name in the files folder (never the user's file name).</summary>
     public string? FileKey { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
     public List<PlanTarget> Targets { get; set; } = [];
-    public static AuditFields AuditFields { get; } = new(
-    [
-        (nameof(Number), "Số hiệu"), (nameof(Issuer), "Cơ quan ban hành"), (nameof(IssuedOn), "Ngày ban hành"), (nameof(Title), "Tên kế hoạch"),
-        (nameof(PeriodFrom), "Từ ngày"), (nameof(PeriodTo), "Đến ngày"), (nameof(ProvinceCode), "Tỉnh"),
-        (nameof(FileName), "Bản ký (tệp)"), (nameof(FileContentType), "Loại tệp"), (nameof(FileSize), "Dung lượng (byte)"),
-    ], nameof(FileKey), nameof(UpdatedAt), nameof(UpdatedBy));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [
+                (nameof(Number), "Số hiệu"),
+                (nameof(Issuer), "Cơ quan ban hành"),
+                (nameof(IssuedOn), "Ngày ban hành"),
+                (nameof(Title), "Tên kế hoạch"),
+                (nameof(PeriodFrom), "Từ ngày"),
+                (nameof(PeriodTo), "Đến ngày"),
+                (nameof(ProvinceCode), "Tỉnh"),
+                (nameof(FileName), "Bản ký (tệp)"),
+                (nameof(FileContentType), "Loại tệp"),
+                (nameof(FileSize), "Dung lượng (byte)"),
+            ],
+            nameof(FileKey),
+            nameof(UpdatedAt),
+            nameof(UpdatedBy)
+        );
+
     public AuditInfo AuditInfo() => new(ProvinceCode, Number);
 }
 
-public enum TargetKind { CommuneCount, NamedCommune, Activity }
+public enum TargetKind
+{
+    CommuneCount,
+    NamedCommune,
+    Activity,
+}
 
 /// <summary>
 /// A target of a plan. <see cref="TargetKind.CommuneCount"/>: <see cref="Goal"/> communes reach <see cref="Level"/> in
@@ -85,30 +119,49 @@ public sealed class PlanTarget : IAudited
     public int PlanId { get; set; }
     public Plan Plan { get; set; } = null!;
     public TargetKind Kind { get; set; }
+
     [Display(Name = "Tên mục tiêu")]
     public required string Name { get; set; }
+
     [Display(Name = "Mức đạt chuẩn")]
     public string? Level { get; set; }
     public int? Year { get; set; }
+
     [Display(Name = "Mã xã")]
     public string? CommuneCode { get; set; }
     public decimal Goal { get; set; }
+
     [Display(Name = "Đơn vị tính")]
     public string? Unit { get; set; }
     public ActivityScope Scope { get; set; }
     public ProgressMode Mode { get; set; }
+
     /// <summary>The communes of an activity and each one's goal: "code=goal", comma separated.</summary>
     [Display(Name = "Danh sách xã và mục tiêu từng xã")]
     public string? CommuneGoals { get; set; }
+
     /// <summary>The agency responsible for recording an activity's progress (any agency of the plan's coordination office when null).</summary>
     public int? AgencyId { get; set; }
     public Agency? Agency { get; set; }
     public List<TargetUpdate> Updates { get; set; } = [];
-    public static AuditFields AuditFields { get; } = new(
-    [
-        (nameof(Kind), "Loại"), (nameof(Name), "Mục tiêu"), (nameof(Level), "Mức"), (nameof(Year), "Năm"), (nameof(CommuneCode), "Xã"),
-        (nameof(Goal), "Chỉ tiêu"), (nameof(Unit), "Đơn vị tính"), (nameof(Scope), "Phạm vi"), (nameof(Mode), "Cách tính tiến độ"), (nameof(CommuneGoals), "Chỉ tiêu từng xã"),
-    ], nameof(PlanId), nameof(AgencyId));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [
+                (nameof(Kind), "Loại"),
+                (nameof(Name), "Mục tiêu"),
+                (nameof(Level), "Mức"),
+                (nameof(Year), "Năm"),
+                (nameof(CommuneCode), "Xã"),
+                (nameof(Goal), "Chỉ tiêu"),
+                (nameof(Unit), "Đơn vị tính"),
+                (nameof(Scope), "Phạm vi"),
+                (nameof(Mode), "Cách tính tiến độ"),
+                (nameof(CommuneGoals), "Chỉ tiêu từng xã"),
+            ],
+            nameof(PlanId),
+            nameof(AgencyId)
+        );
+
     public AuditInfo AuditInfo() => new(Plan?.ProvinceCode, Name);
 }
 
@@ -120,24 +173,41 @@ public sealed class TargetUpdate : IAudited
     public PlanTarget Target { get; set; } = null!;
     public DateOnly Date { get; set; }
     public decimal Amount { get; set; }
+
     [Display(Name = "Mã xã")]
     public string? CommuneCode { get; set; }
+
     [Display(Name = "Minh chứng")]
     public string? Evidence { get; set; }
+
     [Display(Name = "Tên tệp minh chứng")]
     public string? FileName { get; set; }
     public string? FileContentType { get; set; }
     public long? FileSize { get; set; }
     public string? FileKey { get; set; }
+
     /// <summary>Who recorded it (display name) and the account.</summary>
     public required string By { get; set; }
     public string? ByUserName { get; set; }
     public DateTime RecordedAt { get; set; }
-    public static AuditFields AuditFields { get; } = new(
-    [
-        (nameof(Date), "Ngày"), (nameof(Amount), "Số lượng"), (nameof(CommuneCode), "Xã"), (nameof(Evidence), "Minh chứng"), (nameof(FileName), "Tệp minh chứng"),
-        (nameof(FileContentType), "Loại tệp"), (nameof(FileSize), "Dung lượng (byte)"), (nameof(By), "Người ghi"), (nameof(ByUserName), "Tài khoản"), (nameof(RecordedAt), "Ghi lúc"),
-    ], nameof(TargetId), nameof(FileKey));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [
+                (nameof(Date), "Ngày"),
+                (nameof(Amount), "Số lượng"),
+                (nameof(CommuneCode), "Xã"),
+                (nameof(Evidence), "Minh chứng"),
+                (nameof(FileName), "Tệp minh chứng"),
+                (nameof(FileContentType), "Loại tệp"),
+                (nameof(FileSize), "Dung lượng (byte)"),
+                (nameof(By), "Người ghi"),
+                (nameof(ByUserName), "Tài khoản"),
+                (nameof(RecordedAt), "Ghi lúc"),
+            ],
+            nameof(TargetId),
+            nameof(FileKey)
+        );
+
     public AuditInfo AuditInfo() => new(CommuneCode ?? Target?.Plan?.ProvinceCode, $"{Target?.Name}: {Amount}");
 }
 
@@ -150,15 +220,22 @@ public sealed class Assignment : IAudited
     public required string ProvinceCode { get; set; }
     public DateOnly From { get; set; }
     public DateOnly To { get; set; }
+
     [Display(Name = "Lãnh đạo phụ trách")]
     public required string Leader { get; set; }
     public List<AssignmentCommune> Communes { get; set; } = [];
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
-    public static AuditFields AuditFields { get; } = new(
-        [(nameof(From), "Từ ngày"), (nameof(To), "Đến ngày"), (nameof(Leader), "Lãnh đạo phụ trách"), (nameof(ProvinceCode), "Tỉnh")],
-        nameof(AgencyId), nameof(UpdatedAt), nameof(UpdatedBy));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [(nameof(From), "Từ ngày"), (nameof(To), "Đến ngày"), (nameof(Leader), "Lãnh đạo phụ trách"), (nameof(ProvinceCode), "Tỉnh")],
+            nameof(AgencyId),
+            nameof(UpdatedAt),
+            nameof(UpdatedBy)
+        );
+
     public AuditInfo AuditInfo() => new(ProvinceCode, Key);
+
     /// <summary>"Sở Tài chính 2026-2026": how the trail names the assignment, on its own rows and on its communes'.</summary>
     public string Key => $"{Agency?.Name} {From:yyyy}-{To:yyyy}";
 }
@@ -169,9 +246,11 @@ public sealed class AssignmentCommune : IAudited
     public int Id { get; set; }
     public int AssignmentId { get; set; }
     public Assignment? Assignment { get; set; }
+
     [Display(Name = "Mã xã")]
     public required string CommuneCode { get; set; }
     public static AuditFields AuditFields { get; } = new([(nameof(CommuneCode), "Xã được phân công")], nameof(AssignmentId));
+
     public AuditInfo AuditInfo() => new(CommuneCode, Assignment?.Key ?? $"Phân công #{AssignmentId}");
 }
 

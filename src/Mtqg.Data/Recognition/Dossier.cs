@@ -17,16 +17,19 @@ public sealed class DossierRecord : IAudited
     public int Id { get; set; }
     public required string CommuneCode { get; set; }
     public required string CommuneName { get; set; }
+
     /// <summary>The province the commune belongs to today (access and boards).</summary>
     public required string ProvinceCode { get; set; }
     public int Year { get; set; }
     public required string SetCode { get; set; }
+
     [Display(Name = "Mức đạt chuẩn")]
     public required string LevelCode { get; set; }
     public DossierStatus Status { get; set; }
     public decimal? RequiredSatisfaction { get; set; }
     public decimal? ResidentSatisfaction { get; set; }
     public bool NoConstructionDebtDeclared { get; set; }
+
     [Display(Name = "Ghi chú")]
     public string? Note { get; set; }
     public required string CreatedById { get; set; }
@@ -36,11 +39,13 @@ public sealed class DossierRecord : IAudited
     public string? SubmittedByName { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public DateOnly? CouncilDate { get; set; }
+
     /// <summary>Council members, one per line.</summary>
     [Display(Name = "Thành viên hội đồng")]
     public string? CouncilMembers { get; set; }
     public int? VotesFor { get; set; }
     public int? VotesAgainst { get; set; }
+
     [Display(Name = "Kết luận của hội đồng")]
     public string? CouncilConclusion { get; set; }
     public int? DecisionId { get; set; }
@@ -53,15 +58,36 @@ public sealed class DossierRecord : IAudited
     public List<DossierEventRecord> Events { get; set; } = [];
     public List<EvidenceFile> Evidence { get; set; } = [];
 
-    public static AuditFields AuditFields { get; } = new(
-    [
-        (nameof(Status), "Trạng thái"), (nameof(ResidentSatisfaction), "Tỷ lệ hài lòng"), (nameof(NoConstructionDebtDeclared), "Không nợ đọng XDCB"),
-        (nameof(Note), "Ghi chú"), (nameof(SubmittedAt), "Nộp lúc"), (nameof(CouncilDate), "Ngày họp hội đồng"), (nameof(VotesFor), "Phiếu tán thành"),
-        (nameof(VotesAgainst), "Phiếu không tán thành"), (nameof(CouncilConclusion), "Kết luận hội đồng"), (nameof(DecisionId), "Quyết định"),
-    ],
-    nameof(CommuneCode), nameof(CommuneName), nameof(ProvinceCode), nameof(Year), nameof(SetCode), nameof(LevelCode), nameof(RequiredSatisfaction),
-    nameof(CreatedById), nameof(CreatedByName), nameof(CreatedAt), nameof(SubmittedById), nameof(SubmittedByName), nameof(CouncilMembers),
-    nameof(UpdatedAt), nameof(Version));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [
+                (nameof(Status), "Trạng thái"),
+                (nameof(ResidentSatisfaction), "Tỷ lệ hài lòng"),
+                (nameof(NoConstructionDebtDeclared), "Không nợ đọng XDCB"),
+                (nameof(Note), "Ghi chú"),
+                (nameof(SubmittedAt), "Nộp lúc"),
+                (nameof(CouncilDate), "Ngày họp hội đồng"),
+                (nameof(VotesFor), "Phiếu tán thành"),
+                (nameof(VotesAgainst), "Phiếu không tán thành"),
+                (nameof(CouncilConclusion), "Kết luận hội đồng"),
+                (nameof(DecisionId), "Quyết định"),
+            ],
+            nameof(CommuneCode),
+            nameof(CommuneName),
+            nameof(ProvinceCode),
+            nameof(Year),
+            nameof(SetCode),
+            nameof(LevelCode),
+            nameof(RequiredSatisfaction),
+            nameof(CreatedById),
+            nameof(CreatedByName),
+            nameof(CreatedAt),
+            nameof(SubmittedById),
+            nameof(SubmittedByName),
+            nameof(CouncilMembers),
+            nameof(UpdatedAt),
+            nameof(Version)
+        );
 
     public AuditInfo AuditInfo() => new(CommuneCode, $"Hồ sơ #{Id} mức {LevelCode}", Year, SetCode);
 }
@@ -106,9 +132,11 @@ public sealed class AppraisalRecord : IAudited
     public DossierRecord Dossier { get; set; } = null!;
     public int CriterionNumber { get; set; }
     public int Round { get; set; }
+
     [Display(Name = "Sở thẩm định")]
     public required string Sector { get; set; }
     public AppraisalStep Step { get; set; }
+
     [Display(Name = "Ý kiến thẩm định")]
     public string? Comment { get; set; }
     public DateTime SentToAppraisalAt { get; set; }
@@ -116,10 +144,20 @@ public sealed class AppraisalRecord : IAudited
     public required string ByUserId { get; set; }
     public required string ByUserName { get; set; }
 
-    public static AuditFields AuditFields { get; } = new([(nameof(Sector), "Sở"), (nameof(Step), "Kết quả"), (nameof(Comment), "Nhận xét / lý do")],
-        nameof(DossierId), nameof(CriterionNumber), nameof(Round), nameof(SentToAppraisalAt), nameof(At), nameof(ByUserId), nameof(ByUserName));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [(nameof(Sector), "Sở"), (nameof(Step), "Kết quả"), (nameof(Comment), "Nhận xét / lý do")],
+            nameof(DossierId),
+            nameof(CriterionNumber),
+            nameof(Round),
+            nameof(SentToAppraisalAt),
+            nameof(At),
+            nameof(ByUserId),
+            nameof(ByUserName)
+        );
 
-    public AuditInfo AuditInfo() => new(Dossier?.CommuneCode, $"Hồ sơ #{DossierId} tiêu chí {CriterionNumber} lần {Round}", Dossier?.Year, Dossier?.SetCode);
+    public AuditInfo AuditInfo() =>
+        new(Dossier?.CommuneCode, $"Hồ sơ #{DossierId} tiêu chí {CriterionNumber} lần {Round}", Dossier?.Year, Dossier?.SetCode);
 }
 
 /// <summary>One line of a dossier's timeline.</summary>
@@ -132,6 +170,7 @@ public sealed class DossierEventRecord
     public required string UserId { get; set; }
     public required string UserName { get; set; }
     public DossierEventKind Kind { get; set; }
+
     [Display(Name = "Diễn biến hồ sơ")]
     public required string Details { get; set; }
 }
@@ -143,8 +182,10 @@ public sealed class EvidenceFile : IAudited
     public int DossierId { get; set; }
     public DossierRecord Dossier { get; set; } = null!;
     public int? CriterionNumber { get; set; }
+
     [Display(Name = "Mã chỉ tiêu")]
     public string? IndicatorCode { get; set; }
+
     [Display(Name = "Tên tệp minh chứng")]
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
@@ -155,14 +196,31 @@ public sealed class EvidenceFile : IAudited
     public required string UploadedByName { get; set; }
     public DateTime UploadedAt { get; set; }
 
-    public static AuditFields AuditFields { get; } = new(
-        [(nameof(FileName), "Tệp"), (nameof(CriterionNumber), "Tiêu chí"), (nameof(IndicatorCode), "Chỉ tiêu"), (nameof(Length), "Dung lượng (byte)"), (nameof(Sha256), "SHA-256")],
-        nameof(DossierId), nameof(ContentType), nameof(StoredName), nameof(UploadedById), nameof(UploadedByName), nameof(UploadedAt));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [
+                (nameof(FileName), "Tệp"),
+                (nameof(CriterionNumber), "Tiêu chí"),
+                (nameof(IndicatorCode), "Chỉ tiêu"),
+                (nameof(Length), "Dung lượng (byte)"),
+                (nameof(Sha256), "SHA-256"),
+            ],
+            nameof(DossierId),
+            nameof(ContentType),
+            nameof(StoredName),
+            nameof(UploadedById),
+            nameof(UploadedByName),
+            nameof(UploadedAt)
+        );
 
     public AuditInfo AuditInfo() => new(Dossier?.CommuneCode, $"Hồ sơ #{DossierId}", Dossier?.Year, Dossier?.SetCode);
 }
 
-public enum DecisionKind { Recognition = 1, Revocation = 2 }
+public enum DecisionKind
+{
+    Recognition = 1,
+    Revocation = 2,
+}
 
 /// <summary>A decision of the provincial People's Committee recognising (or revoking) the titles of one or more communes.</summary>
 public sealed class DecisionRecord : IAudited
@@ -170,16 +228,21 @@ public sealed class DecisionRecord : IAudited
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
     public DecisionKind Kind { get; set; }
+
     [Display(Name = "Số quyết định")]
     public required string Number { get; set; }
     public DateOnly Date { get; set; }
+
     [Display(Name = "Người ký")]
     public required string Signer { get; set; }
+
     [Display(Name = "Mức đạt chuẩn")]
     public required string LevelCode { get; set; }
     public int Year { get; set; }
+
     [Display(Name = "Đợt")]
     public string? Batch { get; set; }
+
     [Display(Name = "Tên tệp quyết định")]
     public string? PdfFileName { get; set; }
     public string? PdfStoredName { get; set; }
@@ -187,12 +250,24 @@ public sealed class DecisionRecord : IAudited
     public required string RecordedByName { get; set; }
     public DateTime RecordedAt { get; set; }
 
-    public static AuditFields AuditFields { get; } = new(
-    [
-        (nameof(Kind), "Loại"), (nameof(Number), "Số"), (nameof(Date), "Ngày"), (nameof(Signer), "Người ký"), (nameof(LevelCode), "Mức"),
-        (nameof(Batch), "Đợt"), (nameof(PdfFileName), "Bản ký (PDF)"),
-    ],
-    nameof(ProvinceCode), nameof(Year), nameof(PdfStoredName), nameof(PdfLength), nameof(RecordedByName), nameof(RecordedAt));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [
+                (nameof(Kind), "Loại"),
+                (nameof(Number), "Số"),
+                (nameof(Date), "Ngày"),
+                (nameof(Signer), "Người ký"),
+                (nameof(LevelCode), "Mức"),
+                (nameof(Batch), "Đợt"),
+                (nameof(PdfFileName), "Bản ký (PDF)"),
+            ],
+            nameof(ProvinceCode),
+            nameof(Year),
+            nameof(PdfStoredName),
+            nameof(PdfLength),
+            nameof(RecordedByName),
+            nameof(RecordedAt)
+        );
 
     public AuditInfo AuditInfo() => new(ProvinceCode, Number, Year);
 }
@@ -214,12 +289,27 @@ public sealed class CommuneTitle : IAudited
     public int? RevokedByDecisionId { get; set; }
     public DecisionRecord? RevokedByDecision { get; set; }
     public DateOnly? RevokedOn { get; set; }
+
     [Display(Name = "Lý do thu hồi")]
     public string? RevocationReason { get; set; }
 
-    public static AuditFields AuditFields { get; } = new(
-        [(nameof(LevelCode), "Mức"), (nameof(Since), "Từ ngày"), (nameof(DecisionId), "Quyết định"), (nameof(RevokedByDecisionId), "Thu hồi bởi quyết định"), (nameof(RevokedOn), "Thu hồi ngày"), (nameof(RevocationReason), "Lý do thu hồi")],
-        nameof(CommuneCode), nameof(CommuneName), nameof(ProvinceCode), nameof(SetCode), nameof(Year), nameof(DossierId));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [
+                (nameof(LevelCode), "Mức"),
+                (nameof(Since), "Từ ngày"),
+                (nameof(DecisionId), "Quyết định"),
+                (nameof(RevokedByDecisionId), "Thu hồi bởi quyết định"),
+                (nameof(RevokedOn), "Thu hồi ngày"),
+                (nameof(RevocationReason), "Lý do thu hồi"),
+            ],
+            nameof(CommuneCode),
+            nameof(CommuneName),
+            nameof(ProvinceCode),
+            nameof(SetCode),
+            nameof(Year),
+            nameof(DossierId)
+        );
 
     public AuditInfo AuditInfo() => new(CommuneCode, LevelCode, Year, SetCode);
 }
@@ -294,7 +384,13 @@ internal sealed class AppraisalConfiguration : IEntityTypeConfiguration<Appraisa
         a.Property(x => x.Comment).HasMaxLength(4000);
         a.Property(x => x.ByUserId).HasMaxLength(450);
         a.Property(x => x.ByUserName).HasMaxLength(256);
-        a.HasIndex(x => new { x.DossierId, x.CriterionNumber, x.Round, x.At });
+        a.HasIndex(x => new
+        {
+            x.DossierId,
+            x.CriterionNumber,
+            x.Round,
+            x.At,
+        });
     }
 }
 

@@ -43,7 +43,14 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
         // Two saves of the same value never silently overwrite each other: the second one fails.
         value.Property(v => v.UpdatedAt).IsConcurrencyToken();
         value.Property(v => v.UpdatedBy).HasMaxLength(256);
-        value.HasIndex(v => new { v.UnitId, v.Year, v.IndicatorId }).IsUnique();
+        value
+            .HasIndex(v => new
+            {
+                v.UnitId,
+                v.Year,
+                v.IndicatorId,
+            })
+            .IsUnique();
         value.HasOne(v => v.Unit).WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Cascade);
         value.HasOne(v => v.Indicator).WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -18,15 +18,20 @@ public sealed class AdministrativeUnit
     public string? NameEn { get; set; }
     public UnitLevel Level { get; set; }
     public UnitKind Kind { get; set; }
+
     /// <summary>Code of the unit directly above (province, or district before the reform), in force at the same time.</summary>
     public string? ParentCode { get; set; }
     public required string ProvinceCode { get; set; }
+
     /// <summary>First day in force; null when the sources do not say (units of the last pre-reform list).</summary>
     public DateOnly? ValidFrom { get; set; }
+
     /// <summary>Last day in force; null while in force.</summary>
     public DateOnly? ValidTo { get; set; }
+
     /// <summary>The name folded for accent-insensitive search (see <see cref="VietnameseText.Fold"/>).</summary>
     public required string SearchName { get; set; }
+
     /// <summary>Geographic region of a pre-reform province, from the source data.</summary>
     public string? RegionName { get; set; }
 
@@ -71,8 +76,16 @@ internal sealed class UnitSuccessionConfiguration : IEntityTypeConfiguration<Uni
 {
     public void Configure(EntityTypeBuilder<UnitSuccession> succession)
     {
-        succession.HasOne(s => s.Predecessor).WithMany(u => u.Successors).HasForeignKey(s => s.PredecessorId).OnDelete(DeleteBehavior.Cascade);
-        succession.HasOne(s => s.Successor).WithMany(u => u.Predecessors).HasForeignKey(s => s.SuccessorId).OnDelete(DeleteBehavior.Cascade);
+        succession
+            .HasOne(s => s.Predecessor)
+            .WithMany(u => u.Successors)
+            .HasForeignKey(s => s.PredecessorId)
+            .OnDelete(DeleteBehavior.Cascade);
+        succession
+            .HasOne(s => s.Successor)
+            .WithMany(u => u.Predecessors)
+            .HasForeignKey(s => s.SuccessorId)
+            .OnDelete(DeleteBehavior.Cascade);
         succession.HasIndex(s => new { s.PredecessorId, s.SuccessorId }).IsUnique();
         succession.Property(s => s.LegalBasis).HasMaxLength(100);
         succession.Property(s => s.Confidence).HasMaxLength(30);

@@ -16,13 +16,17 @@ public sealed class VisitRecord : IAudited
     public required string ProvinceCode { get; set; }
     public required string CommuneCode { get; set; }
     public DateOnly Date { get; set; }
+
     /// <summary>One participant per line.</summary>
     [Display(Name = "Danh sách thành phần")]
     public string Participants { get; set; } = "";
+
     [Display(Name = "Nội dung")]
     public string Content { get; set; } = "";
+
     [Display(Name = "Kết quả, nhận xét")]
     public string? Findings { get; set; }
+
     /// <summary>One difficulty per line.</summary>
     [Display(Name = "Khó khăn, vướng mắc")]
     public string? Difficulties { get; set; }
@@ -30,12 +34,24 @@ public sealed class VisitRecord : IAudited
     public List<RecommendationRecord> Recommendations { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
-    public static AuditFields AuditFields { get; } = new(
-    [
-        (nameof(Date), "Ngày làm việc"), (nameof(CommuneCode), "Xã"), (nameof(ProvinceCode), "Tỉnh"), (nameof(Participants), "Thành phần"), (nameof(Content), "Nội dung"),
-        (nameof(Findings), "Kết quả, nhận xét"), (nameof(Difficulties), "Khó khăn, vướng mắc"), (nameof(CreatedBy), "Người ghi"), (nameof(CreatedAt), "Ghi lúc"),
-    ], nameof(AgencyId));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [
+                (nameof(Date), "Ngày làm việc"),
+                (nameof(CommuneCode), "Xã"),
+                (nameof(ProvinceCode), "Tỉnh"),
+                (nameof(Participants), "Thành phần"),
+                (nameof(Content), "Nội dung"),
+                (nameof(Findings), "Kết quả, nhận xét"),
+                (nameof(Difficulties), "Khó khăn, vướng mắc"),
+                (nameof(CreatedBy), "Người ghi"),
+                (nameof(CreatedAt), "Ghi lúc"),
+            ],
+            nameof(AgencyId)
+        );
+
     public AuditInfo AuditInfo() => new(CommuneCode, Key);
+
     /// <summary>"Sở Tài chính 12/05/2026": how the trail names the visit, on its own rows and on its support's.</summary>
     public string Key => $"{Agency?.Name} {Date:dd/MM/yyyy}";
 }
@@ -47,15 +63,26 @@ public sealed class VisitSupport : IAudited
     public int VisitId { get; set; }
     public VisitRecord? Visit { get; set; }
     public SupportKind Kind { get; set; }
+
     [Display(Name = "Nội dung hỗ trợ")]
     public string Description { get; set; } = "";
     public decimal? Quantity { get; set; }
+
     [Display(Name = "Đơn vị tính")]
     public string? Unit { get; set; }
     public long? Value { get; set; }
-    public static AuditFields AuditFields { get; } = new(
-        [(nameof(Kind), "Loại hỗ trợ"), (nameof(Description), "Nội dung"), (nameof(Quantity), "Số lượng"), (nameof(Unit), "Đơn vị tính"), (nameof(Value), "Giá trị (đồng)")],
-        nameof(VisitId));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [
+                (nameof(Kind), "Loại hỗ trợ"),
+                (nameof(Description), "Nội dung"),
+                (nameof(Quantity), "Số lượng"),
+                (nameof(Unit), "Đơn vị tính"),
+                (nameof(Value), "Giá trị (đồng)"),
+            ],
+            nameof(VisitId)
+        );
+
     /// <summary>Filed under the visit's commune, named by the visit.</summary>
     public AuditInfo AuditInfo() => new(Visit?.CommuneCode, Visit?.Key ?? $"Buổi làm việc #{VisitId}");
 }
@@ -70,31 +97,53 @@ public sealed class RecommendationRecord : IAudited
     public Agency Agency { get; set; } = null!;
     public required string ProvinceCode { get; set; }
     public required string CommuneCode { get; set; }
+
     [Display(Name = "Nội dung kiến nghị")]
     public required string Text { get; set; }
     public DateOnly RaisedOn { get; set; }
     public required string RaisedBy { get; set; }
     public PartyKind ResponsibleKind { get; set; }
+
     [Display(Name = "Tên sở xử lý")]
     public string? ResponsibleSector { get; set; }
     public DateOnly? DueDate { get; set; }
     public RecommendationStatus Status { get; set; }
+
     [Display(Name = "Nội dung trả lời")]
     public string? Response { get; set; }
     public DateTime? RespondedAt { get; set; }
     public string? ClosedBy { get; set; }
     public DateTime? ClosedAt { get; set; }
+
     [Display(Name = "Lý do")]
     public string? RejectionReason { get; set; }
+
     /// <summary>Changes with every transition: two answers to the same state never both succeed.</summary>
     public DateTime UpdatedAt { get; set; }
     public List<RecommendationEventRecord> Events { get; set; } = [];
-    public static AuditFields AuditFields { get; } = new(
-    [
-        (nameof(Text), "Nội dung"), (nameof(CommuneCode), "Xã"), (nameof(ProvinceCode), "Tỉnh"), (nameof(RaisedBy), "Đơn vị nêu"), (nameof(RaisedOn), "Ngày nêu"),
-        (nameof(ResponsibleKind), "Nơi xử lý"), (nameof(ResponsibleSector), "Sở xử lý"), (nameof(DueDate), "Hạn xử lý"), (nameof(Status), "Trạng thái"),
-        (nameof(Response), "Trả lời"), (nameof(RespondedAt), "Trả lời lúc"), (nameof(RejectionReason), "Lý do không thuộc phạm vi"), (nameof(ClosedBy), "Người đóng"), (nameof(ClosedAt), "Đóng lúc"),
-    ], nameof(VisitId), nameof(AgencyId), nameof(UpdatedAt));
+    public static AuditFields AuditFields { get; } =
+        new(
+            [
+                (nameof(Text), "Nội dung"),
+                (nameof(CommuneCode), "Xã"),
+                (nameof(ProvinceCode), "Tỉnh"),
+                (nameof(RaisedBy), "Đơn vị nêu"),
+                (nameof(RaisedOn), "Ngày nêu"),
+                (nameof(ResponsibleKind), "Nơi xử lý"),
+                (nameof(ResponsibleSector), "Sở xử lý"),
+                (nameof(DueDate), "Hạn xử lý"),
+                (nameof(Status), "Trạng thái"),
+                (nameof(Response), "Trả lời"),
+                (nameof(RespondedAt), "Trả lời lúc"),
+                (nameof(RejectionReason), "Lý do không thuộc phạm vi"),
+                (nameof(ClosedBy), "Người đóng"),
+                (nameof(ClosedAt), "Đóng lúc"),
+            ],
+            nameof(VisitId),
+            nameof(AgencyId),
+            nameof(UpdatedAt)
+        );
+
     public AuditInfo AuditInfo() => new(CommuneCode, Text.Length > 80 ? Text[..80] : Text);
 }
 
@@ -107,6 +156,7 @@ public sealed class RecommendationEventRecord
     public RecommendationAction Action { get; set; }
     public RecommendationStatus From { get; set; }
     public RecommendationStatus To { get; set; }
+
     [Display(Name = "Nội dung")]
     public string? Text { get; set; }
 }
@@ -160,7 +210,12 @@ internal sealed class RecommendationRecordConfiguration : IEntityTypeConfigurati
         recommendation.Property(r => r.UpdatedAt).IsConcurrencyToken();
         recommendation.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
         recommendation.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RecommendationId).OnDelete(DeleteBehavior.Cascade);
-        recommendation.HasIndex(r => new { r.ProvinceCode, r.Status, r.RaisedOn });
+        recommendation.HasIndex(r => new
+        {
+            r.ProvinceCode,
+            r.Status,
+            r.RaisedOn,
+        });
         recommendation.HasIndex(r => new { r.CommuneCode, r.Status });
     }
 }

@@ -16,15 +16,30 @@ public sealed record Outcome
     public bool IsInvalid => Kind == OutcomeKind.Invalid;
 
     public static Outcome NotFound(string message) => new(OutcomeKind.NotFound, message, []);
+
     public static Outcome Rejected(string message) => new(OutcomeKind.Rejected, message, []);
+
     public static Outcome Forbidden(string message) => new(OutcomeKind.Forbidden, message, []);
-    public static Outcome Conflict(string message, IReadOnlyList<Problem>? details = null) => new(OutcomeKind.Conflict, message, details ?? []);
+
+    public static Outcome Conflict(string message, IReadOnlyList<Problem>? details = null) =>
+        new(OutcomeKind.Conflict, message, details ?? []);
+
     public static Outcome Invalid(string message, IReadOnlyList<Problem> problems) => new(OutcomeKind.Invalid, message, problems);
+
     /// <summary>Refused because someone else saved the same record since the version this change was made from.</summary>
     public static Outcome Changed(string message) => new(OutcomeKind.Changed, message, []);
 }
 
-public enum OutcomeKind { Done, NotFound, Rejected, Conflict, Invalid, Forbidden, Changed }
+public enum OutcomeKind
+{
+    Done,
+    NotFound,
+    Rejected,
+    Conflict,
+    Invalid,
+    Forbidden,
+    Changed,
+}
 
 /// <summary>One thing wrong with an input: where (a field path such as <c>criteria[2].indicators[0].rule</c>) and why, in Vietnamese.</summary>
 public sealed record Problem(string Field, string Message);

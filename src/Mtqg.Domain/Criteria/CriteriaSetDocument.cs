@@ -21,8 +21,10 @@ public sealed record CriteriaSetDocument
     public List<GroupDocument>? Groups { get; init; }
     public List<BandDocument>? Bands { get; init; }
     public List<CriterionDocument>? Criteria { get; init; }
+
     /// <summary>When a recognised commune loses its title (optional; absent = "chưa có quy định").</summary>
     public RevocationDocument? Revocation { get; init; }
+
     /// <summary>What recognition asks beyond the criteria (optional; absent = not given by the source).</summary>
     public RecognitionDocument? Recognition { get; init; }
 }
@@ -74,6 +76,7 @@ public sealed record ThresholdDocument
     public string? Level { get; init; }
     public string? Group { get; init; }
     public int? Year { get; init; }
+
     /// <summary>A number, <c>true</c> (for <c>achieved</c>), or null: the official threshold is unknown.</summary>
     public ThresholdValue? Value { get; init; }
     public string? Note { get; init; }
@@ -83,6 +86,8 @@ public sealed record ThresholdDocument
 public readonly record struct ThresholdValue(decimal? Number, bool? Flag, string? Invalid)
 {
     public static ThresholdValue Of(decimal number) => new(number, null, null);
+
     public static ThresholdValue Of(bool flag) => new(null, flag, null);
+
     public static ThresholdValue Bad(string raw) => new(null, null, raw);
 }

@@ -9,7 +9,8 @@ namespace Mtqg.Domain.Criteria;
 /// </summary>
 public static partial class CriteriaSetValidator
 {
-    public const int MinYear = 2000, MaxYear = 2100;
+    public const int MinYear = 2000,
+        MaxYear = 2100;
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$")]
     private static partial Regex CodePattern();
@@ -19,10 +20,16 @@ public static partial class CriteriaSetValidator
         var problems = new List<Problem>();
         void Add(string field, string message) => problems.Add(new Problem(field, message));
 
-        if (string.IsNullOrWhiteSpace(doc.Code)) Add("code", "Thiếu mã bộ tiêu chí.");
-        else if (!CodePattern().IsMatch(doc.Code)) Add("code", $"Mã bộ tiêu chí \"{doc.Code}\" chỉ được gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới (tối đa 50 ký tự).");
+        if (string.IsNullOrWhiteSpace(doc.Code))
+            Add("code", "Thiếu mã bộ tiêu chí.");
+        else if (!CodePattern().IsMatch(doc.Code))
+            Add(
+                "code",
+                $"Mã bộ tiêu chí \"{doc.Code}\" chỉ được gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới (tối đa 50 ký tự)."
+            );
         RequireText(doc.Name, "name", "Thiếu tên bộ tiêu chí.", 500, Add);
-        if (doc.LegalBasis is { Length: > 500 }) Add("legalBasis", "Căn cứ pháp lý dài quá 500 ký tự.");
+        if (doc.LegalBasis is { Length: > 500 })
+            Add("legalBasis", "Căn cứ pháp lý dài quá 500 ký tự.");
 
         CheckYear(doc.ValidFrom, "validFrom", "Năm bắt đầu hiệu lực", Add);
         CheckYear(doc.ValidTo, "validTo", "Năm hết hiệu lực", Add);
@@ -38,7 +45,10 @@ public static partial class CriteriaSetValidator
 
         CheckRevocation(doc.Revocation, doc.Criteria, Add);
         if (doc.Recognition?.RequiredSatisfaction is { } rate && rate is not (> 0 and <= 100))
-            Add("recognition.requiredSatisfaction", $"Tỷ lệ người dân hài lòng yêu cầu ({rate}) phải lớn hơn 0 và không quá 100 (%), ví dụ 90.");
+            Add(
+                "recognition.requiredSatisfaction",
+                $"Tỷ lệ người dân hài lòng yêu cầu ({rate}) phải lớn hơn 0 và không quá 100 (%), ví dụ 90."
+            );
 
         if (doc.Criteria is null || doc.Criteria.Count == 0)
         {
@@ -53,13 +63,22 @@ public static partial class CriteriaSetValidator
         {
             var criterion = doc.Criteria[c];
             var path = $"criteria[{c}]";
-            if (criterion is null) { Add(path, "Tiêu chí trống."); continue; }
+            if (criterion is null)
+            {
+                Add(path, "Tiêu chí trống.");
+                continue;
+            }
             var label = criterion.Number is int n ? $"Tiêu chí {n}" : $"Tiêu chí thứ {c + 1}";
-            if (criterion.Number is not int number || number < 1) Add($"{path}.number", $"{label}: số thứ tự phải là số nguyên dương.");
-            else if (!numbers.Add(number)) Add($"{path}.number", $"Số thứ tự tiêu chí {number} bị trùng.");
-            if (string.IsNullOrWhiteSpace(criterion.Code)) Add($"{path}.code", $"{label}: thiếu mã tiêu chí.");
-            else if (!CodePattern().IsMatch(criterion.Code)) Add($"{path}.code", $"{label}: mã \"{criterion.Code}\" không hợp lệ.");
-            else if (!criterionCodes.Add(criterion.Code)) Add($"{path}.code", $"Mã tiêu chí \"{criterion.Code}\" bị trùng.");
+            if (criterion.Number is not int number || number < 1)
+                Add($"{path}.number", $"{label}: số thứ tự phải là số nguyên dương.");
+            else if (!numbers.Add(number))
+                Add($"{path}.number", $"Số thứ tự tiêu chí {number} bị trùng.");
+            if (string.IsNullOrWhiteSpace(criterion.Code))
+                Add($"{path}.code", $"{label}: thiếu mã tiêu chí.");
+            else if (!CodePattern().IsMatch(criterion.Code))
+                Add($"{path}.code", $"{label}: mã \"{criterion.Code}\" không hợp lệ.");
+            else if (!criterionCodes.Add(criterion.Code))
+                Add($"{path}.code", $"Mã tiêu chí \"{criterion.Code}\" bị trùng.");
             RequireText(criterion.Name, $"{path}.name", $"{label}: thiếu tên tiêu chí.", 500, Add);
 
             var indicators = criterion.Indicators ?? [];
@@ -69,30 +88,54 @@ public static partial class CriteriaSetValidator
         return problems;
     }
 
-    private static void CheckIndicator(IndicatorDocument? indicator, string path, string criterionLabel, CriteriaSetDocument doc,
-        HashSet<string> levels, HashSet<string> groups, Dictionary<string, string> indicatorCodes, Action<string, string> add)
+    private static void CheckIndicator(
+        IndicatorDocument? indicator,
+        string path,
+        string criterionLabel,
+        CriteriaSetDocument doc,
+        HashSet<string> levels,
+        HashSet<string> groups,
+        Dictionary<string, string> indicatorCodes,
+        Action<string, string> add
+    )
     {
-        if (indicator is null) { add(path, $"{criterionLabel}: chỉ tiêu trống."); return; }
+        if (indicator is null)
+        {
+            add(path, $"{criterionLabel}: chỉ tiêu trống.");
+            return;
+        }
         var label = string.IsNullOrWhiteSpace(indicator.Code) ? $"{criterionLabel}, một chỉ tiêu" : $"Chỉ tiêu {indicator.Code}";
-        if (string.IsNullOrWhiteSpace(indicator.Code)) add($"{path}.code", $"{criterionLabel}: chỉ tiêu thiếu mã.");
-        else if (!CodePattern().IsMatch(indicator.Code)) add($"{path}.code", $"{label}: mã không hợp lệ.");
-        else if (!indicatorCodes.TryAdd(indicator.Code, path)) add($"{path}.code", $"Mã chỉ tiêu \"{indicator.Code}\" bị trùng (đã có ở {indicatorCodes[indicator.Code]}).");
+        if (string.IsNullOrWhiteSpace(indicator.Code))
+            add($"{path}.code", $"{criterionLabel}: chỉ tiêu thiếu mã.");
+        else if (!CodePattern().IsMatch(indicator.Code))
+            add($"{path}.code", $"{label}: mã không hợp lệ.");
+        else if (!indicatorCodes.TryAdd(indicator.Code, path))
+            add($"{path}.code", $"Mã chỉ tiêu \"{indicator.Code}\" bị trùng (đã có ở {indicatorCodes[indicator.Code]}).");
         RequireText(indicator.Name, $"{path}.name", $"{label}: thiếu tên chỉ tiêu.", 1000, add);
 
         IndicatorType? type = null;
-        if (indicator.Type is null) add($"{path}.type", $"{label}: thiếu kiểu giá trị (number, percent hoặc boolean).");
-        else if (CriteriaVocabulary.Types.TryGetValue(indicator.Type, out var t)) type = t;
-        else add($"{path}.type", $"{label}: kiểu giá trị \"{indicator.Type}\" không hợp lệ; dùng number, percent hoặc boolean.");
+        if (indicator.Type is null)
+            add($"{path}.type", $"{label}: thiếu kiểu giá trị (number, percent hoặc boolean).");
+        else if (CriteriaVocabulary.Types.TryGetValue(indicator.Type, out var t))
+            type = t;
+        else
+            add($"{path}.type", $"{label}: kiểu giá trị \"{indicator.Type}\" không hợp lệ; dùng number, percent hoặc boolean.");
 
         Rule? rule = null;
-        if (indicator.Rule is null) add($"{path}.rule", $"{label}: thiếu quy tắc so sánh (>=, >, <=, <, = hoặc achieved).");
-        else if (CriteriaVocabulary.Rules.TryGetValue(indicator.Rule, out var r)) rule = r;
-        else add($"{path}.rule", $"{label}: quy tắc \"{indicator.Rule}\" không hợp lệ; dùng >=, >, <=, <, = hoặc achieved.");
+        if (indicator.Rule is null)
+            add($"{path}.rule", $"{label}: thiếu quy tắc so sánh (>=, >, <=, <, = hoặc achieved).");
+        else if (CriteriaVocabulary.Rules.TryGetValue(indicator.Rule, out var r))
+            rule = r;
+        else
+            add($"{path}.rule", $"{label}: quy tắc \"{indicator.Rule}\" không hợp lệ; dùng >=, >, <=, <, = hoặc achieved.");
 
         if (type is { } ty && rule is { } ru && !ty.Fits(ru))
-            add($"{path}.rule", ty == IndicatorType.Boolean
-                ? $"{label}: chỉ tiêu kiểu boolean phải dùng quy tắc \"achieved\"."
-                : $"{label}: quy tắc \"achieved\" chỉ dùng cho chỉ tiêu kiểu boolean.");
+            add(
+                $"{path}.rule",
+                ty == IndicatorType.Boolean
+                    ? $"{label}: chỉ tiêu kiểu boolean phải dùng quy tắc \"achieved\"."
+                    : $"{label}: quy tắc \"achieved\" chỉ dùng cho chỉ tiêu kiểu boolean."
+            );
 
         var seen = new HashSet<(string, string?, int?)>();
         var thresholds = indicator.Thresholds ?? [];
@@ -100,23 +143,39 @@ public static partial class CriteriaSetValidator
         {
             var row = thresholds[k];
             var rowPath = $"{path}.thresholds[{k}]";
-            if (row is null) { add(rowPath, $"{label}: dòng ngưỡng trống."); continue; }
-            if (string.IsNullOrWhiteSpace(row.Level)) add($"{rowPath}.level", $"{label}: dòng ngưỡng thiếu mức đạt chuẩn.");
-            else if (!levels.Contains(row.Level)) add($"{rowPath}.level", $"{label}: mức \"{row.Level}\" không có trong danh sách mức của bộ tiêu chí.");
-            if (row.Group is not null && !groups.Contains(row.Group)) add($"{rowPath}.group", $"{label}: nhóm/vùng \"{row.Group}\" không có trong danh sách nhóm của bộ tiêu chí.");
+            if (row is null)
+            {
+                add(rowPath, $"{label}: dòng ngưỡng trống.");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(row.Level))
+                add($"{rowPath}.level", $"{label}: dòng ngưỡng thiếu mức đạt chuẩn.");
+            else if (!levels.Contains(row.Level))
+                add($"{rowPath}.level", $"{label}: mức \"{row.Level}\" không có trong danh sách mức của bộ tiêu chí.");
+            if (row.Group is not null && !groups.Contains(row.Group))
+                add($"{rowPath}.group", $"{label}: nhóm/vùng \"{row.Group}\" không có trong danh sách nhóm của bộ tiêu chí.");
             if (row.Year is int year && (doc.ValidFrom is int f && year < f || doc.ValidTo is int to && year > to))
                 add($"{rowPath}.year", $"{label}: năm {year} nằm ngoài thời gian hiệu lực {doc.ValidFrom}–{doc.ValidTo} của bộ tiêu chí.");
             if (row.Level is not null && !seen.Add((row.Level, row.Group, row.Year)))
-                add(rowPath, $"{label}: trùng dòng ngưỡng cho mức {row.Level}{(row.Group is null ? "" : $", nhóm {row.Group}")}{(row.Year is null ? "" : $", năm {row.Year}")}.");
-            if (row.Note is { Length: > 2000 }) add($"{rowPath}.note", $"{label}: ghi chú ngưỡng dài quá 2000 ký tự.");
+                add(
+                    rowPath,
+                    $"{label}: trùng dòng ngưỡng cho mức {row.Level}{(row.Group is null ? "" : $", nhóm {row.Group}")}{(row.Year is null ? "" : $", năm {row.Year}")}."
+                );
+            if (row.Note is { Length: > 2000 })
+                add($"{rowPath}.note", $"{label}: ghi chú ngưỡng dài quá 2000 ký tự.");
             CheckValue(row.Value, type, rowPath, label, add);
         }
     }
 
     private static void CheckValue(ThresholdValue? value, IndicatorType? type, string rowPath, string label, Action<string, string> add)
     {
-        if (value is not { } v) return; // null: the official threshold is unknown
-        if (v.Invalid is not null) { add($"{rowPath}.value", $"{label}: giá trị ngưỡng \"{v.Invalid}\" phải là số, true hoặc null."); return; }
+        if (value is not { } v)
+            return; // null: the official threshold is unknown
+        if (v.Invalid is not null)
+        {
+            add($"{rowPath}.value", $"{label}: giá trị ngưỡng \"{v.Invalid}\" phải là số, true hoặc null.");
+            return;
+        }
         switch (type)
         {
             case IndicatorType.Boolean when v.Flag != true:
@@ -134,18 +193,30 @@ public static partial class CriteriaSetValidator
     private static HashSet<string> CheckLevels(List<LevelDocument>? levels, Action<string, string> add)
     {
         var codes = new HashSet<string>();
-        if (levels is null || levels.Count == 0) { add("levels", "Bộ tiêu chí phải có ít nhất một mức đạt chuẩn."); return codes; }
+        if (levels is null || levels.Count == 0)
+        {
+            add("levels", "Bộ tiêu chí phải có ít nhất một mức đạt chuẩn.");
+            return codes;
+        }
         var ranks = new HashSet<int>();
         for (var i = 0; i < levels.Count; i++)
         {
             var level = levels[i];
             var path = $"levels[{i}]";
-            if (level is null) { add(path, "Mức đạt chuẩn trống."); continue; }
-            if (string.IsNullOrWhiteSpace(level.Code)) add($"{path}.code", "Mức đạt chuẩn thiếu mã.");
-            else if (!codes.Add(level.Code)) add($"{path}.code", $"Mã mức \"{level.Code}\" bị trùng.");
+            if (level is null)
+            {
+                add(path, "Mức đạt chuẩn trống.");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(level.Code))
+                add($"{path}.code", "Mức đạt chuẩn thiếu mã.");
+            else if (!codes.Add(level.Code))
+                add($"{path}.code", $"Mã mức \"{level.Code}\" bị trùng.");
             RequireText(level.Name, $"{path}.name", $"Mức \"{level.Code}\": thiếu tên.", 200, add);
-            if (level.Rank is not int rank || rank < 1) add($"{path}.rank", $"Mức \"{level.Code}\": thứ bậc (rank) phải là số nguyên dương.");
-            else if (!ranks.Add(rank)) add($"{path}.rank", $"Thứ bậc {rank} bị trùng giữa các mức.");
+            if (level.Rank is not int rank || rank < 1)
+                add($"{path}.rank", $"Mức \"{level.Code}\": thứ bậc (rank) phải là số nguyên dương.");
+            else if (!ranks.Add(rank))
+                add($"{path}.rank", $"Thứ bậc {rank} bị trùng giữa các mức.");
         }
         return codes;
     }
@@ -157,9 +228,15 @@ public static partial class CriteriaSetValidator
         {
             var group = groups![i];
             var path = $"groups[{i}]";
-            if (group is null) { add(path, "Nhóm trống."); continue; }
-            if (string.IsNullOrWhiteSpace(group.Code)) add($"{path}.code", "Nhóm/vùng thiếu mã.");
-            else if (!codes.Add(group.Code)) add($"{path}.code", $"Mã nhóm \"{group.Code}\" bị trùng.");
+            if (group is null)
+            {
+                add(path, "Nhóm trống.");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(group.Code))
+                add($"{path}.code", "Nhóm/vùng thiếu mã.");
+            else if (!codes.Add(group.Code))
+                add($"{path}.code", $"Mã nhóm \"{group.Code}\" bị trùng.");
             RequireText(group.Name, $"{path}.name", $"Nhóm \"{group.Code}\": thiếu tên.", 200, add);
         }
         return codes;
@@ -167,14 +244,21 @@ public static partial class CriteriaSetValidator
 
     private static void CheckRevocation(RevocationDocument? rule, List<CriterionDocument>? criteria, Action<string, string> add)
     {
-        if (rule is null) return;
-        if (rule.LowerShare is not (> 0 and <= 1)) add("revocation.lowerShare", "Tỷ lệ dưới (lowerShare) phải lớn hơn 0 và không quá 1, ví dụ 0.3 cho 30%.");
-        if (rule.UpperShare is not (> 0 and <= 1)) add("revocation.upperShare", "Tỷ lệ trên (upperShare) phải lớn hơn 0 và không quá 1, ví dụ 0.5 cho 50%.");
+        if (rule is null)
+            return;
+        if (rule.LowerShare is not (> 0 and <= 1))
+            add("revocation.lowerShare", "Tỷ lệ dưới (lowerShare) phải lớn hơn 0 và không quá 1, ví dụ 0.3 cho 30%.");
+        if (rule.UpperShare is not (> 0 and <= 1))
+            add("revocation.upperShare", "Tỷ lệ trên (upperShare) phải lớn hơn 0 và không quá 1, ví dụ 0.5 cho 50%.");
         else if (rule.LowerShare is > 0 and <= 1 && rule.LowerShare > rule.UpperShare)
             add("revocation.upperShare", $"Tỷ lệ trên ({rule.UpperShare}) phải không nhỏ hơn tỷ lệ dưới ({rule.LowerShare}).");
         var numbers = (criteria ?? []).Where(c => c?.Number is not null).Select(c => c.Number!.Value).ToHashSet();
         foreach (var (number, i) in (rule.ProtectedCriteria ?? []).Select((n, i) => (n, i)))
-            if (!numbers.Contains(number)) add($"revocation.protectedCriteria[{i}]", $"Danh mục tiêu chí bắt buộc có tiêu chí {number} nhưng bộ tiêu chí không có tiêu chí số {number}.");
+            if (!numbers.Contains(number))
+                add(
+                    $"revocation.protectedCriteria[{i}]",
+                    $"Danh mục tiêu chí bắt buộc có tiêu chí {number} nhưng bộ tiêu chí không có tiêu chí số {number}."
+                );
     }
 
     private static void CheckBands(List<BandDocument>? bands, int criteriaCount, Action<string, string> add)
@@ -183,22 +267,35 @@ public static partial class CriteriaSetValidator
         {
             var band = bands![i];
             var path = $"bands[{i}]";
-            if (band is null) { add(path, "Nhóm báo cáo trống."); continue; }
+            if (band is null)
+            {
+                add(path, "Nhóm báo cáo trống.");
+                continue;
+            }
             RequireText(band.Name, $"{path}.name", "Nhóm báo cáo thiếu tên.", 200, add);
-            if (band.MinCriteriaMet is not int min || min < 0) add($"{path}.minCriteriaMet", $"Nhóm báo cáo \"{band.Name}\": số tiêu chí tối thiểu phải là số nguyên không âm.");
-            else if (min > criteriaCount) add($"{path}.minCriteriaMet", $"Nhóm báo cáo \"{band.Name}\": {min} tiêu chí vượt quá số tiêu chí của bộ ({criteriaCount}).");
+            if (band.MinCriteriaMet is not int min || min < 0)
+                add($"{path}.minCriteriaMet", $"Nhóm báo cáo \"{band.Name}\": số tiêu chí tối thiểu phải là số nguyên không âm.");
+            else if (min > criteriaCount)
+                add(
+                    $"{path}.minCriteriaMet",
+                    $"Nhóm báo cáo \"{band.Name}\": {min} tiêu chí vượt quá số tiêu chí của bộ ({criteriaCount})."
+                );
         }
     }
 
     private static void CheckYear(int? year, string field, string label, Action<string, string> add)
     {
-        if (year is null) add(field, $"Thiếu {label.ToLowerInvariant()}.");
-        else if (year is < MinYear or > MaxYear) add(field, $"{label} {year} phải nằm trong khoảng {MinYear}–{MaxYear}.");
+        if (year is null)
+            add(field, $"Thiếu {label.ToLowerInvariant()}.");
+        else if (year is < MinYear or > MaxYear)
+            add(field, $"{label} {year} phải nằm trong khoảng {MinYear}–{MaxYear}.");
     }
 
     private static void RequireText(string? text, string field, string missing, int max, Action<string, string> add)
     {
-        if (string.IsNullOrWhiteSpace(text)) add(field, missing);
-        else if (text.Length > max) add(field, $"Giá trị quá dài: tối đa {max} ký tự.");
+        if (string.IsNullOrWhiteSpace(text))
+            add(field, missing);
+        else if (text.Length > max)
+            add(field, $"Giá trị quá dài: tối đa {max} ký tự.");
     }
 }

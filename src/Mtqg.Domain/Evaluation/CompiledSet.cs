@@ -15,6 +15,7 @@ internal sealed class CompiledSet
     public EvaluationLevel[] Levels { get; }
     public EvaluationBand[] Bands { get; }
     public CompiledCriterion[] Criteria { get; }
+
     /// <summary>By level index: the number of criteria that apply there.</summary>
     public int[] CriteriaTotal { get; }
 
@@ -33,12 +34,14 @@ internal sealed class CompiledSet
         {
             var criterion = set.Criteria[c];
             var indicators = new CompiledIndicator[criterion.Indicators.Count];
-            for (var i = 0; i < indicators.Length; i++) indicators[i] = Compile(criterion.Indicators[i]);
+            for (var i = 0; i < indicators.Length; i++)
+                indicators[i] = Compile(criterion.Indicators[i]);
             var appliesAt = new bool[Levels.Length];
             for (var l = 0; l < Levels.Length; l++)
             {
                 appliesAt[l] = Array.Exists(indicators, i => i.RowsAt[l] is not null);
-                if (appliesAt[l]) CriteriaTotal[l]++;
+                if (appliesAt[l])
+                    CriteriaTotal[l]++;
             }
             Criteria[c] = new CompiledCriterion(criterion, indicators, appliesAt);
         }

@@ -9,7 +9,8 @@ namespace Mtqg.Domain.Evaluation;
 public sealed record EvaluationSet(
     IReadOnlyList<EvaluationLevel> Levels,
     IReadOnlyList<EvaluationBand> Bands,
-    IReadOnlyList<EvaluationCriterion> Criteria);
+    IReadOnlyList<EvaluationCriterion> Criteria
+);
 
 public sealed record EvaluationLevel(string Code, string Name, int Rank);
 
@@ -24,7 +25,8 @@ public sealed record EvaluationIndicator(
     IndicatorType Type,
     Rule Rule,
     string? Unit,
-    IReadOnlyList<EvaluationThreshold> Thresholds);
+    IReadOnlyList<EvaluationThreshold> Thresholds
+);
 
 /// <summary>
 /// One threshold row. <see cref="Value"/> null = the official threshold is unknown; for a boolean

@@ -25,7 +25,9 @@ public static class Evaluator
         {
             var criterion = compiled.Criteria[c];
             var indicators = new IndicatorResult[criterion.Indicators.Length];
-            bool anyNotMet = false, anyMissing = false, anyNoThreshold = false;
+            bool anyNotMet = false,
+                anyMissing = false,
+                anyNoThreshold = false;
             for (var i = 0; i < indicators.Length; i++)
             {
                 var indicator = criterion.Indicators[i];
@@ -45,12 +47,27 @@ public static class Evaluator
                 : anyMissing ? EvaluationStatus.Missing
                 : anyNoThreshold ? EvaluationStatus.NoThreshold
                 : EvaluationStatus.Met;
-            if (criterionStatus == EvaluationStatus.Met) criteriaMet++;
-            criteria[c] = new CriterionResult(criterion.Source.Number, criterion.Source.Code, criterion.Source.Name, criterionStatus, indicators);
+            if (criterionStatus == EvaluationStatus.Met)
+                criteriaMet++;
+            criteria[c] = new CriterionResult(
+                criterion.Source.Number,
+                criterion.Source.Code,
+                criterion.Source.Name,
+                criterionStatus,
+                indicators
+            );
         }
 
-        return new Scorecard(compiled.Levels[l].Code, group, year, criteriaMet, compiled.CriteriaTotal[l],
-            BandFor(compiled.Bands, criteriaMet), Reached(compiled, group, year, values), criteria);
+        return new Scorecard(
+            compiled.Levels[l].Code,
+            group,
+            year,
+            criteriaMet,
+            compiled.CriteriaTotal[l],
+            BandFor(compiled.Bands, criteriaMet),
+            Reached(compiled, group, year, values),
+            criteria
+        );
     }
 
     /// <summary>
@@ -65,23 +82,25 @@ public static class Evaluator
     }
 
     /// <summary>Whether a value satisfies a threshold under a rule; an unknown threshold wins over a missing value.</summary>
-    public static EvaluationStatus Judge(Rule rule, decimal? threshold, decimal? value) => (threshold, value) switch
-    {
-        (null, _) => EvaluationStatus.NoThreshold,
-        (_, null) => EvaluationStatus.Missing,
-        var (t, v) => Holds(rule, v.Value, t.Value) ? EvaluationStatus.Met : EvaluationStatus.NotMet,
-    };
+    public static EvaluationStatus Judge(Rule rule, decimal? threshold, decimal? value) =>
+        (threshold, value) switch
+        {
+            (null, _) => EvaluationStatus.NoThreshold,
+            (_, null) => EvaluationStatus.Missing,
+            var (t, v) => Holds(rule, v.Value, t.Value) ? EvaluationStatus.Met : EvaluationStatus.NotMet,
+        };
 
-    private static bool Holds(Rule rule, decimal value, decimal threshold) => rule switch
-    {
-        Rule.AtLeast => value >= threshold,
-        Rule.MoreThan => value > threshold,
-        Rule.AtMost => value <= threshold,
-        Rule.LessThan => value < threshold,
-        Rule.EqualTo => value == threshold,
-        Rule.Achieved => ValueRules.IsAchieved(value),
-        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Quy tắc so sánh không hợp lệ."),
-    };
+    private static bool Holds(Rule rule, decimal value, decimal threshold) =>
+        rule switch
+        {
+            Rule.AtLeast => value >= threshold,
+            Rule.MoreThan => value > threshold,
+            Rule.AtMost => value <= threshold,
+            Rule.LessThan => value < threshold,
+            Rule.EqualTo => value == threshold,
+            Rule.Achieved => ValueRules.IsAchieved(value),
+            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Quy tắc so sánh không hợp lệ."),
+        };
 
     private static IReadOnlyList<string> Reached(CompiledSet set, string? group, int year, IReadOnlyDictionary<string, decimal?> values)
     {
@@ -95,19 +114,22 @@ public static class Evaluator
     private static bool AllApplicableMet(CompiledSet set, int level, string? group, int year, IReadOnlyDictionary<string, decimal?> values)
     {
         foreach (var criterion in set.Criteria)
-            foreach (var indicator in criterion.Indicators)
-            {
-                if (indicator.RowsAt[level] is not { } rows) continue;
-                values.TryGetValue(indicator.Source.Code, out var value);
-                if (Judge(indicator.Source.Rule, ThresholdRow.Select(rows, group, year)?.Value, value) != EvaluationStatus.Met) return false;
-            }
+        foreach (var indicator in criterion.Indicators)
+        {
+            if (indicator.RowsAt[level] is not { } rows)
+                continue;
+            values.TryGetValue(indicator.Source.Code, out var value);
+            if (Judge(indicator.Source.Rule, ThresholdRow.Select(rows, group, year)?.Value, value) != EvaluationStatus.Met)
+                return false;
+        }
         return true;
     }
 
     private static string? BandFor(EvaluationBand[] bands, int criteriaMet)
     {
         foreach (var band in bands)
-            if (band.MinCriteriaMet <= criteriaMet) return band.Name;
+            if (band.MinCriteriaMet <= criteriaMet)
+                return band.Name;
         return null;
     }
 }

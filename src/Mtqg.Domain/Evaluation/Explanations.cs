@@ -6,10 +6,14 @@ namespace Mtqg.Domain.Evaluation;
 internal static class Explanations
 {
     // vi-VN style (1.234,5) fixed here rather than read from ICU, so the text never depends on the machine.
-    private static readonly NumberFormatInfo VietnameseNumbers = NumberFormatInfo.ReadOnly(new NumberFormatInfo
-    {
-        NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NegativeSign = "-",
-    });
+    private static readonly NumberFormatInfo VietnameseNumbers = NumberFormatInfo.ReadOnly(
+        new NumberFormatInfo
+        {
+            NumberGroupSeparator = ".",
+            NumberDecimalSeparator = ",",
+            NegativeSign = "-",
+        }
+    );
 
     public static string? For(IndicatorResult result)
     {
@@ -40,14 +44,21 @@ internal static class Explanations
     }
 
     /// <summary>The relation that holds between value and threshold when the rule fails.</summary>
-    private static string Failed(Rule rule) => rule switch
-    {
-        Rule.AtLeast => "<", Rule.MoreThan => "≤", Rule.AtMost => ">", Rule.LessThan => "≥", _ => "≠",
-    };
+    private static string Failed(Rule rule) =>
+        rule switch
+        {
+            Rule.AtLeast => "<",
+            Rule.MoreThan => "≤",
+            Rule.AtMost => ">",
+            Rule.LessThan => "≥",
+            _ => "≠",
+        };
 
     private static string Quantity(decimal number, string? unit)
     {
         var text = number.ToString("#,0.############################", VietnameseNumbers);
-        return string.IsNullOrEmpty(unit) ? text : unit == "%" ? text + "%" : $"{text} {unit}";
+        return string.IsNullOrEmpty(unit) ? text
+            : unit == "%" ? text + "%"
+            : $"{text} {unit}";
     }
 }

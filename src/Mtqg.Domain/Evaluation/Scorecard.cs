@@ -14,14 +14,16 @@ public sealed record Scorecard(
     int CriteriaTotal,
     string? Band,
     IReadOnlyList<string> Reached,
-    IReadOnlyList<CriterionResult> Criteria);
+    IReadOnlyList<CriterionResult> Criteria
+);
 
 public sealed record CriterionResult(
     int Number,
     string Code,
     string Name,
     EvaluationStatus Status,
-    IReadOnlyList<IndicatorResult> Indicators);
+    IReadOnlyList<IndicatorResult> Indicators
+);
 
 /// <summary>
 /// One indicator at the level. <see cref="ThresholdRow"/> is the threshold row selected for the
@@ -35,7 +37,8 @@ public sealed record IndicatorResult(
     string? Unit,
     decimal? Value,
     EvaluationThreshold? ThresholdRow,
-    EvaluationStatus Status)
+    EvaluationStatus Status
+)
 {
     /// <summary>The selected row's value; null when there is none or the official threshold is unknown.</summary>
     public decimal? Threshold => ThresholdRow?.Value;

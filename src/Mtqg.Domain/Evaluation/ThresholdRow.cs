@@ -15,10 +15,13 @@ public static class ThresholdRow
         var bestScore = -1;
         foreach (var row in rowsOfLevel)
         {
-            if (row.Group is not null && !string.Equals(row.Group, group, StringComparison.Ordinal)) continue;
-            if (row.Year is int y && y != year) continue;
+            if (row.Group is not null && !string.Equals(row.Group, group, StringComparison.Ordinal))
+                continue;
+            if (row.Year is int y && y != year)
+                continue;
             var score = (row.Group is null ? 0 : 2) + (row.Year is null ? 0 : 1);
-            if (score > bestScore) (best, bestScore) = (row, score);
+            if (score > bestScore)
+                (best, bestScore) = (row, score);
         }
         return best;
     }

@@ -8,10 +8,18 @@ namespace Mtqg.Domain.Plans;
 /// <see cref="LatestValue"/>: each update restates the current level (tỷ lệ hộ có mã địa chỉ, mạng LAN xong = 1) —
 /// progress is the latest update by date; on the same date the one recorded last wins.
 /// </summary>
-public enum ProgressMode { Cumulative, LatestValue }
+public enum ProgressMode
+{
+    Cumulative,
+    LatestValue,
+}
 
 /// <summary>Whether an activity is measured once for the whole plan or commune by commune.</summary>
-public enum ActivityScope { Overall, PerCommune }
+public enum ActivityScope
+{
+    Overall,
+    PerCommune,
+}
 
 /// <summary>One commune of a per-commune activity and its own goal (e.g. 100 for "100% hộ", 1 for "có mạng LAN").</summary>
 public sealed record CommuneGoal(string CommuneCode, decimal Goal);
@@ -40,26 +48,51 @@ public sealed class ActivityTarget
     public ActivityScope Scope { get; }
     public ProgressMode Mode { get; }
     public PlanPeriod Period { get; }
+
     /// <summary>The overall goal; for a per-commune target, the number of communes in the list.</summary>
     public decimal Goal { get; }
+
     /// <summary>The target's commune list (required per commune, optional overall); updates naming a commune must name one of these.</summary>
     public IReadOnlyList<CommuneGoal> Communes { get; }
     public IReadOnlyList<ProgressUpdate> Updates => updates;
 
-    private ActivityTarget(string name, string unit, ActivityScope scope, ProgressMode mode, PlanPeriod period, decimal goal, IReadOnlyList<CommuneGoal> communes)
+    private ActivityTarget(
+        string name,
+        string unit,
+        ActivityScope scope,
+        ProgressMode mode,
+        PlanPeriod period,
+        decimal goal,
+        IReadOnlyList<CommuneGoal> communes
+    )
     {
-        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("Phải nhập tên hoạt động.", nameof(name));
-        if (goal <= 0) throw new ArgumentOutOfRangeException(nameof(goal), "Mục tiêu phải lớn hơn 0.");
-        if (communes.Any(c => c.Goal <= 0)) throw new ArgumentOutOfRangeException(nameof(communes), "Mục tiêu của từng xã phải lớn hơn 0.");
+        if (string.IsNullOrWhiteSpace(name))
+            throw new ArgumentException("Phải nhập tên hoạt động.", nameof(name));
+        if (goal <= 0)
+            throw new ArgumentOutOfRangeException(nameof(goal), "Mục tiêu phải lớn hơn 0.");
+        if (communes.Any(c => c.Goal <= 0))
+            throw new ArgumentOutOfRangeException(nameof(communes), "Mục tiêu của từng xã phải lớn hơn 0.");
         if (communes.Select(c => c.CommuneCode).Distinct(StringComparer.Ordinal).Count() != communes.Count)
             throw new ArgumentException("Danh sách xã có mã trùng.", nameof(communes));
         (Name, Unit, Scope, Mode, Period, Goal, Communes) = (name, unit, scope, mode, period, goal, communes);
     }
 
-    public static ActivityTarget Overall(string name, string unit, decimal goal, ProgressMode mode, PlanPeriod period, IReadOnlyList<string>? communeCodes = null) =>
-        new(name, unit, ActivityScope.Overall, mode, period, goal, [.. (communeCodes ?? []).Select(c => new CommuneGoal(c, 1m))]);
+    public static ActivityTarget Overall(
+        string name,
+        string unit,
+        decimal goal,
+        ProgressMode mode,
+        PlanPeriod period,
+        IReadOnlyList<string>? communeCodes = null
+    ) => new(name, unit, ActivityScope.Overall, mode, period, goal, [.. (communeCodes ?? []).Select(c => new CommuneGoal(c, 1m))]);
 
-    public static ActivityTarget PerCommune(string name, string unit, IReadOnlyList<CommuneGoal> communes, ProgressMode mode, PlanPeriod period) =>
+    public static ActivityTarget PerCommune(
+        string name,
+        string unit,
+        IReadOnlyList<CommuneGoal> communes,
+        ProgressMode mode,
+        PlanPeriod period
+    ) =>
         communes.Count == 0
             ? throw new ArgumentException("Mục tiêu theo xã phải có danh sách xã.", nameof(communes))
             : new(name, unit, ActivityScope.PerCommune, mode, period, communes.Count, communes);
@@ -71,15 +104,18 @@ public sealed class ActivityTarget
     public IReadOnlyList<Problem> Check(ProgressUpdate update, DateOnly today)
     {
         var problems = new List<Problem>();
-        if (update.Amount < 0) problems.Add(new("amount", "Số lượng không được âm."));
+        if (update.Amount < 0)
+            problems.Add(new("amount", "Số lượng không được âm."));
         if (!Period.Contains(update.Date))
             problems.Add(new("date", $"Ngày cập nhật phải nằm trong kỳ kế hoạch ({Period})."));
         if (update.Date > today)
             problems.Add(new("date", $"Ngày cập nhật không được sau ngày hôm nay ({TargetProgress.Date(today)})."));
-        if (string.IsNullOrWhiteSpace(update.By)) problems.Add(new("by", "Phải ghi người cập nhật."));
+        if (string.IsNullOrWhiteSpace(update.By))
+            problems.Add(new("by", "Phải ghi người cập nhật."));
         if (string.IsNullOrWhiteSpace(update.CommuneCode))
         {
-            if (Scope == ActivityScope.PerCommune) problems.Add(new("communeCode", "Phải chọn xã cho mục tiêu theo từng xã."));
+            if (Scope == ActivityScope.PerCommune)
+                problems.Add(new("communeCode", "Phải chọn xã cho mục tiêu theo từng xã."));
         }
         else if (!Communes.Any(c => c.CommuneCode == update.CommuneCode))
         {
@@ -92,7 +128,8 @@ public sealed class ActivityTarget
     public Outcome Record(ProgressUpdate update, DateOnly today)
     {
         var problems = Check(update, today);
-        if (problems.Count > 0) return Outcome.Invalid("Cập nhật tiến độ không hợp lệ.", problems);
+        if (problems.Count > 0)
+            return Outcome.Invalid("Cập nhật tiến độ không hợp lệ.", problems);
         updates.Add(update);
         return Outcome.Done;
     }
@@ -117,10 +154,11 @@ public sealed class ActivityTarget
         return new(TargetProgress.Judge(done, Goal, Period.From, Period.To, asOf, "xã"), communes);
     }
 
-    private decimal Combine(IEnumerable<ProgressUpdate> items) => Mode switch
-    {
-        ProgressMode.Cumulative => items.Sum(u => u.Amount),
-        // OrderBy is stable: among updates of the same date, the one recorded last stays last.
-        _ => items.OrderBy(u => u.Date).LastOrDefault()?.Amount ?? 0m,
-    };
+    private decimal Combine(IEnumerable<ProgressUpdate> items) =>
+        Mode switch
+        {
+            ProgressMode.Cumulative => items.Sum(u => u.Amount),
+            // OrderBy is stable: among updates of the same date, the one recorded last stays last.
+            _ => items.OrderBy(u => u.Date).LastOrDefault()?.Amount ?? 0m,
+        };
 }

@@ -7,7 +7,11 @@ public sealed record RecognitionFact(string CommuneCode, string Level, DateOnly 
 public sealed record PipelineCommune(string CommuneCode, IReadOnlyList<string> MissingCriteria);
 
 /// <summary>Progress of a count target, with the communes counted and the pipeline listed beside it.</summary>
-public sealed record CommuneCountProgress(TargetProgress Progress, IReadOnlyList<string> RecognisedCommunes, IReadOnlyList<PipelineCommune> Pipeline);
+public sealed record CommuneCountProgress(
+    TargetProgress Progress,
+    IReadOnlyList<string> RecognisedCommunes,
+    IReadOnlyList<PipelineCommune> Pipeline
+);
 
 /// <summary>
 /// "18 xã đạt chuẩn năm 2024": communes recognised at <see cref="Level"/> by a decision dated in <see cref="Year"/>.
@@ -22,8 +26,10 @@ public sealed record CommuneCountTarget
 
     public CommuneCountTarget(string level, int year, int goal)
     {
-        if (string.IsNullOrWhiteSpace(level)) throw new ArgumentException("Phải chọn mức đạt chuẩn.", nameof(level));
-        if (goal <= 0) throw new ArgumentOutOfRangeException(nameof(goal), "Số xã mục tiêu phải lớn hơn 0.");
+        if (string.IsNullOrWhiteSpace(level))
+            throw new ArgumentException("Phải chọn mức đạt chuẩn.", nameof(level));
+        if (goal <= 0)
+            throw new ArgumentOutOfRangeException(nameof(goal), "Số xã mục tiêu phải lớn hơn 0.");
         (Level, Year, Goal) = (level, year, goal);
     }
 
@@ -32,7 +38,11 @@ public sealed record CommuneCountTarget
 
     /// <summary>Counts recognitions dated in the year and not after <paramref name="asOf"/>; the pipeline keeps
     /// candidates missing 1–2 criteria that are not already counted, fewest missing first, then by code.</summary>
-    public CommuneCountProgress ProgressAt(IEnumerable<RecognitionFact> recognitions, IEnumerable<PipelineCommune> candidates, DateOnly asOf)
+    public CommuneCountProgress ProgressAt(
+        IEnumerable<RecognitionFact> recognitions,
+        IEnumerable<PipelineCommune> candidates,
+        DateOnly asOf
+    )
     {
         var counted = recognitions
             .Where(r => r.Level == Level && r.DecisionDate.Year == Year && r.DecisionDate <= asOf)
@@ -66,8 +76,10 @@ public sealed record NamedCommuneTarget
 
     public NamedCommuneTarget(string communeCode, string level, int byYear)
     {
-        if (string.IsNullOrWhiteSpace(communeCode)) throw new ArgumentException("Phải chọn xã.", nameof(communeCode));
-        if (string.IsNullOrWhiteSpace(level)) throw new ArgumentException("Phải chọn mức đạt chuẩn.", nameof(level));
+        if (string.IsNullOrWhiteSpace(communeCode))
+            throw new ArgumentException("Phải chọn xã.", nameof(communeCode));
+        if (string.IsNullOrWhiteSpace(level))
+            throw new ArgumentException("Phải chọn mức đạt chuẩn.", nameof(level));
         (CommuneCode, Level, ByYear) = (communeCode, level, byYear);
     }
 
@@ -85,7 +97,12 @@ public sealed record NamedCommuneTarget
         if (asOf <= Deadline)
             return new(TargetState.NotYet, Deadline, null, $"Chưa đạt chuẩn {Level} (hạn {deadline})");
         return first is { } late
-            ? new(TargetState.Missed, Deadline, late, $"Không đạt chuẩn {Level} đúng hạn {deadline} (đạt muộn ngày {TargetProgress.Date(late)})")
+            ? new(
+                TargetState.Missed,
+                Deadline,
+                late,
+                $"Không đạt chuẩn {Level} đúng hạn {deadline} (đạt muộn ngày {TargetProgress.Date(late)})"
+            )
             : new(TargetState.Missed, Deadline, null, $"Không đạt chuẩn {Level} đúng hạn {deadline}");
     }
 }

@@ -8,7 +8,8 @@ public sealed record PlanPeriod
 
     public PlanPeriod(DateOnly from, DateOnly to)
     {
-        if (to < from) throw new ArgumentException("Ngày kết thúc kỳ kế hoạch phải sau ngày bắt đầu.", nameof(to));
+        if (to < from)
+            throw new ArgumentException("Ngày kết thúc kỳ kế hoạch phải sau ngày bắt đầu.", nameof(to));
         (From, To) = (from, to);
     }
 

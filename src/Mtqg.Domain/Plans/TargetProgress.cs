@@ -3,7 +3,14 @@ using System.Globalization;
 namespace Mtqg.Domain.Plans;
 
 /// <summary>Where a target stands at a date. <see cref="NotYet"/> is only for a named commune before its deadline (a yes/no target has no linear expectation).</summary>
-public enum TargetState { OnTrack, Behind, Done, Missed, NotYet }
+public enum TargetState
+{
+    OnTrack,
+    Behind,
+    Done,
+    Missed,
+    NotYet,
+}
 
 /// <summary>
 /// A target's progress at <see cref="AsOf"/>: achieved out of goal, the percentage (truncated to one decimal so
@@ -11,8 +18,16 @@ public enum TargetState { OnTrack, Behind, Done, Missed, NotYet }
 /// a Vietnamese one-line summary.
 /// </summary>
 public sealed record TargetProgress(
-    decimal Achieved, decimal Goal, decimal Percent, decimal ExpectedPercent,
-    TargetState State, DateOnly AsOf, DateOnly PeriodStart, DateOnly Deadline, string Summary)
+    decimal Achieved,
+    decimal Goal,
+    decimal Percent,
+    decimal ExpectedPercent,
+    TargetState State,
+    DateOnly AsOf,
+    DateOnly PeriodStart,
+    DateOnly Deadline,
+    string Summary
+)
 {
     internal static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -25,10 +40,12 @@ public sealed record TargetProgress(
     /// </summary>
     public static TargetProgress Judge(decimal achieved, decimal goal, DateOnly start, DateOnly deadline, DateOnly asOf, string unit)
     {
-        if (goal <= 0) throw new ArgumentOutOfRangeException(nameof(goal), "Mục tiêu phải lớn hơn 0.");
+        if (goal <= 0)
+            throw new ArgumentOutOfRangeException(nameof(goal), "Mục tiêu phải lớn hơn 0.");
         var share = Math.Min(achieved / goal, 1m);
         var expected = ExpectedShare(start, deadline, asOf);
-        var state = share >= 1m ? TargetState.Done
+        var state =
+            share >= 1m ? TargetState.Done
             : asOf > deadline ? TargetState.Missed
             : share >= expected ? TargetState.OnTrack
             : TargetState.Behind;
@@ -47,12 +64,16 @@ public sealed record TargetProgress(
 
     public static decimal ExpectedShare(DateOnly start, DateOnly deadline, DateOnly asOf)
     {
-        if (asOf >= deadline) return 1m;
-        if (asOf <= start) return 0m;
+        if (asOf >= deadline)
+            return 1m;
+        if (asOf <= start)
+            return 0m;
         return (decimal)(asOf.DayNumber - start.DayNumber) / (deadline.DayNumber - start.DayNumber);
     }
 
     private static decimal Truncate(decimal percent) => Math.Floor(percent * 10m) / 10m;
+
     internal static string Number(decimal value) => value.ToString("#,##0.##", Vi);
+
     internal static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

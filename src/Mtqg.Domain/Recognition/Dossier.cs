@@ -23,7 +23,15 @@ public sealed partial class Dossier
     private readonly Dictionary<int, DateTime> _sentToAppraisalAt = [];
     private readonly Dictionary<int, int> _rounds = [];
 
-    private Dossier(string communeCode, int year, string setCode, string levelCode, Actor createdBy, DateTime createdAt, decimal? requiredSatisfaction)
+    private Dossier(
+        string communeCode,
+        int year,
+        string setCode,
+        string levelCode,
+        Actor createdBy,
+        DateTime createdAt,
+        decimal? requiredSatisfaction
+    )
     {
         (CommuneCode, Year, SetCode, LevelCode) = (communeCode, year, setCode, levelCode);
         (CreatedBy, CreatedAt, RequiredSatisfaction) = (createdBy, createdAt, requiredSatisfaction);
@@ -57,18 +65,49 @@ public sealed partial class Dossier
     public IReadOnlyList<CriterionAppraisal> Appraisals => _appraisals;
     public IReadOnlyList<TimelineEvent> Timeline => _timeline;
 
-    public static Dossier Create(string communeCode, int year, string setCode, string levelCode, Actor createdBy, DateTime utcNow, decimal? requiredSatisfaction = null)
+    public static Dossier Create(
+        string communeCode,
+        int year,
+        string setCode,
+        string levelCode,
+        Actor createdBy,
+        DateTime utcNow,
+        decimal? requiredSatisfaction = null
+    )
     {
         var dossier = new Dossier(communeCode, year, setCode, levelCode, createdBy, utcNow, requiredSatisfaction);
-        dossier.Log(createdBy, utcNow, DossierEventKind.Created, $"Lập hồ sơ đề nghị công nhận xã {communeCode} năm {year}, bộ tiêu chí {setCode}, mức {levelCode}.");
+        dossier.Log(
+            createdBy,
+            utcNow,
+            DossierEventKind.Created,
+            $"Lập hồ sơ đề nghị công nhận xã {communeCode} năm {year}, bộ tiêu chí {setCode}, mức {levelCode}."
+        );
         return dossier;
     }
 
     /// <summary>The dossier as plain data, for storage.</summary>
-    public DossierSnapshot Snapshot() => new(
-        CommuneCode, Year, SetCode, LevelCode, CreatedBy, CreatedAt, RequiredSatisfaction, Status, ResidentSatisfaction,
-        NoConstructionDebtDeclared, Note, SubmittedBy, SubmittedAt, Council, Decision, [.. _criteria],
-        [.. _criteria.Select(c => ProgressOf(c.Number))], [.. _appraisals], [.. _timeline]);
+    public DossierSnapshot Snapshot() =>
+        new(
+            CommuneCode,
+            Year,
+            SetCode,
+            LevelCode,
+            CreatedBy,
+            CreatedAt,
+            RequiredSatisfaction,
+            Status,
+            ResidentSatisfaction,
+            NoConstructionDebtDeclared,
+            Note,
+            SubmittedBy,
+            SubmittedAt,
+            Council,
+            Decision,
+            [.. _criteria],
+            [.. _criteria.Select(c => ProgressOf(c.Number))],
+            [.. _appraisals],
+            [.. _timeline]
+        );
 
     /// <summary>A dossier as stored: no transition is replayed and nothing is logged.</summary>
     public static Dossier Restore(DossierSnapshot s)
@@ -87,17 +126,25 @@ public sealed partial class Dossier
         dossier._criteria.AddRange(s.Criteria);
         foreach (var p in s.Progress)
         {
-            if (p.State != CriterionAppraisalState.NotSubmitted) dossier._states[p.Number] = p.State;
-            if (p.SentToAppraisalAt is { } sent) dossier._sentToAppraisalAt[p.Number] = sent;
-            if (p.Round > 0) dossier._rounds[p.Number] = p.Round;
+            if (p.State != CriterionAppraisalState.NotSubmitted)
+                dossier._states[p.Number] = p.State;
+            if (p.SentToAppraisalAt is { } sent)
+                dossier._sentToAppraisalAt[p.Number] = sent;
+            if (p.Round > 0)
+                dossier._rounds[p.Number] = p.Round;
         }
         dossier._appraisals.AddRange(s.Appraisals);
         dossier._timeline.AddRange(s.Timeline);
         return dossier;
     }
 
-    public CriterionProgress ProgressOf(int criterionNumber) => new(criterionNumber, StateOf(criterionNumber),
-        _rounds.GetValueOrDefault(criterionNumber), _sentToAppraisalAt.TryGetValue(criterionNumber, out var sent) ? sent : null);
+    public CriterionProgress ProgressOf(int criterionNumber) =>
+        new(
+            criterionNumber,
+            StateOf(criterionNumber),
+            _rounds.GetValueOrDefault(criterionNumber),
+            _sentToAppraisalAt.TryGetValue(criterionNumber, out var sent) ? sent : null
+        );
 
     public CriterionAppraisalState StateOf(int criterionNumber) =>
         _states.TryGetValue(criterionNumber, out var state) ? state : CriterionAppraisalState.NotSubmitted;
@@ -114,27 +161,42 @@ public sealed partial class Dossier
     public Outcome RefreshCriteria(Scorecard card, IReadOnlyDictionary<int, string> responsibleSectors, Actor user, DateTime utcNow)
     {
         if (Status is not (DossierStatus.Draft or DossierStatus.SentBack))
-            return Outcome.Rejected($"Không thể cập nhật kết quả đánh giá: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ cập nhật khi đang soạn hoặc bị trả lại.");
+            return Outcome.Rejected(
+                $"Không thể cập nhật kết quả đánh giá: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ cập nhật khi đang soạn hoặc bị trả lại."
+            );
         if (card.Year != Year || card.Level != LevelCode)
-            return Outcome.Rejected($"Không thể cập nhật: bảng đánh giá là năm {card.Year}, mức {card.Level}; hồ sơ đề nghị năm {Year}, mức {LevelCode}.");
+            return Outcome.Rejected(
+                $"Không thể cập nhật: bảng đánh giá là năm {card.Year}, mức {card.Level}; hồ sơ đề nghị năm {Year}, mức {LevelCode}."
+            );
 
         var fresh = DossierCriterion.FromScorecard(card, responsibleSectors);
         if (Status == DossierStatus.Draft)
         {
             _criteria.Clear();
             _criteria.AddRange(fresh);
-            Log(user, utcNow, DossierEventKind.CriteriaRefreshed, $"Cập nhật kết quả tự đánh giá: {fresh.Count(c => c.Status == EvaluationStatus.Met)}/{fresh.Count} tiêu chí đạt.");
+            Log(
+                user,
+                utcNow,
+                DossierEventKind.CriteriaRefreshed,
+                $"Cập nhật kết quả tự đánh giá: {fresh.Count(c => c.Status == EvaluationStatus.Met)}/{fresh.Count} tiêu chí đạt."
+            );
             return Outcome.Done;
         }
 
         var sentBack = _criteria.Where(c => StateOf(c.Number) == CriterionAppraisalState.SentBack).ToList();
         var missingFromCard = sentBack.Where(c => fresh.All(f => f.Number != c.Number)).ToList();
         if (missingFromCard.Count > 0)
-            return Outcome.Rejected($"Không thể cập nhật: bảng đánh giá không có {string.Join(", ", missingFromCard.Select(c => c.Label))} đã bị trả lại.");
+            return Outcome.Rejected(
+                $"Không thể cập nhật: bảng đánh giá không có {string.Join(", ", missingFromCard.Select(c => c.Label))} đã bị trả lại."
+            );
         foreach (var old in sentBack)
             _criteria[_criteria.IndexOf(old)] = fresh.Single(f => f.Number == old.Number);
-        Log(user, utcNow, DossierEventKind.CriteriaRefreshed,
-            $"Cập nhật các tiêu chí bị trả lại: {string.Join("; ", sentBack.Select(c => $"{Find(c.Number)!.Label} {Find(c.Number)!.Status.Label().ToLowerInvariant()}"))}.");
+        Log(
+            user,
+            utcNow,
+            DossierEventKind.CriteriaRefreshed,
+            $"Cập nhật các tiêu chí bị trả lại: {string.Join("; ", sentBack.Select(c => $"{Find(c.Number)!.Label} {Find(c.Number)!.Status.Label().ToLowerInvariant()}"))}."
+        );
         return Outcome.Done;
     }
 
@@ -143,7 +205,9 @@ public sealed partial class Dossier
         if (Status != DossierStatus.Draft)
             return Outcome.Rejected($"Không thể sửa kết quả lấy ý kiến sự hài lòng: hồ sơ đang ở trạng thái «{Status.Label()}».");
         if (percent is < 0 or > 100)
-            return Outcome.Rejected($"Tỷ lệ hài lòng phải từ 0 đến 100%, nhận được {percent.Value.ToString(CultureInfo.GetCultureInfo("vi-VN"))}%.");
+            return Outcome.Rejected(
+                $"Tỷ lệ hài lòng phải từ 0 đến 100%, nhận được {percent.Value.ToString(CultureInfo.GetCultureInfo("vi-VN"))}%."
+            );
         ResidentSatisfaction = percent;
         return Outcome.Done;
     }
@@ -170,33 +234,47 @@ public sealed partial class Dossier
             return Outcome.Rejected($"Không thể nộp: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ nộp hồ sơ đang soạn.");
 
         var gaps = new List<string>();
-        if (_criteria.Count == 0) gaps.Add("chưa có kết quả tự đánh giá các tiêu chí");
+        if (_criteria.Count == 0)
+            gaps.Add("chưa có kết quả tự đánh giá các tiêu chí");
         gaps.AddRange(_criteria.Select(CriterionGap).OfType<string>());
         gaps.AddRange(_criteria.Where(c => c.ResponsibleSector is null).Select(c => $"{c.Label} chưa có sở phụ trách thẩm định"));
-        if (ResidentSatisfaction is null) gaps.Add("chưa có kết quả lấy ý kiến sự hài lòng của người dân");
+        if (ResidentSatisfaction is null)
+            gaps.Add("chưa có kết quả lấy ý kiến sự hài lòng của người dân");
         else if (RequiredSatisfaction is { } required && ResidentSatisfaction.Value < required)
             gaps.Add($"tỷ lệ người dân hài lòng {Percent(ResidentSatisfaction.Value)} thấp hơn mức yêu cầu {Percent(required)}");
-        if (!NoConstructionDebtDeclared) gaps.Add("chưa cam kết không còn nợ đọng xây dựng cơ bản");
-        if (gaps.Count > 0) return Outcome.Rejected($"Chưa thể nộp: {string.Join("; ", gaps)}.");
+        if (!NoConstructionDebtDeclared)
+            gaps.Add("chưa cam kết không còn nợ đọng xây dựng cơ bản");
+        if (gaps.Count > 0)
+            return Outcome.Rejected($"Chưa thể nộp: {string.Join("; ", gaps)}.");
 
         (Status, SubmittedBy, SubmittedAt) = (DossierStatus.Submitted, user, utcNow);
-        foreach (var criterion in _criteria) SendToAppraisal(criterion.Number, utcNow);
-        Log(user, utcNow, DossierEventKind.Submitted,
-            $"Nộp hồ sơ: {_criteria.Count} tiêu chí gửi {_criteria.Select(c => c.ResponsibleSector).Distinct().Count()} sở thẩm định.");
+        foreach (var criterion in _criteria)
+            SendToAppraisal(criterion.Number, utcNow);
+        Log(
+            user,
+            utcNow,
+            DossierEventKind.Submitted,
+            $"Nộp hồ sơ: {_criteria.Count} tiêu chí gửi {_criteria.Select(c => c.ResponsibleSector).Distinct().Count()} sở thẩm định."
+        );
         return Outcome.Done;
     }
 
     public Outcome Appraise(int criterionNumber, string sector, AppraisalResult result, string? comment, Actor user, DateTime utcNow)
     {
-        if (RefuseAppraisalStep("thẩm định", criterionNumber, sector, user) is { } refusal) return refusal;
+        if (RefuseAppraisalStep("thẩm định", criterionNumber, sector, user) is { } refusal)
+            return refusal;
         var criterion = Find(criterionNumber)!;
         if (result == AppraisalResult.NotMet && string.IsNullOrWhiteSpace(comment))
             return Outcome.Rejected($"Không thể kết luận {criterion.Label} chưa đạt mà không ghi lý do.");
 
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         Record(criterion, result == AppraisalResult.Met ? AppraisalStep.Met : AppraisalStep.NotMet, text, user, utcNow);
-        Log(user, utcNow, DossierEventKind.CriterionAppraised,
-            $"{sector.Trim()} thẩm định {criterion.Label}: {result.Label()}{(text is null ? "" : $" — {text}")}.");
+        Log(
+            user,
+            utcNow,
+            DossierEventKind.CriterionAppraised,
+            $"{sector.Trim()} thẩm định {criterion.Label}: {result.Label()}{(text is null ? "" : $" — {text}")}."
+        );
 
         if (result == AppraisalResult.NotMet)
         {
@@ -210,7 +288,8 @@ public sealed partial class Dossier
 
     public Outcome SendBack(int criterionNumber, string sector, string reason, Actor user, DateTime utcNow)
     {
-        if (RefuseAppraisalStep("trả lại", criterionNumber, sector, user) is { } refusal) return refusal;
+        if (RefuseAppraisalStep("trả lại", criterionNumber, sector, user) is { } refusal)
+            return refusal;
         var criterion = Find(criterionNumber)!;
         if (string.IsNullOrWhiteSpace(reason))
             return Outcome.Rejected($"Không thể trả lại {criterion.Label} mà không ghi lý do.");
@@ -228,37 +307,59 @@ public sealed partial class Dossier
             return Outcome.Rejected($"Không thể nộp lại: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ nộp lại hồ sơ bị trả lại.");
         var sentBack = _criteria.Where(c => StateOf(c.Number) == CriterionAppraisalState.SentBack).ToList();
         var gaps = sentBack.Select(CriterionGap).OfType<string>().ToList();
-        if (gaps.Count > 0) return Outcome.Rejected($"Chưa thể nộp lại: {string.Join("; ", gaps)}.");
+        if (gaps.Count > 0)
+            return Outcome.Rejected($"Chưa thể nộp lại: {string.Join("; ", gaps)}.");
 
         Status = DossierStatus.Resubmitted;
-        foreach (var criterion in sentBack) SendToAppraisal(criterion.Number, utcNow);
+        foreach (var criterion in sentBack)
+            SendToAppraisal(criterion.Number, utcNow);
         Log(user, utcNow, DossierEventKind.Resubmitted, $"Nộp lại {string.Join(", ", sentBack.Select(c => c.Label))}.");
         return Outcome.Done;
     }
 
-    public Outcome RecordCouncil(DateOnly date, IReadOnlyList<string> members, int votesFor, int votesAgainst, string conclusion, Actor user, DateTime utcNow)
+    public Outcome RecordCouncil(
+        DateOnly date,
+        IReadOnlyList<string> members,
+        int votesFor,
+        int votesAgainst,
+        string conclusion,
+        Actor user,
+        DateTime utcNow
+    )
     {
         if (Status != DossierStatus.Appraised)
         {
             var waiting = Status is DossierStatus.Submitted or DossierStatus.Resubmitted
                 ? $" Còn chờ thẩm định: {string.Join(", ", PendingCriteria.Select(n => Find(n)!.Label))}."
                 : "";
-            return Outcome.Rejected($"Không thể ghi nhận hội đồng: hồ sơ đang ở trạng thái «{Status.Label()}»; hội đồng chỉ họp khi mọi tiêu chí đã được thẩm định đạt.{waiting}");
+            return Outcome.Rejected(
+                $"Không thể ghi nhận hội đồng: hồ sơ đang ở trạng thái «{Status.Label()}»; hội đồng chỉ họp khi mọi tiêu chí đã được thẩm định đạt.{waiting}"
+            );
         }
         var names = members.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList();
         var problems = new List<string>();
-        if (names.Count == 0) problems.Add("chưa có thành viên hội đồng");
-        if (votesFor < 0 || votesAgainst < 0) problems.Add("số phiếu không được âm");
-        else if (votesFor + votesAgainst == 0) problems.Add("chưa có phiếu biểu quyết");
-        else if (votesFor + votesAgainst > names.Count) problems.Add($"tổng số phiếu ({votesFor + votesAgainst}) nhiều hơn số thành viên ({names.Count})");
-        if (string.IsNullOrWhiteSpace(conclusion)) problems.Add("chưa có kết luận của hội đồng");
+        if (names.Count == 0)
+            problems.Add("chưa có thành viên hội đồng");
+        if (votesFor < 0 || votesAgainst < 0)
+            problems.Add("số phiếu không được âm");
+        else if (votesFor + votesAgainst == 0)
+            problems.Add("chưa có phiếu biểu quyết");
+        else if (votesFor + votesAgainst > names.Count)
+            problems.Add($"tổng số phiếu ({votesFor + votesAgainst}) nhiều hơn số thành viên ({names.Count})");
+        if (string.IsNullOrWhiteSpace(conclusion))
+            problems.Add("chưa có kết luận của hội đồng");
         if (SubmittedAt is { } submitted && date < DateOnly.FromDateTime(submitted))
             problems.Add($"ngày họp {date:dd/MM/yyyy} trước ngày nộp hồ sơ {submitted:dd/MM/yyyy}");
-        if (problems.Count > 0) return Outcome.Rejected($"Không thể ghi nhận hội đồng: {string.Join("; ", problems)}.");
+        if (problems.Count > 0)
+            return Outcome.Rejected($"Không thể ghi nhận hội đồng: {string.Join("; ", problems)}.");
 
         Council = new CouncilMeeting(date, names, votesFor, votesAgainst, conclusion.Trim());
-        Log(user, utcNow, DossierEventKind.CouncilHeld,
-            $"Hội đồng thẩm định họp ngày {date:dd/MM/yyyy}: {votesFor} phiếu tán thành, {votesAgainst} phiếu không tán thành — {Council.Conclusion}.");
+        Log(
+            user,
+            utcNow,
+            DossierEventKind.CouncilHeld,
+            $"Hội đồng thẩm định họp ngày {date:dd/MM/yyyy}: {votesFor} phiếu tán thành, {votesAgainst} phiếu không tán thành — {Council.Conclusion}."
+        );
         if (Council.Favourable)
         {
             Status = DossierStatus.CouncilHeld;
@@ -272,38 +373,57 @@ public sealed partial class Dossier
     public Outcome RecordDecision(string number, DateOnly date, string signer, string level, Actor user, DateTime utcNow)
     {
         if (Status != DossierStatus.CouncilHeld)
-            return Outcome.Rejected($"Không thể ghi nhận quyết định công nhận: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ ghi nhận sau khi hội đồng tán thành.");
+            return Outcome.Rejected(
+                $"Không thể ghi nhận quyết định công nhận: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ ghi nhận sau khi hội đồng tán thành."
+            );
         var trimmed = (number ?? "").Trim().Normalize(NormalizationForm.FormC);
         var problems = new List<string>();
         if (!DecisionNumber().IsMatch(trimmed))
             problems.Add($"số quyết định «{trimmed}» không đúng dạng «số/QĐ-cơ quan», ví dụ 1234/QĐ-UBND");
-        if (string.IsNullOrWhiteSpace(signer)) problems.Add("chưa có người ký");
-        if (level != LevelCode) problems.Add($"quyết định công nhận mức {level} nhưng hồ sơ đề nghị mức {LevelCode}");
+        if (string.IsNullOrWhiteSpace(signer))
+            problems.Add("chưa có người ký");
+        if (level != LevelCode)
+            problems.Add($"quyết định công nhận mức {level} nhưng hồ sơ đề nghị mức {LevelCode}");
         if (Council is { } council && date < council.Date)
             problems.Add($"ngày quyết định {date:dd/MM/yyyy} trước ngày họp hội đồng {council.Date:dd/MM/yyyy}");
-        if (problems.Count > 0) return Outcome.Rejected($"Không thể ghi nhận quyết định: {string.Join("; ", problems)}.");
+        if (problems.Count > 0)
+            return Outcome.Rejected($"Không thể ghi nhận quyết định: {string.Join("; ", problems)}.");
 
         Decision = new RecognitionDecision(trimmed, date, signer.Trim(), level);
         Status = DossierStatus.Recognised;
-        Log(user, utcNow, DossierEventKind.Recognised, $"Quyết định số {trimmed} ngày {date:dd/MM/yyyy} ({Decision.Signer} ký) công nhận xã {CommuneCode} đạt mức {level} năm {Year}.");
+        Log(
+            user,
+            utcNow,
+            DossierEventKind.Recognised,
+            $"Quyết định số {trimmed} ngày {date:dd/MM/yyyy} ({Decision.Signer} ký) công nhận xã {CommuneCode} đạt mức {level} năm {Year}."
+        );
         return Outcome.Done;
     }
 
     /// <summary>Per department: its criteria, those still waiting for it, and the longest step it took.</summary>
     public IReadOnlyList<SectorProgress> Progress() =>
-        [.. _criteria
-            .Where(c => c.ResponsibleSector is not null)
-            .GroupBy(c => c.ResponsibleSector!, StringComparer.OrdinalIgnoreCase)
-            .Select(g =>
-            {
-                var numbers = g.Select(c => c.Number).ToList();
-                var pending = numbers.Where(n => StateOf(n) == CriterionAppraisalState.Pending).ToList();
-                var steps = _appraisals.Where(a => numbers.Contains(a.CriterionNumber)).Select(a => a.Took).ToList();
-                return new SectorProgress(g.Key, numbers, pending, Status != DossierStatus.Draft && pending.Count == 0, steps.Count == 0 ? null : steps.Max());
-            })];
+        [
+            .. _criteria
+                .Where(c => c.ResponsibleSector is not null)
+                .GroupBy(c => c.ResponsibleSector!, StringComparer.OrdinalIgnoreCase)
+                .Select(g =>
+                {
+                    var numbers = g.Select(c => c.Number).ToList();
+                    var pending = numbers.Where(n => StateOf(n) == CriterionAppraisalState.Pending).ToList();
+                    var steps = _appraisals.Where(a => numbers.Contains(a.CriterionNumber)).Select(a => a.Took).ToList();
+                    return new SectorProgress(
+                        g.Key,
+                        numbers,
+                        pending,
+                        Status != DossierStatus.Draft && pending.Count == 0,
+                        steps.Count == 0 ? null : steps.Max()
+                    );
+                }),
+        ];
 
     /// <summary>Whether a text is a decision number of the form "1234/QĐ-UBND" (also used for revocation decisions).</summary>
-    public static bool IsDecisionNumber(string? number) => DecisionNumber().IsMatch((number ?? "").Trim().Normalize(NormalizationForm.FormC));
+    public static bool IsDecisionNumber(string? number) =>
+        DecisionNumber().IsMatch((number ?? "").Trim().Normalize(NormalizationForm.FormC));
 
     [GeneratedRegex(@"^[0-9]{1,6}/QĐ-[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")]
     private static partial Regex DecisionNumber();
@@ -311,30 +431,44 @@ public sealed partial class Dossier
     private Outcome? RefuseAppraisalStep(string verb, int criterionNumber, string sector, Actor user)
     {
         if (Status is not (DossierStatus.Submitted or DossierStatus.Resubmitted))
-            return Outcome.Rejected($"Không thể {verb}: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ {verb} khi hồ sơ đã nộp hoặc nộp lại.");
+            return Outcome.Rejected(
+                $"Không thể {verb}: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ {verb} khi hồ sơ đã nộp hoặc nộp lại."
+            );
         if (Find(criterionNumber) is not { } criterion)
             return Outcome.Rejected($"Không thể {verb}: hồ sơ không có tiêu chí {criterionNumber}.");
         if (user.Id == CreatedBy.Id || user.Id == SubmittedBy?.Id)
             return Outcome.Rejected("Người lập hoặc nộp hồ sơ không được tự thẩm định hồ sơ của mình.");
         if (!SameSector(criterion.ResponsibleSector, sector))
-            return Outcome.Rejected($"Không thể {verb} {criterion.Label}: tiêu chí do {criterion.ResponsibleSector} thẩm định, không phải {sector}.");
+            return Outcome.Rejected(
+                $"Không thể {verb} {criterion.Label}: tiêu chí do {criterion.ResponsibleSector} thẩm định, không phải {sector}."
+            );
         return StateOf(criterionNumber) switch
         {
             CriterionAppraisalState.Pending => null,
-            CriterionAppraisalState.SentBack => Outcome.Rejected($"Không thể {verb} {criterion.Label}: tiêu chí đã trả lại xã, chờ xã nộp lại."),
-            var done => Outcome.Rejected($"Không thể {verb} {criterion.Label}: tiêu chí đã được thẩm định {(done == CriterionAppraisalState.Met ? "đạt" : "chưa đạt")}" +
-                $"{LastStepOf(criterionNumber) switch { { } a => $" lúc {a.At:dd/MM/yyyy HH:mm} UTC bởi {a.ByUserName}", null => "" }}; không thẩm định lại."),
+            CriterionAppraisalState.SentBack => Outcome.Rejected(
+                $"Không thể {verb} {criterion.Label}: tiêu chí đã trả lại xã, chờ xã nộp lại."
+            ),
+            var done => Outcome.Rejected(
+                $"Không thể {verb} {criterion.Label}: tiêu chí đã được thẩm định {(done == CriterionAppraisalState.Met ? "đạt" : "chưa đạt")}"
+                    + $"{LastStepOf(criterionNumber) switch { { } a => $" lúc {a.At:dd/MM/yyyy HH:mm} UTC bởi {a.ByUserName}", null => "" }}; không thẩm định lại."
+            ),
         };
     }
 
     private void CloseRoundIfNothingWaits(Actor user, DateTime utcNow)
     {
-        if (PendingCriteria.Count > 0) return;
+        if (PendingCriteria.Count > 0)
+            return;
         var sentBack = _criteria.Where(c => StateOf(c.Number) == CriterionAppraisalState.SentBack).ToList();
         if (sentBack.Count > 0)
         {
             Status = DossierStatus.SentBack;
-            Log(user, utcNow, DossierEventKind.ReturnedToCommune, $"Các sở đã thẩm định xong; trả lại xã {string.Join(", ", sentBack.Select(c => c.Label))}.");
+            Log(
+                user,
+                utcNow,
+                DossierEventKind.ReturnedToCommune,
+                $"Các sở đã thẩm định xong; trả lại xã {string.Join(", ", sentBack.Select(c => c.Label))}."
+            );
             return;
         }
         Status = DossierStatus.Appraised;
@@ -350,8 +484,19 @@ public sealed partial class Dossier
 
     private void Record(DossierCriterion criterion, AppraisalStep step, string? comment, Actor user, DateTime utcNow)
     {
-        _appraisals.Add(new CriterionAppraisal(criterion.Number, _rounds[criterion.Number], criterion.ResponsibleSector!, step, comment,
-            _sentToAppraisalAt[criterion.Number], utcNow, user.Id, user.Name));
+        _appraisals.Add(
+            new CriterionAppraisal(
+                criterion.Number,
+                _rounds[criterion.Number],
+                criterion.ResponsibleSector!,
+                step,
+                comment,
+                _sentToAppraisalAt[criterion.Number],
+                utcNow,
+                user.Id,
+                user.Name
+            )
+        );
         _states[criterion.Number] = step switch
         {
             AppraisalStep.Met => CriterionAppraisalState.Met,
@@ -364,19 +509,25 @@ public sealed partial class Dossier
 
     private DossierCriterion? Find(int number) => _criteria.FirstOrDefault(c => c.Number == number);
 
-    private static string? CriterionGap(DossierCriterion c) => c.Status switch
-    {
-        EvaluationStatus.Met => null,
-        EvaluationStatus.NotMet => $"{c.Label} chưa đạt",
-        EvaluationStatus.Missing => $"{c.Label} còn thiếu số liệu",
-        EvaluationStatus.NoThreshold => $"{c.Label} chưa có ngưỡng chính thức để đánh giá",
-        _ => $"{c.Label} không áp dụng ở mức này",
-    };
+    private static string? CriterionGap(DossierCriterion c) =>
+        c.Status switch
+        {
+            EvaluationStatus.Met => null,
+            EvaluationStatus.NotMet => $"{c.Label} chưa đạt",
+            EvaluationStatus.Missing => $"{c.Label} còn thiếu số liệu",
+            EvaluationStatus.NoThreshold => $"{c.Label} chưa có ngưỡng chính thức để đánh giá",
+            _ => $"{c.Label} không áp dụng ở mức này",
+        };
 
     // Sector names are typed by people; compare them as Vietnamese text, not as bytes.
     private static bool SameSector(string? owner, string? claimed) =>
-        owner is not null && claimed is not null &&
-        string.Equals(owner.Trim().Normalize(NormalizationForm.FormC), claimed.Trim().Normalize(NormalizationForm.FormC), StringComparison.OrdinalIgnoreCase);
+        owner is not null
+        && claimed is not null
+        && string.Equals(
+            owner.Trim().Normalize(NormalizationForm.FormC),
+            claimed.Trim().Normalize(NormalizationForm.FormC),
+            StringComparison.OrdinalIgnoreCase
+        );
 
     private static string Percent(decimal value) => $"{value.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))}%";
 

@@ -15,12 +15,17 @@ public sealed record DossierCriterion(int Number, string Code, string Name, stri
     /// nobody appraises them.
     /// </summary>
     public static IReadOnlyList<DossierCriterion> FromScorecard(Scorecard card, IReadOnlyDictionary<int, string> responsibleSectors) =>
-        [.. card.Criteria
-            .Where(c => c.Status != EvaluationStatus.NotApplicable)
-            .Select(c => new DossierCriterion(
-                c.Number, c.Code, c.Name,
-                responsibleSectors.TryGetValue(c.Number, out var sector) && !string.IsNullOrWhiteSpace(sector) ? sector.Trim() : null,
-                c.Status))];
+        [
+            .. card
+                .Criteria.Where(c => c.Status != EvaluationStatus.NotApplicable)
+                .Select(c => new DossierCriterion(
+                    c.Number,
+                    c.Code,
+                    c.Name,
+                    responsibleSectors.TryGetValue(c.Number, out var sector) && !string.IsNullOrWhiteSpace(sector) ? sector.Trim() : null,
+                    c.Status
+                )),
+        ];
 
     /// <summary>"tiêu chí 8 (Môi trường)", as used in messages.</summary>
     public string Label => $"tiêu chí {Number} ({Name})";

@@ -17,7 +17,8 @@ public sealed record CriterionAppraisal(
     DateTime SentToAppraisalAt,
     DateTime At,
     string ByUserId,
-    string ByUserName)
+    string ByUserName
+)
 {
     public TimeSpan Took => At - SentToAppraisalAt;
 }
@@ -35,4 +36,10 @@ public sealed record RecognitionDecision(string Number, DateOnly Date, string Si
 /// How far one department is on a dossier: its criteria, those still waiting for it, whether it
 /// has finished this round, and the longest step it took.
 /// </summary>
-public sealed record SectorProgress(string Sector, IReadOnlyList<int> Criteria, IReadOnlyList<int> Pending, bool Finished, TimeSpan? LongestStep);
+public sealed record SectorProgress(
+    string Sector,
+    IReadOnlyList<int> Criteria,
+    IReadOnlyList<int> Pending,
+    bool Finished,
+    TimeSpan? LongestStep
+);

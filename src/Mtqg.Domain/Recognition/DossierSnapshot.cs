@@ -26,4 +26,5 @@ public sealed record DossierSnapshot(
     IReadOnlyList<DossierCriterion> Criteria,
     IReadOnlyList<CriterionProgress> Progress,
     IReadOnlyList<CriterionAppraisal> Appraisals,
-    IReadOnlyList<TimelineEvent> Timeline);
+    IReadOnlyList<TimelineEvent> Timeline
+);

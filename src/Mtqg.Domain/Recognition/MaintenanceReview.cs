@@ -10,25 +10,35 @@ namespace Mtqg.Domain.Recognition;
 /// </summary>
 public sealed record RevocationRule(decimal LowerShare, decimal UpperShare, IReadOnlySet<int> ProtectedCriteria)
 {
-    public decimal LowerShare { get; } = LowerShare is > 0 and <= 1 && LowerShare <= UpperShare
-        ? LowerShare
-        : throw new ArgumentOutOfRangeException(nameof(LowerShare), LowerShare, "Need 0 < LowerShare ≤ UpperShare ≤ 1.");
+    public decimal LowerShare { get; } =
+        LowerShare is > 0 and <= 1 && LowerShare <= UpperShare
+            ? LowerShare
+            : throw new ArgumentOutOfRangeException(nameof(LowerShare), LowerShare, "Need 0 < LowerShare ≤ UpperShare ≤ 1.");
 
-    public decimal UpperShare { get; } = UpperShare is > 0 and <= 1
-        ? UpperShare
-        : throw new ArgumentOutOfRangeException(nameof(UpperShare), UpperShare, "Need 0 < UpperShare ≤ 1.");
+    public decimal UpperShare { get; } =
+        UpperShare is > 0 and <= 1
+            ? UpperShare
+            : throw new ArgumentOutOfRangeException(nameof(UpperShare), UpperShare, "Need 0 < UpperShare ≤ 1.");
 }
 
-public enum ReviewVerdict { Keep = 1, AtRisk = 2, Revocation = 3 }
+public enum ReviewVerdict
+{
+    Keep = 1,
+    AtRisk = 2,
+    Revocation = 3,
+}
 
 /// <summary>Which part of the rule decided the verdict.</summary>
 public enum ReviewGround
 {
     AllMet = 1,
+
     /// <summary>Some criteria fail, below the lower share.</summary>
     BelowLowerShare = 2,
+
     /// <summary>Between the lower and upper share, but none of the failing criteria is protected.</summary>
     LowerBandWithoutProtected = 3,
+
     /// <summary>No revocation on the values known, but some criteria cannot be judged (missing values or unknown thresholds).</summary>
     CannotConclude = 4,
     LowerBandWithProtected = 5,
@@ -48,7 +58,8 @@ public sealed record ReviewResult(
     IReadOnlyList<int> ProtectedNotMet,
     IReadOnlyList<int> Undetermined,
     decimal NotMetShare,
-    string Message);
+    string Message
+);
 
 public static class MaintenanceReview
 {
@@ -70,7 +81,11 @@ public static class MaintenanceReview
         var applicable = criteria.Where(c => c.Status != EvaluationStatus.NotApplicable).ToList();
         var total = applicable.Count;
         var notMet = applicable.Where(c => c.Status == EvaluationStatus.NotMet).Select(c => c.Number).Order().ToList();
-        var undetermined = applicable.Where(c => c.Status is EvaluationStatus.Missing or EvaluationStatus.NoThreshold).Select(c => c.Number).Order().ToList();
+        var undetermined = applicable
+            .Where(c => c.Status is EvaluationStatus.Missing or EvaluationStatus.NoThreshold)
+            .Select(c => c.Number)
+            .Order()
+            .ToList();
         var protectedNotMet = notMet.Where(rule.ProtectedCriteria.Contains).ToList();
         var share = total == 0 ? 0m : (decimal)notMet.Count / total;
 
@@ -87,11 +102,26 @@ public static class MaintenanceReview
             _ when notMet.Count > 0 => (ReviewVerdict.AtRisk, ReviewGround.BelowLowerShare),
             _ => (ReviewVerdict.Keep, ReviewGround.AllMet),
         };
-        return new ReviewResult(verdict, ground, total, notMet, protectedNotMet, undetermined, share,
-            Describe(rule, ground, total, notMet, protectedNotMet, undetermined));
+        return new ReviewResult(
+            verdict,
+            ground,
+            total,
+            notMet,
+            protectedNotMet,
+            undetermined,
+            share,
+            Describe(rule, ground, total, notMet, protectedNotMet, undetermined)
+        );
     }
 
-    private static string Describe(RevocationRule rule, ReviewGround ground, int total, List<int> notMet, List<int> protectedNotMet, List<int> undetermined)
+    private static string Describe(
+        RevocationRule rule,
+        ReviewGround ground,
+        int total,
+        List<int> notMet,
+        List<int> protectedNotMet,
+        List<int> undetermined
+    )
     {
         var failing = $"{notMet.Count}/{total} tiêu chí không còn đạt ({Percent((decimal)notMet.Count / Math.Max(total, 1))})";
         var list = notMet.Count == 0 ? "" : $": tiêu chí {string.Join(", ", notMet)}";

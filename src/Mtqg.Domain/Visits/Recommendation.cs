@@ -3,12 +3,32 @@ using Mtqg.Domain.Common;
 namespace Mtqg.Domain.Visits;
 
 /// <summary>Open → InProgress (a response recorded) → Closed, or NotApplicable (rejected as not applicable); Closed can be reopened.</summary>
-public enum RecommendationStatus { Open, InProgress, Closed, NotApplicable }
+public enum RecommendationStatus
+{
+    Open,
+    InProgress,
+    Closed,
+    NotApplicable,
+}
 
-public enum RecommendationAction { Raised, Responded, Closed, RejectedAsNotApplicable, Reopened }
+public enum RecommendationAction
+{
+    Raised,
+    Responded,
+    Closed,
+    RejectedAsNotApplicable,
+    Reopened,
+}
 
 /// <summary>One entry of a recommendation's history: who did what, when, moving it from which status to which, with their text.</summary>
-public sealed record RecommendationEvent(DateTime AtUtc, string Actor, RecommendationAction Action, RecommendationStatus From, RecommendationStatus To, string? Text);
+public sealed record RecommendationEvent(
+    DateTime AtUtc,
+    string Actor,
+    RecommendationAction Action,
+    RecommendationStatus From,
+    RecommendationStatus To,
+    string? Text
+);
 
 /// <summary>A recommendation (kiến nghị) raised during a working visit, tracked to closure by the party that must act on it.</summary>
 public sealed class Recommendation
@@ -17,17 +37,20 @@ public sealed class Recommendation
 
     public string Text { get; private set; } = "";
     public DateOnly RaisedOn { get; private set; }
+
     /// <summary>The agency that raised it.</summary>
     public string RaisedBy { get; private set; } = "";
     public string CommuneCode { get; private set; } = "";
     public ResponsibleParty Responsible { get; private set; } = ResponsibleParty.Province;
     public DateOnly? DueDate { get; private set; }
     public RecommendationStatus Status { get; private set; }
+
     /// <summary>The latest response (a closing response included).</summary>
     public string? Response { get; private set; }
     public DateTime? RespondedAt { get; private set; }
     public string? ClosedBy { get; private set; }
     public DateTime? ClosedAt { get; private set; }
+
     /// <summary>Why it was found not applicable (status NotApplicable).</summary>
     public string? RejectionReason { get; private set; }
     public IReadOnlyList<RecommendationEvent> History => history;
@@ -35,35 +58,89 @@ public sealed class Recommendation
     private Recommendation() { }
 
     /// <summary>Raises a recommendation; check <see cref="Validate"/> first (a visit does this for its rows).</summary>
-    public Recommendation(string text, DateOnly raisedOn, string raisedBy, string communeCode, ResponsibleParty responsible, DateOnly? dueDate, string actor, DateTime utcNow)
+    public Recommendation(
+        string text,
+        DateOnly raisedOn,
+        string raisedBy,
+        string communeCode,
+        ResponsibleParty responsible,
+        DateOnly? dueDate,
+        string actor,
+        DateTime utcNow
+    )
     {
-        (Text, RaisedOn, RaisedBy, CommuneCode, Responsible, DueDate, Status) = (text.Trim(), raisedOn, raisedBy, communeCode, responsible, dueDate, RecommendationStatus.Open);
+        (Text, RaisedOn, RaisedBy, CommuneCode, Responsible, DueDate, Status) = (
+            text.Trim(),
+            raisedOn,
+            raisedBy,
+            communeCode,
+            responsible,
+            dueDate,
+            RecommendationStatus.Open
+        );
         history.Add(new(utcNow, actor, RecommendationAction.Raised, RecommendationStatus.Open, RecommendationStatus.Open, Text));
     }
 
     /// <summary>Rebuilds a stored recommendation with its history, without re-validating it.</summary>
-    public static Recommendation Restore(string text, DateOnly raisedOn, string raisedBy, string communeCode, ResponsibleParty responsible, DateOnly? dueDate,
-        RecommendationStatus status, string? response, DateTime? respondedAt, string? closedBy, DateTime? closedAt, string? rejectionReason,
-        IEnumerable<RecommendationEvent> history)
+    public static Recommendation Restore(
+        string text,
+        DateOnly raisedOn,
+        string raisedBy,
+        string communeCode,
+        ResponsibleParty responsible,
+        DateOnly? dueDate,
+        RecommendationStatus status,
+        string? response,
+        DateTime? respondedAt,
+        string? closedBy,
+        DateTime? closedAt,
+        string? rejectionReason,
+        IEnumerable<RecommendationEvent> history
+    )
     {
         var restored = new Recommendation
         {
-            Text = text, RaisedOn = raisedOn, RaisedBy = raisedBy, CommuneCode = communeCode, Responsible = responsible, DueDate = dueDate,
-            Status = status, Response = response, RespondedAt = respondedAt, ClosedBy = closedBy, ClosedAt = closedAt, RejectionReason = rejectionReason,
+            Text = text,
+            RaisedOn = raisedOn,
+            RaisedBy = raisedBy,
+            CommuneCode = communeCode,
+            Responsible = responsible,
+            DueDate = dueDate,
+            Status = status,
+            Response = response,
+            RespondedAt = respondedAt,
+            ClosedBy = closedBy,
+            ClosedAt = closedAt,
+            RejectionReason = rejectionReason,
         };
         restored.history.AddRange(history);
         return restored;
     }
 
     /// <summary>Problems with the raised fields, named by field.</summary>
-    public static IReadOnlyList<Problem> Validate(string? text, DateOnly raisedOn, string? raisedBy, string? communeCode, DateOnly? dueDate, string prefix = "")
+    public static IReadOnlyList<Problem> Validate(
+        string? text,
+        DateOnly raisedOn,
+        string? raisedBy,
+        string? communeCode,
+        DateOnly? dueDate,
+        string prefix = ""
+    )
     {
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(text)) problems.Add(new(prefix + "text", "Phải nhập nội dung kiến nghị."));
-        if (string.IsNullOrWhiteSpace(raisedBy)) problems.Add(new(prefix + "raisedBy", "Phải ghi cơ quan nêu kiến nghị."));
-        if (string.IsNullOrWhiteSpace(communeCode)) problems.Add(new(prefix + "communeCode", "Phải chọn xã."));
+        if (string.IsNullOrWhiteSpace(text))
+            problems.Add(new(prefix + "text", "Phải nhập nội dung kiến nghị."));
+        if (string.IsNullOrWhiteSpace(raisedBy))
+            problems.Add(new(prefix + "raisedBy", "Phải ghi cơ quan nêu kiến nghị."));
+        if (string.IsNullOrWhiteSpace(communeCode))
+            problems.Add(new(prefix + "communeCode", "Phải chọn xã."));
         if (dueDate is { } due && due < raisedOn)
-            problems.Add(new(prefix + "dueDate", $"Hạn xử lý ({VietnamTime.Format(due)}) không được trước ngày nêu kiến nghị ({VietnamTime.Format(raisedOn)})."));
+            problems.Add(
+                new(
+                    prefix + "dueDate",
+                    $"Hạn xử lý ({VietnamTime.Format(due)}) không được trước ngày nêu kiến nghị ({VietnamTime.Format(raisedOn)})."
+                )
+            );
         return problems;
     }
 
@@ -72,9 +149,12 @@ public sealed class Recommendation
     /// <summary>Records a response by the responsible party; the recommendation moves to (or stays) InProgress.</summary>
     public Outcome Respond(ResponsibleParty actorParty, string actor, string text, DateTime utcNow)
     {
-        if (!IsOpen) return Outcome.Rejected($"Không thể trả lời: kiến nghị đang ở trạng thái {StatusName(Status)}.");
-        if (actorParty != Responsible) return Outcome.Forbidden($"Chỉ {Responsible.DisplayName} mới trả lời được kiến nghị này.");
-        if (string.IsNullOrWhiteSpace(text)) return Required("response", "Phải nhập nội dung trả lời.");
+        if (!IsOpen)
+            return Outcome.Rejected($"Không thể trả lời: kiến nghị đang ở trạng thái {StatusName(Status)}.");
+        if (actorParty != Responsible)
+            return Outcome.Forbidden($"Chỉ {Responsible.DisplayName} mới trả lời được kiến nghị này.");
+        if (string.IsNullOrWhiteSpace(text))
+            return Required("response", "Phải nhập nội dung trả lời.");
         Move(RecommendationAction.Responded, RecommendationStatus.InProgress, actor, text.Trim(), utcNow);
         (Response, RespondedAt) = (text.Trim(), utcNow);
         return Outcome.Done;
@@ -83,9 +163,12 @@ public sealed class Recommendation
     /// <summary>Closes with a closing response, by the responsible party, from Open or InProgress.</summary>
     public Outcome Close(ResponsibleParty actorParty, string actor, string closingResponse, DateTime utcNow)
     {
-        if (!IsOpen) return Outcome.Rejected($"Không thể đóng: kiến nghị đang ở trạng thái {StatusName(Status)}.");
-        if (actorParty != Responsible) return Outcome.Forbidden($"Chỉ {Responsible.DisplayName} mới đóng được kiến nghị này.");
-        if (string.IsNullOrWhiteSpace(closingResponse)) return Required("response", "Phải nhập kết quả xử lý khi đóng kiến nghị.");
+        if (!IsOpen)
+            return Outcome.Rejected($"Không thể đóng: kiến nghị đang ở trạng thái {StatusName(Status)}.");
+        if (actorParty != Responsible)
+            return Outcome.Forbidden($"Chỉ {Responsible.DisplayName} mới đóng được kiến nghị này.");
+        if (string.IsNullOrWhiteSpace(closingResponse))
+            return Required("response", "Phải nhập kết quả xử lý khi đóng kiến nghị.");
         Move(RecommendationAction.Closed, RecommendationStatus.Closed, actor, closingResponse.Trim(), utcNow);
         (Response, RespondedAt, ClosedBy, ClosedAt) = (closingResponse.Trim(), utcNow, actor, utcNow);
         return Outcome.Done;
@@ -94,9 +177,12 @@ public sealed class Recommendation
     /// <summary>Rejects as not applicable, with a reason, by the responsible party, from Open or InProgress. Final: it cannot be reopened.</summary>
     public Outcome RejectAsNotApplicable(ResponsibleParty actorParty, string actor, string reason, DateTime utcNow)
     {
-        if (!IsOpen) return Outcome.Rejected($"Không thể kết luận không thuộc phạm vi: kiến nghị đang ở trạng thái {StatusName(Status)}.");
-        if (actorParty != Responsible) return Outcome.Forbidden($"Chỉ {Responsible.DisplayName} mới kết luận được kiến nghị này.");
-        if (string.IsNullOrWhiteSpace(reason)) return Required("reason", "Phải ghi lý do kiến nghị không thuộc phạm vi xử lý.");
+        if (!IsOpen)
+            return Outcome.Rejected($"Không thể kết luận không thuộc phạm vi: kiến nghị đang ở trạng thái {StatusName(Status)}.");
+        if (actorParty != Responsible)
+            return Outcome.Forbidden($"Chỉ {Responsible.DisplayName} mới kết luận được kiến nghị này.");
+        if (string.IsNullOrWhiteSpace(reason))
+            return Required("reason", "Phải ghi lý do kiến nghị không thuộc phạm vi xử lý.");
         Move(RecommendationAction.RejectedAsNotApplicable, RecommendationStatus.NotApplicable, actor, reason.Trim(), utcNow);
         (RejectionReason, ClosedBy, ClosedAt) = (reason.Trim(), actor, utcNow);
         return Outcome.Done;
@@ -106,8 +192,10 @@ public sealed class Recommendation
     /// the coordination office) is the caller's access check, not the domain's.</summary>
     public Outcome Reopen(string actor, string reason, DateTime utcNow)
     {
-        if (Status != RecommendationStatus.Closed) return Outcome.Rejected($"Không thể mở lại: chỉ mở lại được kiến nghị đã đóng (đang ở trạng thái {StatusName(Status)}).");
-        if (string.IsNullOrWhiteSpace(reason)) return Required("reason", "Phải ghi lý do mở lại kiến nghị.");
+        if (Status != RecommendationStatus.Closed)
+            return Outcome.Rejected($"Không thể mở lại: chỉ mở lại được kiến nghị đã đóng (đang ở trạng thái {StatusName(Status)}).");
+        if (string.IsNullOrWhiteSpace(reason))
+            return Required("reason", "Phải ghi lý do mở lại kiến nghị.");
         Move(RecommendationAction.Reopened, RecommendationStatus.Open, actor, reason.Trim(), utcNow);
         (ClosedBy, ClosedAt) = (null, null);
         return Outcome.Done;
@@ -126,18 +214,22 @@ public sealed class Recommendation
     /// <summary>The open list as users see it: only Open and InProgress ones, oldest first (by raised date, then earliest
     /// due date, undated last), each with its overdue mark and days open.</summary>
     public static IReadOnlyList<OpenRecommendation> OpenOldestFirst(IEnumerable<Recommendation> items, DateOnly today) =>
-        [.. items.Where(r => r.IsOpen)
-            .OrderBy(r => r.RaisedOn)
-            .ThenBy(r => r.DueDate ?? DateOnly.MaxValue)
-            .Select(r => new OpenRecommendation(r, r.IsOverdue(today), r.DaysOpen(today)))];
+        [
+            .. items
+                .Where(r => r.IsOpen)
+                .OrderBy(r => r.RaisedOn)
+                .ThenBy(r => r.DueDate ?? DateOnly.MaxValue)
+                .Select(r => new OpenRecommendation(r, r.IsOverdue(today), r.DaysOpen(today))),
+        ];
 
-    public static string StatusName(RecommendationStatus status) => status switch
-    {
-        RecommendationStatus.Open => "mới nêu",
-        RecommendationStatus.InProgress => "đang xử lý",
-        RecommendationStatus.Closed => "đã đóng",
-        _ => "không thuộc phạm vi xử lý",
-    };
+    public static string StatusName(RecommendationStatus status) =>
+        status switch
+        {
+            RecommendationStatus.Open => "mới nêu",
+            RecommendationStatus.InProgress => "đang xử lý",
+            RecommendationStatus.Closed => "đã đóng",
+            _ => "không thuộc phạm vi xử lý",
+        };
 
     private void Move(RecommendationAction action, RecommendationStatus to, string actor, string? text, DateTime utcNow)
     {

@@ -2,7 +2,13 @@ using Mtqg.Domain.Common;
 
 namespace Mtqg.Domain.Visits;
 
-public enum SupportKind { Gift, Money, Materials, InKindWork }
+public enum SupportKind
+{
+    Gift,
+    Money,
+    Materials,
+    InKindWork,
+}
 
 /// <summary>One item of support given during a visit. <see cref="Value"/> is in whole đồng; a money item must carry it.</summary>
 public sealed record SupportItem(SupportKind Kind, string Description, decimal? Quantity = null, string? Unit = null, long? Value = null);
@@ -14,6 +20,7 @@ public sealed record RecommendationDraft(string Text, ResponsibleParty Responsib
 public sealed record Visit
 {
     public DateOnly Date { get; init; }
+
     /// <summary>The helping agency (its code or name, as the caller identifies agencies).</summary>
     public string Agency { get; init; } = "";
     public string CommuneCode { get; init; } = "";
@@ -31,16 +38,24 @@ public sealed record Visit
     public IReadOnlyList<Problem> Validate(DateOnly today)
     {
         var problems = new List<Problem>();
-        if (PastDate.Check("date", "Ngày làm việc", Date, today) is { } future) problems.Add(future);
-        if (string.IsNullOrWhiteSpace(Agency)) problems.Add(new("agency", "Phải ghi cơ quan giúp đỡ xã."));
-        if (string.IsNullOrWhiteSpace(CommuneCode)) problems.Add(new("communeCode", "Phải chọn xã."));
-        if (Participants.Count == 0) problems.Add(new("participants", "Phải ghi ít nhất một thành phần tham dự."));
+        if (PastDate.Check("date", "Ngày làm việc", Date, today) is { } future)
+            problems.Add(future);
+        if (string.IsNullOrWhiteSpace(Agency))
+            problems.Add(new("agency", "Phải ghi cơ quan giúp đỡ xã."));
+        if (string.IsNullOrWhiteSpace(CommuneCode))
+            problems.Add(new("communeCode", "Phải chọn xã."));
+        if (Participants.Count == 0)
+            problems.Add(new("participants", "Phải ghi ít nhất một thành phần tham dự."));
         for (var i = 0; i < Participants.Count; i++)
-            if (string.IsNullOrWhiteSpace(Participants[i])) problems.Add(new($"participants[{i}]", $"Thành phần tham dự dòng {i + 1}: không được để trống."));
-        if (string.IsNullOrWhiteSpace(Content)) problems.Add(new("content", "Phải ghi nội dung buổi làm việc."));
-        for (var i = 0; i < Support.Count; i++) CheckSupport(Support[i], i, problems);
+            if (string.IsNullOrWhiteSpace(Participants[i]))
+                problems.Add(new($"participants[{i}]", $"Thành phần tham dự dòng {i + 1}: không được để trống."));
+        if (string.IsNullOrWhiteSpace(Content))
+            problems.Add(new("content", "Phải ghi nội dung buổi làm việc."));
+        for (var i = 0; i < Support.Count; i++)
+            CheckSupport(Support[i], i, problems);
         for (var i = 0; i < Difficulties.Count; i++)
-            if (string.IsNullOrWhiteSpace(Difficulties[i])) problems.Add(new($"difficulties[{i}]", $"Khó khăn dòng {i + 1}: không được để trống."));
+            if (string.IsNullOrWhiteSpace(Difficulties[i]))
+                problems.Add(new($"difficulties[{i}]", $"Khó khăn dòng {i + 1}: không được để trống."));
         for (var i = 0; i < Recommendations.Count; i++)
         {
             var draft = Recommendations[i];
@@ -60,7 +75,10 @@ public sealed record Visit
             raised = [];
             return Outcome.Invalid("Biên bản làm việc chưa hợp lệ.", problems);
         }
-        raised = [.. Recommendations.Select(d => new Recommendation(d.Text, Date, Agency, CommuneCode, d.Responsible, d.DueDate, actor, utcNow))];
+        raised =
+        [
+            .. Recommendations.Select(d => new Recommendation(d.Text, Date, Agency, CommuneCode, d.Responsible, d.DueDate, actor, utcNow)),
+        ];
         return Outcome.Done;
     }
 
@@ -70,10 +88,12 @@ public sealed record Visit
         var at = $"support[{i}]";
         if (item.Kind != SupportKind.Money && string.IsNullOrWhiteSpace(item.Description))
             problems.Add(new($"{at}.description", $"{row}: phải ghi nội dung hỗ trợ."));
-        if (item.Value is < 0) problems.Add(new($"{at}.value", $"{row}: giá trị không được âm."));
+        if (item.Value is < 0)
+            problems.Add(new($"{at}.value", $"{row}: giá trị không được âm."));
         if (item.Kind == SupportKind.Money && item.Value is null or 0)
             problems.Add(new($"{at}.value", $"{row}: hỗ trợ bằng tiền phải có số tiền (đồng)."));
-        if (item.Quantity is <= 0) problems.Add(new($"{at}.quantity", $"{row}: số lượng phải lớn hơn 0."));
+        if (item.Quantity is <= 0)
+            problems.Add(new($"{at}.quantity", $"{row}: số lượng phải lớn hơn 0."));
         if (item.Quantity is not null && string.IsNullOrWhiteSpace(item.Unit))
             problems.Add(new($"{at}.unit", $"{row}: có số lượng thì phải ghi đơn vị tính."));
     }

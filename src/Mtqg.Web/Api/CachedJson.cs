@@ -14,10 +14,16 @@ public static class CachedJson
 {
     private static readonly ConditionalWeakTable<object, byte[]> Written = new();
 
-    public static IResult Ok<T>(T value, HttpContext http) where T : class
+    public static IResult Ok<T>(T value, HttpContext http)
+        where T : class
     {
         var bytes = Written.GetValue(value, v =>
-            JsonSerializer.SerializeToUtf8Bytes(v, typeof(T), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions));
+            JsonSerializer.SerializeToUtf8Bytes(
+                v,
+                typeof(T),
+                http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions
+            )
+        );
         return TypedResults.Bytes(bytes, "application/json; charset=utf-8");
     }
 }

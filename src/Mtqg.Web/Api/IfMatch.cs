@@ -15,7 +15,8 @@ public static class IfMatch
     public static string? Normalize(string? text)
     {
         var trimmed = text?.Trim() ?? "";
-        if (trimmed.StartsWith("W/", StringComparison.Ordinal)) trimmed = trimmed[2..];
+        if (trimmed.StartsWith("W/", StringComparison.Ordinal))
+            trimmed = trimmed[2..];
         trimmed = trimmed.Trim('"');
         return trimmed.Length == 0 || trimmed == "*" ? null : trimmed;
     }

@@ -16,15 +16,29 @@ public static class ReverseProxy
 {
     public static IServiceCollection AddMtqgReverseProxy(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = List(configuration["Mtqg:ReverseProxy:KnownProxies"]).Select(p =>
-            IPAddress.TryParse(p, out var address) ? address : throw new InvalidOperationException($"Mtqg:ReverseProxy:KnownProxies: \"{p}\" không phải địa chỉ IP.")).ToList();
-        var networks = List(configuration["Mtqg:ReverseProxy:KnownNetworks"]).Select(n =>
-            System.Net.IPNetwork.TryParse(n, out var network) ? network : throw new InvalidOperationException($"Mtqg:ReverseProxy:KnownNetworks: \"{n}\" không phải dải mạng CIDR (ví dụ 10.0.0.0/8).")).ToList();
+        var proxies = List(configuration["Mtqg:ReverseProxy:KnownProxies"])
+            .Select(p =>
+                IPAddress.TryParse(p, out var address)
+                    ? address
+                    : throw new InvalidOperationException($"Mtqg:ReverseProxy:KnownProxies: \"{p}\" không phải địa chỉ IP.")
+            )
+            .ToList();
+        var networks = List(configuration["Mtqg:ReverseProxy:KnownNetworks"])
+            .Select(n =>
+                System.Net.IPNetwork.TryParse(n, out var network)
+                    ? network
+                    : throw new InvalidOperationException(
+                        $"Mtqg:ReverseProxy:KnownNetworks: \"{n}\" không phải dải mạng CIDR (ví dụ 10.0.0.0/8)."
+                    )
+            )
+            .ToList();
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in proxies) options.KnownProxies.Add(proxy);
-            foreach (var network in networks) options.KnownIPNetworks.Add(network);
+            foreach (var proxy in proxies)
+                options.KnownProxies.Add(proxy);
+            foreach (var network in networks)
+                options.KnownIPNetworks.Add(network);
         });
         return services;
     }

@@ -15,8 +15,17 @@ namespace Mtqg.Web.Data;
 /// single node) and refuses to start with pending migrations. Reference data (units, national criteria sets) and accounts are then seeded if missing.
 /// </summary>
 public sealed class DatabaseInitializer(
-    AppDbContext db, IConfiguration configuration, IOptions<DemoOptions> demoOptions, UnitSeeder units, CriteriaSetSeeder criteriaSets,
-    AccountSeeder accounts, DemoDataSeeder demoData, Features.Plans.PlanDemoSeeder planDemo, Features.Recognition.RecognitionDemoSeeder recognitionDemo, ILogger<DatabaseInitializer> logger)
+    AppDbContext db,
+    IConfiguration configuration,
+    IOptions<DemoOptions> demoOptions,
+    UnitSeeder units,
+    CriteriaSetSeeder criteriaSets,
+    AccountSeeder accounts,
+    DemoDataSeeder demoData,
+    Features.Plans.PlanDemoSeeder planDemo,
+    Features.Recognition.RecognitionDemoSeeder recognitionDemo,
+    ILogger<DatabaseInitializer> logger
+)
 {
     public async Task InitializeAsync(bool migrate, CancellationToken ct = default)
     {
@@ -28,16 +37,20 @@ public sealed class DatabaseInitializer(
             var watch = Stopwatch.StartNew();
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
             await db.Database.MigrateAsync(ct);
-            logger.LogInformation("Áp dụng migration: {Result} ({Seconds:0.0} giây).",
-                pending == 0 ? "lược đồ đã mới nhất" : $"{pending} migration đã áp dụng", watch.Elapsed.TotalSeconds);
+            logger.LogInformation(
+                "Áp dụng migration: {Result} ({Seconds:0.0} giây).",
+                pending == 0 ? "lược đồ đã mới nhất" : $"{pending} migration đã áp dụng",
+                watch.Elapsed.TotalSeconds
+            );
         }
         else
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0)
                 throw new InvalidOperationException(
-                    $"Cơ sở dữ liệu PostgreSQL chưa có lược đồ mới nhất ({pending.Count} migration chưa áp dụng: {string.Join(", ", pending)}). " +
-                    "Chạy: dotnet run --project src/Mtqg.Web -- migrate");
+                    $"Cơ sở dữ liệu PostgreSQL chưa có lược đồ mới nhất ({pending.Count} migration chưa áp dụng: {string.Join(", ", pending)}). "
+                        + "Chạy: dotnet run --project src/Mtqg.Web -- migrate"
+                );
         }
 
         // A first start loads everything and reports each step with what it loaded; a later start only checks, and says so in one line
@@ -46,25 +59,53 @@ public sealed class DatabaseInitializer(
         var fresh = !await db.Units.AnyAsync(ct);
         var demo = demoOptions.Value.Demo;
         if (fresh)
-            logger.LogInformation("Cơ sở dữ liệu chưa có dữ liệu: nạp đơn vị hành chính, bộ tiêu chí{Demo} lần đầu (khoảng nửa phút)…", demo ? " và dữ liệu minh họa" : "");
+            logger.LogInformation(
+                "Cơ sở dữ liệu chưa có dữ liệu: nạp đơn vị hành chính, bộ tiêu chí{Demo} lần đầu (khoảng nửa phút)…",
+                demo ? " và dữ liệu minh họa" : ""
+            );
 
-        await StepAsync(fresh, "Đơn vị hành chính và quan hệ kế thừa", () => units.SeedAsync(ct),
-            async () => $"{await db.Units.CountAsync(ct):N0} đơn vị, {await db.UnitSuccessions.CountAsync(ct):N0} quan hệ kế thừa cũ → mới");
-        await StepAsync(fresh, "Bộ tiêu chí", () => criteriaSets.SeedAsync(ct),
-            async () => string.Join(", ", await db.CriteriaSets.AsNoTracking().OrderBy(s => s.Code).Select(s => s.Code).ToListAsync(ct)));
+        await StepAsync(
+            fresh,
+            "Đơn vị hành chính và quan hệ kế thừa",
+            () => units.SeedAsync(ct),
+            async () => $"{await db.Units.CountAsync(ct):N0} đơn vị, {await db.UnitSuccessions.CountAsync(ct):N0} quan hệ kế thừa cũ → mới"
+        );
+        await StepAsync(
+            fresh,
+            "Bộ tiêu chí",
+            () => criteriaSets.SeedAsync(ct),
+            async () => string.Join(", ", await db.CriteriaSets.AsNoTracking().OrderBy(s => s.Code).Select(s => s.Code).ToListAsync(ct))
+        );
         await StepAsync(fresh, "Tài khoản", () => accounts.SeedAsync(ct), async () => $"{await db.Users.CountAsync(ct):N0} tài khoản");
         if (demo)
         {
-            await StepAsync(fresh, "Dữ liệu minh họa: giá trị chỉ tiêu", () => demoData.SeedAsync(ct),
-                async () => $"{await db.IndicatorValues.CountAsync(ct):N0} giá trị");
-            await StepAsync(fresh, "Dữ liệu minh họa: kế hoạch, phân công, buổi làm việc", () => planDemo.SeedAsync(ct),
-                async () => $"{await db.Plans.CountAsync(ct):N0} kế hoạch, {await db.Assignments.CountAsync(ct):N0} phân công, {await db.Visits.CountAsync(ct):N0} buổi làm việc");
+            await StepAsync(
+                fresh,
+                "Dữ liệu minh họa: giá trị chỉ tiêu",
+                () => demoData.SeedAsync(ct),
+                async () => $"{await db.IndicatorValues.CountAsync(ct):N0} giá trị"
+            );
+            await StepAsync(
+                fresh,
+                "Dữ liệu minh họa: kế hoạch, phân công, buổi làm việc",
+                () => planDemo.SeedAsync(ct),
+                async () =>
+                    $"{await db.Plans.CountAsync(ct):N0} kế hoạch, {await db.Assignments.CountAsync(ct):N0} phân công, {await db.Visits.CountAsync(ct):N0} buổi làm việc"
+            );
             if (demoOptions.Value.DemoRecognitions)
-                await StepAsync(fresh, "Dữ liệu minh họa: hồ sơ và quyết định công nhận", () => recognitionDemo.SeedAsync(ct),
-                    async () => $"{await db.Dossiers.CountAsync(ct):N0} hồ sơ, {await db.Decisions.CountAsync(ct):N0} quyết định");
+                await StepAsync(
+                    fresh,
+                    "Dữ liệu minh họa: hồ sơ và quyết định công nhận",
+                    () => recognitionDemo.SeedAsync(ct),
+                    async () => $"{await db.Dossiers.CountAsync(ct):N0} hồ sơ, {await db.Decisions.CountAsync(ct):N0} quyết định"
+                );
         }
         if (!fresh)
-            logger.LogInformation("Dữ liệu gốc{Demo} đã có sẵn (kiểm tra trong {Seconds:0.0} giây).", demo ? " và dữ liệu minh họa" : "", checking.Elapsed.TotalSeconds);
+            logger.LogInformation(
+                "Dữ liệu gốc{Demo} đã có sẵn (kiểm tra trong {Seconds:0.0} giây).",
+                demo ? " và dữ liệu minh họa" : "",
+                checking.Elapsed.TotalSeconds
+            );
     }
 
     /// <summary>One start-up step; on a first start, logged with what the database holds afterwards and how long it took, so it is never silent.</summary>
@@ -72,7 +113,8 @@ public sealed class DatabaseInitializer(
     {
         var watch = Stopwatch.StartNew();
         await run();
-        if (report) logger.LogInformation("{Step}: {Result} ({Seconds:0.0} giây).", step, await holds(), watch.Elapsed.TotalSeconds);
+        if (report)
+            logger.LogInformation("{Step}: {Result} ({Seconds:0.0} giây).", step, await holds(), watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -83,12 +125,15 @@ public sealed class DatabaseInitializer(
     private async Task RefuseSquashedHistoryAsync(DatabaseProvider provider, CancellationToken ct)
     {
         var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
-        if (applied.Count == 0 || applied.Intersect(db.Database.GetMigrations()).Any()) return;
-        var what = provider == DatabaseProvider.Sqlite
-            ? $"Xoá tệp {db.Database.GetDbConnection().DataSource} rồi khởi động lại: ứng dụng tạo lại cơ sở dữ liệu."
-            : "Xoá và tạo lại cơ sở dữ liệu, rồi chạy: dotnet run --project src/Mtqg.Web -- migrate";
+        if (applied.Count == 0 || applied.Intersect(db.Database.GetMigrations()).Any())
+            return;
+        var what =
+            provider == DatabaseProvider.Sqlite
+                ? $"Xoá tệp {db.Database.GetDbConnection().DataSource} rồi khởi động lại: ứng dụng tạo lại cơ sở dữ liệu."
+                : "Xoá và tạo lại cơ sở dữ liệu, rồi chạy: dotnet run --project src/Mtqg.Web -- migrate";
         throw new InvalidOperationException(
-            $"Cơ sở dữ liệu được tạo bởi các migration cũ ({applied[0]} …), đã gộp thành một migration Initial trước khi phát hành " +
-            $"(docs/decisions/0015-one-initial-migration.md), nên không thể nâng cấp. {what}");
+            $"Cơ sở dữ liệu được tạo bởi các migration cũ ({applied[0]} …), đã gộp thành một migration Initial trước khi phát hành "
+                + $"(docs/decisions/0015-one-initial-migration.md), nên không thể nâng cấp. {what}"
+        );
     }
 }

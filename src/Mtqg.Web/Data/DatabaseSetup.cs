@@ -4,7 +4,11 @@ using Mtqg.Web.Features.Audit;
 
 namespace Mtqg.Web.Data;
 
-public enum DatabaseProvider { Sqlite, Postgres }
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
 
 public static class DatabaseSetup
 {
@@ -15,11 +19,17 @@ public static class DatabaseSetup
         {
             null or "" => DatabaseProvider.Sqlite,
             var p when p.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Sqlite,
-            var p when p.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || p.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Postgres,
+            var p
+                when p.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
+                    || p.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Postgres,
             var p => throw new InvalidOperationException($"Database:Provider \"{p}\" không hợp lệ: dùng Sqlite hoặc Postgres."),
         };
 
-    public static IServiceCollection AddMtqgDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddMtqgDatabase(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment
+    )
     {
         var provider = Provider(configuration);
         var connectionString = configuration.GetConnectionString("Mtqg");
@@ -34,7 +44,11 @@ public static class DatabaseSetup
 
         // The options are built once for the process (they hold nothing per request): building them anew for
         // every request was a good share of a cached summary's CPU time.
-        services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddDbContext<AppDbContext>(
+            options => Configure(options, provider, connectionString),
+            ServiceLifetime.Scoped,
+            ServiceLifetime.Singleton
+        );
         services.AddSingleton(new DatabaseVersion(provider, connectionString));
         // Every context refuses text longer than its column (decision 0013), then records its tracked changes in the
         // audit trail (decision 0005): the check runs first, so a refused save has added no audit row.
@@ -42,8 +56,11 @@ public static class DatabaseSetup
         services.AddSingleton<AuditActor>();
         services.AddSingleton<StoredTextInterceptor>();
         services.AddSingleton<AuditInterceptor>();
-        services.ConfigureDbContext<AppDbContext>((sp, options) => options.AddInterceptors(
-            sp.GetRequiredService<StoredTextInterceptor>(), sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Singleton);
+        services.ConfigureDbContext<AppDbContext>(
+            (sp, options) =>
+                options.AddInterceptors(sp.GetRequiredService<StoredTextInterceptor>(), sp.GetRequiredService<AuditInterceptor>()),
+            ServiceLifetime.Singleton
+        );
         return services;
     }
 
@@ -59,7 +76,11 @@ public static class DatabaseSetup
     private static string SqliteConnectionString(string connectionString, string contentRoot)
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
-        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        if (
+            builder.DataSource is { Length: > 0 } path
+            && path != ":memory:"
+            && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal)
+        )
         {
             var full = Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);

@@ -30,16 +30,19 @@ public sealed class DatabaseVersion : IAsyncDisposable
         if (provider == DatabaseProvider.Postgres)
         {
             // A small pool of its own, so a version read never waits behind the requests' queries.
-            postgres = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString)
-            {
-                MaxPoolSize = 2,
-                MinPoolSize = 0,
-                ApplicationName = "mtqg-version",
-            }.ToString()).Build();
+            postgres = new NpgsqlDataSourceBuilder(
+                new NpgsqlConnectionStringBuilder(connectionString)
+                {
+                    MaxPoolSize = 2,
+                    MinPoolSize = 0,
+                    ApplicationName = "mtqg-version",
+                }.ToString()
+            ).Build();
             return;
         }
         var file = new SqliteConnectionStringBuilder(connectionString);
-        if (file.Mode == SqliteOpenMode.Memory || file.DataSource is "" or ":memory:") return;
+        if (file.Mode == SqliteOpenMode.Memory || file.DataSource is "" or ":memory:")
+            return;
         sqlite = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
     }
 
@@ -49,7 +52,8 @@ public sealed class DatabaseVersion : IAsyncDisposable
     /// <summary>The version as of now (read after this call), or null where none can be read.</summary>
     public Task<string?> CurrentAsync(CancellationToken ct)
     {
-        if (!Available) return Task.FromResult<string?>(null);
+        if (!Available)
+            return Task.FromResult<string?>(null);
         TaskCompletionSource<string?> mine;
         lock (gate)
         {
@@ -95,7 +99,8 @@ public sealed class DatabaseVersion : IAsyncDisposable
             await using var command = postgres.CreateCommand("SELECT pg_current_snapshot()::text");
             return (string?)await command.ExecuteScalarAsync();
         }
-        if (sqlite!.State != System.Data.ConnectionState.Open) sqlite.Open();
+        if (sqlite!.State != System.Data.ConnectionState.Open)
+            sqlite.Open();
         using var pragma = sqlite.CreateCommand();
         pragma.CommandText = "PRAGMA data_version";
         return Convert.ToString(pragma.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -103,7 +108,9 @@ public sealed class DatabaseVersion : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (postgres is not null) await postgres.DisposeAsync();
-        if (sqlite is not null) await sqlite.DisposeAsync();
+        if (postgres is not null)
+            await postgres.DisposeAsync();
+        if (sqlite is not null)
+            await sqlite.DisposeAsync();
     }
 }

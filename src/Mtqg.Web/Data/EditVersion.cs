@@ -19,8 +19,10 @@ public static class EditVersion
 
     /// <summary>The refusal: <paramref name="what"/> ("Phân công Sở Tài chính") was saved by someone else since it was read.</summary>
     public static Outcome Changed(string what, DateTime updatedAt, string? by) =>
-        Outcome.Changed($"{what} vừa được {by ?? "người khác"} lưu lúc {VietnamTime.ToLocal(updatedAt).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}; "
-            + "thay đổi của bạn chưa được lưu. Xem bản mới dưới đây rồi sửa lại nếu cần.");
+        Outcome.Changed(
+            $"{what} vừa được {by ?? "người khác"} lưu lúc {VietnamTime.ToLocal(updatedAt).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}; "
+                + "thay đổi của bạn chưa được lưu. Xem bản mới dưới đây rồi sửa lại nếu cần."
+        );
 
     /// <summary>
     /// Saves the change to <paramref name="row"/> (which has <c>UpdatedAt</c>, its token, and <c>UpdatedBy</c>); when another
@@ -36,7 +38,8 @@ public static class EditVersion
         catch (DbUpdateConcurrencyException)
         {
             var now = await db.Entry(row).GetDatabaseValuesAsync(ct);
-            return now is null ? Outcome.NotFound($"{what} vừa bị người khác xóa.")
+            return now is null
+                ? Outcome.NotFound($"{what} vừa bị người khác xóa.")
                 : Changed(what, now.GetValue<DateTime>("UpdatedAt"), now.GetValue<string?>("UpdatedBy"));
         }
     }

@@ -14,8 +14,11 @@ public static class ReadyLog
             using var process = Process.GetCurrentProcess();
             var seconds = (DateTime.Now - process.StartTime).TotalSeconds;
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            app.Logger.LogInformation("MTQG sẵn sàng tại {Addresses} sau {Seconds:0.0} giây kể từ khi tiến trình khởi động.",
-                addresses.Count == 0 ? "(máy chủ kiểm thử)" : string.Join(", ", addresses), seconds);
+            app.Logger.LogInformation(
+                "MTQG sẵn sàng tại {Addresses} sau {Seconds:0.0} giây kể từ khi tiến trình khởi động.",
+                addresses.Count == 0 ? "(máy chủ kiểm thử)" : string.Join(", ", addresses),
+                seconds
+            );
         });
     }
 }

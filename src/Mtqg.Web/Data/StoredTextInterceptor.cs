@@ -17,7 +17,11 @@ public sealed class StoredTextInterceptor : SaveChangesInterceptor
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
         Check(eventData.Context);
         return ValueTask.FromResult(result);
@@ -25,8 +29,11 @@ public sealed class StoredTextInterceptor : SaveChangesInterceptor
 
     private static void Check(DbContext? db)
     {
-        if (db is null) return;
-        if (db.ChangeTracker.AutoDetectChangesEnabled) db.ChangeTracker.DetectChanges(); // SaveChanges detects them only after the interceptors
-        if (StoredText.Overflows(db.ChangeTracker) is { Count: > 0 } problems) throw new StoredTextTooLongException(problems);
+        if (db is null)
+            return;
+        if (db.ChangeTracker.AutoDetectChangesEnabled)
+            db.ChangeTracker.DetectChanges(); // SaveChanges detects them only after the interceptors
+        if (StoredText.Overflows(db.ChangeTracker) is { Count: > 0 } problems)
+            throw new StoredTextTooLongException(problems);
     }
 }

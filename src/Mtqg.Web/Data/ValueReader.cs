@@ -19,8 +19,14 @@ public static class ValueReader
 
     // unitIds: in the caller's order, a slice is a range [from, to) of positions in it. row: each stored
     // value as (unit id, indicator id, value), called concurrently for different slices. sliceRead: a range read.
-    public static async Task ReadAsync(AppDbContext db, IReadOnlyList<int> unitIds, int year,
-        Action<int, int, decimal> row, Action<int, int> sliceRead, CancellationToken ct)
+    public static async Task ReadAsync(
+        AppDbContext db,
+        IReadOnlyList<int> unitIds,
+        int year,
+        Action<int, int, decimal> row,
+        Action<int, int> sliceRead,
+        CancellationToken ct
+    )
     {
         var count = unitIds.Count;
         var slice = count >= ParallelFrom ? ParallelFrom / 2 : Math.Max(count, 1);
@@ -33,9 +39,14 @@ public static class ValueReader
         for (var start = 0; start < count; start += slice)
         {
             var ids = unitIds.Skip(start).Take(Math.Min(slice, count - start)).ToList();
-            await using var built = db.IndicatorValues
-                .Where(v => EF.Parameter(ids).Contains(v.UnitId) && v.Year == year)
-                .Select(v => new { v.UnitId, v.IndicatorId, v.Value })
+            await using var built = db
+                .IndicatorValues.Where(v => EF.Parameter(ids).Contains(v.UnitId) && v.Year == year)
+                .Select(v => new
+                {
+                    v.UnitId,
+                    v.IndicatorId,
+                    v.Value,
+                })
                 .CreateDbCommand();
             queries.Add((built.CommandText, [.. built.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value))]));
         }
@@ -79,25 +90,40 @@ public static class ValueReader
         {
             var next = -1;
             var connectionString = db.Database.GetConnectionString();
-            await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(async () =>
-            {
-                await using var connection = db.Database.GetDbConnection() is SqliteConnection
-                    ? new SqliteConnection(connectionString)
-                    : (DbConnection)new Npgsql.NpgsqlConnection(connectionString);
-                await connection.OpenAsync(ct);
-                for (var index = Interlocked.Increment(ref next); index < queries.Count; index = Interlocked.Increment(ref next))
-                {
-                    await ReadAsync(connection, index);
-                    sliceRead(index * slice, Math.Min((index + 1) * slice, count));
-                }
-            }, ct)));
+            await Task.WhenAll(
+                Enumerable
+                    .Range(0, readers)
+                    .Select(_ =>
+                        Task.Run(
+                            async () =>
+                            {
+                                await using var connection =
+                                    db.Database.GetDbConnection() is SqliteConnection
+                                        ? new SqliteConnection(connectionString)
+                                        : (DbConnection)new Npgsql.NpgsqlConnection(connectionString);
+                                await connection.OpenAsync(ct);
+                                for (
+                                    var index = Interlocked.Increment(ref next);
+                                    index < queries.Count;
+                                    index = Interlocked.Increment(ref next)
+                                )
+                                {
+                                    await ReadAsync(connection, index);
+                                    sliceRead(index * slice, Math.Min((index + 1) * slice, count));
+                                }
+                            },
+                            ct
+                        )
+                    )
+            );
         }
     }
 
     /// <summary>Whether a second connection to the same database can be opened (not an in-memory SQLite database).</summary>
     private static bool CanOpenMore(AppDbContext db)
     {
-        if (db.Database.GetDbConnection() is not SqliteConnection) return true;
+        if (db.Database.GetDbConnection() is not SqliteConnection)
+            return true;
         var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
         return source.Mode != SqliteOpenMode.Memory && source.DataSource is not (":memory:" or "");
     }
@@ -110,8 +136,11 @@ public static class ValueReader
     /// </summary>
     private static decimal StoredDecimal(DbDataReader reader, int ordinal)
     {
-        if (reader is not SqliteDataReader) return reader.GetDecimal(ordinal);
+        if (reader is not SqliteDataReader)
+            return reader.GetDecimal(ordinal);
         var number = reader.GetDouble(ordinal);
-        return Math.Abs(number) < 1e10 ? decimal.Round((decimal)number, Mtqg.Domain.Criteria.ValueRules.MaxDecimals) : reader.GetDecimal(ordinal);
+        return Math.Abs(number) < 1e10
+            ? decimal.Round((decimal)number, Mtqg.Domain.Criteria.ValueRules.MaxDecimals)
+            : reader.GetDecimal(ordinal);
     }
 }

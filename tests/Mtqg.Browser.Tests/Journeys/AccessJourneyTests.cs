@@ -27,14 +27,17 @@ public sealed class AccessJourneyTests
         var row = history.GetByRole(AriaRole.Row).Filter(new() { HasText = "1.2" }).First;
         await Expect(row).ToContainTextAsync("demo.xa");
         await Expect(row).ToContainTextAsync("88,5");
-        if (before.Length > 0) await Expect(row).ToContainTextAsync(before);
+        if (before.Length > 0)
+            await Expect(row).ToContainTextAsync(before);
         await session.ScreenshotAsync("lich-su-xa-bao-ha");
 
         // Someone else (the coordination office, through the API) changes a value meanwhile: the officer's stale form is refused.
         await session.GoToAsync("/xa/02989?nam=2026&set=DEMO-MINH-HOA");
         var office = await session.App.ClientAsAsync("demo.dieuphoi");
-        var changed = await office.PutAsync("/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA",
-            System.Net.Http.Json.JsonContent.Create(new { values = new Dictionary<string, object> { ["2.1"] = 99 } }));
+        var changed = await office.PutAsync(
+            "/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA",
+            System.Net.Http.Json.JsonContent.Create(new { values = new Dictionary<string, object> { ["2.1"] = 99 } })
+        );
         changed.EnsureSuccessStatusCode();
         await page.GetByLabel("Giá trị chỉ tiêu 1.2").FillAsync("70");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu số liệu" }).ClickAsync();
@@ -82,7 +85,8 @@ public sealed class AccessJourneyTests
 
         await session.GoToAsync("/tinh/15/tong-hop?nam=2026&set=DEMO-MINH-HOA");
         await page.GetByRole(AriaRole.Link, new() { Name = "Excel: tải về, nhập số liệu" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Excel số liệu chỉ tiêu — Tỉnh Lào Cai, năm 2026" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Excel số liệu chỉ tiêu — Tỉnh Lào Cai, năm 2026" }))
+            .ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tải tệp số liệu (.xlsx)" })).ToBeVisibleAsync();
         await session.ScreenshotAsync("excel");
     }

@@ -9,7 +9,9 @@ public sealed class DemoBoardJourneyTests
     [Fact]
     public async Task At_first_start_the_coordinator_sees_dossiers_at_each_step_and_the_one_sent_back_says_why()
     {
-        await using var session = await BrowserSession.StartAsync(settings: new Dictionary<string, string> { ["Mtqg:DemoRecognitions"] = "true" });
+        await using var session = await BrowserSession.StartAsync(
+            settings: new Dictionary<string, string> { ["Mtqg:DemoRecognitions"] = "true" }
+        );
         var page = session.Page;
         await session.SignInAsync("demo.dieuphoi");
         await session.GoToAsync("/ho-so-de-nghi");

@@ -16,10 +16,15 @@ public sealed class EvidenceJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Lập hồ sơ đề nghị công nhận" }).ClickAsync();
         await Expect(page.GetByTestId("dossier-status")).ToHaveTextAsync("Đang soạn");
 
-        await page.Locator("input[type=file][name=file]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "nham-tep.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
-        });
+        await page.Locator("input[type=file][name=file]")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "nham-tep.pdf",
+                    MimeType = "application/pdf",
+                    Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
+                }
+            );
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải minh chứng lên" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã tải lên «nham-tep.pdf»");
         await session.ScreenshotAsync("ho-so-minh-chung-da-tai");

@@ -27,8 +27,10 @@ public sealed class FormJourneyTests
         await page.GetByLabel("đến ngày").FillAsync("2027-12-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lập kế hoạch" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(
-            $"Ngày ban hành ({Today.AddDays(1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}) không được sau ngày hôm nay");
+        await Expect(page.GetByRole(AriaRole.Alert))
+            .ToContainTextAsync(
+                $"Ngày ban hành ({Today.AddDays(1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}) không được sau ngày hôm nay"
+            );
         await Expect(page.GetByLabel("Số, ký hiệu")).ToHaveValueAsync("31/KH-BCĐ");
         await Expect(page.GetByLabel("Trích yếu")).ToHaveValueAsync("Kế hoạch rà soát tiêu chí năm 2027");
         await session.ScreenshotAsync("ke-hoach-loi-ngay-ban-hanh");

@@ -6,7 +6,8 @@ namespace Mtqg.Browser.Tests.Journeys;
 public sealed class NavigationJourneyTests
 {
     private static ILocator Group(IPage page, string name) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).Locator("details.mtqg-group > summary", new() { HasText = name });
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" })
+            .Locator("details.mtqg-group > summary", new() { HasText = name });
 
     [Fact]
     public async Task On_a_desk_the_coordinator_s_menu_fits_one_row_and_works_with_the_keyboard()
@@ -17,7 +18,8 @@ public sealed class NavigationJourneyTests
 
         var bar = await page.Locator(".mtqg-appbar").BoundingBoxAsync();
         Assert.True(bar!.Height <= 72, $"the app bar wraps ({bar.Height}px high)");
-        foreach (var name in new[] { "Số liệu", "Công nhận", "Kế hoạch & hỗ trợ", "Quản trị" }) await Expect(Group(page, name)).ToBeVisibleAsync();
+        foreach (var name in new[] { "Số liệu", "Công nhận", "Kế hoạch & hỗ trợ", "Quản trị" })
+            await Expect(Group(page, name)).ToBeVisibleAsync();
         var accounts = page.GetByRole(AriaRole.Link, new() { Name = "Tài khoản", Exact = true });
         await Expect(accounts).ToBeHiddenAsync();
 
@@ -65,7 +67,9 @@ public sealed class NavigationJourneyTests
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ghi buổi làm việc", Exact = true })).ToBeVisibleAsync();
         await Expect(Group(page, "Quản trị")).ToHaveCountAsync(0); // an agency account administers nothing
         await session.ScreenshotAsync("menu-dien-thoai", fullPage: false);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = "Kiến nghị", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" })
+            .GetByRole(AriaRole.Link, new() { Name = "Kiến nghị", Exact = true })
+            .ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kiến nghị đang mở" })).ToBeVisibleAsync();
         await Expect(Group(page, "Số liệu")).ToBeHiddenAsync(); // the menu closed with the new page
         await session.ScreenshotAsync("kien-nghi-dien-thoai", fullPage: false);
@@ -81,12 +85,31 @@ public sealed class NavigationJourneyTests
         await page.GetByRole(AriaRole.Link, new() { Name = "239/KH-BCĐ" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kế hoạch số 239/KH-BCĐ" })).ToBeVisibleAsync();
         var wide = new List<string>();
-        foreach (var url in new[] { null, "/tinh/15/ke-hoach", "/tinh/15/phan-cong", "/tinh/15/danh-sach-xa", "/kien-nghi?tinh=15", "/ho-so-de-nghi", "/quyet-dinh",
-            "/ra-soat-duy-tri", "/tai-khoan", "/nhat-ky", "/nhom-xa", "/xa/02989?nam=2026&set=DEMO-MINH-HOA", "/tinh/15/nam/2026/excel", "/tinh/15/tong-hop?nam=2026&set=DEMO-MINH-HOA" })
+        foreach (
+            var url in new[]
+            {
+                null,
+                "/tinh/15/ke-hoach",
+                "/tinh/15/phan-cong",
+                "/tinh/15/danh-sach-xa",
+                "/kien-nghi?tinh=15",
+                "/ho-so-de-nghi",
+                "/quyet-dinh",
+                "/ra-soat-duy-tri",
+                "/tai-khoan",
+                "/nhat-ky",
+                "/nhom-xa",
+                "/xa/02989?nam=2026&set=DEMO-MINH-HOA",
+                "/tinh/15/nam/2026/excel",
+                "/tinh/15/tong-hop?nam=2026&set=DEMO-MINH-HOA",
+            }
+        )
         {
-            if (url is not null) await session.GoToAsync(url);
+            if (url is not null)
+                await session.GoToAsync(url);
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            if (width > 390) wide.Add($"{page.Url} ({width}px)");
+            if (width > 390)
+                wide.Add($"{page.Url} ({width}px)");
         }
         Assert.True(wide.Count == 0, "scrolls sideways on a phone: " + string.Join(", ", wide));
     }

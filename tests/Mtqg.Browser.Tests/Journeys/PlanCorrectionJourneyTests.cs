@@ -27,11 +27,13 @@ public sealed class PlanCorrectionJourneyTests
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã xóa mục tiêu «Mục tiêu gõ nhầm»");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mục tiêu gõ nhầm" })).ToHaveCountAsync(0);
         // A target with progress recorded offers no deletion: it is the record of work done.
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Xóa mục tiêu Tập huấn tổ công nghệ số cộng đồng" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Xóa mục tiêu Tập huấn tổ công nghệ số cộng đồng" }))
+            .ToHaveCountAsync(0);
 
         await page.GetByText("Sửa hoặc xóa kế hoạch").ClickAsync();
         var edit = page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Lưu kế hoạch" }) });
-        await edit.GetByLabel("Trích yếu").FillAsync("Kế hoạch thực hiện Chương trình MTQG xây dựng nông thôn mới tỉnh Lào Cai (đã sửa trích yếu)");
+        await edit.GetByLabel("Trích yếu")
+            .FillAsync("Kế hoạch thực hiện Chương trình MTQG xây dựng nông thôn mới tỉnh Lào Cai (đã sửa trích yếu)");
         await session.ScreenshotAsync("ke-hoach-sua");
         await edit.GetByRole(AriaRole.Button, new() { Name = "Lưu kế hoạch" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu kế hoạch số 239/KH-BCĐ.");

@@ -43,9 +43,12 @@ public sealed class RecognitionJourneyTests
         // The commune officer brings every value of Xã Bảo Hà to its threshold, then creates and submits the dossier.
         await session.SignInAsync("demo.xa");
         await session.GoToAsync(BaoHa);
-        foreach (var input in await page.Locator("input.mtqg-value-input").AllAsync()) await input.FillAsync("100");
-        foreach (var select in await page.Locator("select.mtqg-value-input").AllAsync()) await select.SelectOptionAsync("true");
-        foreach (var zero in new[] { "6.1", "6.2", "10.2" }) await page.GetByLabel($"Giá trị chỉ tiêu {zero}").FillAsync("0");
+        foreach (var input in await page.Locator("input.mtqg-value-input").AllAsync())
+            await input.FillAsync("100");
+        foreach (var select in await page.Locator("select.mtqg-value-input").AllAsync())
+            await select.SelectOptionAsync("true");
+        foreach (var zero in new[] { "6.1", "6.2", "10.2" })
+            await page.GetByLabel($"Giá trị chỉ tiêu {zero}").FillAsync("0");
         await page.GetByLabel("Giá trị chỉ tiêu 8.3").FillAsync("2,5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu số liệu" }).ClickAsync();
         await Expect(page.Locator(".mtqg-stat").First).ToContainTextAsync("10/10");
@@ -88,15 +91,26 @@ public sealed class RecognitionJourneyTests
         // Sở Nông nghiệp và Môi trường appraises its three criteria.
         await SwitchToAsync(session, "demo.thamdinh.nnmt");
         await page.GotoAsync(dossierUrl);
-        foreach (var criterion in new[] { 3, 6, 8 }) await AppraiseOnPageAsync(page, criterion);
+        foreach (var criterion in new[] { 3, 6, 8 })
+            await AppraiseOnPageAsync(page, criterion);
 
         // The other departments answer through the API.
         var id = int.Parse(dossierUrl.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (user, criteria) in new[] { ("demo.thamdinh.noivu", new[] { 4, 9 }), ("demo.thamdinh.vhttdl", new[] { 5 }), ("demo.thamdinh.khcn", new[] { 7 }), ("demo.thamdinh.congan", new[] { 10 }) })
+        foreach (
+            var (user, criteria) in new[]
+            {
+                ("demo.thamdinh.noivu", new[] { 4, 9 }),
+                ("demo.thamdinh.vhttdl", new[] { 5 }),
+                ("demo.thamdinh.khcn", new[] { 7 }),
+                ("demo.thamdinh.congan", new[] { 10 }),
+            }
+        )
         {
             using var client = await ClientAsync(session, user);
             foreach (var criterion in criteria)
-                (await client.PostAsJsonAsync($"/api/v1/dossiers/{id}/criteria/{criterion}/appraisal", new { result = "met" })).EnsureSuccessStatusCode();
+                (
+                    await client.PostAsJsonAsync($"/api/v1/dossiers/{id}/criteria/{criterion}/appraisal", new { result = "met" })
+                ).EnsureSuccessStatusCode();
         }
 
         // The coordination office records the council and the decision; the province dashboard counts the commune.
@@ -106,7 +120,8 @@ public sealed class RecognitionJourneyTests
         await Expect(page.GetByTestId("dossier-status")).ToHaveTextAsync("Đã thẩm định đạt, chờ hội đồng");
         await page.GetByLabel("Phiếu tán thành").FillAsync("7");
         await page.GetByLabel("Phiếu không tán thành").FillAsync("1");
-        await page.GetByLabel("Thành viên (mỗi dòng một người)").FillAsync(string.Join("\n", Enumerable.Range(1, 9).Select(i => $"Thành viên {i}")));
+        await page.GetByLabel("Thành viên (mỗi dòng một người)")
+            .FillAsync(string.Join("\n", Enumerable.Range(1, 9).Select(i => $"Thành viên {i}")));
         await page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận hội đồng" }).ClickAsync();
         await Expect(page.GetByTestId("dossier-status")).ToHaveTextAsync("Hội đồng đề nghị công nhận, chờ quyết định");
         await page.GetByLabel("Số quyết định").FillAsync("1234/QĐ-UBND");
@@ -152,7 +167,10 @@ public sealed class RecognitionJourneyTests
     private static async Task<HttpClient> ClientAsync(BrowserSession session, string userName)
     {
         var client = new HttpClient { BaseAddress = session.App.BaseAddress };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Mtqg.Web.Features.Accounts.AccountSeeder.DemoPassword });
+        var response = await client.PostAsJsonAsync(
+            "/api/v1/auth/token",
+            new { userName, password = Mtqg.Web.Features.Accounts.AccountSeeder.DemoPassword }
+        );
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

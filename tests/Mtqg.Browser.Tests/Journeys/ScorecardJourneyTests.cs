@@ -12,7 +12,9 @@ public sealed class ScorecardJourneyTests
     private static async Task<int> RecognisedAsync(BrowserSession session)
     {
         await session.GoToAsync(Dashboard);
-        var tile = session.Page.Locator(".mtqg-stat").Filter(new() { Has = session.Page.GetByText("Xã đạt chuẩn nông thôn mới", new() { Exact = true }) });
+        var tile = session
+            .Page.Locator(".mtqg-stat")
+            .Filter(new() { Has = session.Page.GetByText("Xã đạt chuẩn nông thôn mới", new() { Exact = true }) });
         return int.Parse((await tile.Locator(".value").InnerTextAsync()).Replace(".", ""), CultureInfo.InvariantCulture);
     }
 
@@ -33,8 +35,10 @@ public sealed class ScorecardJourneyTests
 
         // Every indicator of Xã Bảo Hà meets its threshold except 8.3 (green space), which falls short.
         await session.GoToAsync(BaoHa);
-        foreach (var input in await page.Locator("input.mtqg-value-input").AllAsync()) await input.FillAsync("100");
-        foreach (var select in await page.Locator("select.mtqg-value-input").AllAsync()) await select.SelectOptionAsync("true");
+        foreach (var input in await page.Locator("input.mtqg-value-input").AllAsync())
+            await input.FillAsync("100");
+        foreach (var select in await page.Locator("select.mtqg-value-input").AllAsync())
+            await select.SelectOptionAsync("true");
         await page.GetByLabel("Giá trị chỉ tiêu 6.1").FillAsync("0");
         await page.GetByLabel("Giá trị chỉ tiêu 6.2").FillAsync("0");
         await page.GetByLabel("Giá trị chỉ tiêu 10.2").FillAsync("0");
@@ -49,7 +53,8 @@ public sealed class ScorecardJourneyTests
 
         await SaveAsync(session, "8.3", "2,5");
         await Expect(page.Locator(".mtqg-stat").First).ToContainTextAsync("10/10");
-        await Expect(page.Locator(".mtqg-criterion").Filter(new() { HasText = "Tiêu chí 8." }).Locator(".mtqg-status").First).ToHaveTextAsync("Đạt");
+        await Expect(page.Locator(".mtqg-criterion").Filter(new() { HasText = "Tiêu chí 8." }).Locator(".mtqg-status").First)
+            .ToHaveTextAsync("Đạt");
         await session.ScreenshotAsync("xa-bao-ha-2026");
 
         Assert.Equal(before + 1, await RecognisedAsync(session));

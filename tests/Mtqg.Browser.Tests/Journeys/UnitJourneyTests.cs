@@ -13,7 +13,10 @@ public sealed class UnitJourneyTests
         await session.GoToAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Đơn vị hành chính toàn quốc" })).ToBeVisibleAsync();
         // The styles really arrived (MudBlazor's and ours): the app bar is the programme's green.
-        Assert.Equal("rgb(27, 94, 32)", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.mud-appbar')).backgroundColor"));
+        Assert.Equal(
+            "rgb(27, 94, 32)",
+            await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.mud-appbar')).backgroundColor")
+        );
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Tỉnh Lào Cai" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tỉnh Lào Cai" })).ToBeVisibleAsync();

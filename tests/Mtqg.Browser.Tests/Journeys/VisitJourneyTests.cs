@@ -33,7 +33,8 @@ public sealed class VisitJourneyTests
         await page.GetByLabel("Hạn xử lý kiến nghị 1").FillAsync("2030-12-31");
         await session.ScreenshotAsync("buoi-lam-viec-moi");
         var api = await session.App.ClientAsAsync("demo.giupdo");
-        async Task<int> VisitsAsync() => (await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/visits?commune=02989")).GetArrayLength();
+        async Task<int> VisitsAsync() =>
+            (await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/visits?commune=02989")).GetArrayLength();
         var before = await VisitsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu biên bản" }).ClickAsync();
 
@@ -88,7 +89,9 @@ public sealed class VisitJourneyTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Buổi làm việc của đơn vị giúp đỡ xã" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Kiểm tra tiến độ tiêu chí văn hóa")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Buổi làm việc của đơn vị giúp đỡ xã" }).ScrollIntoViewIfNeededAsync();
-        await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots", "xa-bao-ha-buoi-lam-viec.png") });
+        await page.ScreenshotAsync(
+            new() { Path = System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots", "xa-bao-ha-buoi-lam-viec.png") }
+        );
     }
 
     [Fact]
@@ -102,7 +105,14 @@ public sealed class VisitJourneyTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kế hoạch của Tỉnh Lào Cai" })).ToBeVisibleAsync();
         await session.ScreenshotAsync("ke-hoach-tinh");
         // The demo plan of the current year (239/KH-BCĐ in 2026): progress can be recorded today only within its period.
-        await page.GetByRole(AriaRole.Link, new() { Name = Mtqg.Web.Features.Plans.PlanDemoSeeder.PlanNumberOf(Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).Year) }).ClickAsync();
+        await page.GetByRole(
+                AriaRole.Link,
+                new()
+                {
+                    Name = Mtqg.Web.Features.Plans.PlanDemoSeeder.PlanNumberOf(Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).Year),
+                }
+            )
+            .ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tập huấn tổ công nghệ số cộng đồng" })).ToBeVisibleAsync();
         await Expect(page.GetByText("đạt theo quyết định công nhận").First).ToBeVisibleAsync();
         await Expect(page.GetByText("7/12 lớp")).ToBeVisibleAsync();

@@ -9,19 +9,21 @@ public class VietnamTimeTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 
-    private static DateTime Utc(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
+    private static DateTime Utc(int year, int month, int day, int hour, int minute) =>
+        new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
 
-    public static TheoryData<DateTime, DateOnly> Dates => new()
-    {
-        { Utc(2026, 3, 9, 0, 0), new(2026, 3, 9) },
-        { Utc(2026, 3, 9, 16, 59), new(2026, 3, 9) },
-        { Utc(2026, 3, 9, 17, 0), new(2026, 3, 10) },
-        { Utc(2026, 3, 9, 23, 59), new(2026, 3, 10) },
-        { Utc(2025, 6, 30, 17, 0), new(2025, 7, 1) },
-        { Utc(2025, 12, 31, 17, 0), new(2026, 1, 1) },
-        { Utc(2028, 2, 28, 17, 30), new(2028, 2, 29) },
-        { Utc(2026, 7, 1, 12, 0), new(2026, 7, 1) },
-    };
+    public static TheoryData<DateTime, DateOnly> Dates =>
+        new()
+        {
+            { Utc(2026, 3, 9, 0, 0), new(2026, 3, 9) },
+            { Utc(2026, 3, 9, 16, 59), new(2026, 3, 9) },
+            { Utc(2026, 3, 9, 17, 0), new(2026, 3, 10) },
+            { Utc(2026, 3, 9, 23, 59), new(2026, 3, 10) },
+            { Utc(2025, 6, 30, 17, 0), new(2025, 7, 1) },
+            { Utc(2025, 12, 31, 17, 0), new(2026, 1, 1) },
+            { Utc(2028, 2, 28, 17, 30), new(2028, 2, 29) },
+            { Utc(2026, 7, 1, 12, 0), new(2026, 7, 1) },
+        };
 
     [Theory]
     [MemberData(nameof(Dates))]

@@ -20,14 +20,21 @@ public class RevocationRuleDocumentTests
     [InlineData(0.6, 0.5, "revocation.upperShare")]
     public void Shares_outside_0_to_1_or_in_the_wrong_order_are_named(double lower, double upper, string field)
     {
-        var problems = CriteriaSetValidator.Validate(Build() with { Revocation = new RevocationDocument((decimal)lower, (decimal)upper, []) });
+        var problems = CriteriaSetValidator.Validate(
+            Build() with
+            {
+                Revocation = new RevocationDocument((decimal)lower, (decimal)upper, []),
+            }
+        );
         Assert.Contains(problems, p => p.Field == field);
     }
 
     [Fact]
     public void A_protected_criterion_the_set_does_not_have_is_named_with_its_number()
     {
-        var problem = Assert.Single(CriteriaSetValidator.Validate(Build() with { Revocation = new RevocationDocument(0.3m, 0.5m, [1, 17]) }));
+        var problem = Assert.Single(
+            CriteriaSetValidator.Validate(Build() with { Revocation = new RevocationDocument(0.3m, 0.5m, [1, 17]) })
+        );
         Assert.Equal("revocation.protectedCriteria[1]", problem.Field);
         Assert.Contains("17", problem.Message);
     }

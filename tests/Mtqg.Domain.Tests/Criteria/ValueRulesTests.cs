@@ -4,18 +4,19 @@ namespace Mtqg.Domain.Tests.Criteria;
 
 public class ValueRulesTests
 {
-    public static TheoryData<IndicatorType, string, string?> Accepted => new()
-    {
-        { IndicatorType.Percent, "0", "0" },
-        { IndicatorType.Percent, "100", "100" },
-        { IndicatorType.Percent, "100.0000", "100.0000" },
-        { IndicatorType.Percent, "85.1234", "85.1234" },
-        { IndicatorType.Percent, "85.12345", "85.1234" },
-        { IndicatorType.Percent, "85.12355", "85.1236" },
-        { IndicatorType.Number, "-3.5", "-3.5" },
-        { IndicatorType.Number, "1234.56789", "1234.5679" },
-        { IndicatorType.Number, "99999999999999.9999", "99999999999999.9999" },
-    };
+    public static TheoryData<IndicatorType, string, string?> Accepted =>
+        new()
+        {
+            { IndicatorType.Percent, "0", "0" },
+            { IndicatorType.Percent, "100", "100" },
+            { IndicatorType.Percent, "100.0000", "100.0000" },
+            { IndicatorType.Percent, "85.1234", "85.1234" },
+            { IndicatorType.Percent, "85.12345", "85.1234" },
+            { IndicatorType.Percent, "85.12355", "85.1236" },
+            { IndicatorType.Number, "-3.5", "-3.5" },
+            { IndicatorType.Number, "1234.56789", "1234.5679" },
+            { IndicatorType.Number, "99999999999999.9999", "99999999999999.9999" },
+        };
 
     [Theory]
     [MemberData(nameof(Accepted))]
@@ -28,18 +29,23 @@ public class ValueRulesTests
         Assert.Equal(stored, value?.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public static TheoryData<IndicatorType, string, string> Refused => new()
-    {
-        { IndicatorType.Percent, "100.00001", "tỷ lệ phần trăm" },
-        { IndicatorType.Percent, "100.1", "0–100" },
-        { IndicatorType.Percent, "-0.00001", "0–100" },
-        { IndicatorType.Number, "100000000000000", "quá lớn" },
-        { IndicatorType.Number, "-100000000000000", "quá lớn" },
-    };
+    public static TheoryData<IndicatorType, string, string> Refused =>
+        new()
+        {
+            { IndicatorType.Percent, "100.00001", "tỷ lệ phần trăm" },
+            { IndicatorType.Percent, "100.1", "0–100" },
+            { IndicatorType.Percent, "-0.00001", "0–100" },
+            { IndicatorType.Number, "100000000000000", "quá lớn" },
+            { IndicatorType.Number, "-100000000000000", "quá lớn" },
+        };
 
     [Theory]
     [MemberData(nameof(Refused))]
-    public void A_percent_outside_0_to_100_or_a_number_too_large_is_refused_naming_the_indicator(IndicatorType type, string entered, string reason)
+    public void A_percent_outside_0_to_100_or_a_number_too_large_is_refused_naming_the_indicator(
+        IndicatorType type,
+        string entered,
+        string reason
+    )
     {
         var (value, error) = ValueRules.Check(type, "2.3", Parse(entered));
 

@@ -7,16 +7,22 @@ namespace Mtqg.Domain.Tests.Evaluation;
 public class CriterionStatusTests
 {
     // One indicator per status: "met" (95 ≥ 90), "notmet" (50 ≥ 90 fails), "missing" (no value), "nothreshold" (unknown), "na" (NC only).
-    private static EvaluationIndicator Indicator(string kind) => kind switch
-    {
-        "met" => Percent("met", Rule.AtLeast, Row("NTM", 90)),
-        "notmet" => Percent("notmet", Rule.AtLeast, Row("NTM", 90)),
-        "missing" => Percent("missing", Rule.AtLeast, Row("NTM", 90)),
-        "nothreshold" => Percent("nothreshold", Rule.AtLeast, Row("NTM", null)),
-        _ => Percent("na", Rule.AtLeast, Row("NC", 90)),
-    };
+    private static EvaluationIndicator Indicator(string kind) =>
+        kind switch
+        {
+            "met" => Percent("met", Rule.AtLeast, Row("NTM", 90)),
+            "notmet" => Percent("notmet", Rule.AtLeast, Row("NTM", 90)),
+            "missing" => Percent("missing", Rule.AtLeast, Row("NTM", 90)),
+            "nothreshold" => Percent("nothreshold", Rule.AtLeast, Row("NTM", null)),
+            _ => Percent("na", Rule.AtLeast, Row("NC", 90)),
+        };
 
-    private static readonly Dictionary<string, decimal?> Values = SetBuilder.Values(("met", 95m), ("notmet", 50m), ("nothreshold", 95m), ("na", 0m));
+    private static readonly Dictionary<string, decimal?> Values = SetBuilder.Values(
+        ("met", 95m),
+        ("notmet", 50m),
+        ("nothreshold", 95m),
+        ("na", 0m)
+    );
 
     [Theory]
     [InlineData("met", EvaluationStatus.Met)]
@@ -43,7 +49,8 @@ public class CriterionStatusTests
             Criterion(2, Indicator("notmet")),
             Criterion(3, Indicator("missing")),
             Criterion(4, Indicator("nothreshold")),
-            Criterion(5, Indicator("na")));
+            Criterion(5, Indicator("na"))
+        );
 
         var card = Evaluator.Evaluate(set, null, 2026, "NTM", Values);
 
@@ -55,7 +62,8 @@ public class CriterionStatusTests
     {
         var set = Set(
             Criterion(1, Percent("1.1", Rule.AtLeast, Row("NTM", 90), Row("NC", 95))),
-            Criterion(2, Percent("2.1", Rule.AtLeast, Row("NC", 80))));
+            Criterion(2, Percent("2.1", Rule.AtLeast, Row("NC", 80)))
+        );
         var values = SetBuilder.Values(("1.1", 96m), ("2.1", 85m));
 
         var ntm = Evaluator.Evaluate(set, null, 2026, "NTM", values);

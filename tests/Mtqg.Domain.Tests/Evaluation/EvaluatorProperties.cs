@@ -11,14 +11,28 @@ public class EvaluatorProperties
     private static readonly EvaluationLevel Km = new("KM", "Nông thôn mới kiểu mẫu", 3);
 
     // Every kind of row and rule; KM has no row at all.
-    private static readonly EvaluationSet Sample = new([Nc, Ntm, Km], [new("Đạt chuẩn", 4), new("2–3 tiêu chí", 2)],
-    [
-        Criterion(1, Percent("1.1", Rule.AtLeast, Row("NTM", 80), Row("NTM", 85, "G1"), Row("NTM", 90, "G1", 2027), Row("NTM", 82, year: 2027), Row("NC", 95)),
-            Percent("1.2", Rule.AtMost, Row("NTM", 5), Row("NTM", null, "G2"))),
-        Criterion(2, Flag("2.1", Row("NTM", 1)), Number("2.2", Rule.MoreThan, Row("NC", 1000, "G3"))),
-        Criterion(3, Number("3.1", Rule.EqualTo, Row("NTM", 0)), Number("3.2", Rule.LessThan, Row("NTM", null))),
-        Criterion(4, Percent("4.1", Rule.AtLeast, Row("NC", 70, year: 2026), Row("NC", 75, "G1"))),
-    ]);
+    private static readonly EvaluationSet Sample = new(
+        [Nc, Ntm, Km],
+        [new("Đạt chuẩn", 4), new("2–3 tiêu chí", 2)],
+        [
+            Criterion(
+                1,
+                Percent(
+                    "1.1",
+                    Rule.AtLeast,
+                    Row("NTM", 80),
+                    Row("NTM", 85, "G1"),
+                    Row("NTM", 90, "G1", 2027),
+                    Row("NTM", 82, year: 2027),
+                    Row("NC", 95)
+                ),
+                Percent("1.2", Rule.AtMost, Row("NTM", 5), Row("NTM", null, "G2"))
+            ),
+            Criterion(2, Flag("2.1", Row("NTM", 1)), Number("2.2", Rule.MoreThan, Row("NC", 1000, "G3"))),
+            Criterion(3, Number("3.1", Rule.EqualTo, Row("NTM", 0)), Number("3.2", Rule.LessThan, Row("NTM", null))),
+            Criterion(4, Percent("4.1", Rule.AtLeast, Row("NC", 70, year: 2026), Row("NC", 75, "G1"))),
+        ]
+    );
 
     private static readonly string[] Codes = ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "9.9", "không có"];
     private static readonly string?[] Groups = ["G1", "G2", "G3", null, "g1"];
@@ -30,8 +44,10 @@ public class EvaluatorProperties
         for (var i = 0; i < picks.Length; i++)
         {
             var code = Codes[picks[i] % Codes.Length];
-            if (entries.Exists(e => e.Key == code)) continue;
-            decimal? value = blanks.Length > 0 && blanks[i % blanks.Length] ? null
+            if (entries.Exists(e => e.Key == code))
+                continue;
+            decimal? value =
+                blanks.Length > 0 && blanks[i % blanks.Length] ? null
                 : picks[i] % 2 == 0 || numbers.Length == 0 ? Edges[picks[i] % Edges.Length]
                 : numbers[i % numbers.Length];
             entries.Add(new(code, value));
@@ -42,7 +58,14 @@ public class EvaluatorProperties
     private static string Snapshot(Scorecard card) => JsonSerializer.Serialize(card);
 
     [Property]
-    public void Evaluation_never_throws_and_ignores_the_order_values_were_inserted(byte[] picks, decimal[] numbers, bool[] blanks, byte group, bool later, int seed)
+    public void Evaluation_never_throws_and_ignores_the_order_values_were_inserted(
+        byte[] picks,
+        decimal[] numbers,
+        bool[] blanks,
+        byte group,
+        bool later,
+        int seed
+    )
     {
         var entries = Entries(picks ?? [], numbers ?? [], blanks ?? []);
         var shuffled = entries.ToArray();
@@ -62,7 +85,13 @@ public class EvaluatorProperties
     }
 
     [Property]
-    public void A_level_is_reached_exactly_when_its_scorecard_is_complete_and_every_lower_level_is_reached(byte[] picks, decimal[] numbers, bool[] blanks, byte group, bool later)
+    public void A_level_is_reached_exactly_when_its_scorecard_is_complete_and_every_lower_level_is_reached(
+        byte[] picks,
+        decimal[] numbers,
+        bool[] blanks,
+        byte group,
+        bool later
+    )
     {
         var values = new Dictionary<string, decimal?>(Entries(picks ?? [], numbers ?? [], blanks ?? []));
         var (g, year) = (Groups[group % Groups.Length], later ? 2027 : 2026);

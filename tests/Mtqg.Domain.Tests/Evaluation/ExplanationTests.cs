@@ -11,18 +11,21 @@ public class ExplanationTests
 
     [Fact]
     public void A_percent_below_its_group_threshold_shows_both_numbers_and_the_group() =>
-        Assert.Equal("Chỉ tiêu 17.1: 82% < ngưỡng 90% (nhóm G3)",
-            Explain(Percent("17.1", Rule.AtLeast, Row("NTM", 80), Row("NTM", 90, "G3")), 82m));
+        Assert.Equal(
+            "Chỉ tiêu 17.1: 82% < ngưỡng 90% (nhóm G3)",
+            Explain(Percent("17.1", Rule.AtLeast, Row("NTM", 80), Row("NTM", 90, "G3")), 82m)
+        );
 
     [Fact]
     public void Numbers_are_written_the_Vietnamese_way_with_their_unit() =>
-        Assert.Equal("Chỉ tiêu 10.1: 1.234,5 triệu đồng < ngưỡng 45.000 triệu đồng",
-            Explain(Number("10.1", Rule.AtLeast, Row("NTM", 45000)) with { Unit = "triệu đồng" }, 1234.5m));
+        Assert.Equal(
+            "Chỉ tiêu 10.1: 1.234,5 triệu đồng < ngưỡng 45.000 triệu đồng",
+            Explain(Number("10.1", Rule.AtLeast, Row("NTM", 45000)) with { Unit = "triệu đồng" }, 1234.5m)
+        );
 
     [Fact]
     public void Trailing_zeros_are_dropped_and_negatives_keep_their_sign() =>
-        Assert.Equal("Chỉ tiêu 3.1: -0,5 < ngưỡng 82,5",
-            Explain(Number("3.1", Rule.AtLeast, Row("NTM", 82.50m)), -0.500m));
+        Assert.Equal("Chỉ tiêu 3.1: -0,5 < ngưỡng 82,5", Explain(Number("3.1", Rule.AtLeast, Row("NTM", 82.50m)), -0.500m));
 
     [Theory]
     [InlineData(Rule.MoreThan, "Chỉ tiêu 5.1: 90% ≤ ngưỡng 90% (năm 2027)")]
@@ -38,12 +41,13 @@ public class ExplanationTests
 
     [Fact]
     public void A_group_and_year_row_names_both() =>
-        Assert.Equal("Chỉ tiêu 6.1: 1 < ngưỡng 2 (nhóm G3, năm 2027)",
-            Explain(Number("6.1", Rule.AtLeast, Row("NTM", 2, "G3", 2027)), 1m, year: 2027));
+        Assert.Equal(
+            "Chỉ tiêu 6.1: 1 < ngưỡng 2 (nhóm G3, năm 2027)",
+            Explain(Number("6.1", Rule.AtLeast, Row("NTM", 2, "G3", 2027)), 1m, year: 2027)
+        );
 
     [Fact]
-    public void A_false_boolean_is_not_achieved() =>
-        Assert.Equal("Chỉ tiêu 8.1: chưa đạt", Explain(Flag("8.1", Row("NTM", 1)), 0m));
+    public void A_false_boolean_is_not_achieved() => Assert.Equal("Chỉ tiêu 8.1: chưa đạt", Explain(Flag("8.1", Row("NTM", 1)), 0m));
 
     [Fact]
     public void A_missing_value_says_there_is_no_data() =>
@@ -51,14 +55,19 @@ public class ExplanationTests
 
     [Fact]
     public void An_unknown_official_threshold_is_named_as_such() =>
-        Assert.Equal("Chỉ tiêu 10: chưa có ngưỡng chính thức", Explain(Percent("10", Rule.AtLeast, Row("NTM", 90), Row("NTM", null, "G3")), 95m));
+        Assert.Equal(
+            "Chỉ tiêu 10: chưa có ngưỡng chính thức",
+            Explain(Percent("10", Rule.AtLeast, Row("NTM", 90), Row("NTM", null, "G3")), 95m)
+        );
 
     [Theory]
     [InlineData(null)]
     [InlineData("G3")]
     public void No_row_for_the_communes_group_and_year_is_explained(string? group) =>
-        Assert.Equal("Chỉ tiêu 4.1: chưa có ngưỡng cho nhóm, năm của xã",
-            Explain(Percent("4.1", Rule.AtLeast, Row("NTM", 90, "G1"), Row("NTM", 90, year: 2027)), 95m, group));
+        Assert.Equal(
+            "Chỉ tiêu 4.1: chưa có ngưỡng cho nhóm, năm của xã",
+            Explain(Percent("4.1", Rule.AtLeast, Row("NTM", 90, "G1"), Row("NTM", 90, year: 2027)), 95m, group)
+        );
 
     [Fact]
     public void Met_and_not_applicable_indicators_need_no_explanation()

@@ -9,11 +9,15 @@ public class LevelAndBandTests
     private static readonly EvaluationLevel Km = new("KM", "Nông thôn mới kiểu mẫu", 3);
 
     // 1.1 applies at NTM (≥ 90) and NC (≥ 95); 2.1 applies at NC only (≥ 80).
-    private static EvaluationSet TwoLevels(params EvaluationLevel[] levels) => new(levels, [],
-    [
-        Criterion(1, Percent("1.1", Rule.AtLeast, Row("NTM", 90), Row("NC", 95))),
-        Criterion(2, Percent("2.1", Rule.AtLeast, Row("NC", 80))),
-    ]);
+    private static EvaluationSet TwoLevels(params EvaluationLevel[] levels) =>
+        new(
+            levels,
+            [],
+            [
+                Criterion(1, Percent("1.1", Rule.AtLeast, Row("NTM", 90), Row("NC", 95))),
+                Criterion(2, Percent("2.1", Rule.AtLeast, Row("NC", 80))),
+            ]
+        );
 
     [Theory]
     [InlineData(89, 99, new string[0])]
@@ -33,7 +37,8 @@ public class LevelAndBandTests
         // NC's own criteria are all met, but 1.2 fails at NTM.
         var set = Set(
             Criterion(1, Percent("1.1", Rule.AtLeast, Row("NTM", 90), Row("NC", 95)), Percent("1.2", Rule.AtLeast, Row("NTM", 50))),
-            Criterion(2, Percent("2.1", Rule.AtLeast, Row("NC", 80))));
+            Criterion(2, Percent("2.1", Rule.AtLeast, Row("NC", 80)))
+        );
         var values = Values(("1.1", 99m), ("1.2", 10m), ("2.1", 99m));
 
         var nc = Evaluator.Evaluate(set, null, 2026, "NC", values);
@@ -86,8 +91,8 @@ public class LevelAndBandTests
         Assert.DoesNotContain(card.Criteria.SelectMany(c => c.Indicators), i => i.Code == "9.9");
     }
 
-    private static EvaluationSet WithBands(params EvaluationBand[] bands) => new([Ntm], bands,
-        [.. Enumerable.Range(1, 4).Select(n => Criterion(n, Flag($"{n}.1", Row("NTM", 1))))]);
+    private static EvaluationSet WithBands(params EvaluationBand[] bands) =>
+        new([Ntm], bands, [.. Enumerable.Range(1, 4).Select(n => Criterion(n, Flag($"{n}.1", Row("NTM", 1))))]);
 
     [Theory]
     [InlineData(4, "Đạt chuẩn")]

@@ -9,7 +9,8 @@ internal static class SetBuilder
     public static readonly EvaluationLevel Ntm = new("NTM", "Đạt chuẩn nông thôn mới", 1);
     public static readonly EvaluationLevel Nc = new("NC", "Nông thôn mới nâng cao", 2);
 
-    public static EvaluationThreshold Row(string level, decimal? value, string? group = null, int? year = null) => new(level, group, year, value);
+    public static EvaluationThreshold Row(string level, decimal? value, string? group = null, int? year = null) =>
+        new(level, group, year, value);
 
     public static EvaluationIndicator Number(string code, Rule rule, params EvaluationThreshold[] rows) =>
         new(code, $"Chỉ tiêu số {code}", IndicatorType.Number, rule, null, rows);

@@ -16,18 +16,19 @@ public class ThresholdRowTests
         Row("NTMNC", 95),
     ];
 
-    public static TheoryData<string?, int, decimal?> Cases => new()
-    {
-        { "G1", 2027, 85 },   // group and year
-        { "G1", 2026, 80 },   // group
-        { "G2", 2027, 75 },   // year: beats the row with neither, and is what the demo seeder's copy skipped
-        { "G3", 2027, 75 },
-        { null, 2027, 75 },
-        { "G2", 2026, 70 },   // neither
-        { null, 2026, 70 },
-        { "G2", 2028, 60 },
-        { "g1", 2027, 75 },   // group codes compare exactly
-    };
+    public static TheoryData<string?, int, decimal?> Cases =>
+        new()
+        {
+            { "G1", 2027, 85 }, // group and year
+            { "G1", 2026, 80 }, // group
+            { "G2", 2027, 75 }, // year: beats the row with neither, and is what the demo seeder's copy skipped
+            { "G3", 2027, 75 },
+            { null, 2027, 75 },
+            { "G2", 2026, 70 }, // neither
+            { null, 2026, 70 },
+            { "G2", 2028, 60 },
+            { "g1", 2027, 75 }, // group codes compare exactly
+        };
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -38,8 +39,7 @@ public class ThresholdRowTests
     }
 
     [Fact]
-    public void Rows_of_another_level_are_not_considered() =>
-        Assert.Equal(95m, ThresholdRow.Select(Rows, "NTMNC", "G1", 2027)?.Value);
+    public void Rows_of_another_level_are_not_considered() => Assert.Equal(95m, ThresholdRow.Select(Rows, "NTMNC", "G1", 2027)?.Value);
 
     [Fact]
     public void No_row_matches_when_every_row_names_another_group_or_year() =>
@@ -59,6 +59,5 @@ public class ThresholdRowTests
         Assert.Equal(80m, ThresholdRow.Select([Row("NTM", 80, "G1"), Row("NTM", 81, "G1")], "NTM", "G1", 2026)?.Value);
 
     [Fact]
-    public void An_indicator_without_rows_has_no_threshold() =>
-        Assert.Null(ThresholdRow.Select([], "NTM", "G1", 2026));
+    public void An_indicator_without_rows_has_no_threshold() => Assert.Null(ThresholdRow.Select([], "NTM", "G1", 2026));
 }

@@ -48,8 +48,14 @@ public class ThresholdSelectionTests
     [InlineData(null, 2026, 80)]
     public void The_most_specific_row_matching_the_group_and_year_gives_the_threshold(string? group, int year, int expected)
     {
-        var set = WithRows(Row("NTM", 80), Row("NTM", 82, year: 2027), Row("NTM", 85, "G1"), Row("NTM", 90, "G1", 2027),
-            Row("NTM", 95, "G2", 2026), Row("NC", 99));
+        var set = WithRows(
+            Row("NTM", 80),
+            Row("NTM", 82, year: 2027),
+            Row("NTM", 85, "G1"),
+            Row("NTM", 90, "G1", 2027),
+            Row("NTM", 95, "G2", 2026),
+            Row("NC", 99)
+        );
 
         Assert.Equal(expected, Judged(set, group, year).Threshold);
     }
@@ -99,7 +105,10 @@ public class ThresholdSelectionTests
     [Fact]
     public void An_indicator_without_a_row_for_the_level_is_not_applicable_and_its_criterion_not_counted()
     {
-        var set = Set(Criterion(1, Percent("1.1", Rule.AtLeast, Row("NTM", 90))), Criterion(2, Percent("2.1", Rule.AtLeast, Row("NC", 95))));
+        var set = Set(
+            Criterion(1, Percent("1.1", Rule.AtLeast, Row("NTM", 90))),
+            Criterion(2, Percent("2.1", Rule.AtLeast, Row("NC", 95)))
+        );
 
         var card = Evaluator.Evaluate(set, null, 2026, "NTM", Values(("1.1", 90m), ("2.1", 10m)));
 

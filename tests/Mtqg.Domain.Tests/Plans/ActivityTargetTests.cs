@@ -9,9 +9,16 @@ public class ActivityTargetTests
     private static readonly string[] TenCommunes = [.. Enumerable.Range(1, 10).Select(i => $"C{i:00}")];
 
     private static ActivityTarget Lan() =>
-        ActivityTarget.PerCommune("Mạng LAN", "xã", [.. TenCommunes.Select(c => new CommuneGoal(c, 1))], ProgressMode.LatestValue, Year2026);
+        ActivityTarget.PerCommune(
+            "Mạng LAN",
+            "xã",
+            [.. TenCommunes.Select(c => new CommuneGoal(c, 1))],
+            ProgressMode.LatestValue,
+            Year2026
+        );
 
-    private static ProgressUpdate Update(string date, decimal amount, string? commune = null) => new(DateOnly.Parse(date), amount, "Sở KH&CN", "CV 12/STTTT", commune);
+    private static ProgressUpdate Update(string date, decimal amount, string? commune = null) =>
+        new(DateOnly.Parse(date), amount, "Sở KH&CN", "CV 12/STTTT", commune);
 
     [Fact]
     public void A_cumulative_overall_activity_adds_its_updates_up_to_the_date()
@@ -22,7 +29,10 @@ public class ActivityTargetTests
         Assert.True(training.Record(Update("2026-10-01", 4), Today).IsDone);
 
         Assert.Equal(5m, training.ProgressAt(new(2026, 6, 30)).Progress.Achieved);
-        Assert.Equal("9/10 lớp (90%) — chậm tiến độ so với kế hoạch (dự kiến 90,3% vào 26/11/2026)", training.ProgressAt(Today).Progress.Summary);
+        Assert.Equal(
+            "9/10 lớp (90%) — chậm tiến độ so với kế hoạch (dự kiến 90,3% vào 26/11/2026)",
+            training.ProgressAt(Today).Progress.Summary
+        );
     }
 
     [Fact]
@@ -30,8 +40,8 @@ public class ActivityTargetTests
     {
         var coded = ActivityTarget.Overall("Mã địa chỉ bưu chính", "%", 100, ProgressMode.LatestValue, Year2026);
         coded.Record(Update("2026-09-01", 60), Today);
-        coded.Record(Update("2026-03-01", 40), Today);   // entered late, older: does not replace 60
-        coded.Record(Update("2026-09-01", 65), Today);   // same date, recorded later: wins
+        coded.Record(Update("2026-03-01", 40), Today); // entered late, older: does not replace 60
+        coded.Record(Update("2026-09-01", 65), Today); // same date, recorded later: wins
 
         Assert.Equal(65m, coded.ProgressAt(Today).Progress.Achieved);
         Assert.Equal(40m, coded.ProgressAt(new(2026, 5, 1)).Progress.Achieved);
@@ -41,7 +51,8 @@ public class ActivityTargetTests
     public void A_per_commune_activity_counts_communes_that_reached_their_own_goal()
     {
         var lan = Lan();
-        foreach (var c in TenCommunes.Take(8)) Assert.True(lan.Record(Update("2026-10-01", 1, c), Today).IsDone);
+        foreach (var c in TenCommunes.Take(8))
+            Assert.True(lan.Record(Update("2026-10-01", 1, c), Today).IsDone);
         lan.Record(Update("2026-10-01", 0, "C09"), Today);
 
         var result = lan.ProgressAt(Today);
@@ -54,8 +65,13 @@ public class ActivityTargetTests
     [Fact]
     public void A_commune_is_done_only_when_its_own_quantity_reaches_its_own_goal()
     {
-        var households = ActivityTarget.PerCommune("Hộ được gắn mã địa chỉ", "hộ",
-            [new("C01", 500), new("C02", 300)], ProgressMode.Cumulative, Year2026);
+        var households = ActivityTarget.PerCommune(
+            "Hộ được gắn mã địa chỉ",
+            "hộ",
+            [new("C01", 500), new("C02", 300)],
+            ProgressMode.Cumulative,
+            Year2026
+        );
         households.Record(Update("2026-02-01", 300, "C01"), Today);
         households.Record(Update("2026-03-01", 300, "C02"), Today);
         households.Record(Update("2026-04-01", 150, "C01"), Today);
@@ -70,7 +86,8 @@ public class ActivityTargetTests
     public void A_per_commune_activity_with_every_commune_done_is_done()
     {
         var lan = Lan();
-        foreach (var c in TenCommunes) lan.Record(Update("2026-06-01", 1, c), Today);
+        foreach (var c in TenCommunes)
+            lan.Record(Update("2026-06-01", 1, c), Today);
 
         Assert.Equal(TargetState.Done, lan.ProgressAt(Today).Progress.State);
     }
@@ -81,7 +98,13 @@ public class ActivityTargetTests
     [InlineData("2026-11-27", 1, "C01", "date", "Ngày cập nhật không được sau ngày hôm nay (26/11/2026).")]
     [InlineData("2026-05-01", 1, "X99", "communeCode", "Xã X99 không thuộc danh sách xã của mục tiêu này.")]
     [InlineData("2026-05-01", 1, null, "communeCode", "Phải chọn xã cho mục tiêu theo từng xã.")]
-    public void A_bad_update_is_refused_with_a_message_naming_the_field_and_nothing_is_recorded(string date, decimal amount, string? commune, string field, string message)
+    public void A_bad_update_is_refused_with_a_message_naming_the_field_and_nothing_is_recorded(
+        string date,
+        decimal amount,
+        string? commune,
+        string field,
+        string message
+    )
     {
         var lan = Lan();
 

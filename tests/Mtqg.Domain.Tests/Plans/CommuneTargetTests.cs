@@ -12,11 +12,12 @@ public class CommuneTargetTests
         var target = new CommuneCountTarget("NTM", 2024, 4);
         RecognitionFact[] recognitions =
         [
-            Rec("001", "2024-03-10"), Rec("001", "2024-09-01"),   // counted once
+            Rec("001", "2024-03-10"),
+            Rec("001", "2024-09-01"), // counted once
             Rec("002", "2024-06-30"),
-            Rec("003", "2023-12-31"),                              // another year
-            Rec("004", "2024-05-05", "NC"),                        // another level
-            Rec("005", "2024-11-20"),                              // after the date asked
+            Rec("003", "2023-12-31"), // another year
+            Rec("004", "2024-05-05", "NC"), // another level
+            Rec("005", "2024-11-20"), // after the date asked
         ];
 
         var result = target.ProgressAt(recognitions, [], new(2024, 7, 1));
@@ -44,9 +45,9 @@ public class CommuneTargetTests
         [
             new("010", ["TC13", "TC17"]),
             new("011", ["TC17"]),
-            new("012", ["TC02", "TC13", "TC17"]),   // three short: not in the pipeline
-            new("001", ["TC17"]),                   // already recognised
-            new("013", []),                         // nothing missing is a recognition waiting, not a pipeline entry
+            new("012", ["TC02", "TC13", "TC17"]), // three short: not in the pipeline
+            new("001", ["TC17"]), // already recognised
+            new("013", []), // nothing missing is a recognition waiting, not a pipeline entry
         ];
 
         var result = target.ProgressAt([Rec("001", "2024-02-01")], candidates, new(2024, 6, 1));
@@ -60,12 +61,18 @@ public class CommuneTargetTests
     [InlineData("2025-12-31", null, TargetState.NotYet)]
     [InlineData("2026-01-01", null, TargetState.Missed)]
     [InlineData("2025-12-31", "2025-12-31", TargetState.Done)]
-    [InlineData("2025-10-01", "2025-12-31", TargetState.NotYet)]  // a decision later than the date asked is not known yet
-    [InlineData("2026-03-01", "2026-02-15", TargetState.Missed)]  // reached late
-    public void A_named_commune_is_done_when_recognised_by_the_end_of_its_year_and_missed_after(string asOf, string? recognisedOn, TargetState expected)
+    [InlineData("2025-10-01", "2025-12-31", TargetState.NotYet)] // a decision later than the date asked is not known yet
+    [InlineData("2026-03-01", "2026-02-15", TargetState.Missed)] // reached late
+    public void A_named_commune_is_done_when_recognised_by_the_end_of_its_year_and_missed_after(
+        string asOf,
+        string? recognisedOn,
+        TargetState expected
+    )
     {
         var target = new NamedCommuneTarget("25252", "NTM", 2025);
-        RecognitionFact[] recognitions = recognisedOn is null ? [Rec("99999", "2025-05-05")] : [Rec("25252", recognisedOn), Rec("99999", "2025-05-05")];
+        RecognitionFact[] recognitions = recognisedOn is null
+            ? [Rec("99999", "2025-05-05")]
+            : [Rec("25252", recognisedOn), Rec("99999", "2025-05-05")];
 
         Assert.Equal(expected, target.ProgressAt(recognitions, DateOnly.Parse(asOf)).State);
     }

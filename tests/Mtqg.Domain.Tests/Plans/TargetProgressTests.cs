@@ -8,12 +8,12 @@ public class TargetProgressTests
     private static readonly DateOnly End = new(2026, 12, 31);
 
     [Theory]
-    [InlineData("2025-12-15", 0, TargetState.OnTrack)]   // before the period nothing is expected yet
-    [InlineData("2026-01-01", 0, TargetState.OnTrack)]   // first day: 0% expected
-    [InlineData("2026-07-02", 5, TargetState.OnTrack)]   // 182/364 days = 50% expected, 5/10 done
-    [InlineData("2026-07-03", 5, TargetState.Behind)]    // one day later the line has passed 50%
-    [InlineData("2026-12-31", 9, TargetState.Behind)]    // on the deadline an unfinished target is behind, not missed
-    [InlineData("2027-01-01", 9, TargetState.Missed)]    // the day after, it is missed
+    [InlineData("2025-12-15", 0, TargetState.OnTrack)] // before the period nothing is expected yet
+    [InlineData("2026-01-01", 0, TargetState.OnTrack)] // first day: 0% expected
+    [InlineData("2026-07-02", 5, TargetState.OnTrack)] // 182/364 days = 50% expected, 5/10 done
+    [InlineData("2026-07-03", 5, TargetState.Behind)] // one day later the line has passed 50%
+    [InlineData("2026-12-31", 9, TargetState.Behind)] // on the deadline an unfinished target is behind, not missed
+    [InlineData("2027-01-01", 9, TargetState.Missed)] // the day after, it is missed
     [InlineData("2026-12-31", 10, TargetState.Done)]
     [InlineData("2027-03-01", 12, TargetState.Done)]
     public void The_state_compares_the_share_done_with_the_share_of_the_period_elapsed(string asOf, int achieved, TargetState expected)

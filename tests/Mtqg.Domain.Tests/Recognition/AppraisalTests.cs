@@ -49,7 +49,14 @@ public class AppraisalTests
     {
         var dossier = Submitted();
 
-        var outcome = dossier.Appraise(8, "  sở nông nghiệp và môi trường ".Normalize(System.Text.NormalizationForm.FormD), AppraisalResult.Met, null, Greener, T0.AddDays(1));
+        var outcome = dossier.Appraise(
+            8,
+            "  sở nông nghiệp và môi trường ".Normalize(System.Text.NormalizationForm.FormD),
+            AppraisalResult.Met,
+            null,
+            Greener,
+            T0.AddDays(1)
+        );
 
         Assert.True(outcome.IsDone, outcome.Message);
     }
@@ -63,7 +70,10 @@ public class AppraisalTests
         var again = dossier.Appraise(1, Construction, AppraisalResult.Met, null, Builder, T0.AddDays(2));
         var sendBack = dossier.SendBack(1, Construction, "Xem lại", Builder, T0.AddDays(2));
 
-        Assert.Contains("tiêu chí 1 (Tiêu chí số 1): tiêu chí đã được thẩm định đạt lúc 03/03/2026 01:00 UTC bởi Thẩm định viên Sở Xây dựng; không thẩm định lại", again.Message);
+        Assert.Contains(
+            "tiêu chí 1 (Tiêu chí số 1): tiêu chí đã được thẩm định đạt lúc 03/03/2026 01:00 UTC bởi Thẩm định viên Sở Xây dựng; không thẩm định lại",
+            again.Message
+        );
         Assert.Equal(OutcomeKind.Rejected, sendBack.Kind);
         Assert.Single(dossier.Appraisals);
     }
@@ -71,8 +81,10 @@ public class AppraisalTests
     [Fact]
     public void A_criterion_of_another_number_is_refused()
     {
-        Assert.Equal("Không thể thẩm định: hồ sơ không có tiêu chí 21.",
-            Submitted().Appraise(21, Construction, AppraisalResult.Met, null, Builder, T0).Message);
+        Assert.Equal(
+            "Không thể thẩm định: hồ sơ không có tiêu chí 21.",
+            Submitted().Appraise(21, Construction, AppraisalResult.Met, null, Builder, T0).Message
+        );
     }
 
     [Fact]
@@ -109,8 +121,10 @@ public class AppraisalTests
         Assert.True(progress[Construction].Finished);
         Assert.False(progress[Nnmt].Finished);
         Assert.Equal([8], progress[Nnmt].Pending);
-        Assert.Contains("Còn chờ thẩm định: tiêu chí 8 (Môi trường)",
-            dossier.RecordCouncil(new DateOnly(2026, 3, 20), Members, 9, 0, "Đề nghị công nhận", Office, T0.AddDays(2)).Message);
+        Assert.Contains(
+            "Còn chờ thẩm định: tiêu chí 8 (Môi trường)",
+            dossier.RecordCouncil(new DateOnly(2026, 3, 20), Members, 9, 0, "Đề nghị công nhận", Office, T0.AddDays(2)).Message
+        );
 
         dossier.Appraise(8, Nnmt, AppraisalResult.Met, null, Greener, T0.AddDays(4));
 
@@ -133,7 +147,11 @@ public class AppraisalTests
         Assert.Equal(OutcomeKind.Rejected, dossier.Appraise(8, Nnmt, AppraisalResult.Met, null, Greener, T0.AddDays(2)).Kind);
 
         // The commune's values for criterion 8 are still short: it may not resubmit yet.
-        Assert.True(dossier.RefreshCriteria(Card((8, EvaluationStatus.Missing), (1, EvaluationStatus.NotMet)), Sectors, Commune, T0.AddDays(3)).IsDone);
+        Assert.True(
+            dossier
+                .RefreshCriteria(Card((8, EvaluationStatus.Missing), (1, EvaluationStatus.NotMet)), Sectors, Commune, T0.AddDays(3))
+                .IsDone
+        );
         Assert.Equal("Chưa thể nộp lại: tiêu chí 8 (Môi trường) còn thiếu số liệu.", dossier.Resubmit(Commune, T0.AddDays(3)).Message);
         Assert.Equal(EvaluationStatus.Met, dossier.Criteria.Single(c => c.Number == 1).Status);
 
@@ -146,8 +164,14 @@ public class AppraisalTests
         Assert.True(dossier.Appraise(8, Nnmt, AppraisalResult.Met, "Đã bổ sung biên bản", Greener, T0.AddDays(6)).IsDone);
         Assert.Equal(DossierStatus.Appraised, dossier.Status);
 
-        Assert.True(dossier.RecordCouncil(new DateOnly(2026, 3, 20), Members, 8, 1, "Đề nghị công nhận xã đạt chuẩn NTM", Office, T0.AddDays(18)).IsDone);
-        Assert.True(dossier.RecordDecision("1234/QĐ-UBND", new DateOnly(2026, 3, 25), "Chủ tịch UBND tỉnh", "NTM", Office, T0.AddDays(23)).IsDone);
+        Assert.True(
+            dossier
+                .RecordCouncil(new DateOnly(2026, 3, 20), Members, 8, 1, "Đề nghị công nhận xã đạt chuẩn NTM", Office, T0.AddDays(18))
+                .IsDone
+        );
+        Assert.True(
+            dossier.RecordDecision("1234/QĐ-UBND", new DateOnly(2026, 3, 25), "Chủ tịch UBND tỉnh", "NTM", Office, T0.AddDays(23)).IsDone
+        );
         Assert.Equal(DossierStatus.Recognised, dossier.Status);
 
         var steps8 = dossier.Appraisals.Where(a => a.CriterionNumber == 8).ToList();

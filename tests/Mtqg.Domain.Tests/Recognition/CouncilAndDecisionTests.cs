@@ -13,7 +13,11 @@ public class CouncilAndDecisionTests
     [InlineData(4, 5, DossierStatus.Rejected)]
     [InlineData(4, 4, DossierStatus.Rejected)]
     [InlineData(1, 0, DossierStatus.CouncilHeld)]
-    public void The_council_conclusion_follows_the_votes_more_for_than_against_approves(int votesFor, int votesAgainst, DossierStatus expected)
+    public void The_council_conclusion_follows_the_votes_more_for_than_against_approves(
+        int votesFor,
+        int votesAgainst,
+        DossierStatus expected
+    )
     {
         var dossier = Appraised();
 
@@ -33,7 +37,10 @@ public class CouncilAndDecisionTests
         Assert.Equal(DossierStatus.Rejected, dossier.Status);
         Assert.Equal([DossierEventKind.CouncilHeld, DossierEventKind.Rejected], dossier.Timeline.TakeLast(2).Select(e => e.Kind));
         var decision = dossier.RecordDecision("1234/QĐ-UBND", CouncilDay, "Chủ tịch UBND tỉnh", "NTM", Office, T0.AddDays(20));
-        Assert.Equal("Không thể ghi nhận quyết định công nhận: hồ sơ đang ở trạng thái «Không công nhận»; chỉ ghi nhận sau khi hội đồng tán thành.", decision.Message);
+        Assert.Equal(
+            "Không thể ghi nhận quyết định công nhận: hồ sơ đang ở trạng thái «Không công nhận»; chỉ ghi nhận sau khi hội đồng tán thành.",
+            decision.Message
+        );
     }
 
     [Theory]
@@ -45,7 +52,15 @@ public class CouncilAndDecisionTests
     {
         var dossier = Appraised();
 
-        var outcome = dossier.RecordCouncil(CouncilDay, [.. Members.Take(members)], votesFor, votesAgainst, "Kết luận", Office, T0.AddDays(18));
+        var outcome = dossier.RecordCouncil(
+            CouncilDay,
+            [.. Members.Take(members)],
+            votesFor,
+            votesAgainst,
+            "Kết luận",
+            Office,
+            T0.AddDays(18)
+        );
 
         Assert.Contains(expected, outcome.Message);
         Assert.Equal(DossierStatus.Appraised, dossier.Status);
@@ -79,8 +94,10 @@ public class CouncilAndDecisionTests
 
         Assert.Equal(accepted, outcome.IsDone);
         Assert.Equal(accepted ? DossierStatus.Recognised : DossierStatus.CouncilHeld, dossier.Status);
-        if (!accepted) Assert.Contains("không đúng dạng «số/QĐ-cơ quan», ví dụ 1234/QĐ-UBND", outcome.Message);
-        else Assert.Equal(number.Trim(), dossier.Decision!.Number);
+        if (!accepted)
+            Assert.Contains("không đúng dạng «số/QĐ-cơ quan», ví dụ 1234/QĐ-UBND", outcome.Message);
+        else
+            Assert.Equal(number.Trim(), dossier.Decision!.Number);
     }
 
     [Fact]
@@ -88,7 +105,14 @@ public class CouncilAndDecisionTests
     {
         var dossier = CouncilHeld();
 
-        dossier.RecordDecision("1234/QĐ-UBND".Normalize(System.Text.NormalizationForm.FormD), new DateOnly(2026, 3, 25), "Chủ tịch", "NTM", Office, T0);
+        dossier.RecordDecision(
+            "1234/QĐ-UBND".Normalize(System.Text.NormalizationForm.FormD),
+            new DateOnly(2026, 3, 25),
+            "Chủ tịch",
+            "NTM",
+            Office,
+            T0
+        );
 
         Assert.Equal("1234/QĐ-UBND", dossier.Decision!.Number);
     }
@@ -113,20 +137,32 @@ public class CouncilAndDecisionTests
         var dossier = Recognised();
 
         Assert.Equal(
-            [DossierEventKind.Created, DossierEventKind.CriteriaRefreshed, DossierEventKind.Submitted,
-             .. Enumerable.Repeat(DossierEventKind.CriterionAppraised, 10),
-             DossierEventKind.AllCriteriaMet, DossierEventKind.CouncilHeld, DossierEventKind.Recognised],
-            dossier.Timeline.Select(e => e.Kind));
+            [
+                DossierEventKind.Created,
+                DossierEventKind.CriteriaRefreshed,
+                DossierEventKind.Submitted,
+                .. Enumerable.Repeat(DossierEventKind.CriterionAppraised, 10),
+                DossierEventKind.AllCriteriaMet,
+                DossierEventKind.CouncilHeld,
+                DossierEventKind.Recognised,
+            ],
+            dossier.Timeline.Select(e => e.Kind)
+        );
         Assert.Equal(dossier.Timeline.Select(e => e.At).Order(), dossier.Timeline.Select(e => e.At));
         var submitted = dossier.Timeline.Single(e => e.Kind == DossierEventKind.Submitted);
         Assert.Equal((Commune.Id, Commune.Name, T0.AddHours(1)), (submitted.UserId, submitted.UserName, submitted.At));
         Assert.Equal("Nộp hồ sơ: 10 tiêu chí gửi 2 sở thẩm định.", submitted.Details);
         Assert.Contains(dossier.Timeline, e => e.Details == "Sở Nông nghiệp và Môi trường thẩm định tiêu chí 8 (Môi trường): đạt.");
-        Assert.Equal("Hội đồng thẩm định họp ngày 20/03/2026: 7 phiếu tán thành, 1 phiếu không tán thành — Đề nghị công nhận.",
-            dossier.Timeline.Single(e => e.Kind == DossierEventKind.CouncilHeld).Details);
+        Assert.Equal(
+            "Hội đồng thẩm định họp ngày 20/03/2026: 7 phiếu tán thành, 1 phiếu không tán thành — Đề nghị công nhận.",
+            dossier.Timeline.Single(e => e.Kind == DossierEventKind.CouncilHeld).Details
+        );
         var recognised = dossier.Timeline[^1];
         Assert.Equal(Office.Id, recognised.UserId);
-        Assert.Equal("Quyết định số 1234/QĐ-UBND ngày 25/03/2026 (Chủ tịch UBND tỉnh ký) công nhận xã 25210 đạt mức NTM năm 2026.", recognised.Details);
+        Assert.Equal(
+            "Quyết định số 1234/QĐ-UBND ngày 25/03/2026 (Chủ tịch UBND tỉnh ký) công nhận xã 25210 đạt mức NTM năm 2026.",
+            recognised.Details
+        );
     }
 
     [Fact]
@@ -137,7 +173,9 @@ public class CouncilAndDecisionTests
         var kinds = dossier.Timeline.Select(e => e.Kind).ToList();
         Assert.Equal([DossierEventKind.CriterionSentBack], kinds.Where(k => k == DossierEventKind.CriterionSentBack));
         Assert.Equal([DossierEventKind.ReturnedToCommune, DossierEventKind.Resubmitted], kinds.TakeLast(2));
-        Assert.Contains(dossier.Timeline, e => e.Details == "Sở Nông nghiệp và Môi trường trả lại tiêu chí 8 (Môi trường): Thiếu biên bản kiểm tra thu gom rác.");
+        Assert.Contains(dossier.Timeline, e =>
+            e.Details == "Sở Nông nghiệp và Môi trường trả lại tiêu chí 8 (Môi trường): Thiếu biên bản kiểm tra thu gom rác."
+        );
         Assert.Equal("Nộp lại tiêu chí 8 (Môi trường).", dossier.Timeline[^1].Details);
     }
 }

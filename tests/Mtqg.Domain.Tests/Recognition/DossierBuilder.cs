@@ -14,18 +14,31 @@ internal static class DossierBuilder
     public static readonly Actor Office = new("u-vpdp", "Văn phòng Điều phối NTM");
     public static readonly DateTime T0 = new(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc);
 
-    public static readonly IReadOnlyDictionary<int, string> Sectors =
-        Enumerable.Range(1, 10).ToDictionary(n => n, n => n == 8 ? Nnmt : Construction);
+    public static readonly IReadOnlyDictionary<int, string> Sectors = Enumerable
+        .Range(1, 10)
+        .ToDictionary(n => n, n => n == 8 ? Nnmt : Construction);
 
-    public static string NameOf(int number) => number switch { 2 => "Giao thông", 8 => "Môi trường", _ => $"Tiêu chí số {number}" };
+    public static string NameOf(int number) =>
+        number switch
+        {
+            2 => "Giao thông",
+            8 => "Môi trường",
+            _ => $"Tiêu chí số {number}",
+        };
 
     public static Scorecard Card(params (int Number, EvaluationStatus Status)[] overrides) => Card(10, overrides);
 
     public static Scorecard Card(int count, params (int Number, EvaluationStatus Status)[] overrides)
     {
-        var criteria = Enumerable.Range(1, count)
-            .Select(n => new CriterionResult(n, $"TC{n:00}", NameOf(n),
-                overrides.Where(o => o.Number == n).Select(o => o.Status).DefaultIfEmpty(EvaluationStatus.Met).First(), []))
+        var criteria = Enumerable
+            .Range(1, count)
+            .Select(n => new CriterionResult(
+                n,
+                $"TC{n:00}",
+                NameOf(n),
+                overrides.Where(o => o.Number == n).Select(o => o.Status).DefaultIfEmpty(EvaluationStatus.Met).First(),
+                []
+            ))
             .ToList();
         var met = criteria.Count(c => c.Status == EvaluationStatus.Met);
         return new Scorecard("NTM", "G1", 2026, met, criteria.Count(c => c.Status != EvaluationStatus.NotApplicable), null, [], criteria);
@@ -52,7 +65,9 @@ internal static class DossierBuilder
     {
         var dossier = Submitted();
         foreach (var number in Enumerable.Range(1, 10))
-            Assert.True(dossier.Appraise(number, Sectors[number], AppraisalResult.Met, null, number == 8 ? Greener : Builder, T0.AddDays(1)).IsDone);
+            Assert.True(
+                dossier.Appraise(number, Sectors[number], AppraisalResult.Met, null, number == 8 ? Greener : Builder, T0.AddDays(1)).IsDone
+            );
         return dossier;
     }
 
@@ -66,7 +81,9 @@ internal static class DossierBuilder
     public static Dossier Recognised()
     {
         var dossier = CouncilHeld();
-        Assert.True(dossier.RecordDecision("1234/QĐ-UBND", new DateOnly(2026, 3, 25), "Chủ tịch UBND tỉnh", "NTM", Office, T0.AddDays(23)).IsDone);
+        Assert.True(
+            dossier.RecordDecision("1234/QĐ-UBND", new DateOnly(2026, 3, 25), "Chủ tịch UBND tỉnh", "NTM", Office, T0.AddDays(23)).IsDone
+        );
         return dossier;
     }
 
@@ -96,15 +113,16 @@ internal static class DossierBuilder
 
     public static readonly IReadOnlyList<string> Members = [.. Enumerable.Range(1, 9).Select(i => $"Thành viên {i}")];
 
-    public static Dossier In(DossierStatus status) => status switch
-    {
-        DossierStatus.Draft => Draft(),
-        DossierStatus.Submitted => Submitted(),
-        DossierStatus.SentBack => SentBack(),
-        DossierStatus.Resubmitted => Resubmitted(),
-        DossierStatus.Appraised => Appraised(),
-        DossierStatus.CouncilHeld => CouncilHeld(),
-        DossierStatus.Recognised => Recognised(),
-        _ => RejectedByCriterion(),
-    };
+    public static Dossier In(DossierStatus status) =>
+        status switch
+        {
+            DossierStatus.Draft => Draft(),
+            DossierStatus.Submitted => Submitted(),
+            DossierStatus.SentBack => SentBack(),
+            DossierStatus.Resubmitted => Resubmitted(),
+            DossierStatus.Appraised => Appraised(),
+            DossierStatus.CouncilHeld => CouncilHeld(),
+            DossierStatus.Recognised => Recognised(),
+            _ => RejectedByCriterion(),
+        };
 }

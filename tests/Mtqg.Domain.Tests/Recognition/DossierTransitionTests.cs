@@ -35,14 +35,18 @@ public class DossierTransitionTests
     {
         var data = new TheoryData<string, DossierStatus, bool>();
         foreach (var operation in Operations.Keys)
-            foreach (var status in Enum.GetValues<DossierStatus>())
-                data.Add(operation, status, LegalIn[operation].Contains(status));
+        foreach (var status in Enum.GetValues<DossierStatus>())
+            data.Add(operation, status, LegalIn[operation].Contains(status));
         return data;
     }
 
     [Theory]
     [MemberData(nameof(EveryOperationInEveryState))]
-    public void Each_operation_is_done_only_in_its_states_and_a_refusal_names_the_state_and_changes_nothing(string operation, DossierStatus status, bool legal)
+    public void Each_operation_is_done_only_in_its_states_and_a_refusal_names_the_state_and_changes_nothing(
+        string operation,
+        DossierStatus status,
+        bool legal
+    )
     {
         var dossier = In(status);
         Assert.Equal(status, dossier.Status);
@@ -106,7 +110,11 @@ public class DossierTransitionTests
     [InlineData(null, true, "chưa có kết quả lấy ý kiến sự hài lòng của người dân")]
     [InlineData(85.5, true, "tỷ lệ người dân hài lòng 85,5% thấp hơn mức yêu cầu 90%")]
     [InlineData(95.0, false, "chưa cam kết không còn nợ đọng xây dựng cơ bản")]
-    public void Submission_is_refused_without_enough_satisfaction_or_the_debt_declaration(double? satisfaction, bool declared, string expected)
+    public void Submission_is_refused_without_enough_satisfaction_or_the_debt_declaration(
+        double? satisfaction,
+        bool declared,
+        string expected
+    )
     {
         var dossier = Draft(satisfaction: (decimal?)satisfaction, declared: declared);
 

@@ -12,25 +12,41 @@ public class MaintenanceReviewTests
     {
         var failing = notMet.ToHashSet();
         var unknown = (missing ?? []).ToHashSet();
-        return [.. Enumerable.Range(1, total).Select(n =>
-            (n, failing.Contains(n) ? EvaluationStatus.NotMet : unknown.Contains(n) ? EvaluationStatus.Missing : EvaluationStatus.Met))];
+        return
+        [
+            .. Enumerable
+                .Range(1, total)
+                .Select(n =>
+                    (
+                        n,
+                        failing.Contains(n) ? EvaluationStatus.NotMet
+                        : unknown.Contains(n) ? EvaluationStatus.Missing
+                        : EvaluationStatus.Met
+                    )
+                ),
+        ];
     }
 
     [Theory]
     [InlineData(19, "", ReviewVerdict.Keep, ReviewGround.AllMet)]
-    [InlineData(19, "1,2,3,4,5", ReviewVerdict.AtRisk, ReviewGround.BelowLowerShare)]                    // 26,3%
-    [InlineData(19, "1,2,3,4,10", ReviewVerdict.AtRisk, ReviewGround.BelowLowerShare)]                   // protected, but under 30%
-    [InlineData(19, "1,2,3,4,5,6", ReviewVerdict.AtRisk, ReviewGround.LowerBandWithoutProtected)]        // 31,6%
-    [InlineData(19, "1,2,3,4,5,17", ReviewVerdict.Revocation, ReviewGround.LowerBandWithProtected)]      // 31,6% with environment
-    [InlineData(19, "1,2,3,4,5,6,7,8,9", ReviewVerdict.AtRisk, ReviewGround.LowerBandWithoutProtected)]  // 47,4%
-    [InlineData(19, "1,2,3,4,5,6,7,8,9,11", ReviewVerdict.Revocation, ReviewGround.UpperShareOrMore)]    // 52,6%
-    [InlineData(10, "1,2", ReviewVerdict.AtRisk, ReviewGround.BelowLowerShare)]                          // 20%
-    [InlineData(10, "1,2,3", ReviewVerdict.AtRisk, ReviewGround.LowerBandWithoutProtected)]              // exactly 30%
-    [InlineData(10, "1,2,10", ReviewVerdict.Revocation, ReviewGround.LowerBandWithProtected)]            // exactly 30%, income
-    [InlineData(10, "1,2,3,4", ReviewVerdict.AtRisk, ReviewGround.LowerBandWithoutProtected)]            // 40%
-    [InlineData(10, "1,2,3,4,5", ReviewVerdict.Revocation, ReviewGround.UpperShareOrMore)]               // exactly 50%
+    [InlineData(19, "1,2,3,4,5", ReviewVerdict.AtRisk, ReviewGround.BelowLowerShare)] // 26,3%
+    [InlineData(19, "1,2,3,4,10", ReviewVerdict.AtRisk, ReviewGround.BelowLowerShare)] // protected, but under 30%
+    [InlineData(19, "1,2,3,4,5,6", ReviewVerdict.AtRisk, ReviewGround.LowerBandWithoutProtected)] // 31,6%
+    [InlineData(19, "1,2,3,4,5,17", ReviewVerdict.Revocation, ReviewGround.LowerBandWithProtected)] // 31,6% with environment
+    [InlineData(19, "1,2,3,4,5,6,7,8,9", ReviewVerdict.AtRisk, ReviewGround.LowerBandWithoutProtected)] // 47,4%
+    [InlineData(19, "1,2,3,4,5,6,7,8,9,11", ReviewVerdict.Revocation, ReviewGround.UpperShareOrMore)] // 52,6%
+    [InlineData(10, "1,2", ReviewVerdict.AtRisk, ReviewGround.BelowLowerShare)] // 20%
+    [InlineData(10, "1,2,3", ReviewVerdict.AtRisk, ReviewGround.LowerBandWithoutProtected)] // exactly 30%
+    [InlineData(10, "1,2,10", ReviewVerdict.Revocation, ReviewGround.LowerBandWithProtected)] // exactly 30%, income
+    [InlineData(10, "1,2,3,4", ReviewVerdict.AtRisk, ReviewGround.LowerBandWithoutProtected)] // 40%
+    [InlineData(10, "1,2,3,4,5", ReviewVerdict.Revocation, ReviewGround.UpperShareOrMore)] // exactly 50%
     [InlineData(10, "1,2,3,4,5,6,7,8,9,10", ReviewVerdict.Revocation, ReviewGround.UpperShareOrMore)]
-    public void The_verdict_follows_QD_18_2022_at_the_30_and_50_percent_boundaries(int total, string notMet, ReviewVerdict verdict, ReviewGround ground)
+    public void The_verdict_follows_QD_18_2022_at_the_30_and_50_percent_boundaries(
+        int total,
+        string notMet,
+        ReviewVerdict verdict,
+        ReviewGround ground
+    )
     {
         var failing = notMet.Length == 0 ? [] : notMet.Split(',').Select(int.Parse).ToArray();
 
@@ -48,7 +64,10 @@ public class MaintenanceReviewTests
 
         Assert.Equal([17], result.ProtectedNotMet);
         Assert.Equal(6m / 19m, result.NotMetShare);
-        Assert.Equal("Thu hồi: 6/19 tiêu chí không còn đạt (31,6%): tiêu chí 1, 2, 3, 4, 5, 17, từ 30% đến dưới 50% và có tiêu chí thuộc danh mục bắt buộc (17) (QĐ 18/2022/QĐ-TTg).", result.Message);
+        Assert.Equal(
+            "Thu hồi: 6/19 tiêu chí không còn đạt (31,6%): tiêu chí 1, 2, 3, 4, 5, 17, từ 30% đến dưới 50% và có tiêu chí thuộc danh mục bắt buộc (17) (QĐ 18/2022/QĐ-TTg).",
+            result.Message
+        );
     }
 
     [Fact]
@@ -56,7 +75,10 @@ public class MaintenanceReviewTests
     {
         var result = MaintenanceReview.Review(Qd18, Criteria(19, [1, 2, 3, 4, 5, 6]));
 
-        Assert.Equal("Nguy cơ: 6/19 tiêu chí không còn đạt (31,6%): tiêu chí 1, 2, 3, 4, 5, 6; từ 30% đến dưới 50% nhưng không có tiêu chí thuộc danh mục bắt buộc, chưa thuộc diện thu hồi.", result.Message);
+        Assert.Equal(
+            "Nguy cơ: 6/19 tiêu chí không còn đạt (31,6%): tiêu chí 1, 2, 3, 4, 5, 6; từ 30% đến dưới 50% nhưng không có tiêu chí thuộc danh mục bắt buộc, chưa thuộc diện thu hồi.",
+            result.Message
+        );
     }
 
     [Fact]
@@ -67,7 +89,10 @@ public class MaintenanceReviewTests
 
         Assert.Equal((ReviewVerdict.AtRisk, ReviewGround.CannotConclude), (result.Verdict, result.Ground));
         Assert.Equal([17], result.Undetermined);
-        Assert.StartsWith("Chưa kết luận được: tiêu chí 17 còn thiếu số liệu hoặc chưa có ngưỡng; 5/19 tiêu chí không còn đạt", result.Message);
+        Assert.StartsWith(
+            "Chưa kết luận được: tiêu chí 17 còn thiếu số liệu hoặc chưa có ngưỡng; 5/19 tiêu chí không còn đạt",
+            result.Message
+        );
     }
 
     [Fact]
@@ -109,7 +134,14 @@ public class MaintenanceReviewTests
     [Fact]
     public void A_scorecard_can_be_reviewed_directly()
     {
-        var card = DossierBuilder.Card(10, (1, EvaluationStatus.NotMet), (2, EvaluationStatus.NotMet), (3, EvaluationStatus.NotMet), (4, EvaluationStatus.NotMet), (5, EvaluationStatus.NotMet));
+        var card = DossierBuilder.Card(
+            10,
+            (1, EvaluationStatus.NotMet),
+            (2, EvaluationStatus.NotMet),
+            (3, EvaluationStatus.NotMet),
+            (4, EvaluationStatus.NotMet),
+            (5, EvaluationStatus.NotMet)
+        );
 
         Assert.Equal(ReviewVerdict.Revocation, MaintenanceReview.Review(Qd18, card).Verdict);
     }

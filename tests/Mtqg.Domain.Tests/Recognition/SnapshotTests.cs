@@ -14,7 +14,22 @@ public sealed class SnapshotTests
         var original = In(status);
         var restored = Dossier.Restore(original.Snapshot());
         var (a, b) = (original.Snapshot(), restored.Snapshot());
-        Assert.Equal(a with { Criteria = [], Progress = [], Appraisals = [], Timeline = [] }, b with { Criteria = [], Progress = [], Appraisals = [], Timeline = [] });
+        Assert.Equal(
+            a with
+            {
+                Criteria = [],
+                Progress = [],
+                Appraisals = [],
+                Timeline = [],
+            },
+            b with
+            {
+                Criteria = [],
+                Progress = [],
+                Appraisals = [],
+                Timeline = [],
+            }
+        );
         Assert.Equal(a.Criteria, b.Criteria);
         Assert.Equal(a.Progress, b.Progress);
         Assert.Equal(a.Appraisals, b.Appraisals);

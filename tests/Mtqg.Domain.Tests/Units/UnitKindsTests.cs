@@ -16,11 +16,14 @@ public class UnitKindsTests
         foreach (var file in Directory.EnumerateFiles(folder, "*.csv"))
         {
             using var lines = File.ReadLines(file).GetEnumerator();
-            if (!lines.MoveNext()) continue;
+            if (!lines.MoveNext())
+                continue;
             var column = Array.IndexOf(Fields(lines.Current), "type_code");
-            if (column < 0) continue;
+            if (column < 0)
+                continue;
             while (lines.MoveNext())
-                if (lines.Current.Length > 0) codes.Add(Fields(lines.Current)[column]);
+                if (lines.Current.Length > 0)
+                    codes.Add(Fields(lines.Current)[column]);
         }
         return codes;
     }
@@ -65,15 +68,15 @@ public class UnitKindsTests
     [InlineData("01", UnitLevel.Province)]
     [InlineData("001", UnitLevel.District)]
     [InlineData("00004", UnitLevel.Commune)]
-    public void The_level_of_a_code_follows_its_length(string code, UnitLevel level) =>
-        Assert.Equal(level, UnitKinds.LevelOfCode(code));
+    public void The_level_of_a_code_follows_its_length(string code, UnitLevel level) => Assert.Equal(level, UnitKinds.LevelOfCode(code));
 
     // Built with --artifacts-path the binaries live outside the repository; this source file never does.
     private static string RepositoryRoot([CallerFilePath] string sourceFile = "")
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile)! })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Mtqg.slnx"))) return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "Mtqg.slnx")))
+                    return dir.FullName;
         throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} or {sourceFile} holds Mtqg.slnx.");
     }
 
@@ -88,13 +91,25 @@ public class UnitKindsTests
             var c = line[i];
             if (quoted)
             {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                    quoted = false;
+                else
+                    field.Append(c);
             }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
+            else if (c == '"')
+                quoted = true;
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+                field.Append(c);
         }
         fields.Add(field.ToString());
         return [.. fields];

@@ -18,8 +18,7 @@ public class VietnameseTextTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   \t ")]
-    public void Nothing_folds_to_the_empty_string(string? blank) =>
-        Assert.Equal("", VietnameseText.Fold(blank));
+    public void Nothing_folds_to_the_empty_string(string? blank) => Assert.Equal("", VietnameseText.Fold(blank));
 
     // "Hòa" (old style, mark on o) and "Hoà" (new style, mark on a), each precomposed (NFC) or not (NFD).
     [Theory]

@@ -16,21 +16,28 @@ public class RecommendationTests
         var r = Raise();
         switch (status)
         {
-            case RecommendationStatus.InProgress: r.Respond(Construction, "dept", "Đang rà soát", Now); break;
-            case RecommendationStatus.Closed: r.Close(Construction, "dept", "Đã bố trí vốn", Now); break;
-            case RecommendationStatus.NotApplicable: r.RejectAsNotApplicable(Construction, "dept", "Thuộc thẩm quyền trung ương", Now); break;
+            case RecommendationStatus.InProgress:
+                r.Respond(Construction, "dept", "Đang rà soát", Now);
+                break;
+            case RecommendationStatus.Closed:
+                r.Close(Construction, "dept", "Đã bố trí vốn", Now);
+                break;
+            case RecommendationStatus.NotApplicable:
+                r.RejectAsNotApplicable(Construction, "dept", "Thuộc thẩm quyền trung ương", Now);
+                break;
         }
         Assert.Equal(status, r.Status);
         return r;
     }
 
-    private static Outcome Act(Recommendation r, string action) => action switch
-    {
-        "respond" => r.Respond(Construction, "dept", "Trả lời", Now),
-        "close" => r.Close(Construction, "dept", "Đã xong", Now),
-        "reject" => r.RejectAsNotApplicable(Construction, "dept", "Không thuộc phạm vi", Now),
-        _ => r.Reopen("agency-1", "Chưa thực hiện", Now),
-    };
+    private static Outcome Act(Recommendation r, string action) =>
+        action switch
+        {
+            "respond" => r.Respond(Construction, "dept", "Trả lời", Now),
+            "close" => r.Close(Construction, "dept", "Đã xong", Now),
+            "reject" => r.RejectAsNotApplicable(Construction, "dept", "Không thuộc phạm vi", Now),
+            _ => r.Reopen("agency-1", "Chưa thực hiện", Now),
+        };
 
     [Theory]
     [InlineData(RecommendationStatus.Open, "respond", RecommendationStatus.InProgress)]
@@ -40,7 +47,11 @@ public class RecommendationTests
     [InlineData(RecommendationStatus.InProgress, "close", RecommendationStatus.Closed)]
     [InlineData(RecommendationStatus.InProgress, "reject", RecommendationStatus.NotApplicable)]
     [InlineData(RecommendationStatus.Closed, "reopen", RecommendationStatus.Open)]
-    public void Legal_transitions_move_the_recommendation_and_are_written_to_its_history(RecommendationStatus from, string action, RecommendationStatus to)
+    public void Legal_transitions_move_the_recommendation_and_are_written_to_its_history(
+        RecommendationStatus from,
+        string action,
+        RecommendationStatus to
+    )
     {
         var r = InState(from);
         var before = r.History.Count;
@@ -82,9 +93,21 @@ public class RecommendationTests
         var r = Raise();
         Outcome[] outcomes = action switch
         {
-            "respond" => [r.Respond(ResponsibleParty.Department("Sở Tài chính"), "x", "Trả lời", Now), r.Respond(ResponsibleParty.Commune, "x", "Trả lời", Now)],
-            "close" => [r.Close(ResponsibleParty.Department("Sở Tài chính"), "x", "Xong", Now), r.Close(ResponsibleParty.Province, "x", "Xong", Now)],
-            _ => [r.RejectAsNotApplicable(ResponsibleParty.Department("Sở Tài chính"), "x", "Lý do", Now), r.RejectAsNotApplicable(ResponsibleParty.Commune, "x", "Lý do", Now)],
+            "respond" =>
+            [
+                r.Respond(ResponsibleParty.Department("Sở Tài chính"), "x", "Trả lời", Now),
+                r.Respond(ResponsibleParty.Commune, "x", "Trả lời", Now),
+            ],
+            "close" =>
+            [
+                r.Close(ResponsibleParty.Department("Sở Tài chính"), "x", "Xong", Now),
+                r.Close(ResponsibleParty.Province, "x", "Xong", Now),
+            ],
+            _ =>
+            [
+                r.RejectAsNotApplicable(ResponsibleParty.Department("Sở Tài chính"), "x", "Lý do", Now),
+                r.RejectAsNotApplicable(ResponsibleParty.Commune, "x", "Lý do", Now),
+            ],
         };
 
         Assert.All(outcomes, o => Assert.Equal((OutcomeKind.Forbidden, message), (o.Kind, o.Message)));
@@ -142,7 +165,7 @@ public class RecommendationTests
 
     [Theory]
     [InlineData("2026-11-29", false)]
-    [InlineData("2026-11-30", false)]  // on the due date it is not yet overdue
+    [InlineData("2026-11-30", false)] // on the due date it is not yet overdue
     [InlineData("2026-12-01", true)]
     public void A_recommendation_is_overdue_only_after_its_due_date(string today, bool overdue)
     {
@@ -200,12 +223,28 @@ public class RecommendationTests
     {
         var original = InState(RecommendationStatus.InProgress);
 
-        var restored = Recommendation.Restore(original.Text, original.RaisedOn, original.RaisedBy, original.CommuneCode, original.Responsible, original.DueDate,
-            original.Status, original.Response, original.RespondedAt, original.ClosedBy, original.ClosedAt, original.RejectionReason, original.History);
+        var restored = Recommendation.Restore(
+            original.Text,
+            original.RaisedOn,
+            original.RaisedBy,
+            original.CommuneCode,
+            original.Responsible,
+            original.DueDate,
+            original.Status,
+            original.Response,
+            original.RespondedAt,
+            original.ClosedBy,
+            original.ClosedAt,
+            original.RejectionReason,
+            original.History
+        );
 
         Assert.Equal((RecommendationStatus.InProgress, "Đang rà soát", 2), (restored.Status, restored.Response, restored.History.Count));
         Assert.True(restored.Close(Construction, "dept", "Đã bố trí vốn", Now).IsDone);
-        Assert.Equal([RecommendationAction.Raised, RecommendationAction.Responded, RecommendationAction.Closed], restored.History.Select(e => e.Action));
+        Assert.Equal(
+            [RecommendationAction.Raised, RecommendationAction.Responded, RecommendationAction.Closed],
+            restored.History.Select(e => e.Action)
+        );
         Assert.False(restored.Close(Construction, "dept", "Lần nữa", Now).IsDone);
     }
 }

@@ -14,7 +14,11 @@ namespace Mtqg.Web.Tests.Access;
 /// </summary>
 public sealed class AuthorizationMatrixTests
 {
-    public enum Scope { Own, Other }
+    public enum Scope
+    {
+        Own,
+        Other,
+    }
 
     private sealed record Case(Rule Rule, Func<Scope, Ids, HttpRequestMessage> Request);
 
@@ -23,7 +27,10 @@ public sealed class AuthorizationMatrixTests
     {
         public static readonly Rule Public = new("public", (_, _) => true);
         public static readonly Rule Admin = new("admin", (role, _) => role == "admin");
-        public static Rule Own(string name, params string[] roles) => new(name, (role, scope) => role == "admin" || scope == Scope.Own && roles.Contains(role));
+
+        public static Rule Own(string name, params string[] roles) =>
+            new(name, (role, scope) => role == "admin" || scope == Scope.Own && roles.Contains(role));
+
         public static Rule Roles(string name, params string[] roles) => new(name, (role, _) => role == "admin" || roles.Contains(role));
     }
 
@@ -33,6 +40,7 @@ public sealed class AuthorizationMatrixTests
     {
         public Dictionary<Scope, Things> Of { get; } = [];
         public int this[Scope s, string what] => Of[s].Id[what];
+
         public int Next(Scope s, string what) => Of[s].ToDelete[what].Dequeue();
     }
 
@@ -50,12 +58,17 @@ public sealed class AuthorizationMatrixTests
 
     // Own unit: province 15 (Lào Cai), commune 02989 (Xã Bảo Hà). Other unit: province 01 (Hà Nội), commune 00376 (Xã Sóc Sơn).
     private static string Province(Scope s) => s == Scope.Own ? "15" : "01";
+
     private static string Commune(Scope s) => s == Scope.Own ? "02989" : "00376";
+
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
-    private static HttpRequestMessage Send(HttpMethod method, string url, object body) => new(method, url) { Content = JsonContent.Create(body) };
+
+    private static HttpRequestMessage Send(HttpMethod method, string url, object body) =>
+        new(method, url) { Content = JsonContent.Create(body) };
 
     private static readonly Rule ReadPlans = Rule.Own("read-plans", "coordinator", "appraiser", "agency", "viewer");
     private static readonly Rule Manage = Rule.Own("manage-plans", "coordinator");
+
     // demo.giupdo's agency is assigned Xã Bảo Hà (02989), so it reads it like the province's accounts and its officer do.
     private static readonly Rule ReadCommune = Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune");
     private static string Today => Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).ToString("yyyy-MM-dd");
@@ -63,131 +76,363 @@ public sealed class AuthorizationMatrixTests
     private static readonly Dictionary<string, Case> Matrix = new()
     {
         ["GET /health"] = new(Rule.Public, (_, _) => Get("/health")),
-        ["POST /api/v1/auth/token"] = new(Rule.Public, (_, _) => Send(HttpMethod.Post, "/api/v1/auth/token", new { userName = "demo.xem", password = "Demo@2026" })),
+        ["POST /api/v1/auth/token"] = new(Rule.Public, (_, _) =>
+            Send(HttpMethod.Post, "/api/v1/auth/token", new { userName = "demo.xem", password = "Demo@2026" })
+        ),
         ["GET /api/v1/units/"] = new(Rule.Public, (s, _) => Get($"/api/v1/units?parent={Province(s)}")),
         ["GET /api/v1/units/{code}"] = new(Rule.Public, (s, _) => Get($"/api/v1/units/{Commune(s)}")),
         ["GET /api/v1/criteria-sets/"] = new(Rule.Public, (_, _) => Get("/api/v1/criteria-sets")),
         ["GET /api/v1/criteria-sets/{code}"] = new(Rule.Public, (_, _) => Get("/api/v1/criteria-sets/DEMO-MINH-HOA")),
         ["POST /api/v1/criteria-sets/"] = new(Rule.Admin, (_, _) => Send(HttpMethod.Post, "/api/v1/criteria-sets", new { code = "X" })),
-        ["GET /api/v1/provinces/{code}/years/{year:int}/summary"] = new(Rule.Public, (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2026/summary")),
+        ["GET /api/v1/provinces/{code}/years/{year:int}/summary"] = new(Rule.Public, (s, _) =>
+            Get($"/api/v1/provinces/{Province(s)}/years/2026/summary")
+        ),
         ["GET /api/v1/years/{year:int}/summary"] = new(Rule.Public, (_, _) => Get("/api/v1/years/2026/summary")),
-        ["GET /api/v1/provinces/{code}/years/{year:int}/scorecards.xlsx"] = new(Rule.Public, (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2026/scorecards.xlsx")),
+        ["GET /api/v1/provinces/{code}/years/{year:int}/scorecards.xlsx"] = new(Rule.Public, (s, _) =>
+            Get($"/api/v1/provinces/{Province(s)}/years/2026/scorecards.xlsx")
+        ),
         ["GET /api/v1/years/{year:int}/scorecards.xlsx"] = new(Rule.Public, (_, _) => Get("/api/v1/years/2026/scorecards.xlsx")),
-        ["GET /api/v1/communes/{code}/years/{year:int}/scorecard"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"),
-            (s, _) => Get($"/api/v1/communes/{Commune(s)}/years/2026/scorecard?set=DEMO-MINH-HOA")),
-        ["GET /api/v1/communes/{code}/years/{year:int}/history"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"),
-            (s, _) => Get($"/api/v1/communes/{Commune(s)}/years/2026/history?set=DEMO-MINH-HOA")),
-        ["PUT /api/v1/communes/{code}/years/{year:int}/values"] = new(Rule.Own("enter-values", "coordinator", "commune"),
-            (s, _) => Send(HttpMethod.Put, $"/api/v1/communes/{Commune(s)}/years/2026/values?set=DEMO-MINH-HOA", new { values = new Dictionary<string, object> { ["1.2"] = 90 } })),
-        ["PUT /api/v1/communes/{code}/criteria-sets/{set}/group"] = new(Rule.Own("assign-groups", "coordinator"),
-            (s, _) => Send(HttpMethod.Put, $"/api/v1/communes/{Commune(s)}/criteria-sets/DEMO-MINH-HOA/group?year=2026", new { group = "G2" })),
+        ["GET /api/v1/communes/{code}/years/{year:int}/scorecard"] = new(
+            Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"),
+            (s, _) => Get($"/api/v1/communes/{Commune(s)}/years/2026/scorecard?set=DEMO-MINH-HOA")
+        ),
+        ["GET /api/v1/communes/{code}/years/{year:int}/history"] = new(
+            Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"),
+            (s, _) => Get($"/api/v1/communes/{Commune(s)}/years/2026/history?set=DEMO-MINH-HOA")
+        ),
+        ["PUT /api/v1/communes/{code}/years/{year:int}/values"] = new(Rule.Own("enter-values", "coordinator", "commune"), (s, _) =>
+            Send(
+                HttpMethod.Put,
+                $"/api/v1/communes/{Commune(s)}/years/2026/values?set=DEMO-MINH-HOA",
+                new { values = new Dictionary<string, object> { ["1.2"] = 90 } }
+            )
+        ),
+        ["PUT /api/v1/communes/{code}/criteria-sets/{set}/group"] = new(Rule.Own("assign-groups", "coordinator"), (s, _) =>
+            Send(HttpMethod.Put, $"/api/v1/communes/{Commune(s)}/criteria-sets/DEMO-MINH-HOA/group?year=2026", new { group = "G2" })
+        ),
         // An agency reads only the communes it is assigned to, not a province's detailed values.
-        ["GET /api/v1/provinces/{code}/years/{year:int}/workbook"] = new(Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
-            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2026/workbook?set=DEMO-MINH-HOA")),
+        ["GET /api/v1/provinces/{code}/years/{year:int}/workbook"] = new(
+            Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2026/workbook?set=DEMO-MINH-HOA")
+        ),
         ["POST /api/v1/provinces/{code}/years/{year:int}/workbook"] = new(Rule.Own("enter-values", "coordinator", "commune"), (s, _) =>
         {
-            var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"Mã xã,1.2\r\n{Commune(s)},91\r\n")), "file", "so-lieu.csv" } };
-            return new HttpRequestMessage(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/years/2026/workbook?set=DEMO-MINH-HOA") { Content = form };
+            var form = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(Encoding.UTF8.GetBytes($"Mã xã,1.2\r\n{Commune(s)},91\r\n")), "file", "so-lieu.csv" },
+            };
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/years/2026/workbook?set=DEMO-MINH-HOA")
+            {
+                Content = form,
+            };
         }),
-        ["POST /api/v1/users/"] = new(Rule.Own("manage-users", "coordinator"),
-            (s, _) => Send(HttpMethod.Post, "/api/v1/users", new { userName = $"moi.{s}".ToLowerInvariant(), password = "Mat-khau-2026", displayName = "Mới", role = "viewer", unitCode = Province(s) })),
+        ["POST /api/v1/users/"] = new(Rule.Own("manage-users", "coordinator"), (s, _) => Send(
+                HttpMethod.Post,
+                "/api/v1/users",
+                new
+                {
+                    userName = $"moi.{s}".ToLowerInvariant(),
+                    password = "Mat-khau-2026",
+                    displayName = "Mới",
+                    role = "viewer",
+                    unitCode = Province(s),
+                }
+            )),
         ["GET /api/v1/users/"] = new(Rule.Roles("manage-users", "coordinator"), (_, _) => Get("/api/v1/users")),
-        ["GET /api/v1/users/{id}"] = new(Rule.Own("manage-users", "coordinator"),
-            (s, ids) => Get($"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}")),
-        ["PUT /api/v1/users/{id}"] = new(Rule.Own("manage-users", "coordinator"),
-            (s, ids) => Send(HttpMethod.Put, $"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}", new { displayName = "Đổi tên", role = "viewer", unitCode = Province(s) })),
-        ["PUT /api/v1/users/{id}/disabled"] = new(Rule.Own("manage-users", "coordinator"),
-            (s, ids) => Send(HttpMethod.Put, $"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}/disabled", new { disabled = false })),
-        ["PUT /api/v1/users/{id}/password"] = new(Rule.Own("manage-users", "coordinator"),
-            (s, ids) => Send(HttpMethod.Put, $"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}/password", new { password = "Mat-khau-Moi-2026" })),
-        ["POST /api/v1/dossiers/"] = new(Rule.Own("edit-dossier", "commune"),
-            (s, _) => Send(HttpMethod.Post, "/api/v1/dossiers", new { commune = Commune(s), year = 2026, set = "DEMO-MINH-HOA", level = "NTM" })),
-        ["GET /api/v1/dossiers/"] = new(Rule.Roles("read-dossiers", "coordinator", "appraiser", "agency", "commune", "viewer"), (s, _) => Get($"/api/v1/dossiers?province={Province(s)}")),
-        ["GET /api/v1/dossiers/{id:int}"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"), (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}")),
-        ["PUT /api/v1/dossiers/{id:int}"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) => Send(HttpMethod.Put, $"/api/v1/dossiers/{ids.Dossier.Of(s)}", new { note = "Ghi chú" })),
-        ["POST /api/v1/dossiers/{id:int}/submit"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) => new(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/submit")),
-        ["POST /api/v1/dossiers/{id:int}/resubmit"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) => new(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/resubmit")),
+        ["GET /api/v1/users/{id}"] = new(Rule.Own("manage-users", "coordinator"), (s, ids) =>
+            Get($"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}")
+        ),
+        ["PUT /api/v1/users/{id}"] = new(Rule.Own("manage-users", "coordinator"), (s, ids) => Send(
+                HttpMethod.Put,
+                $"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}",
+                new
+                {
+                    displayName = "Đổi tên",
+                    role = "viewer",
+                    unitCode = Province(s),
+                }
+            )),
+        ["PUT /api/v1/users/{id}/disabled"] = new(Rule.Own("manage-users", "coordinator"), (s, ids) =>
+            Send(HttpMethod.Put, $"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}/disabled", new { disabled = false })
+        ),
+        ["PUT /api/v1/users/{id}/password"] = new(Rule.Own("manage-users", "coordinator"), (s, ids) =>
+            Send(
+                HttpMethod.Put,
+                $"/api/v1/users/{(s == Scope.Own ? ids.OwnUser : ids.OtherUser)}/password",
+                new { password = "Mat-khau-Moi-2026" }
+            )
+        ),
+        ["POST /api/v1/dossiers/"] = new(Rule.Own("edit-dossier", "commune"), (s, _) => Send(
+                HttpMethod.Post,
+                "/api/v1/dossiers",
+                new
+                {
+                    commune = Commune(s),
+                    year = 2026,
+                    set = "DEMO-MINH-HOA",
+                    level = "NTM",
+                }
+            )),
+        ["GET /api/v1/dossiers/"] = new(Rule.Roles("read-dossiers", "coordinator", "appraiser", "agency", "commune", "viewer"), (s, _) =>
+            Get($"/api/v1/dossiers?province={Province(s)}")
+        ),
+        ["GET /api/v1/dossiers/{id:int}"] = new(
+            Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"),
+            (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}")
+        ),
+        ["PUT /api/v1/dossiers/{id:int}"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) =>
+            Send(HttpMethod.Put, $"/api/v1/dossiers/{ids.Dossier.Of(s)}", new { note = "Ghi chú" })
+        ),
+        ["POST /api/v1/dossiers/{id:int}/submit"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) =>
+            new(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/submit")
+        ),
+        ["POST /api/v1/dossiers/{id:int}/resubmit"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) =>
+            new(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/resubmit")
+        ),
         // Criterion 1 of the demo set belongs to Sở Xây dựng, demo.thamdinh's department.
-        ["POST /api/v1/dossiers/{id:int}/criteria/{number:int}/appraisal"] = new(Rule.Own("appraise", "appraiser"),
-            (s, ids) => Send(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/criteria/1/appraisal", new { result = "met" })),
-        ["POST /api/v1/dossiers/{id:int}/criteria/{number:int}/send-back"] = new(Rule.Own("appraise", "appraiser"),
-            (s, ids) => Send(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/criteria/1/send-back", new { reason = "Thiếu minh chứng" })),
-        ["POST /api/v1/dossiers/{id:int}/council"] = new(Rule.Own("coordinate", "coordinator"),
-            (s, ids) => Send(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/council", new { date = Today, members = new[] { "A", "B" }, votesFor = 2, votesAgainst = 0, conclusion = "Đề nghị" })),
-        ["POST /api/v1/dossiers/decision"] = new(Rule.Own("coordinate", "coordinator"),
-            (s, ids) => Send(HttpMethod.Post, "/api/v1/dossiers/decision", new { number = "5/QĐ-UBND", date = Today, signer = "Chủ tịch", dossiers = new[] { ids.Dossier.Of(s) } })),
-        ["GET /api/v1/dossiers/{id:int}/evidence"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"), (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence")),
-        ["GET /api/v1/dossiers/{id:int}/evidence/{fileId:int}"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"),
-            (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence/{ids.File.Of(s)}")),
-        ["DELETE /api/v1/dossiers/{id:int}/evidence/{fileId:int}"] = new(Rule.Own("edit-dossier", "commune"),
-            (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence/{ids.File.Of(s)}")),
-        ["POST /api/v1/dossiers/{id:int}/evidence"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) => Upload(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence")),
-        ["GET /api/v1/dossiers/{id:int}/workbook"] = new(Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"), (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/workbook")),
+        ["POST /api/v1/dossiers/{id:int}/criteria/{number:int}/appraisal"] = new(Rule.Own("appraise", "appraiser"), (s, ids) =>
+            Send(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/criteria/1/appraisal", new { result = "met" })
+        ),
+        ["POST /api/v1/dossiers/{id:int}/criteria/{number:int}/send-back"] = new(Rule.Own("appraise", "appraiser"), (s, ids) =>
+            Send(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/criteria/1/send-back", new { reason = "Thiếu minh chứng" })
+        ),
+        ["POST /api/v1/dossiers/{id:int}/council"] = new(Rule.Own("coordinate", "coordinator"), (s, ids) => Send(
+                HttpMethod.Post,
+                $"/api/v1/dossiers/{ids.Dossier.Of(s)}/council",
+                new
+                {
+                    date = Today,
+                    members = new[] { "A", "B" },
+                    votesFor = 2,
+                    votesAgainst = 0,
+                    conclusion = "Đề nghị",
+                }
+            )),
+        ["POST /api/v1/dossiers/decision"] = new(Rule.Own("coordinate", "coordinator"), (s, ids) => Send(
+                HttpMethod.Post,
+                "/api/v1/dossiers/decision",
+                new
+                {
+                    number = "5/QĐ-UBND",
+                    date = Today,
+                    signer = "Chủ tịch",
+                    dossiers = new[] { ids.Dossier.Of(s) },
+                }
+            )),
+        ["GET /api/v1/dossiers/{id:int}/evidence"] = new(
+            Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"),
+            (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence")
+        ),
+        ["GET /api/v1/dossiers/{id:int}/evidence/{fileId:int}"] = new(
+            Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"),
+            (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence/{ids.File.Of(s)}")
+        ),
+        ["DELETE /api/v1/dossiers/{id:int}/evidence/{fileId:int}"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence/{ids.File.Of(s)}")
+        ),
+        ["POST /api/v1/dossiers/{id:int}/evidence"] = new(Rule.Own("edit-dossier", "commune"), (s, ids) =>
+            Upload(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/evidence")
+        ),
+        ["GET /api/v1/dossiers/{id:int}/workbook"] = new(
+            Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune"),
+            (s, ids) => Get($"/api/v1/dossiers/{ids.Dossier.Of(s)}/workbook")
+        ),
         ["GET /api/v1/decisions/"] = new(Rule.Public, (s, _) => Get($"/api/v1/decisions?province={Province(s)}")),
         ["GET /api/v1/decisions.xlsx"] = new(Rule.Public, (s, _) => Get($"/api/v1/decisions.xlsx?province={Province(s)}")),
         ["GET /api/v1/decisions/{id:int}/pdf"] = new(Rule.Public, (s, ids) => Get($"/api/v1/decisions/{ids.Decision.Of(s)}/pdf")),
-        ["PUT /api/v1/decisions/{id:int}/pdf"] = new(Rule.Own("coordinate", "coordinator"), (s, ids) => Upload(HttpMethod.Put, $"/api/v1/decisions/{ids.Decision.Of(s)}/pdf")),
-        ["POST /api/v1/decisions/revocations"] = new(Rule.Own("coordinate", "coordinator"),
-            (s, ids) => Send(HttpMethod.Post, "/api/v1/decisions/revocations", new { number = "9/QĐ-UBND", date = Today, signer = "Chủ tịch", titles = new[] { ids.Title.Of(s) }, reason = "Rà soát" })),
+        ["PUT /api/v1/decisions/{id:int}/pdf"] = new(Rule.Own("coordinate", "coordinator"), (s, ids) =>
+            Upload(HttpMethod.Put, $"/api/v1/decisions/{ids.Decision.Of(s)}/pdf")
+        ),
+        ["POST /api/v1/decisions/revocations"] = new(Rule.Own("coordinate", "coordinator"), (s, ids) => Send(
+                HttpMethod.Post,
+                "/api/v1/decisions/revocations",
+                new
+                {
+                    number = "9/QĐ-UBND",
+                    date = Today,
+                    signer = "Chủ tịch",
+                    titles = new[] { ids.Title.Of(s) },
+                    reason = "Rà soát",
+                }
+            )),
         ["GET /api/v1/communes/{code}/titles"] = new(Rule.Public, (s, _) => Get($"/api/v1/communes/{Commune(s)}/titles")),
-        ["GET /api/v1/years/{year:int}/maintenance-review"] = new(Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
-            (s, _) => Get($"/api/v1/years/2027/maintenance-review?province={Province(s)}")),
+        ["GET /api/v1/years/{year:int}/maintenance-review"] = new(Rule.Own("read-province", "coordinator", "appraiser", "viewer"), (s, _) =>
+            Get($"/api/v1/years/2027/maintenance-review?province={Province(s)}")
+        ),
         ["GET /api/v1/audit"] = new(Rule.Roles("search-audit", "coordinator"), (s, _) => Get($"/api/v1/audit?unit={Province(s)}")),
-        ["GET /api/v1/audit.xlsx"] = new(Rule.Roles("search-audit", "coordinator"), (s, _) => Get($"/api/v1/audit.xlsx?unit={Province(s)}")),
+        ["GET /api/v1/audit.xlsx"] = new(Rule.Roles("search-audit", "coordinator"), (s, _) =>
+            Get($"/api/v1/audit.xlsx?unit={Province(s)}")
+        ),
 
         ["GET /api/v1/commune-lists/"] = new(ReadPlans, (s, _) => Get($"/api/v1/commune-lists?province={Province(s)}")),
         ["GET /api/v1/commune-lists/{id:int}"] = new(ReadPlans, (s, ids) => Get($"/api/v1/commune-lists/{ids[s, "list"]}")),
-        ["POST /api/v1/commune-lists/"] = new(Manage, (s, _) => Send(HttpMethod.Post, "/api/v1/commune-lists", new { provinceCode = Province(s), name = "Danh sách mới", communes = new[] { Commune(s) } })),
-        ["PUT /api/v1/commune-lists/{id:int}"] = new(Manage, (s, ids) => Send(HttpMethod.Put, $"/api/v1/commune-lists/{ids[s, "list"]}", new { name = "Đổi tên", communes = new[] { Commune(s) } })),
-        ["DELETE /api/v1/commune-lists/{id:int}"] = new(Manage, (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/commune-lists/{ids.Next(s, "list")}")),
+        ["POST /api/v1/commune-lists/"] = new(Manage, (s, _) => Send(
+                HttpMethod.Post,
+                "/api/v1/commune-lists",
+                new
+                {
+                    provinceCode = Province(s),
+                    name = "Danh sách mới",
+                    communes = new[] { Commune(s) },
+                }
+            )),
+        ["PUT /api/v1/commune-lists/{id:int}"] = new(Manage, (s, ids) =>
+            Send(HttpMethod.Put, $"/api/v1/commune-lists/{ids[s, "list"]}", new { name = "Đổi tên", communes = new[] { Commune(s) } })
+        ),
+        ["DELETE /api/v1/commune-lists/{id:int}"] = new(Manage, (s, ids) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/commune-lists/{ids.Next(s, "list")}")
+        ),
         ["GET /api/v1/plans/"] = new(ReadPlans, (s, _) => Get($"/api/v1/plans?province={Province(s)}")),
-        ["POST /api/v1/plans/"] = new(Manage, (s, _) => Send(HttpMethod.Post, "/api/v1/plans", new
-            { provinceCode = Province(s), number = "1/KH-MT", issuer = "UBND tỉnh", issuedOn = "2026-01-02", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch thử" })),
+        ["POST /api/v1/plans/"] = new(Manage, (s, _) => Send(
+                HttpMethod.Post,
+                "/api/v1/plans",
+                new
+                {
+                    provinceCode = Province(s),
+                    number = "1/KH-MT",
+                    issuer = "UBND tỉnh",
+                    issuedOn = "2026-01-02",
+                    periodFrom = "2026-01-01",
+                    periodTo = "2026-12-31",
+                    title = "Kế hoạch thử",
+                }
+            )),
         ["GET /api/v1/plans/{id:int}"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}")),
-        ["PUT /api/v1/plans/{id:int}"] = new(Manage, (s, ids) => Send(HttpMethod.Put, $"/api/v1/plans/{ids[s, "plan"]}", new
-            { number = s == Scope.Own ? "239/KH-BCĐ" : "9/KH-HN", issuer = "UBND tỉnh", issuedOn = "2026-01-02", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch (sửa)" })),
-        ["DELETE /api/v1/plans/{id:int}"] = new(Manage, (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/plans/{ids.Next(s, "plan")}")),
-        ["DELETE /api/v1/plans/{id:int}/targets/{targetId:int}"] = new(Manage, (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/plans/{ids[s, "plan"]}/targets/{ids.Next(s, "target")}")),
-        ["POST /api/v1/plans/{id:int}/targets"] = new(Manage, (s, ids) => Send(HttpMethod.Post, $"/api/v1/plans/{ids[s, "plan"]}/targets",
-            new { kind = "activity", name = "Hoạt động thử", unit = "lớp", goal = 3 })),
-        ["POST /api/v1/plans/{id:int}/targets/{targetId:int}/progress"] = new(Rule.Own("record-progress", "coordinator", "agency"), (s, ids) =>
-            Send(HttpMethod.Post, $"/api/v1/plans/{ids[s, "plan"]}/targets/{ids[s, "target"]}/progress", new { date = "2026-02-01", amount = 1, evidence = "Biên bản" })),
+        ["PUT /api/v1/plans/{id:int}"] = new(Manage, (s, ids) => Send(
+                HttpMethod.Put,
+                $"/api/v1/plans/{ids[s, "plan"]}",
+                new
+                {
+                    number = s == Scope.Own ? "239/KH-BCĐ" : "9/KH-HN",
+                    issuer = "UBND tỉnh",
+                    issuedOn = "2026-01-02",
+                    periodFrom = "2026-01-01",
+                    periodTo = "2026-12-31",
+                    title = "Kế hoạch (sửa)",
+                }
+            )),
+        ["DELETE /api/v1/plans/{id:int}"] = new(Manage, (s, ids) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/plans/{ids.Next(s, "plan")}")
+        ),
+        ["DELETE /api/v1/plans/{id:int}/targets/{targetId:int}"] = new(Manage, (s, ids) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/plans/{ids[s, "plan"]}/targets/{ids.Next(s, "target")}")
+        ),
+        ["POST /api/v1/plans/{id:int}/targets"] = new(Manage, (s, ids) => Send(
+                HttpMethod.Post,
+                $"/api/v1/plans/{ids[s, "plan"]}/targets",
+                new
+                {
+                    kind = "activity",
+                    name = "Hoạt động thử",
+                    unit = "lớp",
+                    goal = 3,
+                }
+            )),
+        ["POST /api/v1/plans/{id:int}/targets/{targetId:int}/progress"] = new(
+            Rule.Own("record-progress", "coordinator", "agency"),
+            (s, ids) =>
+                Send(
+                    HttpMethod.Post,
+                    $"/api/v1/plans/{ids[s, "plan"]}/targets/{ids[s, "target"]}/progress",
+                    new
+                    {
+                        date = "2026-02-01",
+                        amount = 1,
+                        evidence = "Biên bản",
+                    }
+                )
+        ),
         ["PUT /api/v1/plans/{id:int}/file"] = new(Manage, (s, ids) =>
         {
-            var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 thử")), "file", "ke-hoach.pdf" } };
+            var form = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 thử")), "file", "ke-hoach.pdf" },
+            };
             return new HttpRequestMessage(HttpMethod.Put, $"/api/v1/plans/{ids[s, "plan"]}/file") { Content = form };
         }),
         ["GET /api/v1/plans/{id:int}/file"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}/file")),
-        ["GET /api/v1/plans/{id:int}/updates/{updateId:int}/file"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}/updates/1/file")),
+        ["GET /api/v1/plans/{id:int}/updates/{updateId:int}/file"] = new(ReadPlans, (s, ids) =>
+            Get($"/api/v1/plans/{ids[s, "plan"]}/updates/1/file")
+        ),
         ["GET /api/v1/plans/{id:int}/targets.xlsx"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}/targets.xlsx")),
         ["GET /api/v1/assignments/"] = new(ReadPlans, (s, _) => Get($"/api/v1/assignments?province={Province(s)}")),
-        ["POST /api/v1/assignments/"] = new(Manage, (s, _) => Send(HttpMethod.Post, "/api/v1/assignments",
-            new { provinceCode = Province(s), agency = "Sở Nội vụ", communes = new[] { Commune(s) }, from = "2026-01-01", to = "2026-12-31", leader = "Phó Giám đốc" })),
-        ["PUT /api/v1/assignments/{id:int}"] = new(Manage, (s, ids) => Send(HttpMethod.Put, $"/api/v1/assignments/{ids[s, "assignment"]}",
-            new { agency = "Cơ quan thử", communes = new[] { Commune(s) }, from = "2026-01-01", to = "2026-12-31", leader = "Giám đốc" })),
-        ["DELETE /api/v1/assignments/{id:int}"] = new(Manage, (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/assignments/{ids.Next(s, "assignment")}")),
+        ["POST /api/v1/assignments/"] = new(Manage, (s, _) => Send(
+                HttpMethod.Post,
+                "/api/v1/assignments",
+                new
+                {
+                    provinceCode = Province(s),
+                    agency = "Sở Nội vụ",
+                    communes = new[] { Commune(s) },
+                    from = "2026-01-01",
+                    to = "2026-12-31",
+                    leader = "Phó Giám đốc",
+                }
+            )),
+        ["PUT /api/v1/assignments/{id:int}"] = new(Manage, (s, ids) => Send(
+                HttpMethod.Put,
+                $"/api/v1/assignments/{ids[s, "assignment"]}",
+                new
+                {
+                    agency = "Cơ quan thử",
+                    communes = new[] { Commune(s) },
+                    from = "2026-01-01",
+                    to = "2026-12-31",
+                    leader = "Giám đốc",
+                }
+            )),
+        ["DELETE /api/v1/assignments/{id:int}"] = new(Manage, (s, ids) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/assignments/{ids.Next(s, "assignment")}")
+        ),
         ["GET /api/v1/agencies/{id:int}"] = new(ReadPlans, (s, ids) => Get($"/api/v1/agencies/{ids[s, "agency"]}")),
         ["GET /api/v1/visits/"] = new(ReadPlans, (s, _) => Get($"/api/v1/visits?province={Province(s)}")),
         ["GET /api/v1/visits/{id:int}"] = new(ReadCommune, (s, ids) => Get($"/api/v1/visits/{ids[s, "visit"]}")),
-        ["PUT /api/v1/visits/{id:int}"] = new(Rule.Own("write-visit", "agency"), (s, ids) => Send(HttpMethod.Put, $"/api/v1/visits/{ids[s, "visit"]}", new { content = "Làm việc (đã sửa)" })),
-        ["DELETE /api/v1/visits/{id:int}"] = new(Rule.Own("write-visit", "agency"), (s, ids) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/visits/{ids.Next(s, "visit")}")),
-        ["POST /api/v1/visits/"] = new(Rule.Own("write-visit", "agency"), (s, ids) => Send(HttpMethod.Post, "/api/v1/visits", new
-            { date = Today, agencyId = ids[s, "agency"], communeCode = Commune(s), participants = new[] { "Phó Giám đốc" }, content = "Làm việc", recommendations = Array.Empty<object>() })),
+        ["PUT /api/v1/visits/{id:int}"] = new(Rule.Own("write-visit", "agency"), (s, ids) =>
+            Send(HttpMethod.Put, $"/api/v1/visits/{ids[s, "visit"]}", new { content = "Làm việc (đã sửa)" })
+        ),
+        ["DELETE /api/v1/visits/{id:int}"] = new(Rule.Own("write-visit", "agency"), (s, ids) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/visits/{ids.Next(s, "visit")}")
+        ),
+        ["POST /api/v1/visits/"] = new(Rule.Own("write-visit", "agency"), (s, ids) => Send(
+                HttpMethod.Post,
+                "/api/v1/visits",
+                new
+                {
+                    date = Today,
+                    agencyId = ids[s, "agency"],
+                    communeCode = Commune(s),
+                    participants = new[] { "Phó Giám đốc" },
+                    content = "Làm việc",
+                    recommendations = Array.Empty<object>(),
+                }
+            )),
         ["GET /api/v1/recommendations/"] = new(ReadPlans, (s, _) => Get($"/api/v1/recommendations?province={Province(s)}")),
         ["GET /api/v1/recommendations.xlsx"] = new(ReadPlans, (s, _) => Get($"/api/v1/recommendations.xlsx?province={Province(s)}")),
         ["GET /api/v1/recommendations/{id:int}"] = new(ReadCommune, (s, ids) => Get($"/api/v1/recommendations/{ids[s, "recommendation"]}")),
         // The recommendation of each province is addressed to Sở Xây dựng: demo.thamdinh is that department in 15.
-        ["POST /api/v1/recommendations/{id:int}/response"] = new(Rule.Own("answer", "appraiser"), (s, ids) => Send(HttpMethod.Post, $"/api/v1/recommendations/{ids[s, "recommendation"]}/response", new { text = "Đang xử lý" })),
-        ["POST /api/v1/recommendations/{id:int}/close"] = new(Rule.Own("answer", "appraiser"), (s, ids) => Send(HttpMethod.Post, $"/api/v1/recommendations/{ids[s, "recommendation"]}/close", new { text = "Đã xong" })),
-        ["POST /api/v1/recommendations/{id:int}/not-applicable"] = new(Rule.Own("answer", "appraiser"), (s, ids) => Send(HttpMethod.Post, $"/api/v1/recommendations/{ids[s, "recommendation"]}/not-applicable", new { text = "Không thuộc" })),
-        ["POST /api/v1/recommendations/{id:int}/reopen"] = new(Rule.Own("reopen", "coordinator", "agency"), (s, ids) => Send(HttpMethod.Post, $"/api/v1/recommendations/{ids[s, "recommendation"]}/reopen", new { text = "Chưa xong" })),
+        ["POST /api/v1/recommendations/{id:int}/response"] = new(Rule.Own("answer", "appraiser"), (s, ids) =>
+            Send(HttpMethod.Post, $"/api/v1/recommendations/{ids[s, "recommendation"]}/response", new { text = "Đang xử lý" })
+        ),
+        ["POST /api/v1/recommendations/{id:int}/close"] = new(Rule.Own("answer", "appraiser"), (s, ids) =>
+            Send(HttpMethod.Post, $"/api/v1/recommendations/{ids[s, "recommendation"]}/close", new { text = "Đã xong" })
+        ),
+        ["POST /api/v1/recommendations/{id:int}/not-applicable"] = new(Rule.Own("answer", "appraiser"), (s, ids) =>
+            Send(HttpMethod.Post, $"/api/v1/recommendations/{ids[s, "recommendation"]}/not-applicable", new { text = "Không thuộc" })
+        ),
+        ["POST /api/v1/recommendations/{id:int}/reopen"] = new(Rule.Own("reopen", "coordinator", "agency"), (s, ids) =>
+            Send(HttpMethod.Post, $"/api/v1/recommendations/{ids[s, "recommendation"]}/reopen", new { text = "Chưa xong" })
+        ),
     };
-
 
     private static readonly (string Role, string? UserName)[] Accounts =
     [
-        ("anonymous", null), ("admin", "demo.admin"), ("coordinator", "demo.dieuphoi"), ("appraiser", "demo.thamdinh"),
-        ("agency", "demo.giupdo"), ("commune", "demo.xa"), ("viewer", "demo.xem"),
+        ("anonymous", null),
+        ("admin", "demo.admin"),
+        ("coordinator", "demo.dieuphoi"),
+        ("appraiser", "demo.thamdinh"),
+        ("agency", "demo.giupdo"),
+        ("commune", "demo.xa"),
+        ("viewer", "demo.xem"),
     ];
 
     [Fact]
@@ -208,32 +453,58 @@ public sealed class AuthorizationMatrixTests
         var dossiers = new Pair(await CreateDossierAsync(admin, "02989"), await CreateDossierAsync(admin, "00376"));
         var files = new Pair(await UploadAsync(admin, dossiers.Own), await UploadAsync(admin, dossiers.Other));
         var (decisions, titles) = await RecognisedAsync(app);
-        var ids = new Ids(await CreateViewerAsync(admin, "xem.laocai", "15"), await CreateViewerAsync(admin, "xem.hanoi", "01"), dossiers, files, decisions, titles);
+        var ids = new Ids(
+            await CreateViewerAsync(admin, "xem.laocai", "15"),
+            await CreateViewerAsync(admin, "xem.hanoi", "01"),
+            dossiers,
+            files,
+            decisions,
+            titles
+        );
         ids.Of[Scope.Own] = await OwnThingsAsync(admin);
         ids.Of[Scope.Other] = await OtherThingsAsync(admin);
         var clients = new Dictionary<string, HttpClient>();
-        foreach (var (role, userName) in Accounts) clients[role] = userName is null ? app.CreateClient() : await app.ClientAsAsync(userName);
+        foreach (var (role, userName) in Accounts)
+            clients[role] = userName is null ? app.CreateClient() : await app.ClientAsAsync(userName);
 
         var wrong = new List<string>();
         foreach (var (endpoint, @case) in Matrix.OrderBy(m => m.Key))
-            foreach (var scope in new[] { Scope.Own, Scope.Other })
-                foreach (var (role, _) in Accounts)
-                {
-                    var response = await clients[role].SendAsync(@case.Request(scope, ids));
-                    var status = (int)response.StatusCode;
-                    var allowed = role != "anonymous" && @case.Rule.Allows(role, scope) || @case.Rule == Rule.Public;
-                    var expected = allowed ? "allowed" : role == "anonymous" ? "401" : "403";
-                    var actual = status switch { 401 => "401", 403 => "403", >= 500 => $"error {status}", _ => "allowed" };
-                    if (expected != actual) wrong.Add($"{endpoint} [{@case.Rule.Name}] as {role} on {scope} unit: expected {expected}, got {status}");
-                }
+        foreach (var scope in new[] { Scope.Own, Scope.Other })
+        foreach (var (role, _) in Accounts)
+        {
+            var response = await clients[role].SendAsync(@case.Request(scope, ids));
+            var status = (int)response.StatusCode;
+            var allowed = role != "anonymous" && @case.Rule.Allows(role, scope) || @case.Rule == Rule.Public;
+            var expected =
+                allowed ? "allowed"
+                : role == "anonymous" ? "401"
+                : "403";
+            var actual = status switch
+            {
+                401 => "401",
+                403 => "403",
+                >= 500 => $"error {status}",
+                _ => "allowed",
+            };
+            if (expected != actual)
+                wrong.Add($"{endpoint} [{@case.Rule.Name}] as {role} on {scope} unit: expected {expected}, got {status}");
+        }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     private static List<string> ApiEndpoints(MtqgApp app) =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        app
+            .Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } p && (p.StartsWith("/api/", StringComparison.Ordinal) || p == "/health"))
-            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
-            .Distinct().OrderBy(e => e).ToList();
+            .SelectMany(e =>
+                (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m =>
+                    $"{m} {e.RoutePattern.RawText}"
+                )
+            )
+            .Distinct()
+            .OrderBy(e => e)
+            .ToList();
 
     private static async Task<JsonElement> JsonAsync(HttpClient client, string url) => await client.GetFromJsonAsync<JsonElement>(url);
 
@@ -244,7 +515,13 @@ public sealed class AuthorizationMatrixTests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
 
-    private static async Task<Dictionary<string, Queue<int>>> DeletableAsync(HttpClient admin, string province, string commune, int agency, int planId)
+    private static async Task<Dictionary<string, Queue<int>>> DeletableAsync(
+        HttpClient admin,
+        string province,
+        string commune,
+        int agency,
+        int planId
+    )
     {
         var lists = new Queue<int>();
         var assignments = new Queue<int>();
@@ -253,57 +530,245 @@ public sealed class AuthorizationMatrixTests
         var targets = new Queue<int>();
         for (var i = 0; i < Accounts.Length; i++)
         {
-            plans.Enqueue(await PostAsync(admin, "/api/v1/plans", new { provinceCode = province, number = $"{i}/KH-XOA", issuer = "UBND", issuedOn = "2026-01-02", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Lập nhầm" }));
-            targets.Enqueue(await PostAsync(admin, $"/api/v1/plans/{planId}/targets", new { kind = "activity", name = $"Thêm nhầm {i}", unit = "lớp", goal = 1 }));
-            lists.Enqueue(await PostAsync(admin, "/api/v1/commune-lists", new { provinceCode = province, name = $"Xóa {i}", communes = new[] { commune } }));
-            assignments.Enqueue(await PostAsync(admin, "/api/v1/assignments", new { provinceCode = province, agency = "Cơ quan thử", communes = new[] { commune }, from = "2026-01-01", to = "2026-12-31", leader = "A" }));
-            visits.Enqueue(await PostAsync(admin, "/api/v1/visits", new { date = "2026-11-20", agencyId = agency, communeCode = commune, participants = new[] { "Chuyên viên" }, content = $"Ghi nhầm {i}" }));
+            plans.Enqueue(
+                await PostAsync(
+                    admin,
+                    "/api/v1/plans",
+                    new
+                    {
+                        provinceCode = province,
+                        number = $"{i}/KH-XOA",
+                        issuer = "UBND",
+                        issuedOn = "2026-01-02",
+                        periodFrom = "2026-01-01",
+                        periodTo = "2026-12-31",
+                        title = "Lập nhầm",
+                    }
+                )
+            );
+            targets.Enqueue(
+                await PostAsync(
+                    admin,
+                    $"/api/v1/plans/{planId}/targets",
+                    new
+                    {
+                        kind = "activity",
+                        name = $"Thêm nhầm {i}",
+                        unit = "lớp",
+                        goal = 1,
+                    }
+                )
+            );
+            lists.Enqueue(
+                await PostAsync(
+                    admin,
+                    "/api/v1/commune-lists",
+                    new
+                    {
+                        provinceCode = province,
+                        name = $"Xóa {i}",
+                        communes = new[] { commune },
+                    }
+                )
+            );
+            assignments.Enqueue(
+                await PostAsync(
+                    admin,
+                    "/api/v1/assignments",
+                    new
+                    {
+                        provinceCode = province,
+                        agency = "Cơ quan thử",
+                        communes = new[] { commune },
+                        from = "2026-01-01",
+                        to = "2026-12-31",
+                        leader = "A",
+                    }
+                )
+            );
+            visits.Enqueue(
+                await PostAsync(
+                    admin,
+                    "/api/v1/visits",
+                    new
+                    {
+                        date = "2026-11-20",
+                        agencyId = agency,
+                        communeCode = commune,
+                        participants = new[] { "Chuyên viên" },
+                        content = $"Ghi nhầm {i}",
+                    }
+                )
+            );
         }
-        return new() { ["list"] = lists, ["assignment"] = assignments, ["visit"] = visits, ["plan"] = plans, ["target"] = targets };
+        return new()
+        {
+            ["list"] = lists,
+            ["assignment"] = assignments,
+            ["visit"] = visits,
+            ["plan"] = plans,
+            ["target"] = targets,
+        };
     }
 
     private static async Task<Things> OwnThingsAsync(HttpClient admin)
     {
         var plan = (await JsonAsync(admin, "/api/v1/plans?province=15"))[0].GetProperty("id").GetInt32();
-        var target = (await JsonAsync(admin, $"/api/v1/plans/{plan}")).GetProperty("targets").EnumerateArray()
-            .First(t => t.GetProperty("kind").GetString() == "activity" && t.GetProperty("agencyName").GetString() == "Sở Tài chính").GetProperty("id").GetInt32();
-        var agency = (await JsonAsync(admin, "/api/v1/assignments?province=15")).EnumerateArray().First(a => a.GetProperty("agencyName").GetString() == "Sở Tài chính").GetProperty("agencyId").GetInt32();
-        var recommendation = (await JsonAsync(admin, "/api/v1/recommendations?commune=02989")).EnumerateArray().First(r => r.GetProperty("sector").GetString() == "Sở Xây dựng").GetProperty("id").GetInt32();
+        var target = (await JsonAsync(admin, $"/api/v1/plans/{plan}"))
+            .GetProperty("targets")
+            .EnumerateArray()
+            .First(t => t.GetProperty("kind").GetString() == "activity" && t.GetProperty("agencyName").GetString() == "Sở Tài chính")
+            .GetProperty("id")
+            .GetInt32();
+        var agency = (await JsonAsync(admin, "/api/v1/assignments?province=15"))
+            .EnumerateArray()
+            .First(a => a.GetProperty("agencyName").GetString() == "Sở Tài chính")
+            .GetProperty("agencyId")
+            .GetInt32();
+        var recommendation = (await JsonAsync(admin, "/api/v1/recommendations?commune=02989"))
+            .EnumerateArray()
+            .First(r => r.GetProperty("sector").GetString() == "Sở Xây dựng")
+            .GetProperty("id")
+            .GetInt32();
         var id = new Dictionary<string, int>
         {
-            ["plan"] = plan, ["target"] = target, ["agency"] = agency, ["recommendation"] = recommendation,
+            ["plan"] = plan,
+            ["target"] = target,
+            ["agency"] = agency,
+            ["recommendation"] = recommendation,
             ["list"] = (await JsonAsync(admin, "/api/v1/commune-lists?province=15"))[0].GetProperty("id").GetInt32(),
-            ["visit"] = (await JsonAsync(admin, "/api/v1/visits?commune=02989")).EnumerateArray().First(v => v.GetProperty("agencyName").GetString() == "Sở Tài chính").GetProperty("id").GetInt32(),
+            ["visit"] = (await JsonAsync(admin, "/api/v1/visits?commune=02989"))
+                .EnumerateArray()
+                .First(v => v.GetProperty("agencyName").GetString() == "Sở Tài chính")
+                .GetProperty("id")
+                .GetInt32(),
         };
-        id["assignment"] = await PostAsync(admin, "/api/v1/assignments", new { provinceCode = "15", agency = "Cơ quan thử", communes = new[] { "02989" }, from = "2026-01-01", to = "2026-12-31", leader = "A" });
+        id["assignment"] = await PostAsync(
+            admin,
+            "/api/v1/assignments",
+            new
+            {
+                provinceCode = "15",
+                agency = "Cơ quan thử",
+                communes = new[] { "02989" },
+                from = "2026-01-01",
+                to = "2026-12-31",
+                leader = "A",
+            }
+        );
         return new Things(id, await DeletableAsync(admin, "15", "02989", agency, plan));
     }
 
     private static async Task<Things> OtherThingsAsync(HttpClient admin)
     {
         var today = Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).ToString("yyyy-MM-dd");
-        var plan = await PostAsync(admin, "/api/v1/plans", new { provinceCode = "01", number = "9/KH-HN", issuer = "UBND", issuedOn = "2026-01-02", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch Hà Nội" });
-        await PostAsync(admin, "/api/v1/assignments", new { provinceCode = "01", agency = "Sở Tài chính", communes = new[] { "00376" }, from = "2026-01-01", to = "2030-12-31", leader = "B" });
+        var plan = await PostAsync(
+            admin,
+            "/api/v1/plans",
+            new
+            {
+                provinceCode = "01",
+                number = "9/KH-HN",
+                issuer = "UBND",
+                issuedOn = "2026-01-02",
+                periodFrom = "2026-01-01",
+                periodTo = "2026-12-31",
+                title = "Kế hoạch Hà Nội",
+            }
+        );
+        await PostAsync(
+            admin,
+            "/api/v1/assignments",
+            new
+            {
+                provinceCode = "01",
+                agency = "Sở Tài chính",
+                communes = new[] { "00376" },
+                from = "2026-01-01",
+                to = "2030-12-31",
+                leader = "B",
+            }
+        );
         var agency = (await JsonAsync(admin, "/api/v1/assignments?province=01"))[0].GetProperty("agencyId").GetInt32();
-        var target = await PostAsync(admin, $"/api/v1/plans/{plan}/targets", new { kind = "activity", name = "Tập huấn", unit = "lớp", goal = 4, agency = "Sở Tài chính" });
-        var visit = await PostAsync(admin, "/api/v1/visits", new
-        {
-            date = today, agencyId = agency, communeCode = "00376", participants = new[] { "Chuyên viên" }, content = "Làm việc",
-            recommendations = new[] { new { text = "Hướng dẫn hồ sơ", responsible = "department", sector = "Sở Xây dựng" } },
-        });
+        var target = await PostAsync(
+            admin,
+            $"/api/v1/plans/{plan}/targets",
+            new
+            {
+                kind = "activity",
+                name = "Tập huấn",
+                unit = "lớp",
+                goal = 4,
+                agency = "Sở Tài chính",
+            }
+        );
+        var visit = await PostAsync(
+            admin,
+            "/api/v1/visits",
+            new
+            {
+                date = today,
+                agencyId = agency,
+                communeCode = "00376",
+                participants = new[] { "Chuyên viên" },
+                content = "Làm việc",
+                recommendations = new[]
+                {
+                    new
+                    {
+                        text = "Hướng dẫn hồ sơ",
+                        responsible = "department",
+                        sector = "Sở Xây dựng",
+                    },
+                },
+            }
+        );
         var id = new Dictionary<string, int>
         {
-            ["plan"] = plan, ["target"] = target, ["agency"] = agency, ["visit"] = visit,
+            ["plan"] = plan,
+            ["target"] = target,
+            ["agency"] = agency,
+            ["visit"] = visit,
             ["recommendation"] = (await JsonAsync(admin, "/api/v1/recommendations?commune=00376"))[0].GetProperty("id").GetInt32(),
-            ["list"] = await PostAsync(admin, "/api/v1/commune-lists", new { provinceCode = "01", name = "Danh sách Hà Nội", communes = new[] { "00376" } }),
+            ["list"] = await PostAsync(
+                admin,
+                "/api/v1/commune-lists",
+                new
+                {
+                    provinceCode = "01",
+                    name = "Danh sách Hà Nội",
+                    communes = new[] { "00376" },
+                }
+            ),
         };
-        id["assignment"] = await PostAsync(admin, "/api/v1/assignments", new { provinceCode = "01", agency = "Cơ quan thử", communes = new[] { "00376" }, from = "2026-01-01", to = "2026-12-31", leader = "A" });
+        id["assignment"] = await PostAsync(
+            admin,
+            "/api/v1/assignments",
+            new
+            {
+                provinceCode = "01",
+                agency = "Cơ quan thử",
+                communes = new[] { "00376" },
+                from = "2026-01-01",
+                to = "2026-12-31",
+                leader = "A",
+            }
+        );
         return new Things(id, await DeletableAsync(admin, "01", "00376", agency, plan));
     }
 
     private static async Task<int> CreateDossierAsync(HttpClient admin, string commune)
     {
-        var response = await admin.PostAsJsonAsync("/api/v1/dossiers", new { commune, year = 2026, set = "DEMO-MINH-HOA", level = "NTM" });
+        var response = await admin.PostAsJsonAsync(
+            "/api/v1/dossiers",
+            new
+            {
+                commune,
+                year = 2026,
+                set = "DEMO-MINH-HOA",
+                level = "NTM",
+            }
+        );
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
@@ -325,13 +790,26 @@ public sealed class AuthorizationMatrixTests
         {
             var decision = new global::Mtqg.Data.Recognition.DecisionRecord
             {
-                ProvinceCode = province, Kind = global::Mtqg.Data.Recognition.DecisionKind.Recognition, Number = "1/QĐ-UBND", Date = new DateOnly(2025, 12, 20),
-                Signer = "Chủ tịch", LevelCode = "NTM", Year = 2025, RecordedByName = "test", RecordedAt = DateTime.UtcNow,
+                ProvinceCode = province,
+                Kind = global::Mtqg.Data.Recognition.DecisionKind.Recognition,
+                Number = "1/QĐ-UBND",
+                Date = new DateOnly(2025, 12, 20),
+                Signer = "Chủ tịch",
+                LevelCode = "NTM",
+                Year = 2025,
+                RecordedByName = "test",
+                RecordedAt = DateTime.UtcNow,
             };
             var title = new global::Mtqg.Data.Recognition.CommuneTitle
             {
-                CommuneCode = commune, CommuneName = commune, ProvinceCode = province, SetCode = "DEMO-MINH-HOA", LevelCode = "NTM", Year = 2025,
-                Since = decision.Date, Decision = decision,
+                CommuneCode = commune,
+                CommuneName = commune,
+                ProvinceCode = province,
+                SetCode = "DEMO-MINH-HOA",
+                LevelCode = "NTM",
+                Year = 2025,
+                Since = decision.Date,
+                Decision = decision,
             };
             db.AddRange(decision, title);
             made.Add((decision, title));
@@ -342,7 +820,17 @@ public sealed class AuthorizationMatrixTests
 
     private static async Task<string> CreateViewerAsync(HttpClient admin, string userName, string province)
     {
-        var response = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = "Mat-khau-2026", displayName = userName, role = "viewer", unitCode = province });
+        var response = await admin.PostAsJsonAsync(
+            "/api/v1/users",
+            new
+            {
+                userName,
+                password = "Mat-khau-2026",
+                displayName = userName,
+                role = "viewer",
+                unitCode = province,
+            }
+        );
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }

@@ -11,7 +11,8 @@ public sealed class SignInTests
     public async Task A_token_from_the_token_endpoint_opens_administrator_calls()
     {
         await using var app = await MtqgApp.StartDemoAsync();
-        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.admin", password = "Demo@2026" });
+        var response = await app.CreateClient()
+            .PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.admin", password = "Demo@2026" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(string.IsNullOrEmpty(body.GetProperty("accessToken").GetString()));
@@ -55,15 +56,25 @@ public sealed class SignInTests
     public async Task Outside_demo_mode_there_is_no_demo_account_and_the_first_administrator_comes_from_configuration()
     {
         var connectionString = await TestDatabase.CreateEmptyAsync();
-        await using var app = new MtqgApp(connectionString, migrate: true, new Dictionary<string, string>
-        {
-            ["Mtqg:Demo"] = "false",
-            ["Mtqg:Admin:UserName"] = "quantri",
-            ["Mtqg:Admin:Password"] = "Mat-khau-rieng-2026",
-        });
+        await using var app = new MtqgApp(
+            connectionString,
+            migrate: true,
+            new Dictionary<string, string>
+            {
+                ["Mtqg:Demo"] = "false",
+                ["Mtqg:Admin:UserName"] = "quantri",
+                ["Mtqg:Admin:Password"] = "Mat-khau-rieng-2026",
+            }
+        );
         var client = app.CreateClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.admin", password = "Demo@2026" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "quantri", password = "Mat-khau-rieng-2026" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.admin", password = "Demo@2026" })).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "quantri", password = "Mat-khau-rieng-2026" })).StatusCode
+        );
         var sets = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/criteria-sets");
         Assert.DoesNotContain(sets!, s => s.GetProperty("code").GetString() == "DEMO-MINH-HOA");
         Assert.Equal(34, (await client.GetFromJsonAsync<JsonElement[]>("/api/v1/units?level=province"))!.Length);

@@ -9,7 +9,15 @@ namespace Mtqg.Web.Tests.Accounts;
 public sealed class UsersApiTests
 {
     private static object NewUser(string userName, string role, string? unit, string? sector = null, string password = "Mat-khau-2026") =>
-        new { userName, password, displayName = $"Người dùng {userName}", role, unitCode = unit, sector };
+        new
+        {
+            userName,
+            password,
+            displayName = $"Người dùng {userName}",
+            role,
+            unitCode = unit,
+            sector,
+        };
 
     [Fact]
     public async Task An_administrator_creates_a_coordinator_who_can_then_sign_in()
@@ -19,7 +27,14 @@ public sealed class UsersApiTests
         var response = await admin.PostAsJsonAsync("/api/v1/users", NewUser("dieuphoi.hanoi", "coordinator", "01"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("coordinator", "01", "Thành phố Hà Nội"), (created.GetProperty("role").GetString(), created.GetProperty("unitCode").GetString(), created.GetProperty("unitName").GetString()));
+        Assert.Equal(
+            ("coordinator", "01", "Thành phố Hà Nội"),
+            (
+                created.GetProperty("role").GetString(),
+                created.GetProperty("unitCode").GetString(),
+                created.GetProperty("unitName").GetString()
+            )
+        );
         await app.ClientAsAsync("dieuphoi.hanoi", "Mat-khau-2026");
     }
 
@@ -28,12 +43,26 @@ public sealed class UsersApiTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
-        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("canbo.tanan", "commune", "02989"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("so.xaydung", "appraiser", "15", "Sở Xây dựng"))).StatusCode);
-        await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("canbo.hanoi", "commune", "00004")), HttpStatusCode.Forbidden);
-        await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("quantri2", "admin", null)), HttpStatusCode.Forbidden);
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("canbo.tanan", "commune", "02989"))).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("so.xaydung", "appraiser", "15", "Sở Xây dựng"))).StatusCode
+        );
+        await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("canbo.hanoi", "commune", "00004")),
+            HttpStatusCode.Forbidden
+        );
+        await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync("/api/v1/users", NewUser("quantri2", "admin", null)),
+            HttpStatusCode.Forbidden
+        );
         var list = await coordinator.GetFromJsonAsync<JsonElement[]>("/api/v1/users");
-        Assert.All(list!, u => Assert.True(u.GetProperty("unitCode").GetString() is "15" or "02989" || u.GetProperty("unitCode").GetString()!.Length == 5));
+        Assert.All(list!, u =>
+            Assert.True(u.GetProperty("unitCode").GetString() is "15" or "02989" || u.GetProperty("unitCode").GetString()!.Length == 5)
+        );
         Assert.DoesNotContain(list!, u => u.GetProperty("userName").GetString() == "demo.admin");
     }
 
@@ -47,9 +76,17 @@ public sealed class UsersApiTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
-        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/users", NewUser("thu.nghiem", role, unit, sector)), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await admin.PostAsJsonAsync("/api/v1/users", NewUser("thu.nghiem", role, unit, sector)),
+            HttpStatusCode.BadRequest
+        );
         Assert.NotEmpty(ProblemAssert.Errors(problem, field));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "thu.nghiem", password = "Mat-khau-2026" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (
+                await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "thu.nghiem", password = "Mat-khau-2026" })
+            ).StatusCode
+        );
     }
 
     [Theory]
@@ -60,7 +97,10 @@ public sealed class UsersApiTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
-        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/users", NewUser("mat.khau.yeu", "viewer", null, password: password)), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await admin.PostAsJsonAsync("/api/v1/users", NewUser("mat.khau.yeu", "viewer", null, password: password)),
+            HttpStatusCode.BadRequest
+        );
         Assert.Contains(ProblemAssert.Errors(problem, "password"), m => m.Contains(expected));
     }
 
@@ -69,7 +109,10 @@ public sealed class UsersApiTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
-        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/users", NewUser("demo.xa", "viewer", null)), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await admin.PostAsJsonAsync("/api/v1/users", NewUser("demo.xa", "viewer", null)),
+            HttpStatusCode.BadRequest
+        );
         Assert.Contains("đã có người dùng", ProblemAssert.Errors(problem, "userName")[0]);
     }
 
@@ -78,7 +121,10 @@ public sealed class UsersApiTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var officer = await app.ClientAsAsync("demo.xa");
-        await ProblemAssert.IsProblemAsync(await officer.PostAsJsonAsync("/api/v1/users", NewUser("ai.do", "viewer", null)), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/users", NewUser("ai.do", "viewer", null)),
+            HttpStatusCode.Forbidden
+        );
         await ProblemAssert.IsProblemAsync(await officer.GetAsync("/api/v1/users"), HttpStatusCode.Forbidden);
     }
 
@@ -88,17 +134,40 @@ public sealed class UsersApiTests
         await using var app = await MtqgApp.StartDemoAsync();
         var officer = await app.ClientAsAsync("demo.xa");
         var values = new { values = new Dictionary<string, object?> { ["1.2"] = 90 } };
-        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync("/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA", values)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await officer.PutAsJsonAsync("/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA", values)).StatusCode
+        );
 
         var admin = await app.ClientAsAsync("demo.admin");
-        var id = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users?q=demo.xa"))!.Single(u => u.GetProperty("userName").GetString() == "demo.xa").GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/users/{id}/disabled", new { disabled = true })).StatusCode);
+        var id = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users?q=demo.xa"))!
+            .Single(u => u.GetProperty("userName").GetString() == "demo.xa")
+            .GetProperty("id")
+            .GetString();
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await admin.PutAsJsonAsync($"/api/v1/users/{id}/disabled", new { disabled = true })).StatusCode
+        );
 
-        await ProblemAssert.IsProblemAsync(await officer.PutAsJsonAsync("/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA", values), HttpStatusCode.Unauthorized);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.xa", password = "Demo@2026" })).StatusCode);
+        await ProblemAssert.IsProblemAsync(
+            await officer.PutAsJsonAsync("/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA", values),
+            HttpStatusCode.Unauthorized
+        );
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (
+                await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.xa", password = "Demo@2026" })
+            ).StatusCode
+        );
 
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/users/{id}/disabled", new { disabled = false })).StatusCode);
-        await ProblemAssert.IsProblemAsync(await officer.PutAsJsonAsync("/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA", values), HttpStatusCode.Unauthorized);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await admin.PutAsJsonAsync($"/api/v1/users/{id}/disabled", new { disabled = false })).StatusCode
+        );
+        await ProblemAssert.IsProblemAsync(
+            await officer.PutAsJsonAsync("/api/v1/communes/02989/years/2026/values?set=DEMO-MINH-HOA", values),
+            HttpStatusCode.Unauthorized
+        );
         await app.ClientAsAsync("demo.xa");
     }
 
@@ -107,9 +176,20 @@ public sealed class UsersApiTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
-        var id = (await coordinator.GetFromJsonAsync<JsonElement[]>("/api/v1/users"))!.Single(u => u.GetProperty("userName").GetString() == "demo.xa").GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PutAsJsonAsync($"/api/v1/users/{id}/password", new { password = "Moi-Hon-2026" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.xa", password = "Demo@2026" })).StatusCode);
+        var id = (await coordinator.GetFromJsonAsync<JsonElement[]>("/api/v1/users"))!
+            .Single(u => u.GetProperty("userName").GetString() == "demo.xa")
+            .GetProperty("id")
+            .GetString();
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await coordinator.PutAsJsonAsync($"/api/v1/users/{id}/password", new { password = "Moi-Hon-2026" })).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (
+                await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.xa", password = "Demo@2026" })
+            ).StatusCode
+        );
         await app.ClientAsAsync("demo.xa", "Moi-Hon-2026");
     }
 
@@ -133,12 +213,16 @@ public sealed class UsersApiTests
         using var proxy = new HttpClient { BaseAddress = app.BaseAddress };
         async Task<HttpResponseMessage> SignInFrom(string client, int attempt)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token") { Content = JsonContent.Create(new { userName = $"khach{attempt}", password = "x" }) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+            {
+                Content = JsonContent.Create(new { userName = $"khach{attempt}", password = "x" }),
+            };
             request.Headers.Add("X-Forwarded-For", client);
             return await proxy.SendAsync(request);
         }
         HttpResponseMessage last = null!;
-        for (var i = 0; i < 21; i++) last = await SignInFrom("203.0.113.1", i);
+        for (var i = 0; i < 21; i++)
+            last = await SignInFrom("203.0.113.1", i);
         await ProblemAssert.IsProblemAsync(last, HttpStatusCode.TooManyRequests);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await SignInFrom("203.0.113.2", 0)).StatusCode);
@@ -149,8 +233,13 @@ public sealed class UsersApiTests
     {
         await using var first = await MtqgApp.StartDemoAsync();
         await using var second = new MtqgApp(first.ConnectionString, ownsDatabase: false, demo: first.IsDemo);
-        var token = (await (await first.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.admin", password = "Demo@2026" }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var token = (
+            await (
+                await first.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.admin", password = "Demo@2026" })
+            ).Content.ReadFromJsonAsync<JsonElement>()
+        )
+            .GetProperty("accessToken")
+            .GetString();
         var client = second.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/users")).StatusCode);
@@ -161,8 +250,13 @@ public sealed class UsersApiTests
     {
         await using var first = await MtqgApp.StartDemoAsync();
         await using var second = new MtqgApp(first.ConnectionString, ownsDatabase: false, demo: first.IsDemo);
-        var token = (await (await first.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.dieuphoi", password = "Demo@2026" }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var token = (
+            await (
+                await first.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.dieuphoi", password = "Demo@2026" })
+            ).Content.ReadFromJsonAsync<JsonElement>()
+        )
+            .GetProperty("accessToken")
+            .GetString();
         var onSecond = second.CreateClient();
         onSecond.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         // Used twice on the second node: its status is known there and reused while nothing changes.
@@ -170,8 +264,14 @@ public sealed class UsersApiTests
         Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/v1/users")).StatusCode);
 
         var admin = await first.ClientAsAsync("demo.admin");
-        var id = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users?q=demo.dieuphoi"))!.Single(u => u.GetProperty("userName").GetString() == "demo.dieuphoi").GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/users/{id}/disabled", new { disabled = true })).StatusCode);
+        var id = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users?q=demo.dieuphoi"))!
+            .Single(u => u.GetProperty("userName").GetString() == "demo.dieuphoi")
+            .GetProperty("id")
+            .GetString();
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await admin.PutAsJsonAsync($"/api/v1/users/{id}/disabled", new { disabled = true })).StatusCode
+        );
 
         await ProblemAssert.IsProblemAsync(await onSecond.GetAsync("/api/v1/users"), HttpStatusCode.Unauthorized);
     }
@@ -181,20 +281,42 @@ public sealed class UsersApiTests
     {
         await using var app = await MtqgApp.StartAsync();
         var admin = await app.Given().Administrator();
-        var created = await (await admin.PostAsJsonAsync("/api/v1/users", NewUser("xem.phien.ban", "viewer", "15"))).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await (
+            await admin.PostAsJsonAsync("/api/v1/users", NewUser("xem.phien.ban", "viewer", "15"))
+        ).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetString();
         var read = await admin.GetAsync($"/api/v1/users/{id}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         var etag = read.Headers.ETag!;
         Assert.Equal($"\"{(await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()}\"", etag.Tag);
 
-        var first = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/users/{id}") { Content = JsonContent.Create(new { displayName = "Tên thứ nhất", role = "viewer", unitCode = "15" }) };
+        var first = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/users/{id}")
+        {
+            Content = JsonContent.Create(
+                new
+                {
+                    displayName = "Tên thứ nhất",
+                    role = "viewer",
+                    unitCode = "15",
+                }
+            ),
+        };
         first.Headers.IfMatch.Add(etag);
         var saved = await admin.SendAsync(first);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.NotEqual(etag, saved.Headers.ETag);
 
-        var second = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/users/{id}") { Content = JsonContent.Create(new { displayName = "Tên thứ hai", role = "viewer", unitCode = "15" }) };
+        var second = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/users/{id}")
+        {
+            Content = JsonContent.Create(
+                new
+                {
+                    displayName = "Tên thứ hai",
+                    role = "viewer",
+                    unitCode = "15",
+                }
+            ),
+        };
         second.Headers.IfMatch.Add(etag);
         var problem = await ProblemAssert.IsProblemAsync(await admin.SendAsync(second), HttpStatusCode.PreconditionFailed);
         Assert.Contains("Tên thứ nhất", problem.GetProperty("detail").GetString());

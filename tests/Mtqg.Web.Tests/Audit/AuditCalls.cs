@@ -10,8 +10,19 @@ namespace Mtqg.Web.Tests.Audit;
 /// <summary>The audit calls as the tests use them: a commune-year's history, the search, an upload to change values in bulk.</summary>
 internal static class AuditCalls
 {
-    public sealed record Entry(DateTime At, string? UserName, string? Client, string Action, string Entity,
-        string? UnitCode, int? Year, string? SetCode, string? Key, string? OldValue, string? NewValue);
+    public sealed record Entry(
+        DateTime At,
+        string? UserName,
+        string? Client,
+        string Action,
+        string Entity,
+        string? UnitCode,
+        int? Year,
+        string? SetCode,
+        string? Key,
+        string? OldValue,
+        string? NewValue
+    );
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
@@ -35,7 +46,10 @@ internal static class AuditCalls
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET audit?{query}: {(int)response.StatusCode} {body}");
         var page = JsonDocument.Parse(body).RootElement;
-        return (page.GetProperty("total").GetInt32(), JsonSerializer.Deserialize<List<Entry>>(page.GetProperty("items").GetRawText(), Web)!);
+        return (
+            page.GetProperty("total").GetInt32(),
+            JsonSerializer.Deserialize<List<Entry>>(page.GetProperty("items").GetRawText(), Web)!
+        );
     }
 
     /// <summary>The stored value of an indicator as the trail writes it (invariant text), or null.</summary>
@@ -52,6 +66,9 @@ internal static class AuditCalls
     {
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        return client.PostAsync($"/api/v1/provinces/{province}/years/{year}/workbook?set={Code}", new MultipartFormDataContent { { file, "file", "so-lieu.csv" } });
+        return client.PostAsync(
+            $"/api/v1/provinces/{province}/years/{year}/workbook?set={Code}",
+            new MultipartFormDataContent { { file, "file", "so-lieu.csv" } }
+        );
     }
 }

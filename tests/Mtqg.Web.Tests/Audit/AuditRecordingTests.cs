@@ -22,9 +22,20 @@ public sealed class AuditRecordingTests
         await using var app = await MtqgApp.StartDemoAsync();
         using var scope = app.Services.CreateScope();
         var db = app.Db(scope);
-        var stored = await db.IndicatorValues.Include(v => v.Unit).Include(v => v.Indicator)
-            .FirstAsync(v => v.Unit.Code == BaoHa && v.Year == 2026 && v.Indicator.Set.Code == Code && v.Indicator.Type != IndicatorType.Boolean);
-        var duplicate = new IndicatorValue { UnitId = stored.UnitId, Year = 2026, IndicatorId = stored.IndicatorId, Value = 1m, UpdatedAt = DateTime.UtcNow };
+        var stored = await db
+            .IndicatorValues.Include(v => v.Unit)
+            .Include(v => v.Indicator)
+            .FirstAsync(v =>
+                v.Unit.Code == BaoHa && v.Year == 2026 && v.Indicator.Set.Code == Code && v.Indicator.Type != IndicatorType.Boolean
+            );
+        var duplicate = new IndicatorValue
+        {
+            UnitId = stored.UnitId,
+            Year = 2026,
+            IndicatorId = stored.IndicatorId,
+            Value = 1m,
+            UpdatedAt = DateTime.UtcNow,
+        };
         db.IndicatorValues.Add(duplicate);
         stored.Value += 1m;
 
@@ -36,7 +47,10 @@ public sealed class AuditRecordingTests
         using var check = app.Services.CreateScope();
         var row = await app.Db(check).AuditEntries.SingleAsync(e => e.Entity == "IndicatorValue");
         Assert.Equal(("update", BaoHa, stored.Indicator.Code, Code), (row.Action, row.UnitCode, row.Key, row.SetCode));
-        Assert.Equal(decimal.Parse(row.OldValue!, System.Globalization.CultureInfo.InvariantCulture) + 1m, decimal.Parse(row.NewValue!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(
+            decimal.Parse(row.OldValue!, System.Globalization.CultureInfo.InvariantCulture) + 1m,
+            decimal.Parse(row.NewValue!, System.Globalization.CultureInfo.InvariantCulture)
+        );
         Assert.Equal("hệ thống", row.UserName); // no request, and the change did not stamp an editor
     }
 
@@ -46,7 +60,13 @@ public sealed class AuditRecordingTests
         await using var app = await MtqgApp.StartDemoAsync();
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = "kiem.tra", DisplayName = "Kiểm tra", UnitCode = BaoHa, CreatedAt = DateTime.UtcNow };
+        var user = new AppUser
+        {
+            UserName = "kiem.tra",
+            DisplayName = "Kiểm tra",
+            UnitCode = BaoHa,
+            CreatedAt = DateTime.UtcNow,
+        };
         Assert.True((await users.CreateAsync(user, "Kiem@2026x")).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, "commune")).Succeeded);
         user.DisplayName = "Kiểm tra viên";
@@ -55,13 +75,19 @@ public sealed class AuditRecordingTests
         Assert.True((await users.ChangePasswordAsync(user, "Kiem@2026x", "Moi@2026xy")).Succeeded);
 
         using var check = app.Services.CreateScope();
-        var rows = await app.Db(check).AuditEntries.Where(e => e.Entity == "AppUser" && e.Key == "kiem.tra").OrderBy(e => e.Id).ToListAsync();
+        var rows = await app.Db(check)
+            .AuditEntries.Where(e => e.Entity == "AppUser" && e.Key == "kiem.tra")
+            .OrderBy(e => e.Id)
+            .ToListAsync();
         Assert.Equal(["create", "update", "update", "update"], rows.Select(r => r.Action));
         Assert.All(rows, r => Assert.Equal(BaoHa, r.UnitCode));
         Assert.Contains("Tên hiển thị: Kiểm tra", rows[0].NewValue);
         Assert.Contains($"Đơn vị: {BaoHa}", rows[0].NewValue);
         Assert.Equal("Vai trò: commune", rows[1].NewValue);
-        Assert.Equal(("Tên hiển thị: Kiểm tra; Ngừng hoạt động: false", "Tên hiển thị: Kiểm tra viên; Ngừng hoạt động: true"), (rows[2].OldValue, rows[2].NewValue));
+        Assert.Equal(
+            ("Tên hiển thị: Kiểm tra; Ngừng hoạt động: false", "Tên hiển thị: Kiểm tra viên; Ngừng hoạt động: true"),
+            (rows[2].OldValue, rows[2].NewValue)
+        );
         Assert.Equal("Mật khẩu: đã đổi", rows[3].NewValue);
         var secrets = new[] { user.PasswordHash!, user.SecurityStamp!, user.ConcurrencyStamp! };
         Assert.All(rows, r => Assert.All(secrets, s => Assert.DoesNotContain(s, (r.OldValue ?? "") + (r.NewValue ?? ""))));
@@ -75,7 +101,10 @@ public sealed class AuditRecordingTests
         var doc = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/criteria-sets/{Code}"))!;
         doc["code"] = "KIEM-TRA-NHAT-KY";
 
-        var created = await admin.PostAsync("/api/v1/criteria-sets", new StringContent(doc.ToJsonString(), Encoding.UTF8, "application/json"));
+        var created = await admin.PostAsync(
+            "/api/v1/criteria-sets",
+            new StringContent(doc.ToJsonString(), Encoding.UTF8, "application/json")
+        );
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         using var scope = app.Services.CreateScope();
@@ -89,7 +118,9 @@ public sealed class AuditRecordingTests
     public async Task The_trail_cannot_be_changed_or_deleted_through_the_application()
     {
         await using var app = await MtqgApp.StartDemoAsync();
-        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var routes = app
+            .Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.Contains("audit") || raw.EndsWith("/history")))
             .ToList();
         Assert.Equal(3, routes.Count);

@@ -95,12 +95,17 @@ public sealed class AuditSearchTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
-        Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.EndsWith(
+            ".xlsx",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName
+        );
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(["Nhật ký", "Ghi chú"], MiniExcel.GetSheetNames(stream));
         var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Nhật ký").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(2, rows.Count);
-        Assert.All(rows, r => Assert.Equal(("demo.admin", "Giá trị chỉ tiêu", BaoHa, Code), (r["Người thực hiện"], r["Loại"], r["Đơn vị"], r["Bộ tiêu chí"])));
+        Assert.All(rows, r =>
+            Assert.Equal(("demo.admin", "Giá trị chỉ tiêu", BaoHa, Code), (r["Người thực hiện"], r["Loại"], r["Đơn vị"], r["Bộ tiêu chí"]))
+        );
         Assert.Equal(["2.1", "9.2"], rows.Select(r => (string)r["Chỉ tiêu / đối tượng"]!).Order());
         var flag = rows.Single(r => (string)r["Chỉ tiêu / đối tượng"]! == "9.2");
         Assert.Equal("false", flag["Giá trị mới"]);

@@ -29,7 +29,14 @@ public sealed partial class AuditedEntitiesTests
     private static readonly DateTime At = new(2026, 3, 2, 1, 30, 0, DateTimeKind.Utc);
 
     /// <summary>Entities the interceptor records in their own way (a value looked up by code; roles folded into the account) and the trail itself.</summary>
-    private static readonly Type[] RecordedOtherwise = [typeof(IndicatorValue), typeof(CommuneGroupAssignment), typeof(AppUser), typeof(IdentityUserRole<string>), typeof(AuditEntry)];
+    private static readonly Type[] RecordedOtherwise =
+    [
+        typeof(IndicatorValue),
+        typeof(CommuneGroupAssignment),
+        typeof(AppUser),
+        typeof(IdentityUserRole<string>),
+        typeof(AuditEntry),
+    ];
 
     /// <summary>Entities whose changes are not in the trail, and why. A new entity must be audited or added here.</summary>
     private static readonly Dictionary<string, string> NotAudited = new()
@@ -62,18 +69,26 @@ public sealed partial class AuditedEntitiesTests
         return db.Model;
     }
 
-    private static IEnumerable<Type> AuditedTypes() => Model().GetEntityTypes().Select(e => e.ClrType).Where(t => typeof(IAudited).IsAssignableFrom(t));
+    private static IEnumerable<Type> AuditedTypes() =>
+        Model().GetEntityTypes().Select(e => e.ClrType).Where(t => typeof(IAudited).IsAssignableFrom(t));
 
     [Fact]
     public void Every_entity_is_audited_or_named_as_not_audited_and_every_stored_field_of_an_audited_one_is_recorded_or_declared_left_out()
     {
         var model = Model();
-        var unaccounted = model.GetEntityTypes().Select(e => e.ClrType)
-            .Where(t => !typeof(IAudited).IsAssignableFrom(t) && !RecordedOtherwise.Contains(t)).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        var unaccounted = model
+            .GetEntityTypes()
+            .Select(e => e.ClrType)
+            .Where(t => !typeof(IAudited).IsAssignableFrom(t) && !RecordedOtherwise.Contains(t))
+            .Select(t => t.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         Assert.Equal(NotAudited.Keys.Order(StringComparer.Ordinal), unaccounted);
 
         // The audit page and its search name every kind of row in Vietnamese.
-        Assert.All(AuditedTypes(), t => Assert.True(Mtqg.Web.Features.Audit.AuditService.Entities.ContainsKey(t.Name), $"{t.Name} has no label on the audit page"));
+        Assert.All(AuditedTypes(), t =>
+            Assert.True(Mtqg.Web.Features.Audit.AuditService.Entities.ContainsKey(t.Name), $"{t.Name} has no label on the audit page")
+        );
 
         foreach (var entity in model.GetEntityTypes().Where(e => typeof(IAudited).IsAssignableFrom(e.ClrType)))
         {
@@ -81,10 +96,18 @@ public sealed partial class AuditedEntitiesTests
             var recorded = fields.Recorded.Select(f => f.Property).ToList();
             var stored = entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => p.Name).ToHashSet();
             Assert.True(recorded.Distinct().Count() == recorded.Count, $"{entity.ClrType.Name}: a field is recorded twice.");
-            Assert.Empty(recorded.Intersect(fields.NotRecorded).Select(p => $"{entity.ClrType.Name}.{p} is both recorded and not recorded"));
-            Assert.Empty(recorded.Concat(fields.NotRecorded).Except(stored).Select(p => $"{entity.ClrType.Name}.{p} is not a stored property"));
-            Assert.Empty(stored.Except(recorded).Except(fields.NotRecorded)
-                .Select(p => $"{entity.ClrType.Name}.{p} is neither recorded nor declared not recorded (AuditFields)"));
+            Assert.Empty(
+                recorded.Intersect(fields.NotRecorded).Select(p => $"{entity.ClrType.Name}.{p} is both recorded and not recorded")
+            );
+            Assert.Empty(
+                recorded.Concat(fields.NotRecorded).Except(stored).Select(p => $"{entity.ClrType.Name}.{p} is not a stored property")
+            );
+            Assert.Empty(
+                stored
+                    .Except(recorded)
+                    .Except(fields.NotRecorded)
+                    .Select(p => $"{entity.ClrType.Name}.{p} is neither recorded nor declared not recorded (AuditFields)")
+            );
         }
     }
 
@@ -96,40 +119,170 @@ public sealed partial class AuditedEntitiesTests
         var db = app.Db(scope);
         var start = await db.AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
 
-        var agency = new Agency { ProvinceCode = "15", Name = "Sở Thử nghiệm", NameKey = "so thu nghiem" };
-        var list = new CommuneList { ProvinceCode = "15", Name = "Danh sách thử", CommuneCodes = "02989,02992", UpdatedAt = At, UpdatedBy = "x" };
+        var agency = new Agency
+        {
+            ProvinceCode = "15",
+            Name = "Sở Thử nghiệm",
+            NameKey = "so thu nghiem",
+        };
+        var list = new CommuneList
+        {
+            ProvinceCode = "15",
+            Name = "Danh sách thử",
+            CommuneCodes = "02989,02992",
+            UpdatedAt = At,
+            UpdatedBy = "x",
+        };
         var plan = new Plan
         {
-            ProvinceCode = "15", Number = "9/KH-THU", Issuer = "Ban Chỉ đạo", IssuedOn = new DateOnly(2026, 1, 5), PeriodFrom = new DateOnly(2026, 1, 1),
-            PeriodTo = new DateOnly(2026, 12, 31), Title = "Kế hoạch thử", FileName = "kh.pdf", FileContentType = "application/pdf", FileSize = 12, FileKey = "abc.pdf", UpdatedAt = At,
+            ProvinceCode = "15",
+            Number = "9/KH-THU",
+            Issuer = "Ban Chỉ đạo",
+            IssuedOn = new DateOnly(2026, 1, 5),
+            PeriodFrom = new DateOnly(2026, 1, 1),
+            PeriodTo = new DateOnly(2026, 12, 31),
+            Title = "Kế hoạch thử",
+            FileName = "kh.pdf",
+            FileContentType = "application/pdf",
+            FileSize = 12,
+            FileKey = "abc.pdf",
+            UpdatedAt = At,
         };
-        var target = new PlanTarget { Plan = plan, Kind = TargetKind.Activity, Name = "Làm đường", Goal = 10m, Unit = "km", Scope = ActivityScope.Overall, Mode = ProgressMode.Cumulative, Agency = agency };
-        var update = new TargetUpdate { Target = target, Date = new DateOnly(2026, 2, 1), Amount = 2.5m, By = "Người thử", ByUserName = "demo.giupdo", RecordedAt = At, FileKey = "def.pdf", FileName = "mc.pdf" };
-        var assignment = new Assignment { Agency = agency, ProvinceCode = "15", From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 12, 31), Leader = "Phó Giám đốc", UpdatedAt = At, Communes = [new() { CommuneCode = "02989" }] };
-        var visit = new VisitRecord { Agency = agency, ProvinceCode = "15", CommuneCode = "02989", Date = new DateOnly(2026, 2, 3), Participants = "A\nB", Content = "Làm việc", CreatedAt = At, CreatedBy = "demo.giupdo",
-            Support = [new() { Kind = SupportKind.Gift, Description = "Sách", Quantity = 10m, Unit = "cuốn", Value = 500_000 }] };
+        var target = new PlanTarget
+        {
+            Plan = plan,
+            Kind = TargetKind.Activity,
+            Name = "Làm đường",
+            Goal = 10m,
+            Unit = "km",
+            Scope = ActivityScope.Overall,
+            Mode = ProgressMode.Cumulative,
+            Agency = agency,
+        };
+        var update = new TargetUpdate
+        {
+            Target = target,
+            Date = new DateOnly(2026, 2, 1),
+            Amount = 2.5m,
+            By = "Người thử",
+            ByUserName = "demo.giupdo",
+            RecordedAt = At,
+            FileKey = "def.pdf",
+            FileName = "mc.pdf",
+        };
+        var assignment = new Assignment
+        {
+            Agency = agency,
+            ProvinceCode = "15",
+            From = new DateOnly(2026, 1, 1),
+            To = new DateOnly(2026, 12, 31),
+            Leader = "Phó Giám đốc",
+            UpdatedAt = At,
+            Communes = [new() { CommuneCode = "02989" }],
+        };
+        var visit = new VisitRecord
+        {
+            Agency = agency,
+            ProvinceCode = "15",
+            CommuneCode = "02989",
+            Date = new DateOnly(2026, 2, 3),
+            Participants = "A\nB",
+            Content = "Làm việc",
+            CreatedAt = At,
+            CreatedBy = "demo.giupdo",
+            Support =
+            [
+                new()
+                {
+                    Kind = SupportKind.Gift,
+                    Description = "Sách",
+                    Quantity = 10m,
+                    Unit = "cuốn",
+                    Value = 500_000,
+                },
+            ],
+        };
         var recommendation = new RecommendationRecord
         {
-            Visit = visit, Agency = agency, ProvinceCode = "15", CommuneCode = "02989", Text = "Hỗ trợ xi măng", RaisedOn = new DateOnly(2026, 2, 3), RaisedBy = "Sở Thử nghiệm",
-            ResponsibleKind = PartyKind.Commune, DueDate = new DateOnly(2026, 3, 1), Status = RecommendationStatus.Open, UpdatedAt = At,
+            Visit = visit,
+            Agency = agency,
+            ProvinceCode = "15",
+            CommuneCode = "02989",
+            Text = "Hỗ trợ xi măng",
+            RaisedOn = new DateOnly(2026, 2, 3),
+            RaisedBy = "Sở Thử nghiệm",
+            ResponsibleKind = PartyKind.Commune,
+            DueDate = new DateOnly(2026, 3, 1),
+            Status = RecommendationStatus.Open,
+            UpdatedAt = At,
         };
         var decision = new DecisionRecord
         {
-            ProvinceCode = "15", Kind = DecisionKind.Recognition, Number = "7/QĐ-THU", Date = new DateOnly(2026, 3, 1), Signer = "Chủ tịch", LevelCode = "NTM", Year = 2026,
-            Batch = "Đợt 1", RecordedByName = "x", RecordedAt = At,
+            ProvinceCode = "15",
+            Kind = DecisionKind.Recognition,
+            Number = "7/QĐ-THU",
+            Date = new DateOnly(2026, 3, 1),
+            Signer = "Chủ tịch",
+            LevelCode = "NTM",
+            Year = 2026,
+            Batch = "Đợt 1",
+            RecordedByName = "x",
+            RecordedAt = At,
         };
         var dossier = new DossierRecord
         {
-            CommuneCode = "02989", CommuneName = "Xã Thử", ProvinceCode = "15", Year = 2026, SetCode = "THU", LevelCode = "NTM", Status = DossierStatus.Draft,
-            ResidentSatisfaction = 91.5m, Note = "ghi chú", CreatedById = "u", CreatedByName = "x", CreatedAt = At, UpdatedAt = At, Version = Guid.NewGuid(),
+            CommuneCode = "02989",
+            CommuneName = "Xã Thử",
+            ProvinceCode = "15",
+            Year = 2026,
+            SetCode = "THU",
+            LevelCode = "NTM",
+            Status = DossierStatus.Draft,
+            ResidentSatisfaction = 91.5m,
+            Note = "ghi chú",
+            CreatedById = "u",
+            CreatedByName = "x",
+            CreatedAt = At,
+            UpdatedAt = At,
+            Version = Guid.NewGuid(),
         };
-        var appraisal = new AppraisalRecord { Dossier = dossier, CriterionNumber = 2, Round = 1, Sector = "Sở Xây dựng", Step = AppraisalStep.Met, SentToAppraisalAt = At, At = At, ByUserId = "u", ByUserName = "x" };
+        var appraisal = new AppraisalRecord
+        {
+            Dossier = dossier,
+            CriterionNumber = 2,
+            Round = 1,
+            Sector = "Sở Xây dựng",
+            Step = AppraisalStep.Met,
+            SentToAppraisalAt = At,
+            At = At,
+            ByUserId = "u",
+            ByUserName = "x",
+        };
         var evidence = new EvidenceFile
         {
-            Dossier = dossier, CriterionNumber = 8, IndicatorCode = "8.1", FileName = "bb.pdf", ContentType = "application/pdf", Length = 42, StoredName = "s.pdf", Sha256 = "ab12",
-            UploadedById = "u", UploadedByName = "x", UploadedAt = At,
+            Dossier = dossier,
+            CriterionNumber = 8,
+            IndicatorCode = "8.1",
+            FileName = "bb.pdf",
+            ContentType = "application/pdf",
+            Length = 42,
+            StoredName = "s.pdf",
+            Sha256 = "ab12",
+            UploadedById = "u",
+            UploadedByName = "x",
+            UploadedAt = At,
         };
-        var title = new CommuneTitle { CommuneCode = "02989", CommuneName = "Xã Thử", ProvinceCode = "15", SetCode = "THU", LevelCode = "NTM", Year = 2026, Since = new DateOnly(2026, 3, 1), Decision = decision };
+        var title = new CommuneTitle
+        {
+            CommuneCode = "02989",
+            CommuneName = "Xã Thử",
+            ProvinceCode = "15",
+            SetCode = "THU",
+            LevelCode = "NTM",
+            Year = 2026,
+            Since = new DateOnly(2026, 3, 1),
+            Decision = decision,
+        };
         db.AddRange(agency, list, plan, target, update, assignment, visit, recommendation, decision, dossier, appraisal, evidence, title);
         await db.SaveChangesAsync();
         var created = await RowsAsync(app, start);
@@ -169,72 +322,89 @@ public sealed partial class AuditedEntitiesTests
 
         // Each field under its Vietnamese label, each state or kind as the pages name it (the audit page and API read it).
         Assert.Equal(
-        [
-            "create Agency unit=15 year= set= key=Sở Thử nghiệm user=hệ thống |  | Tên đơn vị: Sở Thử nghiệm; Tỉnh: 15",
-            "create AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống |  | Sở: Sở Xây dựng; Kết quả: Đạt; Nhận xét / lý do: ",
-            "create Assignment unit=15 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Phó Giám đốc; Tỉnh: 15",
-            "create AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Xã được phân công: 02989",
-            "create CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống |  | Tên danh sách: Danh sách thử; Các xã (mã): 02989,02992; Tỉnh: 15",
-            "create CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống |  | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: ; Lý do thu hồi: ",
-            "create DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống |  | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): ",
-            "create DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống |  | Trạng thái: Đang soạn; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định: ",
-            "create EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống |  | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.1; Dung lượng (byte): 42; SHA-256: ab12",
-            "create Plan unit=15 year= set= key=9/KH-THU user=hệ thống |  | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử; Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12",
-            "create PlanTarget unit=15 year= set= key=Làm đường user=hệ thống |  | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Xã: ; Chỉ tiêu: 10; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã: ",
-            "create RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống |  | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: mới nêu; Trả lời: ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc: ",
-            "create TargetUpdate unit=15 year= set= key=Làm đường: 2.5 user=hệ thống |  | Ngày: 01/02/2026; Số lượng: 2.5; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
-            "create VisitRecord unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: ; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
-            "create VisitSupport unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | Loại hỗ trợ: Quà tặng; Nội dung: Sách; Số lượng: 10; Đơn vị tính: cuốn; Giá trị (đồng): 500000",
-        ], created);
+            [
+                "create Agency unit=15 year= set= key=Sở Thử nghiệm user=hệ thống |  | Tên đơn vị: Sở Thử nghiệm; Tỉnh: 15",
+                "create AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống |  | Sở: Sở Xây dựng; Kết quả: Đạt; Nhận xét / lý do: ",
+                "create Assignment unit=15 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Phó Giám đốc; Tỉnh: 15",
+                "create AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Xã được phân công: 02989",
+                "create CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống |  | Tên danh sách: Danh sách thử; Các xã (mã): 02989,02992; Tỉnh: 15",
+                "create CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống |  | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: ; Lý do thu hồi: ",
+                "create DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống |  | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): ",
+                "create DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống |  | Trạng thái: Đang soạn; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định: ",
+                "create EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống |  | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.1; Dung lượng (byte): 42; SHA-256: ab12",
+                "create Plan unit=15 year= set= key=9/KH-THU user=hệ thống |  | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử; Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12",
+                "create PlanTarget unit=15 year= set= key=Làm đường user=hệ thống |  | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Xã: ; Chỉ tiêu: 10; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã: ",
+                "create RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống |  | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: mới nêu; Trả lời: ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc: ",
+                "create TargetUpdate unit=15 year= set= key=Làm đường: 2.5 user=hệ thống |  | Ngày: 01/02/2026; Số lượng: 2.5; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
+                "create VisitRecord unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: ; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
+                "create VisitSupport unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | Loại hỗ trợ: Quà tặng; Nội dung: Sách; Số lượng: 10; Đơn vị tính: cuốn; Giá trị (đồng): 500000",
+            ],
+            created
+        );
         Assert.Equal(
-        [
-            "update Agency unit=15 year= set= key=Sở Thử nghiệm mới user=hệ thống | Tên đơn vị: Sở Thử nghiệm | Tên đơn vị: Sở Thử nghiệm mới",
-            "update AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống | Nhận xét / lý do:  | Nhận xét / lý do: đạt",
-            "update Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Lãnh đạo phụ trách: Phó Giám đốc | Lãnh đạo phụ trách: Giám đốc",
-            "create AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống |  | Xã được phân công: 02992",
-            "update CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Các xã (mã): 02989,02992 | Các xã (mã): 02989",
-            "update CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Thu hồi ngày: ; Lý do thu hồi:  | Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử",
-            "update DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Bản ký (PDF):  | Bản ký (PDF): 7-QD.pdf",
-            "update DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đang soạn | Trạng thái: Đã nộp, đang thẩm định",
-            "update EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Chỉ tiêu: 8.1 | Chỉ tiêu: 8.2",
-            "update Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Tên kế hoạch: Kế hoạch thử | Tên kế hoạch: Kế hoạch thử (sửa)",
-            "update PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Chỉ tiêu: 10 | Chỉ tiêu: 12",
-            "update RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Trạng thái: mới nêu; Trả lời:  | Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ",
-            "update TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Số lượng: 2.5 | Số lượng: 3",
-            "update VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Kết quả, nhận xét:  | Kết quả, nhận xét: Tốt",
-            "update VisitSupport unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Số lượng: 10 | Số lượng: 12",
-        ], changed);
+            [
+                "update Agency unit=15 year= set= key=Sở Thử nghiệm mới user=hệ thống | Tên đơn vị: Sở Thử nghiệm | Tên đơn vị: Sở Thử nghiệm mới",
+                "update AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống | Nhận xét / lý do:  | Nhận xét / lý do: đạt",
+                "update Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Lãnh đạo phụ trách: Phó Giám đốc | Lãnh đạo phụ trách: Giám đốc",
+                "create AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống |  | Xã được phân công: 02992",
+                "update CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Các xã (mã): 02989,02992 | Các xã (mã): 02989",
+                "update CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Thu hồi ngày: ; Lý do thu hồi:  | Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử",
+                "update DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Bản ký (PDF):  | Bản ký (PDF): 7-QD.pdf",
+                "update DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đang soạn | Trạng thái: Đã nộp, đang thẩm định",
+                "update EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Chỉ tiêu: 8.1 | Chỉ tiêu: 8.2",
+                "update Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Tên kế hoạch: Kế hoạch thử | Tên kế hoạch: Kế hoạch thử (sửa)",
+                "update PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Chỉ tiêu: 10 | Chỉ tiêu: 12",
+                "update RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Trạng thái: mới nêu; Trả lời:  | Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ",
+                "update TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Số lượng: 2.5 | Số lượng: 3",
+                "update VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Kết quả, nhận xét:  | Kết quả, nhận xét: Tốt",
+                "update VisitSupport unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Số lượng: 10 | Số lượng: 12",
+            ],
+            changed
+        );
         Assert.Equal(
-        [
-            "delete Agency unit=15 year= set= key=Sở Thử nghiệm mới user=hệ thống | Tên đơn vị: Sở Thử nghiệm mới; Tỉnh: 15 | ",
-            "delete AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống | Sở: Sở Xây dựng; Kết quả: Đạt; Nhận xét / lý do: đạt | ",
-            "delete Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Giám đốc; Tỉnh: 15 | ",
-            "delete AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02989 | ",
-            "delete AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02992 | ",
-            "delete CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Tên danh sách: Danh sách thử; Các xã (mã): 02989; Tỉnh: 15 | ",
-            "delete CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử | ",
-            "delete DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): 7-QD.pdf | ",
-            "delete DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đã nộp, đang thẩm định; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định:  | ",
-            "delete EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.2; Dung lượng (byte): 42; SHA-256: ab12 | ",
-            "delete Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử (sửa); Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12 | ",
-            "delete PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Xã: ; Chỉ tiêu: 12; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã:  | ",
-            "delete RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc:  | ",
-            "delete TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Ngày: 01/02/2026; Số lượng: 3; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",
-            "delete VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: Tốt; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",
-            "delete VisitSupport unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Loại hỗ trợ: Quà tặng; Nội dung: Sách; Số lượng: 12; Đơn vị tính: cuốn; Giá trị (đồng): 500000 | ",
-        ], deleted);
+            [
+                "delete Agency unit=15 year= set= key=Sở Thử nghiệm mới user=hệ thống | Tên đơn vị: Sở Thử nghiệm mới; Tỉnh: 15 | ",
+                "delete AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống | Sở: Sở Xây dựng; Kết quả: Đạt; Nhận xét / lý do: đạt | ",
+                "delete Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Giám đốc; Tỉnh: 15 | ",
+                "delete AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02989 | ",
+                "delete AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02992 | ",
+                "delete CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Tên danh sách: Danh sách thử; Các xã (mã): 02989; Tỉnh: 15 | ",
+                "delete CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử | ",
+                "delete DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): 7-QD.pdf | ",
+                "delete DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đã nộp, đang thẩm định; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định:  | ",
+                "delete EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.2; Dung lượng (byte): 42; SHA-256: ab12 | ",
+                "delete Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử (sửa); Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12 | ",
+                "delete PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Xã: ; Chỉ tiêu: 12; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã:  | ",
+                "delete RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc:  | ",
+                "delete TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Ngày: 01/02/2026; Số lượng: 3; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",
+                "delete VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: Tốt; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",
+                "delete VisitSupport unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Loại hỗ trợ: Quà tặng; Nội dung: Sách; Số lượng: 12; Đơn vị tính: cuốn; Giá trị (đồng): 500000 | ",
+            ],
+            deleted
+        );
         // Every audited type of the model is exercised above: a new one must be added here.
-        Assert.Equal(AuditedTypes().Where(t => t != typeof(CriteriaSet)).Select(t => t.Name).Order(StringComparer.Ordinal),
-            created.Select(r => r.Split(' ')[1]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(
+            AuditedTypes().Where(t => t != typeof(CriteriaSet)).Select(t => t.Name).Order(StringComparer.Ordinal),
+            created.Select(r => r.Split(' ')[1]).Distinct().Order(StringComparer.Ordinal)
+        );
     }
 
     private static async Task<List<string>> RowsAsync(MtqgApp app, long after)
     {
         using var scope = app.Services.CreateScope();
         var rows = await app.Db(scope).AuditEntries.AsNoTracking().Where(e => e.Id > after).ToListAsync();
-        return [.. rows.OrderBy(r => r.Entity, StringComparer.Ordinal).ThenBy(r => r.Id)
-            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Action} {r.Entity} unit={r.UnitCode} year={r.Year} set={r.SetCode} key={r.Key} user={r.UserName} | {r.OldValue} | {r.NewValue}"))
-            .Select(r => TemporaryId().Replace(r, "$1n"))]; // ids are temporary until the insert (a known limit: "Hồ sơ #0" on creation)
+        return
+        [
+            .. rows.OrderBy(r => r.Entity, StringComparer.Ordinal)
+                .ThenBy(r => r.Id)
+                .Select(r =>
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{r.Action} {r.Entity} unit={r.UnitCode} year={r.Year} set={r.SetCode} key={r.Key} user={r.UserName} | {r.OldValue} | {r.NewValue}"
+                    )
+                )
+                .Select(r => TemporaryId().Replace(r, "$1n")),
+        ]; // ids are temporary until the insert (a known limit: "Hồ sơ #0" on creation)
     }
 
     [GeneratedRegex(@"(#|Quyết định: )-?\d+")]

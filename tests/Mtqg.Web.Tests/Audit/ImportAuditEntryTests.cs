@@ -13,23 +13,42 @@ public sealed class ImportAuditEntryTests
     [Fact]
     public void The_changes_of_a_commune_year_read_back_as_one_row_per_value_with_the_right_action()
     {
-        var entries = AuditWriter.ValueChanges(At, "demo.dieuphoi", "127.0.0.1", 7, "02989", 2026, "DEMO",
-            [("1.1", IndicatorType.Boolean, null, 1m), ("1.2", IndicatorType.Percent, 40.5m, 12.25m), ("2.1", IndicatorType.Number, 33.5m, null)]).ToList();
+        var entries = AuditWriter
+            .ValueChanges(
+                At,
+                "demo.dieuphoi",
+                "127.0.0.1",
+                7,
+                "02989",
+                2026,
+                "DEMO",
+                [
+                    ("1.1", IndicatorType.Boolean, null, 1m),
+                    ("1.2", IndicatorType.Percent, 40.5m, 12.25m),
+                    ("2.1", IndicatorType.Number, 33.5m, null),
+                ]
+            )
+            .ToList();
 
         var entry = Assert.Single(entries);
         Assert.Equal((AuditEntry.Import, "3 chỉ tiêu"), (entry.Action, entry.Key));
         var rows = AuditService.Expand(Row(entry)).ToList();
         Assert.Equal(
             [("create", "1.1", null, "true"), ("update", "1.2", "40.5", "12.25"), ("delete", "2.1", "33.5", null)],
-            rows.Select(r => (r.Action, r.Key, r.OldValue, r.NewValue)));
-        Assert.All(rows, r => Assert.Equal(("02989", 2026, "DEMO", "demo.dieuphoi", DateTimeKind.Utc), (r.UnitCode, r.Year, r.SetCode, r.UserName, r.At.Kind)));
+            rows.Select(r => (r.Action, r.Key, r.OldValue, r.NewValue))
+        );
+        Assert.All(rows, r =>
+            Assert.Equal(("02989", 2026, "DEMO", "demo.dieuphoi", DateTimeKind.Utc), (r.UnitCode, r.Year, r.SetCode, r.UserName, r.At.Kind))
+        );
     }
 
     [Fact]
     public void A_commune_year_with_more_changes_than_a_column_holds_is_split_into_several_entries_losing_none()
     {
-        var changes = Enumerable.Range(1, 400)
-            .Select(i => ($"CHI-TIEU-RAT-DAI-{i:000}", IndicatorType.Number, (decimal?)(i * 1000.1234m), (decimal?)(i * 2000.5678m))).ToList();
+        var changes = Enumerable
+            .Range(1, 400)
+            .Select(i => ($"CHI-TIEU-RAT-DAI-{i:000}", IndicatorType.Number, (decimal?)(i * 1000.1234m), (decimal?)(i * 2000.5678m)))
+            .ToList();
 
         var entries = AuditWriter.ValueChanges(At, "demo.admin", null, 7, "02989", 2026, "DEMO", changes).ToList();
 
@@ -41,5 +60,17 @@ public sealed class ImportAuditEntryTests
     }
 
     private static AuditRow Row(AuditEntry e) =>
-        new(DateTime.SpecifyKind(e.At, DateTimeKind.Unspecified), e.UserName, e.Client, e.Action, e.Entity, e.UnitCode, e.Year, e.SetCode, e.Key, e.OldValue, e.NewValue);
+        new(
+            DateTime.SpecifyKind(e.At, DateTimeKind.Unspecified),
+            e.UserName,
+            e.Client,
+            e.Action,
+            e.Entity,
+            e.UnitCode,
+            e.Year,
+            e.SetCode,
+            e.Key,
+            e.OldValue,
+            e.NewValue
+        );
 }

@@ -18,12 +18,23 @@ public sealed class ValueHistoryApiTests
         var seeded = (await admin.ScorecardAsync(BaoHa, 2026)).Text("2.1");
 
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["2.1"] = 61.25m });
-        var card = await coordinator.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["2.1"] = 72.75m, ["2.2"] = (await admin.ScorecardAsync(BaoHa, 2026)).Indicator("2.2").GetProperty("value") });
+        var card = await coordinator.PutValuesOkAsync(
+            BaoHa,
+            2026,
+            new Dictionary<string, object?>
+            {
+                ["2.1"] = 72.75m,
+                ["2.2"] = (await admin.ScorecardAsync(BaoHa, 2026)).Indicator("2.2").GetProperty("value"),
+            }
+        );
 
         var rows = await admin.HistoryOfAsync(BaoHa, 2026, "2.1");
         Assert.Equal(2, rows.Count);
         Assert.Equal(("demo.dieuphoi", "update", "61.25", "72.75"), (rows[0].UserName, rows[0].Action, rows[0].OldValue, rows[0].NewValue));
-        Assert.Equal(("demo.admin", seeded is null ? "create" : "update", seeded, "61.25"), (rows[1].UserName, rows[1].Action, rows[1].OldValue, rows[1].NewValue));
+        Assert.Equal(
+            ("demo.admin", seeded is null ? "create" : "update", seeded, "61.25"),
+            (rows[1].UserName, rows[1].Action, rows[1].OldValue, rows[1].NewValue)
+        );
         Assert.True(rows[0].At >= rows[1].At);
         Assert.Equal(DateTimeKind.Utc, rows[0].At.Kind);
         Assert.InRange(rows[0].At, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));
@@ -61,7 +72,10 @@ public sealed class ValueHistoryApiTests
         var forbidden = await officer.PutValuesAsync(BaoNhai, 2026, new Dictionary<string, object?> { ["2.1"] = 70.25m });
         var badFile = await admin.UploadCsvAsync("15", 2026, "Mã xã,1.2,2.1\r\n02989,40.25,150\r\n");
 
-        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.Forbidden, HttpStatusCode.BadRequest), (invalid.StatusCode, forbidden.StatusCode, badFile.StatusCode));
+        Assert.Equal(
+            (HttpStatusCode.BadRequest, HttpStatusCode.Forbidden, HttpStatusCode.BadRequest),
+            (invalid.StatusCode, forbidden.StatusCode, badFile.StatusCode)
+        );
         Assert.DoesNotContain(await admin.HistoryAsync(BaoHa, 2026), e => e.Entity == "IndicatorValue");
         Assert.DoesNotContain(await admin.HistoryAsync(BaoNhai, 2026), e => e.Entity == "IndicatorValue");
         Assert.Equal(0, (await admin.SearchAsync("entity=IndicatorValue")).Total);
@@ -87,7 +101,10 @@ public sealed class ValueHistoryApiTests
         var changes = rows.ToDictionary(r => (r.UnitCode, r.Key));
         Assert.Equal([(BaoNhai, "3.1"), (BaoHa, "1.2"), (BaoHa, "2.1")], changes.Keys.Order());
         Assert.Equal((baoHa.Text("1.2"), "12.25"), (changes[(BaoHa, "1.2")].OldValue, changes[(BaoHa, "1.2")].NewValue));
-        Assert.Equal(("delete", "33.5", null), (changes[(BaoHa, "2.1")].Action, changes[(BaoHa, "2.1")].OldValue, changes[(BaoHa, "2.1")].NewValue));
+        Assert.Equal(
+            ("delete", "33.5", null),
+            (changes[(BaoHa, "2.1")].Action, changes[(BaoHa, "2.1")].OldValue, changes[(BaoHa, "2.1")].NewValue)
+        );
         Assert.Equal((baoNhai.Text("3.1"), "44.75"), (changes[(BaoNhai, "3.1")].OldValue, changes[(BaoNhai, "3.1")].NewValue));
         Assert.All(rows, r => Assert.Equal((2026, Code, "demo.dieuphoi"), (r.Year, r.SetCode, r.UserName)));
         var history = await coordinator.HistoryOfAsync(BaoHa, 2026, "2.1");
@@ -107,7 +124,10 @@ public sealed class ValueHistoryApiTests
         await admin.AssignGroupAsync(BaoHa, second);
 
         var groups = (await admin.HistoryAsync(BaoHa, 2026)).Where(e => e.Entity == "CommuneGroupAssignment").ToList();
-        Assert.Equal(("demo.admin", "update", first, second), (groups[0].UserName, groups[0].Action, groups[0].OldValue, groups[0].NewValue));
+        Assert.Equal(
+            ("demo.admin", "update", first, second),
+            (groups[0].UserName, groups[0].Action, groups[0].OldValue, groups[0].NewValue)
+        );
         Assert.Equal(("demo.admin", seeded, first), (groups[1].UserName, groups[1].OldValue, groups[1].NewValue));
         Assert.All(groups, g => Assert.Equal((BaoHa, Code), (g.UnitCode, g.SetCode)));
         // The demo data assigned the first group at start-up: recorded too, by the seeder.

@@ -40,7 +40,9 @@ public sealed class ValueHistoryComponentTests
         var signIn = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<Mtqg.Data.Accounts.AppUser>>();
         var admin = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByNameAsync("demo.admin"))!);
         scope.ServiceProvider.GetRequiredService<Mtqg.Web.Features.Access.CurrentUser>().ActAs(admin);
-        var (rows, outcome) = await scope.ServiceProvider.GetRequiredService<Mtqg.Web.Features.Audit.AuditService>().HistoryAsync(commune, 2026, Code, CancellationToken.None);
+        var (rows, outcome) = await scope
+            .ServiceProvider.GetRequiredService<Mtqg.Web.Features.Audit.AuditService>()
+            .HistoryAsync(commune, 2026, Code, CancellationToken.None);
         return rows ?? throw new Xunit.Sdk.XunitException(outcome.Message);
     }
 
@@ -49,7 +51,8 @@ public sealed class ValueHistoryComponentTests
         await using var scope = app.Services.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<ValueHistory>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+            (await renderer.RenderComponentAsync<ValueHistory>(ParameterView.FromDictionary(parameters))).ToHtmlString()
+        );
         return WebUtility.HtmlDecode(html);
     }
 }

@@ -24,13 +24,18 @@ public sealed class LostUpdateTests
     private static HttpRequestMessage Put(object values, string? ifMatch)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, Values) { Content = JsonContent.Create(new { values }) };
-        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        if (ifMatch is not null)
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return request;
     }
 
     private static decimal ValueOf(JsonElement card, string code) =>
-        card.GetProperty("criteria").EnumerateArray().SelectMany(c => c.GetProperty("indicators").EnumerateArray())
-            .Single(i => i.GetProperty("code").GetString() == code).GetProperty("value").GetDecimal();
+        card.GetProperty("criteria")
+            .EnumerateArray()
+            .SelectMany(c => c.GetProperty("indicators").EnumerateArray())
+            .Single(i => i.GetProperty("code").GetString() == code)
+            .GetProperty("value")
+            .GetDecimal();
 
     [Fact]
     public async Task The_second_of_two_editors_who_loaded_the_same_version_is_refused_and_shown_the_newer_value()

@@ -37,7 +37,14 @@ public sealed class CriteriaSetsApiTests
         Assert.Contains("NTM-XA-2026-2030", codes);
         Assert.Contains("DEMO-MINH-HOA", codes);
         var national = sets!.Single(s => s.GetProperty("code").GetString() == "VN-NTM-XA-2021-2025");
-        Assert.Equal((2021, 2025, "published"), (national.GetProperty("validFrom").GetInt32(), national.GetProperty("validTo").GetInt32(), national.GetProperty("status").GetString()));
+        Assert.Equal(
+            (2021, 2025, "published"),
+            (
+                national.GetProperty("validFrom").GetInt32(),
+                national.GetProperty("validTo").GetInt32(),
+                national.GetProperty("status").GetString()
+            )
+        );
     }
 
     [Fact]
@@ -48,13 +55,24 @@ public sealed class CriteriaSetsApiTests
         var criteria = set.GetProperty("criteria").EnumerateArray().ToList();
         Assert.Equal(19, criteria.Count);
         Assert.Equal(7, set.GetProperty("groups").GetArrayLength());
-        var stunting = criteria.SelectMany(c => c.GetProperty("indicators").EnumerateArray()).Single(i => i.GetProperty("code").GetString() == "15.3");
+        var stunting = criteria
+            .SelectMany(c => c.GetProperty("indicators").EnumerateArray())
+            .Single(i => i.GetProperty("code").GetString() == "15.3");
         Assert.Equal("<=", stunting.GetProperty("rule").GetString());
-        var dbsh = stunting.GetProperty("thresholds").EnumerateArray().Single(t => t.TryGetProperty("group", out var g) && g.GetString() == "DBSH" && t.GetProperty("level").GetString() == "NTM");
+        var dbsh = stunting
+            .GetProperty("thresholds")
+            .EnumerateArray()
+            .Single(t => t.TryGetProperty("group", out var g) && g.GetString() == "DBSH" && t.GetProperty("level").GetString() == "NTM");
         Assert.Equal(16.5m, dbsh.GetProperty("value").GetDecimal());
-        var income = criteria.SelectMany(c => c.GetProperty("indicators").EnumerateArray()).Single(i => i.GetProperty("code").GetString() == "10");
-        Assert.All(income.GetProperty("thresholds").EnumerateArray(), t => Assert.False(t.TryGetProperty("value", out var v) && v.ValueKind != JsonValueKind.Null));
-        Assert.Contains(criteria.SelectMany(c => c.GetProperty("indicators").EnumerateArray()), i => !i.GetProperty("nameVerified").GetBoolean());
+        var income = criteria
+            .SelectMany(c => c.GetProperty("indicators").EnumerateArray())
+            .Single(i => i.GetProperty("code").GetString() == "10");
+        Assert.All(income.GetProperty("thresholds").EnumerateArray(), t =>
+            Assert.False(t.TryGetProperty("value", out var v) && v.ValueKind != JsonValueKind.Null)
+        );
+        Assert.Contains(criteria.SelectMany(c => c.GetProperty("indicators").EnumerateArray()), i =>
+            !i.GetProperty("nameVerified").GetBoolean()
+        );
     }
 
     [Fact]
@@ -96,10 +114,10 @@ public sealed class CriteriaSetsApiTests
         await using var app = await MtqgApp.StartAsync();
         var admin = await app.Given().Administrator();
         var doc = JsonNode.Parse(Valid)!;
-        doc["criteria"]![1]!["number"] = 1;                                          // duplicate number
-        doc["criteria"]![1]!["indicators"]![0]!["code"] = "1.1";                     // duplicate indicator code
-        doc["criteria"]![1]!["indicators"]![0]!["thresholds"]![1]!["group"] = "G9";   // unknown group
-        doc["criteria"]![0]!["indicators"]![0]!["rule"] = ">=";                      // boolean with a comparison
+        doc["criteria"]![1]!["number"] = 1; // duplicate number
+        doc["criteria"]![1]!["indicators"]![0]!["code"] = "1.1"; // duplicate indicator code
+        doc["criteria"]![1]!["indicators"]![0]!["thresholds"]![1]!["group"] = "G9"; // unknown group
+        doc["criteria"]![0]!["indicators"]![0]!["rule"] = ">="; // boolean with a comparison
         var response = await admin.PostAsync("/api/v1/criteria-sets", Json(doc.ToJsonString()));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
@@ -119,7 +137,10 @@ public sealed class CriteriaSetsApiTests
     {
         await using var app = await MtqgApp.StartAsync();
         var admin = await app.Given().Administrator();
-        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsync("/api/v1/criteria-sets", Json(body)), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await admin.PostAsync("/api/v1/criteria-sets", Json(body)),
+            HttpStatusCode.BadRequest
+        );
         Assert.Contains(expected, problem.GetProperty("detail").GetString());
     }
 
@@ -130,7 +151,10 @@ public sealed class CriteriaSetsApiTests
         var admin = await app.Given().Administrator();
         var doc = JsonNode.Parse(Valid)!;
         doc["code"] = "VN-NTM-XA-2021-2025";
-        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsync("/api/v1/criteria-sets", Json(doc.ToJsonString())), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await admin.PostAsync("/api/v1/criteria-sets", Json(doc.ToJsonString())),
+            HttpStatusCode.BadRequest
+        );
         Assert.Contains("Đã có bộ tiêu chí", ProblemAssert.Errors(problem, "code")[0]);
     }
 
@@ -149,7 +173,10 @@ public sealed class CriteriaSetsApiTests
     public async Task An_unknown_set_is_404()
     {
         await using var app = await MtqgApp.StartAsync();
-        var problem = await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync("/api/v1/criteria-sets/KHONG-CO"), HttpStatusCode.NotFound);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await app.CreateClient().GetAsync("/api/v1/criteria-sets/KHONG-CO"),
+            HttpStatusCode.NotFound
+        );
         Assert.Contains("KHONG-CO", problem.GetProperty("detail").GetString());
     }
 }

@@ -12,7 +12,9 @@ namespace Mtqg.Web.Tests.Excel;
 /// <summary>Download, fill, upload: the values workbook and the results export through the public API, on a real database.</summary>
 public sealed class ExcelApiTests
 {
-    private const string Set = "DEMO-MINH-HOA", LaoCai = "15", BaoHa = "02989";
+    private const string Set = "DEMO-MINH-HOA",
+        LaoCai = "15",
+        BaoHa = "02989";
 
     [Fact]
     public async Task The_downloaded_workbook_has_one_row_per_rural_commune_of_the_province_and_the_stored_values_in_their_cells()
@@ -24,10 +26,16 @@ public sealed class ExcelApiTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(ValuesWorkbook.ContentType, response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("MTQG-15-2026-DEMO-MINH-HOA.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(
+            "MTQG-15-2026-DEMO-MINH-HOA.xlsx",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName
+        );
         var sheet = await SheetAsync(response);
         var communes = (await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/units?level=commune&parent={LaoCai}&asOf=2026-12-31"))!
-            .Where(u => u.GetProperty("kind").GetString() is "xa" or "dac_khu").Select(u => u.GetProperty("code").GetString()).Order().ToList();
+            .Where(u => u.GetProperty("kind").GetString() is "xa" or "dac_khu")
+            .Select(u => u.GetProperty("code").GetString())
+            .Order()
+            .ToList();
         Assert.Equal(89, communes.Count);
         Assert.Equal(communes, sheet.Rows.Select(r => r["Mã xã"] as string));
 
@@ -48,7 +56,8 @@ public sealed class ExcelApiTests
         await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var sheet = await SheetAsync(await coordinator.GetAsync(WorkbookUrl(LaoCai, 2026)));
-        var before = Indicators(await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}")).ToDictionary();
+        var before = Indicators(await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}"))
+            .ToDictionary();
         var row = sheet.Rows.Single(r => r["Mã xã"] as string == BaoHa);
         var flipped = before["1.1"] is JsonElement { ValueKind: JsonValueKind.True } ? "Chưa đạt" : "Đạt";
         row[sheet.Header("1.1")] = flipped;
@@ -65,7 +74,8 @@ public sealed class ExcelApiTests
         Assert.Equal(cells - 1, report.GetProperty("valuesWritten").GetInt32());
         Assert.Equal(before["2.1"] is null ? 0 : 1, report.GetProperty("valuesCleared").GetInt32());
         Assert.True(report.GetProperty("seconds").GetDouble() >= 0);
-        var after = Indicators(await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}")).ToDictionary();
+        var after = Indicators(await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}"))
+            .ToDictionary();
         Assert.Equal(flipped == "Đạt", after["1.1"]!.Value.GetBoolean());
         Assert.Equal(77.5m, after["1.2"]!.Value.GetDecimal());
         Assert.Equal(45.5m, after["3.1"]!.Value.GetDecimal());
@@ -78,15 +88,24 @@ public sealed class ExcelApiTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var officer = await app.ClientAsAsync("demo.xa");
-        var before = Indicators(await officer.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}")).ToDictionary();
+        var before = Indicators(await officer.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}"))
+            .ToDictionary();
         var csv = "Mã xã;Tên xã;1.2 — Tỷ lệ thôn có quy hoạch (%);2.2;5.2\r\n2989;Xã Bảo Hà;66,5;;x\r\n";
 
         var response = await PostAsync(officer, LaoCai, 2026, Encoding.UTF8.GetBytes(csv), "bao-ha.csv");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((1, 2, 0), (report.GetProperty("communes").GetInt32(), report.GetProperty("valuesWritten").GetInt32(), report.GetProperty("valuesCleared").GetInt32()));
-        var after = Indicators(await officer.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}")).ToDictionary();
+        Assert.Equal(
+            (1, 2, 0),
+            (
+                report.GetProperty("communes").GetInt32(),
+                report.GetProperty("valuesWritten").GetInt32(),
+                report.GetProperty("valuesCleared").GetInt32()
+            )
+        );
+        var after = Indicators(await officer.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}"))
+            .ToDictionary();
         Assert.Equal(66.5m, after["1.2"]!.Value.GetDecimal());
         Assert.True(after["5.2"]!.Value.GetBoolean());
         foreach (var code in before.Keys.Except(["1.2", "5.2"]))
@@ -104,7 +123,8 @@ public sealed class ExcelApiTests
         Assert.True(sheet.Rows.Count * (sheet.Codes.Count - 3) > 10_000);
         var probe = sheet.Rows[10];
         var probeCode = (string)probe["Mã xã"]!;
-        var before = Indicators(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{probeCode}/years/2024/scorecard?set={Set}")).ToDictionary();
+        var before = Indicators(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{probeCode}/years/2024/scorecard?set={Set}"))
+            .ToDictionary();
         probe[sheet.Header("1.2")] = 55.25; // a good change, which must not be written either
         sheet.Rows[3][sheet.Header("1.2")] = 130;
         sheet.Rows[200][sheet.Header("1.1")] = "có lẽ";
@@ -113,13 +133,30 @@ public sealed class ExcelApiTests
         var response = await PostAsync(admin, "38", 2024, sheet.ToXlsx(), "thanh-hoa.xlsx");
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
-        var problems = problem.GetProperty("problems").EnumerateArray()
-            .Select(p => (p.GetProperty("sheet").GetString(), p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString(), p.GetProperty("cell").GetString()))
+        var problems = problem
+            .GetProperty("problems")
+            .EnumerateArray()
+            .Select(p =>
+                (
+                    p.GetProperty("sheet").GetString(),
+                    p.GetProperty("row").GetInt32(),
+                    p.GetProperty("column").GetString(),
+                    p.GetProperty("cell").GetString()
+                )
+            )
             .ToList();
-        Assert.Equal([("Số liệu", 5, "1.2", sheet.Cell("1.2", 5)), ("Số liệu", 202, "1.1", sheet.Cell("1.1", 202)), ("Số liệu", 453, "3.1", sheet.Cell("3.1", 453))], problems);
+        Assert.Equal(
+            [
+                ("Số liệu", 5, "1.2", sheet.Cell("1.2", 5)),
+                ("Số liệu", 202, "1.1", sheet.Cell("1.1", 202)),
+                ("Số liệu", 453, "3.1", sheet.Cell("3.1", 453)),
+            ],
+            problems
+        );
         Assert.Contains("0–100", ProblemAssert.Errors(problem, $"Số liệu!{sheet.Cell("1.2", 5)}")[0]);
         Assert.Contains("3 lỗi", problem.GetProperty("detail").GetString());
-        var after = Indicators(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{probeCode}/years/2024/scorecard?set={Set}")).ToDictionary();
+        var after = Indicators(await admin.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{probeCode}/years/2024/scorecard?set={Set}"))
+            .ToDictionary();
         Assert.Equal(before["1.2"]?.GetRawText(), after["1.2"]?.GetRawText());
         Assert.NotEqual("55.25", after["1.2"]?.GetRawText());
     }
@@ -154,14 +191,19 @@ public sealed class ExcelApiTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
-        var csv = "Mã xã,Tên xã,1.2\r\n02989,Xã Bảo Hà,50\r\n02647,Phường Lào Cai,50\r\n99999,Không có,50\r\n"
-            + "\r\n" + $"{await AnyRuralCommuneAsync(admin, "38")},Thanh Hóa,50\r\n";
+        var csv =
+            "Mã xã,Tên xã,1.2\r\n02989,Xã Bảo Hà,50\r\n02647,Phường Lào Cai,50\r\n99999,Không có,50\r\n"
+            + "\r\n"
+            + $"{await AnyRuralCommuneAsync(admin, "38")},Thanh Hóa,50\r\n";
 
         var response = await PostAsync(admin, LaoCai, 2026, Encoding.UTF8.GetBytes(csv), "sai.csv");
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
-        var problems = problem.GetProperty("problems").EnumerateArray()
-            .Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("cell").GetString(), p.GetProperty("message").GetString()!)).ToList();
+        var problems = problem
+            .GetProperty("problems")
+            .EnumerateArray()
+            .Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("cell").GetString(), p.GetProperty("message").GetString()!))
+            .ToList();
         Assert.Equal([(3, "A3"), (4, "A4"), (6, "A6")], problems.Select(p => (p.Item1, p.Item2)));
         Assert.Contains("là phường", problems[0].Item3);
         Assert.Contains("Không có xã mã \"99999\"", problems[1].Item3);
@@ -174,15 +216,21 @@ public sealed class ExcelApiTests
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var other = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/criteria-sets"))!
-            .First(s => s.GetProperty("code").GetString() != Set && s.GetProperty("validFrom").GetInt32() <= 2026 && s.GetProperty("validTo").GetInt32() >= 2026)
-            .GetProperty("code").GetString()!;
+            .First(s =>
+                s.GetProperty("code").GetString() != Set
+                && s.GetProperty("validFrom").GetInt32() <= 2026
+                && s.GetProperty("validTo").GetInt32() >= 2026
+            )
+            .GetProperty("code")
+            .GetString()!;
         var workbook = await (await admin.GetAsync(WorkbookUrl(LaoCai, 2026))).Content.ReadAsByteArrayAsync();
 
         var response = await admin.PostAsync($"/api/v1/provinces/{LaoCai}/years/2026/workbook?set={other}", Form(workbook, "a.xlsx"));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Contains(problem.GetProperty("problems").EnumerateArray(),
-            p => p.GetProperty("sheet").GetString() == "Hướng dẫn" && p.GetProperty("message").GetString()!.Contains(Set));
+        Assert.Contains(problem.GetProperty("problems").EnumerateArray(), p =>
+            p.GetProperty("sheet").GetString() == "Hướng dẫn" && p.GetProperty("message").GetString()!.Contains(Set)
+        );
     }
 
     [Fact]
@@ -209,7 +257,10 @@ public sealed class ExcelApiTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(ValuesWorkbook.ContentType, response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: ResultsWorkbook.ResultsSheet).Cast<IDictionary<string, object?>>().ToList();
+        var rows = MiniExcel
+            .Query(stream, useHeaderRow: true, sheetName: ResultsWorkbook.ResultsSheet)
+            .Cast<IDictionary<string, object?>>()
+            .ToList();
         Assert.Equal(89, rows.Count);
         var card = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}");
         var row = rows.Single(r => r["Mã xã"] as string == BaoHa);
@@ -223,7 +274,11 @@ public sealed class ExcelApiTests
             var header = $"{criterion.GetProperty("number").GetInt32()}. {criterion.GetProperty("name").GetString()}";
             var expected = criterion.GetProperty("status").GetString() switch
             {
-                "met" => "Đạt", "not_met" => "Chưa đạt", "missing" => "Thiếu số liệu", "no_threshold" => "Chưa có ngưỡng", _ => "Không áp dụng",
+                "met" => "Đạt",
+                "not_met" => "Chưa đạt",
+                "missing" => "Thiếu số liệu",
+                "no_threshold" => "Chưa có ngưỡng",
+                _ => "Không áp dụng",
             };
             Assert.Equal(expected, row[header]);
         }
@@ -235,7 +290,10 @@ public sealed class ExcelApiTests
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         await ProblemAssert.IsProblemAsync(await admin.GetAsync(WorkbookUrl("99", 2026)), HttpStatusCode.NotFound);
-        await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync($"/api/v1/provinces/{LaoCai}/years/2040/scorecards.xlsx?set={Set}"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(
+            await app.CreateClient().GetAsync($"/api/v1/provinces/{LaoCai}/years/2040/scorecards.xlsx?set={Set}"),
+            HttpStatusCode.BadRequest
+        );
     }
 
     private static string WorkbookUrl(string province, int year) => $"/api/v1/provinces/{province}/years/{year}/workbook?set={Set}";
@@ -252,28 +310,41 @@ public sealed class ExcelApiTests
 
     private static async Task<string> AnyRuralCommuneAsync(HttpClient client, string province) =>
         (await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/units?level=commune&parent={province}&asOf=2026-12-31"))!
-            .First(u => u.GetProperty("kind").GetString() == "xa").GetProperty("code").GetString()!;
+            .First(u => u.GetProperty("kind").GetString() == "xa")
+            .GetProperty("code")
+            .GetString()!;
 
     /// <summary>Every indicator of a scorecard with its value (null when none is stored).</summary>
     private static IEnumerable<(string Code, JsonElement? Value)> Indicators(JsonElement card) =>
-        card.GetProperty("criteria").EnumerateArray().SelectMany(c => c.GetProperty("indicators").EnumerateArray())
-            .Select(i => (i.GetProperty("code").GetString()!, i.GetProperty("value") is { ValueKind: not JsonValueKind.Null } v ? (JsonElement?)v : null));
+        card.GetProperty("criteria")
+            .EnumerateArray()
+            .SelectMany(c => c.GetProperty("indicators").EnumerateArray())
+            .Select(i =>
+                (
+                    i.GetProperty("code").GetString()!,
+                    i.GetProperty("value") is { ValueKind: not JsonValueKind.Null } v ? (JsonElement?)v : null
+                )
+            );
 
     /// <summary>What the workbook cell holds for a scorecard value.</summary>
-    private static object? Shown(JsonElement? value) => value switch
-    {
-        null => null,
-        { ValueKind: JsonValueKind.True } => "Đạt",
-        { ValueKind: JsonValueKind.False } => "Chưa đạt",
-        { } v => (double)v.GetDecimal(),
-    };
+    private static object? Shown(JsonElement? value) =>
+        value switch
+        {
+            null => null,
+            { ValueKind: JsonValueKind.True } => "Đạt",
+            { ValueKind: JsonValueKind.False } => "Chưa đạt",
+            { } v => (double)v.GetDecimal(),
+        };
 
     private static async Task<ValuesSheet> SheetAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: ValuesWorkbook.ValuesSheet)
-            .Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r)).ToList();
+        var rows = MiniExcel
+            .Query(stream, useHeaderRow: true, sheetName: ValuesWorkbook.ValuesSheet)
+            .Cast<IDictionary<string, object?>>()
+            .Select(r => new Dictionary<string, object?>(r))
+            .ToList();
         return new ValuesSheet(rows);
     }
 
@@ -282,9 +353,12 @@ public sealed class ExcelApiTests
     {
         public List<Dictionary<string, object?>> Rows { get; } = rows;
         public List<string> Headers { get; } = rows[0].Keys.ToList();
+
         /// <summary>The code each column's header starts with ("Mã xã", "Tên xã", "Nhóm" for the first three).</summary>
         public List<string> Codes => Headers.Select(h => h.Split(' ')[0]).Select((c, i) => i < 3 ? Headers[i] : c).ToList();
+
         public string Header(string code) => Headers.Single(h => h.StartsWith(code + " "));
+
         public string Cell(string code, int row) => ValuesWorkbook.ColumnLetter(Headers.IndexOf(Header(code))) + row;
 
         public byte[] ToXlsx()

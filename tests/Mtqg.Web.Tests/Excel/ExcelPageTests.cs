@@ -27,11 +27,13 @@ public sealed class ExcelPageTests
         Assert.Contains("Có 3 lỗi trong tệp; chưa có gì được ghi.", html);
         var problems = TableRows(html).Where(r => r[0] == "sai.csv").ToList();
         Assert.Equal(
-        [
-            ["sai.csv", "2", "1.2", "B2"],
-            ["sai.csv", "3", "Mã xã", "A3"],
-            ["sai.csv", "3", "1.1", "C3"],
-        ], problems.Select(r => r[..4]));
+            [
+                ["sai.csv", "2", "1.2", "B2"],
+                ["sai.csv", "3", "Mã xã", "A3"],
+                ["sai.csv", "3", "1.1", "C3"],
+            ],
+            problems.Select(r => r[..4])
+        );
         Assert.Contains("0–100", problems[0][4]);
         Assert.Contains("là phường", problems[1][4]);
         var card = await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/communes/02989/years/2026/scorecard?set=DEMO-MINH-HOA");
@@ -71,8 +73,13 @@ public sealed class ExcelPageTests
 
     /// <summary>The cells' text of every table row of the page.</summary>
     private static IEnumerable<string[]> TableRows(string html) =>
-        Regex.Matches(html, "<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline)
-            .Select(row => Regex.Matches(row.Groups[1].Value, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline)
-                .Select(td => Regex.Replace(td.Groups[1].Value, "<[^>]+>", "").Trim()).ToArray())
+        Regex
+            .Matches(html, "<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline)
+            .Select(row =>
+                Regex
+                    .Matches(row.Groups[1].Value, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline)
+                    .Select(td => Regex.Replace(td.Groups[1].Value, "<[^>]+>", "").Trim())
+                    .ToArray()
+            )
             .Where(cells => cells.Length > 0);
 }

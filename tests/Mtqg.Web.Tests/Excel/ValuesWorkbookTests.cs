@@ -14,25 +14,76 @@ public sealed class ValuesWorkbookTests
         [new EvaluationLevel("NTM", "Đạt chuẩn nông thôn mới", 1), new EvaluationLevel("NC", "Nâng cao", 2)],
         [new EvaluationBand("Đạt chuẩn", 2), new EvaluationBand("Dưới chuẩn", 0)],
         [
-            new EvaluationCriterion(1, "TC01", "Quy hoạch", [
-                new EvaluationIndicator("1.1", "Có quy hoạch chung xã", IndicatorType.Boolean, Rule.Achieved, null, [new EvaluationThreshold("NTM", null, null, 1)]),
-                new EvaluationIndicator("1.2", "Tỷ lệ thôn có quy hoạch", IndicatorType.Percent, Rule.AtLeast, "%",
-                    [new EvaluationThreshold("NTM", null, null, 90), new EvaluationThreshold("NTM", "G1", null, 95), new EvaluationThreshold("NC", null, null, null)]),
-            ]),
-            new EvaluationCriterion(2, "TC02", "Thu nhập", [
-                new EvaluationIndicator("2.1", "Thu nhập bình quân đầu người", IndicatorType.Number, Rule.AtLeast, "triệu đồng/người/năm", [new EvaluationThreshold("NTM", null, null, 55), new EvaluationThreshold("NTM", null, 2027, 60)]),
-            ]),
-        ]);
+            new EvaluationCriterion(
+                1,
+                "TC01",
+                "Quy hoạch",
+                [
+                    new EvaluationIndicator(
+                        "1.1",
+                        "Có quy hoạch chung xã",
+                        IndicatorType.Boolean,
+                        Rule.Achieved,
+                        null,
+                        [new EvaluationThreshold("NTM", null, null, 1)]
+                    ),
+                    new EvaluationIndicator(
+                        "1.2",
+                        "Tỷ lệ thôn có quy hoạch",
+                        IndicatorType.Percent,
+                        Rule.AtLeast,
+                        "%",
+                        [
+                            new EvaluationThreshold("NTM", null, null, 90),
+                            new EvaluationThreshold("NTM", "G1", null, 95),
+                            new EvaluationThreshold("NC", null, null, null),
+                        ]
+                    ),
+                ]
+            ),
+            new EvaluationCriterion(
+                2,
+                "TC02",
+                "Thu nhập",
+                [
+                    new EvaluationIndicator(
+                        "2.1",
+                        "Thu nhập bình quân đầu người",
+                        IndicatorType.Number,
+                        Rule.AtLeast,
+                        "triệu đồng/người/năm",
+                        [new EvaluationThreshold("NTM", null, null, 55), new EvaluationThreshold("NTM", null, 2027, 60)]
+                    ),
+                ]
+            ),
+        ]
+    );
 
-    internal static readonly IReadOnlyDictionary<string, SetIndicator> Indicators =
-        Set.Criteria.SelectMany(c => c.Indicators.Select(i => (c.Number, i))).Select((x, n) => new SetIndicator(n + 1, x.i.Code, x.i.Name, x.i.Type, x.i.Rule, x.i.Unit, x.Number))
-            .ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
+    internal static readonly IReadOnlyDictionary<string, SetIndicator> Indicators = Set
+        .Criteria.SelectMany(c => c.Indicators.Select(i => (c.Number, i)))
+        .Select((x, n) => new SetIndicator(n + 1, x.i.Code, x.i.Name, x.i.Type, x.i.Rule, x.i.Unit, x.Number))
+        .ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
 
     private static ValuesWorkbookModel Model(params WorkbookCommune[] communes) =>
         new("15", "Tỉnh Lào Cai", 2026, "THU", "Bộ thử", Set, ["G1", "G2"], communes);
 
-    private static readonly WorkbookCommune BaoHa = new("02989", "Xã Bảo Hà", "G1", new Dictionary<string, decimal> { ["1.1"] = 1, ["1.2"] = 92.5m, ["2.1"] = 61 });
-    private static readonly WorkbookCommune TanThuong = new("02998", "Xã Tân Thượng", null, new Dictionary<string, decimal> { ["1.1"] = 0 });
+    private static readonly WorkbookCommune BaoHa = new(
+        "02989",
+        "Xã Bảo Hà",
+        "G1",
+        new Dictionary<string, decimal>
+        {
+            ["1.1"] = 1,
+            ["1.2"] = 92.5m,
+            ["2.1"] = 61,
+        }
+    );
+    private static readonly WorkbookCommune TanThuong = new(
+        "02998",
+        "Xã Tân Thượng",
+        null,
+        new Dictionary<string, decimal> { ["1.1"] = 0 }
+    );
 
     [Fact]
     public void The_values_sheet_has_one_row_per_commune_and_each_value_under_its_indicator_code()
@@ -41,8 +92,17 @@ public sealed class ValuesWorkbookTests
         Assert.Equal([ValuesWorkbook.ValuesSheet, ValuesWorkbook.GuideSheet], MiniExcel.GetSheetNames(stream));
         var rows = Rows(stream, ValuesWorkbook.ValuesSheet);
 
-        Assert.Equal(["Mã xã", "Tên xã", "Nhóm", "1.1 — Có quy hoạch chung xã (Đạt/Chưa đạt)", "1.2 — Tỷ lệ thôn có quy hoạch (%)",
-            "2.1 — Thu nhập bình quân đầu người (triệu đồng/người/năm)"], rows[0].Values.Select(v => v?.ToString()));
+        Assert.Equal(
+            [
+                "Mã xã",
+                "Tên xã",
+                "Nhóm",
+                "1.1 — Có quy hoạch chung xã (Đạt/Chưa đạt)",
+                "1.2 — Tỷ lệ thôn có quy hoạch (%)",
+                "2.1 — Thu nhập bình quân đầu người (triệu đồng/người/năm)",
+            ],
+            rows[0].Values.Select(v => v?.ToString())
+        );
         Assert.Equal(3, rows.Count);
         Assert.Equal(new object?[] { "02989", "Xã Bảo Hà", "G1", "Đạt", 92.5, 61.0 }, rows[1].Values);
         Assert.Equal(new object?[] { "02998", "Xã Tân Thượng", null, "Chưa đạt", null, null }, rows[2].Values);
@@ -60,7 +120,10 @@ public sealed class ValuesWorkbookTests
         Assert.Equal(["Mã bộ tiêu chí", "THU"], Line("Mã bộ tiêu chí")[..2]);
         Assert.Equal("Mã xã", Line("A")[1]);
         Assert.Equal(["D", "1.1", "Có quy hoạch chung xã", "Đạt/Chưa đạt", "", "Phải Đạt", "NTM: Đạt"], Line("D")[..7]);
-        Assert.Equal(["E", "1.2", "Tỷ lệ thôn có quy hoạch", "Tỷ lệ (%)", "%", "≥ ngưỡng", "NTM: ≥ 90%; G1: ≥ 95% | NC: chưa có ngưỡng chính thức"], Line("E")[..7]);
+        Assert.Equal(
+            ["E", "1.2", "Tỷ lệ thôn có quy hoạch", "Tỷ lệ (%)", "%", "≥ ngưỡng", "NTM: ≥ 90%; G1: ≥ 95% | NC: chưa có ngưỡng chính thức"],
+            Line("E")[..7]
+        );
         Assert.Equal("NTM: ≥ 55 triệu đồng/người/năm; năm 2027: ≥ 60 triệu đồng/người/năm", Line("F")[6]);
         Assert.Contains("xóa", Line("F")[7]);
         Assert.Contains(guide, r => (r["C"] as string)?.Contains("Ô để trống: giữ nguyên") == true);
@@ -75,7 +138,10 @@ public sealed class ValuesWorkbookTests
         Assert.Empty(parsed.Problems);
         Assert.Equal(new WorkbookStamp("15", "2026", "THU"), parsed.Stamp);
         Assert.Equal([(2, "02989"), (3, "02998")], parsed.Rows.Select(r => (r.Row, r.CommuneCode)));
-        Assert.Equal([("1.1", "D2", 1m), ("1.2", "E2", 92.5m), ("2.1", "F2", 61m)], parsed.Rows[0].Cells.Select(c => (c.Indicator.Code, c.Cell, c.Value!.Value)));
+        Assert.Equal(
+            [("1.1", "D2", 1m), ("1.2", "E2", 92.5m), ("2.1", "F2", 61m)],
+            parsed.Rows[0].Cells.Select(c => (c.Indicator.Code, c.Cell, c.Value!.Value))
+        );
         Assert.Equal([("1.1", 0m)], parsed.Rows[1].Cells.Select(c => (c.Indicator.Code, c.Value!.Value)));
     }
 
@@ -88,18 +154,14 @@ public sealed class ValuesWorkbookTests
             null,
             ["2998", "Xã Tân Thượng", "Đạt", "tám mươi", null, "61,5"],
             ["02989", "Lặp lại", "Đạt", 90, null, null],
-            [null, "Không mã", "Đạt", null, null, null]);
+            [null, "Không mã", "Đạt", null, null, null]
+        );
         var parsed = ValuesSheetReader.Read(sheet, UploadFormat.Xlsx, "x.xlsx", Indicators);
 
         Assert.Equal(
-        [
-            (1, "9.9 — Không có", "E1"),
-            (2, "1.1", "C2"),
-            (2, "1.2", "D2"),
-            (4, "1.2", "D4"),
-            (5, "Mã xã", "A5"),
-            (6, "Mã xã", "A6"),
-        ], parsed.Problems.Select(p => (p.Row!.Value, p.Column!, p.Cell!)));
+            [(1, "9.9 — Không có", "E1"), (2, "1.1", "C2"), (2, "1.2", "D2"), (4, "1.2", "D4"), (5, "Mã xã", "A5"), (6, "Mã xã", "A6")],
+            parsed.Problems.Select(p => (p.Row!.Value, p.Column!, p.Cell!))
+        );
         Assert.All(parsed.Problems, p => Assert.Equal("Số liệu", p.Sheet));
         Assert.Contains("Đạt hoặc Chưa đạt", parsed.Problems[1].Message);
         Assert.Contains("0–100", parsed.Problems[2].Message);
@@ -192,7 +254,12 @@ public sealed class ValuesWorkbookTests
     internal static MemoryStream Sheet(params object?[]?[] rows)
     {
         var width = rows.Max(r => r?.Length ?? 0);
-        var data = rows.Select(r => Enumerable.Range(0, width).ToDictionary(i => ValuesWorkbook.ColumnLetter(i), i => r is not null && i < r.Length ? r[i] : null)).ToList();
+        var data = rows.Select(r =>
+                Enumerable
+                    .Range(0, width)
+                    .ToDictionary(i => ValuesWorkbook.ColumnLetter(i), i => r is not null && i < r.Length ? r[i] : null)
+            )
+            .ToList();
         var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, data, printHeader: false, sheetName: ValuesWorkbook.ValuesSheet);
         stream.Position = 0;

@@ -39,20 +39,35 @@ public sealed class FileStoreTests
 
     [Theory]
     [MemberData(nameof(Extensions))]
-    public async Task Every_accepted_type_is_stored_when_its_content_is_of_that_type_and_refused_when_another_file_was_renamed(string extension)
+    public async Task Every_accepted_type_is_stored_when_its_content_is_of_that_type_and_refused_when_another_file_was_renamed(
+        string extension
+    )
     {
         using var folder = new TemporaryFolder();
         var store = Store(new() { ["Mtqg:Files:Path"] = folder.Path });
 
-        var (stored, error) = await store.SaveAsync(new MemoryStream(Heads[extension]), $"tệp{extension.ToUpperInvariant()}", pdfOnly: false, CancellationToken.None);
+        var (stored, error) = await store.SaveAsync(
+            new MemoryStream(Heads[extension]),
+            $"tệp{extension.ToUpperInvariant()}",
+            pdfOnly: false,
+            CancellationToken.None
+        );
         Assert.Null(error);
         Assert.Equal(Heads[extension], await File.ReadAllBytesAsync(Path.Combine(folder.Path, stored!.StoredName)));
         Assert.Equal(FileStore.ContentTypeOf(stored.StoredName), stored.ContentType);
 
         var other = extension is ".pdf" ? Heads[".png"] : Pdf;
-        var (refused, message) = await store.SaveAsync(new MemoryStream(other), $"doi-ten{extension}", pdfOnly: false, CancellationToken.None);
+        var (refused, message) = await store.SaveAsync(
+            new MemoryStream(other),
+            $"doi-ten{extension}",
+            pdfOnly: false,
+            CancellationToken.None
+        );
         Assert.Null(refused);
-        Assert.Equal($"Tệp «doi-ten{extension}»: nội dung không phải tệp {extension.TrimStart('.')} hợp lệ (có thể là tệp khác bị đổi tên).", message);
+        Assert.Equal(
+            $"Tệp «doi-ten{extension}»: nội dung không phải tệp {extension.TrimStart('.')} hợp lệ (có thể là tệp khác bị đổi tên).",
+            message
+        );
         Assert.Equal([stored.StoredName], Directory.GetFiles(folder.Path).Select(f => Path.GetFileName(f)));
     }
 
@@ -65,8 +80,14 @@ public sealed class FileStoreTests
         async Task<string> RefusedAsync(byte[] content, string name, bool pdfOnly = false) =>
             (await store.SaveAsync(new MemoryStream(content), name, pdfOnly, CancellationToken.None)).Error!;
 
-        Assert.Equal("Tệp «trang.html»: không đúng loại tệp được nhận; chỉ nhận pdf, jpg, png, docx, xlsx, doc, xls.", await RefusedAsync(Text, "trang.html"));
-        Assert.Equal("Tệp «qd.docx»: không đúng loại tệp được nhận; chỉ nhận pdf.", await RefusedAsync(Heads[".docx"], "qd.docx", pdfOnly: true));
+        Assert.Equal(
+            "Tệp «trang.html»: không đúng loại tệp được nhận; chỉ nhận pdf, jpg, png, docx, xlsx, doc, xls.",
+            await RefusedAsync(Text, "trang.html")
+        );
+        Assert.Equal(
+            "Tệp «qd.docx»: không đúng loại tệp được nhận; chỉ nhận pdf.",
+            await RefusedAsync(Heads[".docx"], "qd.docx", pdfOnly: true)
+        );
         Assert.Equal("Tệp «rong.pdf»: tệp rỗng.", await RefusedAsync([], "rong.pdf"));
         Assert.Contains("nội dung không phải tệp png", await RefusedAsync([0x89, 0x50], "cut.png"));
         Assert.StartsWith("Tệp «lon.pdf»: dung lượng vượt quá giới hạn 0", await RefusedAsync([.. Pdf, .. new byte[20000]], "lon.pdf"));
@@ -87,10 +108,25 @@ public sealed class FileStoreTests
         await File.WriteAllBytesAsync(Path.Combine(evidence.Path, dossier), Pdf);
 
         // Both older folders configured, the new key not yet: new files go to the evidence folder (shared between web nodes), both stay readable.
-        var old = Store(new() { ["Mtqg:Evidence:Path"] = evidence.Path, ["Mtqg:Files:Path"] = "", ["Mtqg:Files:MaxBytes"] = "3000", ["Mtqg:Evidence:MaxMegabytes"] = "0.001" });
+        var old = Store(
+            new()
+            {
+                ["Mtqg:Evidence:Path"] = evidence.Path,
+                ["Mtqg:Files:Path"] = "",
+                ["Mtqg:Files:MaxBytes"] = "3000",
+                ["Mtqg:Evidence:MaxMegabytes"] = "0.001",
+            }
+        );
         Assert.Equal(Path.GetFullPath(evidence.Path), old.Folder);
         Assert.Equal(3000, old.MaxBytes); // the larger of the two older limits
-        var moved = Store(new() { ["Mtqg:Files:Path"] = files.Path, ["Mtqg:Evidence:Path"] = evidence.Path, ["Mtqg:Files:MaxMegabytes"] = "2" });
+        var moved = Store(
+            new()
+            {
+                ["Mtqg:Files:Path"] = files.Path,
+                ["Mtqg:Evidence:Path"] = evidence.Path,
+                ["Mtqg:Files:MaxMegabytes"] = "2",
+            }
+        );
         Assert.Equal(2 * 1024 * 1024, moved.MaxBytes);
         foreach (var store in new[] { old, moved })
         {
@@ -98,7 +134,8 @@ public sealed class FileStoreTests
             Assert.NotNull(a);
             Assert.Null(store.Open("../" + dossier));
         }
-        await using (var b = moved.Open(plan)) Assert.NotNull(b);
+        await using (var b = moved.Open(plan))
+            Assert.NotNull(b);
         Assert.Equal(20 * 1024 * 1024, Store([]).MaxBytes);
 
         moved.Delete(dossier);
@@ -110,24 +147,49 @@ public sealed class FileStoreTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
-        var created = await coordinator.PostAsJsonAsync("/api/v1/plans", new
-        {
-            provinceCode = "15", number = "77/KH-THU", issuer = "Ban Chỉ đạo tỉnh", issuedOn = "2026-01-05", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch thử",
-        });
+        var created = await coordinator.PostAsJsonAsync(
+            "/api/v1/plans",
+            new
+            {
+                provinceCode = "15",
+                number = "77/KH-THU",
+                issuer = "Ban Chỉ đạo tỉnh",
+                issuedOn = "2026-01-05",
+                periodFrom = "2026-01-01",
+                periodTo = "2026-12-31",
+                title = "Kế hoạch thử",
+            }
+        );
         var plan = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
 
-        var put = await coordinator.PutAsync($"/api/v1/plans/{plan}/file", new MultipartFormDataContent { { new ByteArrayContent(Text), "file", "ke-hoach-da-ky.pdf" } });
+        var put = await coordinator.PutAsync(
+            $"/api/v1/plans/{plan}/file",
+            new MultipartFormDataContent { { new ByteArrayContent(Text), "file", "ke-hoach-da-ky.pdf" } }
+        );
         var problem = await ProblemAssert.IsProblemAsync(put, HttpStatusCode.BadRequest);
-        Assert.Equal("Tệp «ke-hoach-da-ky.pdf»: nội dung không phải tệp pdf hợp lệ (có thể là tệp khác bị đổi tên).", ProblemAssert.Errors(problem, "file").Single());
-        Assert.Equal(JsonValueKind.Null, (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{plan}")).GetProperty("file").ValueKind);
+        Assert.Equal(
+            "Tệp «ke-hoach-da-ky.pdf»: nội dung không phải tệp pdf hợp lệ (có thể là tệp khác bị đổi tên).",
+            ProblemAssert.Errors(problem, "file").Single()
+        );
+        Assert.Equal(
+            JsonValueKind.Null,
+            (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{plan}")).GetProperty("file").ValueKind
+        );
         await ProblemAssert.IsProblemAsync(await coordinator.GetAsync($"/api/v1/plans/{plan}/file"), HttpStatusCode.NotFound);
 
         // The same file as the evidence of an activity's progress, posted on the plan page by the responsible agency.
         var agency = await app.ClientAsAsync("demo.giupdo");
-        var demo = (await agency.GetFromJsonAsync<JsonElement>("/api/v1/plans?province=15")).EnumerateArray()
-            .Single(p => p.GetProperty("number").GetString() == "239/KH-BCĐ").GetProperty("id").GetInt32();
-        var target = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{demo}")).GetProperty("targets").EnumerateArray()
-            .Single(t => t.GetProperty("name").GetString() == "Tập huấn tổ công nghệ số cộng đồng").GetProperty("id").GetInt32();
+        var demo = (await agency.GetFromJsonAsync<JsonElement>("/api/v1/plans?province=15"))
+            .EnumerateArray()
+            .Single(p => p.GetProperty("number").GetString() == "239/KH-BCĐ")
+            .GetProperty("id")
+            .GetInt32();
+        var target = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{demo}"))
+            .GetProperty("targets")
+            .EnumerateArray()
+            .Single(t => t.GetProperty("name").GetString() == "Tập huấn tổ công nghệ số cộng đồng")
+            .GetProperty("id")
+            .GetInt32();
         int Updates()
         {
             using var scope = app.Services.CreateScope();
@@ -146,9 +208,15 @@ public sealed class FileStoreTests
         var stored = await RecordAsync(agency, demo, target, Pdf, "bien-ban-that.pdf");
         Assert.Contains("Đã ghi tiến độ của mục tiêu «Tập huấn tổ công nghệ số cộng đồng»", stored); // after the redirect (Post/Redirect/Get)
         Assert.Equal(before + 1, Updates());
-        var update = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{demo}")).GetProperty("targets").EnumerateArray()
-            .Single(t => t.GetProperty("id").GetInt32() == target).GetProperty("updates").EnumerateArray()
-            .Single(u => u.GetProperty("fileName").GetString() == "bien-ban-that.pdf").GetProperty("id").GetInt32();
+        var update = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{demo}"))
+            .GetProperty("targets")
+            .EnumerateArray()
+            .Single(t => t.GetProperty("id").GetInt32() == target)
+            .GetProperty("updates")
+            .EnumerateArray()
+            .Single(u => u.GetProperty("fileName").GetString() == "bien-ban-that.pdf")
+            .GetProperty("id")
+            .GetInt32();
         var download = await agency.GetAsync($"/api/v1/plans/{demo}/updates/{update}/file");
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
@@ -176,8 +244,12 @@ public sealed class FileStoreTests
     }
 
     private static FileStore Store(Dictionary<string, string?> settings) =>
-        new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddSingleton<IWebHostEnvironment>(new Environment()).AddFiles().BuildServiceProvider().GetRequiredService<FileStore>();
+        new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddSingleton<IWebHostEnvironment>(new Environment())
+            .AddFiles()
+            .BuildServiceProvider()
+            .GetRequiredService<FileStore>();
 
     private sealed class Environment : IWebHostEnvironment
     {
@@ -195,7 +267,8 @@ public sealed class FileStoreTests
 
         public void Dispose()
         {
-            if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+            if (Directory.Exists(Path))
+                Directory.Delete(Path, recursive: true);
         }
     }
 }

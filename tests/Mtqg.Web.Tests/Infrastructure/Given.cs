@@ -31,24 +31,89 @@ public sealed class Given(MtqgApp app)
     {
         userName ??= $"{role}.{Guid.NewGuid():N}"[..(role.Length + 9)];
         var password = $"Mk-{Guid.NewGuid():N}";
-        var created = await (await Administrator()).PostAsJsonAsync("/api/v1/users",
-            new { userName, password, displayName = $"{Roles.Label(role)} ({userName})", role, unitCode = unit, sector });
+        var created = await (await Administrator()).PostAsJsonAsync(
+            "/api/v1/users",
+            new
+            {
+                userName,
+                password,
+                displayName = $"{Roles.Label(role)} ({userName})",
+                role,
+                unitCode = unit,
+                sector,
+            }
+        );
         await Succeeded(created, $"tài khoản {userName}");
         return new Account(userName, password, await app.ClientAsAsync(userName, password));
     }
 
     /// <summary>An assignment of <paramref name="agency"/> to the communes, made by <paramref name="by"/> (the province's coordination office or an administrator); returns its id.</summary>
-    public async Task<int> Assignment(HttpClient by, string province, string agency, IEnumerable<string> communes, DateOnly from, DateOnly to, string leader = "Phó Giám đốc") =>
-        await Id(await by.PostAsJsonAsync("/api/v1/assignments", new { provinceCode = province, agency, communes, from, to, leader }), $"phân công {agency}");
+    public async Task<int> Assignment(
+        HttpClient by,
+        string province,
+        string agency,
+        IEnumerable<string> communes,
+        DateOnly from,
+        DateOnly to,
+        string leader = "Phó Giám đốc"
+    ) =>
+        await Id(
+            await by.PostAsJsonAsync(
+                "/api/v1/assignments",
+                new
+                {
+                    provinceCode = province,
+                    agency,
+                    communes,
+                    from,
+                    to,
+                    leader,
+                }
+            ),
+            $"phân công {agency}"
+        );
 
     /// <summary>A commune list of the province, made by its coordination office; returns its id.</summary>
     public async Task<int> CommuneList(HttpClient office, string province, string name, IEnumerable<string> communes) =>
-        await Id(await office.PostAsJsonAsync("/api/v1/commune-lists", new { provinceCode = province, name, communes }), $"danh sách xã {name}");
+        await Id(
+            await office.PostAsJsonAsync(
+                "/api/v1/commune-lists",
+                new
+                {
+                    provinceCode = province,
+                    name,
+                    communes,
+                }
+            ),
+            $"danh sách xã {name}"
+        );
 
     /// <summary>A plan of the province, made by its coordination office; returns its id.</summary>
-    public async Task<int> Plan(HttpClient office, string province, string number, string title = "Kế hoạch thực hiện năm 2026",
-        string issuedOn = "2026-02-01", string periodFrom = "2026-01-01", string periodTo = "2026-12-31") =>
-        await Id(await office.PostAsJsonAsync("/api/v1/plans", new { provinceCode = province, number, issuer = "UBND tỉnh", issuedOn, periodFrom, periodTo, title }), $"kế hoạch {number}");
+    public async Task<int> Plan(
+        HttpClient office,
+        string province,
+        string number,
+        string title = "Kế hoạch thực hiện năm 2026",
+        string issuedOn = "2026-02-01",
+        string periodFrom = "2026-01-01",
+        string periodTo = "2026-12-31"
+    ) =>
+        await Id(
+            await office.PostAsJsonAsync(
+                "/api/v1/plans",
+                new
+                {
+                    provinceCode = province,
+                    number,
+                    issuer = "UBND tỉnh",
+                    issuedOn,
+                    periodFrom,
+                    periodTo,
+                    title,
+                }
+            ),
+            $"kế hoạch {number}"
+        );
 
     /// <summary>
     /// The illustrative criteria set (data/demo/criteria-set-demo.json, code <c>DEMO-MINH-HOA</c>), imported by the administrator
@@ -64,7 +129,10 @@ public sealed class Given(MtqgApp app)
 
     /// <summary>Indicator values of a commune-year in a set, entered by <paramref name="by"/> (PUT …/values): indicator code → value.</summary>
     public async Task Values(HttpClient by, string commune, int year, string set, IReadOnlyDictionary<string, object> values) =>
-        await Succeeded(await by.PutAsJsonAsync($"/api/v1/communes/{commune}/years/{year}/values?set={set}", new { values }), $"giá trị {commune}/{year}");
+        await Succeeded(
+            await by.PutAsJsonAsync($"/api/v1/communes/{commune}/years/{year}/values?set={set}", new { values }),
+            $"giá trị {commune}/{year}"
+        );
 
     private static async Task<int> Id(HttpResponseMessage response, string what)
     {
@@ -75,6 +143,8 @@ public sealed class Given(MtqgApp app)
     private static async Task Succeeded(HttpResponseMessage response, string what)
     {
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Không tạo được {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException(
+                $"Không tạo được {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+            );
     }
 }

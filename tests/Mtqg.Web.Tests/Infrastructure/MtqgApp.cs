@@ -13,13 +13,20 @@ namespace Mtqg.Web.Tests.Infrastructure;
 /// so a test makes its own data with <see cref="Given"/>; tests that are about the demo start it with <see cref="StartDemoAsync"/>.
 /// <paramref name="clock"/>, when given, is the app's today.
 /// </summary>
-public sealed class MtqgApp(string connectionString, bool migrate = false, IReadOnlyDictionary<string, string>? settings = null, bool ownsDatabase = true,
-    TimeProvider? clock = null, bool demo = false) : WebApplicationFactory<Program>
+public sealed class MtqgApp(
+    string connectionString,
+    bool migrate = false,
+    IReadOnlyDictionary<string, string>? settings = null,
+    bool ownsDatabase = true,
+    TimeProvider? clock = null,
+    bool demo = false
+) : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
 
     /// <summary>The file store's folder of this app (a fresh temporary folder unless the settings name one).</summary>
-    public string FilesPath { get; } = settings?.GetValueOrDefault("Mtqg:Files:Path") ?? Path.Combine(Path.GetTempPath(), $"mtqg-files-{Guid.NewGuid():N}");
+    public string FilesPath { get; } =
+        settings?.GetValueOrDefault("Mtqg:Files:Path") ?? Path.Combine(Path.GetTempPath(), $"mtqg-files-{Guid.NewGuid():N}");
 
     /// <summary>Where dossier evidence goes: the one file store's folder.</summary>
     public string EvidencePath => FilesPath;
@@ -46,7 +53,10 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
     public Given Given() => new(this);
 
     /// <summary>The app on a real Kestrel port on loopback, for browser tests (journeys through the demo).</summary>
-    public static async Task<MtqgApp> StartOnKestrelAsync(string? sharedConnectionString = null, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<MtqgApp> StartOnKestrelAsync(
+        string? sharedConnectionString = null,
+        IReadOnlyDictionary<string, string>? settings = null
+    )
     {
         var app = sharedConnectionString is null
             ? new MtqgApp(await TestDatabase.CreateAsync(demo: true), settings: settings, demo: true)
@@ -60,8 +70,14 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
     }
 
     public Uri BaseAddress =>
-        new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+        new(
+            Services
+                .GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!
+                .Addresses.First()
+                .Replace("[::]", "127.0.0.1")
+                .Replace("localhost", "127.0.0.1")
+        );
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -76,14 +92,20 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
         builder.UseSetting("Mtqg:Files:Path", FilesPath);
         // Tests start without the demo recognition batches (they count decisions and titles from zero); RecognitionDemoTests turns them on.
         builder.UseSetting("Mtqg:DemoRecognitions", "false");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
+        if (clock is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     public AppDbContext Db(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
     /// <summary>A client signed in through the public token endpoint (keeping cookies; <paramref name="followRedirects"/> false to see a redirect itself).</summary>
-    public async Task<HttpClient> ClientAsAsync(string userName, string password = Features.Accounts.AccountSeeder.DemoPassword, bool followRedirects = true)
+    public async Task<HttpClient> ClientAsAsync(
+        string userName,
+        string password = Features.Accounts.AccountSeeder.DemoPassword,
+        bool followRedirects = true
+    )
     {
         var client = followRedirects ? CreateClient() : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
@@ -96,8 +118,10 @@ public sealed class MtqgApp(string connectionString, bool migrate = false, IRead
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (ownsDatabase && (!migrate || settings is not null)) await TestDatabase.DropAsync(ConnectionString);
-        if (Directory.Exists(FilesPath) && settings?.ContainsKey("Mtqg:Files:Path") != true) Directory.Delete(FilesPath, recursive: true);
+        if (ownsDatabase && (!migrate || settings is not null))
+            await TestDatabase.DropAsync(ConnectionString);
+        if (Directory.Exists(FilesPath) && settings?.ContainsKey("Mtqg:Files:Path") != true)
+            Directory.Delete(FilesPath, recursive: true);
     }
 
     private sealed record TokenResponse(string AccessToken, int ExpiresIn);

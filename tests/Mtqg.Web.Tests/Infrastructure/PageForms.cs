@@ -7,12 +7,20 @@ namespace Mtqg.Web.Tests.Infrastructure;
 public static class PageForms
 {
     /// <summary>Gets <paramref name="url"/>, then posts its form <paramref name="form"/> with <paramref name="fields"/> to the same address.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, string form, params (string Name, string Value)[] fields)
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client,
+        string url,
+        string form,
+        params (string Name, string Value)[] fields
+    )
     {
         var page = await client.GetStringAsync(url);
         Assert.True(Regex.IsMatch(page, $"name=\"_handler\" value=\"{Regex.Escape(form)}\""), $"No form {form} on {url}.");
-        var content = new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", Hidden(page, "__RequestVerificationToken")), new("_handler", form), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+        var content = new FormUrlEncodedContent([
+            new("__RequestVerificationToken", Hidden(page, "__RequestVerificationToken")),
+            new("_handler", form),
+            .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)),
+        ]);
         return await client.PostAsync(url, content);
     }
 

@@ -12,7 +12,8 @@ namespace Mtqg.Web.Tests.Infrastructure;
 /// </summary>
 public static class TestDatabase
 {
-    public static bool IsPostgres { get; } = string.Equals(Environment.GetEnvironmentVariable("MTQG_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase);
+    public static bool IsPostgres { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("MTQG_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase);
     public static string Provider => IsPostgres ? "Postgres" : "Sqlite";
 
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), $"mtqg-tests-{Environment.ProcessId}");
@@ -26,12 +27,15 @@ public static class TestDatabase
     public static string AdminPassword { get; } = $"Qt-{Guid.NewGuid():N}";
 
     private static string TemplateName(bool demo) => $"mtqg_tpl{(demo ? "_demo" : "")}_{Environment.ProcessId}";
+
     private static string TemplateFile(bool demo) => Path.Combine(Folder, demo ? "template-demo.db" : "template.db");
 
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("MTQG_TEST_POSTGRES") is { Length: > 0 } cs
             ? cs
-            : throw new InvalidOperationException("MTQG_TEST_DATABASE=Postgres cần MTQG_TEST_POSTGRES (chuỗi kết nối tới máy chủ PostgreSQL thử nghiệm; scripts/pg start in ra chuỗi này).");
+            : throw new InvalidOperationException(
+                "MTQG_TEST_DATABASE=Postgres cần MTQG_TEST_POSTGRES (chuỗi kết nối tới máy chủ PostgreSQL thử nghiệm; scripts/pg start in ra chuỗi này)."
+            );
 
     /// <summary>A fresh database for one test, copied from the plain template (or the demo one); returns its connection string.</summary>
     public static async Task<string> CreateAsync(bool demo = false)
@@ -50,7 +54,12 @@ public static class TestDatabase
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName(demo)}\"", conn);
             await cmd.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true, MaxPoolSize = 20 }.ToString();
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString)
+        {
+            Database = name,
+            Pooling = true,
+            MaxPoolSize = 20,
+        }.ToString();
     }
 
     /// <summary>A database with nothing in it, for tests of the first start.</summary>
@@ -75,7 +84,9 @@ public static class TestDatabase
         {
             SqliteConnection.ClearAllPools();
             var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) if (File.Exists(f)) File.Delete(f);
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+                if (File.Exists(f))
+                    File.Delete(f);
             return;
         }
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
@@ -88,11 +99,13 @@ public static class TestDatabase
 
     private static async Task EnsureTemplateAsync(bool demo)
     {
-        if (TemplatesReady.ContainsKey(demo)) return;
+        if (TemplatesReady.ContainsKey(demo))
+            return;
         await Gate.WaitAsync();
         try
         {
-            if (TemplatesReady.ContainsKey(demo)) return;
+            if (TemplatesReady.ContainsKey(demo))
+                return;
             Directory.CreateDirectory(Folder);
             string connectionString;
             if (IsPostgres)
@@ -113,12 +126,15 @@ public static class TestDatabase
             }
 
             // The real start-up path: migrations, then units, criteria sets and the first administrator (or the demo data).
-            var settings = demo ? null : new Dictionary<string, string> { ["Mtqg:Admin:UserName"] = AdminUserName, ["Mtqg:Admin:Password"] = AdminPassword };
+            var settings = demo
+                ? null
+                : new Dictionary<string, string> { ["Mtqg:Admin:UserName"] = AdminUserName, ["Mtqg:Admin:Password"] = AdminPassword };
             await using (var app = new MtqgApp(connectionString, migrate: true, settings, ownsDatabase: false, demo: demo))
             {
                 app.Server.ToString(); // starts the host
             }
-            if (IsPostgres) NpgsqlConnection.ClearAllPools();
+            if (IsPostgres)
+                NpgsqlConnection.ClearAllPools();
             else
             {
                 SqliteConnection.ClearAllPools();

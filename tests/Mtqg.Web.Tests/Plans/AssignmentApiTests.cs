@@ -11,7 +11,10 @@ namespace Mtqg.Web.Tests.Plans;
 /// <summary>The coordination office corrects an assignment (period, leader, communes): what the agency may do follows at once, the trail says what changed.</summary>
 public sealed class AssignmentApiTests
 {
-    private const string LaoCai = "15", BaoHa = "02989", BaoNhai = "02890", Finance = "Sở Tài chính";
+    private const string LaoCai = "15",
+        BaoHa = "02989",
+        BaoNhai = "02890",
+        Finance = "Sở Tài chính";
 
     /// <summary>
     /// Lào Cai's coordination office and Sở Tài chính's account, the agency the administrator assigned to Bảo Hà and Bảo Nhai for 2026
@@ -22,14 +25,24 @@ public sealed class AssignmentApiTests
         var given = app.Given();
         var office = await given.Account(Roles.Coordinator, unit: LaoCai);
         var agency = await given.Account(Roles.Agency, unit: LaoCai, sector: Finance);
-        var id = await given.Assignment(await given.Administrator(), LaoCai, Finance, [BaoHa, BaoNhai], new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+        var id = await given.Assignment(
+            await given.Administrator(),
+            LaoCai,
+            Finance,
+            [BaoHa, BaoNhai],
+            new DateOnly(2026, 1, 1),
+            new DateOnly(2026, 12, 31)
+        );
         return (given, office, agency, id);
     }
 
     private static async Task<JsonElement> FinanceAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/v1/assignments?province=15")).EnumerateArray().Single(a => a.GetProperty("agencyName").GetString() == Finance);
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/assignments?province=15"))
+            .EnumerateArray()
+            .Single(a => a.GetProperty("agencyName").GetString() == Finance);
 
-    private static List<string> Communes(JsonElement assignment) => [.. assignment.GetProperty("communes").EnumerateArray().Select(c => c.GetProperty("code").GetString()!)];
+    private static List<string> Communes(JsonElement assignment) =>
+        [.. assignment.GetProperty("communes").EnumerateArray().Select(c => c.GetProperty("code").GetString()!)];
 
     [Fact]
     public async Task A_commune_taken_off_an_assignment_is_no_longer_visited_by_the_agency_and_the_trail_files_the_change_under_it()
@@ -40,16 +53,29 @@ public sealed class AssignmentApiTests
         var before = await FinanceAsync(office);
         Assert.Equal(id, before.GetProperty("id").GetInt32());
         Assert.Contains(BaoHa, Communes(before));
-        var visit = new { date = "2026-11-20", communeCode = BaoHa, participants = new[] { "Phó Giám đốc Sở Tài chính" }, content = "Làm việc" };
+        var visit = new
+        {
+            date = "2026-11-20",
+            communeCode = BaoHa,
+            participants = new[] { "Phó Giám đốc Sở Tài chính" },
+            content = "Làm việc",
+        };
         var recorded = await agency.PostAsJsonAsync("/api/v1/visits", visit);
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
         var visitId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
 
         var kept = Communes(before).Where(c => c != BaoHa).ToList();
-        var corrected = await office.PutAsJsonAsync($"/api/v1/assignments/{id}", new
-        {
-            agency = Finance, communes = kept, from = before.GetProperty("from").GetString(), to = before.GetProperty("to").GetString(), leader = "Giám đốc Sở Tài chính",
-        });
+        var corrected = await office.PutAsJsonAsync(
+            $"/api/v1/assignments/{id}",
+            new
+            {
+                agency = Finance,
+                communes = kept,
+                from = before.GetProperty("from").GetString(),
+                to = before.GetProperty("to").GetString(),
+                leader = "Giám đốc Sở Tài chính",
+            }
+        );
         Assert.Equal(HttpStatusCode.NoContent, corrected.StatusCode);
 
         var after = await FinanceAsync(office);
@@ -59,11 +85,19 @@ public sealed class AssignmentApiTests
         Assert.Contains("không được phân công", refused.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/api/v1/visits/{visitId}")).StatusCode); // what was recorded stays
 
-        var trail = await office.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={BaoHa}&entity=AssignmentCommune&user={officeAccount.UserName}");
+        var trail = await office.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/audit?unit={BaoHa}&entity=AssignmentCommune&user={officeAccount.UserName}"
+        );
         var removed = trail.GetProperty("items").EnumerateArray().Single();
-        Assert.Equal(("delete", officeAccount.UserName), (removed.GetProperty("action").GetString(), removed.GetProperty("userName").GetString()));
+        Assert.Equal(
+            ("delete", officeAccount.UserName),
+            (removed.GetProperty("action").GetString(), removed.GetProperty("userName").GetString())
+        );
         Assert.Equal("Xã được phân công: 02989", removed.GetProperty("oldValue").GetString());
-        var changed = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit=15&entity=Assignment&user={officeAccount.UserName}")).GetProperty("items").EnumerateArray().Single();
+        var changed = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit=15&entity=Assignment&user={officeAccount.UserName}"))
+            .GetProperty("items")
+            .EnumerateArray()
+            .Single();
         Assert.Equal("Lãnh đạo phụ trách: Giám đốc Sở Tài chính", changed.GetProperty("newValue").GetString());
     }
 
@@ -75,17 +109,42 @@ public sealed class AssignmentApiTests
         var office = officeAccount.Client;
         var before = await FinanceAsync(office);
 
-        var bad = await ProblemAssert.IsProblemAsync(await office.PutAsJsonAsync($"/api/v1/assignments/{id}", new
-        {
-            provinceCode = "01", agency = " ", communes = new[] { BaoHa, "99999" }, from = "2026-06-01", to = "2026-01-01", leader = "",
-        }), HttpStatusCode.BadRequest);
-        foreach (var field in new[] { "provinceCode", "agency", "leader", "to" }) Assert.NotEmpty(ProblemAssert.Errors(bad, field));
+        var bad = await ProblemAssert.IsProblemAsync(
+            await office.PutAsJsonAsync(
+                $"/api/v1/assignments/{id}",
+                new
+                {
+                    provinceCode = "01",
+                    agency = " ",
+                    communes = new[] { BaoHa, "99999" },
+                    from = "2026-06-01",
+                    to = "2026-01-01",
+                    leader = "",
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
+        foreach (var field in new[] { "provinceCode", "agency", "leader", "to" })
+            Assert.NotEmpty(ProblemAssert.Errors(bad, field));
         Assert.Contains("99999", ProblemAssert.Errors(bad, "communes[1]").Single());
         Assert.Equal(before.ToString(), (await FinanceAsync(office)).ToString());
 
-        var valid = new { agency = Finance, communes = new[] { BaoHa }, from = "2026-01-01", to = "2026-12-31", leader = "A" };
-        await ProblemAssert.IsProblemAsync(await agency.Client.PutAsJsonAsync($"/api/v1/assignments/{id}", valid), HttpStatusCode.Forbidden);
-        await ProblemAssert.IsProblemAsync(await (await given.Account(Roles.Viewer, unit: LaoCai)).Client.PutAsJsonAsync($"/api/v1/assignments/{id}", valid), HttpStatusCode.Forbidden);
+        var valid = new
+        {
+            agency = Finance,
+            communes = new[] { BaoHa },
+            from = "2026-01-01",
+            to = "2026-12-31",
+            leader = "A",
+        };
+        await ProblemAssert.IsProblemAsync(
+            await agency.Client.PutAsJsonAsync($"/api/v1/assignments/{id}", valid),
+            HttpStatusCode.Forbidden
+        );
+        await ProblemAssert.IsProblemAsync(
+            await (await given.Account(Roles.Viewer, unit: LaoCai)).Client.PutAsJsonAsync($"/api/v1/assignments/{id}", valid),
+            HttpStatusCode.Forbidden
+        );
         await ProblemAssert.IsProblemAsync(await office.PutAsJsonAsync("/api/v1/assignments/999999", valid), HttpStatusCode.NotFound);
         Assert.Equal(before.ToString(), (await FinanceAsync(office)).ToString());
     }
@@ -99,22 +158,40 @@ public sealed class AssignmentApiTests
         var admin = await given.Administrator();
         var read = await FinanceAsync(office);
         var version = read.GetProperty("version").GetString()!;
-        object Body(string leader) => new { agency = Finance, communes = Communes(read), from = read.GetProperty("from").GetString(), to = read.GetProperty("to").GetString(), leader };
+        object Body(string leader) =>
+            new
+            {
+                agency = Finance,
+                communes = Communes(read),
+                from = read.GetProperty("from").GetString(),
+                to = read.GetProperty("to").GetString(),
+                leader,
+            };
         HttpRequestMessage Put(string leader, string? ifMatch)
         {
-            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assignments/{id}") { Content = JsonContent.Create(Body(leader)) };
-            if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assignments/{id}")
+            {
+                Content = JsonContent.Create(Body(leader)),
+            };
+            if (ifMatch is not null)
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
             return request;
         }
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.SendAsync(Put("Giám đốc (quản trị sửa)", $"\"{version}\""))).StatusCode);
-        var refused = await ProblemAssert.IsProblemAsync(await office.SendAsync(Put("Phó Giám đốc (văn phòng sửa)", $"\"{version}\"")), HttpStatusCode.PreconditionFailed);
+        var refused = await ProblemAssert.IsProblemAsync(
+            await office.SendAsync(Put("Phó Giám đốc (văn phòng sửa)", $"\"{version}\"")),
+            HttpStatusCode.PreconditionFailed
+        );
         Assert.Contains($"vừa được {TestDatabase.AdminUserName} lưu lúc", refused.GetProperty("detail").GetString());
         var now = await FinanceAsync(office);
         Assert.Equal("Giám đốc (quản trị sửa)", now.GetProperty("leader").GetString());
 
         // Read again, then the correction goes through; a client that sends no version is not checked.
-        Assert.Equal(HttpStatusCode.NoContent, (await office.SendAsync(Put("Phó Giám đốc (văn phòng sửa)", now.GetProperty("version").GetString()))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await office.SendAsync(Put("Phó Giám đốc (văn phòng sửa)", now.GetProperty("version").GetString()))).StatusCode
+        );
         Assert.Equal(HttpStatusCode.NoContent, (await office.SendAsync(Put("Phó Giám đốc", null))).StatusCode);
         var deleteStale = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/assignments/{id}");
         deleteStale.Headers.TryAddWithoutValidation("If-Match", version);
@@ -133,11 +210,22 @@ public sealed class AssignmentApiTests
         var list = (await office.GetFromJsonAsync<JsonElement>("/api/v1/commune-lists?province=15")).EnumerateArray().Single();
         var (id, version) = (list.GetProperty("id").GetInt32(), list.GetProperty("version").GetString()!);
         var communes = list.GetProperty("communes").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToArray();
-        HttpRequestMessage Rename(string name) => new(HttpMethod.Put, $"/api/v1/commune-lists/{id}") { Content = JsonContent.Create(new { name, communes }), Headers = { { "If-Match", $"\"{version}\"" } } };
+        HttpRequestMessage Rename(string name) =>
+            new(HttpMethod.Put, $"/api/v1/commune-lists/{id}")
+            {
+                Content = JsonContent.Create(new { name, communes }),
+                Headers = { { "If-Match", $"\"{version}\"" } },
+            };
 
         Assert.Equal(HttpStatusCode.NoContent, (await office.SendAsync(Rename("Tên thứ nhất"))).StatusCode);
-        var refused = await ProblemAssert.IsProblemAsync(await (await given.Administrator()).SendAsync(Rename("Tên thứ hai")), HttpStatusCode.PreconditionFailed);
+        var refused = await ProblemAssert.IsProblemAsync(
+            await (await given.Administrator()).SendAsync(Rename("Tên thứ hai")),
+            HttpStatusCode.PreconditionFailed
+        );
         Assert.Contains($"Danh sách «Tên thứ nhất» vừa được {officeAccount.UserName} lưu lúc", refused.GetProperty("detail").GetString());
-        Assert.Equal("Tên thứ nhất", (await office.GetFromJsonAsync<JsonElement>($"/api/v1/commune-lists/{id}")).GetProperty("name").GetString());
+        Assert.Equal(
+            "Tên thứ nhất",
+            (await office.GetFromJsonAsync<JsonElement>($"/api/v1/commune-lists/{id}")).GetProperty("name").GetString()
+        );
     }
 }

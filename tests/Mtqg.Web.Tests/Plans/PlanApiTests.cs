@@ -22,10 +22,21 @@ public sealed class PlanApiTests
 
     /// <summary>A plan of province 15 for the year (2026 unless said), signed on its first day.</summary>
     private static async Task<int> PlanAsync(HttpClient coordinator, string number = "12/KH-BCĐ", int year = 2026) =>
-        await IdAsync(await coordinator.PostAsJsonAsync("/api/v1/plans", new
-        {
-            provinceCode = "15", number, issuer = "Ban Chỉ đạo tỉnh", issuedOn = $"{year}-01-01", periodFrom = $"{year}-01-01", periodTo = $"{year}-12-31", title = $"Kế hoạch năm {year}",
-        }));
+        await IdAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/plans",
+                new
+                {
+                    provinceCode = "15",
+                    number,
+                    issuer = "Ban Chỉ đạo tỉnh",
+                    issuedOn = $"{year}-01-01",
+                    periodFrom = $"{year}-01-01",
+                    periodTo = $"{year}-12-31",
+                    title = $"Kế hoạch năm {year}",
+                }
+            )
+        );
 
     private static async Task<int> TargetAsync(HttpClient coordinator, int plan, object target) =>
         await IdAsync(await coordinator.PostAsJsonAsync($"/api/v1/plans/{plan}/targets", target));
@@ -45,7 +56,18 @@ public sealed class PlanApiTests
         await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plan = await PlanAsync(coordinator, year: year);
-        var target = await TargetAsync(coordinator, plan, new { kind = "communeCount", name = $"Xã đạt chuẩn NTM năm {year}", level = "NTM", year, goal = 400 });
+        var target = await TargetAsync(
+            coordinator,
+            plan,
+            new
+            {
+                kind = "communeCount",
+                name = $"Xã đạt chuẩn NTM năm {year}",
+                level = "NTM",
+                year,
+                goal = 400,
+            }
+        );
 
         var before = await TargetOfAsync(coordinator, plan, target, yearEnd);
 
@@ -61,7 +83,10 @@ public sealed class PlanApiTests
         var dossier = await Recognition.Recognition.SubmittedAsync(app, year);
         await Recognition.Recognition.AppraiseAllAsync(app, dossier);
         await Recognition.Recognition.OkAsync(await Recognition.Recognition.CouncilAsync(coordinator, dossier));
-        await Recognition.Recognition.OkAsync(await Recognition.Recognition.DecisionAsync(coordinator, "1234/QĐ-UBND", dossier), HttpStatusCode.Created);
+        await Recognition.Recognition.OkAsync(
+            await Recognition.Recognition.DecisionAsync(coordinator, "1234/QĐ-UBND", dossier),
+            HttpStatusCode.Created
+        );
         var after = await TargetOfAsync(coordinator, plan, target, yearEnd);
         var dayBefore = await TargetOfAsync(coordinator, plan, target, Recognition.Recognition.Today.AddDays(-1).Iso());
 
@@ -78,7 +103,18 @@ public sealed class PlanApiTests
         await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plan = await PlanAsync(coordinator, year: year);
-        var target = await TargetAsync(coordinator, plan, new { kind = "namedCommune", name = "Xã Bảo Hà đạt chuẩn NTM", level = "NTM", year, communeCode = BaoHa });
+        var target = await TargetAsync(
+            coordinator,
+            plan,
+            new
+            {
+                kind = "namedCommune",
+                name = "Xã Bảo Hà đạt chuẩn NTM",
+                level = "NTM",
+                year,
+                communeCode = BaoHa,
+            }
+        );
 
         var notYet = await TargetOfAsync(coordinator, plan, target, Recognition.Recognition.Today.Iso());
         var missed = await TargetOfAsync(coordinator, plan, target, $"{year + 1}-01-05");
@@ -90,11 +126,17 @@ public sealed class PlanApiTests
         var dossier = await Recognition.Recognition.SubmittedAsync(app, year);
         await Recognition.Recognition.AppraiseAllAsync(app, dossier);
         await Recognition.Recognition.OkAsync(await Recognition.Recognition.CouncilAsync(coordinator, dossier));
-        await Recognition.Recognition.OkAsync(await Recognition.Recognition.DecisionAsync(coordinator, "1234/QĐ-UBND", dossier), HttpStatusCode.Created);
+        await Recognition.Recognition.OkAsync(
+            await Recognition.Recognition.DecisionAsync(coordinator, "1234/QĐ-UBND", dossier),
+            HttpStatusCode.Created
+        );
         var done = await TargetOfAsync(coordinator, plan, target, $"{year}-12-31");
 
         Assert.Equal(("done", 1m), (done.GetProperty("state").GetString(), done.GetProperty("achieved").GetDecimal()));
-        Assert.Contains(Recognition.Recognition.Today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), done.GetProperty("summary").GetString());
+        Assert.Contains(
+            Recognition.Recognition.Today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            done.GetProperty("summary").GetString()
+        );
     }
 
     [Fact]
@@ -104,15 +146,47 @@ public sealed class PlanApiTests
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var agency = await app.ClientAsAsync("demo.giupdo");
         var plan = await PlanAsync(coordinator);
-        var target = await TargetAsync(coordinator, plan, new { kind = "activity", name = "Tập huấn tổ công nghệ số", unit = "lớp", goal = 10, agency = "Sở Tài chính" });
+        var target = await TargetAsync(
+            coordinator,
+            plan,
+            new
+            {
+                kind = "activity",
+                name = "Tập huấn tổ công nghệ số",
+                unit = "lớp",
+                goal = 10,
+                agency = "Sở Tài chính",
+            }
+        );
 
-        Assert.Equal(HttpStatusCode.Created, (await agency.PostAsJsonAsync($"/api/v1/plans/{plan}/targets/{target}/progress", new { date = "2026-02-01", amount = 3, evidence = "Biên bản lớp 1–3" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await agency.PostAsJsonAsync($"/api/v1/plans/{plan}/targets/{target}/progress", new { date = "2026-03-01", amount = 2 })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (
+                await agency.PostAsJsonAsync(
+                    $"/api/v1/plans/{plan}/targets/{target}/progress",
+                    new
+                    {
+                        date = "2026-02-01",
+                        amount = 3,
+                        evidence = "Biên bản lớp 1–3",
+                    }
+                )
+            ).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (
+                await agency.PostAsJsonAsync($"/api/v1/plans/{plan}/targets/{target}/progress", new { date = "2026-03-01", amount = 2 })
+            ).StatusCode
+        );
 
         var march = await TargetOfAsync(agency, plan, target, "2026-03-15");
         var december = await TargetOfAsync(agency, plan, target, "2026-12-31");
 
-        Assert.Equal((5m, 50m, "onTrack"), (march.GetProperty("achieved").GetDecimal(), march.GetProperty("percent").GetDecimal(), march.GetProperty("state").GetString()));
+        Assert.Equal(
+            (5m, 50m, "onTrack"),
+            (march.GetProperty("achieved").GetDecimal(), march.GetProperty("percent").GetDecimal(), march.GetProperty("state").GetString())
+        );
         Assert.Equal(("behind", 100m), (december.GetProperty("state").GetString(), december.GetProperty("expectedPercent").GetDecimal()));
         var updates = march.GetProperty("updates").EnumerateArray().ToList();
         Assert.Equal(["2026-03-01", "2026-02-01"], updates.Select(u => u.GetProperty("date").GetString()));
@@ -126,13 +200,34 @@ public sealed class PlanApiTests
         await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plan = await PlanAsync(coordinator);
-        var target = await TargetAsync(coordinator, plan, new
-        {
-            kind = "activity", name = "Mã địa chỉ bưu chính 100% hộ", unit = "%", scope = "perCommune", mode = "latestValue",
-            communes = new[] { new { code = BaoHa, goal = 100 }, new { code = BaoNhai, goal = 100 } },
-        });
+        var target = await TargetAsync(
+            coordinator,
+            plan,
+            new
+            {
+                kind = "activity",
+                name = "Mã địa chỉ bưu chính 100% hộ",
+                unit = "%",
+                scope = "perCommune",
+                mode = "latestValue",
+                communes = new[] { new { code = BaoHa, goal = 100 }, new { code = BaoNhai, goal = 100 } },
+            }
+        );
         async Task Record(string date, decimal amount, string commune) =>
-            Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync($"/api/v1/plans/{plan}/targets/{target}/progress", new { date, amount, communeCode = commune })).StatusCode);
+            Assert.Equal(
+                HttpStatusCode.Created,
+                (
+                    await coordinator.PostAsJsonAsync(
+                        $"/api/v1/plans/{plan}/targets/{target}/progress",
+                        new
+                        {
+                            date,
+                            amount,
+                            communeCode = commune,
+                        }
+                    )
+                ).StatusCode
+            );
         await Record("2026-03-01", 60, BaoHa);
         await Record("2026-05-01", 100, BaoHa);
         await Record("2026-05-01", 70, BaoNhai);
@@ -140,7 +235,12 @@ public sealed class PlanApiTests
         var view = await TargetOfAsync(coordinator, plan, target, "2026-06-01");
 
         Assert.Equal((1m, 2m), (view.GetProperty("achieved").GetDecimal(), view.GetProperty("goal").GetDecimal()));
-        var communes = view.GetProperty("communes").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!, c => (c.GetProperty("achieved").GetDecimal(), c.GetProperty("done").GetBoolean()));
+        var communes = view.GetProperty("communes")
+            .EnumerateArray()
+            .ToDictionary(
+                c => c.GetProperty("code").GetString()!,
+                c => (c.GetProperty("achieved").GetDecimal(), c.GetProperty("done").GetBoolean())
+            );
         Assert.Equal((100m, true), communes[BaoHa]);
         Assert.Equal((70m, false), communes[BaoNhai]);
     }
@@ -152,10 +252,18 @@ public sealed class PlanApiTests
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plan = await PlanAsync(coordinator);
 
-        var response = await coordinator.PostAsJsonAsync($"/api/v1/plans/{plan}/targets", new
-        {
-            kind = "activity", name = "Mạng LAN", goal = 0, scope = "perCommune", mode = "sometimes", communes = new[] { new { code = "99999", goal = 1 } },
-        });
+        var response = await coordinator.PostAsJsonAsync(
+            $"/api/v1/plans/{plan}/targets",
+            new
+            {
+                kind = "activity",
+                name = "Mạng LAN",
+                goal = 0,
+                scope = "perCommune",
+                mode = "sometimes",
+                communes = new[] { new { code = "99999", goal = 1 } },
+            }
+        );
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.NotEmpty(ProblemAssert.Errors(problem, "unit"));
@@ -171,15 +279,44 @@ public sealed class PlanApiTests
         await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
-        var plan = await coordinator.PostAsJsonAsync("/api/v1/plans", new { provinceCode = "15", number = "", issuedOn = "2026-01-05", periodFrom = "2026-06-01", periodTo = "2026-01-01" });
+        var plan = await coordinator.PostAsJsonAsync(
+            "/api/v1/plans",
+            new
+            {
+                provinceCode = "15",
+                number = "",
+                issuedOn = "2026-01-05",
+                periodFrom = "2026-06-01",
+                periodTo = "2026-01-01",
+            }
+        );
         var problem = await ProblemAssert.IsProblemAsync(plan, HttpStatusCode.BadRequest);
-        foreach (var field in new[] { "number", "issuer", "title", "periodTo" }) Assert.NotEmpty(ProblemAssert.Errors(problem, field));
+        foreach (var field in new[] { "number", "issuer", "title", "periodTo" })
+            Assert.NotEmpty(ProblemAssert.Errors(problem, field));
 
-        Assert.NotEmpty(ProblemAssert.Errors(await ProblemAssert.IsProblemAsync(await coordinator.GetAsync("/api/v1/plans"), HttpStatusCode.BadRequest), "province"));
+        Assert.NotEmpty(
+            ProblemAssert.Errors(
+                await ProblemAssert.IsProblemAsync(await coordinator.GetAsync("/api/v1/plans"), HttpStatusCode.BadRequest),
+                "province"
+            )
+        );
 
         var id = await PlanAsync(coordinator);
-        var target = await TargetAsync(coordinator, id, new { kind = "activity", name = "Tập huấn", unit = "lớp", goal = 5 });
-        var update = await coordinator.PostAsJsonAsync($"/api/v1/plans/{id}/targets/{target}/progress", new { date = "2025-12-01", amount = -1 });
+        var target = await TargetAsync(
+            coordinator,
+            id,
+            new
+            {
+                kind = "activity",
+                name = "Tập huấn",
+                unit = "lớp",
+                goal = 5,
+            }
+        );
+        var update = await coordinator.PostAsJsonAsync(
+            $"/api/v1/plans/{id}/targets/{target}/progress",
+            new { date = "2025-12-01", amount = -1 }
+        );
         var refused = await ProblemAssert.IsProblemAsync(update, HttpStatusCode.BadRequest);
         Assert.Contains("kỳ kế hoạch", ProblemAssert.Errors(refused, "date").Single());
         Assert.NotEmpty(ProblemAssert.Errors(refused, "amount"));
@@ -193,12 +330,52 @@ public sealed class PlanApiTests
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var agency = await app.ClientAsAsync("demo.giupdo");
         var plan = await PlanAsync(coordinator);
-        var other = await TargetAsync(coordinator, plan, new { kind = "activity", name = "Mạng LAN", unit = "xã", goal = 10, agency = "Sở Khoa học và Công nghệ" });
-        var count = await TargetAsync(coordinator, plan, new { kind = "communeCount", name = "Xã đạt chuẩn", level = "NTM", year = 2026, goal = 10 });
+        var other = await TargetAsync(
+            coordinator,
+            plan,
+            new
+            {
+                kind = "activity",
+                name = "Mạng LAN",
+                unit = "xã",
+                goal = 10,
+                agency = "Sở Khoa học và Công nghệ",
+            }
+        );
+        var count = await TargetAsync(
+            coordinator,
+            plan,
+            new
+            {
+                kind = "communeCount",
+                name = "Xã đạt chuẩn",
+                level = "NTM",
+                year = 2026,
+                goal = 10,
+            }
+        );
 
-        var refused = await agency.PostAsJsonAsync($"/api/v1/plans/{plan}/targets/{other}/progress", new { date = "2026-02-01", amount = 1 });
-        var computed = await coordinator.PostAsJsonAsync($"/api/v1/plans/{plan}/targets/{count}/progress", new { date = "2026-02-01", amount = 1 });
-        var newPlan = await agency.PostAsJsonAsync("/api/v1/plans", new { provinceCode = "15", number = "1/KH", issuer = "x", issuedOn = "2026-01-05", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "x" });
+        var refused = await agency.PostAsJsonAsync(
+            $"/api/v1/plans/{plan}/targets/{other}/progress",
+            new { date = "2026-02-01", amount = 1 }
+        );
+        var computed = await coordinator.PostAsJsonAsync(
+            $"/api/v1/plans/{plan}/targets/{count}/progress",
+            new { date = "2026-02-01", amount = 1 }
+        );
+        var newPlan = await agency.PostAsJsonAsync(
+            "/api/v1/plans",
+            new
+            {
+                provinceCode = "15",
+                number = "1/KH",
+                issuer = "x",
+                issuedOn = "2026-01-05",
+                periodFrom = "2026-01-01",
+                periodTo = "2026-12-31",
+                title = "x",
+            }
+        );
 
         await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(computed, HttpStatusCode.Conflict);
@@ -213,16 +390,28 @@ public sealed class PlanApiTests
         var plan = await PlanAsync(coordinator);
         var bytes = Encoding.UTF8.GetBytes("%PDF-1.4 kế hoạch đã ký");
 
-        var wrong = await coordinator.PutAsync($"/api/v1/plans/{plan}/file", new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "virus.exe" } });
-        var stored = await coordinator.PutAsync($"/api/v1/plans/{plan}/file", new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", "239-KH-BCD.pdf" } });
+        var wrong = await coordinator.PutAsync(
+            $"/api/v1/plans/{plan}/file",
+            new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "virus.exe" } }
+        );
+        var stored = await coordinator.PutAsync(
+            $"/api/v1/plans/{plan}/file",
+            new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", "239-KH-BCD.pdf" } }
+        );
         var viewer = await app.ClientAsAsync("demo.xem");
         var back = await viewer.GetAsync($"/api/v1/plans/{plan}/file");
 
-        Assert.Contains("không đúng loại", ProblemAssert.Errors(await ProblemAssert.IsProblemAsync(wrong, HttpStatusCode.BadRequest), "file").Single());
+        Assert.Contains(
+            "không đúng loại",
+            ProblemAssert.Errors(await ProblemAssert.IsProblemAsync(wrong, HttpStatusCode.BadRequest), "file").Single()
+        );
         Assert.Equal(HttpStatusCode.NoContent, stored.StatusCode);
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         Assert.Equal(bytes, await back.Content.ReadAsByteArrayAsync());
-        Assert.Equal("239-KH-BCD.pdf", (await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{plan}")).GetProperty("file").GetProperty("name").GetString());
+        Assert.Equal(
+            "239-KH-BCD.pdf",
+            (await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{plan}")).GetProperty("file").GetProperty("name").GetString()
+        );
     }
 
     [Fact]
@@ -236,12 +425,20 @@ public sealed class PlanApiTests
         var plan = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}");
         var excel = await viewer.GetAsync($"/api/v1/plans/{id}/targets.xlsx");
 
-        Assert.Equal(["activity", "communeCount", "namedCommune"], plan.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("kind").GetString()).Distinct().Order());
+        Assert.Equal(
+            ["activity", "communeCount", "namedCommune"],
+            plan.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("kind").GetString()).Distinct().Order()
+        );
         Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType?.MediaType);
-        var rows = MiniExcelLibs.MiniExcel.Query(await excel.Content.ReadAsStreamAsync(), useHeaderRow: true, sheetName: "Mục tiêu").Cast<IDictionary<string, object>>().ToList();
+        var rows = MiniExcelLibs
+            .MiniExcel.Query(await excel.Content.ReadAsStreamAsync(), useHeaderRow: true, sheetName: "Mục tiêu")
+            .Cast<IDictionary<string, object>>()
+            .ToList();
         Assert.Equal(plan.GetProperty("targets").GetArrayLength(), rows.Count);
-        Assert.Contains(rows, r => (string)r["Mục tiêu"] == "Tập huấn tổ công nghệ số cộng đồng" && (string)r["Đơn vị thực hiện"] == "Sở Tài chính");
+        Assert.Contains(rows, r =>
+            (string)r["Mục tiêu"] == "Tập huấn tổ công nghệ số cộng đồng" && (string)r["Đơn vị thực hiện"] == "Sở Tài chính"
+        );
     }
 
     [Fact]
@@ -253,15 +450,35 @@ public sealed class PlanApiTests
         var shown = tomorrow.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var before = (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/plans?province=15")).GetArrayLength();
 
-        var api = await coordinator.PostAsJsonAsync("/api/v1/plans", new
-        {
-            provinceCode = "15", number = "30/KH-BCĐ", issuer = "Ban Chỉ đạo tỉnh", issuedOn = tomorrow.Iso(), periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch ký trước",
-        });
-        var page = await coordinator.PostFormAsync("/tinh/15/ke-hoach", "new-plan", ("number", "30/KH-BCĐ"), ("issuedOn", tomorrow.Iso()), ("issuer", "Ban Chỉ đạo tỉnh"),
-            ("title", "Kế hoạch ký trước"), ("periodFrom", "2026-01-01"), ("periodTo", "2026-12-31"));
+        var api = await coordinator.PostAsJsonAsync(
+            "/api/v1/plans",
+            new
+            {
+                provinceCode = "15",
+                number = "30/KH-BCĐ",
+                issuer = "Ban Chỉ đạo tỉnh",
+                issuedOn = tomorrow.Iso(),
+                periodFrom = "2026-01-01",
+                periodTo = "2026-12-31",
+                title = "Kế hoạch ký trước",
+            }
+        );
+        var page = await coordinator.PostFormAsync(
+            "/tinh/15/ke-hoach",
+            "new-plan",
+            ("number", "30/KH-BCĐ"),
+            ("issuedOn", tomorrow.Iso()),
+            ("issuer", "Ban Chỉ đạo tỉnh"),
+            ("title", "Kế hoạch ký trước"),
+            ("periodFrom", "2026-01-01"),
+            ("periodTo", "2026-12-31")
+        );
 
         var problem = await ProblemAssert.IsProblemAsync(api, HttpStatusCode.BadRequest);
-        Assert.StartsWith($"Ngày ban hành ({shown}) không được sau ngày hôm nay (", Assert.Single(ProblemAssert.Errors(problem, "issuedOn")));
+        Assert.StartsWith(
+            $"Ngày ban hành ({shown}) không được sau ngày hôm nay (",
+            Assert.Single(ProblemAssert.Errors(problem, "issuedOn"))
+        );
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Contains($"Ngày ban hành ({shown}) không được sau ngày hôm nay", html);

@@ -9,10 +9,17 @@ namespace Mtqg.Web.Tests.Plans;
 /// <summary>A plan is corrected by its coordination office, never over someone else's save; a plan or target made by mistake is deleted until work is recorded on it.</summary>
 public sealed class PlanCorrectionTests
 {
-    private static object Plan(string number, string title) => new
-    {
-        provinceCode = "15", number, issuer = "UBND tỉnh Lào Cai", issuedOn = "2026-02-01", periodFrom = "2026-01-01", periodTo = "2026-12-31", title,
-    };
+    private static object Plan(string number, string title) =>
+        new
+        {
+            provinceCode = "15",
+            number,
+            issuer = "UBND tỉnh Lào Cai",
+            issuedOn = "2026-02-01",
+            periodFrom = "2026-01-01",
+            periodTo = "2026-12-31",
+            title,
+        };
 
     private static async Task<int> IdAsync(HttpResponseMessage response)
     {
@@ -39,24 +46,52 @@ public sealed class PlanCorrectionTests
         var read = await office.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}");
         var version = read.GetProperty("version").GetString()!;
 
-        var corrected = await office.SendAsync(Versioned(HttpMethod.Put, $"/api/v1/plans/{id}", version, Plan("12/KH-UBND", "Kế hoạch thực hiện năm 2026 (sửa trích yếu)")));
+        var corrected = await office.SendAsync(
+            Versioned(HttpMethod.Put, $"/api/v1/plans/{id}", version, Plan("12/KH-UBND", "Kế hoạch thực hiện năm 2026 (sửa trích yếu)"))
+        );
         Assert.Equal(HttpStatusCode.NoContent, corrected.StatusCode);
         var now = await office.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}");
         Assert.Equal("Kế hoạch thực hiện năm 2026 (sửa trích yếu)", now.GetProperty("title").GetString());
 
-        var stale = await ProblemAssert.IsProblemAsync(await (await given.Administrator()).SendAsync(
-            Versioned(HttpMethod.Put, $"/api/v1/plans/{id}", version, Plan("12/KH-UBND", "Bản cũ"))), HttpStatusCode.PreconditionFailed);
+        var stale = await ProblemAssert.IsProblemAsync(
+            await (await given.Administrator()).SendAsync(
+                Versioned(HttpMethod.Put, $"/api/v1/plans/{id}", version, Plan("12/KH-UBND", "Bản cũ"))
+            ),
+            HttpStatusCode.PreconditionFailed
+        );
         Assert.Contains($"Kế hoạch số 12/KH-UBND vừa được {officeAccount.UserName} lưu lúc", stale.GetProperty("detail").GetString());
 
-        var wrong = await ProblemAssert.IsProblemAsync(await office.PutAsJsonAsync($"/api/v1/plans/{id}", new
-        {
-            number = "239/KH-BCĐ", issuer = "", issuedOn = "2026-02-01", periodFrom = "2026-06-01", periodTo = "2026-01-01", title = "x", provinceCode = "01",
-        }), HttpStatusCode.BadRequest);
-        foreach (var field in new[] { "issuer", "periodTo", "provinceCode" }) Assert.NotEmpty(ProblemAssert.Errors(wrong, field));
-        var taken = await ProblemAssert.IsProblemAsync(await office.PutAsJsonAsync($"/api/v1/plans/{id}", Plan("239/KH-BCĐ", "x")), HttpStatusCode.BadRequest);
+        var wrong = await ProblemAssert.IsProblemAsync(
+            await office.PutAsJsonAsync(
+                $"/api/v1/plans/{id}",
+                new
+                {
+                    number = "239/KH-BCĐ",
+                    issuer = "",
+                    issuedOn = "2026-02-01",
+                    periodFrom = "2026-06-01",
+                    periodTo = "2026-01-01",
+                    title = "x",
+                    provinceCode = "01",
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
+        foreach (var field in new[] { "issuer", "periodTo", "provinceCode" })
+            Assert.NotEmpty(ProblemAssert.Errors(wrong, field));
+        var taken = await ProblemAssert.IsProblemAsync(
+            await office.PutAsJsonAsync($"/api/v1/plans/{id}", Plan("239/KH-BCĐ", "x")),
+            HttpStatusCode.BadRequest
+        );
         Assert.Contains("Tỉnh đã có kế hoạch số 239/KH-BCĐ", ProblemAssert.Errors(taken, "number").Single());
         Assert.Equal(now.ToString(), (await office.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}")).ToString());
-        await ProblemAssert.IsProblemAsync(await (await given.Account(Roles.Agency, unit: "15", sector: "Sở Tài chính")).Client.PutAsJsonAsync($"/api/v1/plans/{id}", Plan("12/KH-UBND", "x")), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(
+            await (await given.Account(Roles.Agency, unit: "15", sector: "Sở Tài chính")).Client.PutAsJsonAsync(
+                $"/api/v1/plans/{id}",
+                Plan("12/KH-UBND", "x")
+            ),
+            HttpStatusCode.Forbidden
+        );
     }
 
     [Fact]
@@ -66,19 +101,66 @@ public sealed class PlanCorrectionTests
         var given = app.Given();
         var office = (await given.Account(Roles.Coordinator, unit: "15")).Client;
         var id = await IdAsync(await office.PostAsJsonAsync("/api/v1/plans", Plan("13/KH-UBND", "Kế hoạch có mục tiêu")));
-        var mistaken = await IdAsync(await office.PostAsJsonAsync($"/api/v1/plans/{id}/targets", new { kind = "activity", name = "Mục tiêu gõ nhầm", unit = "lớp", goal = 3 }));
-        var worked = await IdAsync(await office.PostAsJsonAsync($"/api/v1/plans/{id}/targets", new { kind = "activity", name = "Tập huấn", unit = "lớp", goal = 4 }));
+        var mistaken = await IdAsync(
+            await office.PostAsJsonAsync(
+                $"/api/v1/plans/{id}/targets",
+                new
+                {
+                    kind = "activity",
+                    name = "Mục tiêu gõ nhầm",
+                    unit = "lớp",
+                    goal = 3,
+                }
+            )
+        );
+        var worked = await IdAsync(
+            await office.PostAsJsonAsync(
+                $"/api/v1/plans/{id}/targets",
+                new
+                {
+                    kind = "activity",
+                    name = "Tập huấn",
+                    unit = "lớp",
+                    goal = 4,
+                }
+            )
+        );
 
         Assert.Equal(HttpStatusCode.NoContent, (await office.DeleteAsync($"/api/v1/plans/{id}/targets/{mistaken}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await office.PostAsJsonAsync($"/api/v1/plans/{id}/targets/{worked}/progress", new { date = "2026-03-01", amount = 1, evidence = "Biên bản" })).StatusCode);
-        var target = await ProblemAssert.IsProblemAsync(await office.DeleteAsync($"/api/v1/plans/{id}/targets/{worked}"), HttpStatusCode.Conflict);
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (
+                await office.PostAsJsonAsync(
+                    $"/api/v1/plans/{id}/targets/{worked}/progress",
+                    new
+                    {
+                        date = "2026-03-01",
+                        amount = 1,
+                        evidence = "Biên bản",
+                    }
+                )
+            ).StatusCode
+        );
+        var target = await ProblemAssert.IsProblemAsync(
+            await office.DeleteAsync($"/api/v1/plans/{id}/targets/{worked}"),
+            HttpStatusCode.Conflict
+        );
         Assert.Contains("đã ghi 1 lần tiến độ", target.GetProperty("detail").GetString());
         var plan = await ProblemAssert.IsProblemAsync(await office.DeleteAsync($"/api/v1/plans/{id}"), HttpStatusCode.Conflict);
         Assert.Contains("đã ghi 1 lần tiến độ", plan.GetProperty("detail").GetString());
-        Assert.Equal(["Tập huấn"], (await office.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}")).GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(
+            ["Tập huấn"],
+            (await office.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}"))
+                .GetProperty("targets")
+                .EnumerateArray()
+                .Select(t => t.GetProperty("name").GetString())
+        );
 
         var empty = await IdAsync(await office.PostAsJsonAsync("/api/v1/plans", Plan("14/KH-UBND", "Lập nhầm")));
-        await ProblemAssert.IsProblemAsync(await (await given.Account(Roles.Viewer, unit: "15")).Client.DeleteAsync($"/api/v1/plans/{empty}"), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(
+            await (await given.Account(Roles.Viewer, unit: "15")).Client.DeleteAsync($"/api/v1/plans/{empty}"),
+            HttpStatusCode.Forbidden
+        );
         Assert.Equal(HttpStatusCode.NoContent, (await office.DeleteAsync($"/api/v1/plans/{empty}")).StatusCode);
         await ProblemAssert.IsProblemAsync(await office.GetAsync($"/api/v1/plans/{empty}"), HttpStatusCode.NotFound);
     }

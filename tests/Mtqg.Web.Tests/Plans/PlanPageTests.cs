@@ -9,8 +9,11 @@ namespace Mtqg.Web.Tests.Plans;
 public sealed class PlanPageTests
 {
     private static async Task<int> DemoPlanAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/v1/plans?province=15")).EnumerateArray()
-            .Single(p => p.GetProperty("number").GetString() == "239/KH-BCĐ").GetProperty("id").GetInt32();
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/plans?province=15"))
+            .EnumerateArray()
+            .Single(p => p.GetProperty("number").GetString() == "239/KH-BCĐ")
+            .GetProperty("id")
+            .GetInt32();
 
     [Fact]
     public async Task The_plan_page_shows_every_target_with_its_state_and_source_and_offers_the_agency_its_own_activity_only()
@@ -80,5 +83,6 @@ public sealed class PlanPageTests
 
     private static async Task<string> PageAsync(HttpClient client, string url) => WebUtility.HtmlDecode(await client.GetStringAsync(url));
 
-    private static int CountOf(string html, string text) => (html.Length - html.Replace(text, "", StringComparison.Ordinal).Length) / text.Length;
+    private static int CountOf(string html, string text) =>
+        (html.Length - html.Replace(text, "", StringComparison.Ordinal).Length) / text.Length;
 }

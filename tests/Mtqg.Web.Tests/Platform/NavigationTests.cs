@@ -19,21 +19,54 @@ public sealed class NavigationTests
 
     [Theory]
     [InlineData(null, null, null, "", "/ho-so-de-nghi /kien-nghi /tai-khoan /ra-soat-duy-tri")]
-    [InlineData(Roles.Commune, "02989", null, "/xa/02989 /ho-so-de-nghi /kien-nghi", "/tinh/15/ke-hoach /tai-khoan /tham-dinh /nhom-xa /co-quan /ra-soat-duy-tri")]
-    [InlineData(Roles.Agency, "15", "Sở Tài chính", "/co-quan /buoi-lam-viec/moi /tinh/15/ke-hoach /kien-nghi", "/tai-khoan /tham-dinh /nhom-xa /ra-soat-duy-tri")]
-    [InlineData(Roles.Appraiser, "15", "Sở Xây dựng", "/tham-dinh /ho-so-de-nghi /tinh/15/tong-hop /ra-soat-duy-tri", "/tai-khoan /co-quan /nhom-xa /buoi-lam-viec/moi")]
-    [InlineData(Roles.Coordinator, "15", null, "/tai-khoan /nhat-ky /nhom-xa /tinh/15/danh-sach-xa /tinh/15/phan-cong", "/tham-dinh /bo-tieu-chi/nhap /co-quan")]
+    [InlineData(
+        Roles.Commune,
+        "02989",
+        null,
+        "/xa/02989 /ho-so-de-nghi /kien-nghi",
+        "/tinh/15/ke-hoach /tai-khoan /tham-dinh /nhom-xa /co-quan /ra-soat-duy-tri"
+    )]
+    [InlineData(
+        Roles.Agency,
+        "15",
+        "Sở Tài chính",
+        "/co-quan /buoi-lam-viec/moi /tinh/15/ke-hoach /kien-nghi",
+        "/tai-khoan /tham-dinh /nhom-xa /ra-soat-duy-tri"
+    )]
+    [InlineData(
+        Roles.Appraiser,
+        "15",
+        "Sở Xây dựng",
+        "/tham-dinh /ho-so-de-nghi /tinh/15/tong-hop /ra-soat-duy-tri",
+        "/tai-khoan /co-quan /nhom-xa /buoi-lam-viec/moi"
+    )]
+    [InlineData(
+        Roles.Coordinator,
+        "15",
+        null,
+        "/tai-khoan /nhat-ky /nhom-xa /tinh/15/danh-sach-xa /tinh/15/phan-cong",
+        "/tham-dinh /bo-tieu-chi/nhap /co-quan"
+    )]
     [InlineData(Roles.Viewer, "15", null, "/tinh/15/ke-hoach /ra-soat-duy-tri /kien-nghi", "/tai-khoan /tham-dinh /nhom-xa /co-quan")]
     [InlineData(Roles.Admin, null, null, "/tai-khoan /nhat-ky /tham-dinh /bo-tieu-chi/nhap /nhom-xa", "/co-quan /tinh/15/ke-hoach")]
-    public async Task Each_account_is_offered_the_pages_it_can_use_and_each_of_them_serves_it(string? role, string? unit, string? sector, string offered, string notOffered)
+    public async Task Each_account_is_offered_the_pages_it_can_use_and_each_of_them_serves_it(
+        string? role,
+        string? unit,
+        string? sector,
+        string offered,
+        string notOffered
+    )
     {
         await using var app = await MtqgApp.StartAsync();
         var given = app.Given();
         // An agency works where it is assigned: Sở Tài chính helps Bảo Hà this year.
         var today = Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow);
-        if (role == Roles.Agency) await given.Assignment(await given.Administrator(), "15", sector!, ["02989"], today.AddYears(-1), today.AddYears(1));
+        if (role == Roles.Agency)
+            await given.Assignment(await given.Administrator(), "15", sector!, ["02989"], today.AddYears(-1), today.AddYears(1));
         var user = role is null ? null : await given.Account(role, unit, sector);
-        var client = user is null ? app.CreateClient(new() { AllowAutoRedirect = false }) : await app.ClientAsAsync(user.UserName, user.Password, followRedirects: false);
+        var client = user is null
+            ? app.CreateClient(new() { AllowAutoRedirect = false })
+            : await app.ClientAsAsync(user.UserName, user.Password, followRedirects: false);
 
         var links = await NavLinksAsync(client);
 
@@ -44,7 +77,10 @@ public sealed class NavigationTests
         {
             var response = await client.GetAsync(link);
             var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} → {link}: {(int)response.StatusCode} {response.Headers.Location}");
+            Assert.True(
+                response.StatusCode == HttpStatusCode.OK,
+                $"{role} → {link}: {(int)response.StatusCode} {response.Headers.Location}"
+            );
             Assert.DoesNotContain("không có quyền", html, StringComparison.OrdinalIgnoreCase);
         }
     }

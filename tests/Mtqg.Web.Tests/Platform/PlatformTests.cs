@@ -17,7 +17,10 @@ public sealed class PlatformTests
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, provider, connectionString);
         using var db = new AppDbContext(options.Options);
-        Assert.False(db.Database.HasPendingModelChanges(), $"The model has changes that no {provider} migration holds: run scripts/add-migration NAME.");
+        Assert.False(
+            db.Database.HasPendingModelChanges(),
+            $"The model has changes that no {provider} migration holds: run scripts/add-migration NAME."
+        );
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 
@@ -36,13 +39,36 @@ public sealed class PlatformTests
         var client = app.CreateClient();
         var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
         var paths = doc.GetProperty("paths");
-        foreach (var path in new[] { "/health", "/api/v1/auth/token", "/api/v1/units", "/api/v1/units/{code}", "/api/v1/criteria-sets", "/api/v1/criteria-sets/{code}",
-            "/api/v1/communes/{code}/years/{year}/values", "/api/v1/communes/{code}/years/{year}/scorecard", "/api/v1/communes/{code}/criteria-sets/{set}/group",
-            "/api/v1/provinces/{code}/years/{year}/summary", "/api/v1/provinces/{code}/years/{year}/workbook",
-            "/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/plans/{id}/targets", "/api/v1/commune-lists", "/api/v1/assignments", "/api/v1/visits",
-            "/api/v1/recommendations", "/api/v1/recommendations/{id}/response", "/api/v1/recommendations/{id}/close" })
+        foreach (
+            var path in new[]
+            {
+                "/health",
+                "/api/v1/auth/token",
+                "/api/v1/units",
+                "/api/v1/units/{code}",
+                "/api/v1/criteria-sets",
+                "/api/v1/criteria-sets/{code}",
+                "/api/v1/communes/{code}/years/{year}/values",
+                "/api/v1/communes/{code}/years/{year}/scorecard",
+                "/api/v1/communes/{code}/criteria-sets/{set}/group",
+                "/api/v1/provinces/{code}/years/{year}/summary",
+                "/api/v1/provinces/{code}/years/{year}/workbook",
+                "/api/v1/plans",
+                "/api/v1/plans/{id}",
+                "/api/v1/plans/{id}/targets",
+                "/api/v1/commune-lists",
+                "/api/v1/assignments",
+                "/api/v1/visits",
+                "/api/v1/recommendations",
+                "/api/v1/recommendations/{id}/response",
+                "/api/v1/recommendations/{id}/close",
+            }
+        )
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
-        Assert.Contains("không phân biệt dấu", paths.GetProperty("/api/v1/units").GetProperty("get").GetProperty("description").GetString());
+        Assert.Contains(
+            "không phân biệt dấu",
+            paths.GetProperty("/api/v1/units").GetProperty("get").GetProperty("description").GetString()
+        );
         var scalar = await client.GetAsync("/scalar");
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
         Assert.Contains("openapi/v1.json", await scalar.Content.ReadAsStringAsync());

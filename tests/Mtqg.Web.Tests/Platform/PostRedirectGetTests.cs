@@ -28,7 +28,12 @@ public sealed class PostRedirectGetTests
         var coordinator = await app.ClientAsAsync("demo.dieuphoi", followRedirects: false);
         var before = await ListCountAsync(coordinator);
 
-        var posted = await coordinator.PostFormAsync(Lists, "new-list", ("name", "Xã thử tải lại trang"), ("communes", $"{BaoHa}, {BaoNhai}"));
+        var posted = await coordinator.PostFormAsync(
+            Lists,
+            "new-list",
+            ("name", "Xã thử tải lại trang"),
+            ("communes", $"{BaoHa}, {BaoNhai}")
+        );
 
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
         Assert.Equal(Lists, posted.Target());
@@ -73,7 +78,9 @@ public sealed class PostRedirectGetTests
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
         Assert.Equal(url, posted.Target());
         Assert.Contains("Đã ghi trả lời", await PageAsync(department, url));
-        var history = (await department.GetFromJsonAsync<JsonElement>($"/api/v1/recommendations/{id}")).GetProperty("history").EnumerateArray();
+        var history = (await department.GetFromJsonAsync<JsonElement>($"/api/v1/recommendations/{id}"))
+            .GetProperty("history")
+            .EnumerateArray();
         Assert.Single(history, e => e.GetProperty("text").GetString() == "Sở đã cử cán bộ hướng dẫn");
     }
 
@@ -108,8 +115,14 @@ public sealed class PostRedirectGetTests
         var agency = await app.ClientAsAsync("demo.giupdo", followRedirects: false);
         var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
 
-        var posted = await agency.PostFormAsync("/buoi-lam-viec/moi", "new-visit",
-            ("date", "2026-11-20"), ("communeCode", BaoHa), ("participants", "Phó Giám đốc Sở Tài chính"), ("content", "Kiểm tra tiến độ"));
+        var posted = await agency.PostFormAsync(
+            "/buoi-lam-viec/moi",
+            "new-visit",
+            ("date", "2026-11-20"),
+            ("communeCode", BaoHa),
+            ("participants", "Phó Giám đốc Sở Tài chính"),
+            ("content", "Kiểm tra tiến độ")
+        );
 
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
         Assert.Matches("^/buoi-lam-viec/\\d+$", posted.Target());

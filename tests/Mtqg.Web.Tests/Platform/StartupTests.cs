@@ -29,10 +29,12 @@ public sealed class StartupTests
         DatabaseSetup.Configure(options, TestDatabase.IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, connectionString);
         await using (var db = new AppDbContext(options.Options))
         {
-            await db.Database.ExecuteSqlRawAsync("""
+            await db.Database.ExecuteSqlRawAsync(
+                """
                 CREATE TABLE "__EFMigrationsHistory" ("MigrationId" varchar(150) NOT NULL PRIMARY KEY, "ProductVersion" varchar(32) NOT NULL);
                 INSERT INTO "__EFMigrationsHistory" VALUES ('20261126040855_Initial', '10.0.15'), ('20261126100735_SetRequiredSatisfaction', '10.0.15');
-                """);
+                """
+            );
         }
 
         await using var app = new MtqgApp(connectionString, migrate: true, settings: new Dictionary<string, string>());
@@ -42,10 +44,11 @@ public sealed class StartupTests
     }
 
     /// <summary>The messages of the exception and of those inside it (the host may wrap what the app threw).</summary>
-    private static string Messages(Exception e) => e switch
-    {
-        AggregateException all => string.Join(" | ", all.InnerExceptions.Select(Messages)),
-        { InnerException: { } inner } => e.Message + " | " + Messages(inner),
-        _ => e.Message,
-    };
+    private static string Messages(Exception e) =>
+        e switch
+        {
+            AggregateException all => string.Join(" | ", all.InnerExceptions.Select(Messages)),
+            { InnerException: { } inner } => e.Message + " | " + Messages(inner),
+            _ => e.Message,
+        };
 }

@@ -38,9 +38,13 @@ public sealed class StoredTextTests
     private static string Over<T>(MtqgApp app, Expression<Func<T, string?>> column) => new('x', Max(app, column) + 1);
 
     private static void Named<T>(MtqgApp app, JsonElement problem, string field, string label, Expression<Func<T, string?>> column) =>
-        Assert.Equal($"{label} dài quá {Max(app, column).ToString("N0", Vietnamese)} ký tự.", Assert.Single(ProblemAssert.Errors(problem, field)));
+        Assert.Equal(
+            $"{label} dài quá {Max(app, column).ToString("N0", Vietnamese)} ký tự.",
+            Assert.Single(ProblemAssert.Errors(problem, field))
+        );
 
-    private static async Task<int> CountAsync<T>(MtqgApp app) where T : class
+    private static async Task<int> CountAsync<T>(MtqgApp app)
+        where T : class
     {
         using var scope = app.Services.CreateScope();
         return await app.Db(scope).Set<T>().CountAsync();
@@ -53,49 +57,115 @@ public sealed class StoredTextTests
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var plans = await CountAsync<Plan>(app);
 
-        var plan = await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/plans", new
-        {
-            provinceCode = "15", number = Over(app, (Plan p) => p.Number), issuer = Over(app, (Plan p) => p.Issuer), issuedOn = "2026-01-05",
-            periodFrom = "2026-01-01", periodTo = "2026-12-31", title = Over(app, (Plan p) => p.Title),
-        }), HttpStatusCode.BadRequest);
+        var plan = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/plans",
+                new
+                {
+                    provinceCode = "15",
+                    number = Over(app, (Plan p) => p.Number),
+                    issuer = Over(app, (Plan p) => p.Issuer),
+                    issuedOn = "2026-01-05",
+                    periodFrom = "2026-01-01",
+                    periodTo = "2026-12-31",
+                    title = Over(app, (Plan p) => p.Title),
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
 
         Assert.Equal("Trích yếu kế hoạch dài quá 1.000 ký tự.", Assert.Single(ProblemAssert.Errors(plan, "title")));
         Named(app, plan, "number", "Số, ký hiệu kế hoạch", (Plan p) => p.Number);
         Named(app, plan, "issuer", "Cơ quan ban hành", (Plan p) => p.Issuer);
         Assert.Equal(plans, await CountAsync<Plan>(app));
 
-        var id = (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/plans?province=15")).EnumerateArray().First().GetProperty("id").GetInt32();
+        var id = (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/plans?province=15"))
+            .EnumerateArray()
+            .First()
+            .GetProperty("id")
+            .GetInt32();
         var targets = await CountAsync<PlanTarget>(app);
-        var target = await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync($"/api/v1/plans/{id}/targets", new
-        {
-            kind = "activity", name = Over(app, (PlanTarget t) => t.Name), unit = Over(app, (PlanTarget t) => t.Unit), goal = 5,
-        }), HttpStatusCode.BadRequest);
+        var target = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                $"/api/v1/plans/{id}/targets",
+                new
+                {
+                    kind = "activity",
+                    name = Over(app, (PlanTarget t) => t.Name),
+                    unit = Over(app, (PlanTarget t) => t.Unit),
+                    goal = 5,
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
         Named(app, target, "name", "Tên mục tiêu", (PlanTarget t) => t.Name);
         Named(app, target, "unit", "Đơn vị tính", (PlanTarget t) => t.Unit);
-        var level = await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync($"/api/v1/plans/{id}/targets", new
-        {
-            kind = "communeCount", name = "Xã đạt chuẩn", level = Over(app, (PlanTarget t) => t.Level), year = 2026, goal = 3,
-        }), HttpStatusCode.BadRequest);
+        var level = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                $"/api/v1/plans/{id}/targets",
+                new
+                {
+                    kind = "communeCount",
+                    name = "Xã đạt chuẩn",
+                    level = Over(app, (PlanTarget t) => t.Level),
+                    year = 2026,
+                    goal = 3,
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
         Named(app, level, "level", "Mức đạt chuẩn", (PlanTarget t) => t.Level);
         Assert.Equal(targets, await CountAsync<PlanTarget>(app));
 
         var own = await PlanWithActivityAsync(coordinator);
-        var progress = await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync($"/api/v1/plans/{own.Plan}/targets/{own.Target}/progress", new
-        {
-            date = "2026-02-01", amount = 1, evidence = Over(app, (TargetUpdate u) => u.Evidence),
-        }), HttpStatusCode.BadRequest);
+        var progress = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                $"/api/v1/plans/{own.Plan}/targets/{own.Target}/progress",
+                new
+                {
+                    date = "2026-02-01",
+                    amount = 1,
+                    evidence = Over(app, (TargetUpdate u) => u.Evidence),
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
         Named(app, progress, "evidence", "Minh chứng", (TargetUpdate u) => u.Evidence);
-        Assert.Equal(0, (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{own.Plan}")).GetProperty("targets")[0].GetProperty("updates").GetArrayLength());
+        Assert.Equal(
+            0,
+            (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{own.Plan}"))
+                .GetProperty("targets")[0]
+                .GetProperty("updates")
+                .GetArrayLength()
+        );
     }
 
     private static async Task<(int Plan, int Target)> PlanWithActivityAsync(HttpClient coordinator)
     {
-        var plan = await coordinator.PostAsJsonAsync("/api/v1/plans", new
-        {
-            provinceCode = "15", number = "77/KH-BCĐ", issuer = "Ban Chỉ đạo tỉnh", issuedOn = "2026-01-05", periodFrom = "2026-01-01", periodTo = "2026-12-31", title = "Kế hoạch thử",
-        });
+        var plan = await coordinator.PostAsJsonAsync(
+            "/api/v1/plans",
+            new
+            {
+                provinceCode = "15",
+                number = "77/KH-BCĐ",
+                issuer = "Ban Chỉ đạo tỉnh",
+                issuedOn = "2026-01-05",
+                periodFrom = "2026-01-01",
+                periodTo = "2026-12-31",
+                title = "Kế hoạch thử",
+            }
+        );
         var planId = (await OkAsync(plan, HttpStatusCode.Created)).GetProperty("id").GetInt32();
-        var target = await coordinator.PostAsJsonAsync($"/api/v1/plans/{planId}/targets", new { kind = "activity", name = "Tập huấn", unit = "lớp", goal = 5 });
+        var target = await coordinator.PostAsJsonAsync(
+            $"/api/v1/plans/{planId}/targets",
+            new
+            {
+                kind = "activity",
+                name = "Tập huấn",
+                unit = "lớp",
+                goal = 5,
+            }
+        );
         return (planId, (await OkAsync(target, HttpStatusCode.Created)).GetProperty("id").GetInt32());
     }
 
@@ -104,25 +174,62 @@ public sealed class StoredTextTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
-        var (lists, assignments, agencies) = (await CountAsync<CommuneList>(app), await CountAsync<Assignment>(app), await CountAsync<Agency>(app));
+        var (lists, assignments, agencies) = (
+            await CountAsync<CommuneList>(app),
+            await CountAsync<Assignment>(app),
+            await CountAsync<Agency>(app)
+        );
 
-        var list = await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/commune-lists",
-            new { provinceCode = "15", name = Over(app, (CommuneList l) => l.Name), communes = new[] { BaoHa } }), HttpStatusCode.BadRequest);
+        var list = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/commune-lists",
+                new
+                {
+                    provinceCode = "15",
+                    name = Over(app, (CommuneList l) => l.Name),
+                    communes = new[] { BaoHa },
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
         var existing = (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/commune-lists?province=15"))[0];
-        var rename = await ProblemAssert.IsProblemAsync(await coordinator.PutAsJsonAsync($"/api/v1/commune-lists/{existing.GetProperty("id").GetInt32()}",
-            new { name = Over(app, (CommuneList l) => l.Name), communes = new[] { BaoHa } }), HttpStatusCode.BadRequest);
-        var assignment = await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/assignments", new
-        {
-            provinceCode = "15", agency = Over(app, (Agency a) => a.Name), leader = Over(app, (Assignment a) => a.Leader), from = "2026-01-01", to = "2026-12-31", communes = new[] { BaoHa },
-        }), HttpStatusCode.BadRequest);
+        var rename = await ProblemAssert.IsProblemAsync(
+            await coordinator.PutAsJsonAsync(
+                $"/api/v1/commune-lists/{existing.GetProperty("id").GetInt32()}",
+                new { name = Over(app, (CommuneList l) => l.Name), communes = new[] { BaoHa } }
+            ),
+            HttpStatusCode.BadRequest
+        );
+        var assignment = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/assignments",
+                new
+                {
+                    provinceCode = "15",
+                    agency = Over(app, (Agency a) => a.Name),
+                    leader = Over(app, (Assignment a) => a.Leader),
+                    from = "2026-01-01",
+                    to = "2026-12-31",
+                    communes = new[] { BaoHa },
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
 
         Named(app, list, "name", "Tên danh sách xã", (CommuneList l) => l.Name);
         Named(app, rename, "name", "Tên danh sách xã", (CommuneList l) => l.Name);
         Named(app, assignment, "agency", "Tên cơ quan giúp đỡ", (Agency a) => a.Name);
         Named(app, assignment, "leader", "Lãnh đạo phụ trách", (Assignment a) => a.Leader);
-        Assert.Equal((lists, assignments, agencies), (await CountAsync<CommuneList>(app), await CountAsync<Assignment>(app), await CountAsync<Agency>(app)));
-        Assert.Equal(existing.GetProperty("name").GetString(),
-            (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/commune-lists/{existing.GetProperty("id").GetInt32()}")).GetProperty("name").GetString());
+        Assert.Equal(
+            (lists, assignments, agencies),
+            (await CountAsync<CommuneList>(app), await CountAsync<Assignment>(app), await CountAsync<Agency>(app))
+        );
+        Assert.Equal(
+            existing.GetProperty("name").GetString(),
+            (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/commune-lists/{existing.GetProperty("id").GetInt32()}"))
+                .GetProperty("name")
+                .GetString()
+        );
     }
 
     [Fact]
@@ -136,22 +243,61 @@ public sealed class StoredTextTests
         var before = await GetAsync(coordinator, id);
         var (decisions, titles) = (await CountAsync<DecisionRecord>(app), await CountAsync<CommuneTitle>(app));
 
-        var note = await ProblemAssert.IsProblemAsync(await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { note = Over(app, (DossierRecord d) => d.Note) }), HttpStatusCode.BadRequest);
-        var comment = await ProblemAssert.IsProblemAsync(await AppraiseAsync(department, id, 1, comment: Over(app, (AppraisalRecord a) => a.Comment)), HttpStatusCode.BadRequest);
-        var reason = await ProblemAssert.IsProblemAsync(await SendBackAsync(department, id, 1, Over(app, (AppraisalRecord a) => a.Comment)), HttpStatusCode.BadRequest);
-        var council = await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync($"/api/v1/dossiers/{id}/council", new
-        {
-            date = Today.Iso(), members = new[] { Over(app, (DossierRecord d) => d.CouncilMembers) }, votesFor = 1, votesAgainst = 0, conclusion = Over(app, (DossierRecord d) => d.CouncilConclusion),
-        }), HttpStatusCode.BadRequest);
-        var decision = await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/dossiers/decision", new
-        {
-            number = "1/QĐ-UBND" + Over(app, (DecisionRecord d) => d.Number), date = Today.Iso(), signer = Over(app, (DecisionRecord d) => d.Signer),
-            level = Over(app, (DecisionRecord d) => d.LevelCode), batch = Over(app, (DecisionRecord d) => d.Batch), dossiers = new[] { id },
-        }), HttpStatusCode.BadRequest);
-        var revocation = await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/decisions/revocations", new
-        {
-            number = "2/QĐ-UBND", date = Today.Iso(), signer = "Chủ tịch UBND tỉnh", titles = new[] { 1 }, reason = Over(app, (CommuneTitle t) => t.RevocationReason),
-        }), HttpStatusCode.BadRequest);
+        var note = await ProblemAssert.IsProblemAsync(
+            await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { note = Over(app, (DossierRecord d) => d.Note) }),
+            HttpStatusCode.BadRequest
+        );
+        var comment = await ProblemAssert.IsProblemAsync(
+            await AppraiseAsync(department, id, 1, comment: Over(app, (AppraisalRecord a) => a.Comment)),
+            HttpStatusCode.BadRequest
+        );
+        var reason = await ProblemAssert.IsProblemAsync(
+            await SendBackAsync(department, id, 1, Over(app, (AppraisalRecord a) => a.Comment)),
+            HttpStatusCode.BadRequest
+        );
+        var council = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                $"/api/v1/dossiers/{id}/council",
+                new
+                {
+                    date = Today.Iso(),
+                    members = new[] { Over(app, (DossierRecord d) => d.CouncilMembers) },
+                    votesFor = 1,
+                    votesAgainst = 0,
+                    conclusion = Over(app, (DossierRecord d) => d.CouncilConclusion),
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
+        var decision = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/dossiers/decision",
+                new
+                {
+                    number = "1/QĐ-UBND" + Over(app, (DecisionRecord d) => d.Number),
+                    date = Today.Iso(),
+                    signer = Over(app, (DecisionRecord d) => d.Signer),
+                    level = Over(app, (DecisionRecord d) => d.LevelCode),
+                    batch = Over(app, (DecisionRecord d) => d.Batch),
+                    dossiers = new[] { id },
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
+        var revocation = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/decisions/revocations",
+                new
+                {
+                    number = "2/QĐ-UBND",
+                    date = Today.Iso(),
+                    signer = "Chủ tịch UBND tỉnh",
+                    titles = new[] { 1 },
+                    reason = Over(app, (CommuneTitle t) => t.RevocationReason),
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
 
         Named(app, note, "note", "Ghi chú", (DossierRecord d) => d.Note);
         Named(app, comment, "comment", "Ý kiến thẩm định", (AppraisalRecord a) => a.Comment);
@@ -179,9 +325,20 @@ public sealed class StoredTextTests
 
         var sentBack = await OkAsync(await SendBackAsync(await app.ClientAsAsync(AppraiserOf[1]), id, 1, reason));
 
-        var step = sentBack.GetProperty("criteria").EnumerateArray().Single(c => c.GetProperty("number").GetInt32() == 1).GetProperty("appraisals").EnumerateArray().Last();
+        var step = sentBack
+            .GetProperty("criteria")
+            .EnumerateArray()
+            .Single(c => c.GetProperty("number").GetInt32() == 1)
+            .GetProperty("appraisals")
+            .EnumerateArray()
+            .Last();
         Assert.Equal(reason, step.GetProperty("comment").GetString());
-        var line = sentBack.GetProperty("timeline").EnumerateArray().Last(e => e.GetProperty("details").GetString()!.Contains("trả lại")).GetProperty("details").GetString()!;
+        var line = sentBack
+            .GetProperty("timeline")
+            .EnumerateArray()
+            .Last(e => e.GetProperty("details").GetString()!.Contains("trả lại"))
+            .GetProperty("details")
+            .GetString()!;
         Assert.Equal(Max(app, (DossierEventRecord e) => e.Details), line.Length);
         Assert.EndsWith("…", line);
     }
@@ -193,21 +350,44 @@ public sealed class StoredTextTests
         var admin = await app.ClientAsAsync("demo.admin");
         var users = await CountAsync<AppUser>(app);
 
-        var created = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/users", new
-        {
-            userName = "so.dai", password = "Mat-khau-2026", displayName = Over(app, (AppUser u) => u.DisplayName), role = "appraiser", unitCode = "15", sector = Over(app, (AppUser u) => u.Sector),
-        }), HttpStatusCode.BadRequest);
-        var xem = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users?q=demo.xem"))!.Single(u => u.GetProperty("userName").GetString() == "demo.xem");
-        var updated = await ProblemAssert.IsProblemAsync(await admin.PutAsJsonAsync($"/api/v1/users/{xem.GetProperty("id").GetString()}", new
-        {
-            displayName = Over(app, (AppUser u) => u.DisplayName), role = "viewer", unitCode = "15",
-        }), HttpStatusCode.BadRequest);
+        var created = await ProblemAssert.IsProblemAsync(
+            await admin.PostAsJsonAsync(
+                "/api/v1/users",
+                new
+                {
+                    userName = "so.dai",
+                    password = "Mat-khau-2026",
+                    displayName = Over(app, (AppUser u) => u.DisplayName),
+                    role = "appraiser",
+                    unitCode = "15",
+                    sector = Over(app, (AppUser u) => u.Sector),
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
+        var xem = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users?q=demo.xem"))!.Single(u =>
+            u.GetProperty("userName").GetString() == "demo.xem"
+        );
+        var updated = await ProblemAssert.IsProblemAsync(
+            await admin.PutAsJsonAsync(
+                $"/api/v1/users/{xem.GetProperty("id").GetString()}",
+                new
+                {
+                    displayName = Over(app, (AppUser u) => u.DisplayName),
+                    role = "viewer",
+                    unitCode = "15",
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
 
         Named(app, created, "displayName", "Tên hiển thị", (AppUser u) => u.DisplayName);
         Named(app, created, "sector", "Sở, ngành hoặc cơ quan", (AppUser u) => u.Sector);
         Named(app, updated, "displayName", "Tên hiển thị", (AppUser u) => u.DisplayName);
         Assert.Equal(users, await CountAsync<AppUser>(app));
-        var after = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users?q=demo.xem"))!.Single(u => u.GetProperty("userName").GetString() == "demo.xem");
+        var after = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users?q=demo.xem"))!.Single(u =>
+            u.GetProperty("userName").GetString() == "demo.xem"
+        );
         Assert.Equal(xem.GetProperty("displayName").GetString(), after.GetProperty("displayName").GetString());
     }
 
@@ -218,13 +398,42 @@ public sealed class StoredTextTests
         var agency = await app.ClientAsAsync("demo.giupdo");
         var visits = await CountAsync<VisitRecord>(app);
 
-        var visit = await ProblemAssert.IsProblemAsync(await agency.PostAsJsonAsync("/api/v1/visits", new
-        {
-            date = "2026-11-20", communeCode = BaoHa, participants = new[] { "Chủ tịch UBND xã" }, content = Over(app, (VisitRecord v) => v.Content),
-            findings = Over(app, (VisitRecord v) => v.Findings), difficulties = new[] { Over(app, (VisitRecord v) => v.Difficulties) },
-            support = new[] { new { kind = "gift", description = "Quà", quantity = 1, unit = Over(app, (VisitSupport s) => s.Unit), value = 1000 } },
-            recommendations = new[] { new { text = "Hướng dẫn hồ sơ", responsible = "department", sector = Over(app, (RecommendationRecord r) => r.ResponsibleSector), dueDate = (string?)null } },
-        }), HttpStatusCode.BadRequest);
+        var visit = await ProblemAssert.IsProblemAsync(
+            await agency.PostAsJsonAsync(
+                "/api/v1/visits",
+                new
+                {
+                    date = "2026-11-20",
+                    communeCode = BaoHa,
+                    participants = new[] { "Chủ tịch UBND xã" },
+                    content = Over(app, (VisitRecord v) => v.Content),
+                    findings = Over(app, (VisitRecord v) => v.Findings),
+                    difficulties = new[] { Over(app, (VisitRecord v) => v.Difficulties) },
+                    support = new[]
+                    {
+                        new
+                        {
+                            kind = "gift",
+                            description = "Quà",
+                            quantity = 1,
+                            unit = Over(app, (VisitSupport s) => s.Unit),
+                            value = 1000,
+                        },
+                    },
+                    recommendations = new[]
+                    {
+                        new
+                        {
+                            text = "Hướng dẫn hồ sơ",
+                            responsible = "department",
+                            sector = Over(app, (RecommendationRecord r) => r.ResponsibleSector),
+                            dueDate = (string?)null,
+                        },
+                    },
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
 
         Named(app, visit, "content", "Nội dung", (VisitRecord v) => v.Content);
         Named(app, visit, "findings", "Kết quả, nhận xét", (VisitRecord v) => v.Findings);
@@ -233,15 +442,41 @@ public sealed class StoredTextTests
         Named(app, visit, "recommendations[0].sector", "Kiến nghị dòng 1: tên sở", (RecommendationRecord r) => r.ResponsibleSector);
         Assert.Equal(visits, await CountAsync<VisitRecord>(app));
 
-        var recorded = await OkAsync(await agency.PostAsJsonAsync("/api/v1/visits", new
-        {
-            date = "2026-11-20", communeCode = BaoHa, participants = new[] { "Chủ tịch UBND xã" }, content = "Làm việc",
-            recommendations = new[] { new { text = "Rà soát hộ nghèo", responsible = "commune", sector = (string?)null, dueDate = (string?)null } },
-        }), HttpStatusCode.Created);
-        var open = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{recorded.GetProperty("id").GetInt32()}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
+        var recorded = await OkAsync(
+            await agency.PostAsJsonAsync(
+                "/api/v1/visits",
+                new
+                {
+                    date = "2026-11-20",
+                    communeCode = BaoHa,
+                    participants = new[] { "Chủ tịch UBND xã" },
+                    content = "Làm việc",
+                    recommendations = new[]
+                    {
+                        new
+                        {
+                            text = "Rà soát hộ nghèo",
+                            responsible = "commune",
+                            sector = (string?)null,
+                            dueDate = (string?)null,
+                        },
+                    },
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        var open = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{recorded.GetProperty("id").GetInt32()}"))
+            .GetProperty("recommendations")[0]
+            .GetProperty("id")
+            .GetInt32();
         var events = await CountAsync<RecommendationEventRecord>(app);
-        var refused = await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.xa")).PostAsJsonAsync($"/api/v1/recommendations/{open}/not-applicable",
-            new { text = Over(app, (RecommendationRecord r) => r.RejectionReason) }), HttpStatusCode.BadRequest);
+        var refused = await ProblemAssert.IsProblemAsync(
+            await (await app.ClientAsAsync("demo.xa")).PostAsJsonAsync(
+                $"/api/v1/recommendations/{open}/not-applicable",
+                new { text = Over(app, (RecommendationRecord r) => r.RejectionReason) }
+            ),
+            HttpStatusCode.BadRequest
+        );
         Named(app, refused, "text", "Nội dung", (RecommendationRecord r) => r.RejectionReason);
         Assert.Equal(events, await CountAsync<RecommendationEventRecord>(app));
     }
@@ -257,7 +492,10 @@ public sealed class StoredTextTests
         doc["criteria"]![1]!["heading"] = Over(app, (Criterion c) => c.Heading);
         doc["criteria"]![1]!["indicators"]![0]!["unit"] = Over(app, (Indicator i) => i.Unit);
 
-        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsync("/api/v1/criteria-sets", Json(doc)), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await admin.PostAsync("/api/v1/criteria-sets", Json(doc)),
+            HttpStatusCode.BadRequest
+        );
 
         Named(app, problem, "levels[0].code", "Mã mức đạt chuẩn", (CriteriaLevel l) => l.Code);
         Named(app, problem, "groups[0].description", "Mô tả nhóm xã", (CommuneGroup g) => g.Description);
@@ -278,7 +516,10 @@ public sealed class StoredTextTests
         var doc = EveryCriterionProtected("BAOVE-2026");
         var sets = await CountAsync<CriteriaSet>(app);
 
-        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsync("/api/v1/criteria-sets", Json(doc)), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await admin.PostAsync("/api/v1/criteria-sets", Json(doc)),
+            HttpStatusCode.BadRequest
+        );
 
         Assert.Equal("Dữ liệu quá dài so với nơi lưu; chưa lưu gì.", problem.GetProperty("detail").GetString());
         Named(app, problem, "revocationProtected", "Tiêu chí bảo vệ khi thu hồi", (CriteriaSet s) => s.RevocationProtected);
@@ -294,8 +535,16 @@ public sealed class StoredTextTests
         var plans = await CountAsync<Plan>(app);
 
         var form = await coordinator.GetStringAsync("/tinh/15/ke-hoach");
-        var page = await coordinator.PostFormAsync("/tinh/15/ke-hoach", "new-plan", ("number", "31/KH-BCĐ"), ("issuedOn", "2026-01-05"), ("issuer", "Ban Chỉ đạo tỉnh"),
-            ("title", Over(app, (Plan p) => p.Title)), ("periodFrom", "2026-01-01"), ("periodTo", "2026-12-31"));
+        var page = await coordinator.PostFormAsync(
+            "/tinh/15/ke-hoach",
+            "new-plan",
+            ("number", "31/KH-BCĐ"),
+            ("issuedOn", "2026-01-05"),
+            ("issuer", "Ban Chỉ đạo tỉnh"),
+            ("title", Over(app, (Plan p) => p.Title)),
+            ("periodFrom", "2026-01-01"),
+            ("periodTo", "2026-12-31")
+        );
 
         Assert.Contains($"name=\"title\" maxlength=\"{Max(app, (Plan p) => p.Title)}\"", form);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -330,28 +579,57 @@ public sealed class StoredTextTests
         var doc = SmallSet(code, criteria: 46, firstNumber: 1_000_000_000);
         doc["revocation"] = new JsonObject
         {
-            ["lowerShare"] = 0.3, ["upperShare"] = 0.5,
-            ["protectedCriteria"] = new JsonArray([.. doc["criteria"]!.AsArray().Select(c => JsonValue.Create(c!["number"]!.GetValue<int>()))]),
+            ["lowerShare"] = 0.3,
+            ["upperShare"] = 0.5,
+            ["protectedCriteria"] = new JsonArray([
+                .. doc["criteria"]!.AsArray().Select(c => JsonValue.Create(c!["number"]!.GetValue<int>())),
+            ]),
         };
         return doc;
     }
 
-    private static JsonNode SmallSet(string code, int criteria, int firstNumber = 1) => new JsonObject
-    {
-        ["code"] = code, ["name"] = "Bộ tiêu chí thử", ["validFrom"] = 2026, ["validTo"] = 2030,
-        ["levels"] = new JsonArray(new JsonObject { ["code"] = "NTM", ["name"] = "Đạt chuẩn", ["rank"] = 1 }),
-        ["groups"] = new JsonArray(new JsonObject { ["code"] = "G1", ["name"] = "Nhóm 1" }),
-        ["bands"] = new JsonArray(new JsonObject { ["name"] = "Đạt chuẩn", ["minCriteriaMet"] = criteria }),
-        ["criteria"] = new JsonArray([.. Enumerable.Range(0, criteria).Select(i => (JsonNode)new JsonObject
+    private static JsonNode SmallSet(string code, int criteria, int firstNumber = 1) =>
+        new JsonObject
         {
-            ["number"] = firstNumber + i, ["code"] = $"TC{i + 1:00}", ["name"] = $"Tiêu chí {i + 1}", ["responsibleSector"] = "Sở Xây dựng",
-            ["indicators"] = new JsonArray(new JsonObject
-            {
-                ["code"] = $"{i + 1}.1", ["name"] = $"Chỉ tiêu {i + 1}.1", ["type"] = "boolean", ["rule"] = "achieved",
-                ["thresholds"] = new JsonArray(new JsonObject { ["level"] = "NTM", ["value"] = true }),
-            }),
-        })]),
-    };
+            ["code"] = code,
+            ["name"] = "Bộ tiêu chí thử",
+            ["validFrom"] = 2026,
+            ["validTo"] = 2030,
+            ["levels"] = new JsonArray(
+                new JsonObject
+                {
+                    ["code"] = "NTM",
+                    ["name"] = "Đạt chuẩn",
+                    ["rank"] = 1,
+                }
+            ),
+            ["groups"] = new JsonArray(new JsonObject { ["code"] = "G1", ["name"] = "Nhóm 1" }),
+            ["bands"] = new JsonArray(new JsonObject { ["name"] = "Đạt chuẩn", ["minCriteriaMet"] = criteria }),
+            ["criteria"] = new JsonArray([
+                .. Enumerable
+                    .Range(0, criteria)
+                    .Select(i =>
+                        (JsonNode)
+                            new JsonObject
+                            {
+                                ["number"] = firstNumber + i,
+                                ["code"] = $"TC{i + 1:00}",
+                                ["name"] = $"Tiêu chí {i + 1}",
+                                ["responsibleSector"] = "Sở Xây dựng",
+                                ["indicators"] = new JsonArray(
+                                    new JsonObject
+                                    {
+                                        ["code"] = $"{i + 1}.1",
+                                        ["name"] = $"Chỉ tiêu {i + 1}.1",
+                                        ["type"] = "boolean",
+                                        ["rule"] = "achieved",
+                                        ["thresholds"] = new JsonArray(new JsonObject { ["level"] = "NTM", ["value"] = true }),
+                                    }
+                                ),
+                            }
+                    ),
+            ]),
+        };
 
     private static StringContent Json(JsonNode doc) => new(doc.ToJsonString(), Encoding.UTF8, "application/json");
 
@@ -378,7 +656,10 @@ public sealed class StoredTextTests
                 var original = value.CurrentValue;
                 value.CurrentValue = new string('x', max + 1);
                 var refused = await Assert.ThrowsAsync<StoredTextTooLongException>(() => db.SaveChangesAsync());
-                Assert.Equal($"{StoredText.Label(property)} dài quá {max.ToString("N0", Vietnamese)} ký tự.", Assert.Single(refused.Problems).Message);
+                Assert.Equal(
+                    $"{StoredText.Label(property)} dài quá {max.ToString("N0", Vietnamese)} ký tự.",
+                    Assert.Single(refused.Problems).Message
+                );
                 value.CurrentValue = original;
                 tried.Add($"{entity.Key.ClrType.Name}.{property.Name}");
             }
@@ -388,7 +669,10 @@ public sealed class StoredTextTests
         var plan = await db.Plans.FirstAsync();
         var title = plan.Title;
         plan.Title = new string('x', Max(app, (Plan p) => p.Title) + 1);
-        Assert.Equal("Trích yếu kế hoạch dài quá 1.000 ký tự.", Assert.Single((await Assert.ThrowsAsync<StoredTextTooLongException>(() => db.SaveChangesAsync())).Problems).Message);
+        Assert.Equal(
+            "Trích yếu kế hoạch dài quá 1.000 ký tự.",
+            Assert.Single((await Assert.ThrowsAsync<StoredTextTooLongException>(() => db.SaveChangesAsync())).Problems).Message
+        );
         using var fresh = app.Services.CreateScope();
         Assert.Equal(title, (await app.Db(fresh).Plans.SingleAsync(p => p.Id == plan.Id)).Title);
 

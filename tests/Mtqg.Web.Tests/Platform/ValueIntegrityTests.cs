@@ -26,8 +26,15 @@ public sealed class ValueIntegrityTests
         {
             await using (var transaction = await db.Database.BeginTransactionAsync())
             {
-                var error = await Assert.ThrowsAnyAsync<Exception>(() => BulkValueWriter.InsertAsync(db,
-                    [new ValueRow(commune, 2030, indicator, 5m), bad], DateTime.UtcNow, "kiem.thu", CancellationToken.None));
+                var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+                    BulkValueWriter.InsertAsync(
+                        db,
+                        [new ValueRow(commune, 2030, indicator, 5m), bad],
+                        DateTime.UtcNow,
+                        "kiem.thu",
+                        CancellationToken.None
+                    )
+                );
                 Assert.Matches("(?i)foreign key", error.Message);
             }
             db.ChangeTracker.Clear();

@@ -17,7 +17,8 @@ public sealed class DossierConcurrencyTests
         await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         var clients = new Dictionary<int, HttpClient>();
-        foreach (var criterion in AppraiserOf.Keys) clients[criterion] = await app.ClientAsAsync(AppraiserOf[criterion]);
+        foreach (var criterion in AppraiserOf.Keys)
+            clients[criterion] = await app.ClientAsAsync(AppraiserOf[criterion]);
 
         var answers = await Task.WhenAll(AppraiserOf.Keys.Select(n => AppraiseAsync(clients[n], id, n)));
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
@@ -25,6 +26,9 @@ public sealed class DossierConcurrencyTests
         var dossier = await GetAsync(clients[1], id);
         Assert.Equal("appraised", dossier.Status());
         Assert.All(dossier.GetProperty("criteria").EnumerateArray(), c => Assert.Single(c.GetProperty("appraisals").EnumerateArray()));
-        Assert.Equal(10, dossier.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "criterion_appraised"));
+        Assert.Equal(
+            10,
+            dossier.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "criterion_appraised")
+        );
     }
 }

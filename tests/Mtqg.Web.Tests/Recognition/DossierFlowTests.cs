@@ -48,7 +48,14 @@ public sealed class DossierFlowTests
 
         var titles = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles");
         var title = Assert.Single(titles.EnumerateArray());
-        Assert.Equal(("NTM", "1234/QĐ-UBND", Today.Iso()), (title.GetProperty("level").GetString(), title.GetProperty("decisionNumber").GetString(), title.GetProperty("since").GetString()));
+        Assert.Equal(
+            ("NTM", "1234/QĐ-UBND", Today.Iso()),
+            (
+                title.GetProperty("level").GetString(),
+                title.GetProperty("decisionNumber").GetString(),
+                title.GetProperty("since").GetString()
+            )
+        );
         var decisions = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/decisions?province=15");
         Assert.Equal("1234/QĐ-UBND", Assert.Single(decisions.EnumerateArray()).GetProperty("number").GetString());
 
@@ -57,7 +64,9 @@ public sealed class DossierFlowTests
         var audit = await app.Db(scope).AuditEntries.AsNoTracking().Where(e => e.UnitCode == BaoHa || e.UnitCode == "15").ToListAsync();
         Assert.Equal(10, audit.Count(e => e.Entity == "AppraisalRecord" && e.Action == "create"));
         Assert.Contains(audit, e => e.Entity == "DossierRecord" && e.Action == "create" && e.UserName == "demo.xa");
-        Assert.Contains(audit, e => e.Entity == "DossierRecord" && e.UserName == "demo.dieuphoi" && e.NewValue!.Contains("Trạng thái: Đã công nhận")); // the state as the pages name it
+        Assert.Contains(audit, e =>
+            e.Entity == "DossierRecord" && e.UserName == "demo.dieuphoi" && e.NewValue!.Contains("Trạng thái: Đã công nhận")
+        ); // the state as the pages name it
         Assert.Contains(audit, e => e.Entity == "DecisionRecord" && e.Key == "1234/QĐ-UBND");
         Assert.Contains(audit, e => e.Entity == "CommuneTitle" && e.UnitCode == BaoHa);
     }
@@ -72,7 +81,10 @@ public sealed class DossierFlowTests
         var xa = await app.ClientAsAsync("demo.xa");
         var id = await ReadyDraftAsync(app, xa);
 
-        var problem = await ProblemAssert.IsProblemAsync(await xa.PostAsync($"/api/v1/dossiers/{id}/submit", null), HttpStatusCode.Conflict);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await xa.PostAsync($"/api/v1/dossiers/{id}/submit", null),
+            HttpStatusCode.Conflict
+        );
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains("tiêu chí 1 (Quy hoạch) chưa đạt", detail);
         Assert.Contains("tiêu chí 7 (Khoa học công nghệ và chuyển đổi số) còn thiếu số liệu", detail);
@@ -92,7 +104,10 @@ public sealed class DossierFlowTests
         var draft = await OkAsync(await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { residentSatisfaction = 85.5 }));
         Assert.Equal(90m, draft.GetProperty("requiredSatisfaction").GetDecimal()); // the demo set's (illustrative) rate
 
-        var problem = await ProblemAssert.IsProblemAsync(await xa.PostAsync($"/api/v1/dossiers/{id}/submit", null), HttpStatusCode.Conflict);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await xa.PostAsync($"/api/v1/dossiers/{id}/submit", null),
+            HttpStatusCode.Conflict
+        );
         Assert.Contains("thấp hơn mức yêu cầu 90", problem.GetProperty("detail").GetString());
 
         await OkAsync(await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { residentSatisfaction = 90 }));
@@ -120,15 +135,28 @@ public sealed class DossierFlowTests
         var resubmitted = await OkAsync(await xa.PostAsync($"/api/v1/dossiers/{id}/resubmit", null));
         Assert.Equal("resubmitted", resubmitted.Status());
         Assert.Equal("pending", resubmitted.StateOf(8));
-        Assert.All(resubmitted.GetProperty("criteria").EnumerateArray().Where(c => c.GetProperty("number").GetInt32() != 8),
-            c => Assert.Equal("met", c.GetProperty("state").GetString()));
+        Assert.All(resubmitted.GetProperty("criteria").EnumerateArray().Where(c => c.GetProperty("number").GetInt32() != 8), c =>
+            Assert.Equal("met", c.GetProperty("state").GetString())
+        );
         var eight = resubmitted.GetProperty("criteria").EnumerateArray().Single(c => c.GetProperty("number").GetInt32() == 8);
         Assert.Equal(2, eight.GetProperty("round").GetInt32());
-        Assert.Equal(80m, eight.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "8.1").GetProperty("value").GetDecimal());
+        Assert.Equal(
+            80m,
+            eight
+                .GetProperty("indicators")
+                .EnumerateArray()
+                .Single(i => i.GetProperty("code").GetString() == "8.1")
+                .GetProperty("value")
+                .GetDecimal()
+        );
 
         var queue = await OkAsync(await AppraiseAsync(nnmt, id, 8));
         Assert.Equal("appraised", queue.Status());
-        var steps = queue.GetProperty("criteria").EnumerateArray().Single(c => c.GetProperty("number").GetInt32() == 8).GetProperty("appraisals");
+        var steps = queue
+            .GetProperty("criteria")
+            .EnumerateArray()
+            .Single(c => c.GetProperty("number").GetInt32() == 8)
+            .GetProperty("appraisals");
         Assert.Equal(["sent_back", "met"], steps.EnumerateArray().Select(s => s.GetProperty("step").GetString()));
     }
 
@@ -140,7 +168,10 @@ public sealed class DossierFlowTests
         var congan = await app.ClientAsAsync("demo.thamdinh.congan");
         var refused = await ProblemAssert.IsProblemAsync(await AppraiseAsync(congan, id, 10, "not_met"), HttpStatusCode.Conflict);
         Assert.Contains("lý do", refused.GetProperty("detail").GetString());
-        Assert.Equal("rejected", (await OkAsync(await AppraiseAsync(congan, id, 10, "not_met", "Còn điểm nóng về an ninh trật tự"))).Status());
+        Assert.Equal(
+            "rejected",
+            (await OkAsync(await AppraiseAsync(congan, id, 10, "not_met", "Còn điểm nóng về an ninh trật tự"))).Status()
+        );
         var createdAgain = await CreateAsync(await app.ClientAsAsync("demo.xa"));
         Assert.Equal(HttpStatusCode.Created, createdAgain.StatusCode); // a rejected dossier does not block a new one
     }

@@ -62,13 +62,19 @@ public sealed class DossierRefusalTests
         var admin = await app.ClientAsAsync("demo.admin");
         var draft = (await OkAsync(await CreateAsync(admin, BaoNhai), HttpStatusCode.Created)).GetProperty("id").GetInt32();
 
-        var problem = await ProblemAssert.IsProblemAsync(await DecisionAsync(coordinator, "77/QĐ-UBND", ready, draft), HttpStatusCode.Conflict);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await DecisionAsync(coordinator, "77/QĐ-UBND", ready, draft),
+            HttpStatusCode.Conflict
+        );
         Assert.Contains($"#{draft}", problem.GetProperty("detail").GetString());
         Assert.DoesNotContain($"#{ready}", problem.GetProperty("detail").GetString());
         Assert.Equal("council_held", (await GetAsync(coordinator, ready)).Status());
         Assert.Empty((await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles")).EnumerateArray());
 
-        var bad = await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/dossiers/decision", new { number = "", dossiers = Array.Empty<int>() }), HttpStatusCode.BadRequest);
+        var bad = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync("/api/v1/dossiers/decision", new { number = "", dossiers = Array.Empty<int>() }),
+            HttpStatusCode.BadRequest
+        );
         Assert.NotEmpty(ProblemAssert.Errors(bad, "number"));
         Assert.NotEmpty(ProblemAssert.Errors(bad, "date"));
         Assert.NotEmpty(ProblemAssert.Errors(bad, "signer"));
@@ -82,9 +88,9 @@ public sealed class DossierRefusalTests
     }
 
     [Theory]
-    [InlineData("demo.thamdinh", 8)]      // Sở Xây dựng on a criterion of Sở Nông nghiệp và Môi trường
-    [InlineData("demo.xa", 1)]            // the commune itself
-    [InlineData("demo.dieuphoi", 1)]      // the coordination office
+    [InlineData("demo.thamdinh", 8)] // Sở Xây dựng on a criterion of Sở Nông nghiệp và Môi trường
+    [InlineData("demo.xa", 1)] // the commune itself
+    [InlineData("demo.dieuphoi", 1)] // the coordination office
     [InlineData("demo.xem", 1)]
     public async Task Only_the_department_that_owns_a_criterion_may_appraise_or_send_it_back(string user, int criterion)
     {
@@ -102,8 +108,28 @@ public sealed class DossierRefusalTests
         await using var app = await MtqgApp.StartDemoAsync();
         var id = await SubmittedAsync(app);
         var admin = await app.ClientAsAsync("demo.admin");
-        foreach (var (name, role, unit, sector) in new[] { ("dieuphoi.hanoi", "coordinator", "01", (string?)null), ("xa.socson", "commune", SocSon, null), ("tham.hanoi", "appraiser", "01", "Sở Xây dựng") })
-            (await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, password = "Mat-khau-2026", displayName = name, role, unitCode = unit, sector })).EnsureSuccessStatusCode();
+        foreach (
+            var (name, role, unit, sector) in new[]
+            {
+                ("dieuphoi.hanoi", "coordinator", "01", (string?)null),
+                ("xa.socson", "commune", SocSon, null),
+                ("tham.hanoi", "appraiser", "01", "Sở Xây dựng"),
+            }
+        )
+            (
+                await admin.PostAsJsonAsync(
+                    "/api/v1/users",
+                    new
+                    {
+                        userName = name,
+                        password = "Mat-khau-2026",
+                        displayName = name,
+                        role,
+                        unitCode = unit,
+                        sector,
+                    }
+                )
+            ).EnsureSuccessStatusCode();
 
         foreach (var name in new[] { "dieuphoi.hanoi", "xa.socson", "tham.hanoi" })
         {
@@ -114,8 +140,14 @@ public sealed class DossierRefusalTests
         }
         var viewer = await app.ClientAsAsync("demo.xem");
         Assert.Equal("submitted", (await GetAsync(viewer, id)).Status());
-        await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.dieuphoi")).PostAsJsonAsync("/api/v1/dossiers", new { commune = BaoHa, year = Year }), HttpStatusCode.Forbidden);
-        await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.xa")).PostAsJsonAsync("/api/v1/dossiers", new { commune = BaoNhai, year = Year }), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(
+            await (await app.ClientAsAsync("demo.dieuphoi")).PostAsJsonAsync("/api/v1/dossiers", new { commune = BaoHa, year = Year }),
+            HttpStatusCode.Forbidden
+        );
+        await ProblemAssert.IsProblemAsync(
+            await (await app.ClientAsAsync("demo.xa")).PostAsJsonAsync("/api/v1/dossiers", new { commune = BaoNhai, year = Year }),
+            HttpStatusCode.Forbidden
+        );
         await ProblemAssert.IsProblemAsync(await viewer.PostAsync($"/api/v1/dossiers/{id}/resubmit", null), HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync($"/api/v1/dossiers/{id}")).StatusCode);
     }
@@ -125,20 +157,41 @@ public sealed class DossierRefusalTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var xa = await app.ClientAsAsync("demo.xa");
-        var problem = await ProblemAssert.IsProblemAsync(await xa.PostAsJsonAsync("/api/v1/dossiers", new { commune = "" }), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await xa.PostAsJsonAsync("/api/v1/dossiers", new { commune = "" }),
+            HttpStatusCode.BadRequest
+        );
         Assert.NotEmpty(ProblemAssert.Errors(problem, "commune"));
         Assert.NotEmpty(ProblemAssert.Errors(problem, "year"));
-        var level = await ProblemAssert.IsProblemAsync(await xa.PostAsJsonAsync("/api/v1/dossiers", new { commune = BaoHa, year = Year, set = Code, level = "XYZ" }), HttpStatusCode.BadRequest);
+        var level = await ProblemAssert.IsProblemAsync(
+            await xa.PostAsJsonAsync(
+                "/api/v1/dossiers",
+                new
+                {
+                    commune = BaoHa,
+                    year = Year,
+                    set = Code,
+                    level = "XYZ",
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
         Assert.Contains("XYZ", ProblemAssert.Errors(level, "level")[0]);
         await ProblemAssert.IsProblemAsync(await xa.GetAsync("/api/v1/dossiers/999999"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await xa.PostAsync("/api/v1/dossiers/999999/submit", null), HttpStatusCode.NotFound);
 
         var id = (await OkAsync(await CreateAsync(xa), HttpStatusCode.Created)).GetProperty("id").GetInt32();
-        var satisfaction = await ProblemAssert.IsProblemAsync(await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { residentSatisfaction = 150 }), HttpStatusCode.BadRequest);
+        var satisfaction = await ProblemAssert.IsProblemAsync(
+            await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { residentSatisfaction = 150 }),
+            HttpStatusCode.BadRequest
+        );
         Assert.NotEmpty(ProblemAssert.Errors(satisfaction, "residentSatisfaction"));
         var twice = await ProblemAssert.IsProblemAsync(await CreateAsync(xa), HttpStatusCode.Conflict);
         Assert.Contains($"#{id}", twice.GetProperty("detail").GetString());
-        var stale = await ProblemAssert.IsProblemAsync(await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { note = "x", version = "0000" }), HttpStatusCode.Conflict);
+        var stale = await ProblemAssert.IsProblemAsync(
+            await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { note = "x", version = "0000" }),
+            HttpStatusCode.Conflict
+        );
         Assert.Contains("người khác", stale.GetProperty("detail").GetString());
     }
 }

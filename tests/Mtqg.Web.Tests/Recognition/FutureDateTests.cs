@@ -14,6 +14,7 @@ namespace Mtqg.Web.Tests.Recognition;
 public sealed class FutureDateTests
 {
     private static DateOnly Tomorrow => Today.AddDays(1);
+
     private static string Shown(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static async Task<int> CouncilHeldAsync(MtqgApp app, HttpClient coordinator)
@@ -32,11 +33,23 @@ public sealed class FutureDateTests
         await AppraiseAllAsync(app, id);
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
-        var refused = await coordinator.PostAsJsonAsync($"/api/v1/dossiers/{id}/council",
-            new { date = Tomorrow.Iso(), members = new[] { "A", "B", "C" }, votesFor = 3, votesAgainst = 0, conclusion = "Đề nghị công nhận" });
+        var refused = await coordinator.PostAsJsonAsync(
+            $"/api/v1/dossiers/{id}/council",
+            new
+            {
+                date = Tomorrow.Iso(),
+                members = new[] { "A", "B", "C" },
+                votesFor = 3,
+                votesAgainst = 0,
+                conclusion = "Đề nghị công nhận",
+            }
+        );
 
         var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest);
-        Assert.StartsWith($"Ngày họp hội đồng ({Shown(Tomorrow)}) không được sau ngày hôm nay (", Assert.Single(ProblemAssert.Errors(problem, "date")));
+        Assert.StartsWith(
+            $"Ngày họp hội đồng ({Shown(Tomorrow)}) không được sau ngày hôm nay (",
+            Assert.Single(ProblemAssert.Errors(problem, "date"))
+        );
         Assert.Equal("appraised", (await GetAsync(coordinator, id)).Status());
     }
 
@@ -47,11 +60,22 @@ public sealed class FutureDateTests
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var id = await CouncilHeldAsync(app, coordinator);
 
-        var refused = await coordinator.PostAsJsonAsync("/api/v1/dossiers/decision",
-            new { number = "15/QĐ-UBND", date = Tomorrow.Iso(), signer = "Chủ tịch UBND tỉnh", dossiers = new[] { id } });
+        var refused = await coordinator.PostAsJsonAsync(
+            "/api/v1/dossiers/decision",
+            new
+            {
+                number = "15/QĐ-UBND",
+                date = Tomorrow.Iso(),
+                signer = "Chủ tịch UBND tỉnh",
+                dossiers = new[] { id },
+            }
+        );
 
         var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest);
-        Assert.StartsWith($"Ngày quyết định ({Shown(Tomorrow)}) không được sau ngày hôm nay (", Assert.Single(ProblemAssert.Errors(problem, "date")));
+        Assert.StartsWith(
+            $"Ngày quyết định ({Shown(Tomorrow)}) không được sau ngày hôm nay (",
+            Assert.Single(ProblemAssert.Errors(problem, "date"))
+        );
         Assert.Equal("council_held", (await GetAsync(coordinator, id)).Status());
         using var scope = app.Services.CreateScope();
         Assert.Equal(0, await app.Db(scope).Decisions.CountAsync());
@@ -64,8 +88,14 @@ public sealed class FutureDateTests
         var coordinator = await app.ClientAsAsync("demo.dieuphoi", followRedirects: false);
         var id = await CouncilHeldAsync(app, coordinator);
 
-        var posted = await coordinator.PostFormAsync($"/ho-so-de-nghi/{id}", "decision",
-            ("number", "16/QĐ-UBND"), ("date", Tomorrow.Iso()), ("signer", "Phó Chủ tịch UBND tỉnh"), ("batch", "Đợt 3"));
+        var posted = await coordinator.PostFormAsync(
+            $"/ho-so-de-nghi/{id}",
+            "decision",
+            ("number", "16/QĐ-UBND"),
+            ("date", Tomorrow.Iso()),
+            ("signer", "Phó Chủ tịch UBND tỉnh"),
+            ("batch", "Đợt 3")
+        );
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var html = WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
@@ -75,7 +105,13 @@ public sealed class FutureDateTests
         Assert.Contains("value=\"Phó Chủ tịch UBND tỉnh\"", html);
         Assert.Equal("council_held", (await GetAsync(coordinator, id)).Status());
 
-        var recognised = await coordinator.PostFormAsync($"/ho-so-de-nghi/{id}", "decision", ("number", "16/QĐ-UBND"), ("date", Today.Iso()), ("signer", "Chủ tịch UBND tỉnh"));
+        var recognised = await coordinator.PostFormAsync(
+            $"/ho-so-de-nghi/{id}",
+            "decision",
+            ("number", "16/QĐ-UBND"),
+            ("date", Today.Iso()),
+            ("signer", "Chủ tịch UBND tỉnh")
+        );
         Assert.Equal(HttpStatusCode.SeeOther, recognised.StatusCode);
         Assert.Equal($"/ho-so-de-nghi/{id}", recognised.Target());
         Assert.Equal("recognised", (await GetAsync(coordinator, id)).Status());
@@ -88,13 +124,27 @@ public sealed class FutureDateTests
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var id = await CouncilHeldAsync(app, coordinator);
         await OkAsync(await DecisionAsync(coordinator, "1234/QĐ-UBND", id), HttpStatusCode.Created);
-        var title = (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles"))[0].GetProperty("id").GetInt32();
+        var title = (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles"))[0]
+            .GetProperty("id")
+            .GetInt32();
 
-        var refused = await coordinator.PostAsJsonAsync("/api/v1/decisions/revocations",
-            new { number = "99/QĐ-UBND", date = Tomorrow.Iso(), signer = "Chủ tịch UBND tỉnh", titles = new[] { title }, reason = "Rà soát" });
+        var refused = await coordinator.PostAsJsonAsync(
+            "/api/v1/decisions/revocations",
+            new
+            {
+                number = "99/QĐ-UBND",
+                date = Tomorrow.Iso(),
+                signer = "Chủ tịch UBND tỉnh",
+                titles = new[] { title },
+                reason = "Rà soát",
+            }
+        );
 
         var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest);
-        Assert.StartsWith($"Ngày quyết định thu hồi ({Shown(Tomorrow)}) không được sau ngày hôm nay (", Assert.Single(ProblemAssert.Errors(problem, "date")));
+        Assert.StartsWith(
+            $"Ngày quyết định thu hồi ({Shown(Tomorrow)}) không được sau ngày hôm nay (",
+            Assert.Single(ProblemAssert.Errors(problem, "date"))
+        );
         var after = (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles"))[0];
         Assert.Equal(JsonValueKind.Null, after.GetProperty("revokedOn").ValueKind);
     }

@@ -43,7 +43,16 @@ public sealed class MaintenanceReviewTests
         Assert.Contains("30%", keep.GetProperty("rule").GetString());
 
         // Criteria 1, 2, 3 fail (30%) and one of them would need to be protected (6, 8, 10 in the demo set): still at risk only.
-        await admin.PutValuesOkAsync(BaoHa, 2027, new Dictionary<string, object?> { ["1.2"] = 10, ["2.1"] = 10, ["3.1"] = 1 });
+        await admin.PutValuesOkAsync(
+            BaoHa,
+            2027,
+            new Dictionary<string, object?>
+            {
+                ["1.2"] = 10,
+                ["2.1"] = 10,
+                ["3.1"] = 1,
+            }
+        );
         item = (await ReviewAsync(coordinator, 2027)).GetProperty("items")[0];
         Assert.Equal("at_risk", item.GetProperty("verdict").GetString());
         Assert.Equal([1, 2, 3], item.GetProperty("notMet").EnumerateArray().Select(n => n.GetInt32()));
@@ -56,19 +65,42 @@ public sealed class MaintenanceReviewTests
         Assert.Contains("Thu hồi", item.GetProperty("message").GetString());
         Assert.Equal(1, review.GetProperty("revocation").GetInt32());
 
-        var revoked = await OkAsync(await coordinator.PostAsJsonAsync("/api/v1/decisions/revocations", new
-        {
-            number = "99/QĐ-UBND", date = Today.Iso(), signer = "Chủ tịch UBND tỉnh", titles = new[] { item.GetProperty("titleId").GetInt32() }, reason = "Rà soát năm 2027",
-        }), HttpStatusCode.Created);
+        var revoked = await OkAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/decisions/revocations",
+                new
+                {
+                    number = "99/QĐ-UBND",
+                    date = Today.Iso(),
+                    signer = "Chủ tịch UBND tỉnh",
+                    titles = new[] { item.GetProperty("titleId").GetInt32() },
+                    reason = "Rà soát năm 2027",
+                }
+            ),
+            HttpStatusCode.Created
+        );
         Assert.Equal("revocation", revoked.GetProperty("kind").GetString());
         var title = (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles"))[0];
-        Assert.Equal((Today.Iso(), "99/QĐ-UBND"), (title.GetProperty("revokedOn").GetString(), title.GetProperty("revokedByDecision").GetString()));
+        Assert.Equal(
+            (Today.Iso(), "99/QĐ-UBND"),
+            (title.GetProperty("revokedOn").GetString(), title.GetProperty("revokedByDecision").GetString())
+        );
         Assert.Empty((await ReviewAsync(coordinator, 2027)).GetProperty("items").EnumerateArray());
 
-        var again = await ProblemAssert.IsProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/decisions/revocations", new
-        {
-            number = "100/QĐ-UBND", date = Today.Iso(), signer = "Chủ tịch UBND tỉnh", titles = new[] { item.GetProperty("titleId").GetInt32() }, reason = "Lần hai",
-        }), HttpStatusCode.Conflict);
+        var again = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/decisions/revocations",
+                new
+                {
+                    number = "100/QĐ-UBND",
+                    date = Today.Iso(),
+                    signer = "Chủ tịch UBND tỉnh",
+                    titles = new[] { item.GetProperty("titleId").GetInt32() },
+                    reason = "Lần hai",
+                }
+            ),
+            HttpStatusCode.Conflict
+        );
         Assert.Contains("đã bị thu hồi", again.GetProperty("detail").GetString());
     }
 
@@ -87,7 +119,18 @@ public sealed class MaintenanceReviewTests
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.AssignGroupAsync(BaoHa, "G1", 2027);
         await admin.PutValuesOkAsync(BaoHa, 2027, MeetingNtmInG1());
-        await admin.PutValuesOkAsync(BaoHa, 2027, new Dictionary<string, object?> { ["1.2"] = 10, ["2.1"] = 10, ["3.1"] = 1, ["8.1"] = 10, ["6.1"] = 50 });
+        await admin.PutValuesOkAsync(
+            BaoHa,
+            2027,
+            new Dictionary<string, object?>
+            {
+                ["1.2"] = 10,
+                ["2.1"] = 10,
+                ["3.1"] = 1,
+                ["8.1"] = 10,
+                ["6.1"] = 50,
+            }
+        );
 
         var review = await ReviewAsync(await app.ClientAsAsync("demo.xem"), 2027);
         Assert.Contains("chưa có quy định", review.GetProperty("rule").GetString());
@@ -101,9 +144,18 @@ public sealed class MaintenanceReviewTests
     public async Task The_review_is_for_the_province_accounts_and_asks_which_province()
     {
         await using var app = await MtqgApp.StartDemoAsync();
-        await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.xa")).GetAsync("/api/v1/years/2027/maintenance-review?province=15"), HttpStatusCode.Forbidden);
-        await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.dieuphoi")).GetAsync("/api/v1/years/2027/maintenance-review?province=01"), HttpStatusCode.Forbidden);
-        var missing = await ProblemAssert.IsProblemAsync(await (await app.ClientAsAsync("demo.dieuphoi")).GetAsync("/api/v1/years/2027/maintenance-review"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(
+            await (await app.ClientAsAsync("demo.xa")).GetAsync("/api/v1/years/2027/maintenance-review?province=15"),
+            HttpStatusCode.Forbidden
+        );
+        await ProblemAssert.IsProblemAsync(
+            await (await app.ClientAsAsync("demo.dieuphoi")).GetAsync("/api/v1/years/2027/maintenance-review?province=01"),
+            HttpStatusCode.Forbidden
+        );
+        var missing = await ProblemAssert.IsProblemAsync(
+            await (await app.ClientAsAsync("demo.dieuphoi")).GetAsync("/api/v1/years/2027/maintenance-review"),
+            HttpStatusCode.BadRequest
+        );
         Assert.NotEmpty(ProblemAssert.Errors(missing, "province"));
     }
 

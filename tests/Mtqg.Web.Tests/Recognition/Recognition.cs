@@ -30,8 +30,16 @@ internal static class Recognition
     /// <summary>The department accounts of province 15 and the demo set's criteria each owns.</summary>
     public static readonly IReadOnlyDictionary<int, string> AppraiserOf = new Dictionary<int, string>
     {
-        [1] = "demo.thamdinh", [2] = "demo.thamdinh", [3] = "demo.thamdinh.nnmt", [4] = "demo.thamdinh.noivu", [5] = "demo.thamdinh.vhttdl",
-        [6] = "demo.thamdinh.nnmt", [7] = "demo.thamdinh.khcn", [8] = "demo.thamdinh.nnmt", [9] = "demo.thamdinh.noivu", [10] = "demo.thamdinh.congan",
+        [1] = "demo.thamdinh",
+        [2] = "demo.thamdinh",
+        [3] = "demo.thamdinh.nnmt",
+        [4] = "demo.thamdinh.noivu",
+        [5] = "demo.thamdinh.vhttdl",
+        [6] = "demo.thamdinh.nnmt",
+        [7] = "demo.thamdinh.khcn",
+        [8] = "demo.thamdinh.nnmt",
+        [9] = "demo.thamdinh.noivu",
+        [10] = "demo.thamdinh.congan",
     };
 
     public static async Task MeetNtmAsync(MtqgApp app, string commune = BaoHa, int year = Year)
@@ -42,12 +50,24 @@ internal static class Recognition
     }
 
     public static Task<HttpResponseMessage> CreateAsync(HttpClient client, string commune = BaoHa, int year = Year) =>
-        client.PostAsJsonAsync("/api/v1/dossiers", new { commune, year, set = Code, level = "NTM" });
+        client.PostAsJsonAsync(
+            "/api/v1/dossiers",
+            new
+            {
+                commune,
+                year,
+                set = Code,
+                level = "NTM",
+            }
+        );
 
     public static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)status}, got {(int)response.StatusCode} {body}");
+        Assert.True(
+            response.StatusCode == status,
+            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)status}, got {(int)response.StatusCode} {body}"
+        );
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
@@ -56,7 +76,17 @@ internal static class Recognition
     {
         var created = await OkAsync(await CreateAsync(xa, year: year), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt32();
-        await OkAsync(await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { residentSatisfaction = 95, noConstructionDebtDeclared = true, note = "Hồ sơ năm 2026" }));
+        await OkAsync(
+            await xa.PutAsJsonAsync(
+                $"/api/v1/dossiers/{id}",
+                new
+                {
+                    residentSatisfaction = 95,
+                    noConstructionDebtDeclared = true,
+                    note = "Hồ sơ năm 2026",
+                }
+            )
+        );
         return id;
     }
 
@@ -69,8 +99,13 @@ internal static class Recognition
         return id;
     }
 
-    public static Task<HttpResponseMessage> AppraiseAsync(HttpClient client, int id, int criterion, string result = "met", string? comment = null) =>
-        client.PostAsJsonAsync($"/api/v1/dossiers/{id}/criteria/{criterion}/appraisal", new { result, comment });
+    public static Task<HttpResponseMessage> AppraiseAsync(
+        HttpClient client,
+        int id,
+        int criterion,
+        string result = "met",
+        string? comment = null
+    ) => client.PostAsJsonAsync($"/api/v1/dossiers/{id}/criteria/{criterion}/appraisal", new { result, comment });
 
     public static Task<HttpResponseMessage> SendBackAsync(HttpClient client, int id, int criterion, string reason) =>
         client.PostAsJsonAsync($"/api/v1/dossiers/{id}/criteria/{criterion}/send-back", new { reason });
@@ -81,24 +116,49 @@ internal static class Recognition
         foreach (var number in criteria ?? AppraiserOf.Keys)
         {
             var user = AppraiserOf[number];
-            if (!clients.TryGetValue(user, out var client)) clients[user] = client = await app.ClientAsAsync(user);
+            if (!clients.TryGetValue(user, out var client))
+                clients[user] = client = await app.ClientAsAsync(user);
             await OkAsync(await AppraiseAsync(client, id, number, comment: $"Tiêu chí {number} đạt"));
         }
     }
 
     public static Task<HttpResponseMessage> CouncilAsync(HttpClient client, int id, int votesFor = 7, int votesAgainst = 1) =>
-        client.PostAsJsonAsync($"/api/v1/dossiers/{id}/council", new
-        {
-            date = Today.Iso(), members = Enumerable.Range(1, 9).Select(i => $"Thành viên {i}").ToArray(), votesFor, votesAgainst, conclusion = "Đề nghị công nhận",
-        });
+        client.PostAsJsonAsync(
+            $"/api/v1/dossiers/{id}/council",
+            new
+            {
+                date = Today.Iso(),
+                members = Enumerable.Range(1, 9).Select(i => $"Thành viên {i}").ToArray(),
+                votesFor,
+                votesAgainst,
+                conclusion = "Đề nghị công nhận",
+            }
+        );
 
     public static Task<HttpResponseMessage> DecisionAsync(HttpClient client, string number, params int[] dossiers) =>
-        client.PostAsJsonAsync("/api/v1/dossiers/decision", new { number, date = Today.Iso(), signer = "Chủ tịch UBND tỉnh", level = "NTM", batch = "Đợt 2 năm 2026", dossiers });
+        client.PostAsJsonAsync(
+            "/api/v1/dossiers/decision",
+            new
+            {
+                number,
+                date = Today.Iso(),
+                signer = "Chủ tịch UBND tỉnh",
+                level = "NTM",
+                batch = "Đợt 2 năm 2026",
+                dossiers,
+            }
+        );
 
     public static string Status(this JsonElement dossier) => dossier.GetProperty("status").GetString()!;
 
     public static string StateOf(this JsonElement dossier, int criterion) =>
-        dossier.GetProperty("criteria").EnumerateArray().Single(c => c.GetProperty("number").GetInt32() == criterion).GetProperty("state").GetString()!;
+        dossier
+            .GetProperty("criteria")
+            .EnumerateArray()
+            .Single(c => c.GetProperty("number").GetInt32() == criterion)
+            .GetProperty("state")
+            .GetString()!;
 
-    public static async Task<JsonElement> GetAsync(HttpClient client, int id) => await OkAsync(await client.GetAsync($"/api/v1/dossiers/{id}"));
+    public static async Task<JsonElement> GetAsync(HttpClient client, int id) =>
+        await OkAsync(await client.GetAsync($"/api/v1/dossiers/{id}"));
 }

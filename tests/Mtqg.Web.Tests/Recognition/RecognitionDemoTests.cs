@@ -13,7 +13,11 @@ public sealed class RecognitionDemoTests
     [Fact]
     public async Task The_demo_starts_with_two_illustrative_batches_that_the_plan_counts_and_leaves_Bao_Ha_to_the_visitor()
     {
-        await using var app = new MtqgApp(await TestDatabase.CreateAsync(demo: true), settings: new Dictionary<string, string> { ["Mtqg:DemoRecognitions"] = "true" }, demo: true);
+        await using var app = new MtqgApp(
+            await TestDatabase.CreateAsync(demo: true),
+            settings: new Dictionary<string, string> { ["Mtqg:DemoRecognitions"] = "true" },
+            demo: true
+        );
         var anonymous = app.CreateClient();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
@@ -21,7 +25,12 @@ public sealed class RecognitionDemoTests
 
         Assert.Equal(["01/QĐ-UBND", "02/QĐ-UBND"], decisions.Select(d => d.GetProperty("number").GetString()).Order());
         Assert.All(decisions, d => Assert.Contains("minh họa", d.GetProperty("batch").GetString()));
-        var communes2026 = decisions.Single(d => d.GetProperty("year").GetInt32() == 2026).GetProperty("communes").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToList();
+        var communes2026 = decisions
+            .Single(d => d.GetProperty("year").GetInt32() == 2026)
+            .GetProperty("communes")
+            .EnumerateArray()
+            .Select(c => c.GetProperty("code").GetString())
+            .ToList();
         Assert.NotEmpty(communes2026);
         Assert.Empty((await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{DemoSet.BaoHa}/titles")).EnumerateArray());
 
@@ -30,15 +39,23 @@ public sealed class RecognitionDemoTests
         var reached = summary.Communes("levels", "code", "NTM");
         var plans = await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/plans?province=15");
         var plan = plans.EnumerateArray().Single(p => p.GetProperty("number").GetString() == "239/KH-BCĐ").GetProperty("id").GetInt32();
-        var target = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{plan}?asOf=2026-12-31")).GetProperty("targets").EnumerateArray()
+        var target = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{plan}?asOf=2026-12-31"))
+            .GetProperty("targets")
+            .EnumerateArray()
             .Single(t => t.GetProperty("kind").GetString() == "communeCount" && t.GetProperty("level").GetString() == "NTM");
         Assert.Equal(communes2026.Count, target.GetProperty("achieved").GetDecimal());
-        Assert.Equal(communes2026.Order(), target.GetProperty("counted").EnumerateArray().Select(c => c.GetProperty("code").GetString()).Order());
+        Assert.Equal(
+            communes2026.Order(),
+            target.GetProperty("counted").EnumerateArray().Select(c => c.GetProperty("code").GetString()).Order()
+        );
         Assert.True(communes2026.Count <= reached);
 
         // Five dossiers of this year (of last year in its first weeks) at the steps of the process, with the departments' work spread over past weeks.
         var board = (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/dossiers?province=15")).EnumerateArray().ToList();
-        Assert.Equal(["appraised", "council_held", "draft", "sent_back", "submitted"], board.Select(d => d.GetProperty("status").GetString()).Order());
+        Assert.Equal(
+            ["appraised", "council_held", "draft", "sent_back", "submitted"],
+            board.Select(d => d.GetProperty("status").GetString()).Order()
+        );
         var today = Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow);
         Assert.All(board, d => Assert.Equal(Math.Max(2026, today.AddDays(-32).Year), d.GetProperty("year").GetInt32()));
         Assert.DoesNotContain(DemoSet.BaoHa, board.Select(d => d.GetProperty("commune").GetProperty("code").GetString()));

@@ -39,7 +39,10 @@ public sealed class RecognitionPageTests
         Assert.Contains($"/ho-so-de-nghi/{id}#tieu-chi-1", queue);
         Assert.Contains($"/ho-so-de-nghi/{id}#tieu-chi-2", queue);
         Assert.DoesNotContain("#tieu-chi-3", queue);
-        Assert.Contains("Thẩm định Xã Bảo Hà năm 2026: tiêu chí 3, 6, 8", await PageAsync(await app.ClientAsAsync("demo.thamdinh.nnmt"), "/"));
+        Assert.Contains(
+            "Thẩm định Xã Bảo Hà năm 2026: tiêu chí 3, 6, 8",
+            await PageAsync(await app.ClientAsAsync("demo.thamdinh.nnmt"), "/")
+        );
 
         // On the dossier page the department is offered to judge its criteria only.
         var page = await PageAsync(builder, $"/ho-so-de-nghi/{id}");
@@ -58,7 +61,19 @@ public sealed class RecognitionPageTests
         Assert.Contains($"/ho-so-de-nghi/{id}", board);
 
         var admin = await app.ClientAsAsync("demo.admin");
-        (await admin.PostAsJsonAsync("/api/v1/users", new { userName = "dieuphoi.hanoi", password = "Mat-khau-2026", displayName = "VPĐP Hà Nội", role = "coordinator", unitCode = "01" })).EnsureSuccessStatusCode();
+        (
+            await admin.PostAsJsonAsync(
+                "/api/v1/users",
+                new
+                {
+                    userName = "dieuphoi.hanoi",
+                    password = "Mat-khau-2026",
+                    displayName = "VPĐP Hà Nội",
+                    role = "coordinator",
+                    unitCode = "01",
+                }
+            )
+        ).EnsureSuccessStatusCode();
         var other = await app.ClientAsAsync("dieuphoi.hanoi", "Mat-khau-2026");
         Assert.Contains("Chưa có hồ sơ đề nghị nào", await PageAsync(other, "/ho-so-de-nghi"));
         Assert.Contains("Không có quyền truy cập", await PageAsync(other, $"/ho-so-de-nghi/{id}"));

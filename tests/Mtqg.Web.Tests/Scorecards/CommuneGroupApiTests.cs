@@ -55,7 +55,10 @@ public sealed class CommuneGroupApiTests
         await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
-        var problem = await ProblemAssert.IsProblemAsync(await coordinator.PutAsync(GroupUrl(BaoHa), Json("{}")), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await coordinator.PutAsync(GroupUrl(BaoHa), Json("{}")),
+            HttpStatusCode.BadRequest
+        );
 
         Assert.Contains("G1, G2, G3", ProblemAssert.Errors(problem, "group")[0]);
     }
@@ -90,7 +93,9 @@ public sealed class CommuneGroupApiTests
         var admin = await app.ClientAsAsync("demo.admin");
 
         var set = await ProblemAssert.IsProblemAsync(
-            await admin.PutAsync($"/api/v1/communes/{BaoHa}/criteria-sets/KHONG-CO/group", Json("{\"group\":\"G1\"}")), HttpStatusCode.NotFound);
+            await admin.PutAsync($"/api/v1/communes/{BaoHa}/criteria-sets/KHONG-CO/group", Json("{\"group\":\"G1\"}")),
+            HttpStatusCode.NotFound
+        );
         var commune = await ProblemAssert.IsProblemAsync(await admin.PutGroupAsync("99999", "G1"), HttpStatusCode.NotFound);
 
         Assert.Contains("KHONG-CO", set.GetProperty("detail").GetString());

@@ -8,7 +8,8 @@ namespace Mtqg.Web.Tests.Scorecards;
 
 public sealed class ProvinceSummaryApiTests
 {
-    private const string Infrastructure = "TC02", Politics = "TC09";
+    private const string Infrastructure = "TC02",
+        Politics = "TC09";
 
     [Fact]
     public async Task A_saved_value_that_costs_a_commune_its_recognition_shows_in_the_very_next_summary()
@@ -27,7 +28,13 @@ public sealed class ProvinceSummaryApiTests
         Assert.Equal(before.Communes("levels", "code", "NTM") - 1, after.Communes("levels", "code", "NTM"));
         Assert.Equal(before.Communes("levels", "code", "NTMNC"), after.Communes("levels", "code", "NTMNC"));
         Assert.Equal(before.CommunesMet(Infrastructure) - 1, after.CommunesMet(Infrastructure));
-        foreach (var other in before.GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("code").GetString()!).Where(c => c != Infrastructure))
+        foreach (
+            var other in before
+                .GetProperty("criteria")
+                .EnumerateArray()
+                .Select(c => c.GetProperty("code").GetString()!)
+                .Where(c => c != Infrastructure)
+        )
             Assert.Equal(before.CommunesMet(other), after.CommunesMet(other));
         Assert.Equal(before.Communes("bands", "name", "Đạt chuẩn") - 1, after.Communes("bands", "name", "Đạt chuẩn"));
         Assert.Equal(before.Communes("bands", "name", "8–9 tiêu chí") + 1, after.Communes("bands", "name", "8–9 tiêu chí"));
@@ -80,7 +87,10 @@ public sealed class ProvinceSummaryApiTests
 
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["9.2"] = false });
         var twoShort = await dashboard.SummaryAsync("15", 2026);
-        Assert.Equal(["2. Hạ tầng kinh tế - xã hội", "9. Xây dựng hệ thống chính trị và hành chính công"], NotMet(twoShort.Commune("closest", BaoHa)!.Value));
+        Assert.Equal(
+            ["2. Hạ tầng kinh tế - xã hội", "9. Xây dựng hệ thống chính trị và hành chính công"],
+            NotMet(twoShort.Commune("closest", BaoHa)!.Value)
+        );
         Assert.Equal(oneShortSummary.CommunesMet(Politics) - 1, twoShort.CommunesMet(Politics));
 
         await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["10.2"] = 1 });
@@ -107,10 +117,18 @@ public sealed class ProvinceSummaryApiTests
         var shortBy = closest.Select(c => c.GetProperty("criteriaTotal").GetInt32() - c.GetProperty("criteriaMet").GetInt32()).ToList();
         Assert.All(shortBy, s => Assert.InRange(s, 1, 2));
         Assert.Equal(shortBy.Order(), shortBy);
-        Assert.All(closest, c => Assert.Equal(c.GetProperty("criteriaTotal").GetInt32() - c.GetProperty("criteriaMet").GetInt32(), NotMet(c).Length));
-        var everyShortCommune = summary.GetProperty("communes").EnumerateArray()
-            .Where(c => c.GetProperty("valuesEntered").GetInt32() > 0 && c.GetProperty("criteriaTotal").GetInt32() - c.GetProperty("criteriaMet").GetInt32() is 1 or 2)
-            .Select(c => c.GetProperty("code").GetString()).Order();
+        Assert.All(closest, c =>
+            Assert.Equal(c.GetProperty("criteriaTotal").GetInt32() - c.GetProperty("criteriaMet").GetInt32(), NotMet(c).Length)
+        );
+        var everyShortCommune = summary
+            .GetProperty("communes")
+            .EnumerateArray()
+            .Where(c =>
+                c.GetProperty("valuesEntered").GetInt32() > 0
+                && c.GetProperty("criteriaTotal").GetInt32() - c.GetProperty("criteriaMet").GetInt32() is 1 or 2
+            )
+            .Select(c => c.GetProperty("code").GetString())
+            .Order();
         Assert.Equal(everyShortCommune, closest.Select(c => c.GetProperty("code").GetString()).Order());
     }
 
@@ -136,9 +154,18 @@ public sealed class ProvinceSummaryApiTests
         Assert.Equal("Tỉnh Lào Cai", line.GetProperty("name").GetString());
         Assert.Equal(province.GetProperty("communesEvaluated").GetInt32(), line.GetProperty("communesEvaluated").GetInt32());
         Assert.Equal(province.GetProperty("communesWithData").GetInt32(), line.GetProperty("communesWithData").GetInt32());
-        Assert.True(JsonElement.DeepEquals(province.GetProperty("levels"), line.GetProperty("levels")), $"{province.GetProperty("levels")} vs {line.GetProperty("levels")}");
-        Assert.True(JsonElement.DeepEquals(province.GetProperty("bands"), line.GetProperty("bands")), $"{province.GetProperty("bands")} vs {line.GetProperty("bands")}");
-        var average = Math.Round(province.GetProperty("communes").EnumerateArray().Average(c => c.GetProperty("criteriaMet").GetInt32()), 1);
+        Assert.True(
+            JsonElement.DeepEquals(province.GetProperty("levels"), line.GetProperty("levels")),
+            $"{province.GetProperty("levels")} vs {line.GetProperty("levels")}"
+        );
+        Assert.True(
+            JsonElement.DeepEquals(province.GetProperty("bands"), line.GetProperty("bands")),
+            $"{province.GetProperty("bands")} vs {line.GetProperty("bands")}"
+        );
+        var average = Math.Round(
+            province.GetProperty("communes").EnumerateArray().Average(c => c.GetProperty("criteriaMet").GetInt32()),
+            1
+        );
         Assert.Equal(average, line.GetProperty("averageCriteriaMet").GetDouble(), 3);
         Assert.Equal(nationalBefore.Communes("levels", "code", "NTM") - 1, line.Communes("levels", "code", "NTM"));
     }
@@ -148,7 +175,10 @@ public sealed class ProvinceSummaryApiTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
 
-        var problem = await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync(SummaryUrl("99", 2026)), HttpStatusCode.NotFound);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await app.CreateClient().GetAsync(SummaryUrl("99", 2026)),
+            HttpStatusCode.NotFound
+        );
 
         Assert.Contains("99", problem.GetProperty("detail").GetString());
     }

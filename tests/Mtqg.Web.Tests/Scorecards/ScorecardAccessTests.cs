@@ -70,7 +70,10 @@ public sealed class ScorecardAccessTests
         var admin = await app.ClientAsAsync("demo.admin");
         await admin.PutValuesOkAsync(BaoHa, 2026, Roads(95));
 
-        var problem = await ProblemAssert.IsProblemAsync(await app.CreateClient().PutValuesAsync(BaoHa, 2026, Roads(10)), HttpStatusCode.Unauthorized);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await app.CreateClient().PutValuesAsync(BaoHa, 2026, Roads(10)),
+            HttpStatusCode.Unauthorized
+        );
 
         Assert.Contains("Bearer", problem.GetProperty("detail").GetString());
         Assert.Equal(95m, (await admin.ScorecardAsync(BaoHa, 2026)).Indicator("2.1").GetProperty("value").GetDecimal());
@@ -81,7 +84,10 @@ public sealed class ScorecardAccessTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var forged = app.CreateClient();
-        forged.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "khong-phai-ma-truy-cap");
+        forged.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer",
+            "khong-phai-ma-truy-cap"
+        );
 
         await ProblemAssert.IsProblemAsync(await forged.PutValuesAsync(BaoHa, 2026, Roads(10)), HttpStatusCode.Unauthorized);
     }
@@ -94,7 +100,10 @@ public sealed class ScorecardAccessTests
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(SummaryUrl("15", 2026))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/years/2026/summary?set={Code}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/provinces/15/years/2026/scorecards.xlsx?set={Code}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await anonymous.GetAsync($"/api/v1/provinces/15/years/2026/scorecards.xlsx?set={Code}")).StatusCode
+        );
     }
 
     [Fact]
@@ -103,7 +112,10 @@ public sealed class ScorecardAccessTests
         await using var app = await MtqgApp.StartDemoAsync();
         var viewer = await app.ClientAsAsync("demo.xem");
 
-        var anonymous = await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync(ScorecardUrl(BaoHa, 2026)), HttpStatusCode.Unauthorized);
+        var anonymous = await ProblemAssert.IsProblemAsync(
+            await app.CreateClient().GetAsync(ScorecardUrl(BaoHa, 2026)),
+            HttpStatusCode.Unauthorized
+        );
 
         Assert.Equal("Chưa đăng nhập", anonymous.GetProperty("title").GetString());
         Assert.Equal(BaoHa, (await viewer.ScorecardAsync(BaoHa, 2026)).GetProperty("commune").GetProperty("code").GetString());

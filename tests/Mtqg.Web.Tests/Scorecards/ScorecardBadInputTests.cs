@@ -12,18 +12,31 @@ public sealed class ScorecardBadInputTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
-        await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?> { ["1.2"] = 90, ["6.1"] = 1.0m, ["5.3"] = null });
+        await admin.PutValuesOkAsync(
+            BaoHa,
+            2026,
+            new Dictionary<string, object?>
+            {
+                ["1.2"] = 90,
+                ["6.1"] = 1.0m,
+                ["5.3"] = null,
+            }
+        );
 
-        var response = await admin.PutValuesAsync(BaoHa, 2026, new Dictionary<string, object?>
-        {
-            ["1.2"] = 50,           // good
-            ["6.1"] = 3.5m,         // good
-            ["5.3"] = 100,          // good
-            ["99.9"] = 1,           // no such indicator
-            ["2.1"] = "cao",        // a string for a percent
-            ["1.1"] = 1,            // a number for a boolean
-            ["4.1"] = 120,          // a percent above 100
-        });
+        var response = await admin.PutValuesAsync(
+            BaoHa,
+            2026,
+            new Dictionary<string, object?>
+            {
+                ["1.2"] = 50, // good
+                ["6.1"] = 3.5m, // good
+                ["5.3"] = 100, // good
+                ["99.9"] = 1, // no such indicator
+                ["2.1"] = "cao", // a string for a percent
+                ["1.1"] = 1, // a number for a boolean
+                ["4.1"] = 120, // a percent above 100
+            }
+        );
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(4, problem.GetProperty("errors").EnumerateObject().Count());
@@ -65,7 +78,10 @@ public sealed class ScorecardBadInputTests
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
-        var problem = await ProblemAssert.IsProblemAsync(await admin.PutAsync(ValuesUrl(BaoHa, 2026), Json(body)), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await admin.PutAsync(ValuesUrl(BaoHa, 2026), Json(body)),
+            HttpStatusCode.BadRequest
+        );
 
         Assert.NotEmpty(ProblemAssert.Errors(problem, "values"));
     }
@@ -76,7 +92,10 @@ public sealed class ScorecardBadInputTests
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
-        var put = await ProblemAssert.IsProblemAsync(await admin.PutValuesAsync("99999", 2026, new Dictionary<string, object?> { ["1.2"] = 90 }), HttpStatusCode.NotFound);
+        var put = await ProblemAssert.IsProblemAsync(
+            await admin.PutValuesAsync("99999", 2026, new Dictionary<string, object?> { ["1.2"] = 90 }),
+            HttpStatusCode.NotFound
+        );
         var get = await ProblemAssert.IsProblemAsync(await admin.GetAsync(ScorecardUrl("99999", 2026)), HttpStatusCode.NotFound);
 
         Assert.Equal("Không tìm thấy", put.GetProperty("title").GetString());
@@ -90,7 +109,10 @@ public sealed class ScorecardBadInputTests
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
-        await ProblemAssert.IsProblemAsync(await admin.PutValuesAsync("15", 2026, new Dictionary<string, object?> { ["1.2"] = 90 }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(
+            await admin.PutValuesAsync("15", 2026, new Dictionary<string, object?> { ["1.2"] = 90 }),
+            HttpStatusCode.NotFound
+        );
     }
 
     [Fact]
@@ -99,7 +121,10 @@ public sealed class ScorecardBadInputTests
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
 
-        var put = await ProblemAssert.IsProblemAsync(await admin.PutValuesAsync(BaoHa, 2019, new Dictionary<string, object?> { ["1.2"] = 90 }), HttpStatusCode.BadRequest);
+        var put = await ProblemAssert.IsProblemAsync(
+            await admin.PutValuesAsync(BaoHa, 2019, new Dictionary<string, object?> { ["1.2"] = 90 }),
+            HttpStatusCode.BadRequest
+        );
         var get = await ProblemAssert.IsProblemAsync(await admin.GetAsync(ScorecardUrl(BaoHa, 2019)), HttpStatusCode.BadRequest);
         var summary = await ProblemAssert.IsProblemAsync(await admin.GetAsync(SummaryUrl("15", 2019)), HttpStatusCode.BadRequest);
 
@@ -116,9 +141,20 @@ public sealed class ScorecardBadInputTests
         var admin = await app.ClientAsAsync("demo.admin");
 
         var put = await ProblemAssert.IsProblemAsync(
-            await admin.PutAsJsonAsync($"/api/v1/communes/{BaoHa}/years/2026/values?set=KHONG-CO", new { values = new Dictionary<string, object> { ["1.2"] = 90 } }), HttpStatusCode.NotFound);
-        var get = await ProblemAssert.IsProblemAsync(await admin.GetAsync($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set=KHONG-CO"), HttpStatusCode.NotFound);
-        var summary = await ProblemAssert.IsProblemAsync(await admin.GetAsync("/api/v1/provinces/15/years/2026/summary?set=KHONG-CO"), HttpStatusCode.NotFound);
+            await admin.PutAsJsonAsync(
+                $"/api/v1/communes/{BaoHa}/years/2026/values?set=KHONG-CO",
+                new { values = new Dictionary<string, object> { ["1.2"] = 90 } }
+            ),
+            HttpStatusCode.NotFound
+        );
+        var get = await ProblemAssert.IsProblemAsync(
+            await admin.GetAsync($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set=KHONG-CO"),
+            HttpStatusCode.NotFound
+        );
+        var summary = await ProblemAssert.IsProblemAsync(
+            await admin.GetAsync("/api/v1/provinces/15/years/2026/summary?set=KHONG-CO"),
+            HttpStatusCode.NotFound
+        );
 
         Assert.Contains("KHONG-CO", put.GetProperty("detail").GetString());
         Assert.Contains("KHONG-CO", get.GetProperty("detail").GetString());
@@ -131,7 +167,10 @@ public sealed class ScorecardBadInputTests
         await using var app = await MtqgApp.StartDemoAsync();
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
 
-        var problem = await ProblemAssert.IsProblemAsync(await coordinator.GetAsync(ScorecardUrl(BaoHa, 2026) + "&level=KIEUMAU"), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await coordinator.GetAsync(ScorecardUrl(BaoHa, 2026) + "&level=KIEUMAU"),
+            HttpStatusCode.BadRequest
+        );
 
         var message = ProblemAssert.Errors(problem, "level")[0];
         Assert.Contains("KIEUMAU", message);

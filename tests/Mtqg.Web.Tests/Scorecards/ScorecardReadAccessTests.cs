@@ -15,8 +15,10 @@ public sealed class ScorecardReadAccessTests
 {
     /// <summary>Xã Tân Thượng (Văn Bàn, old Tỉnh Lào Cai 10) until 30/6/2025, then part of the new Xã Bảo Hà.</summary>
     private const string TanThuong = "03070";
+
     /// <summary>Xã Cốc Ly (Bắc Hà, old Tỉnh Lào Cai 10) until 30/6/2025, then part of Xã Bảo Nhai, not of Xã Bảo Hà.</summary>
     private const string CocLy = "02878";
+
     /// <summary>Xã Minh Bảo (old Tỉnh Yên Bái, code 15) until 30/6/2025; Yên Bái merged into today's Lào Cai (15).</summary>
     private const string MinhBao = "04270";
 
@@ -43,7 +45,12 @@ public sealed class ScorecardReadAccessTests
     [InlineData("demo.giupdo", SocSon, 2026, HttpStatusCode.Forbidden)]
     [InlineData("demo.admin", SocSon, 2026, HttpStatusCode.OK)]
     [InlineData("demo.admin", TanThuong, 2024, HttpStatusCode.OK)]
-    public async Task A_scorecard_is_read_only_by_accounts_whose_scope_holds_the_commune(string? userName, string commune, int year, HttpStatusCode expected)
+    public async Task A_scorecard_is_read_only_by_accounts_whose_scope_holds_the_commune(
+        string? userName,
+        string commune,
+        int year,
+        HttpStatusCode expected
+    )
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var client = await ClientAsync(app, userName);
@@ -51,7 +58,11 @@ public sealed class ScorecardReadAccessTests
         var response = await client.GetAsync(ScorecardUrl(commune, year));
 
         await AssertAnswerAsync(response, expected, card =>
-            Assert.Equal((commune, year), (card.GetProperty("commune").GetProperty("code").GetString(), card.GetProperty("year").GetInt32())));
+            Assert.Equal(
+                (commune, year),
+                (card.GetProperty("commune").GetProperty("code").GetString(), card.GetProperty("year").GetInt32())
+            )
+        );
     }
 
     [Fact]
@@ -62,7 +73,10 @@ public sealed class ScorecardReadAccessTests
         var baoHa = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/units/{BaoHa}?asOf=2026-12-31");
         var baoNhai = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/units/{BaoNhai}?asOf=2026-12-31");
         var tanThuong = Predecessors(baoHa).Single(p => p.GetProperty("code").GetString() == TanThuong);
-        Assert.Equal(("Xã Tân Thượng", "2025-06-30"), (tanThuong.GetProperty("fullName").GetString(), tanThuong.GetProperty("validTo").GetString()));
+        Assert.Equal(
+            ("Xã Tân Thượng", "2025-06-30"),
+            (tanThuong.GetProperty("fullName").GetString(), tanThuong.GetProperty("validTo").GetString())
+        );
         Assert.Contains(Predecessors(baoNhai), p => p.GetProperty("code").GetString() == CocLy);
         Assert.DoesNotContain(Predecessors(baoHa), p => p.GetProperty("code").GetString() == CocLy);
 
@@ -70,8 +84,15 @@ public sealed class ScorecardReadAccessTests
         var other = await officer.GetAsync(ScorecardUrl(CocLy, 2024));
 
         await AssertAnswerAsync(own, HttpStatusCode.OK, card =>
-            Assert.Equal((TanThuong, "Xã Tân Thượng", 2024),
-                (card.GetProperty("commune").GetProperty("code").GetString(), card.GetProperty("commune").GetProperty("name").GetString(), card.GetProperty("year").GetInt32())));
+            Assert.Equal(
+                (TanThuong, "Xã Tân Thượng", 2024),
+                (
+                    card.GetProperty("commune").GetProperty("code").GetString(),
+                    card.GetProperty("commune").GetProperty("name").GetString(),
+                    card.GetProperty("year").GetInt32()
+                )
+            )
+        );
         var refused = await ProblemAssert.IsProblemAsync(other, HttpStatusCode.Forbidden);
         Assert.Contains("Xã Cốc Ly", refused.GetProperty("detail").GetString());
     }
@@ -87,7 +108,9 @@ public sealed class ScorecardReadAccessTests
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
         var haNoi = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/units?parent=01&level=commune&asOf=2026-12-31"))!
-            .First(u => u.GetProperty("kind").GetString() == "xa").GetProperty("code").GetString()!;
+            .First(u => u.GetProperty("kind").GetString() == "xa")
+            .GetProperty("code")
+            .GetString()!;
         await admin.ScorecardAsync(haNoi, 2026); // the commune exists and has a scorecard
         var client = await app.ClientAsAsync(userName);
 
@@ -101,8 +124,17 @@ public sealed class ScorecardReadAccessTests
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var admin = await app.ClientAsAsync("demo.admin");
-        var created = await admin.PostAsJsonAsync("/api/v1/users",
-            new { userName = "xem.toanquoc", password = "Mat-khau-2026", displayName = "Xem toàn quốc", role = "viewer", unitCode = (string?)null });
+        var created = await admin.PostAsJsonAsync(
+            "/api/v1/users",
+            new
+            {
+                userName = "xem.toanquoc",
+                password = "Mat-khau-2026",
+                displayName = "Xem toàn quốc",
+                role = "viewer",
+                unitCode = (string?)null,
+            }
+        );
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var viewer = await app.ClientAsAsync("xem.toanquoc", "Mat-khau-2026");
 
@@ -123,7 +155,12 @@ public sealed class ScorecardReadAccessTests
     [InlineData("demo.xem", "01", 2026, HttpStatusCode.Forbidden)]
     [InlineData("demo.xa", "15", 2026, HttpStatusCode.Forbidden)]
     [InlineData("demo.admin", "01", 2026, HttpStatusCode.OK)]
-    public async Task The_values_workbook_is_downloaded_only_by_accounts_that_read_the_provinces_detailed_data(string? userName, string province, int year, HttpStatusCode expected)
+    public async Task The_values_workbook_is_downloaded_only_by_accounts_that_read_the_provinces_detailed_data(
+        string? userName,
+        string province,
+        int year,
+        HttpStatusCode expected
+    )
     {
         await using var app = await MtqgApp.StartDemoAsync();
         var client = await ClientAsync(app, userName);
@@ -131,7 +168,11 @@ public sealed class ScorecardReadAccessTests
         var response = await client.GetAsync(WorkbookUrl(province, year));
 
         await AssertAnswerAsync(response, expected, _ =>
-            Assert.Equal($"MTQG-{province}-{year}-{Code}.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName));
+            Assert.Equal(
+                $"MTQG-{province}-{year}-{Code}.xlsx",
+                response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName
+            )
+        );
     }
 
     private static string WorkbookUrl(string province, int year) => $"/api/v1/provinces/{province}/years/{year}/workbook?set={Code}";
@@ -147,13 +188,18 @@ public sealed class ScorecardReadAccessTests
         if (expected != HttpStatusCode.OK)
         {
             var problem = await ProblemAssert.IsProblemAsync(response, expected);
-            Assert.Equal(expected == HttpStatusCode.Unauthorized ? "Chưa đăng nhập" : "Không có quyền", problem.GetProperty("title").GetString());
+            Assert.Equal(
+                expected == HttpStatusCode.Unauthorized ? "Chưa đăng nhập" : "Không có quyền",
+                problem.GetProperty("title").GetString()
+            );
             return;
         }
         if (response.StatusCode != HttpStatusCode.OK)
             Assert.Fail($"{response.RequestMessage!.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        onOk(response.Content.Headers.ContentType?.MediaType == "application/json"
-            ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
-            : default);
+        onOk(
+            response.Content.Headers.ContentType?.MediaType == "application/json"
+                ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+                : default
+        );
     }
 }

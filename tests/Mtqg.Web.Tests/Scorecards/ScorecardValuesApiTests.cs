@@ -25,14 +25,20 @@ public sealed class ScorecardValuesApiTests
         Assert.Equal((10, 10), (card.GetProperty("criteriaMet").GetInt32(), card.GetProperty("criteriaTotal").GetInt32()));
         Assert.Equal("Đạt chuẩn", card.GetProperty("band").GetString());
         Assert.Equal(["NTM"], card.Reached());
-        Assert.Equal(Enumerable.Range(1, 10), card.GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("number").GetInt32()));
+        Assert.Equal(
+            Enumerable.Range(1, 10),
+            card.GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("number").GetInt32())
+        );
         Assert.All(card.GetProperty("criteria").EnumerateArray(), c =>
         {
             Assert.Equal("met", c.Status());
             Assert.False(string.IsNullOrEmpty(c.GetProperty("code").GetString()));
             Assert.False(string.IsNullOrEmpty(c.GetProperty("name").GetString()));
         });
-        var indicators = card.GetProperty("criteria").EnumerateArray().SelectMany(c => c.GetProperty("indicators").EnumerateArray()).ToList();
+        var indicators = card.GetProperty("criteria")
+            .EnumerateArray()
+            .SelectMany(c => c.GetProperty("indicators").EnumerateArray())
+            .ToList();
         Assert.Equal(MeetingNtmInG1().Keys.Order(), indicators.Select(i => i.GetProperty("code").GetString()!).Order());
         Assert.All(indicators, i => Assert.Equal("met", i.Status()));
 
@@ -43,9 +49,19 @@ public sealed class ScorecardValuesApiTests
         Assert.Equal("achieved", plan.GetProperty("rule").GetString());
 
         var roads = card.Indicator("2.1");
-        Assert.Equal((100m, 100m, ">="), (roads.GetProperty("value").GetDecimal(), roads.GetProperty("threshold").GetDecimal(), roads.GetProperty("rule").GetString()));
+        Assert.Equal(
+            (100m, 100m, ">="),
+            (roads.GetProperty("value").GetDecimal(), roads.GetProperty("threshold").GetDecimal(), roads.GetProperty("rule").GetString())
+        );
         var poverty = card.Indicator("6.1");
-        Assert.Equal((1.8m, 2m, "<="), (poverty.GetProperty("value").GetDecimal(), poverty.GetProperty("threshold").GetDecimal(), poverty.GetProperty("rule").GetString()));
+        Assert.Equal(
+            (1.8m, 2m, "<="),
+            (
+                poverty.GetProperty("value").GetDecimal(),
+                poverty.GetProperty("threshold").GetDecimal(),
+                poverty.GetProperty("rule").GetString()
+            )
+        );
         Assert.Equal(2.5m, card.Indicator("8.3").GetProperty("value").GetDecimal());
     }
 
@@ -85,7 +101,9 @@ public sealed class ScorecardValuesApiTests
         Assert.Contains("90%", explanation);
         Assert.Contains("ngưỡng 100%", explanation);
         Assert.Equal("not_met", card.Criterion(2).Status());
-        Assert.All(card.GetProperty("criteria").EnumerateArray().Where(c => c.GetProperty("number").GetInt32() != 2), c => Assert.Equal("met", c.Status()));
+        Assert.All(card.GetProperty("criteria").EnumerateArray().Where(c => c.GetProperty("number").GetInt32() != 2), c =>
+            Assert.Equal("met", c.Status())
+        );
         Assert.Equal(9, card.GetProperty("criteriaMet").GetInt32());
         Assert.Equal("8–9 tiêu chí", card.GetProperty("band").GetString());
         Assert.Empty(card.Reached());
@@ -154,10 +172,18 @@ public sealed class ScorecardValuesApiTests
         Assert.Equal(100m, advanced.Indicator("1.2").GetProperty("threshold").GetDecimal());
         Assert.Equal(["NTM"], advanced.Reached());
 
-        var card = await admin.PutValuesOkAsync(BaoHa, 2026, new Dictionary<string, object?>
-        {
-            ["1.2"] = 100, ["3.1"] = 95, ["5.1"] = 98, ["6.1"] = 1.0m, ["7.2"] = 92,
-        });
+        var card = await admin.PutValuesOkAsync(
+            BaoHa,
+            2026,
+            new Dictionary<string, object?>
+            {
+                ["1.2"] = 100,
+                ["3.1"] = 95,
+                ["5.1"] = 98,
+                ["6.1"] = 1.0m,
+                ["7.2"] = 92,
+            }
+        );
         Assert.Equal(["NTM", "NTMNC"], card.Reached());
         Assert.Equal(6, (await admin.ScorecardAsync(BaoHa, 2026, level: "NTMNC")).GetProperty("criteriaMet").GetInt32());
     }

@@ -21,9 +21,21 @@ public sealed class YearScopedCommuneTests
         var old = await client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{BaoHa}?asOf=2024-12-31");
         var current = await client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{BaoHa}?asOf=2026-12-31");
 
-        Assert.Equal(("Xã Bảo Hà", "2025-06-30", "10"), (old.GetProperty("fullName").GetString(), old.GetProperty("validTo").GetString(), old.GetProperty("provinceCode").GetString()));
-        Assert.Equal(("Xã Bảo Hà", "2025-07-01", "15"), (current.GetProperty("fullName").GetString(), current.GetProperty("validFrom").GetString(), current.GetProperty("provinceCode").GetString()));
-        Assert.Contains(current.GetProperty("predecessors").EnumerateArray(), p => p.GetProperty("code").GetString() == BaoHa && p.GetProperty("validTo").GetString() == "2025-06-30");
+        Assert.Equal(
+            ("Xã Bảo Hà", "2025-06-30", "10"),
+            (old.GetProperty("fullName").GetString(), old.GetProperty("validTo").GetString(), old.GetProperty("provinceCode").GetString())
+        );
+        Assert.Equal(
+            ("Xã Bảo Hà", "2025-07-01", "15"),
+            (
+                current.GetProperty("fullName").GetString(),
+                current.GetProperty("validFrom").GetString(),
+                current.GetProperty("provinceCode").GetString()
+            )
+        );
+        Assert.Contains(current.GetProperty("predecessors").EnumerateArray(), p =>
+            p.GetProperty("code").GetString() == BaoHa && p.GetProperty("validTo").GetString() == "2025-06-30"
+        );
         Assert.Contains(current.GetProperty("predecessors").EnumerateArray(), p => p.GetProperty("code").GetString() == KimSon);
     }
 
@@ -36,14 +48,20 @@ public sealed class YearScopedCommuneTests
 
         var written = await admin.PutValuesOkAsync(BaoHa, 2024, new Dictionary<string, object?> { ["1.2"] = 42 });
 
-        Assert.Equal((BaoHa, 2024), (written.GetProperty("commune").GetProperty("code").GetString(), written.GetProperty("year").GetInt32()));
+        Assert.Equal(
+            (BaoHa, 2024),
+            (written.GetProperty("commune").GetProperty("code").GetString(), written.GetProperty("year").GetInt32())
+        );
         Assert.Equal(42m, written.Indicator("1.2").GetProperty("value").GetDecimal());
         Assert.Equal(42m, (await admin.ScorecardAsync(BaoHa, 2024)).Indicator("1.2").GetProperty("value").GetDecimal());
         Assert.Equal(90m, (await admin.ScorecardAsync(BaoHa, 2026)).Indicator("1.2").GetProperty("value").GetDecimal());
 
         // The old commune is counted under the old Tỉnh Lào Cai (10) in 2024, not under code 15 (then Tỉnh Yên Bái).
         var oldProvince = await admin.SummaryAsync("10", 2024);
-        Assert.Contains("1. Quy hoạch", oldProvince.Commune("communes", BaoHa)!.Value.GetProperty("criteriaNotMet").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains(
+            "1. Quy hoạch",
+            oldProvince.Commune("communes", BaoHa)!.Value.GetProperty("criteriaNotMet").EnumerateArray().Select(c => c.GetString())
+        );
         Assert.Null((await admin.SummaryAsync("15", 2024)).Commune("communes", BaoHa));
     }
 
@@ -73,8 +91,14 @@ public sealed class YearScopedCommuneTests
 
         Assert.Equal("Xã Kim Sơn", in2024.GetProperty("commune").GetProperty("name").GetString());
         Assert.Equal(77m, in2024.Indicator("1.2").GetProperty("value").GetDecimal());
-        Assert.Contains("31/12/2025", (await ProblemAssert.IsProblemAsync(in2025, HttpStatusCode.NotFound)).GetProperty("detail").GetString());
-        Assert.Contains("31/12/2026", (await ProblemAssert.IsProblemAsync(in2026, HttpStatusCode.NotFound)).GetProperty("detail").GetString());
+        Assert.Contains(
+            "31/12/2025",
+            (await ProblemAssert.IsProblemAsync(in2025, HttpStatusCode.NotFound)).GetProperty("detail").GetString()
+        );
+        Assert.Contains(
+            "31/12/2026",
+            (await ProblemAssert.IsProblemAsync(in2026, HttpStatusCode.NotFound)).GetProperty("detail").GetString()
+        );
         await ProblemAssert.IsProblemAsync(await admin.GetAsync(ScorecardUrl(KimSon, 2026)), HttpStatusCode.NotFound);
     }
 }

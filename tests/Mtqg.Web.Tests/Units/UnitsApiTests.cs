@@ -71,7 +71,9 @@ public sealed class UnitsApiTests
         var after = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/00004");
         Assert.Equal("Phường Ba Đình", after.GetProperty("fullName").GetString());
         Assert.Equal("2025-07-01", after.GetProperty("validFrom").GetString());
-        Assert.Contains(after.GetProperty("predecessors").EnumerateArray(), p => p.GetProperty("fullName").GetString() == "Phường Trúc Bạch");
+        Assert.Contains(after.GetProperty("predecessors").EnumerateArray(), p =>
+            p.GetProperty("fullName").GetString() == "Phường Trúc Bạch"
+        );
     }
 
     [Fact]

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Tests.Infrastructure;
 
@@ -12,10 +12,17 @@ namespace Mtqg.Web.Tests.Visits;
 /// communes; the responsible party answers and closes; the open list is oldest first with overdue ones marked.</summary>
 public sealed class VisitApiTests
 {
-    private const string LaoCai = "15", BaoHa = "02989", BaoNhai = "02890", SocSon = "00376", Finance = "Sở Tài chính", Construction = "Sở Xây dựng";
+    private const string LaoCai = "15",
+        BaoHa = "02989",
+        BaoNhai = "02890",
+        SocSon = "00376",
+        Finance = "Sở Tài chính",
+        Construction = "Sở Xây dựng";
 
     private static DateOnly Today => Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow);
+
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string VisitDay => Iso(Today);
 
     /// <summary>Lào Cai: Sở Tài chính helps Bảo Hà from a year ago to a year ahead; its account, Sở Xây dựng's appraiser, the office and Bảo Hà's officer.</summary>
@@ -26,18 +33,53 @@ public sealed class VisitApiTests
         var given = app.Given();
         var office = await given.Account(Roles.Coordinator, unit: LaoCai);
         await given.Assignment(office.Client, LaoCai, Finance, [BaoHa], Today.AddYears(-1), Today.AddYears(1));
-        return new FinanceHelpsBaoHa(given, await given.Account(Roles.Agency, unit: LaoCai, sector: Finance), await given.Account(Roles.Appraiser, unit: LaoCai, sector: Construction),
-            office, await given.Account(Roles.Commune, unit: BaoHa));
+        return new FinanceHelpsBaoHa(
+            given,
+            await given.Account(Roles.Agency, unit: LaoCai, sector: Finance),
+            await given.Account(Roles.Appraiser, unit: LaoCai, sector: Construction),
+            office,
+            await given.Account(Roles.Commune, unit: BaoHa)
+        );
     }
 
-    private static object Visit(string commune, object[]? recommendations = null, string? date = null) => new
-    {
-        date = date ?? VisitDay, communeCode = commune, participants = new[] { "Phó Giám đốc Sở Tài chính", "Chủ tịch UBND xã" },
-        content = "Kiểm tra tiến độ xây dựng nông thôn mới", findings = "Còn thiếu tiêu chí giao thông",
-        support = new object[] { new { kind = "gift", description = "Quà cho hộ nghèo", quantity = 10, unit = "suất", value = 5_000_000 }, new { kind = "money", description = "Quỹ khuyến học", value = 3_000_000 } },
-        difficulties = new[] { "Thiếu vốn đối ứng" },
-        recommendations = recommendations ?? [new { text = "Hướng dẫn hồ sơ đường trục thôn", responsible = "department", sector = "Sở Xây dựng", dueDate = "2030-12-31" }],
-    };
+    private static object Visit(string commune, object[]? recommendations = null, string? date = null) =>
+        new
+        {
+            date = date ?? VisitDay,
+            communeCode = commune,
+            participants = new[] { "Phó Giám đốc Sở Tài chính", "Chủ tịch UBND xã" },
+            content = "Kiểm tra tiến độ xây dựng nông thôn mới",
+            findings = "Còn thiếu tiêu chí giao thông",
+            support = new object[]
+            {
+                new
+                {
+                    kind = "gift",
+                    description = "Quà cho hộ nghèo",
+                    quantity = 10,
+                    unit = "suất",
+                    value = 5_000_000,
+                },
+                new
+                {
+                    kind = "money",
+                    description = "Quỹ khuyến học",
+                    value = 3_000_000,
+                },
+            },
+            difficulties = new[] { "Thiếu vốn đối ứng" },
+            recommendations = recommendations
+                ??
+                [
+                    new
+                    {
+                        text = "Hướng dẫn hồ sơ đường trục thôn",
+                        responsible = "department",
+                        sector = "Sở Xây dựng",
+                        dueDate = "2030-12-31",
+                    },
+                ],
+        };
 
     private static async Task<int> CreatedIdAsync(HttpResponseMessage response)
     {
@@ -60,10 +102,23 @@ public sealed class VisitApiTests
         var visit = await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}");
         var open = await OpenAsync(lc.Officer.Client, $"commune={BaoHa}");
 
-        Assert.Equal(("Sở Tài chính", "Xã Bảo Hà", 8_000_000L), (visit.GetProperty("agencyName").GetString(), visit.GetProperty("communeName").GetString(), visit.GetProperty("supportValue").GetInt64()));
-        Assert.Equal(["Quà tặng", "Tiền"], visit.GetProperty("support").EnumerateArray().Select(s => s.GetProperty("kindName").GetString()));
+        Assert.Equal(
+            ("Sở Tài chính", "Xã Bảo Hà", 8_000_000L),
+            (
+                visit.GetProperty("agencyName").GetString(),
+                visit.GetProperty("communeName").GetString(),
+                visit.GetProperty("supportValue").GetInt64()
+            )
+        );
+        Assert.Equal(
+            ["Quà tặng", "Tiền"],
+            visit.GetProperty("support").EnumerateArray().Select(s => s.GetProperty("kindName").GetString())
+        );
         var raised = visit.GetProperty("recommendations").EnumerateArray().Single();
-        Assert.Equal(("open", "Sở Xây dựng"), (raised.GetProperty("status").GetString(), raised.GetProperty("responsibleName").GetString()));
+        Assert.Equal(
+            ("open", "Sở Xây dựng"),
+            (raised.GetProperty("status").GetString(), raised.GetProperty("responsibleName").GetString())
+        );
         Assert.Contains(open, r => r.GetProperty("id").GetInt32() == raised.GetProperty("id").GetInt32());
         var timeline = await (lc.Officer.Client).GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}");
         Assert.Equal(id, timeline[0].GetProperty("id").GetInt32());
@@ -77,29 +132,65 @@ public sealed class VisitApiTests
         var agency = lc.Agency.Client;
         var id = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
 
-        var corrected = await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { content = "Kiểm tra tiến độ đường trục thôn (sửa chính tả)", findings = "Đã hoàn thành 80% khối lượng." });
+        var corrected = await agency.PutAsJsonAsync(
+            $"/api/v1/visits/{id}",
+            new { content = "Kiểm tra tiến độ đường trục thôn (sửa chính tả)", findings = "Đã hoàn thành 80% khối lượng." }
+        );
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
         var visit = await corrected.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Kiểm tra tiến độ đường trục thôn (sửa chính tả)", visit.GetProperty("content").GetString());
         Assert.Equal(8_000_000L, visit.GetProperty("supportValue").GetInt64()); // not sent: kept
         Assert.Single(visit.GetProperty("recommendations").EnumerateArray());
 
-        var bad = await ProblemAssert.IsProblemAsync(await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { communeCode = "02680", content = " " }), HttpStatusCode.BadRequest);
+        var bad = await ProblemAssert.IsProblemAsync(
+            await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { communeCode = "02680", content = " " }),
+            HttpStatusCode.BadRequest
+        );
         Assert.NotEmpty(ProblemAssert.Errors(bad, "communeCode"));
         Assert.NotEmpty(ProblemAssert.Errors(bad, "content"));
-        await ProblemAssert.IsProblemAsync(await (lc.Office.Client).PutAsJsonAsync($"/api/v1/visits/{id}", new { content = "X" }), HttpStatusCode.Forbidden);
-        Assert.Equal("Kiểm tra tiến độ đường trục thôn (sửa chính tả)", (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("content").GetString());
+        await ProblemAssert.IsProblemAsync(
+            await (lc.Office.Client).PutAsJsonAsync($"/api/v1/visits/{id}", new { content = "X" }),
+            HttpStatusCode.Forbidden
+        );
+        Assert.Equal(
+            "Kiểm tra tiến độ đường trục thôn (sửa chính tả)",
+            (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("content").GetString()
+        );
 
         // Support sent is the whole new list: the two items recorded are replaced by one, and the trail files each under the commune.
-        var replaced = await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { support = new[] { new { kind = "materials", description = "Xi măng làm đường", quantity = 20, unit = "tấn", value = 30_000_000 } } });
+        var replaced = await agency.PutAsJsonAsync(
+            $"/api/v1/visits/{id}",
+            new
+            {
+                support = new[]
+                {
+                    new
+                    {
+                        kind = "materials",
+                        description = "Xi măng làm đường",
+                        quantity = 20,
+                        unit = "tấn",
+                        value = 30_000_000,
+                    },
+                },
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         Assert.Equal(30_000_000L, (await replaced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("supportValue").GetInt64());
 
         using var scope = app.Services.CreateScope();
-        Assert.Contains(await app.Db(scope).AuditEntries.Where(e => e.Entity == "VisitRecord").ToListAsync(), e => e.Action == Mtqg.Data.Audit.AuditEntry.Update && e.NewValue!.Contains("sửa chính tả"));
-        var support = await app.Db(scope).AuditEntries.Where(e => e.Entity == "VisitSupport" && e.UnitCode == BaoHa && e.UserName == lc.Agency.UserName).OrderBy(e => e.Id).ToListAsync();
+        Assert.Contains(await app.Db(scope).AuditEntries.Where(e => e.Entity == "VisitRecord").ToListAsync(), e =>
+            e.Action == Mtqg.Data.Audit.AuditEntry.Update && e.NewValue!.Contains("sửa chính tả")
+        );
+        var support = await app.Db(scope)
+            .AuditEntries.Where(e => e.Entity == "VisitSupport" && e.UnitCode == BaoHa && e.UserName == lc.Agency.UserName)
+            .OrderBy(e => e.Id)
+            .ToListAsync();
         Assert.Equal(["create", "create", "create", "delete", "delete"], support.Select(e => e.Action).Order()); // two recorded, two removed, one added
-        Assert.Contains(support, e => e.Action == "create" && e.NewValue == "Loại hỗ trợ: Vật tư; Nội dung: Xi măng làm đường; Số lượng: 20; Đơn vị tính: tấn; Giá trị (đồng): 30000000");
+        Assert.Contains(support, e =>
+            e.Action == "create"
+            && e.NewValue == "Loại hỗ trợ: Vật tư; Nội dung: Xi măng làm đường; Số lượng: 20; Đơn vị tính: tấn; Giá trị (đồng): 30000000"
+        );
         Assert.All(support, e => Assert.StartsWith("Sở Tài chính ", e.Key));
     }
 
@@ -111,27 +202,70 @@ public sealed class VisitApiTests
         var agency = lc.Agency.Client;
         var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
         var tooLong = new string('x', 4001);
-        var refused = await ProblemAssert.IsProblemAsync(await agency.PostAsJsonAsync("/api/v1/visits", new
-        {
-            date = VisitDay, communeCode = BaoHa, participants = new[] { tooLong }, content = "Làm việc",
-            support = new[] { new { kind = "gift", description = new string('q', 1001), quantity = 1, unit = "suất", value = 1000 } },
-            recommendations = new[] { new { text = tooLong, responsible = "commune", sector = (string?)null, dueDate = (string?)null } },
-        }), HttpStatusCode.BadRequest);
+        var refused = await ProblemAssert.IsProblemAsync(
+            await agency.PostAsJsonAsync(
+                "/api/v1/visits",
+                new
+                {
+                    date = VisitDay,
+                    communeCode = BaoHa,
+                    participants = new[] { tooLong },
+                    content = "Làm việc",
+                    support = new[]
+                    {
+                        new
+                        {
+                            kind = "gift",
+                            description = new string('q', 1001),
+                            quantity = 1,
+                            unit = "suất",
+                            value = 1000,
+                        },
+                    },
+                    recommendations = new[]
+                    {
+                        new
+                        {
+                            text = tooLong,
+                            responsible = "commune",
+                            sector = (string?)null,
+                            dueDate = (string?)null,
+                        },
+                    },
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
         Assert.Contains("4.000", ProblemAssert.Errors(refused, "participants").Single());
         Assert.Contains("1.000", ProblemAssert.Errors(refused, "support[0].description").Single());
         Assert.Contains("4.000", ProblemAssert.Errors(refused, "recommendations[0].text").Single());
         Assert.Equal(before, (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength());
 
         var id = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
-        var correction = await ProblemAssert.IsProblemAsync(await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { participants = new[] { tooLong } }), HttpStatusCode.BadRequest);
+        var correction = await ProblemAssert.IsProblemAsync(
+            await agency.PutAsJsonAsync($"/api/v1/visits/{id}", new { participants = new[] { tooLong } }),
+            HttpStatusCode.BadRequest
+        );
         Assert.NotEmpty(ProblemAssert.Errors(correction, "participants"));
         Assert.Equal(2, (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("participants").GetArrayLength());
 
         // An answer longer than the recommendation's record holds.
-        var recommendation = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
-        var answer = await ProblemAssert.IsProblemAsync(await (lc.Department.Client).PostAsJsonAsync($"/api/v1/recommendations/{recommendation}/response", new { text = tooLong }), HttpStatusCode.BadRequest);
+        var recommendation = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}"))
+            .GetProperty("recommendations")[0]
+            .GetProperty("id")
+            .GetInt32();
+        var answer = await ProblemAssert.IsProblemAsync(
+            await (lc.Department.Client).PostAsJsonAsync($"/api/v1/recommendations/{recommendation}/response", new { text = tooLong }),
+            HttpStatusCode.BadRequest
+        );
         Assert.Contains("4.000", ProblemAssert.Errors(answer, "text").Single());
-        Assert.Equal("open", (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}")).GetProperty("recommendations")[0].GetProperty("status").GetString());
+        Assert.Equal(
+            "open",
+            (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{id}"))
+                .GetProperty("recommendations")[0]
+                .GetProperty("status")
+                .GetString()
+        );
     }
 
     [Fact]
@@ -146,9 +280,17 @@ public sealed class VisitApiTests
         Assert.DoesNotContain(await OpenAsync(agency, $"commune={BaoHa}"), r => r.GetProperty("visitId").GetInt32() == mistaken);
 
         var kept = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
-        var recommendation = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{kept}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
+        var recommendation = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{kept}"))
+            .GetProperty("recommendations")[0]
+            .GetProperty("id")
+            .GetInt32();
         var department = lc.Department.Client;
-        Assert.Equal(HttpStatusCode.NoContent, (await department.PostAsJsonAsync($"/api/v1/recommendations/{recommendation}/response", new { text = "Sở đang hướng dẫn" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (
+                await department.PostAsJsonAsync($"/api/v1/recommendations/{recommendation}/response", new { text = "Sở đang hướng dẫn" })
+            ).StatusCode
+        );
         var problem = await ProblemAssert.IsProblemAsync(await agency.DeleteAsync($"/api/v1/visits/{kept}"), HttpStatusCode.Conflict);
         Assert.Contains("đã được trả lời", problem.GetProperty("detail").GetString());
     }
@@ -161,16 +303,32 @@ public sealed class VisitApiTests
         var agency = lc.Agency.Client;
         var admin = await lc.Given.Administrator();
         await lc.Given.Assignment(lc.Office.Client, LaoCai, "Sở Khoa học và Công nghệ", [BaoHa], Today.AddYears(-1), Today.AddYears(1));
-        var science = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/assignments?province=15")).EnumerateArray()
-            .First(a => a.GetProperty("agencyName").GetString() == "Sở Khoa học và Công nghệ").GetProperty("agencyId").GetInt32();
+        var science = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/assignments?province=15"))
+            .EnumerateArray()
+            .First(a => a.GetProperty("agencyName").GetString() == "Sở Khoa học và Công nghệ")
+            .GetProperty("agencyId")
+            .GetInt32();
         var before = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/visits?province=15")).GetArrayLength();
 
         var unassigned = await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoNhai));
-        var otherAgency = await agency.PostAsJsonAsync("/api/v1/visits", new { agencyId = science, date = VisitDay, communeCode = BaoHa, participants = new[] { "A" }, content = "B" });
+        var otherAgency = await agency.PostAsJsonAsync(
+            "/api/v1/visits",
+            new
+            {
+                agencyId = science,
+                date = VisitDay,
+                communeCode = BaoHa,
+                participants = new[] { "A" },
+                content = "B",
+            }
+        );
         var coordinator = await (lc.Office.Client).PostAsJsonAsync("/api/v1/visits", Visit(BaoHa));
         var commune = await (lc.Officer.Client).PostAsJsonAsync("/api/v1/visits", Visit(BaoHa));
 
-        Assert.Contains("không được phân công", (await ProblemAssert.IsProblemAsync(unassigned, HttpStatusCode.Forbidden)).GetProperty("detail").GetString());
+        Assert.Contains(
+            "không được phân công",
+            (await ProblemAssert.IsProblemAsync(unassigned, HttpStatusCode.Forbidden)).GetProperty("detail").GetString()
+        );
         await ProblemAssert.IsProblemAsync(otherAgency, HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(coordinator, HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(commune, HttpStatusCode.Forbidden);
@@ -186,15 +344,41 @@ public sealed class VisitApiTests
         var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
         var openBefore = (await OpenAsync(agency, $"commune={BaoHa}")).Count;
 
-        var response = await agency.PostAsJsonAsync("/api/v1/visits", new
-        {
-            date = "2099-01-01", communeCode = BaoHa, participants = Array.Empty<string>(), content = " ",
-            support = new object[] { new { kind = "money", description = "Tiền" }, new { kind = "cash" } },
-            recommendations = new object[] { new { text = "", responsible = "department", sector = "Sở Xây dựng" }, new { text = "Sửa đường", responsible = "ministry" } },
-        });
+        var response = await agency.PostAsJsonAsync(
+            "/api/v1/visits",
+            new
+            {
+                date = "2099-01-01",
+                communeCode = BaoHa,
+                participants = Array.Empty<string>(),
+                content = " ",
+                support = new object[] { new { kind = "money", description = "Tiền" }, new { kind = "cash" } },
+                recommendations = new object[]
+                {
+                    new
+                    {
+                        text = "",
+                        responsible = "department",
+                        sector = "Sở Xây dựng",
+                    },
+                    new { text = "Sửa đường", responsible = "ministry" },
+                },
+            }
+        );
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
-        foreach (var field in new[] { "date", "participants", "content", "support[0].value", "support[1].kind", "recommendations[0].text", "recommendations[1].responsible" })
+        foreach (
+            var field in new[]
+            {
+                "date",
+                "participants",
+                "content",
+                "support[0].value",
+                "support[1].kind",
+                "recommendations[0].text",
+                "recommendations[1].responsible",
+            }
+        )
             Assert.NotEmpty(ProblemAssert.Errors(problem, field));
         Assert.Equal(before, (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength());
         Assert.Equal(openBefore, (await OpenAsync(agency, $"commune={BaoHa}")).Count);
@@ -209,7 +393,10 @@ public sealed class VisitApiTests
         var department = lc.Department.Client;
         var officer = lc.Officer.Client;
         var visit = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
-        var id = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{visit}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
+        var id = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{visit}"))
+            .GetProperty("recommendations")[0]
+            .GetProperty("id")
+            .GetInt32();
 
         var byCommune = await officer.PostAsJsonAsync($"/api/v1/recommendations/{id}/response", new { text = "Xã trả lời" });
         var empty = await department.PostAsJsonAsync($"/api/v1/recommendations/{id}/response", new { text = " " });
@@ -218,20 +405,41 @@ public sealed class VisitApiTests
         var closed = await department.PostAsJsonAsync($"/api/v1/recommendations/{id}/close", new { text = "Đã hướng dẫn xong" });
         var again = await department.PostAsJsonAsync($"/api/v1/recommendations/{id}/close", new { text = "Lần nữa" });
 
-        Assert.Contains("Sở Xây dựng", (await ProblemAssert.IsProblemAsync(byCommune, HttpStatusCode.Forbidden)).GetProperty("detail").GetString());
+        Assert.Contains(
+            "Sở Xây dựng",
+            (await ProblemAssert.IsProblemAsync(byCommune, HttpStatusCode.Forbidden)).GetProperty("detail").GetString()
+        );
         Assert.NotEmpty(ProblemAssert.Errors(await ProblemAssert.IsProblemAsync(empty, HttpStatusCode.BadRequest), "response"));
         Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
-        Assert.Equal(("inProgress", "Sở đã nhận hồ sơ"), (inProgress.GetProperty("recommendation").GetProperty("status").GetString(), inProgress.GetProperty("recommendation").GetProperty("response").GetString()));
+        Assert.Equal(
+            ("inProgress", "Sở đã nhận hồ sơ"),
+            (
+                inProgress.GetProperty("recommendation").GetProperty("status").GetString(),
+                inProgress.GetProperty("recommendation").GetProperty("response").GetString()
+            )
+        );
         Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
         Assert.Contains("đã đóng", (await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         var final = await agency.GetFromJsonAsync<JsonElement>($"/api/v1/recommendations/{id}");
-        Assert.Equal(("closed", lc.Department.UserName), (final.GetProperty("recommendation").GetProperty("status").GetString(), final.GetProperty("recommendation").GetProperty("closedBy").GetString()));
-        Assert.Equal(["Raised", "Responded", "Closed"], final.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(
+            ("closed", lc.Department.UserName),
+            (
+                final.GetProperty("recommendation").GetProperty("status").GetString(),
+                final.GetProperty("recommendation").GetProperty("closedBy").GetString()
+            )
+        );
+        Assert.Equal(
+            ["Raised", "Responded", "Closed"],
+            final.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString())
+        );
         Assert.DoesNotContain(await OpenAsync(agency, $"commune={BaoHa}"), r => r.GetProperty("id").GetInt32() == id);
         Assert.Contains(await OpenAsync(agency, $"commune={BaoHa}&status=all"), r => r.GetProperty("id").GetInt32() == id);
 
         // The agency that raised it may reopen it; it is open again.
-        Assert.Equal(HttpStatusCode.NoContent, (await agency.PostAsJsonAsync($"/api/v1/recommendations/{id}/reopen", new { text = "Chưa có văn bản" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await agency.PostAsJsonAsync($"/api/v1/recommendations/{id}/reopen", new { text = "Chưa có văn bản" })).StatusCode
+        );
         Assert.Contains(await OpenAsync(agency, $"commune={BaoHa}"), r => r.GetProperty("id").GetInt32() == id);
     }
 
@@ -244,13 +452,23 @@ public sealed class VisitApiTests
         var department = lc.Department.Client;
         var coordinator = lc.Office.Client;
         var visit = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa)));
-        var id = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{visit}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
-        Assert.Equal(HttpStatusCode.NoContent, (await department.PostAsJsonAsync($"/api/v1/recommendations/{id}/close", new { text = "Đã hướng dẫn" })).StatusCode);
+        var id = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{visit}"))
+            .GetProperty("recommendations")[0]
+            .GetProperty("id")
+            .GetInt32();
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await department.PostAsJsonAsync($"/api/v1/recommendations/{id}/close", new { text = "Đã hướng dẫn" })).StatusCode
+        );
 
         var visits = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={BaoHa}&entity=VisitRecord");
-        var recommendations = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={BaoHa}&entity=RecommendationRecord&user={lc.Department.UserName}");
+        var recommendations = await coordinator.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/audit?unit={BaoHa}&entity=RecommendationRecord&user={lc.Department.UserName}"
+        );
 
-        Assert.Contains(visits.GetProperty("items").EnumerateArray(), e => e.GetProperty("userName").GetString() == lc.Agency.UserName && e.GetProperty("action").GetString() == "create");
+        Assert.Contains(visits.GetProperty("items").EnumerateArray(), e =>
+            e.GetProperty("userName").GetString() == lc.Agency.UserName && e.GetProperty("action").GetString() == "create"
+        );
         var closed = recommendations.GetProperty("items").EnumerateArray().Single();
         Assert.Equal("update", closed.GetProperty("action").GetString());
         Assert.Contains("Trạng thái: đã đóng", closed.GetProperty("newValue").GetString()); // states as the pages name them
@@ -264,15 +482,75 @@ public sealed class VisitApiTests
         var lc = await FinanceHelpsBaoHaAsync(app);
         var coordinator = lc.Office.Client;
         var agency = lc.Agency.Client;
-        await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, date: Iso(Today.AddDays(-20)),
-            recommendations: [new { text = "UBND xã rà soát danh sách hộ nghèo", responsible = "commune", dueDate = Iso(Today.AddDays(25)) }])));
-        await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, date: Iso(Today.AddDays(-120)),
-            recommendations: [new { text = "Đề nghị Sở Xây dựng hướng dẫn hồ sơ đường trục thôn", responsible = "department", sector = Construction, dueDate = Iso(Today.AddDays(-90)) }])));
-        var closedVisit = await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, date: Iso(Today.AddDays(-60)),
-            recommendations: [new { text = "Sửa chữa nhà văn hóa thôn", responsible = "department", sector = Construction, dueDate = Iso(Today.AddDays(-30)) }])));
-        var closedId = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{closedVisit}")).GetProperty("recommendations")[0].GetProperty("id").GetInt32();
-        Assert.Equal(HttpStatusCode.NoContent, (await lc.Department.Client.PostAsJsonAsync($"/api/v1/recommendations/{closedId}/close", new { text = "Đã sửa xong" })).StatusCode);
-        await CreatedIdAsync(await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, [new { text = "Không hạn", responsible = "province" }])));
+        await CreatedIdAsync(
+            await agency.PostAsJsonAsync(
+                "/api/v1/visits",
+                Visit(
+                    BaoHa,
+                    date: Iso(Today.AddDays(-20)),
+                    recommendations:
+                    [
+                        new
+                        {
+                            text = "UBND xã rà soát danh sách hộ nghèo",
+                            responsible = "commune",
+                            dueDate = Iso(Today.AddDays(25)),
+                        },
+                    ]
+                )
+            )
+        );
+        await CreatedIdAsync(
+            await agency.PostAsJsonAsync(
+                "/api/v1/visits",
+                Visit(
+                    BaoHa,
+                    date: Iso(Today.AddDays(-120)),
+                    recommendations:
+                    [
+                        new
+                        {
+                            text = "Đề nghị Sở Xây dựng hướng dẫn hồ sơ đường trục thôn",
+                            responsible = "department",
+                            sector = Construction,
+                            dueDate = Iso(Today.AddDays(-90)),
+                        },
+                    ]
+                )
+            )
+        );
+        var closedVisit = await CreatedIdAsync(
+            await agency.PostAsJsonAsync(
+                "/api/v1/visits",
+                Visit(
+                    BaoHa,
+                    date: Iso(Today.AddDays(-60)),
+                    recommendations:
+                    [
+                        new
+                        {
+                            text = "Sửa chữa nhà văn hóa thôn",
+                            responsible = "department",
+                            sector = Construction,
+                            dueDate = Iso(Today.AddDays(-30)),
+                        },
+                    ]
+                )
+            )
+        );
+        var closedId = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits/{closedVisit}"))
+            .GetProperty("recommendations")[0]
+            .GetProperty("id")
+            .GetInt32();
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (
+                await lc.Department.Client.PostAsJsonAsync($"/api/v1/recommendations/{closedId}/close", new { text = "Đã sửa xong" })
+            ).StatusCode
+        );
+        await CreatedIdAsync(
+            await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, [new { text = "Không hạn", responsible = "province" }]))
+        );
 
         var open = await OpenAsync(coordinator, "province=15");
 
@@ -280,7 +558,9 @@ public sealed class VisitApiTests
         Assert.Equal(raised.Order(StringComparer.Ordinal), raised);
         Assert.Equal(3, raised.Distinct().Count()); // three days, so the order is the list's own
         Assert.All(open, r => Assert.Contains(r.GetProperty("status").GetString(), new[] { "open", "inProgress" }));
-        var overdue = open.Single(r => r.GetProperty("text").GetString()!.StartsWith("Đề nghị Sở Xây dựng hướng dẫn hồ sơ", StringComparison.Ordinal));
+        var overdue = open.Single(r =>
+            r.GetProperty("text").GetString()!.StartsWith("Đề nghị Sở Xây dựng hướng dẫn hồ sơ", StringComparison.Ordinal)
+        );
         Assert.True(DateOnly.Parse(overdue.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < Today);
         Assert.True(overdue.GetProperty("isOverdue").GetBoolean());
         var notYetDue = open.Single(r => r.GetProperty("text").GetString()!.StartsWith("UBND xã rà soát", StringComparison.Ordinal));
@@ -327,11 +607,19 @@ public sealed class VisitApiTests
         var before = (await agency.GetFromJsonAsync<JsonElement>($"/api/v1/visits?commune={BaoHa}")).GetArrayLength();
 
         var api = await agency.PostAsJsonAsync("/api/v1/visits", Visit(BaoHa, date: iso));
-        var page = await agency.PostFormAsync("/buoi-lam-viec/moi", "new-visit",
-            ("date", iso), ("communeCode", BaoHa), ("participants", "Phó Giám đốc Sở Tài chính"), ("content", "Làm việc về đường trục thôn"));
+        var page = await agency.PostFormAsync(
+            "/buoi-lam-viec/moi",
+            "new-visit",
+            ("date", iso),
+            ("communeCode", BaoHa),
+            ("participants", "Phó Giám đốc Sở Tài chính"),
+            ("content", "Làm việc về đường trục thôn")
+        );
 
         var problem = await ProblemAssert.IsProblemAsync(api, HttpStatusCode.BadRequest);
-        Assert.Contains(ProblemAssert.Errors(problem, "date"), e => e.StartsWith($"Ngày làm việc ({shown}) không được sau ngày hôm nay (", StringComparison.Ordinal));
+        Assert.Contains(ProblemAssert.Errors(problem, "date"), e =>
+            e.StartsWith($"Ngày làm việc ({shown}) không được sau ngày hôm nay (", StringComparison.Ordinal)
+        );
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Contains($"Ngày làm việc ({shown}) không được sau ngày hôm nay", html);

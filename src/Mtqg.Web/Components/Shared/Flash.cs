@@ -26,7 +26,8 @@ public sealed class Flash(IHttpContextAccessor http, NavigationManager navigatio
         // NavigateTo answers 302; after a post the right answer is 303 See Other (the browser fetches the page with GET).
         context.Response.OnStarting(() =>
         {
-            if (context.Response.StatusCode == StatusCodes.Status302Found) context.Response.StatusCode = StatusCodes.Status303SeeOther;
+            if (context.Response.StatusCode == StatusCodes.Status302Found)
+                context.Response.StatusCode = StatusCodes.Status303SeeOther;
             return Task.CompletedTask;
         });
         navigation.NavigateTo(to ?? navigation.Uri);
@@ -44,17 +45,28 @@ public sealed class Flash(IHttpContextAccessor http, NavigationManager navigatio
     }
 
     private void Keep(HttpContext context, Notice notice) =>
-        context.Response.Cookies.Append(Cookie, protector.Protect(JsonSerializer.Serialize(notice)), new CookieOptions
-        {
-            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromMinutes(2), IsEssential = true,
-        });
+        context.Response.Cookies.Append(
+            Cookie,
+            protector.Protect(JsonSerializer.Serialize(notice)),
+            new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+                Path = "/",
+                MaxAge = TimeSpan.FromMinutes(2),
+                IsEssential = true,
+            }
+        );
 
     /// <summary>The notice left by the last redirect, once: the cookie is removed with this response.</summary>
     public Notice? Take()
     {
         var context = http.HttpContext;
-        if (context is null || !context.Request.Cookies.TryGetValue(Cookie, out var payload)) return null;
-        if (!context.Response.HasStarted) context.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
+        if (context is null || !context.Request.Cookies.TryGetValue(Cookie, out var payload))
+            return null;
+        if (!context.Response.HasStarted)
+            context.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
         try
         {
             return JsonSerializer.Deserialize<Notice>(protector.Unprotect(payload));

@@ -11,7 +11,10 @@ public static class PostedForm
     /// to render a refused form again with the input kept; null on a GET.
     /// </summary>
     public static string? Posted(this HttpContext context, string field, string? form = null) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType
+        HttpMethods.IsPost(context.Request.Method)
+        && context.Request.HasFormContentType
         && (form is null || context.Request.Form["_handler"] == form)
-        && context.Request.Form.TryGetValue(field, out var value) ? value.ToString() : null;
+        && context.Request.Form.TryGetValue(field, out var value)
+            ? value.ToString()
+            : null;
 }

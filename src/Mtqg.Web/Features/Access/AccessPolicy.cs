@@ -32,22 +32,29 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
     /// </summary>
     public async Task<bool> CanReadCommuneAsync(AdministrativeUnit commune, CancellationToken ct)
     {
-        if (!user.IsAuthenticated) return false;
+        if (!user.IsAuthenticated)
+            return false;
         if (user.Is(Roles.Commune))
         {
             var own = user.Unit;
-            if (commune.Code == own && commune.ValidTo is null) return true;
+            if (commune.Code == own && commune.ValidTo is null)
+                return true;
             return await db.UnitSuccessions.AnyAsync(
-                s => s.PredecessorId == commune.Id && s.Successor.Code == own && s.Successor.ValidTo == null, ct);
+                s => s.PredecessorId == commune.Id && s.Successor.Code == own && s.Successor.ValidTo == null,
+                ct
+            );
         }
         var provinceNow = await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo);
-        if (user.Is(Roles.Agency)) return user.Unit == provinceNow && await IsAssignedAsync(commune, ct);
+        if (user.Is(Roles.Agency))
+            return user.Unit == provinceNow && await IsAssignedAsync(commune, ct);
         return CanReadProvinceNow(provinceNow);
     }
 
     /// <summary>A province's detailed data (a province code as it was in <paramref name="year"/>): not communes, not agencies.</summary>
     public async Task<bool> CanReadProvinceAsync(string provinceCode, int year) =>
-        user.IsAuthenticated && !user.Is(Roles.Commune) && !user.Is(Roles.Agency)
+        user.IsAuthenticated
+        && !user.Is(Roles.Commune)
+        && !user.Is(Roles.Agency)
         && CanReadProvinceNow(await lineage.ProvinceNowAsync(provinceCode, Reform.IsYearBefore(year) ? Reform.LastDayBefore : null));
 
     /// <summary>
@@ -63,17 +70,19 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
     /// The coordination office's work in a province of today (and administrators'): commune groups, lists, plans, targets,
     /// assignments, councils and decisions.
     /// </summary>
-    public bool CanManageProvince(string province) =>
-        user.IsAdmin || user.Is(Roles.Coordinator) && user.Unit == province;
+    public bool CanManageProvince(string province) => user.IsAdmin || user.Is(Roles.Coordinator) && user.Unit == province;
 
     /// <summary>
     /// A province's plans, lists, assignments, dossiers: administrators, national viewers, and the province's coordination
     /// office, departments, agencies and viewers.
     /// </summary>
     public bool CanReadProvinceWork(string province) =>
-        user.IsAuthenticated && (user.IsAdmin
+        user.IsAuthenticated
+        && (
+            user.IsAdmin
             || user.Is(Roles.Viewer) && (user.Unit is null || user.Unit == province)
-            || (user.Is(Roles.Coordinator) || user.Is(Roles.Appraiser) || user.Is(Roles.Agency)) && user.Unit == province);
+            || (user.Is(Roles.Coordinator) || user.Is(Roles.Appraiser) || user.Is(Roles.Agency)) && user.Unit == province
+        );
 
     // Agencies read only their assigned communes, not a province's detailed data; the summaries are public.
     private bool CanReadProvinceNow(string provinceNow) =>
@@ -100,15 +109,21 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
     public bool IsAppraiserOf(string province) => user.Is(Roles.Appraiser) && user.Unit == province;
 
     public static bool SameSector(string? a, string? b) =>
-        a is not null && b is not null
-        && string.Equals(a.Trim().Normalize(NormalizationForm.FormC), b.Trim().Normalize(NormalizationForm.FormC), StringComparison.OrdinalIgnoreCase);
+        a is not null
+        && b is not null
+        && string.Equals(
+            a.Trim().Normalize(NormalizationForm.FormC),
+            b.Trim().Normalize(NormalizationForm.FormC),
+            StringComparison.OrdinalIgnoreCase
+        );
 
     // ---- agencies, visits, recommendations ----
 
     /// <summary>The agency an agency account works for (its province and the agency its sector names); null otherwise. Read once.</summary>
     public async Task<Agency?> AgencyAsync(CancellationToken ct)
     {
-        if (agencyRead) return agency;
+        if (agencyRead)
+            return agency;
         if (user.Is(Roles.Agency) && user.Unit is { } province && user.Sector is { } name)
         {
             var key = VietnameseText.Fold(name.Trim());
@@ -140,17 +155,22 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
     /// </summary>
     public ResponsibleParty? PartyFor(string province, string commune, ResponsibleParty responsible)
     {
-        if (user.IsAdmin) return responsible;
-        if (user.Is(Roles.Appraiser) && user.Unit == province && user.Sector is { Length: > 0 } sector) return ResponsibleParty.Department(sector);
-        if (user.Is(Roles.Commune) && user.Unit == commune) return ResponsibleParty.Commune;
-        if (user.Is(Roles.Coordinator) && user.Unit == province) return ResponsibleParty.Province;
+        if (user.IsAdmin)
+            return responsible;
+        if (user.Is(Roles.Appraiser) && user.Unit == province && user.Sector is { Length: > 0 } sector)
+            return ResponsibleParty.Department(sector);
+        if (user.Is(Roles.Commune) && user.Unit == commune)
+            return ResponsibleParty.Commune;
+        if (user.Is(Roles.Coordinator) && user.Unit == province)
+            return ResponsibleParty.Province;
         return null;
     }
 
     /// <summary>Progress of a plan's activity: the province's coordination office, and the responsible agency (any agency of the province when none is named).</summary>
     public async Task<bool> CanRecordProgressAsync(string province, int? targetAgencyId, CancellationToken ct)
     {
-        if (CanManageProvince(province)) return true;
+        if (CanManageProvince(province))
+            return true;
         var own = await AgencyAsync(ct);
         return own is not null && own.ProvinceCode == province && (targetAgencyId is null || targetAgencyId == own.Id);
     }
@@ -162,13 +182,18 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
     private async Task<bool> IsAssignedAsync(AdministrativeUnit commune, CancellationToken ct)
     {
         var (province, name) = (user.Unit, user.Sector);
-        if (province is null || name is null) return false;
+        if (province is null || name is null)
+            return false;
         var key = VietnameseText.Fold(name.Trim());
-        var codes = db.Assignments.Where(a => a.ProvinceCode == province && a.Agency.NameKey == key)
+        var codes = db
+            .Assignments.Where(a => a.ProvinceCode == province && a.Agency.NameKey == key)
             .SelectMany(a => a.Communes.Select(c => c.CommuneCode));
-        if (commune.ValidTo is null) return await codes.AnyAsync(c => c == commune.Code, ct);
+        if (commune.ValidTo is null)
+            return await codes.AnyAsync(c => c == commune.Code, ct);
         return await db.UnitSuccessions.AnyAsync(
-            s => s.PredecessorId == commune.Id && s.Successor.ValidTo == null && codes.Contains(s.Successor.Code), ct);
+            s => s.PredecessorId == commune.Id && s.Successor.ValidTo == null && codes.Contains(s.Successor.Code),
+            ct
+        );
     }
 
     // ---- accounts and the audit trail ----
@@ -182,10 +207,13 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
     /// <summary>Administrators manage everyone; a coordinator manages non-administrator accounts of its province and its communes.</summary>
     public bool CanManageAccount(string role, string? unit)
     {
-        if (user.IsAdmin) return true;
-        if (!user.Is(Roles.Coordinator) || role == Roles.Admin || unit is null) return false;
+        if (user.IsAdmin)
+            return true;
+        if (!user.Is(Roles.Coordinator) || role == Roles.Admin || unit is null)
+            return false;
         var province = user.Unit;
-        if (unit == province) return true;
+        if (unit == province)
+            return true;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return UnitService.InForce(db.Units, today).Any(u => u.Code == unit && u.Level == UnitLevel.Commune && u.ProvinceCode == province);
     }
@@ -196,5 +224,6 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
     /// Whether the account answers (responds to, closes) a recommendation of this commune that <paramref name="responsible"/>
     /// must answer: it acts as that party (see <see cref="PartyFor"/>). The status is the caller's to check.
     /// </summary>
-    public bool CanAnswer(string province, string commune, ResponsibleParty responsible) => PartyFor(province, commune, responsible) == responsible;
+    public bool CanAnswer(string province, string commune, ResponsibleParty responsible) =>
+        PartyFor(province, commune, responsible) == responsible;
 }

@@ -7,9 +7,11 @@ public static class AccessSetup
 
     /// <summary>Reads the request's account once, after authentication and the account-status check.</summary>
     public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
-        {
-            context.RequestServices.GetRequiredService<CurrentUser>().ActAs(context.User);
-            return next(context);
-        });
+        app.Use(
+            (context, next) =>
+            {
+                context.RequestServices.GetRequiredService<CurrentUser>().ActAs(context.User);
+                return next(context);
+            }
+        );
 }

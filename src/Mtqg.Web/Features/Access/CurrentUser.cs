@@ -12,7 +12,9 @@ namespace Mtqg.Web.Features.Access;
 /// </summary>
 public sealed class CurrentUser
 {
-    public const string UnitClaim = "mtqg:unit", SectorClaim = "mtqg:sector", DisplayNameClaim = "mtqg:name";
+    public const string UnitClaim = "mtqg:unit",
+        SectorClaim = "mtqg:sector",
+        DisplayNameClaim = "mtqg:name";
 
     private static readonly ClaimsPrincipal Nobody = new(new ClaimsIdentity());
 

@@ -9,7 +9,14 @@ namespace Mtqg.Web.Features.Accounts;
 /// The first administrator comes from configuration (Mtqg:Admin:UserName / Password), never from the repo.
 /// Demo accounts, one per role, exist only in demo mode and are printed at start-up.
 /// </summary>
-public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<AdminOptions> admin, IOptions<DemoOptions> demo, TimeProvider clock, ILogger<AccountSeeder> logger)
+public sealed class AccountSeeder(
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<AdminOptions> admin,
+    IOptions<DemoOptions> demo,
+    TimeProvider clock,
+    ILogger<AccountSeeder> logger
+)
 {
     public const string DemoPassword = "Demo@2026";
 
@@ -21,7 +28,13 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
         // One appraiser per department the demo criteria set names, so a dossier can go through every department.
         ("demo.thamdinh.nnmt", "Sở Nông nghiệp và Môi trường tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Nông nghiệp và Môi trường"),
         ("demo.thamdinh.noivu", "Sở Nội vụ tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Nội vụ"),
-        ("demo.thamdinh.vhttdl", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Văn hóa, Thể thao và Du lịch"),
+        (
+            "demo.thamdinh.vhttdl",
+            "Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai (demo)",
+            Roles.Appraiser,
+            "15",
+            "Sở Văn hóa, Thể thao và Du lịch"
+        ),
         ("demo.thamdinh.khcn", "Sở Khoa học và Công nghệ tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Khoa học và Công nghệ"),
         ("demo.thamdinh.congan", "Công an tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Công an tỉnh"),
         ("demo.giupdo", "Sở Tài chính tỉnh Lào Cai — đơn vị giúp đỡ xã (demo)", Roles.Agency, "15", "Sở Tài chính"),
@@ -32,26 +45,42 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
     public async Task SeedAsync(CancellationToken ct)
     {
         foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), role);
+            if (!await roles.RoleExistsAsync(role))
+                Check(await roles.CreateAsync(new IdentityRole(role)), role);
 
         var (adminName, adminPassword) = (admin.Value.UserName, admin.Value.Password);
-        if (!string.IsNullOrWhiteSpace(adminName) && !string.IsNullOrWhiteSpace(adminPassword) && await users.FindByNameAsync(adminName) is null)
+        if (
+            !string.IsNullOrWhiteSpace(adminName)
+            && !string.IsNullOrWhiteSpace(adminPassword)
+            && await users.FindByNameAsync(adminName) is null
+        )
         {
             await CreateAsync(adminName, "Quản trị hệ thống", Roles.Admin, null, null, adminPassword);
             logger.LogInformation("Đã tạo tài khoản quản trị {UserName} từ cấu hình.", adminName);
         }
 
-        if (!demo.Value.Demo) return;
+        if (!demo.Value.Demo)
+            return;
         foreach (var (userName, displayName, role, unit, sector) in DemoAccounts)
             if (await users.FindByNameAsync(userName) is null)
                 await CreateAsync(userName, displayName, role, unit, sector, DemoPassword);
-        logger.LogWarning("CHẾ ĐỘ DEMO — tài khoản mẫu (mật khẩu chung {Password}): {Accounts}", DemoPassword,
-            string.Join(", ", DemoAccounts.Select(a => $"{a.UserName} ({a.Role})")));
+        logger.LogWarning(
+            "CHẾ ĐỘ DEMO — tài khoản mẫu (mật khẩu chung {Password}): {Accounts}",
+            DemoPassword,
+            string.Join(", ", DemoAccounts.Select(a => $"{a.UserName} ({a.Role})"))
+        );
     }
 
     private async Task CreateAsync(string userName, string displayName, string role, string? unit, string? sector, string password)
     {
-        var user = new AppUser { UserName = userName, DisplayName = displayName, UnitCode = unit, Sector = sector, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var user = new AppUser
+        {
+            UserName = userName,
+            DisplayName = displayName,
+            UnitCode = unit,
+            Sector = sector,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
         Check(await users.CreateAsync(user, password), userName);
         Check(await users.AddToRoleAsync(user, role), userName);
     }

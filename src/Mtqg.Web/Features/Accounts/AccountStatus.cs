@@ -23,32 +23,40 @@ public static class AccountStatus
     public static IApplicationBuilder UseAccountStatusCheck(this IApplicationBuilder app)
     {
         var known = new ConcurrentDictionary<string, (string Version, bool Disabled, string? Stamp)>(StringComparer.Ordinal);
-        return app.Use(async (context, next) =>
-        {
-            if (context.User.Identity?.IsAuthenticated == true)
+        return app.Use(
+            async (context, next) =>
             {
-                var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-                var stamp = context.User.FindFirstValue(StampClaim);
-                var version = await context.RequestServices.GetRequiredService<DatabaseVersion>().CurrentAsync(context.RequestAborted);
-                if (version is null || !known.TryGetValue(id, out var account) || account.Version != version)
+                if (context.User.Identity?.IsAuthenticated == true)
                 {
-                    var db = context.RequestServices.GetRequiredService<AppDbContext>();
-                    var row = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.IsDisabled, u.SecurityStamp }).FirstOrDefaultAsync(context.RequestAborted);
-                    account = (version ?? "", row?.IsDisabled ?? true, row?.SecurityStamp);
-                    if (version is not null)
+                    var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+                    var stamp = context.User.FindFirstValue(StampClaim);
+                    var version = await context.RequestServices.GetRequiredService<DatabaseVersion>().CurrentAsync(context.RequestAborted);
+                    if (version is null || !known.TryGetValue(id, out var account) || account.Version != version)
                     {
-                        if (known.Count >= 10_000) known.Clear();
-                        known[id] = account;
+                        var db = context.RequestServices.GetRequiredService<AppDbContext>();
+                        var row = await db
+                            .Users.AsNoTracking()
+                            .Where(u => u.Id == id)
+                            .Select(u => new { u.IsDisabled, u.SecurityStamp })
+                            .FirstOrDefaultAsync(context.RequestAborted);
+                        account = (version ?? "", row?.IsDisabled ?? true, row?.SecurityStamp);
+                        if (version is not null)
+                        {
+                            if (known.Count >= 10_000)
+                                known.Clear();
+                            known[id] = account;
+                        }
+                    }
+                    if (account.Disabled || account.Stamp != stamp)
+                    {
+                        context.User = new ClaimsPrincipal(new ClaimsIdentity());
+                        if (context.Request.Cookies.ContainsKey("mtqg.auth"))
+                            context.Response.Cookies.Delete("mtqg.auth");
                     }
                 }
-                if (account.Disabled || account.Stamp != stamp)
-                {
-                    context.User = new ClaimsPrincipal(new ClaimsIdentity());
-                    if (context.Request.Cookies.ContainsKey("mtqg.auth")) context.Response.Cookies.Delete("mtqg.auth");
-                }
+                await next();
             }
-            await next();
-        });
+        );
     }
 
     private static readonly string StampClaim = new ClaimsIdentityOptions().SecurityStampClaimType;
@@ -58,29 +66,50 @@ public static class AccountStatus
     /// <summary>Sign-in (page and token endpoint) is limited per client address, so passwords cannot be guessed at speed.</summary>
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services)
     {
-        services.AddOptions<SignInRateLimitOptions>().BindConfiguration(SignInRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<SignInRateLimitOptions>()
+            .BindConfiguration(SignInRateLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInRateLimitOptions>>((options, signIn) =>
-        {
-            var permits = signIn.Value.PermitPerMinute;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsSignIn(context)
-                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter(""));
-            options.OnRejected = async (context, ct) =>
-            {
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await Results.Problem("Đăng nhập quá nhiều lần trong một phút; vui lòng chờ rồi thử lại.", statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều yêu cầu")
-                    .ExecuteAsync(context.HttpContext);
-            };
-        });
+        services
+            .AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<SignInRateLimitOptions>>(
+                (options, signIn) =>
+                {
+                    var permits = signIn.Value.PermitPerMinute;
+                    options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                        IsSignIn(context)
+                            ? RateLimitPartition.GetFixedWindowLimiter(
+                                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                                _ => new FixedWindowRateLimiterOptions
+                                {
+                                    PermitLimit = permits,
+                                    Window = TimeSpan.FromMinutes(1),
+                                    QueueLimit = 0,
+                                }
+                            )
+                            : RateLimitPartition.GetNoLimiter("")
+                    );
+                    options.OnRejected = async (context, ct) =>
+                    {
+                        context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                        await Results
+                            .Problem(
+                                "Đăng nhập quá nhiều lần trong một phút; vui lòng chờ rồi thử lại.",
+                                statusCode: StatusCodes.Status429TooManyRequests,
+                                title: "Quá nhiều yêu cầu"
+                            )
+                            .ExecuteAsync(context.HttpContext);
+                    };
+                }
+            );
         return services;
     }
 
     private static bool IsSignIn(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) &&
-        (context.Request.Path.StartsWithSegments("/api/v1/auth/token") || context.Request.Path.StartsWithSegments("/dang-nhap"));
+        HttpMethods.IsPost(context.Request.Method)
+        && (context.Request.Path.StartsWithSegments("/api/v1/auth/token") || context.Request.Path.StartsWithSegments("/dang-nhap"));
 }
 
 /// <summary><c>Mtqg:SignInRateLimit:*</c>.</summary>

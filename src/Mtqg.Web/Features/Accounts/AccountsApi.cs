@@ -9,8 +9,10 @@ namespace Mtqg.Web.Features.Accounts;
 
 public static class AccountsApi
 {
-    public sealed record TokenRequest([property: Required(ErrorMessage = "Thiếu tên đăng nhập.")] string? UserName,
-                                      [property: Required(ErrorMessage = "Thiếu mật khẩu.")] string? Password);
+    public sealed record TokenRequest(
+        [property: Required(ErrorMessage = "Thiếu tên đăng nhập.")] string? UserName,
+        [property: Required(ErrorMessage = "Thiếu mật khẩu.")] string? Password
+    );
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
@@ -21,7 +23,9 @@ public static class AccountsApi
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/auth/token", Token).AllowAnonymous().WithTags("Tài khoản")
+        app.MapPost("/api/v1/auth/token", Token)
+            .AllowAnonymous()
+            .WithTags("Tài khoản")
             .WithSummary("Lấy mã truy cập (bearer token)")
             .WithDescription("Trả về {accessToken, expiresIn}; gửi kèm mỗi yêu cầu dưới dạng tiêu đề Authorization: Bearer …")
             .Produces<AccessTokenResponse>();
@@ -29,21 +33,36 @@ public static class AccountsApi
     }
 
     private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> Token(
-        TokenRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+        TokenRequest request,
+        SignInManager<AppUser> signIn,
+        UserManager<AppUser> users
+    )
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrWhiteSpace(request.Password))
-            return ApiProblems.Invalid(string.IsNullOrWhiteSpace(request.UserName) ? "userName" : "password", "Cần nhập tên đăng nhập và mật khẩu.");
+            return ApiProblems.Invalid(
+                string.IsNullOrWhiteSpace(request.UserName) ? "userName" : "password",
+                "Cần nhập tên đăng nhập và mật khẩu."
+            );
         var user = await users.FindByNameAsync(request.UserName);
         if (user is null || user.IsDisabled)
             return Unauthorized();
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (result.IsLockedOut)
-            return TypedResults.Problem("Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau.", statusCode: StatusCodes.Status401Unauthorized, title: "Tạm khóa");
-        if (!result.Succeeded) return Unauthorized();
+            return TypedResults.Problem(
+                "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau.",
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Tạm khóa"
+            );
+        if (!result.Succeeded)
+            return Unauthorized();
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     private static ProblemHttpResult Unauthorized() =>
-        TypedResults.Problem("Tên đăng nhập hoặc mật khẩu không đúng.", statusCode: StatusCodes.Status401Unauthorized, title: "Không đăng nhập được");
+        TypedResults.Problem(
+            "Tên đăng nhập hoặc mật khẩu không đúng.",
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Không đăng nhập được"
+        );
 }

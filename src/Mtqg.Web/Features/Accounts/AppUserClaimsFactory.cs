@@ -13,8 +13,10 @@ public sealed class AppUserClaimsFactory(UserManager<AppUser> users, RoleManager
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        if (!string.IsNullOrEmpty(user.UnitCode)) identity.AddClaim(new Claim(CurrentUser.UnitClaim, user.UnitCode));
-        if (!string.IsNullOrEmpty(user.Sector)) identity.AddClaim(new Claim(CurrentUser.SectorClaim, user.Sector));
+        if (!string.IsNullOrEmpty(user.UnitCode))
+            identity.AddClaim(new Claim(CurrentUser.UnitClaim, user.UnitCode));
+        if (!string.IsNullOrEmpty(user.Sector))
+            identity.AddClaim(new Claim(CurrentUser.SectorClaim, user.Sector));
         identity.AddClaim(new Claim(CurrentUser.DisplayNameClaim, user.DisplayName));
         return identity;
     }

@@ -12,7 +12,8 @@ public static class AuthenticationSetup
     {
         services.AddDataProtection().SetApplicationName("Mtqg").PersistKeysToDbContext<AppDbContext>();
 
-        services.AddAuthentication(options =>
+        services
+            .AddAuthentication(options =>
             {
                 options.DefaultScheme = Policies.CookieOrBearer;
                 options.DefaultChallengeScheme = Policies.CookieOrBearer;
@@ -21,7 +22,8 @@ public static class AuthenticationSetup
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? IdentityConstants.BearerScheme
-                        : IdentityConstants.ApplicationScheme)
+                        : IdentityConstants.ApplicationScheme
+            )
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddIdentityCookies();
 
@@ -40,7 +42,8 @@ public static class AuthenticationSetup
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });
 
-        services.AddIdentityCore<AppUser>(options =>
+        services
+            .AddIdentityCore<AppUser>(options =>
             {
                 options.Password.RequiredLength = 8;
                 options.Password.RequireNonAlphanumeric = false;
@@ -59,13 +62,17 @@ public static class AuthenticationSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>();
 
-        services.AddAuthorizationBuilder()
+        services
+            .AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ManageUsers, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator));
         return services;
     }
 
-    private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    private static Task ApiAware(
+        RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context,
+        int status
+    )
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {

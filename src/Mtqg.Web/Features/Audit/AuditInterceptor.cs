@@ -8,8 +8,8 @@ using Mtqg.Data;
 using Mtqg.Data.Accounts;
 using Mtqg.Data.Audit;
 using Mtqg.Data.Criteria;
-using Mtqg.Data.Scorecards;
 using Mtqg.Data.Recognition;
+using Mtqg.Data.Scorecards;
 using Mtqg.Domain.Criteria;
 
 namespace Mtqg.Web.Features.Audit;
@@ -30,13 +30,19 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is AppDbContext db) RecordAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+        if (eventData.Context is AppDbContext db)
+            RecordAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
-        if (eventData.Context is AppDbContext db) await RecordAsync(db, sync: false, cancellationToken);
+        if (eventData.Context is AppDbContext db)
+            await RecordAsync(db, sync: false, cancellationToken);
         return result;
     }
 
@@ -46,7 +52,11 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default
+    )
     {
         Forget(eventData.Context);
         return ValueTask.FromResult(result);
@@ -70,9 +80,11 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
     private void Forget(DbContext? context)
     {
-        if (context is null || !pending.TryGetValue(context, out var rows)) return;
+        if (context is null || !pending.TryGetValue(context, out var rows))
+            return;
         pending.Remove(context);
-        foreach (var row in rows) context.Entry(row).State = EntityState.Detached;
+        foreach (var row in rows)
+            context.Entry(row).State = EntityState.Detached;
     }
 
     private async Task RecordAsync(AppDbContext db, bool sync, CancellationToken ct)
@@ -81,25 +93,34 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         var changed = new List<EntityEntry>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
             if (entry.Entity is AuditEntry)
             {
                 // DESIGN §8: the trail cannot be edited or deleted through the application.
-                if (entry.State != EntityState.Added) throw new InvalidOperationException("Nhật ký thay đổi chỉ được ghi thêm: không được sửa hay xóa.");
+                if (entry.State != EntityState.Added)
+                    throw new InvalidOperationException("Nhật ký thay đổi chỉ được ghi thêm: không được sửa hay xóa.");
                 continue;
             }
-            if (entry.Entity is IndicatorValue or CommuneGroupAssignment or AppUser or IdentityUserRole<string> or IAudited) changed.Add(entry);
+            if (entry.Entity is IndicatorValue or CommuneGroupAssignment or AppUser or IdentityUserRole<string> or IAudited)
+                changed.Add(entry);
         }
-        if (changed.Count == 0) return;
+        if (changed.Count == 0)
+            return;
 
         var lookups = await Lookups.LoadAsync(db, changed, sync, ct);
         var at = clock.GetUtcNow().UtcDateTime;
         var (userName, client) = (actor.UserName, actor.Client);
         var rows = new List<AuditEntry>();
-        AuditEntry Row(string action, string entity, string? updatedBy) => new()
-        {
-            At = at, UserName = userName ?? updatedBy ?? AuditActor.System, Client = client, Action = action, Entity = entity,
-        };
+        AuditEntry Row(string action, string entity, string? updatedBy) =>
+            new()
+            {
+                At = at,
+                UserName = userName ?? updatedBy ?? AuditActor.System,
+                Client = client,
+                Action = action,
+                Entity = entity,
+            };
 
         foreach (var entry in changed)
         {
@@ -108,9 +129,14 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 case IndicatorValue value:
                 {
                     var (old, now) = Values<decimal>(entry, nameof(IndicatorValue.Value));
-                    if (old == now) break;
+                    if (old == now)
+                        break;
                     var indicator = lookups.Indicators.GetValueOrDefault(value.IndicatorId);
-                    var row = Row(ActionOf(entry), nameof(IndicatorValue), EditedBy(entry, nameof(IndicatorValue.UpdatedAt), value.UpdatedBy));
+                    var row = Row(
+                        ActionOf(entry),
+                        nameof(IndicatorValue),
+                        EditedBy(entry, nameof(IndicatorValue.UpdatedAt), value.UpdatedBy)
+                    );
                     row.UnitId = value.UnitId;
                     row.UnitCode = lookups.Units.GetValueOrDefault(value.UnitId);
                     row.Year = value.Year;
@@ -124,13 +150,20 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 case CommuneGroupAssignment assignment:
                 {
                     var (old, now) = Values<int>(entry, nameof(CommuneGroupAssignment.GroupId));
-                    if (old == now) break;
+                    if (old == now)
+                        break;
                     var group = lookups.Groups.GetValueOrDefault(now ?? old ?? 0);
-                    var row = Row(ActionOf(entry), nameof(CommuneGroupAssignment), EditedBy(entry, nameof(CommuneGroupAssignment.UpdatedAt), assignment.UpdatedBy));
+                    var row = Row(
+                        ActionOf(entry),
+                        nameof(CommuneGroupAssignment),
+                        EditedBy(entry, nameof(CommuneGroupAssignment.UpdatedAt), assignment.UpdatedBy)
+                    );
                     row.UnitId = assignment.UnitId;
                     row.UnitCode = lookups.Units.GetValueOrDefault(assignment.UnitId);
                     row.SetCode = group?.SetCode;
-                    row.OldValue = old is { } o ? lookups.Groups.GetValueOrDefault(o)?.Code ?? o.ToString(CultureInfo.InvariantCulture) : null;
+                    row.OldValue = old is { } o
+                        ? lookups.Groups.GetValueOrDefault(o)?.Code ?? o.ToString(CultureInfo.InvariantCulture)
+                        : null;
                     row.NewValue = now is { } n ? group?.Code ?? n.ToString(CultureInfo.InvariantCulture) : null;
                     rows.Add(row);
                     break;
@@ -140,7 +173,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                     // Every other audited entity (criteria sets, plans, assignments, visits, the recognition process):
                     // the fields its type declares, filed where the row says.
                     var (old, now) = Describe(entry, AuditFields.Of(entry.Metadata.ClrType).Recorded);
-                    if (entry.State == EntityState.Modified && old is null && now is null) break;
+                    if (entry.State == EntityState.Modified && old is null && now is null)
+                        break;
                     var info = audited.AuditInfo();
                     var row = Row(ActionOf(entry), entry.Metadata.ClrType.Name, null);
                     row.UnitCode = info.UnitCode is { Length: > 0 and <= 10 } unit ? unit : null;
@@ -153,42 +187,59 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         }
         rows.AddRange(AccountRows(changed, lookups, Row));
 
-        if (rows.Count == 0) return;
+        if (rows.Count == 0)
+            return;
         db.AuditEntries.AddRange(rows);
-        if (pending.TryGetValue(db, out var earlier)) earlier.AddRange(rows);
-        else pending.Add(db, rows);
+        if (pending.TryGetValue(db, out var earlier))
+            earlier.AddRange(rows);
+        else
+            pending.Add(db, rows);
     }
 
-    private static string ActionOf(EntityEntry entry) => entry.State switch
-    {
-        EntityState.Added => AuditEntry.Create,
-        EntityState.Deleted => AuditEntry.Delete,
-        _ => AuditEntry.Update,
-    };
+    private static string ActionOf(EntityEntry entry) =>
+        entry.State switch
+        {
+            EntityState.Added => AuditEntry.Create,
+            EntityState.Deleted => AuditEntry.Delete,
+            _ => AuditEntry.Update,
+        };
 
     /// <summary>
     /// The editor the row itself names, when this very change stamped it (added, or its time changed):
     /// used only when there is no signed-in user, e.g. in an interactive circuit, which has no request.
     /// </summary>
     private static string? EditedBy(EntityEntry entry, string updatedAt, string? updatedBy) =>
-        entry.State == EntityState.Added || entry.State == EntityState.Modified && !Equals(entry.OriginalValues[updatedAt], entry.CurrentValues[updatedAt])
+        entry.State == EntityState.Added
+        || entry.State == EntityState.Modified && !Equals(entry.OriginalValues[updatedAt], entry.CurrentValues[updatedAt])
             ? updatedBy
             : null;
 
     /// <summary>The value before (null when added) and after (null when deleted).</summary>
-    private static (T? Old, T? Now) Values<T>(EntityEntry entry, string property) where T : struct =>
-        (entry.State == EntityState.Added ? null : entry.OriginalValues.GetValue<T>(property),
-         entry.State == EntityState.Deleted ? null : entry.CurrentValues.GetValue<T>(property));
+    private static (T? Old, T? Now) Values<T>(EntityEntry entry, string property)
+        where T : struct =>
+        (
+            entry.State == EntityState.Added ? null : entry.OriginalValues.GetValue<T>(property),
+            entry.State == EntityState.Deleted ? null : entry.CurrentValues.GetValue<T>(property)
+        );
 
     // Only what an administrator needs to trace: never password hashes, security or concurrency stamps.
     private static readonly (string Property, string Label)[] UserFields =
     [
-        (nameof(AppUser.UserName), "Tên đăng nhập"), (nameof(AppUser.DisplayName), "Tên hiển thị"), (nameof(AppUser.UnitCode), "Đơn vị"),
-        (nameof(AppUser.Sector), "Sở, ngành"), (nameof(AppUser.IsDisabled), "Ngừng hoạt động"), (nameof(AppUser.LockoutEnd), "Khóa đến"),
+        (nameof(AppUser.UserName), "Tên đăng nhập"),
+        (nameof(AppUser.DisplayName), "Tên hiển thị"),
+        (nameof(AppUser.UnitCode), "Đơn vị"),
+        (nameof(AppUser.Sector), "Sở, ngành"),
+        (nameof(AppUser.IsDisabled), "Ngừng hoạt động"),
+        (nameof(AppUser.LockoutEnd), "Khóa đến"),
     ];
 
     /// <summary>Added: every field as new; deleted: every field as old; modified: only the fields that changed.</summary>
-    private static (string? Old, string? Now) Describe(EntityEntry entry, IReadOnlyList<(string Property, string Label)> fields, List<(string, string?)>? extraOld = null, List<(string, string?)>? extraNew = null)
+    private static (string? Old, string? Now) Describe(
+        EntityEntry entry,
+        IReadOnlyList<(string Property, string Label)> fields,
+        List<(string, string?)>? extraOld = null,
+        List<(string, string?)>? extraNew = null
+    )
     {
         var old = new List<(string, string?)>();
         var now = new List<(string, string?)>();
@@ -196,9 +247,12 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         {
             var before = entry.State == EntityState.Added ? null : Show(entry.OriginalValues[property]);
             var after = entry.State == EntityState.Deleted ? null : Show(entry.CurrentValues[property]);
-            if (entry.State == EntityState.Modified && before == after) continue;
-            if (entry.State != EntityState.Added) old.Add((label, before));
-            if (entry.State != EntityState.Deleted) now.Add((label, after));
+            if (entry.State == EntityState.Modified && before == after)
+                continue;
+            if (entry.State != EntityState.Added)
+                old.Add((label, before));
+            if (entry.State != EntityState.Deleted)
+                now.Add((label, after));
         }
         old.AddRange(extraOld ?? []);
         now.AddRange(extraNew ?? []);
@@ -207,24 +261,31 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
     private static string? Cut(string? text) => text is { Length: > 4000 } ? text[..4000] : text;
 
-    private static string? Show(object? value) => value switch
-    {
-        null => "",
-        bool b => AuditText.Bool(b),
-        DateTimeOffset d => AuditText.Date(d),
-        DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-        DateTime d => AuditText.Date(new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc))),
-        CriteriaSetStatus s => s.Code(),
-        decimal d => AuditText.Number(d),
-        Enum e => AuditText.Name(e),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-    };
+    private static string? Show(object? value) =>
+        value switch
+        {
+            null => "",
+            bool b => AuditText.Bool(b),
+            DateTimeOffset d => AuditText.Date(d),
+            DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+            DateTime d => AuditText.Date(new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc))),
+            CriteriaSetStatus s => s.Code(),
+            decimal d => AuditText.Number(d),
+            Enum e => AuditText.Name(e),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+        };
 
     /// <summary>One row per account per save: its meaningful fields and the roles granted or withdrawn.</summary>
-    private static IEnumerable<AuditEntry> AccountRows(List<EntityEntry> changed, Lookups lookups, Func<string, string, string?, AuditEntry> row)
+    private static IEnumerable<AuditEntry> AccountRows(
+        List<EntityEntry> changed,
+        Lookups lookups,
+        Func<string, string, string?, AuditEntry> row
+    )
     {
         var users = changed.Where(e => e.Entity is AppUser).ToDictionary(e => ((AppUser)e.Entity).Id);
-        var roles = changed.Where(e => e.Entity is IdentityUserRole<string>).Select(e => (Link: (IdentityUserRole<string>)e.Entity, e.State))
+        var roles = changed
+            .Where(e => e.Entity is IdentityUserRole<string>)
+            .Select(e => (Link: (IdentityUserRole<string>)e.Entity, e.State))
             .ToLookup(r => r.Link.UserId);
         foreach (var userId in users.Keys.Union(roles.Select(r => r.Key)))
         {
@@ -233,12 +294,15 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             var withdrawn = RoleNames(roles[userId].Where(r => r.State == EntityState.Deleted));
             var extraOld = withdrawn is null ? new List<(string, string?)>() : [("Vai trò", withdrawn)];
             var extraNew = granted is null ? new List<(string, string?)>() : [("Vai trò", granted)];
-            string? oldText, newText;
-            string action, userName;
+            string? oldText,
+                newText;
+            string action,
+                userName;
             string? unitCode;
             if (entry is null)
             {
-                if (granted is null && withdrawn is null) continue;
+                if (granted is null && withdrawn is null)
+                    continue;
                 var known = lookups.Users.GetValueOrDefault(userId);
                 (action, userName, unitCode) = (AuditEntry.Update, known?.UserName ?? userId, known?.UnitCode);
                 (oldText, newText) = (AuditText.Fields(extraOld), AuditText.Fields(extraNew));
@@ -246,12 +310,17 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             else
             {
                 var user = (AppUser)entry.Entity;
-                if (entry.State == EntityState.Modified && !Equals(entry.OriginalValues[nameof(AppUser.PasswordHash)], entry.CurrentValues[nameof(AppUser.PasswordHash)]))
+                if (
+                    entry.State == EntityState.Modified
+                    && !Equals(entry.OriginalValues[nameof(AppUser.PasswordHash)], entry.CurrentValues[nameof(AppUser.PasswordHash)])
+                )
                     extraNew.Add(("Mật khẩu", "đã đổi"));
                 (oldText, newText) = Describe(entry, UserFields, extraOld, extraNew);
-                if (entry.State == EntityState.Modified && oldText is null && newText is null) continue;
+                if (entry.State == EntityState.Modified && oldText is null && newText is null)
+                    continue;
                 action = ActionOf(entry);
-                userName = (entry.State == EntityState.Deleted ? entry.OriginalValues[nameof(AppUser.UserName)] as string : user.UserName) ?? userId;
+                userName = (entry.State == EntityState.Deleted ? entry.OriginalValues[nameof(AppUser.UserName)] as string : user.UserName)
+                    ?? userId;
                 unitCode = entry.State == EntityState.Deleted ? entry.OriginalValues[nameof(AppUser.UnitCode)] as string : user.UnitCode;
             }
             var result = row(action, nameof(AppUser), null);
@@ -261,13 +330,18 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
         string? RoleNames(IEnumerable<(IdentityUserRole<string> Link, EntityState State)> links)
         {
-            var names = links.Select(l => lookups.Roles.GetValueOrDefault(l.Link.RoleId) ?? l.Link.RoleId).Order(StringComparer.Ordinal).ToList();
+            var names = links
+                .Select(l => lookups.Roles.GetValueOrDefault(l.Link.RoleId) ?? l.Link.RoleId)
+                .Order(StringComparer.Ordinal)
+                .ToList();
             return names.Count == 0 ? null : string.Join(", ", names);
         }
     }
 
     private sealed record IndicatorInfo(int Id, string Code, IndicatorType Type, string SetCode);
+
     private sealed record GroupInfo(int Id, string Code, string? SetCode);
+
     private sealed record UserInfo(string Id, string? UserName, string? UnitCode);
 
     /// <summary>The readable names the rows need, loaded once per SaveChanges: one query per kind of key present.</summary>
@@ -288,31 +362,85 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             var links = changed.Where(e => e.Entity is IdentityUserRole<string>).ToList();
 
             foreach (var ids in values.Select(v => v.IndicatorId).Where(id => id > 0).Distinct().Chunk(Chunk))
-                foreach (var i in await ListAsync(db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id))
-                             .Select(i => new IndicatorInfo(i.Id, i.Code, i.Type, i.Set.Code)), sync, ct))
-                    lookups.Indicators[i.Id] = i;
+            foreach (
+                var i in await ListAsync(
+                    db.Indicators.AsNoTracking()
+                        .Where(i => ids.Contains(i.Id))
+                        .Select(i => new IndicatorInfo(i.Id, i.Code, i.Type, i.Set.Code)),
+                    sync,
+                    ct
+                )
+            )
+                lookups.Indicators[i.Id] = i;
 
-            foreach (var ids in values.Select(v => v.UnitId).Concat(assignments.Select(a => a.UnitId)).Where(id => id > 0).Distinct().Chunk(Chunk))
-                foreach (var u in await ListAsync(db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Code }), sync, ct))
-                    lookups.Units[u.Id] = u.Code;
+            foreach (
+                var ids in values
+                    .Select(v => v.UnitId)
+                    .Concat(assignments.Select(a => a.UnitId))
+                    .Where(id => id > 0)
+                    .Distinct()
+                    .Chunk(Chunk)
+            )
+            foreach (
+                var u in await ListAsync(db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Code }), sync, ct)
+            )
+                lookups.Units[u.Id] = u.Code;
 
-            var groupIds = changed.Where(e => e.Entity is CommuneGroupAssignment)
-                .SelectMany(e => new[] { (int)e.OriginalValues[nameof(CommuneGroupAssignment.GroupId)]!, (int)e.CurrentValues[nameof(CommuneGroupAssignment.GroupId)]! })
-                .Where(id => id > 0).Distinct().ToList();
+            var groupIds = changed
+                .Where(e => e.Entity is CommuneGroupAssignment)
+                .SelectMany(e =>
+                    new[]
+                    {
+                        (int)e.OriginalValues[nameof(CommuneGroupAssignment.GroupId)]!,
+                        (int)e.CurrentValues[nameof(CommuneGroupAssignment.GroupId)]!,
+                    }
+                )
+                .Where(id => id > 0)
+                .Distinct()
+                .ToList();
             foreach (var ids in groupIds.Chunk(Chunk))
-                foreach (var g in await ListAsync(db.CommuneGroups.AsNoTracking().Where(g => ids.Contains(g.Id))
-                             .Select(g => new GroupInfo(g.Id, g.Code, db.CriteriaSets.Where(s => s.Id == g.CriteriaSetId).Select(s => s.Code).FirstOrDefault())), sync, ct))
-                    lookups.Groups[g.Id] = g;
+            foreach (
+                var g in await ListAsync(
+                    db.CommuneGroups.AsNoTracking()
+                        .Where(g => ids.Contains(g.Id))
+                        .Select(g => new GroupInfo(
+                            g.Id,
+                            g.Code,
+                            db.CriteriaSets.Where(s => s.Id == g.CriteriaSetId).Select(s => s.Code).FirstOrDefault()
+                        )),
+                    sync,
+                    ct
+                )
+            )
+                lookups.Groups[g.Id] = g;
 
             if (links.Count > 0)
             {
                 var roleIds = links.Select(l => ((IdentityUserRole<string>)l.Entity).RoleId).Distinct().ToList();
-                foreach (var r in await ListAsync(db.Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id)).Select(r => new { r.Id, r.Name }), sync, ct))
+                foreach (
+                    var r in await ListAsync(
+                        db.Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id)).Select(r => new { r.Id, r.Name }),
+                        sync,
+                        ct
+                    )
+                )
                     lookups.Roles[r.Id] = r.Name ?? r.Id;
                 var tracked = changed.Select(e => e.Entity).OfType<AppUser>().Select(u => u.Id).ToHashSet();
-                var userIds = links.Select(l => ((IdentityUserRole<string>)l.Entity).UserId).Where(id => !tracked.Contains(id)).Distinct().ToList();
+                var userIds = links
+                    .Select(l => ((IdentityUserRole<string>)l.Entity).UserId)
+                    .Where(id => !tracked.Contains(id))
+                    .Distinct()
+                    .ToList();
                 if (userIds.Count > 0)
-                    foreach (var u in await ListAsync(db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new UserInfo(u.Id, u.UserName, u.UnitCode)), sync, ct))
+                    foreach (
+                        var u in await ListAsync(
+                            db.Users.AsNoTracking()
+                                .Where(u => userIds.Contains(u.Id))
+                                .Select(u => new UserInfo(u.Id, u.UserName, u.UnitCode)),
+                            sync,
+                            ct
+                        )
+                    )
                         lookups.Users[u.Id] = u;
             }
             return lookups;

@@ -3,21 +3,38 @@ using Mtqg.Data;
 using Mtqg.Data.Audit;
 using Mtqg.Data.Scorecards;
 using Mtqg.Domain.Common;
+using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Scorecards;
-using Mtqg.Web.Features.Units;
 using Mtqg.Web.Features.Scorecards.Values;
-using Mtqg.Domain.Units;
+using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Audit;
 
 /// <summary>One recorded change as the API and pages show it; <see cref="At"/> is UTC.</summary>
-public sealed record AuditRow(DateTime At, string? UserName, string? Client, string Action, string Entity,
-    string? UnitCode, int? Year, string? SetCode, string? Key, string? OldValue, string? NewValue);
+public sealed record AuditRow(
+    DateTime At,
+    string? UserName,
+    string? Client,
+    string Action,
+    string Entity,
+    string? UnitCode,
+    int? Year,
+    string? SetCode,
+    string? Key,
+    string? OldValue,
+    string? NewValue
+);
 
 /// <summary>A search of the trail: by exact user name, unit (a commune code, or a province code for all its units), Vietnam dates (inclusive), entity.</summary>
-public sealed record AuditFilter(string? User = null, string? Unit = null, DateOnly? From = null, DateOnly? To = null, string? Entity = null);
+public sealed record AuditFilter(
+    string? User = null,
+    string? Unit = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    string? Entity = null
+);
 
 public sealed record AuditPage(int Total, int Page, int PageSize, IReadOnlyList<AuditRow> Items);
 
@@ -28,6 +45,7 @@ public sealed record AuditPage(int Total, int Page, int PageSize, IReadOnlyList<
 public sealed class AuditService(AppDbContext db, ScorecardService scorecards, ProvinceLineage lineage, AccessPolicy access)
 {
     public const int PageSize = 50;
+
     /// <summary>An export holds at most this many rows (the newest); narrow the search for older ones.</summary>
     public const int MaxExportRows = 100_000;
 
@@ -56,28 +74,42 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
 
     public static string EntityLabel(string entity) => Entities.GetValueOrDefault(entity, entity);
 
-    public static string ActionLabel(string action) => action switch
-    {
-        AuditEntry.Create => "Thêm",
-        AuditEntry.Update => "Sửa",
-        AuditEntry.Delete => "Xóa",
-        _ => action,
-    };
+    public static string ActionLabel(string action) =>
+        action switch
+        {
+            AuditEntry.Create => "Thêm",
+            AuditEntry.Update => "Sửa",
+            AuditEntry.Delete => "Xóa",
+            _ => action,
+        };
 
     /// <summary>
     /// The changes of a commune-year under a set, newest first: the values of the set's indicators for
     /// that year and the commune's group in the set. The commune is the unit in force on 31 December.
     /// </summary>
-    public async Task<(IReadOnlyList<AuditRow>? Rows, Outcome Outcome)> HistoryAsync(string communeCode, int year, string? setCode, CancellationToken ct)
+    public async Task<(IReadOnlyList<AuditRow>? Rows, Outcome Outcome)> HistoryAsync(
+        string communeCode,
+        int year,
+        string? setCode,
+        CancellationToken ct
+    )
     {
         var (set, outcome) = await scorecards.SetForAsync(setCode, year, ct);
-        if (set is null) return (null, outcome);
+        if (set is null)
+            return (null, outcome);
         var commune = await scorecards.CommuneAsync(communeCode, year, ct);
-        if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
-        if (!await access.CanReadCommuneAsync(commune, ct)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem lịch sử số liệu của {commune.FullName}."));
-        var rows = await Rows(db.AuditEntries.AsNoTracking()
-                .Where(e => e.UnitId == commune.Id && e.SetCode == set.Code
-                            && (e.Entity == nameof(IndicatorValue) && e.Year == year || e.Entity == nameof(CommuneGroupAssignment))))
+        if (commune is null)
+            return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
+        if (!await access.CanReadCommuneAsync(commune, ct))
+            return (null, Outcome.Forbidden($"Tài khoản không có quyền xem lịch sử số liệu của {commune.FullName}."));
+        var rows = await Rows(
+                db.AuditEntries.AsNoTracking()
+                    .Where(e =>
+                        e.UnitId == commune.Id
+                        && e.SetCode == set.Code
+                        && (e.Entity == nameof(IndicatorValue) && e.Year == year || e.Entity == nameof(CommuneGroupAssignment))
+                    )
+            )
             .ToListAsync(ct);
         return (rows.SelectMany(Expand).ToList(), Outcome.Done);
     }
@@ -85,7 +117,8 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
     public async Task<(AuditPage? Page, Outcome Outcome)> SearchAsync(AuditFilter filter, int page, CancellationToken ct)
     {
         var (query, outcome) = await QueryAsync(filter);
-        if (query is null) return (null, outcome);
+        if (query is null)
+            return (null, outcome);
         var total = await query.CountAsync(ct);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
@@ -97,31 +130,54 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
     public async Task<(byte[]? Content, Outcome Outcome)> ExportAsync(AuditFilter filter, DateTime utcNow, CancellationToken ct)
     {
         var (query, outcome) = await QueryAsync(filter);
-        if (query is null) return (null, outcome);
+        if (query is null)
+            return (null, outcome);
         var rows = await Rows(query).Take(MaxExportRows + 1).ToListAsync(ct);
         var truncated = rows.Count > MaxExportRows;
-        if (truncated) rows.RemoveAt(rows.Count - 1);
+        if (truncated)
+            rows.RemoveAt(rows.Count - 1);
         return (AuditWorkbook.Build(rows.SelectMany(Expand).ToList(), Describe(filter), utcNow, truncated), Outcome.Done);
     }
 
     /// <summary>The entries the account may see, filtered; null with the refusal when it may not search or the filter is wrong.</summary>
     private async Task<(IQueryable<AuditEntry>? Query, Outcome Outcome)> QueryAsync(AuditFilter filter)
     {
-        if (!access.CanSearchAudit) return (null, Outcome.Forbidden("Chỉ quản trị hệ thống và Văn phòng Điều phối được tra cứu nhật ký thay đổi."));
+        if (!access.CanSearchAudit)
+            return (null, Outcome.Forbidden("Chỉ quản trị hệ thống và Văn phòng Điều phối được tra cứu nhật ký thay đổi."));
         if (filter.From is { } f && filter.To is { } t && f > t)
-            return (null, Outcome.Invalid("Khoảng ngày không hợp lệ.", [new Problem("to", $"Ngày kết thúc {Day(t)} trước ngày bắt đầu {Day(f)}.")]));
+            return (
+                null,
+                Outcome.Invalid("Khoảng ngày không hợp lệ.", [new Problem("to", $"Ngày kết thúc {Day(t)} trước ngày bắt đầu {Day(f)}.")])
+            );
         if (filter.Entity is { Length: > 0 } entity && !Entities.ContainsKey(entity))
-            return (null, Outcome.Invalid("Loại thay đổi không hợp lệ.", [new Problem("entity", $"Không có loại \"{entity}\"; các loại: {string.Join(", ", Entities.Keys)}.")]));
+            return (
+                null,
+                Outcome.Invalid(
+                    "Loại thay đổi không hợp lệ.",
+                    [new Problem("entity", $"Không có loại \"{entity}\"; các loại: {string.Join(", ", Entities.Keys)}.")]
+                )
+            );
 
         var query = db.AuditEntries.AsNoTracking();
-        if (access.OwnProvince is { } province) query = await InProvinceAsync(query, province);
-        if (filter.User?.Trim() is { Length: > 0 } userName) query = query.Where(e => e.UserName == userName);
+        if (access.OwnProvince is { } province)
+            query = await InProvinceAsync(query, province);
+        if (filter.User?.Trim() is { Length: > 0 } userName)
+            query = query.Where(e => e.UserName == userName);
         if (filter.Unit?.Trim() is { Length: > 0 } unit)
             query = unit.Length <= 2 ? await InProvinceAsync(query, unit) : query.Where(e => e.UnitCode == unit);
         // Dates are Vietnam days (UTC+7), both ends included.
-        if (filter.From is { } from) { var start = Utc(from); query = query.Where(e => e.At >= start); }
-        if (filter.To is { } to) { var end = Utc(to.AddDays(1)); query = query.Where(e => e.At < end); }
-        if (filter.Entity is { Length: > 0 } kind) query = query.Where(e => e.Entity == kind);
+        if (filter.From is { } from)
+        {
+            var start = Utc(from);
+            query = query.Where(e => e.At >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = Utc(to.AddDays(1));
+            query = query.Where(e => e.At < end);
+        }
+        if (filter.Entity is { Length: > 0 } kind)
+            query = query.Where(e => e.Entity == kind);
         return (query, Outcome.Done);
     }
 
@@ -132,17 +188,37 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
     private async Task<IQueryable<AuditEntry>> InProvinceAsync(IQueryable<AuditEntry> query, string province)
     {
         var old = (await lineage.OldProvincesOfAsync(province)).ToArray();
-        var units = db.Units.AsNoTracking().Where(u =>
-            (u.ValidTo == null || u.ValidTo >= Reform.Day) && u.ProvinceCode == province
-            || u.ValidTo < Reform.Day && old.Contains(u.ProvinceCode));
+        var units = db
+            .Units.AsNoTracking()
+            .Where(u =>
+                (u.ValidTo == null || u.ValidTo >= Reform.Day) && u.ProvinceCode == province
+                || u.ValidTo < Reform.Day && old.Contains(u.ProvinceCode)
+            );
         return query.Where(e =>
             e.UnitId != null && units.Any(u => u.Id == e.UnitId)
-            || e.UnitId == null && e.UnitCode != null && (e.UnitCode == province || units.Any(u => u.ValidTo == null && u.Code == e.UnitCode)));
+            || e.UnitId == null
+                && e.UnitCode != null
+                && (e.UnitCode == province || units.Any(u => u.ValidTo == null && u.Code == e.UnitCode))
+        );
     }
 
     private static IQueryable<AuditRow> Rows(IQueryable<AuditEntry> query) =>
-        query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => new AuditRow(e.At, e.UserName, e.Client, e.Action, e.Entity, e.UnitCode, e.Year, e.SetCode, e.Key, e.OldValue, e.NewValue));
+        query
+            .OrderByDescending(e => e.At)
+            .ThenByDescending(e => e.Id)
+            .Select(e => new AuditRow(
+                e.At,
+                e.UserName,
+                e.Client,
+                e.Action,
+                e.Entity,
+                e.UnitCode,
+                e.Year,
+                e.SetCode,
+                e.Key,
+                e.OldValue,
+                e.NewValue
+            ));
 
     /// <summary>
     /// An entry as the rows people read: itself, or for an import (one entry per commune-year and file,
@@ -162,8 +238,13 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
             var old = before.GetValueOrDefault(code);
             yield return entry with
             {
-                Action = old is null ? AuditEntry.Create : now is null ? AuditEntry.Delete : AuditEntry.Update,
-                Key = code, OldValue = old, NewValue = now,
+                Action =
+                    old is null ? AuditEntry.Create
+                    : now is null ? AuditEntry.Delete
+                    : AuditEntry.Update,
+                Key = code,
+                OldValue = old,
+                NewValue = now,
             };
         }
     }
@@ -181,12 +262,18 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
     private string Describe(AuditFilter filter)
     {
         var parts = new List<string>();
-        if (access.OwnProvince is { } province) parts.Add($"phạm vi tỉnh {province}");
-        if (!string.IsNullOrWhiteSpace(filter.User)) parts.Add($"người thực hiện {filter.User.Trim()}");
-        if (!string.IsNullOrWhiteSpace(filter.Unit)) parts.Add($"đơn vị {filter.Unit.Trim()}");
-        if (filter.From is { } f) parts.Add($"từ {Day(f)}");
-        if (filter.To is { } t) parts.Add($"đến {Day(t)}");
-        if (!string.IsNullOrWhiteSpace(filter.Entity)) parts.Add(EntityLabel(filter.Entity));
+        if (access.OwnProvince is { } province)
+            parts.Add($"phạm vi tỉnh {province}");
+        if (!string.IsNullOrWhiteSpace(filter.User))
+            parts.Add($"người thực hiện {filter.User.Trim()}");
+        if (!string.IsNullOrWhiteSpace(filter.Unit))
+            parts.Add($"đơn vị {filter.Unit.Trim()}");
+        if (filter.From is { } f)
+            parts.Add($"từ {Day(f)}");
+        if (filter.To is { } t)
+            parts.Add($"đến {Day(t)}");
+        if (!string.IsNullOrWhiteSpace(filter.Entity))
+            parts.Add(EntityLabel(filter.Entity));
         return parts.Count == 0 ? "toàn bộ" : string.Join("; ", parts);
     }
 }

@@ -32,19 +32,25 @@ public static class AuditText
     }
 
     /// <summary>A recorded state or kind as the pages name it ("Đang soạn", "Sở, ngành", "Cộng dồn"), not the code's English name.</summary>
-    public static string Name(Enum value) => value switch
-    {
-        DossierStatus s => s.Label(),
-        AppraisalStep s => Features.Recognition.Dossiers.DossierDtos.StepLabel(s),
-        DecisionKind k => k == DecisionKind.Recognition ? "Công nhận" : "Thu hồi",
-        RecommendationStatus s => Recommendation.StatusName(s),
-        PartyKind k => k switch { PartyKind.Department => "Sở, ngành", PartyKind.Commune => "UBND xã", _ => "UBND tỉnh" },
-        TargetKind k => Features.Plans.PlanService.KindName(Features.Plans.PlanService.KindCode(k)),
-        ActivityScope s => s == ActivityScope.PerCommune ? "Từng xã" : "Chung",
-        ProgressMode m => m == ProgressMode.LatestValue ? "Số mới nhất" : "Cộng dồn",
-        SupportKind k => Features.Visits.VisitService.SupportName(k),
-        _ => value.ToString(),
-    };
+    public static string Name(Enum value) =>
+        value switch
+        {
+            DossierStatus s => s.Label(),
+            AppraisalStep s => Features.Recognition.Dossiers.DossierDtos.StepLabel(s),
+            DecisionKind k => k == DecisionKind.Recognition ? "Công nhận" : "Thu hồi",
+            RecommendationStatus s => Recommendation.StatusName(s),
+            PartyKind k => k switch
+            {
+                PartyKind.Department => "Sở, ngành",
+                PartyKind.Commune => "UBND xã",
+                _ => "UBND tỉnh",
+            },
+            TargetKind k => Features.Plans.PlanService.KindName(Features.Plans.PlanService.KindCode(k)),
+            ActivityScope s => s == ActivityScope.PerCommune ? "Từng xã" : "Chung",
+            ProgressMode m => m == ProgressMode.LatestValue ? "Số mới nhất" : "Cộng dồn",
+            SupportKind k => Features.Visits.VisitService.SupportName(k),
+            _ => value.ToString(),
+        };
 
     public static string? Clip(string? text) => text is { Length: > MaxLength } ? text[..(MaxLength - 1)] + "…" : text;
 }

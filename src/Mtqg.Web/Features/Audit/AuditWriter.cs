@@ -17,19 +17,27 @@ namespace Mtqg.Web.Features.Audit;
 /// </summary>
 public static class AuditWriter
 {
-    private const string Columns = "\"At\", \"UserName\", \"Client\", \"Action\", \"Entity\", \"UnitCode\", \"UnitId\", \"Year\", \"SetCode\", \"Key\", \"OldValue\", \"NewValue\"";
+    private const string Columns =
+        "\"At\", \"UserName\", \"Client\", \"Action\", \"Entity\", \"UnitCode\", \"UnitId\", \"Year\", \"SetCode\", \"Key\", \"OldValue\", \"NewValue\"";
 
     public static async Task<int> InsertAsync(AppDbContext db, IReadOnlyCollection<AuditEntry> rows, CancellationToken ct)
     {
-        if (rows.Count == 0) return 0;
+        if (rows.Count == 0)
+            return 0;
         var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        if (connection.State != System.Data.ConnectionState.Open)
+            await db.Database.OpenConnectionAsync(ct);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("AuditWriter needs the caller's transaction: the trail is written with the change or not at all.");
+            ?? throw new InvalidOperationException(
+                "AuditWriter needs the caller's transaction: the trail is written with the change or not at all."
+            );
 
         if (connection is NpgsqlConnection npgsql)
         {
-            await using var importer = await npgsql.BeginBinaryImportAsync($"COPY \"AuditEntries\" ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
+            await using var importer = await npgsql.BeginBinaryImportAsync(
+                $"COPY \"AuditEntries\" ({Columns}) FROM STDIN (FORMAT BINARY)",
+                ct
+            );
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(ct);
@@ -52,16 +60,32 @@ public static class AuditWriter
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"AuditEntries\" ({Columns}) VALUES ($at, $user, $client, $action, $entity, $unitCode, $unitId, $year, $set, $key, $old, $new)";
+        command.CommandText =
+            $"INSERT INTO \"AuditEntries\" ({Columns}) VALUES ($at, $user, $client, $action, $entity, $unitCode, $unitId, $year, $set, $key, $old, $new)";
         var p = new[] { "$at", "$user", "$client", "$action", "$entity", "$unitCode", "$unitId", "$year", "$set", "$key", "$old", "$new" }
-            .Select(name => Add(command, name)).ToArray();
+            .Select(name => Add(command, name))
+            .ToArray();
         await command.PrepareAsync(ct);
         foreach (var row in rows)
         {
             // EF Core's SQLite provider keeps DateTimes as invariant text in this format.
             p[0].Value = row.At.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-            object?[] values = [row.UserName, row.Client, row.Action, row.Entity, row.UnitCode, row.UnitId, row.Year, row.SetCode, row.Key, row.OldValue, row.NewValue];
-            for (var i = 0; i < values.Length; i++) p[i + 1].Value = values[i] ?? DBNull.Value;
+            object?[] values =
+            [
+                row.UserName,
+                row.Client,
+                row.Action,
+                row.Entity,
+                row.UnitCode,
+                row.UnitId,
+                row.Year,
+                row.SetCode,
+                row.Key,
+                row.OldValue,
+                row.NewValue,
+            ];
+            for (var i = 0; i < values.Length; i++)
+                p[i + 1].Value = values[i] ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);
         }
         return rows.Count;
@@ -74,8 +98,16 @@ public static class AuditWriter
     /// cell keeps the trail from doubling the rows an import writes; <see cref="AuditService"/> shows each
     /// change again as its own row (<see cref="AuditService.Expand"/>).
     /// </summary>
-    public static IEnumerable<AuditEntry> ValueChanges(DateTime at, string userName, string? client, int unitId, string unitCode, int year, string setCode,
-        IEnumerable<(string IndicatorCode, Domain.Criteria.IndicatorType Type, decimal? Old, decimal? New)> changes)
+    public static IEnumerable<AuditEntry> ValueChanges(
+        DateTime at,
+        string userName,
+        string? client,
+        int unitId,
+        string unitCode,
+        int year,
+        string setCode,
+        IEnumerable<(string IndicatorCode, Domain.Criteria.IndicatorType Type, decimal? Old, decimal? New)> changes
+    )
     {
         var (old, now, length) = (new Dictionary<string, string?>(), new Dictionary<string, string?>(), 2);
         foreach (var (code, type, o, n) in changes)
@@ -90,15 +122,25 @@ public static class AuditWriter
             }
             (old[code], now[code], length) = (oldText, newText, length + added);
         }
-        if (old.Count > 0) yield return Batch(old, now);
+        if (old.Count > 0)
+            yield return Batch(old, now);
 
-        AuditEntry Batch(Dictionary<string, string?> before, Dictionary<string, string?> after) => new()
-        {
-            At = at, UserName = userName, Client = client, Action = AuditEntry.Import,
-            Entity = nameof(Mtqg.Data.Scorecards.IndicatorValue), UnitId = unitId, UnitCode = unitCode, Year = year, SetCode = setCode,
-            Key = $"{after.Count} chỉ tiêu",
-            OldValue = System.Text.Json.JsonSerializer.Serialize(before), NewValue = System.Text.Json.JsonSerializer.Serialize(after),
-        };
+        AuditEntry Batch(Dictionary<string, string?> before, Dictionary<string, string?> after) =>
+            new()
+            {
+                At = at,
+                UserName = userName,
+                Client = client,
+                Action = AuditEntry.Import,
+                Entity = nameof(Mtqg.Data.Scorecards.IndicatorValue),
+                UnitId = unitId,
+                UnitCode = unitCode,
+                Year = year,
+                SetCode = setCode,
+                Key = $"{after.Count} chỉ tiêu",
+                OldValue = System.Text.Json.JsonSerializer.Serialize(before),
+                NewValue = System.Text.Json.JsonSerializer.Serialize(after),
+            };
     }
 
     private static Task Text(NpgsqlBinaryImporter importer, string? value, CancellationToken ct) =>

@@ -14,13 +14,23 @@ namespace Mtqg.Web.Features.CriteriaSets;
 /// (unknown); wording the notes mark as not verified keeps <c>nameVerified: false</c>.
 /// In demo mode only, also the illustrative set of data/demo.
 /// </summary>
-public sealed class CriteriaSetSeeder(AppDbContext db, CriteriaSetService service, SeedFiles files, IOptions<DemoOptions> demo, ILogger<CriteriaSetSeeder> logger)
+public sealed class CriteriaSetSeeder(
+    AppDbContext db,
+    CriteriaSetService service,
+    SeedFiles files,
+    IOptions<DemoOptions> demo,
+    ILogger<CriteriaSetSeeder> logger
+)
 {
     public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
 
     public static JsonSerializerOptions CreateJsonOptions()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        };
         options.Converters.Add(new ThresholdValueJsonConverter());
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         return options;
@@ -34,14 +44,23 @@ public sealed class CriteriaSetSeeder(AppDbContext db, CriteriaSetService servic
             From2026(JsonNode.Parse(File.ReadAllText(files.PathOf("criteria", "ntm-commune-2026-2030.json")))!),
         };
         if (demo.Value.Demo)
-            documents.Add(JsonSerializer.Deserialize<CriteriaSetDocument>(File.ReadAllText(files.PathOf("demo", "criteria-set-demo.json")), JsonOptions)!);
+            documents.Add(
+                JsonSerializer.Deserialize<CriteriaSetDocument>(
+                    File.ReadAllText(files.PathOf("demo", "criteria-set-demo.json")),
+                    JsonOptions
+                )!
+            );
 
         foreach (var doc in documents)
         {
-            if (await db.CriteriaSets.AnyAsync(s => s.Code == doc.Code, ct)) continue;
+            if (await db.CriteriaSets.AnyAsync(s => s.Code == doc.Code, ct))
+                continue;
             var outcome = await service.CreateAsync(doc, ct);
             if (!outcome.IsDone)
-                throw new InvalidOperationException($"Bộ tiêu chí {doc.Code} trong dữ liệu gốc không hợp lệ: " + string.Join("; ", outcome.Problems.Select(p => $"{p.Field}: {p.Message}")));
+                throw new InvalidOperationException(
+                    $"Bộ tiêu chí {doc.Code} trong dữ liệu gốc không hợp lệ: "
+                        + string.Join("; ", outcome.Problems.Select(p => $"{p.Field}: {p.Message}"))
+                );
             logger.LogInformation("Đã nạp bộ tiêu chí {Code}.", doc.Code);
         }
     }
@@ -55,24 +74,45 @@ public sealed class CriteriaSetSeeder(AppDbContext db, CriteriaSetService servic
         var levelCodes = new Dictionary<string, string> { ["NTM"] = "NTM", ["NTM nâng cao"] = Advanced };
         return new CriteriaSetDocument
         {
-            Code = (string)set["code"]!, Name = (string)set["name_vi"]!,
+            Code = (string)set["code"]!,
+            Name = (string)set["name_vi"]!,
             LegalBasis = "Quyết định 318/QĐ-TTg ngày 08/3/2022 (Phụ lục I: xã NTM; Phụ lục II: xã NTM nâng cao)",
-            ValidFrom = 2021, ValidTo = 2025, Status = "published",
+            ValidFrom = 2021,
+            ValidTo = 2025,
+            Status = "published",
             Source = SourceText(root["source"]),
-            Notes = "Dựng từ các trang công khai chỉ đọc được phần đầu; bảng chỉ tiêu và ngưỡng theo vùng ở phụ lục của Quyết định 318/QĐ-TTg chưa đọc được, nên phần lớn ngưỡng là chưa biết. " +
-                    "Tên chỉ tiêu đánh dấu \"chưa đối chiếu văn bản\" cần đối chiếu với văn bản gốc. Không đánh giá xã theo ngưỡng chưa biết; tỉnh nạp bộ tiêu chí chi tiết của mình. " +
-                    "Ghi chú gốc (tiếng Anh): " + (string?)root["generatedNote"],
+            Notes =
+                "Dựng từ các trang công khai chỉ đọc được phần đầu; bảng chỉ tiêu và ngưỡng theo vùng ở phụ lục của Quyết định 318/QĐ-TTg chưa đọc được, nên phần lớn ngưỡng là chưa biết. "
+                + "Tên chỉ tiêu đánh dấu \"chưa đối chiếu văn bản\" cần đối chiếu với văn bản gốc. Không đánh giá xã theo ngưỡng chưa biết; tỉnh nạp bộ tiêu chí chi tiết của mình. "
+                + "Ghi chú gốc (tiếng Anh): "
+                + (string?)root["generatedNote"],
             Levels = [new("NTM", "Xã đạt chuẩn nông thôn mới", 1), new(Advanced, "Xã đạt chuẩn nông thôn mới nâng cao", 2)],
             Groups = root["regions"]!.AsArray().Select(r => new GroupDocument((string)r!["code"]!, (string)r["name_vi"]!)).ToList(),
             // DESIGN §2: provincial reports count communes by criteria met: all, 15–18, 10–14, 5–9, under 5.
-            Bands = [new("Đạt chuẩn (19 tiêu chí)", 19), new("15–18 tiêu chí", 15), new("10–14 tiêu chí", 10), new("5–9 tiêu chí", 5), new("Dưới 5 tiêu chí", 0)],
-            Criteria = root["criteria"]!.AsArray().Select(c => new CriterionDocument
-            {
-                Number = (int)c!["number"]!, Code = (string)c["code"]!, Name = (string)c["name_vi"]!, Heading = (string?)c["group"],
-                NameVerified = (string?)c["nameConfidence"] == "confirmed",
-                ResponsibleSector = c["indicators"]!.AsArray().Select(i => (string?)i!["appraisingSector"]).FirstOrDefault(s => s is not null),
-                Indicators = c["indicators"]!.AsArray().Select(i => Indicator2021(i!, levelCodes)).ToList(),
-            }).ToList(),
+            Bands =
+            [
+                new("Đạt chuẩn (19 tiêu chí)", 19),
+                new("15–18 tiêu chí", 15),
+                new("10–14 tiêu chí", 10),
+                new("5–9 tiêu chí", 5),
+                new("Dưới 5 tiêu chí", 0),
+            ],
+            Criteria = root["criteria"]!
+                .AsArray()
+                .Select(c => new CriterionDocument
+                {
+                    Number = (int)c!["number"]!,
+                    Code = (string)c["code"]!,
+                    Name = (string)c["name_vi"]!,
+                    Heading = (string?)c["group"],
+                    NameVerified = (string?)c["nameConfidence"] == "confirmed",
+                    ResponsibleSector = c["indicators"]!
+                        .AsArray()
+                        .Select(i => (string?)i!["appraisingSector"])
+                        .FirstOrDefault(s => s is not null),
+                    Indicators = c["indicators"]!.AsArray().Select(i => Indicator2021(i!, levelCodes)).ToList(),
+                })
+                .ToList(),
         };
     }
 
@@ -98,9 +138,11 @@ public sealed class CriteriaSetSeeder(AppDbContext db, CriteriaSetService servic
                     if (value is JsonObject byYear)
                     {
                         thresholds.Add(new ThresholdDocument { Level = level, Group = region }); // years not listed: unknown, never a guess
-                        foreach (var (year, yearValue) in byYear) thresholds.Add(Row(level, region, int.Parse(year), yearValue, type));
+                        foreach (var (year, yearValue) in byYear)
+                            thresholds.Add(Row(level, region, int.Parse(year), yearValue, type));
                     }
-                    else thresholds.Add(Row(level, region, null, value, type));
+                    else
+                        thresholds.Add(Row(level, region, null, value, type));
                 }
             }
         }
@@ -112,11 +154,19 @@ public sealed class CriteriaSetSeeder(AppDbContext db, CriteriaSetService servic
             ruleNote = $"Ghi chú nguồn dùng quy tắc \"{rule}\" cho chỉ tiêu đạt/không đạt; ở đây được đánh giá là đạt/chưa đạt.";
             rule = "achieved";
         }
-        var notes = string.Join(" ", new[] { (string?)i["notes"], ruleNote, ConfidenceText((string?)i["confidence"]) }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var notes = string.Join(
+            " ",
+            new[] { (string?)i["notes"], ruleNote, ConfidenceText((string?)i["confidence"]) }.Where(s => !string.IsNullOrWhiteSpace(s))
+        );
         return new IndicatorDocument
         {
-            Code = (string)i["code"]!, Name = (string)i["name_vi"]!, Type = type, Unit = unit, Rule = rule,
-            NameVerified = (bool?)i["nameVerified"] ?? false, Notes = notes.Length == 0 ? null : notes,
+            Code = (string)i["code"]!,
+            Name = (string)i["name_vi"]!,
+            Type = type,
+            Unit = unit,
+            Rule = rule,
+            NameVerified = (bool?)i["nameVerified"] ?? false,
+            Notes = notes.Length == 0 ? null : notes,
             Thresholds = thresholds,
         };
     }
@@ -124,9 +174,16 @@ public sealed class CriteriaSetSeeder(AppDbContext db, CriteriaSetService servic
     /// <summary>A number stays a number; "Đạt…" on a pass/fail indicator is true; any other text is not a number, so the value stays unknown and the text is kept as the row's note.</summary>
     private static ThresholdDocument Row(string level, string? group, int? year, JsonNode? value, string type)
     {
-        var row = new ThresholdDocument { Level = level, Group = group, Year = year };
-        if (value is null) return row;
-        if (value.GetValueKind() == JsonValueKind.Number) return row with { Value = ThresholdValue.Of(value.GetValue<decimal>()) };
+        var row = new ThresholdDocument
+        {
+            Level = level,
+            Group = group,
+            Year = year,
+        };
+        if (value is null)
+            return row;
+        if (value.GetValueKind() == JsonValueKind.Number)
+            return row with { Value = ThresholdValue.Of(value.GetValue<decimal>()) };
         var text = value.ToString();
         if (type == "boolean" && text.StartsWith("Đạt", StringComparison.Ordinal))
             return row with { Value = ThresholdValue.Of(true), Note = text == "Đạt" ? null : text };
@@ -139,29 +196,47 @@ public sealed class CriteriaSetSeeder(AppDbContext db, CriteriaSetService servic
         var set = root["criteriaSet"]!;
         return new CriteriaSetDocument
         {
-            Code = (string)set["code"]!, Name = (string)set["name_vi"]!,
+            Code = (string)set["code"]!,
+            Name = (string)set["name_vi"]!,
             LegalBasis = "Quyết định 51/2025/QĐ-TTg ngày 29/12/2025 (hiệu lực 15/02/2026), Phụ lục I",
-            ValidFrom = (int)set["validFrom"]!, ValidTo = (int)set["validTo"]!, Status = "published",
+            ValidFrom = (int)set["validFrom"]!,
+            ValidTo = (int)set["validTo"]!,
+            Status = "published",
             Source = SourceText(root["source"]),
-            Notes = $"Bộ tiêu chí có {(int?)set["indicatorCount"]} chỉ tiêu theo văn bản; chưa đọc được danh sách chỉ tiêu và ngưỡng của Phụ lục I, nên các tiêu chí chưa có chỉ tiêu. {(string?)set["pilot"]}",
-            Levels = set["levels"]!.AsArray().Select(l => new LevelDocument((string)l!["code"]!, (string)l["name_vi"]!, (int)l["rank"]!)).ToList(),
-            Groups = root["groups"]!.AsArray().Select(g => new GroupDocument((string)g!["code"]!, (string)g["name_vi"]!, (string?)g["description"])).ToList(),
+            Notes =
+                $"Bộ tiêu chí có {(int?)set["indicatorCount"]} chỉ tiêu theo văn bản; chưa đọc được danh sách chỉ tiêu và ngưỡng của Phụ lục I, nên các tiêu chí chưa có chỉ tiêu. {(string?)set["pilot"]}",
+            Levels = set["levels"]!
+                .AsArray()
+                .Select(l => new LevelDocument((string)l!["code"]!, (string)l["name_vi"]!, (int)l["rank"]!))
+                .ToList(),
+            Groups = root["groups"]!
+                .AsArray()
+                .Select(g => new GroupDocument((string)g!["code"]!, (string)g["name_vi"]!, (string?)g["description"]))
+                .ToList(),
             Bands = [new("Đạt chuẩn (10 tiêu chí)", 10), new("Chưa đạt chuẩn", 0)],
-            Criteria = root["criteria"]!.AsArray().Select(c => new CriterionDocument
-            {
-                Number = (int)c!["number"]!, Code = (string)c["code"]!, Name = (string)c["name_vi"]!,
-                NameVerified = (string?)c["nameConfidence"] == "confirmed", Indicators = [],
-            }).ToList(),
+            Criteria = root["criteria"]!
+                .AsArray()
+                .Select(c => new CriterionDocument
+                {
+                    Number = (int)c!["number"]!,
+                    Code = (string)c["code"]!,
+                    Name = (string)c["name_vi"]!,
+                    NameVerified = (string?)c["nameConfidence"] == "confirmed",
+                    Indicators = [],
+                })
+                .ToList(),
         };
     }
 
-    private static string? ConfidenceText(string? confidence) => confidence switch
-    {
-        "confirmed" => "Mức tin cậy: đã xác nhận từ nguồn.",
-        "partial" => "Mức tin cậy: một phần (nguồn thứ cấp hoặc chưa đủ).",
-        "unconfirmed" => "Mức tin cậy: chưa xác nhận.",
-        _ => null,
-    };
+    private static string? ConfidenceText(string? confidence) =>
+        confidence switch
+        {
+            "confirmed" => "Mức tin cậy: đã xác nhận từ nguồn.",
+            "partial" => "Mức tin cậy: một phần (nguồn thứ cấp hoặc chưa đủ).",
+            "unconfirmed" => "Mức tin cậy: chưa xác nhận.",
+            _ => null,
+        };
 
-    private static string? SourceText(JsonNode? source) => source?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static string? SourceText(JsonNode? source) =>
+        source?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

@@ -16,19 +16,28 @@ public static class CriteriaSetsApi
         var sets = app.MapGroup("/api/v1/criteria-sets").WithTags("Bộ tiêu chí");
         sets.MapGet("/", List).AllowAnonymous().WithSummary("Danh sách bộ tiêu chí");
         sets.MapGet("/{code}", Get).AllowAnonymous().WithSummary("Một bộ tiêu chí ở định dạng trao đổi (DESIGN §6)");
-        sets.MapPost("/", Create).RequireAuthorization(Policies.Admin)
+        sets.MapPost("/", Create)
+            .RequireAuthorization(Policies.Admin)
             .Accepts<CriteriaSetDocument>("application/json")
             .WithSummary("Tạo bộ tiêu chí từ định dạng trao đổi")
-            .WithDescription("Kiểm tra toàn bộ (số tiêu chí và mã chỉ tiêu không trùng, mức và nhóm có thật, kiểu giá trị hợp với quy tắc, không trùng dòng ngưỡng); có lỗi thì trả 400 liệt kê mọi lỗi và không ghi gì. Ngưỡng null nghĩa là chưa biết ngưỡng chính thức.");
+            .WithDescription(
+                "Kiểm tra toàn bộ (số tiêu chí và mã chỉ tiêu không trùng, mức và nhóm có thật, kiểu giá trị hợp với quy tắc, không trùng dòng ngưỡng); có lỗi thì trả 400 liệt kê mọi lỗi và không ghi gì. Ngưỡng null nghĩa là chưa biết ngưỡng chính thức."
+            );
         return app;
     }
 
     public sealed record CriteriaSetListItem(string Code, string Name, int ValidFrom, int ValidTo, string Status);
 
     private static async Task<Ok<IEnumerable<CriteriaSetListItem>>> List(CriteriaSetService service, CancellationToken ct) =>
-        TypedResults.Ok((await service.ListAsync(ct)).Select(s => new CriteriaSetListItem(s.Code, s.Name, s.ValidFrom, s.ValidTo, s.Status)));
+        TypedResults.Ok(
+            (await service.ListAsync(ct)).Select(s => new CriteriaSetListItem(s.Code, s.Name, s.ValidFrom, s.ValidTo, s.Status))
+        );
 
-    private static async Task<Results<JsonHttpResult<CriteriaSetDocument>, ProblemHttpResult>> Get(string code, CriteriaSetService service, CancellationToken ct) =>
+    private static async Task<Results<JsonHttpResult<CriteriaSetDocument>, ProblemHttpResult>> Get(
+        string code,
+        CriteriaSetService service,
+        CancellationToken ct
+    ) =>
         await service.GetAsync(code, ct) is { } doc
             ? TypedResults.Json(doc, CriteriaSetSeeder.JsonOptions)
             : ApiProblems.NotFound($"Không có bộ tiêu chí mã \"{code}\".");
@@ -36,10 +45,14 @@ public static class CriteriaSetsApi
     private static async Task<IResult> Create(HttpRequest request, CriteriaSetService service, CancellationToken ct)
     {
         var (doc, error) = await ReadAsync(request.Body, ct);
-        if (doc is null) return ApiProblems.Invalid("$", error!);
+        if (doc is null)
+            return ApiProblems.Invalid("$", error!);
         var outcome = await service.CreateAsync(doc, ct);
         return outcome.IsDone
-            ? TypedResults.Created($"/api/v1/criteria-sets/{Uri.EscapeDataString(doc.Code!)}", new CriteriaSetListItem(doc.Code!, doc.Name!, doc.ValidFrom!.Value, doc.ValidTo!.Value, doc.Status ?? "draft"))
+            ? TypedResults.Created(
+                $"/api/v1/criteria-sets/{Uri.EscapeDataString(doc.Code!)}",
+                new CriteriaSetListItem(doc.Code!, doc.Name!, doc.ValidFrom!.Value, doc.ValidTo!.Value, doc.Status ?? "draft")
+            )
             : ApiProblems.From(outcome);
     }
 

@@ -20,14 +20,18 @@ public sealed class ThresholdValueJsonConverter : JsonConverter<ThresholdValue>
             case JsonTokenType.String:
                 return ThresholdValue.Bad(reader.GetString() ?? "");
             default:
-                using (var doc = JsonDocument.ParseValue(ref reader)) return ThresholdValue.Bad(doc.RootElement.GetRawText());
+                using (var doc = JsonDocument.ParseValue(ref reader))
+                    return ThresholdValue.Bad(doc.RootElement.GetRawText());
         }
     }
 
     public override void Write(Utf8JsonWriter writer, ThresholdValue value, JsonSerializerOptions options)
     {
-        if (value.Number is { } n) writer.WriteNumberValue(n);
-        else if (value.Flag is { } f) writer.WriteBooleanValue(f);
-        else writer.WriteNullValue();
+        if (value.Number is { } n)
+            writer.WriteNumberValue(n);
+        else if (value.Flag is { } f)
+            writer.WriteBooleanValue(f);
+        else
+            writer.WriteNullValue();
     }
 }

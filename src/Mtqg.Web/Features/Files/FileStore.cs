@@ -16,8 +16,11 @@ public sealed record StoredFile(string StoredName, string FileName, string Conte
 /// </summary>
 public sealed class FileStore(IOptions<FileStoreOptions> options, IWebHostEnvironment environment)
 {
-    private static readonly byte[] Pdf = "%PDF"u8.ToArray(), Jpeg = [0xFF, 0xD8, 0xFF], Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
-        Zip = [0x50, 0x4B, 0x03, 0x04], Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    private static readonly byte[] Pdf = "%PDF"u8.ToArray(),
+        Jpeg = [0xFF, 0xD8, 0xFF],
+        Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+        Zip = [0x50, 0x4B, 0x03, 0x04],
+        Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary>The accepted types by extension: content type, and the bytes the content must start with (OOXML is a zip, Word 97 / Excel 97 an OLE compound file).</summary>
     private static readonly Dictionary<string, (string ContentType, byte[] Magic)> Types = new(StringComparer.OrdinalIgnoreCase)
@@ -52,7 +55,8 @@ public sealed class FileStore(IOptions<FileStoreOptions> options, IWebHostEnviro
         get
         {
             var settings = options.Value;
-            if (settings.MaxMegabytes is { } megabytes) return Megabytes(megabytes);
+            if (settings.MaxMegabytes is { } megabytes)
+                return Megabytes(megabytes);
             long? plans = settings.MaxBytes;
             long? evidence = settings.Evidence.MaxMegabytes is { } old ? Megabytes(old) : null;
             return plans is null && evidence is null ? DefaultMaxBytes : Math.Max(plans ?? 0, evidence ?? 0);
@@ -76,11 +80,14 @@ public sealed class FileStore(IOptions<FileStoreOptions> options, IWebHostEnviro
     /// </summary>
     private IEnumerable<string> ReadFolders =>
         new[] { Folder, Setting(options.Value.Path), Setting(options.Value.Evidence.Path), DefaultFolder, OldEvidenceFolder }
-            .OfType<string>().Select(Resolve).Distinct(StringComparer.Ordinal);
+            .OfType<string>()
+            .Select(Resolve)
+            .Distinct(StringComparer.Ordinal);
 
     private static string? Setting(string? value) => !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private string Resolve(string path) => Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(environment.ContentRootPath, path));
+    private string Resolve(string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(environment.ContentRootPath, path));
 
     /// <summary>The file name as kept for the label: without any folder, at most 200 characters (the end, with the extension).</summary>
     public static string CleanName(string? fileName)
@@ -96,12 +103,15 @@ public sealed class FileStore(IOptions<FileStoreOptions> options, IWebHostEnviro
     public string? Refuse(string? fileName, long? length = null, bool pdfOnly = false)
     {
         var name = CleanName(fileName);
-        if (name.Length == 0) return "Chưa chọn tệp.";
+        if (name.Length == 0)
+            return "Chưa chọn tệp.";
         var extension = Path.GetExtension(name);
         if (!Types.ContainsKey(extension) || pdfOnly && !extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase))
             return $"Tệp «{name}»: không đúng loại tệp được nhận; chỉ nhận {(pdfOnly ? "pdf" : AllowedText)}.";
-        if (length == 0) return Empty(name);
-        if (length > MaxBytes) return TooLarge(name);
+        if (length == 0)
+            return Empty(name);
+        if (length > MaxBytes)
+            return TooLarge(name);
         return null;
     }
 
@@ -118,7 +128,8 @@ public sealed class FileStore(IOptions<FileStoreOptions> options, IWebHostEnviro
     /// </summary>
     public async Task<(StoredFile? File, string? Error)> SaveAsync(Stream content, string? fileName, bool pdfOnly, CancellationToken ct)
     {
-        if (Refuse(fileName, null, pdfOnly) is { } refused) return (null, refused);
+        if (Refuse(fileName, null, pdfOnly) is { } refused)
+            return (null, refused);
         var name = CleanName(fileName);
         var extension = Path.GetExtension(name).ToLowerInvariant();
         var (contentType, magic) = Types[extension];
@@ -146,17 +157,28 @@ public sealed class FileStore(IOptions<FileStoreOptions> options, IWebHostEnviro
                         var take = Math.Min(read, head.Length - headLength);
                         Array.Copy(buffer, 0, head, headLength, take);
                         headLength += take;
-                        if (headLength == head.Length && !head.AsSpan().SequenceEqual(magic)) { error = NotItsType(name); break; }
+                        if (headLength == head.Length && !head.AsSpan().SequenceEqual(magic))
+                        {
+                            error = NotItsType(name);
+                            break;
+                        }
                     }
                     length += read;
-                    if (length > max) { error = TooLarge(name); break; }
+                    if (length > max)
+                    {
+                        error = TooLarge(name);
+                        break;
+                    }
                     hash.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
-                if (error is null && length == 0) error = Empty(name);
-                else if (error is null && headLength < magic.Length) error = NotItsType(name);
+                if (error is null && length == 0)
+                    error = Empty(name);
+                else if (error is null && headLength < magic.Length)
+                    error = NotItsType(name);
             }
-            if (error is not null) return (null, error);
+            if (error is not null)
+                return (null, error);
             File.Move(temporary, Path.Combine(folder, stored));
             return (new StoredFile(stored, name, contentType, length, Convert.ToHexStringLower(hash.GetHashAndReset())), null);
         }
@@ -177,14 +199,20 @@ public sealed class FileStore(IOptions<FileStoreOptions> options, IWebHostEnviro
     /// <summary>Removes a stored file: one replaced, or written by a request that then failed to commit.</summary>
     public void Delete(string storedName)
     {
-        if (Find(storedName) is { } path) File.Delete(path);
+        if (Find(storedName) is { } path)
+            File.Delete(path);
     }
 
     private string? Find(string storedName)
     {
         // Stored names are generated ("<32 hex digits><extension>"): anything else, a path above all, is never looked up.
-        if (storedName.Length is < 34 or > 40 || Path.GetFileName(storedName) != storedName || storedName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
-            || storedName.Contains("..", StringComparison.Ordinal) || storedName.StartsWith('~'))
+        if (
+            storedName.Length is < 34 or > 40
+            || Path.GetFileName(storedName) != storedName
+            || storedName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
+            || storedName.Contains("..", StringComparison.Ordinal)
+            || storedName.StartsWith('~')
+        )
             return null;
         return ReadFolders.Select(folder => Path.Combine(folder, storedName)).FirstOrDefault(File.Exists);
     }

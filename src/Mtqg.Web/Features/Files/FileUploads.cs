@@ -9,9 +9,12 @@ public static class FileUploads
 {
     public static IServiceCollection AddFiles(this IServiceCollection services)
     {
-        services.AddOptions<FileStoreOptions>()
+        services
+            .AddOptions<FileStoreOptions>()
             .BindConfiguration(FileStoreOptions.Section)
-            .Configure<IConfiguration>((options, configuration) => configuration.GetSection(FileStoreOptions.OlderEvidenceSection).Bind(options.Evidence))
+            .Configure<IConfiguration>(
+                (options, configuration) => configuration.GetSection(FileStoreOptions.OlderEvidenceSection).Bind(options.Evidence)
+            )
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<FileStoreOptions>, FileStoreOptionsValidator>();
         return services.AddSingleton<FileStore>();
@@ -21,18 +24,30 @@ public static class FileUploads
     /// Reads a multipart body section by section and hands the "file" section's stream and file name to
     /// <paramref name="save"/>: the file goes straight from the request to the <see cref="FileStore"/>, never buffered whole.
     /// </summary>
-    public static async Task<(T Result, IResult? Error)> WithUploadedFileAsync<T>(HttpRequest request, CancellationToken ct, Func<Stream, string?, Task<T>> save)
+    public static async Task<(T Result, IResult? Error)> WithUploadedFileAsync<T>(
+        HttpRequest request,
+        CancellationToken ct,
+        Func<Stream, string?, Task<T>> save
+    )
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
+        if (
+            !MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary
+        )
             return (default!, ApiProblems.Invalid("file", "Gửi tệp dạng multipart/form-data, trong trường \"file\"."));
         var reader = new MultipartReader(boundary, request.Body);
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition()
-                || !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, "file", StringComparison.OrdinalIgnoreCase))
+            if (
+                !ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.IsFileDisposition()
+                || !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, "file", StringComparison.OrdinalIgnoreCase)
+            )
                 continue;
-            var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+            var name = HeaderUtilities
+                .RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName)
+                .Value;
             return (await save(section.Body, name), null);
         }
         return (default!, ApiProblems.Invalid("file", "Chưa có tệp: gửi tệp trong trường \"file\"."));

@@ -10,8 +10,15 @@ public static class HealthApi
         app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
                 await db.Database.CanConnectAsync(ct) && await db.Units.AnyAsync(ct)
                     ? Results.Ok(new { status = "ok" })
-                    : Results.Problem("Cơ sở dữ liệu không trả lời hoặc chưa có dữ liệu.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chưa sẵn sàng"))
-            .AllowAnonymous().WithTags("Hệ thống").WithSummary("200 khi ứng dụng và cơ sở dữ liệu trả lời");
+                    : Results.Problem(
+                        "Cơ sở dữ liệu không trả lời hoặc chưa có dữ liệu.",
+                        statusCode: StatusCodes.Status503ServiceUnavailable,
+                        title: "Chưa sẵn sàng"
+                    )
+            )
+            .AllowAnonymous()
+            .WithTags("Hệ thống")
+            .WithSummary("200 khi ứng dụng và cơ sở dữ liệu trả lời");
         return app;
     }
 }

@@ -1,12 +1,16 @@
 using Mtqg.Domain.Plans;
 using Mtqg.Web.Features.Scorecards;
-using Mtqg.Web.Features.Units;
 using Mtqg.Web.Features.Scorecards.Dashboards;
+using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Plans;
 
 /// <summary>Which communes of a province reached a level in a year, and the candidates with the criteria they still miss.</summary>
-public sealed record Attainment(IReadOnlyList<RecognitionFact> Reached, IReadOnlyList<PipelineCommune> Candidates, IReadOnlyDictionary<string, string> Names);
+public sealed record Attainment(
+    IReadOnlyList<RecognitionFact> Reached,
+    IReadOnlyList<PipelineCommune> Candidates,
+    IReadOnlyDictionary<string, string> Names
+);
 
 /// <summary>
 /// Where "reaching a level" comes from: recognition decisions (<see cref="RecognitionLevelAttainment"/>, registered), with the

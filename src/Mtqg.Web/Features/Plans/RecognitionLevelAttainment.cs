@@ -11,7 +11,8 @@ namespace Mtqg.Web.Features.Plans;
 /// year it was given. The pipeline is the communes not yet recognised whose evaluation misses criteria at the level
 /// (<see cref="ScorecardLevelAttainment"/>), so the plan shows who could still make it.
 /// </summary>
-public sealed class RecognitionLevelAttainment(AppDbContext db, ScorecardLevelAttainment evaluation, ProvinceLineage lineage) : ILevelAttainment
+public sealed class RecognitionLevelAttainment(AppDbContext db, ScorecardLevelAttainment evaluation, ProvinceLineage lineage)
+    : ILevelAttainment
 {
     public string Source => "đạt theo quyết định công nhận";
 
@@ -19,17 +20,25 @@ public sealed class RecognitionLevelAttainment(AppDbContext db, ScorecardLevelAt
     {
         // Decisions before the 2025 reform were made by the provinces that merged into today's.
         var provinces = (await lineage.OldProvincesOfAsync(provinceNow)).Append(provinceNow).Distinct().ToList();
-        var titles = await db.CommuneTitles.AsNoTracking()
+        var titles = await db
+            .CommuneTitles.AsNoTracking()
             .Where(t => provinces.Contains(t.ProvinceCode) && t.Year == year && t.LevelCode == level && t.Since <= today)
-            .Select(t => new { t.CommuneCode, t.CommuneName, t.Since })
+            .Select(t => new
+            {
+                t.CommuneCode,
+                t.CommuneName,
+                t.Since,
+            })
             .ToListAsync(ct);
         var scored = await evaluation.InYearAsync(provinceNow, year, level, today, ct);
         var recognised = titles.Select(t => t.CommuneCode).ToHashSet();
         var names = new Dictionary<string, string>(scored.Names);
-        foreach (var t in titles) names[t.CommuneCode] = t.CommuneName;
+        foreach (var t in titles)
+            names[t.CommuneCode] = t.CommuneName;
         return new Attainment(
             [.. titles.Select(t => new RecognitionFact(t.CommuneCode, level, t.Since))],
             [.. scored.Candidates.Where(c => !recognised.Contains(c.CommuneCode))],
-            names);
+            names
+        );
     }
 }

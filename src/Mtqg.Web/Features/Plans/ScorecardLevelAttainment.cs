@@ -1,8 +1,8 @@
 using Mtqg.Domain.Plans;
-using Mtqg.Web.Features.Scorecards;
-using Mtqg.Web.Features.Units;
-using Mtqg.Web.Features.Scorecards.Dashboards;
 using Mtqg.Domain.Units;
+using Mtqg.Web.Features.Scorecards;
+using Mtqg.Web.Features.Scorecards.Dashboards;
+using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Plans;
 
@@ -19,19 +19,25 @@ public sealed class ScorecardLevelAttainment(SummaryService summaries, ProvinceL
     {
         // Before the 2025 reform the province of today was several provinces: their communes are counted together.
         IReadOnlyList<string> provinces = Reform.IsYearBefore(year) ? await lineage.OldProvincesOfAsync(provinceNow) : [];
-        if (provinces.Count == 0) provinces = [provinceNow];
-        var on = today < new DateOnly(year, 1, 1) ? new DateOnly(year, 1, 1) : today > new DateOnly(year, 12, 31) ? new DateOnly(year, 12, 31) : today;
+        if (provinces.Count == 0)
+            provinces = [provinceNow];
+        var on =
+            today < new DateOnly(year, 1, 1) ? new DateOnly(year, 1, 1)
+            : today > new DateOnly(year, 12, 31) ? new DateOnly(year, 12, 31)
+            : today;
         var reached = new List<RecognitionFact>();
         var candidates = new List<PipelineCommune>();
         var names = new Dictionary<string, string>();
         foreach (var province in provinces)
         {
             var (summary, _) = await summaries.ProvinceSummaryAsync(province, year, null, ct);
-            if (summary is null) continue;
+            if (summary is null)
+                continue;
             foreach (var commune in summary.Communes)
             {
                 names[commune.Code] = commune.Name;
-                if (commune.Reached.Contains(level)) reached.Add(new RecognitionFact(commune.Code, level, on));
+                if (commune.Reached.Contains(level))
+                    reached.Add(new RecognitionFact(commune.Code, level, on));
                 else if (summary.Level == level && commune.ValuesEntered > 0 && commune.CriteriaTotal > 0)
                     candidates.Add(new PipelineCommune(commune.Code, commune.CriteriaNotMet));
             }

@@ -4,5 +4,6 @@ namespace Mtqg.Web.Features.Recognition;
 internal sealed class DemoClock(DateTimeOffset start) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = start;
+
     public override DateTimeOffset GetUtcNow() => Now;
 }

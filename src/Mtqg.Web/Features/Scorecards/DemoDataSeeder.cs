@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Scorecards;
+using Mtqg.Domain.Common;
 using Mtqg.Domain.Criteria;
+using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Data;
-using Mtqg.Web.Features.Units;
 using Mtqg.Web.Features.Scorecards.Values;
-using Mtqg.Domain.Common;
-using Mtqg.Domain.Evaluation;
+using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Scorecards;
 
@@ -22,7 +22,9 @@ namespace Mtqg.Web.Features.Scorecards;
 public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProvider clock, ILogger<DemoDataSeeder> logger)
 {
     public const string DemoSetCode = "DEMO-MINH-HOA";
-    private const int FirstYear = 2024, FixedUntil = 2026, LastYear = 2030;
+    private const int FirstYear = 2024,
+        FixedUntil = 2026,
+        LastYear = 2030;
 
     /// <summary>The latest year the demo fills: the current year in Vietnam, from 2026 to the demo set's last year.</summary>
     public static int CurrentYear(TimeProvider clock) => Math.Clamp(VietnamTime.Today(clock).Year, FixedUntil, LastYear);
@@ -32,7 +34,8 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
     public async Task SeedAsync(CancellationToken ct)
     {
         var set = await catalog.GetAsync(db, DemoSetCode, ct);
-        if (set is null || await db.IndicatorValues.AnyAsync(v => v.Indicator.CriteriaSetId == set.Id, ct)) return;
+        if (set is null || await db.IndicatorValues.AnyAsync(v => v.Indicator.CriteriaSetId == set.Id, ct))
+            return;
         var started = DateTime.UtcNow;
         var now = clock.GetUtcNow().UtcDateTime;
         var groupCodes = set.GroupIds.Keys.OrderBy(c => c).ToList();
@@ -43,14 +46,25 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
         var years = Years(clock);
         foreach (var year in years)
         {
-            var communes = await UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+            var communes = await UnitService
+                .InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
                 .Where(u => u.Level == UnitLevel.Commune && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu))
-                .Select(u => new { u.Id, u.Code }).ToListAsync(ct);
+                .Select(u => new { u.Id, u.Code })
+                .ToListAsync(ct);
             foreach (var commune in communes)
             {
                 var group = groupCodes.Count == 0 ? null : groupCodes[Pick(Hash(commune.Code, "group"), [25, 50, 25])];
                 if (group is not null && assigned.Add(commune.Id))
-                    db.GroupAssignments.Add(new CommuneGroupAssignment { CriteriaSetId = set.Id, UnitId = commune.Id, GroupId = set.GroupIds[group], UpdatedAt = now, UpdatedBy = "demo" });
+                    db.GroupAssignments.Add(
+                        new CommuneGroupAssignment
+                        {
+                            CriteriaSetId = set.Id,
+                            UnitId = commune.Id,
+                            GroupId = set.GroupIds[group],
+                            UpdatedAt = now,
+                            UpdatedBy = "demo",
+                        }
+                    );
                 // Capacity: most communes strong, a tail far behind; every year a little better (more slowly after 2026,
                 // so later years still have communes one or two criteria short).
                 var u = Unit(Hash(commune.Code, "capacity"));
@@ -59,7 +73,8 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
                 {
                     var noise = Normal(Hash(commune.Code, indicator.Code, year.ToString())) * 0.16;
                     var q = capacity + noise;
-                    if (capacity < 0.35 && Unit(Hash(commune.Code, indicator.Code, "missing", year.ToString())) < 0.25) continue;
+                    if (capacity < 0.35 && Unit(Hash(commune.Code, indicator.Code, "missing", year.ToString())) < 0.25)
+                        continue;
                     rows.Add(new ValueRow(commune.Id, year, indicator.Id, ValueFor(set, indicator, group, year, q)));
                 }
             }
@@ -67,13 +82,19 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
         await db.SaveChangesAsync(ct);
         var count = await BulkValueWriter.InsertAsync(db, rows, now, "demo", ct);
         await tx.CommitAsync(ct);
-        logger.LogInformation("Đã tạo dữ liệu minh họa: {Count} giá trị chỉ tiêu cho các năm {Years} trong {Seconds:0.0} giây.", count, string.Join(", ", years), (DateTime.UtcNow - started).TotalSeconds);
+        logger.LogInformation(
+            "Đã tạo dữ liệu minh họa: {Count} giá trị chỉ tiêu cho các năm {Years} trong {Seconds:0.0} giây.",
+            count,
+            string.Join(", ", years),
+            (DateTime.UtcNow - started).TotalSeconds
+        );
     }
 
     /// <summary>q ≥ 0.3 meets the threshold; the further above, the more comfortably.</summary>
     private static decimal ValueFor(LoadedSet set, SetIndicator indicator, string? group, int year, double q)
     {
-        if (indicator.Type == IndicatorType.Boolean) return ValueRules.FromFlag(q >= 0.3);
+        if (indicator.Type == IndicatorType.Boolean)
+            return ValueRules.FromFlag(q >= 0.3);
         var target = Target(set, indicator, group, year) ?? 50m;
         decimal value = indicator.Rule switch
         {
@@ -81,7 +102,8 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
             Rule.AtMost or Rule.LessThan => target * (decimal)(1 - (q - 0.3) * 0.6),
             _ => target * (decimal)(1 + (q - 0.3) * 0.45),
         };
-        if (indicator.Type == IndicatorType.Percent) value = Math.Clamp(value, 0m, 100m);
+        if (indicator.Type == IndicatorType.Percent)
+            value = Math.Clamp(value, 0m, 100m);
         return Math.Round(Math.Max(0m, value), 1);
     }
 
@@ -94,7 +116,12 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
     private static int Pick(ulong hash, int[] weights)
     {
         var roll = (int)(hash % (ulong)weights.Sum());
-        for (var i = 0; i < weights.Length; i++) { if (roll < weights[i]) return i; roll -= weights[i]; }
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (roll < weights[i])
+                return i;
+            roll -= weights[i];
+        }
         return weights.Length - 1;
     }
 
@@ -114,10 +141,17 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
         var hash = 14695981039346656037UL;
         foreach (var part in parts)
         {
-            foreach (var ch in part) { hash ^= ch; hash *= 1099511628211UL; }
-            hash ^= '|'; hash *= 1099511628211UL;
+            foreach (var ch in part)
+            {
+                hash ^= ch;
+                hash *= 1099511628211UL;
+            }
+            hash ^= '|';
+            hash *= 1099511628211UL;
         }
-        hash ^= hash >> 33; hash *= 0xff51afd7ed558ccdUL; hash ^= hash >> 33;
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
         return hash;
     }
 }

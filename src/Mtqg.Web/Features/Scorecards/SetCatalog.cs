@@ -11,12 +11,24 @@ public sealed record SetIndicator(int Id, string Code, string Name, IndicatorTyp
 
 /// <summary>A criteria set ready for evaluation: the engine's model plus the ids needed to read and write values.</summary>
 public sealed record LoadedSet(
-    int Id, string Code, string Name, int ValidFrom, int ValidTo, bool IsDemo, CriteriaSetStatus Status,
-    EvaluationSet Evaluation, IReadOnlyDictionary<string, SetIndicator> Indicators, IReadOnlyDictionary<int, SetIndicator> IndicatorsById,
-    IReadOnlyDictionary<string, int> GroupIds, IReadOnlyDictionary<int, string> GroupCodes, IReadOnlyList<EvaluationLevel> Levels,
-    decimal? RequiredSatisfaction = null)
+    int Id,
+    string Code,
+    string Name,
+    int ValidFrom,
+    int ValidTo,
+    bool IsDemo,
+    CriteriaSetStatus Status,
+    EvaluationSet Evaluation,
+    IReadOnlyDictionary<string, SetIndicator> Indicators,
+    IReadOnlyDictionary<int, SetIndicator> IndicatorsById,
+    IReadOnlyDictionary<string, int> GroupIds,
+    IReadOnlyDictionary<int, string> GroupCodes,
+    IReadOnlyList<EvaluationLevel> Levels,
+    decimal? RequiredSatisfaction = null
+)
 {
     public bool Covers(int year) => year >= ValidFrom && year <= ValidTo;
+
     public string LowestLevel => Levels.OrderBy(l => l.Rank).First().Code;
 }
 
@@ -30,22 +42,57 @@ public sealed class SetCatalog
 
     public async Task<LoadedSet?> GetAsync(AppDbContext db, string code, CancellationToken ct)
     {
-        if (sets.TryGetValue(code, out var loaded)) return loaded;
+        if (sets.TryGetValue(code, out var loaded))
+            return loaded;
         var set = await CriteriaSetService.LoadWholeAsync(db, code, ct);
-        if (set is null) return null;
+        if (set is null)
+            return null;
         var levels = set.Levels.ToDictionary(l => l.Id, l => l.Code);
         var groups = set.Groups.ToDictionary(g => g.Id, g => g.Code);
-        var criteria = set.Criteria.OrderBy(c => c.Number).Select(c => new EvaluationCriterion(c.Number, c.Code, c.Name,
-            c.Indicators.OrderBy(i => i.Order).Select(i => new EvaluationIndicator(i.Code, i.Name, i.Type, i.Rule, i.Unit,
-                i.Thresholds.OrderBy(t => t.Id).Select(t => new EvaluationThreshold(levels[t.LevelId], t.GroupId is int g ? groups[g] : null, t.Year, t.Value)).ToList())).ToList())).ToList();
+        var criteria = set
+            .Criteria.OrderBy(c => c.Number)
+            .Select(c => new EvaluationCriterion(
+                c.Number,
+                c.Code,
+                c.Name,
+                c.Indicators.OrderBy(i => i.Order)
+                    .Select(i => new EvaluationIndicator(
+                        i.Code,
+                        i.Name,
+                        i.Type,
+                        i.Rule,
+                        i.Unit,
+                        i.Thresholds.OrderBy(t => t.Id)
+                            .Select(t => new EvaluationThreshold(levels[t.LevelId], t.GroupId is int g ? groups[g] : null, t.Year, t.Value))
+                            .ToList()
+                    ))
+                    .ToList()
+            ))
+            .ToList();
         var evaluation = new EvaluationSet(
             set.Levels.OrderBy(l => l.Rank).Select(l => new EvaluationLevel(l.Code, l.Name, l.Rank)).ToList(),
             set.Bands.OrderBy(b => b.Order).Select(b => new EvaluationBand(b.Name, b.MinCriteriaMet)).ToList(),
-            criteria);
-        var indicators = set.Criteria.SelectMany(c => c.Indicators.Select(i => new SetIndicator(i.Id, i.Code, i.Name, i.Type, i.Rule, i.Unit, c.Number))).ToList();
-        loaded = new LoadedSet(set.Id, set.Code, set.Name, set.ValidFrom, set.ValidTo, set.IsDemo, set.Status, evaluation,
-            indicators.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase), indicators.ToDictionary(i => i.Id),
-            groups.ToDictionary(g => g.Value, g => g.Key, StringComparer.OrdinalIgnoreCase), groups, evaluation.Levels, set.RequiredSatisfaction);
+            criteria
+        );
+        var indicators = set
+            .Criteria.SelectMany(c => c.Indicators.Select(i => new SetIndicator(i.Id, i.Code, i.Name, i.Type, i.Rule, i.Unit, c.Number)))
+            .ToList();
+        loaded = new LoadedSet(
+            set.Id,
+            set.Code,
+            set.Name,
+            set.ValidFrom,
+            set.ValidTo,
+            set.IsDemo,
+            set.Status,
+            evaluation,
+            indicators.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase),
+            indicators.ToDictionary(i => i.Id),
+            groups.ToDictionary(g => g.Value, g => g.Key, StringComparer.OrdinalIgnoreCase),
+            groups,
+            evaluation.Levels,
+            set.RequiredSatisfaction
+        );
         return sets.GetOrAdd(code, loaded);
     }
 
@@ -55,10 +102,21 @@ public sealed class SetCatalog
     /// </summary>
     public async Task<LoadedSet?> DefaultForAsync(AppDbContext db, int year, bool preferDemo, CancellationToken ct)
     {
-        var candidates = await db.CriteriaSets.AsNoTracking()
+        var candidates = await db
+            .CriteriaSets.AsNoTracking()
             .Where(s => s.Status == CriteriaSetStatus.Published && s.ValidFrom <= year && s.ValidTo >= year)
-            .Select(s => new { s.Code, s.IsDemo, s.ValidFrom }).ToListAsync(ct);
-        var code = candidates.OrderBy(s => s.IsDemo == preferDemo ? 0 : 1).ThenByDescending(s => s.ValidFrom).Select(s => s.Code).FirstOrDefault();
+            .Select(s => new
+            {
+                s.Code,
+                s.IsDemo,
+                s.ValidFrom,
+            })
+            .ToListAsync(ct);
+        var code = candidates
+            .OrderBy(s => s.IsDemo == preferDemo ? 0 : 1)
+            .ThenByDescending(s => s.ValidFrom)
+            .Select(s => s.Code)
+            .FirstOrDefault();
         return code is null ? null : await GetAsync(db, code, ct);
     }
 }

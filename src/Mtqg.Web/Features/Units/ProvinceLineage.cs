@@ -15,7 +15,8 @@ public sealed class ProvinceLineage(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await db.UnitSuccessions.AsNoTracking()
+        return await db
+            .UnitSuccessions.AsNoTracking()
             .Where(s => s.Predecessor.Level == UnitLevel.Province && s.EffectiveOn == Reform.Day)
             .Select(s => new { Old = s.Predecessor.ProvinceCode, New = s.Successor.ProvinceCode })
             .ToDictionaryAsync(s => s.Old, s => s.New);

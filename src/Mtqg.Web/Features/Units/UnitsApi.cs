@@ -11,17 +11,30 @@ public static class UnitsApi
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
         var units = app.MapGroup("/api/v1/units").WithTags("Đơn vị hành chính").AllowAnonymous();
-        units.MapGet("/", List)
+        units
+            .MapGet("/", List)
             .WithSummary("Danh sách đơn vị hành chính có hiệu lực vào một ngày")
-            .WithDescription("level: province | district | commune; parent: mã đơn vị cấp trên; asOf: ngày (YYYY-MM-DD, mặc định hôm nay); q: tìm theo tên, không phân biệt dấu (\"tan thuong\" tìm được \"Tân Thượng\").");
-        units.MapGet("/{code}", Get)
+            .WithDescription(
+                "level: province | district | commune; parent: mã đơn vị cấp trên; asOf: ngày (YYYY-MM-DD, mặc định hôm nay); q: tìm theo tên, không phân biệt dấu (\"tan thuong\" tìm được \"Tân Thượng\")."
+            );
+        units
+            .MapGet("/{code}", Get)
             .WithSummary("Một đơn vị hành chính, với thời gian hiệu lực, đơn vị tiền thân và đơn vị kế thừa")
-            .WithDescription("Một mã có thể được dùng lại cho đơn vị khác sau sắp xếp 2025; asOf chọn đơn vị mà mã đó chỉ vào ngày ấy (mặc định hôm nay).");
+            .WithDescription(
+                "Một mã có thể được dùng lại cho đơn vị khác sau sắp xếp 2025; asOf chọn đơn vị mà mã đó chỉ vào ngày ấy (mặc định hôm nay)."
+            );
         return app;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<UnitSummary>>, ValidationProblem, ProblemHttpResult>> List(
-        string? level, string? parent, string? asOf, string? q, UnitService service, TimeProvider clock, CancellationToken ct)
+        string? level,
+        string? parent,
+        string? asOf,
+        string? q,
+        UnitService service,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var parsedLevel = UnitService.ParseLevel(level);
         if (level is { Length: > 0 } && parsedLevel is null)
@@ -36,7 +49,12 @@ public static class UnitsApi
     }
 
     private static async Task<Results<Ok<UnitDetail>, ValidationProblem, ProblemHttpResult>> Get(
-        string code, string? asOf, UnitService service, TimeProvider clock, CancellationToken ct)
+        string code,
+        string? asOf,
+        UnitService service,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!ApiProblems.TryParseDate(asOf, clock, out var date))
             return ApiProblems.Invalid("asOf", $"Ngày \"{asOf}\" không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2024-12-31.");

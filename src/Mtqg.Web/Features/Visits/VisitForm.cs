@@ -7,7 +7,9 @@ public static class VisitForm
 {
     /// <summary>The kinds of support a visit records, with their Vietnamese names, in the order forms offer them.</summary>
     public static readonly (string Code, string Name)[] SupportKinds =
-        [.. Enum.GetValues<Mtqg.Domain.Visits.SupportKind>().Select(k => (VisitService.SupportCode(k), VisitService.SupportName(k)))];
+    [
+        .. Enum.GetValues<Mtqg.Domain.Visits.SupportKind>().Select(k => (VisitService.SupportCode(k), VisitService.SupportName(k))),
+    ];
 
     /// <summary>
     /// The support rows of a posted visit form (fields support{i}.kind/description/quantity/unit/value): every row with a
@@ -19,14 +21,34 @@ public static class VisitForm
         for (var i = 0; form.ContainsKey($"support{i}.kind"); i++)
         {
             string? Field(string name) => form[$"support{i}.{name}"].ToString() is { Length: > 0 } text ? text.Trim() : null;
-            if (Field("description") is null && Field("quantity") is null && Field("value") is null) continue;
-            rows.Add(new SupportInput(Field("kind"), Field("description"), Number(Field("quantity")), Field("unit"), (long?)Number(Field("value"))));
+            if (Field("description") is null && Field("quantity") is null && Field("value") is null)
+                continue;
+            rows.Add(
+                new SupportInput(
+                    Field("kind"),
+                    Field("description"),
+                    Number(Field("quantity")),
+                    Field("unit"),
+                    (long?)Number(Field("value"))
+                )
+            );
         }
         return rows;
     }
 
-    public static List<string> Lines(string? text) => [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-    public static DateOnly? Date(string? text) => DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+    public static List<string> Lines(string? text) =>
+        [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    public static DateOnly? Date(string? text) =>
+        DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+
     public static decimal? Number(string? text) =>
-        decimal.TryParse(text?.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        decimal.TryParse(
+            text?.Replace(',', '.'),
+            System.Globalization.NumberStyles.Number,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out var n
+        )
+            ? n
+            : null;
 }

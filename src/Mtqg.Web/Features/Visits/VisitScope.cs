@@ -30,37 +30,56 @@ public sealed class VisitScope(AppDbContext db, Agencies agencies, AccessPolicy 
     /// scope, or an agency's own rows there); an agency (the agency itself, or a reader of its province); a province.
     /// An agency account only ever sees rows of the communes it helps or its own.
     /// </summary>
-    public async Task<(IQueryable<T>? Query, Outcome Outcome)> ScopeAsync<T>(IQueryable<T> query, string? province, string? communeCode, int? agencyId, CancellationToken ct)
+    public async Task<(IQueryable<T>? Query, Outcome Outcome)> ScopeAsync<T>(
+        IQueryable<T> query,
+        string? province,
+        string? communeCode,
+        int? agencyId,
+        CancellationToken ct
+    )
         where T : class
     {
         if (string.IsNullOrWhiteSpace(province) && string.IsNullOrWhiteSpace(communeCode) && agencyId is null)
-            return (null, Outcome.Invalid("Thiếu điều kiện lọc.", [new("province", "Chọn tỉnh (province), xã (commune) hoặc đơn vị giúp đỡ (agency).")]));
+            return (
+                null,
+                Outcome.Invalid(
+                    "Thiếu điều kiện lọc.",
+                    [new("province", "Chọn tỉnh (province), xã (commune) hoặc đơn vị giúp đỡ (agency).")]
+                )
+            );
         var own = await access.AgencyAsync(ct);
         if (!string.IsNullOrWhiteSpace(communeCode))
         {
             var commune = await CommuneNowAsync(communeCode.Trim(), ct);
-            if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" đang có hiệu lực."));
+            if (commune is null)
+                return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" đang có hiệu lực."));
             var readable = await access.CanReadCommuneAsync(commune, ct);
-            if (!readable && (own is null || own.ProvinceCode != commune.ProvinceCode)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem {commune.FullName}."));
+            if (!readable && (own is null || own.ProvinceCode != commune.ProvinceCode))
+                return (null, Outcome.Forbidden($"Tài khoản không có quyền xem {commune.FullName}."));
             query = query.Where(x => EF.Property<string>(x, "CommuneCode") == commune.Code);
-            if (!readable) query = query.Where(x => EF.Property<int>(x, "AgencyId") == own!.Id);
+            if (!readable)
+                query = query.Where(x => EF.Property<int>(x, "AgencyId") == own!.Id);
         }
         if (agencyId is not null)
         {
             var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
-            if (agency is null) return (null, Outcome.NotFound($"Không có đơn vị giúp đỡ số {agencyId}."));
+            if (agency is null)
+                return (null, Outcome.NotFound($"Không có đơn vị giúp đỡ số {agencyId}."));
             if (own?.Id != agency.Id && (own is not null || !access.CanReadProvinceWork(agency.ProvinceCode)))
                 return (null, Outcome.Forbidden($"Tài khoản không có quyền xem việc của {agency.Name}."));
             query = query.Where(x => EF.Property<int>(x, "AgencyId") == agency.Id);
         }
         if (!string.IsNullOrWhiteSpace(province))
         {
-            if (!access.CanReadProvinceWork(province.Trim())) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem số liệu của tỉnh {province}."));
+            if (!access.CanReadProvinceWork(province.Trim()))
+                return (null, Outcome.Forbidden($"Tài khoản không có quyền xem số liệu của tỉnh {province}."));
             query = query.Where(x => EF.Property<string>(x, "ProvinceCode") == province.Trim());
             if (own is not null)
             {
                 var communes = await agencies.CommunesAsync(own.Id, null, ct);
-                query = query.Where(x => EF.Property<int>(x, "AgencyId") == own.Id || communes.Contains(EF.Property<string>(x, "CommuneCode")));
+                query = query.Where(x =>
+                    EF.Property<int>(x, "AgencyId") == own.Id || communes.Contains(EF.Property<string>(x, "CommuneCode"))
+                );
             }
         }
         return (query, Outcome.Done);

@@ -25,15 +25,19 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
         if (access.User.IsAdmin)
         {
             agency = input.AgencyId is { } id ? await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) : null;
-            if (agency is null) return (null, Outcome.Invalid("Biên bản làm việc chưa hợp lệ.", [new("agencyId", "Phải chọn đơn vị giúp đỡ xã.")]));
+            if (agency is null)
+                return (null, Outcome.Invalid("Biên bản làm việc chưa hợp lệ.", [new("agencyId", "Phải chọn đơn vị giúp đỡ xã.")]));
         }
         else if (access.User.Is(Roles.Agency))
         {
             agency = await access.AgencyAsync(ct);
-            if (agency is null) return (null, Outcome.Forbidden("Tài khoản chưa gắn với đơn vị giúp đỡ xã nào được phân công."));
-            if (input.AgencyId is { } other && other != agency.Id) return (null, Outcome.Forbidden($"Tài khoản của {agency.Name} chỉ ghi được buổi làm việc của chính đơn vị mình."));
+            if (agency is null)
+                return (null, Outcome.Forbidden("Tài khoản chưa gắn với đơn vị giúp đỡ xã nào được phân công."));
+            if (input.AgencyId is { } other && other != agency.Id)
+                return (null, Outcome.Forbidden($"Tài khoản của {agency.Name} chỉ ghi được buổi làm việc của chính đơn vị mình."));
         }
-        else return (null, Outcome.Forbidden("Chỉ đơn vị giúp đỡ xã mới ghi được buổi làm việc."));
+        else
+            return (null, Outcome.Forbidden("Chỉ đơn vị giúp đỡ xã mới ghi được buổi làm việc."));
 
         var code = input.CommuneCode?.Trim() ?? "";
         var problems = new List<Problem>();
@@ -42,9 +46,18 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
             problems.Add(new("communeCode", $"Mã \"{code}\" không phải xã đang có hiệu lực của tỉnh {agency.ProvinceCode}."));
         if (commune is not null && commune.ProvinceCode == agency.ProvinceCode && !access.User.IsAdmin)
         {
-            var assigned = await db.Assignments.AsNoTracking().Where(a => a.AgencyId == agency.Id && a.Communes.Any(c => c.CommuneCode == code))
-                .Select(a => new { a.From, a.To }).ToListAsync(ct);
-            if (assigned.Count == 0) return (null, Outcome.Forbidden($"{commune.FullName} không được phân công cho {agency.Name}: chỉ ghi được buổi làm việc ở xã được phân công."));
+            var assigned = await db
+                .Assignments.AsNoTracking()
+                .Where(a => a.AgencyId == agency.Id && a.Communes.Any(c => c.CommuneCode == code))
+                .Select(a => new { a.From, a.To })
+                .ToListAsync(ct);
+            if (assigned.Count == 0)
+                return (
+                    null,
+                    Outcome.Forbidden(
+                        $"{commune.FullName} không được phân công cho {agency.Name}: chỉ ghi được buổi làm việc ở xã được phân công."
+                    )
+                );
             if (input.Date is { } day && !assigned.Any(a => a.From <= day && a.To >= day))
                 problems.Add(new("date", $"Ngày làm việc nằm ngoài thời gian {agency.Name} được phân công giúp đỡ {commune.FullName}."));
         }
@@ -56,19 +69,38 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
         {
             var party = RecommendationService.Party(recs[i].Responsible, recs[i].Sector);
             if (party is null)
-                problems.Add(new($"recommendations[{i}].responsible", $"Kiến nghị dòng {i + 1}: phải chọn nơi xử lý: department (một sở, ghi tên sở), commune (UBND xã) hoặc province (UBND tỉnh)."));
+                problems.Add(
+                    new(
+                        $"recommendations[{i}].responsible",
+                        $"Kiến nghị dòng {i + 1}: phải chọn nơi xử lý: department (một sở, ghi tên sở), commune (UBND xã) hoặc province (UBND tỉnh)."
+                    )
+                );
             drafts.Add(new RecommendationDraft(recs[i].Text ?? "", party ?? ResponsibleParty.Province, recs[i].DueDate));
         }
         var visit = new Visit
         {
-            Date = input.Date ?? default, Agency = agency.Name, CommuneCode = code,
-            Participants = [.. (input.Participants ?? []).Select(p => p?.Trim() ?? "")], Content = input.Content?.Trim() ?? "", Findings = input.Findings?.Trim(),
-            Support = support, Difficulties = [.. (input.Difficulties ?? []).Select(d => d?.Trim() ?? "")], Recommendations = drafts,
+            Date = input.Date ?? default,
+            Agency = agency.Name,
+            CommuneCode = code,
+            Participants = [.. (input.Participants ?? []).Select(p => p?.Trim() ?? "")],
+            Content = input.Content?.Trim() ?? "",
+            Findings = input.Findings?.Trim(),
+            Support = support,
+            Difficulties = [.. (input.Difficulties ?? []).Select(d => d?.Trim() ?? "")],
+            Recommendations = drafts,
         };
-        if (input.Date is null) problems.Add(new("date", "Phải nhập ngày làm việc."));
-        problems.AddRange(visit.Validate(reads.Today).Where(p => !(p.Field == "date" && input.Date is null) && !(p.Field == "communeCode" && problems.Any(q => q.Field == "communeCode"))));
+        if (input.Date is null)
+            problems.Add(new("date", "Phải nhập ngày làm việc."));
+        problems.AddRange(
+            visit
+                .Validate(reads.Today)
+                .Where(p =>
+                    !(p.Field == "date" && input.Date is null) && !(p.Field == "communeCode" && problems.Any(q => q.Field == "communeCode"))
+                )
+        );
         problems.AddRange(StoredLengths(visit));
-        if (problems.Count > 0) return (null, Outcome.Invalid("Biên bản làm việc chưa hợp lệ.", problems));
+        if (problems.Count > 0)
+            return (null, Outcome.Invalid("Biên bản làm việc chưa hợp lệ.", problems));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = access.User.UserName ?? "";
@@ -76,17 +108,45 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
         db.Agencies.Attach(agency); // read without tracking; attached unchanged so the visit and its rows in the trail are named by it
         var record = new VisitRecord
         {
-            Agency = agency, ProvinceCode = agency.ProvinceCode, CommuneCode = code, Date = visit.Date,
-            Participants = string.Join('\n', visit.Participants), Content = visit.Content, Findings = string.IsNullOrEmpty(visit.Findings) ? null : visit.Findings,
+            Agency = agency,
+            ProvinceCode = agency.ProvinceCode,
+            CommuneCode = code,
+            Date = visit.Date,
+            Participants = string.Join('\n', visit.Participants),
+            Content = visit.Content,
+            Findings = string.IsNullOrEmpty(visit.Findings) ? null : visit.Findings,
             Difficulties = visit.Difficulties.Count == 0 ? null : string.Join('\n', visit.Difficulties),
-            Support = [.. support.Select(s => new VisitSupport { Kind = s.Kind, Description = s.Description, Quantity = s.Quantity, Unit = s.Unit, Value = s.Value })],
-            Recommendations = [.. raised.Select(r => new RecommendationRecord
-            {
-                AgencyId = agency.Id, ProvinceCode = agency.ProvinceCode, CommuneCode = code, Text = r.Text, RaisedOn = r.RaisedOn, RaisedBy = r.RaisedBy,
-                ResponsibleKind = r.Responsible.Kind, ResponsibleSector = r.Responsible.Sector, DueDate = r.DueDate, Status = r.Status, UpdatedAt = now,
-                Events = [.. r.History.Select(RecommendationService.Event)],
-            })],
-            CreatedAt = now, CreatedBy = actor,
+            Support =
+            [
+                .. support.Select(s => new VisitSupport
+                {
+                    Kind = s.Kind,
+                    Description = s.Description,
+                    Quantity = s.Quantity,
+                    Unit = s.Unit,
+                    Value = s.Value,
+                }),
+            ],
+            Recommendations =
+            [
+                .. raised.Select(r => new RecommendationRecord
+                {
+                    AgencyId = agency.Id,
+                    ProvinceCode = agency.ProvinceCode,
+                    CommuneCode = code,
+                    Text = r.Text,
+                    RaisedOn = r.RaisedOn,
+                    RaisedBy = r.RaisedBy,
+                    ResponsibleKind = r.Responsible.Kind,
+                    ResponsibleSector = r.Responsible.Sector,
+                    DueDate = r.DueDate,
+                    Status = r.Status,
+                    UpdatedAt = now,
+                    Events = [.. r.History.Select(RecommendationService.Event)],
+                }),
+            ],
+            CreatedAt = now,
+            CreatedBy = actor,
         };
         db.Visits.Add(record);
         await db.SaveChangesAsync(ct);
@@ -101,17 +161,23 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
     public async Task<(VisitView? Visit, Outcome Outcome)> UpdateAsync(int id, VisitInput input, CancellationToken ct)
     {
         var record = await db.Visits.Include(v => v.Agency).Include(v => v.Support).FirstOrDefaultAsync(v => v.Id == id, ct);
-        if (record is null) return (null, Outcome.NotFound($"Không có buổi làm việc số {id}."));
-        if (await RefuseChangeAsync(record, ct) is { } refused) return (null, refused);
+        if (record is null)
+            return (null, Outcome.NotFound($"Không có buổi làm việc số {id}."));
+        if (await RefuseChangeAsync(record, ct) is { } refused)
+            return (null, refused);
         var problems = new List<Problem>();
         if (input.CommuneCode is { } code && code.Trim() != record.CommuneCode)
             problems.Add(new("communeCode", "Không đổi được xã của buổi làm việc: nếu ghi nhầm xã, hãy xóa buổi này và ghi buổi mới."));
         if ((input.Recommendations?.Count ?? 0) > 0)
-            problems.Add(new("recommendations", "Kiến nghị không sửa ở đây: mỗi kiến nghị được trả lời, đóng hoặc mở lại trên trang kiến nghị."));
+            problems.Add(
+                new("recommendations", "Kiến nghị không sửa ở đây: mỗi kiến nghị được trả lời, đóng hoặc mở lại trên trang kiến nghị.")
+            );
         var support = input.Support is null ? null : Support(input.Support, problems);
         var visit = new Visit
         {
-            Date = input.Date ?? record.Date, Agency = record.Agency.Name, CommuneCode = record.CommuneCode,
+            Date = input.Date ?? record.Date,
+            Agency = record.Agency.Name,
+            CommuneCode = record.CommuneCode,
             Participants = input.Participants is null ? Lines(record.Participants) : [.. input.Participants.Select(p => p?.Trim() ?? "")],
             Content = input.Content?.Trim() ?? record.Content,
             Findings = input.Findings is null ? record.Findings : input.Findings.Trim(),
@@ -121,10 +187,22 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
         };
         problems.AddRange(visit.Validate(reads.Today));
         problems.AddRange(StoredLengths(visit));
-        if (!access.User.IsAdmin && input.Date is { } day && day != record.Date
-            && !await db.Assignments.AnyAsync(a => a.AgencyId == record.AgencyId && a.From <= day && a.To >= day && a.Communes.Any(c => c.CommuneCode == record.CommuneCode), ct))
+        if (
+            !access.User.IsAdmin
+            && input.Date is { } day
+            && day != record.Date
+            && !await db.Assignments.AnyAsync(
+                a =>
+                    a.AgencyId == record.AgencyId
+                    && a.From <= day
+                    && a.To >= day
+                    && a.Communes.Any(c => c.CommuneCode == record.CommuneCode),
+                ct
+            )
+        )
             problems.Add(new("date", $"Ngày làm việc nằm ngoài thời gian {record.Agency.Name} được phân công giúp đỡ xã này."));
-        if (problems.Count > 0) return (null, Outcome.Invalid("Biên bản làm việc chưa hợp lệ.", problems));
+        if (problems.Count > 0)
+            return (null, Outcome.Invalid("Biên bản làm việc chưa hợp lệ.", problems));
 
         record.Date = visit.Date;
         record.Participants = string.Join('\n', visit.Participants);
@@ -135,7 +213,16 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
         {
             // Removed as rows, not cleared from the list: a row cleared is first cut from its visit, and the trail could not say which commune it was for.
             db.RemoveRange(record.Support);
-            record.Support.AddRange(support.Select(s => new VisitSupport { Kind = s.Kind, Description = s.Description, Quantity = s.Quantity, Unit = s.Unit, Value = s.Value }));
+            record.Support.AddRange(
+                support.Select(s => new VisitSupport
+                {
+                    Kind = s.Kind,
+                    Description = s.Description,
+                    Quantity = s.Quantity,
+                    Unit = s.Unit,
+                    Value = s.Value,
+                })
+            );
         }
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
@@ -147,20 +234,31 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
     /// </summary>
     public async Task<Outcome> DeleteAsync(int id, CancellationToken ct)
     {
-        var record = await db.Visits.Include(v => v.Agency).Include(v => v.Support).Include(v => v.Recommendations).ThenInclude(r => r.Events)
-            .AsSplitQuery().FirstOrDefaultAsync(v => v.Id == id, ct);
-        if (record is null) return Outcome.NotFound($"Không có buổi làm việc số {id}.");
-        if (await RefuseChangeAsync(record, ct) is { } refused) return refused;
+        var record = await db
+            .Visits.Include(v => v.Agency)
+            .Include(v => v.Support)
+            .Include(v => v.Recommendations)
+                .ThenInclude(r => r.Events)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (record is null)
+            return Outcome.NotFound($"Không có buổi làm việc số {id}.");
+        if (await RefuseChangeAsync(record, ct) is { } refused)
+            return refused;
         var acted = record.Recommendations.Where(r => r.Status != RecommendationStatus.Open || r.RespondedAt is not null).ToList();
         if (acted.Count > 0)
-            return Outcome.Conflict($"Không xóa được buổi làm việc ngày {record.Date:dd/MM/yyyy}: {acted.Count} kiến nghị của buổi này đã được trả lời hoặc xử lý.");
+            return Outcome.Conflict(
+                $"Không xóa được buổi làm việc ngày {record.Date:dd/MM/yyyy}: {acted.Count} kiến nghị của buổi này đã được trả lời hoặc xử lý."
+            );
         db.Visits.Remove(record);
         await db.SaveChangesAsync(ct);
         return Outcome.Done;
     }
 
     private async Task<Outcome?> RefuseChangeAsync(VisitRecord record, CancellationToken ct) =>
-        await access.CanChangeVisitAsync(record.AgencyId, ct) ? null : Outcome.Forbidden($"Chỉ {record.Agency.Name} (đơn vị đã ghi) mới sửa hoặc xóa được buổi làm việc này.");
+        await access.CanChangeVisitAsync(record.AgencyId, ct)
+            ? null
+            : Outcome.Forbidden($"Chỉ {record.Agency.Name} (đơn vị đã ghi) mới sửa hoặc xóa được buổi làm việc này.");
 
     /// <summary>Support rows as the domain takes them; a kind not known is named by its row.</summary>
     private static List<SupportItem> Support(List<SupportInput> rows, List<Problem> problems)
@@ -169,8 +267,22 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
         for (var i = 0; i < rows.Count; i++)
         {
             var kind = SupportKindOf(rows[i].Kind);
-            if (kind is null) problems.Add(new($"support[{i}].kind", $"Hỗ trợ dòng {i + 1}: loại phải là gift (quà), money (tiền), materials (vật tư) hoặc inKind (ngày công, hiện vật)."));
-            support.Add(new SupportItem(kind ?? SupportKind.Gift, rows[i].Description?.Trim() ?? "", rows[i].Quantity, rows[i].Unit?.Trim(), rows[i].Value));
+            if (kind is null)
+                problems.Add(
+                    new(
+                        $"support[{i}].kind",
+                        $"Hỗ trợ dòng {i + 1}: loại phải là gift (quà), money (tiền), materials (vật tư) hoặc inKind (ngày công, hiện vật)."
+                    )
+                );
+            support.Add(
+                new SupportItem(
+                    kind ?? SupportKind.Gift,
+                    rows[i].Description?.Trim() ?? "",
+                    rows[i].Quantity,
+                    rows[i].Unit?.Trim(),
+                    rows[i].Value
+                )
+            );
         }
         return support;
     }
@@ -186,13 +298,33 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
             yield return db.TooLong((VisitRecord v) => v.Difficulties, string.Join('\n', visit.Difficulties), "difficulties");
             for (var i = 0; i < visit.Recommendations.Count; i++)
             {
-                yield return db.TooLong((RecommendationRecord r) => r.Text, visit.Recommendations[i].Text, $"recommendations[{i}].text", $"Kiến nghị dòng {i + 1}: nội dung");
-                yield return db.TooLong((RecommendationRecord r) => r.ResponsibleSector, visit.Recommendations[i].Responsible.Sector, $"recommendations[{i}].sector", $"Kiến nghị dòng {i + 1}: tên sở");
+                yield return db.TooLong(
+                    (RecommendationRecord r) => r.Text,
+                    visit.Recommendations[i].Text,
+                    $"recommendations[{i}].text",
+                    $"Kiến nghị dòng {i + 1}: nội dung"
+                );
+                yield return db.TooLong(
+                    (RecommendationRecord r) => r.ResponsibleSector,
+                    visit.Recommendations[i].Responsible.Sector,
+                    $"recommendations[{i}].sector",
+                    $"Kiến nghị dòng {i + 1}: tên sở"
+                );
             }
             for (var i = 0; i < visit.Support.Count; i++)
             {
-                yield return db.TooLong((VisitSupport s) => s.Description, visit.Support[i].Description, $"support[{i}].description", $"Hỗ trợ dòng {i + 1}: nội dung");
-                yield return db.TooLong((VisitSupport s) => s.Unit, visit.Support[i].Unit, $"support[{i}].unit", $"Hỗ trợ dòng {i + 1}: đơn vị tính");
+                yield return db.TooLong(
+                    (VisitSupport s) => s.Description,
+                    visit.Support[i].Description,
+                    $"support[{i}].description",
+                    $"Hỗ trợ dòng {i + 1}: nội dung"
+                );
+                yield return db.TooLong(
+                    (VisitSupport s) => s.Unit,
+                    visit.Support[i].Unit,
+                    $"support[{i}].unit",
+                    $"Hỗ trợ dòng {i + 1}: đơn vị tính"
+                );
             }
         }
         return Check().OfType<Problem>();
@@ -200,51 +332,121 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
 
     public async Task<(VisitView? Visit, Outcome Outcome)> GetAsync(int id, CancellationToken ct)
     {
-        var visit = await db.Visits.AsNoTracking().Include(v => v.Agency).Include(v => v.Support).Include(v => v.Recommendations)
-            .AsSplitQuery().FirstOrDefaultAsync(v => v.Id == id, ct);
-        if (visit is null) return (null, Outcome.NotFound($"Không có buổi làm việc số {id}."));
+        var visit = await db
+            .Visits.AsNoTracking()
+            .Include(v => v.Agency)
+            .Include(v => v.Support)
+            .Include(v => v.Recommendations)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (visit is null)
+            return (null, Outcome.NotFound($"Không có buổi làm việc số {id}."));
         var commune = await reads.CommuneNowAsync(visit.CommuneCode, ct);
         if (commune is null || !await access.CanReadVisitAsync(commune, visit.AgencyId, ct))
             return (null, Outcome.Forbidden("Tài khoản không có quyền xem buổi làm việc này."));
         var today = reads.Today;
-        return (new VisitView(visit.Id, visit.Date, visit.AgencyId, visit.Agency.Name, visit.ProvinceCode, visit.CommuneCode, commune.FullName,
-            Lines(visit.Participants), visit.Content, visit.Findings,
-            [.. visit.Support.OrderBy(s => s.Id).Select(s => new SupportView(SupportCode(s.Kind), SupportName(s.Kind), s.Description, s.Quantity, s.Unit, s.Value))],
-            visit.Support.Sum(s => s.Value ?? 0), Lines(visit.Difficulties),
-            [.. visit.Recommendations.OrderBy(r => r.Id).Select(r => RecommendationService.Line(r, commune.FullName, today))], visit.CreatedBy, visit.CreatedAt), Outcome.Done);
+        return (
+            new VisitView(
+                visit.Id,
+                visit.Date,
+                visit.AgencyId,
+                visit.Agency.Name,
+                visit.ProvinceCode,
+                visit.CommuneCode,
+                commune.FullName,
+                Lines(visit.Participants),
+                visit.Content,
+                visit.Findings,
+                [
+                    .. visit
+                        .Support.OrderBy(s => s.Id)
+                        .Select(s => new SupportView(SupportCode(s.Kind), SupportName(s.Kind), s.Description, s.Quantity, s.Unit, s.Value)),
+                ],
+                visit.Support.Sum(s => s.Value ?? 0),
+                Lines(visit.Difficulties),
+                [.. visit.Recommendations.OrderBy(r => r.Id).Select(r => RecommendationService.Line(r, commune.FullName, today))],
+                visit.CreatedBy,
+                visit.CreatedAt
+            ),
+            Outcome.Done
+        );
     }
 
     /// <summary>Visits of a commune (its timeline, newest first), of an agency, or of a province.</summary>
-    public async Task<(IReadOnlyList<VisitLine>? Visits, Outcome Outcome)> ListAsync(string? province, string? communeCode, int? agencyId, CancellationToken ct)
+    public async Task<(IReadOnlyList<VisitLine>? Visits, Outcome Outcome)> ListAsync(
+        string? province,
+        string? communeCode,
+        int? agencyId,
+        CancellationToken ct
+    )
     {
         var (query, outcome) = await reads.ScopeAsync(db.Visits.AsNoTracking(), province, communeCode, agencyId, ct);
-        if (query is null) return (null, outcome);
-        var rows = await query.OrderByDescending(v => v.Date).ThenByDescending(v => v.Id).Take(500)
+        if (query is null)
+            return (null, outcome);
+        var rows = await query
+            .OrderByDescending(v => v.Date)
+            .ThenByDescending(v => v.Id)
+            .Take(500)
             .Select(v => new
             {
-                v.Id, v.Date, v.AgencyId, Agency = v.Agency.Name, v.CommuneCode, v.Content, Recs = v.Recommendations.Count,
+                v.Id,
+                v.Date,
+                v.AgencyId,
+                Agency = v.Agency.Name,
+                v.CommuneCode,
+                v.Content,
+                Recs = v.Recommendations.Count,
                 Open = v.Recommendations.Count(r => r.Status == RecommendationStatus.Open || r.Status == RecommendationStatus.InProgress),
                 Values = v.Support.Select(s => s.Value).ToList(),
-            }).ToListAsync(ct);
+            })
+            .ToListAsync(ct);
         var names = await agencies.NamesAsync(rows.Select(r => r.CommuneCode), reads.Today, ct);
-        return ([.. rows.Select(r => new VisitLine(r.Id, r.Date, r.AgencyId, r.Agency, r.CommuneCode, names.GetValueOrDefault(r.CommuneCode, r.CommuneCode),
-            r.Content, r.Recs, r.Open, r.Values.Sum(v => v ?? 0)))], Outcome.Done);
+        return (
+            [
+                .. rows.Select(r => new VisitLine(
+                    r.Id,
+                    r.Date,
+                    r.AgencyId,
+                    r.Agency,
+                    r.CommuneCode,
+                    names.GetValueOrDefault(r.CommuneCode, r.CommuneCode),
+                    r.Content,
+                    r.Recs,
+                    r.Open,
+                    r.Values.Sum(v => v ?? 0)
+                )),
+            ],
+            Outcome.Done
+        );
     }
 
-    public static SupportKind? SupportKindOf(string? kind) => kind?.Trim() switch
-    {
-        "gift" => SupportKind.Gift, "money" => SupportKind.Money, "materials" => SupportKind.Materials, "inKind" => SupportKind.InKindWork, _ => null,
-    };
+    public static SupportKind? SupportKindOf(string? kind) =>
+        kind?.Trim() switch
+        {
+            "gift" => SupportKind.Gift,
+            "money" => SupportKind.Money,
+            "materials" => SupportKind.Materials,
+            "inKind" => SupportKind.InKindWork,
+            _ => null,
+        };
 
-    public static string SupportCode(SupportKind kind) => kind switch
-    {
-        SupportKind.Gift => "gift", SupportKind.Money => "money", SupportKind.Materials => "materials", _ => "inKind",
-    };
+    public static string SupportCode(SupportKind kind) =>
+        kind switch
+        {
+            SupportKind.Gift => "gift",
+            SupportKind.Money => "money",
+            SupportKind.Materials => "materials",
+            _ => "inKind",
+        };
 
-    public static string SupportName(SupportKind kind) => kind switch
-    {
-        SupportKind.Gift => "Quà tặng", SupportKind.Money => "Tiền", SupportKind.Materials => "Vật tư", _ => "Ngày công, hiện vật",
-    };
+    public static string SupportName(SupportKind kind) =>
+        kind switch
+        {
+            SupportKind.Gift => "Quà tặng",
+            SupportKind.Money => "Tiền",
+            SupportKind.Materials => "Vật tư",
+            _ => "Ngày công, hiện vật",
+        };
 
     private static List<string> Lines(string? text) => string.IsNullOrEmpty(text) ? [] : [.. text.Split('\n')];
 }

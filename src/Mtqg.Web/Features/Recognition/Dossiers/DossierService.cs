@@ -13,8 +13,8 @@ using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards;
-using Mtqg.Web.Features.Units;
 using Mtqg.Web.Features.Scorecards.Values;
+using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Recognition.Dossiers;
 
@@ -25,34 +25,77 @@ namespace Mtqg.Web.Features.Recognition.Dossiers;
 /// This file: the commune's own steps (create, edit, submit, resubmit) and reads;
 /// appraisal, decisions, evidence and titles have their own services beside it.
 /// </summary>
-public sealed class DossierService(AppDbContext db, DossierSteps steps, ScorecardService scorecards, ProvinceLineage lineage, AccessPolicy access)
+public sealed class DossierService(
+    AppDbContext db,
+    DossierSteps steps,
+    ScorecardService scorecards,
+    ProvinceLineage lineage,
+    AccessPolicy access
+)
 {
     // ---- create, read, list ----
 
     public async Task<(DossierDto? Dossier, Outcome Outcome)> CreateAsync(CreateDossierRequest request, CancellationToken ct)
     {
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(request.Commune)) problems.Add(new("commune", "Chưa có mã xã."));
-        if (request.Year is null) problems.Add(new("year", "Chưa có năm đề nghị."));
-        if (problems.Count > 0) return (null, Outcome.Invalid("Thiếu thông tin lập hồ sơ.", problems));
+        if (string.IsNullOrWhiteSpace(request.Commune))
+            problems.Add(new("commune", "Chưa có mã xã."));
+        if (request.Year is null)
+            problems.Add(new("year", "Chưa có năm đề nghị."));
+        if (problems.Count > 0)
+            return (null, Outcome.Invalid("Thiếu thông tin lập hồ sơ.", problems));
         var code = request.Commune!.Trim();
         var year = request.Year!.Value;
-        if (!access.CanEditDossier(code)) return (null, Outcome.Forbidden($"Chỉ cán bộ của xã {code} (hoặc quản trị) được lập hồ sơ đề nghị của xã."));
+        if (!access.CanEditDossier(code))
+            return (null, Outcome.Forbidden($"Chỉ cán bộ của xã {code} (hoặc quản trị) được lập hồ sơ đề nghị của xã."));
 
         var (set, setOutcome) = await scorecards.SetForAsync(request.Set, year, ct);
-        if (set is null) return (null, setOutcome);
+        if (set is null)
+            return (null, setOutcome);
         var commune = await scorecards.CommuneAsync(code, year, ct);
-        if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{code}\" có hiệu lực ngày 31/12/{year}."));
-        if (!commune.Kind.IsRural()) return (null, Outcome.Invalid("Chỉ xã mới được đề nghị công nhận.", [new("commune", $"{commune.FullName} không phải xã: tiêu chí nông thôn mới không áp dụng.")]));
+        if (commune is null)
+            return (null, Outcome.NotFound($"Không có xã mã \"{code}\" có hiệu lực ngày 31/12/{year}."));
+        if (!commune.Kind.IsRural())
+            return (
+                null,
+                Outcome.Invalid(
+                    "Chỉ xã mới được đề nghị công nhận.",
+                    [new("commune", $"{commune.FullName} không phải xã: tiêu chí nông thôn mới không áp dụng.")]
+                )
+            );
         var level = string.IsNullOrWhiteSpace(request.Level) ? set.LowestLevel : request.Level.Trim();
         if (set.Levels.All(l => l.Code != level))
-            return (null, Outcome.Invalid("Mức đạt chuẩn không hợp lệ.", [new("level", $"Bộ tiêu chí {set.Code} không có mức \"{level}\"; các mức: {string.Join(", ", set.Levels.Select(l => l.Code))}.")]));
+            return (
+                null,
+                Outcome.Invalid(
+                    "Mức đạt chuẩn không hợp lệ.",
+                    [
+                        new(
+                            "level",
+                            $"Bộ tiêu chí {set.Code} không có mức \"{level}\"; các mức: {string.Join(", ", set.Levels.Select(l => l.Code))}."
+                        ),
+                    ]
+                )
+            );
 
-        var open = await db.Dossiers.AsNoTracking()
-            .Where(d => d.CommuneCode == code && d.Year == year && d.SetCode == set.Code && d.LevelCode == level && d.Status != DossierStatus.Rejected)
-            .Select(d => new { d.Id, d.Status }).FirstOrDefaultAsync(ct);
+        var open = await db
+            .Dossiers.AsNoTracking()
+            .Where(d =>
+                d.CommuneCode == code
+                && d.Year == year
+                && d.SetCode == set.Code
+                && d.LevelCode == level
+                && d.Status != DossierStatus.Rejected
+            )
+            .Select(d => new { d.Id, d.Status })
+            .FirstOrDefaultAsync(ct);
         if (open is not null)
-            return (null, Outcome.Conflict($"Xã đã có hồ sơ đề nghị #{open.Id} năm {year}, mức {level} (trạng thái «{open.Status.Label()}»); không lập hồ sơ thứ hai."));
+            return (
+                null,
+                Outcome.Conflict(
+                    $"Xã đã có hồ sơ đề nghị #{open.Id} năm {year}, mức {level} (trạng thái «{open.Status.Label()}»); không lập hồ sơ thứ hai."
+                )
+            );
 
         var actor = access.User.Actor;
         var now = steps.Now;
@@ -60,13 +103,20 @@ public sealed class DossierService(AppDbContext db, DossierSteps steps, Scorecar
         var card = await scorecards.EvaluateCommuneAsync(set, commune, year, level, ct);
         var sectors = await steps.SectorsAsync(set.Id, ct);
         var refreshed = dossier.RefreshCriteria(card, sectors, actor, now);
-        if (!refreshed.IsDone) return (null, DossierSteps.Conflict(refreshed));
+        if (!refreshed.IsDone)
+            return (null, DossierSteps.Conflict(refreshed));
 
         var record = new DossierRecord
         {
-            CommuneCode = commune.Code, CommuneName = commune.FullName, Year = year, SetCode = set.Code, LevelCode = level,
+            CommuneCode = commune.Code,
+            CommuneName = commune.FullName,
+            Year = year,
+            SetCode = set.Code,
+            LevelCode = level,
             ProvinceCode = await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo),
-            CreatedById = actor.Id, CreatedByName = actor.Name, CreatedAt = now,
+            CreatedById = actor.Id,
+            CreatedByName = actor.Name,
+            CreatedAt = now,
         };
         steps.Store(dossier, record, now);
         steps.FreezeIndicators(record, card, null);
@@ -77,33 +127,68 @@ public sealed class DossierService(AppDbContext db, DossierSteps steps, Scorecar
 
     public Task<(DossierDto? Dossier, Outcome Outcome)> GetAsync(int id, CancellationToken ct) => steps.ReadAsync(id, ct);
 
-    public async Task<IReadOnlyList<DossierListItem>> ListAsync(string? province, string? commune, int? year, DossierStatus? status, CancellationToken ct)
+    public async Task<IReadOnlyList<DossierListItem>> ListAsync(
+        string? province,
+        string? commune,
+        int? year,
+        DossierStatus? status,
+        CancellationToken ct
+    )
     {
         var query = db.Dossiers.AsNoTracking().AsQueryable();
         var user = access.User;
         if (!user.IsAdmin)
         {
             var unit = user.Unit;
-            if (user.Is(Roles.Commune)) query = query.Where(d => d.CommuneCode == unit);
-            else if (unit is not null) query = query.Where(d => d.ProvinceCode == unit);
-            else if (!user.Is(Roles.Viewer)) return [];
+            if (user.Is(Roles.Commune))
+                query = query.Where(d => d.CommuneCode == unit);
+            else if (unit is not null)
+                query = query.Where(d => d.ProvinceCode == unit);
+            else if (!user.Is(Roles.Viewer))
+                return [];
         }
-        if (!string.IsNullOrWhiteSpace(province)) query = query.Where(d => d.ProvinceCode == province);
-        if (!string.IsNullOrWhiteSpace(commune)) query = query.Where(d => d.CommuneCode == commune);
-        if (year is not null) query = query.Where(d => d.Year == year);
-        if (status is not null) query = query.Where(d => d.Status == status);
-        var records = await query.AsSplitQuery().Include(d => d.Criteria).Include(d => d.Appraisals).Include(d => d.Decision)
-            .OrderByDescending(d => d.UpdatedAt).Take(500).ToListAsync(ct);
-        return [.. records.Select(d =>
-        {
-            var domain = Dossier.Restore(DossierDtos.SnapshotOf(d));
-            return new DossierListItem(d.Id, new UnitRef(d.CommuneCode, d.CommuneName), d.ProvinceCode, d.Year, d.SetCode, d.LevelCode,
-                DossierDtos.StatusCode(d.Status), d.Status.Label(), d.CreatedAt, d.SubmittedAt, d.UpdatedAt, d.Criteria.Count,
-                d.Criteria.Count(c => c.State is CriterionAppraisalState.Met or CriterionAppraisalState.NotMet),
-                d.Criteria.Count(c => c.State == CriterionAppraisalState.Pending),
-                d.Criteria.Count(c => c.State == CriterionAppraisalState.SentBack),
-                DossierDtos.SectorsOf(domain), d.Decision?.Number);
-        })];
+        if (!string.IsNullOrWhiteSpace(province))
+            query = query.Where(d => d.ProvinceCode == province);
+        if (!string.IsNullOrWhiteSpace(commune))
+            query = query.Where(d => d.CommuneCode == commune);
+        if (year is not null)
+            query = query.Where(d => d.Year == year);
+        if (status is not null)
+            query = query.Where(d => d.Status == status);
+        var records = await query
+            .AsSplitQuery()
+            .Include(d => d.Criteria)
+            .Include(d => d.Appraisals)
+            .Include(d => d.Decision)
+            .OrderByDescending(d => d.UpdatedAt)
+            .Take(500)
+            .ToListAsync(ct);
+        return
+        [
+            .. records.Select(d =>
+            {
+                var domain = Dossier.Restore(DossierDtos.SnapshotOf(d));
+                return new DossierListItem(
+                    d.Id,
+                    new UnitRef(d.CommuneCode, d.CommuneName),
+                    d.ProvinceCode,
+                    d.Year,
+                    d.SetCode,
+                    d.LevelCode,
+                    DossierDtos.StatusCode(d.Status),
+                    d.Status.Label(),
+                    d.CreatedAt,
+                    d.SubmittedAt,
+                    d.UpdatedAt,
+                    d.Criteria.Count,
+                    d.Criteria.Count(c => c.State is CriterionAppraisalState.Met or CriterionAppraisalState.NotMet),
+                    d.Criteria.Count(c => c.State == CriterionAppraisalState.Pending),
+                    d.Criteria.Count(c => c.State == CriterionAppraisalState.SentBack),
+                    DossierDtos.SectorsOf(domain),
+                    d.Decision?.Number
+                );
+            }),
+        ];
     }
 
     // ---- commune steps ----
@@ -111,47 +196,71 @@ public sealed class DossierService(AppDbContext db, DossierSteps steps, Scorecar
     public async Task<(DossierDto? Dossier, Outcome Outcome)> UpdateAsync(int id, UpdateDossierRequest request, CancellationToken ct)
     {
         var problems = new List<Problem>();
-        if (request.ResidentSatisfaction is < 0 or > 100) problems.Add(new("residentSatisfaction", "Tỷ lệ hài lòng phải từ 0 đến 100 (%)."));
-        if (db.TooLong((DossierRecord d) => d.Note, request.Note?.Trim(), "note") is { } tooLong) problems.Add(tooLong);
-        if (problems.Count > 0) return (null, Outcome.Invalid("Dữ liệu hồ sơ không hợp lệ.", problems));
-        return await steps.StepAsync(id, request.Version, ct, (record, _) => access.CanEditDossier(record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
+        if (request.ResidentSatisfaction is < 0 or > 100)
+            problems.Add(new("residentSatisfaction", "Tỷ lệ hài lòng phải từ 0 đến 100 (%)."));
+        if (db.TooLong((DossierRecord d) => d.Note, request.Note?.Trim(), "note") is { } tooLong)
+            problems.Add(tooLong);
+        if (problems.Count > 0)
+            return (null, Outcome.Invalid("Dữ liệu hồ sơ không hợp lệ.", problems));
+        return await steps.StepAsync(
+            id,
+            request.Version,
+            ct,
+            (record, _) => access.CanEditDossier(record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
             async (record, dossier, actor, now) =>
             {
                 if (dossier.Status == DossierStatus.Draft)
                 {
                     var refreshed = await steps.RefreshAsync(record, dossier, actor, now, ct);
-                    if (!refreshed.IsDone) return refreshed;
+                    if (!refreshed.IsDone)
+                        return refreshed;
                 }
-                if (request.ResidentSatisfaction is { } s && dossier.SetResidentSatisfaction(s) is { IsDone: false } a) return a;
-                if (request.NoConstructionDebtDeclared is { } n && dossier.DeclareNoConstructionDebt(n) is { IsDone: false } b) return b;
-                if (request.Note is not null && dossier.SetNote(request.Note) is { IsDone: false } c) return c;
+                if (request.ResidentSatisfaction is { } s && dossier.SetResidentSatisfaction(s) is { IsDone: false } a)
+                    return a;
+                if (request.NoConstructionDebtDeclared is { } n && dossier.DeclareNoConstructionDebt(n) is { IsDone: false } b)
+                    return b;
+                if (request.Note is not null && dossier.SetNote(request.Note) is { IsDone: false } c)
+                    return c;
                 return Outcome.Done;
-            });
+            }
+        );
     }
 
     public Task<(DossierDto? Dossier, Outcome Outcome)> SubmitAsync(int id, CancellationToken ct) =>
-        steps.StepAsync(id, null, ct, (record, _) => access.CanEditDossier(record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
+        steps.StepAsync(
+            id,
+            null,
+            ct,
+            (record, _) => access.CanEditDossier(record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
             async (record, dossier, actor, now) =>
             {
                 if (dossier.Status == DossierStatus.Draft)
                 {
                     var refreshed = await steps.RefreshAsync(record, dossier, actor, now, ct);
-                    if (!refreshed.IsDone) return refreshed;
+                    if (!refreshed.IsDone)
+                        return refreshed;
                 }
                 return dossier.Submit(actor, now);
-            });
+            }
+        );
 
     public Task<(DossierDto? Dossier, Outcome Outcome)> ResubmitAsync(int id, CancellationToken ct) =>
-        steps.StepAsync(id, null, ct, (record, _) => access.CanEditDossier(record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
+        steps.StepAsync(
+            id,
+            null,
+            ct,
+            (record, _) => access.CanEditDossier(record.CommuneCode) ? null : DossierSteps.EditForbidden(record),
             async (record, dossier, actor, now) =>
             {
                 if (dossier.Status == DossierStatus.SentBack)
                 {
                     var refreshed = await steps.RefreshAsync(record, dossier, actor, now, ct);
-                    if (!refreshed.IsDone) return refreshed;
+                    if (!refreshed.IsDone)
+                        return refreshed;
                 }
                 return dossier.Resubmit(actor, now);
-            });
+            }
+        );
 
     // ---- departments ----
 }

@@ -21,17 +21,30 @@ internal sealed class SummaryCache
 
     public static SummaryCache For(SetCatalog catalog) => PerApp.GetValue(catalog, _ => new SummaryCache());
 
-    public async Task<T?> GetAsync<T>(AppDbContext db, DatabaseVersion versions, int setId, string? province, int year, Func<Task<T?>> compute, CancellationToken ct) where T : class
+    public async Task<T?> GetAsync<T>(
+        AppDbContext db,
+        DatabaseVersion versions,
+        int setId,
+        string? province,
+        int year,
+        Func<Task<T?>> compute,
+        CancellationToken ct
+    )
+        where T : class
     {
-        if (db.Database.CurrentTransaction is not null) return await compute();
+        if (db.Database.CurrentTransaction is not null)
+            return await compute();
         var version = await versions.CurrentAsync(ct);
-        if (version is null) return await compute();
+        if (version is null)
+            return await compute();
         var key = (setId, province, year);
-        if (entries.TryGetValue(key, out var hit) && hit.Version == version) return (T)hit.Summary;
+        if (entries.TryGetValue(key, out var hit) && hit.Version == version)
+            return (T)hit.Summary;
         var summary = await compute();
         if (summary is not null)
         {
-            if (entries.Count >= MaxEntries) entries.Clear();
+            if (entries.Count >= MaxEntries)
+                entries.Clear();
             entries[key] = (version, summary);
         }
         return summary;

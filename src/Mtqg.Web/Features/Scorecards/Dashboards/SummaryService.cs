@@ -12,17 +12,31 @@ using Mtqg.Web.Features.Units;
 namespace Mtqg.Web.Features.Scorecards.Dashboards;
 
 /// <summary>Province and national summaries of a year, evaluated from the values as stored now (a saved value shows on the next request).</summary>
-public sealed class SummaryService(AppDbContext db, ScorecardService scorecards, EvaluationService evaluations, SetCatalog catalog, DatabaseVersion versions)
+public sealed class SummaryService(
+    AppDbContext db,
+    ScorecardService scorecards,
+    EvaluationService evaluations,
+    SetCatalog catalog,
+    DatabaseVersion versions
+)
 {
     /// <summary>
     /// A province-year at a glance. Served from <see cref="SummaryCache"/> while the database has not
     /// changed since it was computed (any commit by anyone changes its version), else computed anew.
     /// </summary>
-    public async Task<(ProvinceSummaryDto? Summary, Outcome Outcome)> ProvinceSummaryAsync(string provinceCode, int year, string? setCode, CancellationToken ct)
+    public async Task<(ProvinceSummaryDto? Summary, Outcome Outcome)> ProvinceSummaryAsync(
+        string provinceCode,
+        int year,
+        string? setCode,
+        CancellationToken ct
+    )
     {
         var (set, outcome) = await scorecards.SetForAsync(setCode, year, ct);
-        if (set is null) return (null, outcome);
-        var summary = await SummaryCache.For(catalog).GetAsync(db, versions, set.Id, provinceCode, year, () => ComputeProvinceSummaryAsync(set, provinceCode, year, ct), ct);
+        if (set is null)
+            return (null, outcome);
+        var summary = await SummaryCache
+            .For(catalog)
+            .GetAsync(db, versions, set.Id, provinceCode, year, () => ComputeProvinceSummaryAsync(set, provinceCode, year, ct), ct);
         return summary is null
             ? (null, Outcome.NotFound($"Không có tỉnh, thành phố mã \"{provinceCode}\" có hiệu lực ngày 31/12/{year}."))
             : (summary, Outcome.Done);
@@ -30,8 +44,11 @@ public sealed class SummaryService(AppDbContext db, ScorecardService scorecards,
 
     private async Task<ProvinceSummaryDto?> ComputeProvinceSummaryAsync(LoadedSet set, string provinceCode, int year, CancellationToken ct)
     {
-        var province = await UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year)).FirstOrDefaultAsync(u => u.Code == provinceCode && u.Level == UnitLevel.Province, ct);
-        if (province is null) return null;
+        var province = await UnitService
+            .InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+            .FirstOrDefaultAsync(u => u.Code == provinceCode && u.Level == UnitLevel.Province, ct);
+        if (province is null)
+            return null;
         var results = await evaluations.EvaluateAsync(set, year, provinceCode, ct);
         var communes = results.Select(r => Result(r.Commune, r.Card, r.Values)).ToList();
         // One pass over the cards: the engine lists a card's criteria in the set's order.
@@ -39,42 +56,100 @@ public sealed class SummaryService(AppDbContext db, ScorecardService scorecards,
         foreach (var (_, card, _) in results)
             for (var i = 0; i < card.Criteria.Count; i++)
             {
-                if (card.Criteria[i].Status == EvaluationStatus.Met) met[i]++;
-                if (card.Criteria[i].Status != EvaluationStatus.NotApplicable) applicable[i]++;
+                if (card.Criteria[i].Status == EvaluationStatus.Met)
+                    met[i]++;
+                if (card.Criteria[i].Status != EvaluationStatus.NotApplicable)
+                    applicable[i]++;
             }
-        var criteria = set.Evaluation.Criteria.Select((c, i) => new CriterionCount(c.Number, c.Code, c.Name, met[i], applicable[i])).ToList();
-        var closest = communes.Where(c => c.CriteriaTotal > 0 && c.ValuesEntered > 0 && c.CriteriaTotal - c.CriteriaMet is 1 or 2)
-            .OrderByDescending(c => c.CriteriaMet - c.CriteriaTotal).ThenBy(c => c.Name).ToList();
-        return new ProvinceSummaryDto(new UnitRef(province.Code, province.FullName), year, set.Code, set.LowestLevel,
-            results.Count, results.Count(r => r.Values > 0), Levels(set, results), Bands(set, results), criteria, closest, communes);
+        var criteria = set
+            .Evaluation.Criteria.Select((c, i) => new CriterionCount(c.Number, c.Code, c.Name, met[i], applicable[i]))
+            .ToList();
+        var closest = communes
+            .Where(c => c.CriteriaTotal > 0 && c.ValuesEntered > 0 && c.CriteriaTotal - c.CriteriaMet is 1 or 2)
+            .OrderByDescending(c => c.CriteriaMet - c.CriteriaTotal)
+            .ThenBy(c => c.Name)
+            .ToList();
+        return new ProvinceSummaryDto(
+            new UnitRef(province.Code, province.FullName),
+            year,
+            set.Code,
+            set.LowestLevel,
+            results.Count,
+            results.Count(r => r.Values > 0),
+            Levels(set, results),
+            Bands(set, results),
+            criteria,
+            closest,
+            communes
+        );
     }
 
     public async Task<(NationalSummaryDto? Summary, Outcome Outcome)> NationalSummaryAsync(int year, string? setCode, CancellationToken ct)
     {
         var (set, outcome) = await scorecards.SetForAsync(setCode, year, ct);
-        if (set is null) return (null, outcome);
-        var summary = await SummaryCache.For(catalog).GetAsync(db, versions, set.Id, null, year, async () =>
-        {
-            var provinces = await UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year)).Where(u => u.Level == UnitLevel.Province)
-                .OrderBy(u => u.Code).Select(u => new { u.Code, u.FullName }).ToListAsync(ct);
-            var results = (await evaluations.EvaluateAsync(set, year, null, ct)).ToLookup(r => r.Commune.ProvinceCode);
-            return new NationalSummaryDto(year, set.Code, provinces.Select(p =>
-            {
-                var rows = results[p.Code].ToList();
-                return new ProvinceLine(p.Code, p.FullName, rows.Count, rows.Count(r => r.Values > 0), Levels(set, rows), Bands(set, rows),
-                    rows.Count == 0 ? 0 : Math.Round(rows.Average(r => r.Card.CriteriaMet), 1));
-            }).ToList());
-        }, ct);
+        if (set is null)
+            return (null, outcome);
+        var summary = await SummaryCache
+            .For(catalog)
+            .GetAsync(
+                db,
+                versions,
+                set.Id,
+                null,
+                year,
+                async () =>
+                {
+                    var provinces = await UnitService
+                        .InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+                        .Where(u => u.Level == UnitLevel.Province)
+                        .OrderBy(u => u.Code)
+                        .Select(u => new { u.Code, u.FullName })
+                        .ToListAsync(ct);
+                    var results = (await evaluations.EvaluateAsync(set, year, null, ct)).ToLookup(r => r.Commune.ProvinceCode);
+                    return new NationalSummaryDto(
+                        year,
+                        set.Code,
+                        provinces
+                            .Select(p =>
+                            {
+                                var rows = results[p.Code].ToList();
+                                return new ProvinceLine(
+                                    p.Code,
+                                    p.FullName,
+                                    rows.Count,
+                                    rows.Count(r => r.Values > 0),
+                                    Levels(set, rows),
+                                    Bands(set, rows),
+                                    rows.Count == 0 ? 0 : Math.Round(rows.Average(r => r.Card.CriteriaMet), 1)
+                                );
+                            })
+                            .ToList()
+                    );
+                },
+                ct
+            );
         return (summary, Outcome.Done);
     }
 
+    private static CommuneResult Result(AdministrativeUnitRow commune, Scorecard card, int values) =>
+        new(
+            commune.Code,
+            commune.Name,
+            card.Group,
+            card.CriteriaMet,
+            card.CriteriaTotal,
+            card.Band,
+            card.Reached,
+            values,
+            card.Criteria.Where(c => c.Status is EvaluationStatus.NotMet or EvaluationStatus.Missing or EvaluationStatus.NoThreshold)
+                .Select(c => $"{c.Number}. {c.Name}")
+                .ToList()
+        );
 
-    private static CommuneResult Result(AdministrativeUnitRow commune, Scorecard card, int values) => new(
-        commune.Code, commune.Name, card.Group, card.CriteriaMet, card.CriteriaTotal, card.Band, card.Reached, values,
-        card.Criteria.Where(c => c.Status is EvaluationStatus.NotMet or EvaluationStatus.Missing or EvaluationStatus.NoThreshold).Select(c => $"{c.Number}. {c.Name}").ToList());
-
-    private static List<LevelCount> Levels(LoadedSet set, IEnumerable<(AdministrativeUnitRow Commune, Scorecard Card, int Values)> results) =>
-        set.Levels.Select(l => new LevelCount(l.Code, l.Name, results.Count(r => r.Card.Reached.Contains(l.Code)))).ToList();
+    private static List<LevelCount> Levels(
+        LoadedSet set,
+        IEnumerable<(AdministrativeUnitRow Commune, Scorecard Card, int Values)> results
+    ) => set.Levels.Select(l => new LevelCount(l.Code, l.Name, results.Count(r => r.Card.Reached.Contains(l.Code)))).ToList();
 
     private static List<BandCount> Bands(LoadedSet set, IEnumerable<(AdministrativeUnitRow Commune, Scorecard Card, int Values)> results) =>
         set.Evaluation.Bands.Select(b => new BandCount(b.Name, b.MinCriteriaMet, results.Count(r => r.Card.Band == b.Name))).ToList();

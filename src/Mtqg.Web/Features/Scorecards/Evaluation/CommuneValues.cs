@@ -12,7 +12,8 @@ internal sealed class CommuneValues(ValueSlots slots) : IReadOnlyDictionary<stri
 
     public void Set(int slot, decimal value)
     {
-        if (stored[slot] is null) Count++;
+        if (stored[slot] is null)
+            Count++;
         stored[slot] = value;
     }
 
@@ -23,14 +24,17 @@ internal sealed class CommuneValues(ValueSlots slots) : IReadOnlyDictionary<stri
     }
 
     public decimal? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
     public bool ContainsKey(string key) => TryGetValue(key, out _);
+
     public IEnumerable<string> Keys => this.Select(p => p.Key);
     public IEnumerable<decimal?> Values => this.Select(p => p.Value);
 
     public IEnumerator<KeyValuePair<string, decimal?>> GetEnumerator()
     {
         for (var slot = 0; slot < stored.Length; slot++)
-            if (stored[slot] is { } value) yield return new(slots.Codes[slot], value);
+            if (stored[slot] is { } value)
+                yield return new(slots.Codes[slot], value);
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();

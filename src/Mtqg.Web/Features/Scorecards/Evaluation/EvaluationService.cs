@@ -19,22 +19,31 @@ public sealed class EvaluationService(AppDbContext db)
     /// province reads its own few thousand rows, never the whole country's year; they are read straight
     /// from the data reader into one array per commune (no entity or row object each).
     /// </summary>
-    public async Task<List<(AdministrativeUnitRow Commune, Scorecard Card, int Values)>> EvaluateAsync(LoadedSet set, int year, string? provinceCode, CancellationToken ct, string? level = null)
+    public async Task<List<(AdministrativeUnitRow Commune, Scorecard Card, int Values)>> EvaluateAsync(
+        LoadedSet set,
+        int year,
+        string? provinceCode,
+        CancellationToken ct,
+        string? level = null
+    )
     {
-        var communes = UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+        var communes = UnitService
+            .InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
             .Where(u => u.Level == UnitLevel.Commune && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu));
-        if (provinceCode is not null) communes = communes.Where(u => u.ProvinceCode == provinceCode);
+        if (provinceCode is not null)
+            communes = communes.Where(u => u.ProvinceCode == provinceCode);
         var rows = await (
-                from u in communes
-                join a in db.GroupAssignments.Where(a => a.CriteriaSetId == set.Id) on u.Id equals a.UnitId into assigned
-                from a in assigned.DefaultIfEmpty()
-                orderby u.Code
-                select new { Commune = new AdministrativeUnitRow(u.Id, u.Code, u.FullName, u.ProvinceCode), GroupId = (int?)a.GroupId })
-            .ToListAsync(ct);
+            from u in communes
+            join a in db.GroupAssignments.Where(a => a.CriteriaSetId == set.Id) on u.Id equals a.UnitId into assigned
+            from a in assigned.DefaultIfEmpty()
+            orderby u.Code
+            select new { Commune = new AdministrativeUnitRow(u.Id, u.Code, u.FullName, u.ProvinceCode), GroupId = (int?)a.GroupId }
+        ).ToListAsync(ct);
 
         var slots = ValueSlots.Of(set);
         var position = new Dictionary<int, int>(rows.Count);
-        for (var i = 0; i < rows.Count; i++) position[rows[i].Commune.Id] = i;
+        for (var i = 0; i < rows.Count; i++)
+            position[rows[i].Commune.Id] = i;
         var values = new CommuneValues?[rows.Count];
         var lowest = level ?? set.LowestLevel;
         var results = new (AdministrativeUnitRow Commune, Scorecard Card, int Values)[rows.Count];
@@ -49,13 +58,21 @@ public sealed class EvaluationService(AppDbContext db)
         }
 
         // Each slice of communes is judged as soon as its values are read (the engine is pure).
-        await ValueReader.ReadAsync(db, [.. rows.Select(r => r.Commune.Id)], year, (unit, indicator, value) =>
-        {
-            // Values of other sets for the same commune-year are skipped here, not joined away in SQL.
-            if (!slots.ById.TryGetValue(indicator, out var slot)) return;
-            var at = position[unit];
-            (values[at] ??= new CommuneValues(slots)).Set(slot, value);
-        }, Evaluate, ct);
+        await ValueReader.ReadAsync(
+            db,
+            [.. rows.Select(r => r.Commune.Id)],
+            year,
+            (unit, indicator, value) =>
+            {
+                // Values of other sets for the same commune-year are skipped here, not joined away in SQL.
+                if (!slots.ById.TryGetValue(indicator, out var slot))
+                    return;
+                var at = position[unit];
+                (values[at] ??= new CommuneValues(slots)).Set(slot, value);
+            },
+            Evaluate,
+            ct
+        );
         return [.. results];
     }
 }

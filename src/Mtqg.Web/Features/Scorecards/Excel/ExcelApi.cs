@@ -12,25 +12,42 @@ public static class ExcelApi
     public static IEndpointRouteBuilder MapScorecardExcelApi(this IEndpointRouteBuilder app)
     {
         var province = app.MapGroup("/api/v1/provinces/{code}/years/{year:int}").WithTags("Excel số liệu");
-        province.MapGet("/workbook", GetWorkbook).RequireAuthorization()
+        province
+            .MapGet("/workbook", GetWorkbook)
+            .RequireAuthorization()
             .Produces(StatusCodes.Status200OK, contentType: ValuesWorkbook.ContentType)
             .WithSummary("Tệp Excel số liệu chỉ tiêu của tỉnh trong năm (mỗi xã một dòng, mỗi chỉ tiêu một cột) kèm trang Hướng dẫn")
-            .WithDescription("set: mã bộ tiêu chí (mặc định bộ đã ban hành có hiệu lực năm đó). Chỉ tiêu đạt/không đạt ghi Đạt/Chưa đạt. Dùng tệp này để điền rồi tải lên bằng POST cùng địa chỉ.");
+            .WithDescription(
+                "set: mã bộ tiêu chí (mặc định bộ đã ban hành có hiệu lực năm đó). Chỉ tiêu đạt/không đạt ghi Đạt/Chưa đạt. Dùng tệp này để điền rồi tải lên bằng POST cùng địa chỉ."
+            );
         // Bearer only: a multipart form can be posted cross-site with the sign-in cookie, so the
         // cookie is not accepted here (the page uploads through the same service in process instead).
-        province.MapPost("/workbook", PostWorkbook)
+        province
+            .MapPost("/workbook", PostWorkbook)
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("Tải lên tệp Excel (.xlsx) hoặc CSV số liệu chỉ tiêu của tỉnh trong năm; kiểm tra mọi ô trước, ghi tất cả trong một giao dịch")
-            .WithDescription("multipart/form-data, trường `file`, tối đa 20 MB. Ô trống: giữ nguyên; ô ghi \"xóa\": xóa giá trị. Có lỗi: 400 liệt kê từng lỗi (trang, dòng, cột, lý do) trong `errors` (khóa là ô, ví dụ \"Số liệu!D7\") và `problems`, không ghi gì. Tài khoản phải được nhập số liệu cho mọi xã trong tệp, nếu không: 403 nêu các xã. Thành công: {communes, valuesWritten, valuesCleared, seconds}.");
-        province.MapGet("/scorecards.xlsx", GetResults).AllowAnonymous()
+            .WithSummary(
+                "Tải lên tệp Excel (.xlsx) hoặc CSV số liệu chỉ tiêu của tỉnh trong năm; kiểm tra mọi ô trước, ghi tất cả trong một giao dịch"
+            )
+            .WithDescription(
+                "multipart/form-data, trường `file`, tối đa 20 MB. Ô trống: giữ nguyên; ô ghi \"xóa\": xóa giá trị. Có lỗi: 400 liệt kê từng lỗi (trang, dòng, cột, lý do) trong `errors` (khóa là ô, ví dụ \"Số liệu!D7\") và `problems`, không ghi gì. Tài khoản phải được nhập số liệu cho mọi xã trong tệp, nếu không: 403 nêu các xã. Thành công: {communes, valuesWritten, valuesCleared, seconds}."
+            );
+        province
+            .MapGet("/scorecards.xlsx", GetResults)
+            .AllowAnonymous()
             .Produces(StatusCodes.Status200OK, contentType: ValuesWorkbook.ContentType)
-            .WithSummary("Tệp Excel kết quả đánh giá các xã của tỉnh trong năm (số tiêu chí đạt, xếp loại, mức đạt, trạng thái từng tiêu chí)");
-        app.MapGet("/api/v1/years/{year:int}/scorecards.xlsx", GetNationalResults).AllowAnonymous().WithTags("Excel số liệu")
+            .WithSummary(
+                "Tệp Excel kết quả đánh giá các xã của tỉnh trong năm (số tiêu chí đạt, xếp loại, mức đạt, trạng thái từng tiêu chí)"
+            );
+        app.MapGet("/api/v1/years/{year:int}/scorecards.xlsx", GetNationalResults)
+            .AllowAnonymous()
+            .WithTags("Excel số liệu")
             .Produces(StatusCodes.Status200OK, contentType: ValuesWorkbook.ContentType)
             .WithSummary("Tệp Excel kết quả đánh giá mọi xã của cả nước trong năm (mỗi xã một dòng, mỗi tiêu chí một cột, kèm tỉnh)")
-            .WithDescription("set: mã bộ tiêu chí (mặc định bộ đã ban hành có hiệu lực năm đó). Xã là đơn vị có hiệu lực ngày 31/12 của năm: trước năm 2025 là xã của 63 tỉnh cũ.");
+            .WithDescription(
+                "set: mã bộ tiêu chí (mặc định bộ đã ban hành có hiệu lực năm đó). Xã là đơn vị có hiệu lực ngày 31/12 của năm: trước năm 2025 là xã của 63 tỉnh cũ."
+            );
         return app;
     }
 
@@ -40,10 +57,21 @@ public static class ExcelApi
         return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Content, ValuesWorkbook.ContentType, file.FileName);
     }
 
-    private static async Task<IResult> GetWorkbook(string code, int year, string? set, ScorecardExcelService excel, AccessPolicy access, CancellationToken ct)
+    private static async Task<IResult> GetWorkbook(
+        string code,
+        int year,
+        string? set,
+        ScorecardExcelService excel,
+        AccessPolicy access,
+        CancellationToken ct
+    )
     {
         if (!await access.CanReadProvinceAsync(code, year))
-            return TypedResults.Problem("Tài khoản không có quyền tải số liệu chi tiết của tỉnh này.", statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền");
+            return TypedResults.Problem(
+                "Tài khoản không có quyền tải số liệu chi tiết của tỉnh này.",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Không có quyền"
+            );
         var (file, outcome) = await excel.ValuesWorkbookAsync(code, year, set, ct);
         return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Content, ValuesWorkbook.ContentType, file.FileName);
     }
@@ -54,33 +82,59 @@ public static class ExcelApi
         return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Content, ValuesWorkbook.ContentType, file.FileName);
     }
 
-    private static async Task<IResult> PostWorkbook(string code, int year, string? set, HttpRequest request, ScorecardExcelService excel, CancellationToken ct)
+    private static async Task<IResult> PostWorkbook(
+        string code,
+        int year,
+        string? set,
+        HttpRequest request,
+        ScorecardExcelService excel,
+        CancellationToken ct
+    )
     {
         // Checked before the body is read, so an oversized file is refused with a Vietnamese message rather than by the server.
-        if (request.ContentLength > ScorecardExcelService.MaxFileBytes + 64 * 1024) return TooLarge();
+        if (request.ContentLength > ScorecardExcelService.MaxFileBytes + 64 * 1024)
+            return TooLarge();
         if (!request.HasFormContentType)
             return ApiProblems.Invalid("file", "Gửi tệp dạng multipart/form-data, trong trường \"file\".");
         var form = await request.ReadFormAsync(ct);
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
             return ApiProblems.Invalid("file", "Chưa có tệp: gửi tệp .xlsx hoặc .csv trong trường \"file\".");
-        if (file.Length > ScorecardExcelService.MaxFileBytes) return TooLarge();
+        if (file.Length > ScorecardExcelService.MaxFileBytes)
+            return TooLarge();
 
         await using var stream = file.OpenReadStream();
         var result = await excel.UploadAsync(code, year, set, stream, file.FileName, ct);
         return ToHttp(result);
     }
 
-    internal static IResult ToHttp(UploadOutcome result) => result switch
-    {
-        { Report: { } report } => TypedResults.Ok(report),
-        { Outcome.Kind: OutcomeKind.Forbidden } => TypedResults.Problem(result.Outcome.Message, statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền",
-            extensions: new Dictionary<string, object?> { ["communes"] = result.Forbidden }),
-        { Problems.Count: > 0 } => TypedResults.ValidationProblem(
-            result.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(ScorecardExcelService.Describe).ToArray()),
-            detail: result.Outcome.Message, title: "Dữ liệu không hợp lệ",
-            extensions: new Dictionary<string, object?> { ["problems"] = result.Problems.Select(p => new { p.Sheet, p.Row, p.Column, p.Cell, p.Message }) }),
-        _ => ApiProblems.From(result.Outcome),
-    };
+    internal static IResult ToHttp(UploadOutcome result) =>
+        result switch
+        {
+            { Report: { } report } => TypedResults.Ok(report),
+            { Outcome.Kind: OutcomeKind.Forbidden } => TypedResults.Problem(
+                result.Outcome.Message,
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Không có quyền",
+                extensions: new Dictionary<string, object?> { ["communes"] = result.Forbidden }
+            ),
+            { Problems.Count: > 0 } => TypedResults.ValidationProblem(
+                result.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(ScorecardExcelService.Describe).ToArray()),
+                detail: result.Outcome.Message,
+                title: "Dữ liệu không hợp lệ",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["problems"] = result.Problems.Select(p => new
+                    {
+                        p.Sheet,
+                        p.Row,
+                        p.Column,
+                        p.Cell,
+                        p.Message,
+                    }),
+                }
+            ),
+            _ => ApiProblems.From(result.Outcome),
+        };
 
     private static IResult TooLarge() =>
         TypedResults.Problem(ScorecardExcelService.TooLarge, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn");

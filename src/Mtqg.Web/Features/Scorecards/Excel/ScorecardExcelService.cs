@@ -8,22 +8,36 @@ using Mtqg.Domain.Units;
 using Mtqg.Web.Data;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Audit;
-using Mtqg.Web.Features.Units;
-using Mtqg.Web.Features.Scorecards.Values;
 using Mtqg.Web.Features.Scorecards.Evaluation;
+using Mtqg.Web.Features.Scorecards.Values;
+using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
 
 public sealed record ExcelFile(string FileName, byte[] Content);
 
 /// <summary>What an upload wrote: the data rows read, the communes written, values written and cleared, and how long it took.</summary>
-public sealed record UploadReport(string Province, int Year, string Set, int Rows, int Communes, int ValuesWritten, int ValuesCleared, double Seconds);
+public sealed record UploadReport(
+    string Province,
+    int Year,
+    string Set,
+    int Rows,
+    int Communes,
+    int ValuesWritten,
+    int ValuesCleared,
+    double Seconds
+);
 
 /// <summary>
 /// The result of an upload: a report, or every problem found (nothing written), or the communes the
 /// account may not enter values for, or another refusal (unknown province or set).
 /// </summary>
-public sealed record UploadOutcome(UploadReport? Report, Outcome Outcome, IReadOnlyList<ExcelProblem> Problems, IReadOnlyList<UnitRef> Forbidden)
+public sealed record UploadOutcome(
+    UploadReport? Report,
+    Outcome Outcome,
+    IReadOnlyList<ExcelProblem> Problems,
+    IReadOnlyList<UnitRef> Forbidden
+)
 {
     public static UploadOutcome Refused(Outcome outcome) => new(null, outcome, [], []);
 }
@@ -32,44 +46,104 @@ public sealed record UploadOutcome(UploadReport? Report, Outcome Outcome, IReadO
 /// Excel in and out for province-year indicator values: the values workbook, the evaluated results,
 /// and the upload that checks every cell before writing anything, then writes in one transaction.
 /// </summary>
-public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scorecards, EvaluationService evaluations, TimeProvider clock, AuditActor actor, CurrentUser user)
+public sealed class ScorecardExcelService(
+    AppDbContext db,
+    ScorecardService scorecards,
+    EvaluationService evaluations,
+    TimeProvider clock,
+    AuditActor actor,
+    CurrentUser user
+)
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
-    public static readonly string TooLarge = $"Tệp lớn hơn {MaxFileBytes / 1024 / 1024} MB: chia thành nhiều tệp (ví dụ theo nhóm xã) rồi tải lên lần lượt.";
+    public static readonly string TooLarge =
+        $"Tệp lớn hơn {MaxFileBytes / 1024 / 1024} MB: chia thành nhiều tệp (ví dụ theo nhóm xã) rồi tải lên lần lượt.";
+
     /// <summary>More problems than this are counted but not listed: a wrong file would otherwise list every cell.</summary>
     public const int MaxProblemsListed = 1000;
 
-    public async Task<(ExcelFile? File, Outcome Outcome)> ValuesWorkbookAsync(string provinceCode, int year, string? setCode, CancellationToken ct)
+    public async Task<(ExcelFile? File, Outcome Outcome)> ValuesWorkbookAsync(
+        string provinceCode,
+        int year,
+        string? setCode,
+        CancellationToken ct
+    )
     {
         var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
-        if (set is null || province is null) return (null, outcome);
+        if (set is null || province is null)
+            return (null, outcome);
         var communes = Communes(provinceCode, year);
-        var rows = await communes.OrderBy(u => u.Code).Select(u => new { u.Id, u.Code, u.FullName }).ToListAsync(ct);
+        var rows = await communes
+            .OrderBy(u => u.Code)
+            .Select(u => new
+            {
+                u.Id,
+                u.Code,
+                u.FullName,
+            })
+            .ToListAsync(ct);
         // By commune through the (UnitId, Year, IndicatorId) index: the province's own rows, not the country's year.
         var ids = rows.Select(r => r.Id).ToList();
-        var values = (await db.IndicatorValues.AsNoTracking()
+        var values = (
+            await db
+                .IndicatorValues.AsNoTracking()
                 .Where(v => EF.Parameter(ids).Contains(v.UnitId) && v.Year == year)
-                .Select(v => new { v.UnitId, v.IndicatorId, v.Value }).ToListAsync(ct))
-            .Where(v => set.IndicatorsById.ContainsKey(v.IndicatorId))
-            .ToLookup(v => v.UnitId);
-        var groups = await db.GroupAssignments.AsNoTracking()
+                .Select(v => new
+                {
+                    v.UnitId,
+                    v.IndicatorId,
+                    v.Value,
+                })
+                .ToListAsync(ct)
+        ).Where(v => set.IndicatorsById.ContainsKey(v.IndicatorId)).ToLookup(v => v.UnitId);
+        var groups = await db
+            .GroupAssignments.AsNoTracking()
             .Where(a => a.CriteriaSetId == set.Id && EF.Parameter(ids).Contains(a.UnitId))
             .ToDictionaryAsync(a => a.UnitId, a => a.GroupId, ct);
-        var model = new ValuesWorkbookModel(province.Code, province.Name, year, set.Code, set.Name, set.Evaluation,
+        var model = new ValuesWorkbookModel(
+            province.Code,
+            province.Name,
+            year,
+            set.Code,
+            set.Name,
+            set.Evaluation,
             set.GroupIds.Keys.Order(StringComparer.Ordinal).ToList(),
-            rows.Select(c => new WorkbookCommune(c.Code, c.FullName, groups.TryGetValue(c.Id, out var g) ? set.GroupCodes[g] : null,
-                values[c.Id].ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => v.Value))).ToList());
+            rows.Select(c => new WorkbookCommune(
+                    c.Code,
+                    c.FullName,
+                    groups.TryGetValue(c.Id, out var g) ? set.GroupCodes[g] : null,
+                    values[c.Id].ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => v.Value)
+                ))
+                .ToList()
+        );
         return (new ExcelFile(ValuesWorkbook.FileName(province.Code, year, set.Code), ValuesWorkbook.Build(model)), Outcome.Done);
     }
 
-    public async Task<(ExcelFile? File, Outcome Outcome)> ResultsWorkbookAsync(string provinceCode, int year, string? setCode, CancellationToken ct)
+    public async Task<(ExcelFile? File, Outcome Outcome)> ResultsWorkbookAsync(
+        string provinceCode,
+        int year,
+        string? setCode,
+        CancellationToken ct
+    )
     {
         var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
-        if (set is null || province is null) return (null, outcome);
+        if (set is null || province is null)
+            return (null, outcome);
         var results = await evaluations.EvaluateAsync(set, year, province.Code, ct);
-        var model = new ResultsWorkbookModel(province.Code, province.Name, year, set.Code, set.Name, set.Evaluation, clock.GetUtcNow().UtcDateTime,
-            results.Select(r => new EvaluatedCommune(r.Commune.Code, r.Commune.Name, r.Card)).ToList());
-        return (new ExcelFile(ValuesWorkbook.FileName(province.Code, year, set.Code, "ket-qua"), ResultsWorkbook.Build(model)), Outcome.Done);
+        var model = new ResultsWorkbookModel(
+            province.Code,
+            province.Name,
+            year,
+            set.Code,
+            set.Name,
+            set.Evaluation,
+            clock.GetUtcNow().UtcDateTime,
+            results.Select(r => new EvaluatedCommune(r.Commune.Code, r.Commune.Name, r.Card)).ToList()
+        );
+        return (
+            new ExcelFile(ValuesWorkbook.FileName(province.Code, year, set.Code, "ket-qua"), ResultsWorkbook.Build(model)),
+            Outcome.Done
+        );
     }
 
     /// <summary>
@@ -79,19 +153,45 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
     public async Task<(ExcelFile? File, Outcome Outcome)> NationalResultsWorkbookAsync(int year, string? setCode, CancellationToken ct)
     {
         var (set, outcome) = await scorecards.SetForAsync(setCode, year, ct);
-        if (set is null) return (null, outcome);
-        var provinces = await UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
-            .Where(u => u.Level == UnitLevel.Province).OrderBy(u => u.Code).Select(u => new { u.Code, u.FullName }).ToListAsync(ct);
+        if (set is null)
+            return (null, outcome);
+        var provinces = await UnitService
+            .InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+            .Where(u => u.Level == UnitLevel.Province)
+            .OrderBy(u => u.Code)
+            .Select(u => new { u.Code, u.FullName })
+            .ToListAsync(ct);
         // Province by province, keeping of each scorecard only what the sheet shows (criterion statuses, not
         // the indicator rows): the whole country's full scorecards at once would be most of the process's memory.
         var communes = new List<EvaluatedCommune>();
         foreach (var province in provinces)
-            foreach (var (commune, card, _) in await evaluations.EvaluateAsync(set, year, province.Code, ct))
-                communes.Add(new EvaluatedCommune(commune.Code, commune.Name,
-                    card with { Criteria = [.. card.Criteria.Select(c => c with { Indicators = [] })] }, province.FullName));
+        foreach (var (commune, card, _) in await evaluations.EvaluateAsync(set, year, province.Code, ct))
+            communes.Add(
+                new EvaluatedCommune(
+                    commune.Code,
+                    commune.Name,
+                    card with
+                    {
+                        Criteria = [.. card.Criteria.Select(c => c with { Indicators = [] })],
+                    },
+                    province.FullName
+                )
+            );
         communes.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
-        var model = new ResultsWorkbookModel(NationalCode, "Toàn quốc", year, set.Code, set.Name, set.Evaluation, clock.GetUtcNow().UtcDateTime, communes);
-        return (new ExcelFile(ValuesWorkbook.FileName(NationalCode, year, set.Code, "ket-qua"), ResultsWorkbook.Build(model)), Outcome.Done);
+        var model = new ResultsWorkbookModel(
+            NationalCode,
+            "Toàn quốc",
+            year,
+            set.Code,
+            set.Name,
+            set.Evaluation,
+            clock.GetUtcNow().UtcDateTime,
+            communes
+        );
+        return (
+            new ExcelFile(ValuesWorkbook.FileName(NationalCode, year, set.Code, "ket-qua"), ResultsWorkbook.Build(model)),
+            Outcome.Done
+        );
     }
 
     /// <summary>Stands for the whole country where a province code goes (file name, notes).</summary>
@@ -102,12 +202,21 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
     /// account may enter values for every commune in it) replaces the values of the cells present in
     /// one transaction: a set-based delete, then one bulk insert.
     /// </summary>
-    public async Task<UploadOutcome> UploadAsync(string provinceCode, int year, string? setCode, Stream file, string fileName, CancellationToken ct)
+    public async Task<UploadOutcome> UploadAsync(
+        string provinceCode,
+        int year,
+        string? setCode,
+        Stream file,
+        string fileName,
+        CancellationToken ct
+    )
     {
         var watch = Stopwatch.StartNew();
         var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
-        if (set is null || province is null) return UploadOutcome.Refused(outcome);
-        if (file.CanSeek && file.Length > MaxFileBytes) return UploadOutcome.Refused(Outcome.Invalid(TooLarge, [new Problem("file", TooLarge)]));
+        if (set is null || province is null)
+            return UploadOutcome.Refused(outcome);
+        if (file.CanSeek && file.Length > MaxFileBytes)
+            return UploadOutcome.Refused(Outcome.Invalid(TooLarge, [new Problem("file", TooLarge)]));
         var format = Format(fileName, file);
         if (format is null)
         {
@@ -117,50 +226,87 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
 
         var parsed = ValuesSheetReader.Read(file, format.Value, Path.GetFileName(fileName), set.Indicators);
         var problems = parsed.Problems.ToList();
-        if (parsed.Stamp is { } stamp) problems.AddRange(StampProblems(stamp, province.Code, year, set.Code));
+        if (parsed.Stamp is { } stamp)
+            problems.AddRange(StampProblems(stamp, province.Code, year, set.Code));
 
         var byCode = new Dictionary<string, AdministrativeUnit>();
         // In chunks: a province has a few hundred communes, but a wrong file may name thousands of codes.
         foreach (var codes in parsed.Rows.Select(r => r.CommuneCode).Distinct().Chunk(1000))
-            foreach (var unit in await UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
-                         .Where(u => u.Level == UnitLevel.Commune && codes.Contains(u.Code)).ToListAsync(ct))
-                byCode[unit.Code] = unit;
+        foreach (
+            var unit in await UnitService
+                .InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+                .Where(u => u.Level == UnitLevel.Commune && codes.Contains(u.Code))
+                .ToListAsync(ct)
+        )
+            byCode[unit.Code] = unit;
         var writable = new List<(ParsedRow Row, AdministrativeUnit Commune)>();
         foreach (var row in parsed.Rows)
         {
-            string? reason = !byCode.TryGetValue(row.CommuneCode, out var unit)
-                ? $"Không có xã mã \"{row.CommuneCode}\" có hiệu lực ngày 31/12/{year}."
-                : unit.ProvinceCode != province.Code
-                    ? $"{unit.FullName} ({unit.Code}) không thuộc {province.Name} ngày 31/12/{year}."
-                    : !unit.Kind.IsRural()
-                        ? $"{unit.FullName} ({unit.Code}) là {unit.Kind.Label().ToLowerInvariant()}: bộ tiêu chí nông thôn mới chỉ áp dụng cho xã và đặc khu."
-                        : null;
-            if (reason is null) writable.Add((row, unit!));
-            else problems.Add(new ExcelProblem(parsed.Sheet, row.Row, ValuesWorkbook.CodeHeader, row.CodeCell, reason));
+            string? reason =
+                !byCode.TryGetValue(row.CommuneCode, out var unit) ? $"Không có xã mã \"{row.CommuneCode}\" có hiệu lực ngày 31/12/{year}."
+                : unit.ProvinceCode != province.Code ? $"{unit.FullName} ({unit.Code}) không thuộc {province.Name} ngày 31/12/{year}."
+                : !unit.Kind.IsRural()
+                    ? $"{unit.FullName} ({unit.Code}) là {unit.Kind.Label().ToLowerInvariant()}: bộ tiêu chí nông thôn mới chỉ áp dụng cho xã và đặc khu."
+                : null;
+            if (reason is null)
+                writable.Add((row, unit!));
+            else
+                problems.Add(new ExcelProblem(parsed.Sheet, row.Row, ValuesWorkbook.CodeHeader, row.CodeCell, reason));
         }
 
         var forbidden = new List<UnitRef>();
         foreach (var (_, commune) in writable)
-            if (!await scorecards.CanEnterValuesAsync(commune)) forbidden.Add(new UnitRef(commune.Code, commune.FullName));
+            if (!await scorecards.CanEnterValuesAsync(commune))
+                forbidden.Add(new UnitRef(commune.Code, commune.FullName));
         if (forbidden.Count > 0)
         {
-            var named = string.Join(", ", forbidden.Take(10).Select(c => $"{c.Name} ({c.Code})")) + (forbidden.Count > 10 ? $" và {forbidden.Count - 10} xã khác" : "");
-            return new UploadOutcome(null, Outcome.Forbidden($"Tài khoản không có quyền nhập số liệu của {forbidden.Count} xã trong tệp: {named}. Chưa có gì được ghi."), [], forbidden);
+            var named =
+                string.Join(", ", forbidden.Take(10).Select(c => $"{c.Name} ({c.Code})"))
+                + (forbidden.Count > 10 ? $" và {forbidden.Count - 10} xã khác" : "");
+            return new UploadOutcome(
+                null,
+                Outcome.Forbidden(
+                    $"Tài khoản không có quyền nhập số liệu của {forbidden.Count} xã trong tệp: {named}. Chưa có gì được ghi."
+                ),
+                [],
+                forbidden
+            );
         }
         if (problems.Count == 0 && parsed.Rows.Count == 0)
-            problems.Add(new ExcelProblem(parsed.Sheet, null, null, null, "Tệp không có dòng số liệu nào (mỗi dòng một xã, cột \"Mã xã\" bắt buộc)."));
+            problems.Add(
+                new ExcelProblem(parsed.Sheet, null, null, null, "Tệp không có dòng số liệu nào (mỗi dòng một xã, cột \"Mã xã\" bắt buộc).")
+            );
         if (problems.Count > 0)
         {
             var ordered = problems.OrderBy(p => p.Row ?? 0).ThenBy(p => ColumnOrder(p.Cell)).ToList();
             var listed = ordered.Take(MaxProblemsListed).ToList();
-            var message = $"Có {ordered.Count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} lỗi trong tệp; chưa có gì được ghi."
+            var message =
+                $"Có {ordered.Count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} lỗi trong tệp; chưa có gì được ghi."
                 + (ordered.Count > listed.Count ? $" Liệt kê {MaxProblemsListed} lỗi đầu tiên." : "");
-            return new UploadOutcome(null, Outcome.Invalid(message, listed.Select(p => new Problem(p.Field, Describe(p))).ToList()), listed, []);
+            return new UploadOutcome(
+                null,
+                Outcome.Invalid(message, listed.Select(p => new Problem(p.Field, Describe(p))).ToList()),
+                listed,
+                []
+            );
         }
 
         var (written, cleared) = await WriteAsync(set.Code, year, writable, user.UserName, ct);
-        return new UploadOutcome(new UploadReport(province.Code, year, set.Code, parsed.Rows.Count, writable.Count(w => w.Row.Cells.Count > 0),
-            written, cleared, Math.Round(watch.Elapsed.TotalSeconds, 2)), Outcome.Done, [], []);
+        return new UploadOutcome(
+            new UploadReport(
+                province.Code,
+                year,
+                set.Code,
+                parsed.Rows.Count,
+                writable.Count(w => w.Row.Cells.Count > 0),
+                written,
+                cleared,
+                Math.Round(watch.Elapsed.TotalSeconds, 2)
+            ),
+            Outcome.Done,
+            [],
+            []
+        );
     }
 
     /// <summary>
@@ -171,42 +317,94 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
     /// cells, from the values
     /// read before the delete, in the same transaction.
     /// </summary>
-    private async Task<(int Written, int Cleared)> WriteAsync(string setCode, int year, List<(ParsedRow Row, AdministrativeUnit Commune)> rows, string? userName, CancellationToken ct)
+    private async Task<(int Written, int Cleared)> WriteAsync(
+        string setCode,
+        int year,
+        List<(ParsedRow Row, AdministrativeUnit Commune)> rows,
+        string? userName,
+        CancellationToken ct
+    )
     {
         var present = new HashSet<(int UnitId, int IndicatorId)>();
         foreach (var (row, commune) in rows)
-            foreach (var cell in row.Cells) present.Add((commune.Id, cell.Indicator.Id));
+        foreach (var cell in row.Cells)
+            present.Add((commune.Id, cell.Indicator.Id));
         var unitIds = rows.Select(r => r.Commune.Id).Distinct().ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var replaced = (await db.IndicatorValues.AsNoTracking()
+        var replaced = (
+            await db
+                .IndicatorValues.AsNoTracking()
                 .Where(v => EF.Parameter(unitIds).Contains(v.UnitId) && v.Year == year)
-                .Select(v => new { v.Id, v.UnitId, v.IndicatorId, v.Value }).ToListAsync(ct))
-            .Where(v => present.Contains((v.UnitId, v.IndicatorId))).ToList();
+                .Select(v => new
+                {
+                    v.Id,
+                    v.UnitId,
+                    v.IndicatorId,
+                    v.Value,
+                })
+                .ToListAsync(ct)
+        ).Where(v => present.Contains((v.UnitId, v.IndicatorId))).ToList();
         var before = replaced.ToDictionary(v => (v.UnitId, v.IndicatorId), v => v.Value);
         var ids = replaced.Select(v => v.Id).ToList();
-        if (ids.Count > 0) await db.IndicatorValues.Where(v => EF.Parameter(ids).Contains(v.Id)).ExecuteDeleteAsync(ct);
+        if (ids.Count > 0)
+            await db.IndicatorValues.Where(v => EF.Parameter(ids).Contains(v.Id)).ExecuteDeleteAsync(ct);
         var cleared = rows.Sum(r => r.Row.Cells.Count(c => c.Value is null && before.ContainsKey((r.Commune.Id, c.Indicator.Id))));
-        var written = await BulkValueWriter.InsertAsync(db,
-            rows.SelectMany(r => r.Row.Cells.Where(c => c.Value is not null).Select(c => new ValueRow(r.Commune.Id, year, c.Indicator.Id, c.Value!.Value))), now, userName, ct);
+        var written = await BulkValueWriter.InsertAsync(
+            db,
+            rows.SelectMany(r =>
+                r.Row.Cells.Where(c => c.Value is not null).Select(c => new ValueRow(r.Commune.Id, year, c.Indicator.Id, c.Value!.Value))
+            ),
+            now,
+            userName,
+            ct
+        );
         var (auditUser, client) = (userName ?? actor.UserName ?? AuditActor.System, actor.Client);
-        await AuditWriter.InsertAsync(db, rows
-            .SelectMany(r => AuditWriter.ValueChanges(now, auditUser, client, r.Commune.Id, r.Commune.Code, year, setCode, r.Row.Cells
-                .Select(c => (c.Indicator.Code, c.Indicator.Type, Old: before.TryGetValue((r.Commune.Id, c.Indicator.Id), out var o) ? o : (decimal?)null, New: c.Value))
-                .Where(c => c.Old != c.New)))
-            .ToList(), ct);
+        await AuditWriter.InsertAsync(
+            db,
+            rows.SelectMany(r =>
+                    AuditWriter.ValueChanges(
+                        now,
+                        auditUser,
+                        client,
+                        r.Commune.Id,
+                        r.Commune.Code,
+                        year,
+                        setCode,
+                        r.Row.Cells.Select(c =>
+                                (
+                                    c.Indicator.Code,
+                                    c.Indicator.Type,
+                                    Old: before.TryGetValue((r.Commune.Id, c.Indicator.Id), out var o) ? o : (decimal?)null,
+                                    New: c.Value
+                                )
+                            )
+                            .Where(c => c.Old != c.New)
+                    )
+                )
+                .ToList(),
+            ct
+        );
         await transaction.CommitAsync(ct);
         return (written, cleared);
     }
 
     /// <summary>The set (named, or the default for the year) and the province in force on 31 December of the year.</summary>
-    public async Task<(LoadedSet? Set, UnitRef? Province, Outcome Outcome)> ScopeAsync(string provinceCode, int year, string? setCode, CancellationToken ct)
+    public async Task<(LoadedSet? Set, UnitRef? Province, Outcome Outcome)> ScopeAsync(
+        string provinceCode,
+        int year,
+        string? setCode,
+        CancellationToken ct
+    )
     {
         var (set, outcome) = await scorecards.SetForAsync(setCode, year, ct);
-        if (set is null) return (null, null, outcome);
-        var province = await UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+        if (set is null)
+            return (null, null, outcome);
+        var province = await UnitService
+            .InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
             .Where(u => u.Code == provinceCode && u.Level == UnitLevel.Province)
-            .Select(u => new UnitRef(u.Code, u.FullName)).FirstOrDefaultAsync(ct);
+            .Select(u => new UnitRef(u.Code, u.FullName))
+            .FirstOrDefaultAsync(ct);
         return province is null
             ? (set, null, Outcome.NotFound($"Không có tỉnh, thành phố mã \"{provinceCode}\" có hiệu lực ngày 31/12/{year}."))
             : (set, province, Outcome.Done);
@@ -214,21 +412,29 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
 
     /// <summary>The rural communes (xã, đặc khu) of the province in force on 31 December of the year.</summary>
     private IQueryable<AdministrativeUnit> Communes(string provinceCode, int year) =>
-        UnitService.InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
-            .Where(u => u.Level == UnitLevel.Commune && u.ProvinceCode == provinceCode && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu));
+        UnitService
+            .InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+            .Where(u =>
+                u.Level == UnitLevel.Commune && u.ProvinceCode == provinceCode && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu)
+            );
 
     private static UploadFormat? Format(string fileName, Stream file)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (extension == ".csv") return UploadFormat.Csv;
-        if (extension == ".xls") return null;
-        if (!file.CanSeek) return extension == ".xlsx" ? UploadFormat.Xlsx : null;
+        if (extension == ".csv")
+            return UploadFormat.Csv;
+        if (extension == ".xls")
+            return null;
+        if (!file.CanSeek)
+            return extension == ".xlsx" ? UploadFormat.Xlsx : null;
         // An .xlsx is a zip package: "PK".
         Span<byte> magic = stackalloc byte[2];
         var read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         file.Position = 0;
         var zip = read == 2 && magic[0] == (byte)'P' && magic[1] == (byte)'K';
-        return zip ? UploadFormat.Xlsx : extension == ".xlsx" ? UploadFormat.Xlsx : null;
+        return zip ? UploadFormat.Xlsx
+            : extension == ".xlsx" ? UploadFormat.Xlsx
+            : null;
     }
 
     private static IEnumerable<ExcelProblem> StampProblems(WorkbookStamp stamp, string provinceCode, int year, string setCode)
@@ -236,11 +442,29 @@ public sealed class ScorecardExcelService(AppDbContext db, ScorecardService scor
         var guide = ValuesWorkbook.GuideSheet;
         const string fix = "Hãy tải tệp mẫu đúng tỉnh, năm, bộ tiêu chí (hoặc xóa trang Hướng dẫn nếu cố ý dùng tệp này).";
         if (stamp.SetCode is { Length: > 0 } s && !s.Equals(setCode, StringComparison.OrdinalIgnoreCase))
-            yield return new ExcelProblem(guide, null, ValuesWorkbook.SetLabel, null, $"Tệp được tải cho bộ tiêu chí {s}, không phải {setCode}: mã chỉ tiêu của hai bộ có thể trùng nhưng khác nghĩa. {fix}");
+            yield return new ExcelProblem(
+                guide,
+                null,
+                ValuesWorkbook.SetLabel,
+                null,
+                $"Tệp được tải cho bộ tiêu chí {s}, không phải {setCode}: mã chỉ tiêu của hai bộ có thể trùng nhưng khác nghĩa. {fix}"
+            );
         if (stamp.ProvinceCode is { Length: > 0 } p && p != provinceCode)
-            yield return new ExcelProblem(guide, null, ValuesWorkbook.ProvinceLabel, null, $"Tệp được tải cho tỉnh mã {p}, không phải {provinceCode}. {fix}");
+            yield return new ExcelProblem(
+                guide,
+                null,
+                ValuesWorkbook.ProvinceLabel,
+                null,
+                $"Tệp được tải cho tỉnh mã {p}, không phải {provinceCode}. {fix}"
+            );
         if (stamp.Year is { Length: > 0 } y && y != year.ToString(CultureInfo.InvariantCulture))
-            yield return new ExcelProblem(guide, null, ValuesWorkbook.YearLabel, null, $"Tệp được tải cho năm {y}, không phải {year}. {fix}");
+            yield return new ExcelProblem(
+                guide,
+                null,
+                ValuesWorkbook.YearLabel,
+                null,
+                $"Tệp được tải cho năm {y}, không phải {year}. {fix}"
+            );
     }
 
     /// <summary>"Dòng 7, cột 1.2 (D7): …" — the whole location in one sentence, for the errors map.</summary>

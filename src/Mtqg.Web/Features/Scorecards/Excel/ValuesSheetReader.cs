@@ -8,7 +8,11 @@ using Mtqg.Web.Features.Scorecards.Values;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
 
-public enum UploadFormat { Xlsx, Csv }
+public enum UploadFormat
+{
+    Xlsx,
+    Csv,
+}
 
 /// <summary>One thing wrong in an uploaded file, located as Excel shows it: sheet, row number, column header and cell (D7).</summary>
 public sealed record ExcelProblem(string Sheet, int? Row, string? Column, string? Cell, string Message)
@@ -46,7 +50,8 @@ public static class ValuesSheetReader
             IEnumerable<IDictionary<string, object?>> rows;
             if (format == UploadFormat.Csv)
             {
-                rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.CSV, configuration: CsvConfiguration(stream))
+                rows = MiniExcel
+                    .Query(stream, useHeaderRow: false, excelType: ExcelType.CSV, configuration: CsvConfiguration(stream))
                     .Cast<IDictionary<string, object?>>();
             }
             else
@@ -56,8 +61,14 @@ public static class ValuesSheetReader
                     ?? names.FirstOrDefault(n => !Same(n, ValuesWorkbook.GuideSheet))
                     ?? ValuesWorkbook.ValuesSheet;
                 if (names.FirstOrDefault(n => Same(n, ValuesWorkbook.GuideSheet)) is { } guide)
-                    stamp = Stamp(MiniExcel.Query(stream, useHeaderRow: false, sheetName: guide, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>());
-                rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
+                    stamp = Stamp(
+                        MiniExcel
+                            .Query(stream, useHeaderRow: false, sheetName: guide, excelType: ExcelType.XLSX)
+                            .Cast<IDictionary<string, object?>>()
+                    );
+                rows = MiniExcel
+                    .Query(stream, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX)
+                    .Cast<IDictionary<string, object?>>();
             }
             var (parsed, problems) = Parse(sheet, rows, indicators, format == UploadFormat.Csv);
             return new ParsedFile(sheet, parsed, problems, stamp);
@@ -66,12 +77,21 @@ public static class ValuesSheetReader
         {
             // A damaged or foreign file is bad input, reported like any other problem.
             var what = format == UploadFormat.Csv ? "tệp CSV" : "tệp Excel (.xlsx)";
-            return new ParsedFile(sheet, [], [new ExcelProblem(sheet, null, null, null, $"Không đọc được {what}: tệp hỏng hoặc không đúng định dạng ({e.Message}).")], null);
+            return new ParsedFile(
+                sheet,
+                [],
+                [new ExcelProblem(sheet, null, null, null, $"Không đọc được {what}: tệp hỏng hoặc không đúng định dạng ({e.Message}).")],
+                null
+            );
         }
     }
 
-    private static (List<ParsedRow>, List<ExcelProblem>) Parse(string sheet, IEnumerable<IDictionary<string, object?>> rows,
-        IReadOnlyDictionary<string, SetIndicator> indicators, bool csv)
+    private static (List<ParsedRow>, List<ExcelProblem>) Parse(
+        string sheet,
+        IEnumerable<IDictionary<string, object?>> rows,
+        IReadOnlyDictionary<string, SetIndicator> indicators,
+        bool csv
+    )
     {
         var problems = new List<ExcelProblem>();
         var parsed = new List<ParsedRow>();
@@ -86,7 +106,15 @@ public static class ValuesSheetReader
             if (csv && !undecodable && row.Values.Any(v => v is string s && s.Contains('\uFFFD')))
             {
                 undecodable = true;
-                problems.Add(new ExcelProblem(sheet, rowNumber, null, null, "Tệp CSV không phải mã UTF-8 (chữ tiếng Việt bị lỗi): trong Excel chọn Lưu thành \"CSV UTF-8 (phân cách bằng dấu phẩy)\"."));
+                problems.Add(
+                    new ExcelProblem(
+                        sheet,
+                        rowNumber,
+                        null,
+                        null,
+                        "Tệp CSV không phải mã UTF-8 (chữ tiếng Việt bị lỗi): trong Excel chọn Lưu thành \"CSV UTF-8 (phân cách bằng dấu phẩy)\"."
+                    )
+                );
             }
             if (columns is null)
             {
@@ -94,8 +122,15 @@ public static class ValuesSheetReader
                     columns = Header(sheet, rowNumber, row, indicators, problems);
                 else if (rowNumber >= HeaderSearchRows)
                 {
-                    problems.Add(new ExcelProblem(sheet, null, null, null,
-                        $"Không tìm thấy dòng tiêu đề có cột \"{ValuesWorkbook.CodeHeader}\" trong {HeaderSearchRows} dòng đầu của trang \"{sheet}\". Hãy dùng tệp mẫu tải từ hệ thống."));
+                    problems.Add(
+                        new ExcelProblem(
+                            sheet,
+                            null,
+                            null,
+                            null,
+                            $"Không tìm thấy dòng tiêu đề có cột \"{ValuesWorkbook.CodeHeader}\" trong {HeaderSearchRows} dòng đầu của trang \"{sheet}\". Hãy dùng tệp mẫu tải từ hệ thống."
+                        )
+                    );
                     return (parsed, problems);
                 }
                 continue;
@@ -105,36 +140,72 @@ public static class ValuesSheetReader
             var cells = new List<ParsedCell>();
             foreach (var (key, indicator) in columns.Indicators)
             {
-                if (!row.TryGetValue(key, out var value)) continue;
+                if (!row.TryGetValue(key, out var value))
+                    continue;
                 var cell = $"{key}{rowNumber}";
                 var (present, number, error) = ParseCell(indicator, value);
-                if (!present) continue;
-                if (error is not null) problems.Add(new ExcelProblem(sheet, rowNumber, indicator.Code, cell, error));
-                else cells.Add(new ParsedCell(indicator, indicator.Code, cell, number));
+                if (!present)
+                    continue;
+                if (error is not null)
+                    problems.Add(new ExcelProblem(sheet, rowNumber, indicator.Code, cell, error));
+                else
+                    cells.Add(new ParsedCell(indicator, indicator.Code, cell, number));
             }
             foreach (var key in columns.Untitled)
             {
                 if (row.TryGetValue(key, out var value) && !IsBlank(value) && columns.Reported.Add(key))
-                    problems.Add(new ExcelProblem(sheet, rowNumber, $"(cột {key})", $"{key}{rowNumber}", $"Cột {key} có dữ liệu nhưng không có tiêu đề: ghi mã chỉ tiêu vào tiêu đề hoặc xóa cột."));
+                    problems.Add(
+                        new ExcelProblem(
+                            sheet,
+                            rowNumber,
+                            $"(cột {key})",
+                            $"{key}{rowNumber}",
+                            $"Cột {key} có dữ liệu nhưng không có tiêu đề: ghi mã chỉ tiêu vào tiêu đề hoặc xóa cột."
+                        )
+                    );
             }
 
             var codeCell = $"{columns.Code}{rowNumber}";
             if (code is null)
             {
                 if (cells.Count > 0 || problems.Count > problemsBefore)
-                    problems.Add(new ExcelProblem(sheet, rowNumber, ValuesWorkbook.CodeHeader, codeCell, "Thiếu mã xã: mỗi dòng có số liệu phải có mã xã."));
+                    problems.Add(
+                        new ExcelProblem(
+                            sheet,
+                            rowNumber,
+                            ValuesWorkbook.CodeHeader,
+                            codeCell,
+                            "Thiếu mã xã: mỗi dòng có số liệu phải có mã xã."
+                        )
+                    );
                 continue;
             }
             if (seen.TryGetValue(code, out var first))
             {
-                problems.Add(new ExcelProblem(sheet, rowNumber, ValuesWorkbook.CodeHeader, codeCell, $"Xã {code} lặp lại (đã có ở dòng {first}): mỗi xã chỉ một dòng."));
+                problems.Add(
+                    new ExcelProblem(
+                        sheet,
+                        rowNumber,
+                        ValuesWorkbook.CodeHeader,
+                        codeCell,
+                        $"Xã {code} lặp lại (đã có ở dòng {first}): mỗi xã chỉ một dòng."
+                    )
+                );
                 continue;
             }
             seen[code] = rowNumber;
             parsed.Add(new ParsedRow(rowNumber, code, codeCell, cells));
         }
         if (columns is null)
-            problems.Add(new ExcelProblem(sheet, null, null, null, $"Trang \"{sheet}\" không có dòng tiêu đề có cột \"{ValuesWorkbook.CodeHeader}\". Hãy dùng tệp mẫu tải từ hệ thống."));
+            problems.Add(
+                new ExcelProblem(
+                    sheet,
+                    null,
+                    null,
+                    null,
+                    $"Trang \"{sheet}\" không có dòng tiêu đề có cột \"{ValuesWorkbook.CodeHeader}\". Hãy dùng tệp mẫu tải từ hệ thống."
+                )
+            );
         return (parsed, problems);
     }
 
@@ -146,32 +217,67 @@ public static class ValuesSheetReader
         public HashSet<string> Reported { get; } = [];
     }
 
-    private static Columns? Header(string sheet, int rowNumber, IDictionary<string, object?> row, IReadOnlyDictionary<string, SetIndicator> indicators, List<ExcelProblem> problems)
+    private static Columns? Header(
+        string sheet,
+        int rowNumber,
+        IDictionary<string, object?> row,
+        IReadOnlyDictionary<string, SetIndicator> indicators,
+        List<ExcelProblem> problems
+    )
     {
         var codeKey = row.First(c => Same(Text(c.Value), ValuesWorkbook.CodeHeader)).Key;
         var columns = new Columns(codeKey);
         var byCode = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in row)
         {
-            if (key == codeKey) continue;
+            if (key == codeKey)
+                continue;
             var text = Text(value)?.Trim();
-            if (string.IsNullOrEmpty(text)) { columns.Untitled.Add(key); continue; }
-            if (Same(text, ValuesWorkbook.CodeHeader))
+            if (string.IsNullOrEmpty(text))
             {
-                problems.Add(new ExcelProblem(sheet, rowNumber, text, $"{key}{rowNumber}", $"Có hai cột \"{ValuesWorkbook.CodeHeader}\" (cột {codeKey} và cột {key})."));
+                columns.Untitled.Add(key);
                 continue;
             }
-            if (Same(text, ValuesWorkbook.NameHeader) || Same(text, ValuesWorkbook.GroupHeader)) continue;
+            if (Same(text, ValuesWorkbook.CodeHeader))
+            {
+                problems.Add(
+                    new ExcelProblem(
+                        sheet,
+                        rowNumber,
+                        text,
+                        $"{key}{rowNumber}",
+                        $"Có hai cột \"{ValuesWorkbook.CodeHeader}\" (cột {codeKey} và cột {key})."
+                    )
+                );
+                continue;
+            }
+            if (Same(text, ValuesWorkbook.NameHeader) || Same(text, ValuesWorkbook.GroupHeader))
+                continue;
             var token = text.Split([' ', '\u00a0', '\t', '\n', '(', '—', '–'], 2)[0].Trim();
             if (!indicators.TryGetValue(token, out var indicator))
             {
-                problems.Add(new ExcelProblem(sheet, rowNumber, text, $"{key}{rowNumber}",
-                    $"Cột \"{Shorten(text)}\" không phải chỉ tiêu của bộ tiêu chí: tiêu đề cột chỉ tiêu phải bắt đầu bằng mã chỉ tiêu (ví dụ {indicators.Keys.Order(StringComparer.Ordinal).FirstOrDefault()})."));
+                problems.Add(
+                    new ExcelProblem(
+                        sheet,
+                        rowNumber,
+                        text,
+                        $"{key}{rowNumber}",
+                        $"Cột \"{Shorten(text)}\" không phải chỉ tiêu của bộ tiêu chí: tiêu đề cột chỉ tiêu phải bắt đầu bằng mã chỉ tiêu (ví dụ {indicators.Keys.Order(StringComparer.Ordinal).FirstOrDefault()})."
+                    )
+                );
                 continue;
             }
             if (byCode.TryGetValue(indicator.Code, out var other))
             {
-                problems.Add(new ExcelProblem(sheet, rowNumber, indicator.Code, $"{key}{rowNumber}", $"Chỉ tiêu {indicator.Code} có hai cột (cột {other} và cột {key})."));
+                problems.Add(
+                    new ExcelProblem(
+                        sheet,
+                        rowNumber,
+                        indicator.Code,
+                        $"{key}{rowNumber}",
+                        $"Chỉ tiêu {indicator.Code} có hai cột (cột {other} và cột {key})."
+                    )
+                );
                 continue;
             }
             byCode[indicator.Code] = key;
@@ -186,10 +292,12 @@ public static class ValuesSheetReader
     /// </summary>
     public static (bool Present, decimal? Value, string? Error) ParseCell(SetIndicator indicator, object? raw)
     {
-        if (IsBlank(raw)) return (false, null, null);
+        if (IsBlank(raw))
+            return (false, null, null);
         var text = raw as string;
         // Folding is costly and only "xóa" folds to "xoa": a cell without an x is a value (most cells are).
-        if (text is not null && text.AsSpan().IndexOfAny('x', 'X') >= 0 && VietnameseText.Fold(text) is "xoa") return (true, null, null);
+        if (text is not null && text.AsSpan().IndexOfAny('x', 'X') >= 0 && VietnameseText.Fold(text) is "xoa")
+            return (true, null, null);
         if (indicator.Type == IndicatorType.Boolean)
         {
             bool? flag = raw switch
@@ -209,7 +317,11 @@ public static class ValuesSheetReader
             };
             return flag is { } f
                 ? (true, ValueRules.FromFlag(f), null)
-                : (true, null, $"Chỉ tiêu {indicator.Code} là chỉ tiêu đạt/không đạt: ghi {ValuesWorkbook.Met} hoặc {ValuesWorkbook.NotMet} (hoặc TRUE/FALSE, 1/0, x), không phải {Shown(raw)}.");
+                : (
+                    true,
+                    null,
+                    $"Chỉ tiêu {indicator.Code} là chỉ tiêu đạt/không đạt: ghi {ValuesWorkbook.Met} hoặc {ValuesWorkbook.NotMet} (hoặc TRUE/FALSE, 1/0, x), không phải {Shown(raw)}."
+                );
         }
         decimal? number = raw switch
         {
@@ -221,7 +333,11 @@ public static class ValuesSheetReader
             _ => null,
         };
         if (number is null)
-            return (true, null, $"Chỉ tiêu {indicator.Code} cần một số{(indicator.Type == IndicatorType.Percent ? " từ 0 đến 100 (%)" : indicator.Unit is null ? "" : $" ({indicator.Unit})")}, không phải {Shown(raw)}.");
+            return (
+                true,
+                null,
+                $"Chỉ tiêu {indicator.Code} cần một số{(indicator.Type == IndicatorType.Percent ? " từ 0 đến 100 (%)" : indicator.Unit is null ? "" : $" ({indicator.Unit})")}, không phải {Shown(raw)}."
+            );
         var (value, error) = ValueRules.Check(indicator.Type, indicator.Code, number.Value);
         return (true, value, error);
     }
@@ -230,16 +346,27 @@ public static class ValuesSheetReader
     private static decimal? Number(string text, bool percent)
     {
         var t = text.Trim().Replace(" ", "").Replace("\u00a0", "");
-        if (percent && t.EndsWith('%')) t = t[..^1];
-        int dots = t.Count(c => c == '.'), commas = t.Count(c => c == ',');
+        if (percent && t.EndsWith('%'))
+            t = t[..^1];
+        int dots = t.Count(c => c == '.'),
+            commas = t.Count(c => c == ',');
         if (dots > 0 && commas > 0)
         {
             var (group, point) = t.LastIndexOf('.') > t.LastIndexOf(',') ? (",", '.') : (".", ',');
             t = t.Replace(group, "").Replace(point, '.');
         }
-        else if (commas == 1) t = t.Replace(',', '.');
-        else if (commas > 1 || dots > 1) t = t.Replace(",", "").Replace(".", "");
-        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var n) ? n : null;
+        else if (commas == 1)
+            t = t.Replace(',', '.');
+        else if (commas > 1 || dots > 1)
+            t = t.Replace(",", "").Replace(".", "");
+        return decimal.TryParse(
+            t,
+            NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture,
+            out var n
+        )
+            ? n
+            : null;
     }
 
     /// <summary>A commune code as written, or with the leading zeros Excel drops from a number (2989 → 02989).</summary>
@@ -251,20 +378,26 @@ public static class ValuesSheetReader
             double d when d >= 0 && d == Math.Floor(d) && d < 1e9 => ((long)d).ToString(CultureInfo.InvariantCulture),
             _ => Text(raw)?.Trim(),
         };
-        if (string.IsNullOrEmpty(text)) return null;
+        if (string.IsNullOrEmpty(text))
+            return null;
         return text.Length < 5 && text.All(char.IsAsciiDigit) ? text.PadLeft(5, '0') : text;
     }
 
     private static WorkbookStamp Stamp(IEnumerable<IDictionary<string, object?>> rows)
     {
-        string? province = null, year = null, set = null;
+        string? province = null,
+            year = null,
+            set = null;
         foreach (var row in rows.Take(50))
         {
             var label = row.TryGetValue("A", out var a) ? Text(a) : null;
             var value = row.TryGetValue("B", out var b) ? Text(b)?.Trim() : null;
-            if (Same(label, ValuesWorkbook.ProvinceLabel)) province = value;
-            else if (Same(label, ValuesWorkbook.YearLabel)) year = value;
-            else if (Same(label, ValuesWorkbook.SetLabel)) set = value;
+            if (Same(label, ValuesWorkbook.ProvinceLabel))
+                province = value;
+            else if (Same(label, ValuesWorkbook.YearLabel))
+                year = value;
+            else if (Same(label, ValuesWorkbook.SetLabel))
+                set = value;
         }
         return new WorkbookStamp(province, year, set);
     }
@@ -286,7 +419,8 @@ public static class ValuesSheetReader
             {
                 var fields = Split(line, separator);
                 width = Math.Max(width, fields.Count);
-                while (fields.Count < width) fields.Add("");
+                while (fields.Count < width)
+                    fields.Add("");
                 return fields.ToArray();
             },
         };
@@ -300,14 +434,27 @@ public static class ValuesSheetReader
         var text = Encoding.UTF8.GetString(buffer, 0, read);
         var end = text.IndexOfAny(['\r', '\n']);
         var line = end < 0 ? text : text[..end];
-        int commas = 0, semicolons = 0, tabs = 0;
+        int commas = 0,
+            semicolons = 0,
+            tabs = 0;
         var quoted = false;
         foreach (var c in line)
         {
-            if (c == '"') quoted = !quoted;
-            else if (!quoted) { if (c == ',') commas++; else if (c == ';') semicolons++; else if (c == '\t') tabs++; }
+            if (c == '"')
+                quoted = !quoted;
+            else if (!quoted)
+            {
+                if (c == ',')
+                    commas++;
+                else if (c == ';')
+                    semicolons++;
+                else if (c == '\t')
+                    tabs++;
+            }
         }
-        return semicolons > commas && semicolons >= tabs ? ';' : tabs > commas ? '\t' : ',';
+        return semicolons > commas && semicolons >= tabs ? ';'
+            : tabs > commas ? '\t'
+            : ',';
     }
 
     /// <summary>RFC 4180 fields of one record (MiniExcel has already joined a record's lines).</summary>
@@ -321,20 +468,33 @@ public static class ValuesSheetReader
             var c = line[i];
             if (quoted)
             {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                    quoted = false;
+                else
+                    field.Append(c);
             }
-            else if (c == '"') quoted = true;
-            else if (c == separator) { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
+            else if (c == '"')
+                quoted = true;
+            else if (c == separator)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+                field.Append(c);
         }
         fields.Add(field.ToString());
         return fields;
     }
 
     /// <summary>MiniExcel skips blank lines; Excel shows them as rows, so they are read as one empty field.</summary>
-    private sealed class BlankLineKeepingReader(Stream stream, char separator) : StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true)
+    private sealed class BlankLineKeepingReader(Stream stream, char separator)
+        : StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true)
     {
         public override string? ReadLine()
         {
@@ -345,24 +505,27 @@ public static class ValuesSheetReader
 
     private static bool IsBlank(object? raw) => raw is null || raw is string s && string.IsNullOrWhiteSpace(s);
 
-    private static string? Text(object? raw) => raw switch
-    {
-        null => null,
-        string s => s,
-        double d => d.ToString(CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => raw.ToString(),
-    };
+    private static string? Text(object? raw) =>
+        raw switch
+        {
+            null => null,
+            string s => s,
+            double d => d.ToString(CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => raw.ToString(),
+        };
 
-    private static string Shown(object? raw) => raw switch
-    {
-        string s => $"\"{Shorten(s.Trim())}\"",
-        DateTime d => $"ngày {d:dd/MM/yyyy}",
-        bool b => b ? "TRUE" : "FALSE",
-        _ => Text(raw) ?? "",
-    };
+    private static string Shown(object? raw) =>
+        raw switch
+        {
+            string s => $"\"{Shorten(s.Trim())}\"",
+            DateTime d => $"ngày {d:dd/MM/yyyy}",
+            bool b => b ? "TRUE" : "FALSE",
+            _ => Text(raw) ?? "",
+        };
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
 
-    private static bool Same(string? text, string expected) => text is not null && VietnameseText.Fold(text) == VietnameseText.Fold(expected);
+    private static bool Same(string? text, string expected) =>
+        text is not null && VietnameseText.Fold(text) == VietnameseText.Fold(expected);
 }

@@ -11,8 +11,15 @@ namespace Mtqg.Web.Features.Scorecards.Excel;
 public sealed record WorkbookCommune(string Code, string Name, string? Group, IReadOnlyDictionary<string, decimal> Values);
 
 public sealed record ValuesWorkbookModel(
-    string ProvinceCode, string ProvinceName, int Year, string SetCode, string SetName,
-    EvaluationSet Set, IReadOnlyList<string> Groups, IReadOnlyList<WorkbookCommune> Communes);
+    string ProvinceCode,
+    string ProvinceName,
+    int Year,
+    string SetCode,
+    string SetName,
+    EvaluationSet Set,
+    IReadOnlyList<string> Groups,
+    IReadOnlyList<WorkbookCommune> Communes
+);
 
 /// <summary>
 /// The province-year values workbook (rows → .xlsx, no database): sheet "Số liệu" with one row per
@@ -22,10 +29,17 @@ public sealed record ValuesWorkbookModel(
 /// </summary>
 public static class ValuesWorkbook
 {
-    public const string ValuesSheet = "Số liệu", GuideSheet = "Hướng dẫn";
-    public const string CodeHeader = "Mã xã", NameHeader = "Tên xã", GroupHeader = "Nhóm";
-    public const string Met = "Đạt", NotMet = "Chưa đạt", ClearWord = "xóa";
-    public const string ProvinceLabel = "Mã tỉnh", YearLabel = "Năm", SetLabel = "Mã bộ tiêu chí";
+    public const string ValuesSheet = "Số liệu",
+        GuideSheet = "Hướng dẫn";
+    public const string CodeHeader = "Mã xã",
+        NameHeader = "Tên xã",
+        GroupHeader = "Nhóm";
+    public const string Met = "Đạt",
+        NotMet = "Chưa đạt",
+        ClearWord = "xóa";
+    public const string ProvinceLabel = "Mã tỉnh",
+        YearLabel = "Năm",
+        SetLabel = "Mã bộ tiêu chí";
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -46,37 +60,61 @@ public static class ValuesWorkbook
         var headers = indicators.Select(Header).ToList();
         // A list, not a lazy sequence: MiniExcel then knows the size and writes the sheet's <dimension>, as
         // Excel does; without it a reader (MiniExcel's, on upload) scans the sheet once more to find it.
-        var rows = model.Communes.Select(c =>
-        {
-            var row = new Dictionary<string, object?>(indicators.Count + 3)
+        var rows = model
+            .Communes.Select(c =>
             {
-                [CodeHeader] = c.Code, [NameHeader] = c.Name, [GroupHeader] = c.Group,
-            };
-            for (var i = 0; i < indicators.Count; i++)
-                row[headers[i]] = c.Values.TryGetValue(indicators[i].Code, out var v) ? Cell(indicators[i].Type, v) : null;
-            return row;
-        }).ToList();
-        if (model.Communes.Count == 0) rows = [Empty(headers)];
+                var row = new Dictionary<string, object?>(indicators.Count + 3)
+                {
+                    [CodeHeader] = c.Code,
+                    [NameHeader] = c.Name,
+                    [GroupHeader] = c.Group,
+                };
+                for (var i = 0; i < indicators.Count; i++)
+                    row[headers[i]] = c.Values.TryGetValue(indicators[i].Code, out var v) ? Cell(indicators[i].Type, v) : null;
+                return row;
+            })
+            .ToList();
+        if (model.Communes.Count == 0)
+            rows = [Empty(headers)];
 
         var columns = new List<DynamicExcelColumn>
         {
-            new(CodeHeader) { Width = 10 }, new(NameHeader) { Width = 30 }, new(GroupHeader) { Width = 8 },
+            new(CodeHeader) { Width = 10 },
+            new(NameHeader) { Width = 30 },
+            new(GroupHeader) { Width = 8 },
         };
         columns.AddRange(headers.Select(h => new DynamicExcelColumn(h) { Width = 22 }));
 
         // Built in memory: MiniExcel adds the guide, which has no header row of its own, by reopening the package.
         using var buffer = new MemoryStream();
-        MiniExcel.SaveAs(buffer, rows, sheetName: ValuesSheet, configuration: new OpenXmlConfiguration
-        {
-            FreezeRowCount = 1, FreezeColumnCount = 3, AutoFilter = true, TableStyles = TableStyles.Default,
-            DynamicColumns = columns.ToArray(),
-            StyleOptions = new OpenXmlStyleOptions { HeaderStyle = new OpenXmlHeaderStyle { WrapText = true } },
-        });
-        MiniExcel.Insert(buffer, Guide(model, indicators), sheetName: GuideSheet, printHeader: false, configuration: new OpenXmlConfiguration
-        {
-            FastMode = true, FreezeRowCount = 0, AutoFilter = false, TableStyles = TableStyles.None,
-            DynamicColumns = GuideColumns.Zip(GuideWidths, (key, width) => new DynamicExcelColumn(key) { Width = width }).ToArray(),
-        });
+        MiniExcel.SaveAs(
+            buffer,
+            rows,
+            sheetName: ValuesSheet,
+            configuration: new OpenXmlConfiguration
+            {
+                FreezeRowCount = 1,
+                FreezeColumnCount = 3,
+                AutoFilter = true,
+                TableStyles = TableStyles.Default,
+                DynamicColumns = columns.ToArray(),
+                StyleOptions = new OpenXmlStyleOptions { HeaderStyle = new OpenXmlHeaderStyle { WrapText = true } },
+            }
+        );
+        MiniExcel.Insert(
+            buffer,
+            Guide(model, indicators),
+            sheetName: GuideSheet,
+            printHeader: false,
+            configuration: new OpenXmlConfiguration
+            {
+                FastMode = true,
+                FreezeRowCount = 0,
+                AutoFilter = false,
+                TableStyles = TableStyles.None,
+                DynamicColumns = GuideColumns.Zip(GuideWidths, (key, width) => new DynamicExcelColumn(key) { Width = width }).ToArray(),
+            }
+        );
         return buffer.ToArray();
     }
 
@@ -86,8 +124,14 @@ public static class ValuesWorkbook
 
     private static Dictionary<string, object?> Empty(IEnumerable<string> headers)
     {
-        var row = new Dictionary<string, object?> { [CodeHeader] = null, [NameHeader] = null, [GroupHeader] = null };
-        foreach (var h in headers) row[h] = null;
+        var row = new Dictionary<string, object?>
+        {
+            [CodeHeader] = null,
+            [NameHeader] = null,
+            [GroupHeader] = null,
+        };
+        foreach (var h in headers)
+            row[h] = null;
         return row;
     }
 
@@ -97,7 +141,8 @@ public static class ValuesWorkbook
         void Add(params object?[] cells)
         {
             var row = new Dictionary<string, object?>(GuideColumns.Length);
-            for (var i = 0; i < GuideColumns.Length; i++) row[GuideColumns[i]] = i < cells.Length ? cells[i] : null;
+            for (var i = 0; i < GuideColumns.Length; i++)
+                row[GuideColumns[i]] = i < cells.Length ? cells[i] : null;
             rows.Add(row);
         }
 
@@ -109,58 +154,108 @@ public static class ValuesWorkbook
         Add(SetLabel, model.SetCode, model.SetName);
         Add();
         Add("Cách điền");
-        Add("1.", null, $"Mỗi dòng của trang \"{ValuesSheet}\" là một xã (hoặc đặc khu) có hiệu lực ngày 31/12/{model.Year}; không thêm phường, không đổi mã xã.");
-        Add("2.", null, "Mỗi cột chỉ tiêu có tiêu đề bắt đầu bằng mã chỉ tiêu (ví dụ \"1.2 — …\"): giữ nguyên phần mã; phần tên chỉ để đọc. Có thể xóa bớt cột không cần nhập.");
+        Add(
+            "1.",
+            null,
+            $"Mỗi dòng của trang \"{ValuesSheet}\" là một xã (hoặc đặc khu) có hiệu lực ngày 31/12/{model.Year}; không thêm phường, không đổi mã xã."
+        );
+        Add(
+            "2.",
+            null,
+            "Mỗi cột chỉ tiêu có tiêu đề bắt đầu bằng mã chỉ tiêu (ví dụ \"1.2 — …\"): giữ nguyên phần mã; phần tên chỉ để đọc. Có thể xóa bớt cột không cần nhập."
+        );
         Add("3.", null, $"Ô để trống: giữ nguyên giá trị đang lưu. Ghi \"{ClearWord}\" để xóa giá trị đang lưu.");
         Add("4.", null, $"Chỉ tiêu đạt/không đạt: ghi {Met} hoặc {NotMet} (cũng nhận TRUE/FALSE, 1/0; \"x\" là {Met}).");
-        Add("5.", null, "Tỷ lệ (%): ghi số từ 0 đến 100, ví dụ 85 hoặc 85,5 (không ghi 0,85). Số thập phân dùng dấu phẩy hoặc dấu chấm; không dùng dấu phân cách hàng nghìn.");
-        Add("6.", null, $"Cột \"{NameHeader}\" và \"{GroupHeader}\" chỉ để đọc: hệ thống không ghi lại hai cột này (nhóm xã đổi ở trang xếp nhóm).");
-        Add("7.", null, $"Tải tệp lên trang Excel của tỉnh (hoặc POST /api/v1/provinces/{model.ProvinceCode}/years/{model.Year}/workbook?set={model.SetCode}). Hệ thống kiểm tra mọi ô trước: có lỗi thì liệt kê từng lỗi (trang, dòng, cột, lý do) và không ghi gì; không có lỗi thì ghi tất cả trong một lần.");
+        Add(
+            "5.",
+            null,
+            "Tỷ lệ (%): ghi số từ 0 đến 100, ví dụ 85 hoặc 85,5 (không ghi 0,85). Số thập phân dùng dấu phẩy hoặc dấu chấm; không dùng dấu phân cách hàng nghìn."
+        );
+        Add(
+            "6.",
+            null,
+            $"Cột \"{NameHeader}\" và \"{GroupHeader}\" chỉ để đọc: hệ thống không ghi lại hai cột này (nhóm xã đổi ở trang xếp nhóm)."
+        );
+        Add(
+            "7.",
+            null,
+            $"Tải tệp lên trang Excel của tỉnh (hoặc POST /api/v1/provinces/{model.ProvinceCode}/years/{model.Year}/workbook?set={model.SetCode}). Hệ thống kiểm tra mọi ô trước: có lỗi thì liệt kê từng lỗi (trang, dòng, cột, lý do) và không ghi gì; không có lỗi thì ghi tất cả trong một lần."
+        );
         Add("8.", null, "Có thể lưu trang Số liệu thành tệp CSV (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy) với cùng các cột.");
         Add();
         Add("Cột", "Tiêu đề (mã)", "Nội dung", "Kiểu", "Đơn vị", "Quy tắc", "Ngưỡng", "Cách ghi");
-        Add("A", CodeHeader, "Mã xã (5 chữ số) theo danh mục đơn vị hành chính; bắt buộc, mỗi xã một dòng", "Văn bản", null, null, null, "Không sửa; mã bị mất số 0 ở đầu (2989) vẫn được hiểu là 02989");
+        Add(
+            "A",
+            CodeHeader,
+            "Mã xã (5 chữ số) theo danh mục đơn vị hành chính; bắt buộc, mỗi xã một dòng",
+            "Văn bản",
+            null,
+            null,
+            null,
+            "Không sửa; mã bị mất số 0 ở đầu (2989) vẫn được hiểu là 02989"
+        );
         Add("B", NameHeader, "Tên xã", "Văn bản", null, null, null, "Chỉ để đọc");
-        Add("C", GroupHeader, $"Nhóm xã theo bộ tiêu chí{(model.Groups.Count == 0 ? "" : $" ({string.Join(", ", model.Groups)})")}; quyết định ngưỡng áp dụng", "Văn bản", null, null, null, "Chỉ để đọc");
+        Add(
+            "C",
+            GroupHeader,
+            $"Nhóm xã theo bộ tiêu chí{(model.Groups.Count == 0 ? "" : $" ({string.Join(", ", model.Groups)})")}; quyết định ngưỡng áp dụng",
+            "Văn bản",
+            null,
+            null,
+            null,
+            "Chỉ để đọc"
+        );
         for (var i = 0; i < indicators.Count; i++)
         {
             var indicator = indicators[i];
-            Add(ColumnLetter(i + 3), indicator.Code, indicator.Name, TypeLabel(indicator.Type), indicator.Unit ?? (indicator.Type == IndicatorType.Percent ? "%" : null),
-                RuleLabel(indicator.Rule), Thresholds(model.Set, indicator), HowTo(indicator));
+            Add(
+                ColumnLetter(i + 3),
+                indicator.Code,
+                indicator.Name,
+                TypeLabel(indicator.Type),
+                indicator.Unit ?? (indicator.Type == IndicatorType.Percent ? "%" : null),
+                RuleLabel(indicator.Rule),
+                Thresholds(model.Set, indicator),
+                HowTo(indicator)
+            );
         }
         return rows;
     }
 
-    public static string TypeLabel(IndicatorType type) => type switch
-    {
-        IndicatorType.Boolean => "Đạt/Chưa đạt",
-        IndicatorType.Percent => "Tỷ lệ (%)",
-        _ => "Số",
-    };
+    public static string TypeLabel(IndicatorType type) =>
+        type switch
+        {
+            IndicatorType.Boolean => "Đạt/Chưa đạt",
+            IndicatorType.Percent => "Tỷ lệ (%)",
+            _ => "Số",
+        };
 
-    private static string UnitText(EvaluationIndicator indicator) => indicator.Type switch
-    {
-        IndicatorType.Boolean => $"{Met}/{NotMet}",
-        IndicatorType.Percent => "%",
-        _ => indicator.Unit ?? "số",
-    };
+    private static string UnitText(EvaluationIndicator indicator) =>
+        indicator.Type switch
+        {
+            IndicatorType.Boolean => $"{Met}/{NotMet}",
+            IndicatorType.Percent => "%",
+            _ => indicator.Unit ?? "số",
+        };
 
-    private static string RuleLabel(Rule rule) => rule switch
-    {
-        Rule.AtLeast => "≥ ngưỡng",
-        Rule.MoreThan => "> ngưỡng",
-        Rule.AtMost => "≤ ngưỡng",
-        Rule.LessThan => "< ngưỡng",
-        Rule.EqualTo => "= ngưỡng",
-        _ => $"Phải {Met}",
-    };
+    private static string RuleLabel(Rule rule) =>
+        rule switch
+        {
+            Rule.AtLeast => "≥ ngưỡng",
+            Rule.MoreThan => "> ngưỡng",
+            Rule.AtMost => "≤ ngưỡng",
+            Rule.LessThan => "< ngưỡng",
+            Rule.EqualTo => "= ngưỡng",
+            _ => $"Phải {Met}",
+        };
 
-    private static string HowTo(EvaluationIndicator indicator) => indicator.Type switch
-    {
-        IndicatorType.Boolean => $"{Met} hoặc {NotMet}; trống: giữ nguyên; \"{ClearWord}\": xóa",
-        IndicatorType.Percent => $"Số từ 0 đến 100; trống: giữ nguyên; \"{ClearWord}\": xóa",
-        _ => $"Số{(indicator.Unit is null ? "" : $" ({indicator.Unit})")}; trống: giữ nguyên; \"{ClearWord}\": xóa",
-    };
+    private static string HowTo(EvaluationIndicator indicator) =>
+        indicator.Type switch
+        {
+            IndicatorType.Boolean => $"{Met} hoặc {NotMet}; trống: giữ nguyên; \"{ClearWord}\": xóa",
+            IndicatorType.Percent => $"Số từ 0 đến 100; trống: giữ nguyên; \"{ClearWord}\": xóa",
+            _ => $"Số{(indicator.Unit is null ? "" : $" ({indicator.Unit})")}; trống: giữ nguyên; \"{ClearWord}\": xóa",
+        };
 
     /// <summary>"NTM: ≥ 90% (nhóm G1: ≥ 95%)"; levels without a row are not applicable and left out.</summary>
     public static string Thresholds(EvaluationSet set, EvaluationIndicator indicator)
@@ -169,7 +264,8 @@ public static class ValuesWorkbook
         foreach (var level in set.Levels.OrderBy(l => l.Rank))
         {
             var rows = indicator.Thresholds.Where(t => t.Level == level.Code).ToList();
-            if (rows.Count == 0) continue;
+            if (rows.Count == 0)
+                continue;
             var described = rows.Select(t =>
             {
                 var scope = (t.Group, t.Year) switch
@@ -188,10 +284,15 @@ public static class ValuesWorkbook
 
     private static string Threshold(EvaluationIndicator indicator, decimal? value)
     {
-        if (value is not { } v) return "chưa có ngưỡng chính thức";
-        if (indicator.Rule == Rule.Achieved) return Met;
+        if (value is not { } v)
+            return "chưa có ngưỡng chính thức";
+        if (indicator.Rule == Rule.Achieved)
+            return Met;
         var number = v.ToString("#,##0.####", Vi);
-        var unit = indicator.Type == IndicatorType.Percent || indicator.Unit == "%" ? "%" : indicator.Unit is null ? "" : " " + indicator.Unit;
+        var unit =
+            indicator.Type == IndicatorType.Percent || indicator.Unit == "%" ? "%"
+            : indicator.Unit is null ? ""
+            : " " + indicator.Unit;
         return $"{indicator.Rule.Symbol()} {number}{unit}";
     }
 
@@ -199,9 +300,11 @@ public static class ValuesWorkbook
     public static string ColumnLetter(int index)
     {
         var letters = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26) letters = (char)('A' + (n - 1) % 26) + letters;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+            letters = (char)('A' + (n - 1) % 26) + letters;
         return letters;
     }
 
-    private static string Safe(string text) => new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray());
+    private static string Safe(string text) =>
+        new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray());
 }

@@ -12,12 +12,18 @@ using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Scorecards.Values;
 
-
 /// <summary>
 /// Indicator values in, a commune's scorecard out (many communes: EvaluationService; summaries: SummaryService). Everything is evaluated from the values as
 /// stored at the moment of the request: a saved value shows on the next request.
 /// </summary>
-public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, ProvinceLineage lineage, AccessPolicy access, IConfiguration configuration, TimeProvider clock)
+public sealed class ScorecardService(
+    AppDbContext db,
+    SetCatalog catalog,
+    ProvinceLineage lineage,
+    AccessPolicy access,
+    IConfiguration configuration,
+    TimeProvider clock
+)
 {
     private bool Demo => configuration.GetValue<bool>("Mtqg:Demo");
 
@@ -25,44 +31,89 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
 
     /// <summary>Whether the user may enter this commune's values (the pages ask before showing inputs).</summary>
     public async Task<bool> CanEnterValuesAsync(AdministrativeUnit commune) =>
-        access.User.IsAuthenticated && access.CanEnterValues(commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo));
+        access.User.IsAuthenticated
+        && access.CanEnterValues(commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo));
 
     /// <summary>The set named, or the default for the year; a refusal names what is wrong.</summary>
     public async Task<(LoadedSet? Set, Outcome Outcome)> SetForAsync(string? code, int year, CancellationToken ct)
     {
-        if (year is < 2000 or > 2100) return (null, Outcome.Invalid("Năm không hợp lệ.", [new Problem("year", $"Năm {year} phải nằm trong khoảng 2000–2100.")]));
+        if (year is < 2000 or > 2100)
+            return (null, Outcome.Invalid("Năm không hợp lệ.", [new Problem("year", $"Năm {year} phải nằm trong khoảng 2000–2100.")]));
         if (!string.IsNullOrWhiteSpace(code))
         {
             var named = await catalog.GetAsync(db, code, ct);
-            if (named is null) return (null, Outcome.NotFound($"Không có bộ tiêu chí mã \"{code}\"."));
-            if (!named.Covers(year)) return (null, Outcome.Invalid("Năm ngoài thời gian hiệu lực của bộ tiêu chí.", [new Problem("year", $"Bộ tiêu chí {named.Code} áp dụng cho {named.ValidFrom}–{named.ValidTo}, không áp dụng cho năm {year}.")]));
+            if (named is null)
+                return (null, Outcome.NotFound($"Không có bộ tiêu chí mã \"{code}\"."));
+            if (!named.Covers(year))
+                return (
+                    null,
+                    Outcome.Invalid(
+                        "Năm ngoài thời gian hiệu lực của bộ tiêu chí.",
+                        [
+                            new Problem(
+                                "year",
+                                $"Bộ tiêu chí {named.Code} áp dụng cho {named.ValidFrom}–{named.ValidTo}, không áp dụng cho năm {year}."
+                            ),
+                        ]
+                    )
+                );
             return (named, Outcome.Done);
         }
         var set = await catalog.DefaultForAsync(db, year, Demo, ct);
-        return set is null ? (null, Outcome.NotFound($"Không có bộ tiêu chí nào đã ban hành áp dụng cho năm {year}.")) : (set, Outcome.Done);
+        return set is null
+            ? (null, Outcome.NotFound($"Không có bộ tiêu chí nào đã ban hành áp dụng cho năm {year}."))
+            : (set, Outcome.Done);
     }
 
     /// <summary>The commune a code names on 31 December of the year (DESIGN §5).</summary>
     public Task<AdministrativeUnit?> CommuneAsync(string code, int year, CancellationToken ct) =>
-        UnitService.InForce(db.Units.AsNoTracking(), YearEnd(year)).FirstOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Commune, ct);
+        UnitService
+            .InForce(db.Units.AsNoTracking(), YearEnd(year))
+            .FirstOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Commune, ct);
 
-    public async Task<(ScorecardDto? Card, Outcome Outcome)> GetAsync(string communeCode, int year, string? setCode, string? level, CancellationToken ct)
+    public async Task<(ScorecardDto? Card, Outcome Outcome)> GetAsync(
+        string communeCode,
+        int year,
+        string? setCode,
+        string? level,
+        CancellationToken ct
+    )
     {
         var (set, outcome) = await SetForAsync(setCode, year, ct);
-        if (set is null) return (null, outcome);
+        if (set is null)
+            return (null, outcome);
         var commune = await CommuneAsync(communeCode, year, ct);
-        if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
-        if (!await access.CanReadCommuneAsync(commune, ct)) return (null, Outcome.Forbidden($"Tài khoản không có quyền xem số liệu của {commune.FullName}."));
-        if (!commune.Kind.IsRural()) return (null, NotRural(commune));
+        if (commune is null)
+            return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
+        if (!await access.CanReadCommuneAsync(commune, ct))
+            return (null, Outcome.Forbidden($"Tài khoản không có quyền xem số liệu của {commune.FullName}."));
+        if (!commune.Kind.IsRural())
+            return (null, NotRural(commune));
         level ??= set.LowestLevel;
         if (set.Levels.All(l => l.Code != level))
-            return (null, Outcome.Invalid("Mức đạt chuẩn không hợp lệ.", [new Problem("level", $"Bộ tiêu chí {set.Code} không có mức \"{level}\"; các mức: {string.Join(", ", set.Levels.Select(l => l.Code))}.")]));
+            return (
+                null,
+                Outcome.Invalid(
+                    "Mức đạt chuẩn không hợp lệ.",
+                    [
+                        new Problem(
+                            "level",
+                            $"Bộ tiêu chí {set.Code} không có mức \"{level}\"; các mức: {string.Join(", ", set.Levels.Select(l => l.Code))}."
+                        ),
+                    ]
+                )
+            );
         return (await CardAsync(set, commune, year, level, ct), Outcome.Done);
     }
 
     /// <summary>The engine's scorecard of a commune-year at a level, from the values as stored now (the recognition dossier freezes it).</summary>
-    public async Task<Scorecard> EvaluateCommuneAsync(LoadedSet set, AdministrativeUnit commune, int year, string level, CancellationToken ct) =>
-        (await EvaluateStoredAsync(set, commune, year, level, ct)).Card;
+    public async Task<Scorecard> EvaluateCommuneAsync(
+        LoadedSet set,
+        AdministrativeUnit commune,
+        int year,
+        string level,
+        CancellationToken ct
+    ) => (await EvaluateStoredAsync(set, commune, year, level, ct)).Card;
 
     private async Task<ScorecardDto> CardAsync(LoadedSet set, AdministrativeUnit commune, int year, string level, CancellationToken ct)
     {
@@ -74,15 +125,31 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     /// The two reads behind every single-commune scorecard — the commune-year's stored values in the set and the
     /// commune's group in it — and the engine's verdict on them; the values are returned for the card's version.
     /// </summary>
-    private async Task<(Scorecard Card, List<StoredValue> Values)> EvaluateStoredAsync(LoadedSet set, AdministrativeUnit commune, int year, string level, CancellationToken ct)
+    private async Task<(Scorecard Card, List<StoredValue> Values)> EvaluateStoredAsync(
+        LoadedSet set,
+        AdministrativeUnit commune,
+        int year,
+        string level,
+        CancellationToken ct
+    )
     {
-        var values = await db.IndicatorValues.AsNoTracking()
+        var values = await db
+            .IndicatorValues.AsNoTracking()
             .Where(v => v.UnitId == commune.Id && v.Year == year && v.Indicator.CriteriaSetId == set.Id)
-            .Select(v => new StoredValue(v.IndicatorId, v.Value, v.UpdatedAt, v.UpdatedBy)).ToListAsync(ct);
-        var groupId = await db.GroupAssignments.AsNoTracking().Where(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id)
-            .Select(a => (int?)a.GroupId).FirstOrDefaultAsync(ct);
-        var card = Evaluator.Evaluate(set.Evaluation, groupId is int g ? set.GroupCodes[g] : null, year, level,
-            values.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value));
+            .Select(v => new StoredValue(v.IndicatorId, v.Value, v.UpdatedAt, v.UpdatedBy))
+            .ToListAsync(ct);
+        var groupId = await db
+            .GroupAssignments.AsNoTracking()
+            .Where(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id)
+            .Select(a => (int?)a.GroupId)
+            .FirstOrDefaultAsync(ct);
+        var card = Evaluator.Evaluate(
+            set.Evaluation,
+            groupId is int g ? set.GroupCodes[g] : null,
+            year,
+            level,
+            values.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value)
+        );
         return (card, values);
     }
 
@@ -95,7 +162,10 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     private static string VersionOf(IEnumerable<StoredValue> values)
     {
         var rows = values.OrderBy(v => v.IndicatorId).ToList();
-        var text = string.Join(";", rows.Select(v => $"{v.IndicatorId}={v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}@{v.UpdatedAt.Ticks}"));
+        var text = string.Join(
+            ";",
+            rows.Select(v => $"{v.IndicatorId}={v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}@{v.UpdatedAt.Ticks}")
+        );
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
         return $"{hash}-{(rows.Count == 0 ? 0 : rows.Max(v => v.UpdatedAt.Ticks))}";
     }
@@ -104,45 +174,113 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     public static string NormalizeVersion(string version) => version.Trim().TrimStart('W', '/').Trim('"');
 
     /// <summary>Criteria met in every year of the set that has values for this very unit (one query).</summary>
-    public async Task<IReadOnlyList<(int Year, int Met, int Total, bool Recognised)>> TrendAsync(LoadedSet set, AdministrativeUnit commune, CancellationToken ct)
+    public async Task<IReadOnlyList<(int Year, int Met, int Total, bool Recognised)>> TrendAsync(
+        LoadedSet set,
+        AdministrativeUnit commune,
+        CancellationToken ct
+    )
     {
-        var values = await db.IndicatorValues.AsNoTracking()
+        var values = await db
+            .IndicatorValues.AsNoTracking()
             .Where(v => v.UnitId == commune.Id && v.Indicator.CriteriaSetId == set.Id)
-            .Select(v => new { v.Year, v.IndicatorId, v.Value }).ToListAsync(ct);
-        var groupId = await db.GroupAssignments.AsNoTracking().Where(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id)
-            .Select(a => (int?)a.GroupId).FirstOrDefaultAsync(ct);
+            .Select(v => new
+            {
+                v.Year,
+                v.IndicatorId,
+                v.Value,
+            })
+            .ToListAsync(ct);
+        var groupId = await db
+            .GroupAssignments.AsNoTracking()
+            .Where(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id)
+            .Select(a => (int?)a.GroupId)
+            .FirstOrDefaultAsync(ct);
         var group = groupId is int g ? set.GroupCodes[g] : null;
-        return values.GroupBy(v => v.Year).OrderBy(y => y.Key).Select(y =>
-        {
-            var card = Evaluator.Evaluate(set.Evaluation, group, y.Key, set.LowestLevel, y.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value));
-            return (y.Key, card.CriteriaMet, card.CriteriaTotal, card.Reached.Contains(set.LowestLevel));
-        }).ToList();
+        return values
+            .GroupBy(v => v.Year)
+            .OrderBy(y => y.Key)
+            .Select(y =>
+            {
+                var card = Evaluator.Evaluate(
+                    set.Evaluation,
+                    group,
+                    y.Key,
+                    set.LowestLevel,
+                    y.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value)
+                );
+                return (y.Key, card.CriteriaMet, card.CriteriaTotal, card.Reached.Contains(set.LowestLevel));
+            })
+            .ToList();
     }
 
-    public static ScorecardDto ToDto(Scorecard card, LoadedSet set, AdministrativeUnit commune) => new(
-        new UnitRef(commune.Code, commune.FullName), card.Year, set.Code, card.Group, card.Level, card.CriteriaMet, card.CriteriaTotal, card.Band, card.Reached,
-        card.Criteria.Select(c => new ScorecardCriterionDto(c.Number, c.Code, c.Name, c.Status.Code(),
-            c.Indicators.Select(i => new ScorecardIndicatorDto(i.Code, i.Name, i.Type.Code(), i.Unit,
-                Shown(i.Type, i.Value), Shown(i.Type, i.Threshold), i.Rule.Code(), i.Status.Code(), i.Explanation)).ToList())).ToList());
+    public static ScorecardDto ToDto(Scorecard card, LoadedSet set, AdministrativeUnit commune) =>
+        new(
+            new UnitRef(commune.Code, commune.FullName),
+            card.Year,
+            set.Code,
+            card.Group,
+            card.Level,
+            card.CriteriaMet,
+            card.CriteriaTotal,
+            card.Band,
+            card.Reached,
+            card.Criteria.Select(c => new ScorecardCriterionDto(
+                    c.Number,
+                    c.Code,
+                    c.Name,
+                    c.Status.Code(),
+                    c.Indicators.Select(i => new ScorecardIndicatorDto(
+                            i.Code,
+                            i.Name,
+                            i.Type.Code(),
+                            i.Unit,
+                            Shown(i.Type, i.Value),
+                            Shown(i.Type, i.Threshold),
+                            i.Rule.Code(),
+                            i.Status.Code(),
+                            i.Explanation
+                        ))
+                        .ToList()
+                ))
+                .ToList()
+        );
 
     private static object? Shown(IndicatorType type, decimal? value) =>
-        value is not { } v ? null : type == IndicatorType.Boolean ? ValueRules.IsAchieved(v) : v;
+        value is not { } v ? null
+        : type == IndicatorType.Boolean ? ValueRules.IsAchieved(v)
+        : v;
 
     /// <summary>
     /// Sets (or, with null, clears) some values of a commune-year. Every item is checked first; one bad
     /// item and nothing is written. Returns the new scorecard.
     /// </summary>
-    public async Task<(ScorecardDto? Card, Outcome Outcome)> SetValuesAsync(string communeCode, int year, string? setCode,
-        IReadOnlyDictionary<string, JsonElement>? values, CancellationToken ct, string? expectedVersion = null)
+    public async Task<(ScorecardDto? Card, Outcome Outcome)> SetValuesAsync(
+        string communeCode,
+        int year,
+        string? setCode,
+        IReadOnlyDictionary<string, JsonElement>? values,
+        CancellationToken ct,
+        string? expectedVersion = null
+    )
     {
         var (set, outcome) = await SetForAsync(setCode, year, ct);
-        if (set is null) return (null, outcome);
+        if (set is null)
+            return (null, outcome);
         var commune = await CommuneAsync(communeCode, year, ct);
-        if (commune is null) return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
-        if (!access.CanEnterValues(commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo))) return (null, Outcome.Forbidden($"Tài khoản không có quyền nhập số liệu của {commune.FullName}."));
-        if (!commune.Kind.IsRural()) return (null, NotRural(commune));
+        if (commune is null)
+            return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
+        if (!access.CanEnterValues(commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo)))
+            return (null, Outcome.Forbidden($"Tài khoản không có quyền nhập số liệu của {commune.FullName}."));
+        if (!commune.Kind.IsRural())
+            return (null, NotRural(commune));
         if (values is null || values.Count == 0)
-            return (null, Outcome.Invalid("Không có giá trị nào để ghi.", [new Problem("values", "Cần ít nhất một chỉ tiêu: {\"values\": {\"<mã chỉ tiêu>\": giá trị}}.")]));
+            return (
+                null,
+                Outcome.Invalid(
+                    "Không có giá trị nào để ghi.",
+                    [new Problem("values", "Cần ít nhất một chỉ tiêu: {\"values\": {\"<mã chỉ tiêu>\": giá trị}}.")]
+                )
+            );
 
         var problems = new List<Problem>();
         var parsed = new Dictionary<SetIndicator, decimal?>();
@@ -154,25 +292,48 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
                 continue;
             }
             var (value, error) = Parse(indicator, element);
-            if (error is not null) problems.Add(new Problem($"values.{code}", error));
-            else parsed[indicator] = value;
+            if (error is not null)
+                problems.Add(new Problem($"values.{code}", error));
+            else
+                parsed[indicator] = value;
         }
-        if (problems.Count > 0) return (null, Outcome.Invalid($"Có {problems.Count} giá trị không hợp lệ; chưa có gì được ghi.", problems));
+        if (problems.Count > 0)
+            return (null, Outcome.Invalid($"Có {problems.Count} giá trị không hợp lệ; chưa có gì được ghi.", problems));
 
-        var existing = await db.IndicatorValues.Where(v => v.UnitId == commune.Id && v.Year == year && v.Indicator.CriteriaSetId == set.Id).ToDictionaryAsync(v => v.IndicatorId, ct);
+        var existing = await db
+            .IndicatorValues.Where(v => v.UnitId == commune.Id && v.Year == year && v.Indicator.CriteriaSetId == set.Id)
+            .ToDictionaryAsync(v => v.IndicatorId, ct);
         if (expectedVersion is not null)
         {
             var stored = existing.Values.Select(v => new StoredValue(v.IndicatorId, v.Value, v.UpdatedAt, v.UpdatedBy)).ToList();
             var current = VersionOf(stored);
-            if (NormalizeVersion(expectedVersion) != current) return (null, Stale(set, stored, NormalizeVersion(expectedVersion)));
+            if (NormalizeVersion(expectedVersion) != current)
+                return (null, Stale(set, stored, NormalizeVersion(expectedVersion)));
         }
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (indicator, value) in parsed)
         {
             var row = existing.GetValueOrDefault(indicator.Id);
-            if (value is null) { if (row is not null) db.IndicatorValues.Remove(row); continue; }
-            if (row is null) db.IndicatorValues.Add(new IndicatorValue { UnitId = commune.Id, Year = year, IndicatorId = indicator.Id, Value = value.Value, UpdatedAt = now, UpdatedBy = access.User.UserName });
-            else if (row.Value != value.Value) (row.Value, row.UpdatedAt, row.UpdatedBy) = (value.Value, now, access.User.UserName);
+            if (value is null)
+            {
+                if (row is not null)
+                    db.IndicatorValues.Remove(row);
+                continue;
+            }
+            if (row is null)
+                db.IndicatorValues.Add(
+                    new IndicatorValue
+                    {
+                        UnitId = commune.Id,
+                        Year = year,
+                        IndicatorId = indicator.Id,
+                        Value = value.Value,
+                        UpdatedAt = now,
+                        UpdatedBy = access.User.UserName,
+                    }
+                );
+            else if (row.Value != value.Value)
+                (row.Value, row.UpdatedAt, row.UpdatedBy) = (value.Value, now, access.User.UserName);
         }
         try
         {
@@ -189,20 +350,33 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
     private static Outcome Stale(LoadedSet set, List<StoredValue> stored, string expected)
     {
         var since = long.TryParse(expected.Split('-').LastOrDefault(), out var ticks) ? ticks : 0;
-        var newer = stored.Where(v => v.UpdatedAt.Ticks > since).OrderBy(v => v.IndicatorId).Select(v =>
-        {
-            var indicator = set.IndicatorsById[v.IndicatorId];
-            var shown = indicator.Type == IndicatorType.Boolean ? (ValueRules.IsAchieved(v.Value) ? "Đạt" : "Chưa đạt") : v.Value.ToString("0.####", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
-            var at = VietnamTime.ToLocal(v.UpdatedAt).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-            return new Problem($"values.{indicator.Code}", $"Chỉ tiêu {indicator.Code} hiện là {shown} ({v.UpdatedBy ?? "không rõ người sửa"}, {at}).");
-        }).ToList();
+        var newer = stored
+            .Where(v => v.UpdatedAt.Ticks > since)
+            .OrderBy(v => v.IndicatorId)
+            .Select(v =>
+            {
+                var indicator = set.IndicatorsById[v.IndicatorId];
+                var shown =
+                    indicator.Type == IndicatorType.Boolean
+                        ? (ValueRules.IsAchieved(v.Value) ? "Đạt" : "Chưa đạt")
+                        : v.Value.ToString("0.####", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+                var at = VietnamTime.ToLocal(v.UpdatedAt).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+                return new Problem(
+                    $"values.{indicator.Code}",
+                    $"Chỉ tiêu {indicator.Code} hiện là {shown} ({v.UpdatedBy ?? "không rõ người sửa"}, {at})."
+                );
+            })
+            .ToList();
         return Outcome.Conflict(
             $"Số liệu của xã vừa được người khác thay đổi sau khi bạn tải trang; chưa có gì được ghi. {(newer.Count == 0 ? "Một số giá trị đã bị xóa." : "Giá trị mới: " + string.Join(" ", newer.Select(n => n.Message)))} Kiểm tra lại rồi lưu lại.",
-            newer);
+            newer
+        );
     }
 
     private static Outcome NotRural(AdministrativeUnit commune) =>
-        Outcome.Rejected($"{commune.FullName} là {commune.Kind.Label().ToLowerInvariant()}: bộ tiêu chí nông thôn mới chỉ áp dụng cho xã và đặc khu.");
+        Outcome.Rejected(
+            $"{commune.FullName} là {commune.Kind.Label().ToLowerInvariant()}: bộ tiêu chí nông thôn mới chỉ áp dụng cho xã và đặc khu."
+        );
 
     /// <summary>Checks a value against its indicator's type; booleans become 1/0.</summary>
     public static (decimal? Value, string? Error) Parse(SetIndicator indicator, JsonElement element)
@@ -215,42 +389,71 @@ public sealed class ScorecardService(AppDbContext db, SetCatalog catalog, Provin
             case JsonValueKind.True or JsonValueKind.False when indicator.Type == IndicatorType.Boolean:
                 return (ValueRules.FromFlag(element.GetBoolean()), null);
             case JsonValueKind.Number when indicator.Type != IndicatorType.Boolean:
-                return element.TryGetDecimal(out var number) ? Check(indicator, number) : (null, $"{label}: {element.GetRawText()} quá lớn.");
+                return element.TryGetDecimal(out var number)
+                    ? Check(indicator, number)
+                    : (null, $"{label}: {element.GetRawText()} quá lớn.");
             default:
-                return (null, indicator.Type == IndicatorType.Boolean
-                    ? $"{label} là chỉ tiêu đạt/không đạt: giá trị phải là true hoặc false (hoặc null để xóa)."
-                    : $"{label} cần một số{(indicator.Unit is null ? "" : $" ({indicator.Unit})")}, không phải {Describe(element)} (hoặc null để xóa).");
+                return (
+                    null,
+                    indicator.Type == IndicatorType.Boolean
+                        ? $"{label} là chỉ tiêu đạt/không đạt: giá trị phải là true hoặc false (hoặc null để xóa)."
+                        : $"{label} cần một số{(indicator.Unit is null ? "" : $" ({indicator.Unit})")}, không phải {Describe(element)} (hoặc null để xóa)."
+                );
         }
     }
 
-    public static (decimal? Value, string? Error) Check(SetIndicator indicator, decimal number) => ValueRules.Check(indicator.Type, indicator.Code, number);
+    public static (decimal? Value, string? Error) Check(SetIndicator indicator, decimal number) =>
+        ValueRules.Check(indicator.Type, indicator.Code, number);
 
-    private static string Describe(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => $"chuỗi \"{element.GetString()}\"",
-        JsonValueKind.True or JsonValueKind.False => "true/false",
-        JsonValueKind.Object => "một đối tượng",
-        JsonValueKind.Array => "một danh sách",
-        _ => element.GetRawText(),
-    };
+    private static string Describe(JsonElement element) =>
+        element.ValueKind switch
+        {
+            JsonValueKind.String => $"chuỗi \"{element.GetString()}\"",
+            JsonValueKind.True or JsonValueKind.False => "true/false",
+            JsonValueKind.Object => "một đối tượng",
+            JsonValueKind.Array => "một danh sách",
+            _ => element.GetRawText(),
+        };
 
     /// <summary>Which group of a set the commune is judged in (the unit in force on 31 December of <paramref name="year"/>).</summary>
     public async Task<Outcome> SetGroupAsync(string communeCode, string setCode, string? groupCode, int? year, CancellationToken ct)
     {
         var set = await catalog.GetAsync(db, setCode, ct);
-        if (set is null) return Outcome.NotFound($"Không có bộ tiêu chí mã \"{setCode}\".");
+        if (set is null)
+            return Outcome.NotFound($"Không có bộ tiêu chí mã \"{setCode}\".");
         var y = year ?? Math.Min(set.ValidTo, VietnamTime.Today(clock).Year);
         var commune = await CommuneAsync(communeCode, y, ct);
-        if (commune is null) return Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{y}.");
-        if (!access.CanManageProvince(await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo))) return Outcome.Forbidden($"Tài khoản không có quyền xếp nhóm cho {commune.FullName}.");
+        if (commune is null)
+            return Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{y}.");
+        if (!access.CanManageProvince(await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo)))
+            return Outcome.Forbidden($"Tài khoản không có quyền xếp nhóm cho {commune.FullName}.");
         if (string.IsNullOrWhiteSpace(groupCode) || !set.GroupIds.TryGetValue(groupCode, out var groupId))
-            return Outcome.Invalid("Nhóm không hợp lệ.", [new Problem("group", set.GroupIds.Count == 0
-                ? $"Bộ tiêu chí {set.Code} không chia nhóm xã."
-                : $"Nhóm \"{groupCode}\" không có trong bộ tiêu chí {set.Code}; các nhóm: {string.Join(", ", set.GroupIds.Keys)}.")]);
+            return Outcome.Invalid(
+                "Nhóm không hợp lệ.",
+                [
+                    new Problem(
+                        "group",
+                        set.GroupIds.Count == 0
+                            ? $"Bộ tiêu chí {set.Code} không chia nhóm xã."
+                            : $"Nhóm \"{groupCode}\" không có trong bộ tiêu chí {set.Code}; các nhóm: {string.Join(", ", set.GroupIds.Keys)}."
+                    ),
+                ]
+            );
         var row = await db.GroupAssignments.FirstOrDefaultAsync(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (row is null) db.GroupAssignments.Add(new CommuneGroupAssignment { CriteriaSetId = set.Id, UnitId = commune.Id, GroupId = groupId, UpdatedAt = now, UpdatedBy = access.User.UserName });
-        else (row.GroupId, row.UpdatedAt, row.UpdatedBy) = (groupId, now, access.User.UserName);
+        if (row is null)
+            db.GroupAssignments.Add(
+                new CommuneGroupAssignment
+                {
+                    CriteriaSetId = set.Id,
+                    UnitId = commune.Id,
+                    GroupId = groupId,
+                    UpdatedAt = now,
+                    UpdatedBy = access.User.UserName,
+                }
+            );
+        else
+            (row.GroupId, row.UpdatedAt, row.UpdatedBy) = (groupId, now, access.User.UserName);
         try
         {
             await db.SaveChangesAsync(ct);
