@@ -76,4 +76,49 @@ public sealed class LostUpdateTests
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(92m, ValueOf(await again.Content.ReadFromJsonAsync<JsonElement>(), "1.2"));
     }
+
+    [Fact]
+    public async Task Twenty_editors_sending_the_same_version_at_once_have_exactly_one_winner_even_when_they_change_different_indicators()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var office = (await BaoHaWithValuesAsync(app)).Office.Client;
+        var etag = (await office.GetAsync(Scorecard)).Headers.ETag!.Tag;
+        string[] percents = ["1.2", "2.1", "2.2", "2.3", "4.1", "4.2", "5.1", "5.3", "6.1", "6.2", "7.1", "7.2", "8.1", "8.2", "9.1"];
+
+        // Each writer changes one indicator no other writer touches (the first five also share one), all from the same version.
+        var answers = await Task.WhenAll(
+            Enumerable
+                .Range(0, 20)
+                .Select(i => office.SendAsync(Put(new Dictionary<string, object> { [percents[i % percents.Length]] = 50m + i }, etag)))
+        );
+
+        var statuses = answers.Select(a => a.StatusCode).ToList();
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.PreconditionFailed, s));
+        var winner = Array.FindIndex(answers, a => a.StatusCode == HttpStatusCode.OK);
+        var now = await (await office.GetAsync(Scorecard)).Content.ReadFromJsonAsync<JsonElement>();
+        foreach (var (code, i) in percents.Select((c, i) => (c, i)))
+        {
+            var expected =
+                i == winner % percents.Length
+                    ? 50m + winner
+                    : code switch
+                    {
+                        "1.2" => 70m,
+                        "2.1" => 90m,
+                        _ => (decimal?)null,
+                    };
+            Assert.Equal(expected, ValueOrNull(now, code));
+        }
+    }
+
+    private static decimal? ValueOrNull(JsonElement card, string code) =>
+        card.GetProperty("criteria")
+            .EnumerateArray()
+            .SelectMany(c => c.GetProperty("indicators").EnumerateArray())
+            .Single(i => i.GetProperty("code").GetString() == code)
+            .GetProperty("value")
+            is { ValueKind: JsonValueKind.Number } v
+            ? v.GetDecimal()
+            : null;
 }

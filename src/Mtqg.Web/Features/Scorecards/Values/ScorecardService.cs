@@ -7,6 +7,7 @@ using Mtqg.Domain.Common;
 using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Units;
+using Mtqg.Web.Data;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Units;
 
@@ -300,6 +301,9 @@ public sealed class ScorecardService(
         if (problems.Count > 0)
             return (null, Outcome.Invalid($"Có {problems.Count} giá trị không hợp lệ; chưa có gì được ghi.", problems));
 
+        // The version is a digest over many rows, not one row's token: it is compared inside a transaction no other writer of
+        // this commune-year can enter, so writers sending the same version have one winner (issue 18).
+        await using var transaction = await ExclusiveWrite.BeginAsync(db, $"values:{commune.Id}:{year}:{set.Id}", ct);
         var existing = await db
             .IndicatorValues.Where(v => v.UnitId == commune.Id && v.Year == year && v.Indicator.CriteriaSetId == set.Id)
             .ToDictionaryAsync(v => v.IndicatorId, ct);
@@ -338,9 +342,11 @@ public sealed class ScorecardService(
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.Entries.Any(x => x.State == EntityState.Added)) // another save got in first: a changed row, or the same new row twice
         {
+            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return (null, Outcome.Conflict("Số liệu của xã vừa được người khác lưu cùng lúc; chưa có gì được ghi. Tải lại rồi thử lại."));
         }
