@@ -31,7 +31,7 @@ builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section
 builder.Services.AddMtqgDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddMtqgAuthentication();
-builder.Services.AddSignInRateLimit();
+builder.Services.AddMtqgRateLimits();
 builder.Services.AddMtqgReverseProxy(builder.Configuration);
 builder.Services.AddMtqgApi();
 builder.Services.AddRazorComponents();

@@ -7,7 +7,8 @@ namespace Mtqg.Web.Features.Scorecards.Excel;
 
 public static class ExcelApi
 {
-    public static IServiceCollection AddScorecardExcel(this IServiceCollection services) => services.AddScoped<ScorecardExcelService>();
+    public static IServiceCollection AddScorecardExcel(this IServiceCollection services) =>
+        services.AddScoped<ScorecardExcelService>().AddSingleton<ExportCache>();
 
     public static IEndpointRouteBuilder MapScorecardExcelApi(this IEndpointRouteBuilder app)
     {
@@ -51,9 +52,13 @@ public static class ExcelApi
         return app;
     }
 
-    private static async Task<IResult> GetNationalResults(int year, string? set, ScorecardExcelService excel, CancellationToken ct)
+    private static async Task<IResult> GetNationalResults(int year, string? set, ExportCache cache, CancellationToken ct)
     {
-        var (file, outcome) = await excel.NationalResultsWorkbookAsync(year, set, ct);
+        var (file, outcome) = await cache.GetAsync(
+            $"results:national:{year}:{set}",
+            (services, stopping) => services.GetRequiredService<ScorecardExcelService>().NationalResultsWorkbookAsync(year, set, stopping),
+            ct
+        );
         return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Content, ValuesWorkbook.ContentType, file.FileName);
     }
 
@@ -76,9 +81,13 @@ public static class ExcelApi
         return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Content, ValuesWorkbook.ContentType, file.FileName);
     }
 
-    private static async Task<IResult> GetResults(string code, int year, string? set, ScorecardExcelService excel, CancellationToken ct)
+    private static async Task<IResult> GetResults(string code, int year, string? set, ExportCache cache, CancellationToken ct)
     {
-        var (file, outcome) = await excel.ResultsWorkbookAsync(code, year, set, ct);
+        var (file, outcome) = await cache.GetAsync(
+            $"results:{code}:{year}:{set}",
+            (services, stopping) => services.GetRequiredService<ScorecardExcelService>().ResultsWorkbookAsync(code, year, set, stopping),
+            ct
+        );
         return file is null ? ApiProblems.From(outcome) : TypedResults.File(file.Content, ValuesWorkbook.ContentType, file.FileName);
     }
 
