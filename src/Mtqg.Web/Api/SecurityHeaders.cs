@@ -21,6 +21,10 @@ public static class SecurityHeaders
                     headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                     headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                     headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar") ? Scalar : Pages;
+                    // HTTPS (directly, or at a trusted proxy: UseForwardedHeaders runs first): browsers keep to HTTPS for a year.
+                    // Not on plain HTTP, where the header means nothing and would only confuse a development machine.
+                    if (context.Request.IsHttps)
+                        headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
                     return Task.CompletedTask;
                 });
                 await next();

@@ -30,16 +30,73 @@ public sealed class SignInTests
         Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", problem.GetProperty("detail").GetString());
     }
 
+    /// <summary>
+    /// POST /api/v1/auth/token as sent from <paramref name="client"/>, through the trusted proxy that names the client in
+    /// X-Forwarded-For (the test server's own connection has no address, which the forwarded-headers rule treats as a proxy).
+    /// </summary>
+    private static async Task<(int Status, string? Detail)> TokenFrom(MtqgApp app, string client, string userName, string password)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = JsonContent.Create(new { userName, password }),
+        };
+        request.Headers.Add("X-Forwarded-For", client);
+        var response = await app.CreateClient().SendAsync(request);
+        if (response.StatusCode == HttpStatusCode.OK)
+            return (200, null);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return ((int)response.StatusCode, problem.GetProperty("detail").GetString());
+    }
+
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    public async Task Wrong_guesses_make_the_guessing_client_wait_while_the_owner_elsewhere_still_signs_in()
     {
         await using var app = await MtqgApp.StartDemoAsync();
-        var client = app.CreateClient();
+        const string stranger = "203.0.113.7",
+            owner = "198.51.100.20";
+        var answers = new List<(int Status, string? Detail)>();
         for (var i = 0; i < 5; i++)
-            await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.xa", password = "sai" });
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo.xa", password = "Demo@2026" });
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
-        Assert.Contains("tạm khóa", problem.GetProperty("detail").GetString());
+            answers.Add(await TokenFrom(app, stranger, "demo.xa", "sai-mat-khau"));
+
+        Assert.All(answers, a => Assert.Equal(401, a.Status));
+        Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", answers[0].Detail);
+        Assert.Contains("thử lại sau 30 giây", answers[4].Detail);
+        // The stranger now waits even with the right password; the owner, from elsewhere, is not held up.
+        var strangerRight = await TokenFrom(app, stranger, "demo.xa", "Demo@2026");
+        Assert.Equal(401, strangerRight.Status);
+        Assert.Contains("thử lại sau", strangerRight.Detail);
+        Assert.Equal(200, (await TokenFrom(app, owner, "demo.xa", "Demo@2026")).Status);
+    }
+
+    [Fact]
+    public async Task An_unknown_name_a_disabled_account_and_a_wrong_password_are_answered_alike_even_after_many_failures()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var admin = await app.ClientAsAsync("demo.admin");
+        var disabledId = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users?q=demo.xem"))!
+            .Single(u => u.GetProperty("userName").GetString() == "demo.xem")
+            .GetProperty("id")
+            .GetString();
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await admin.PutAsJsonAsync($"/api/v1/users/{disabledId}/disabled", new { disabled = true })).StatusCode
+        );
+
+        async Task<List<string?>> SixFailures(string client, string userName, string password)
+        {
+            var details = new List<string?>();
+            for (var i = 0; i < 6; i++)
+                details.Add((await TokenFrom(app, client, userName, password)).Detail);
+            return details;
+        }
+
+        var known = await SixFailures("203.0.113.1", "demo.xa", "sai-mat-khau");
+        var unknown = await SixFailures("203.0.113.2", "khong.ton.tai", "sai-mat-khau");
+        var disabled = await SixFailures("203.0.113.3", "demo.xem", "Demo@2026");
+
+        static string WithoutDigits(string? s) => new((s ?? "").Where(c => !char.IsDigit(c)).ToArray());
+        Assert.Equal(known.Select(WithoutDigits), unknown.Select(WithoutDigits));
+        Assert.Equal(known.Select(WithoutDigits), disabled.Select(WithoutDigits));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Tests.Infrastructure;
 
 namespace Mtqg.Web.Tests.Accounts;
@@ -322,5 +323,40 @@ public sealed class UsersApiTests
         Assert.Contains("Tên thứ nhất", problem.GetProperty("detail").GetString());
         var now = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{id}");
         Assert.Equal("Tên thứ nhất", now.GetProperty("displayName").GetString());
+    }
+
+    [Fact]
+    public async Task A_coordinator_cannot_reset_disable_or_edit_another_coordinator_of_its_province()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var given = app.Given();
+        var office = await given.Account(Roles.Coordinator, unit: "15");
+        var peer = await given.Account(Roles.Coordinator, unit: "15");
+        var peerId = (await (await given.Administrator()).GetFromJsonAsync<JsonElement[]>($"/api/v1/users?q={peer.UserName}"))!
+            .Single(u => u.GetProperty("userName").GetString() == peer.UserName)
+            .GetProperty("id")
+            .GetString();
+
+        var reset = await office.Client.PutAsJsonAsync($"/api/v1/users/{peerId}/password", new { password = "Mat-khau-Moi-2026" });
+        var disable = await office.Client.PutAsJsonAsync($"/api/v1/users/{peerId}/disabled", new { disabled = true });
+        var create = await office.Client.PostAsJsonAsync(
+            "/api/v1/users",
+            new
+            {
+                userName = "dieuphoi.moi",
+                password = "Mat-khau-2026",
+                displayName = "Điều phối mới",
+                role = "coordinator",
+                unitCode = "15",
+            }
+        );
+
+        await ProblemAssert.IsProblemAsync(reset, HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(disable, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+        // The peer's password is unchanged: it still signs in.
+        var token = await app.CreateClient()
+            .PostAsJsonAsync("/api/v1/auth/token", new { userName = peer.UserName, password = peer.Password });
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
     }
 }

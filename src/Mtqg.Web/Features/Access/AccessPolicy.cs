@@ -204,12 +204,15 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
     /// <summary>The province an account's lists are narrowed to (accounts, the trail); null for administrators.</summary>
     public string? OwnProvince => user.IsAdmin ? null : user.Unit;
 
-    /// <summary>Administrators manage everyone; a coordinator manages non-administrator accounts of its province and its communes.</summary>
+    /// <summary>
+    /// Administrators manage everyone; a coordinator manages the accounts of its province and its communes other than
+    /// administrators and coordinators — not its peers, whose password it could otherwise reset and use (issue 18).
+    /// </summary>
     public bool CanManageAccount(string role, string? unit)
     {
         if (user.IsAdmin)
             return true;
-        if (!user.Is(Roles.Coordinator) || role == Roles.Admin || unit is null)
+        if (!user.Is(Roles.Coordinator) || role is Roles.Admin or Roles.Coordinator || unit is null)
             return false;
         var province = user.Unit;
         if (unit == province)

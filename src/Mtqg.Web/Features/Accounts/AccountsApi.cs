@@ -35,7 +35,9 @@ public static class AccountsApi
     private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> Token(
         TokenRequest request,
         SignInManager<AppUser> signIn,
-        UserManager<AppUser> users
+        UserManager<AppUser> users,
+        SignInGuard guard,
+        HttpContext context
     )
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrWhiteSpace(request.Password))
@@ -43,26 +45,10 @@ public static class AccountsApi
                 string.IsNullOrWhiteSpace(request.UserName) ? "userName" : "password",
                 "Cần nhập tên đăng nhập và mật khẩu."
             );
-        var user = await users.FindByNameAsync(request.UserName);
-        if (user is null || user.IsDisabled)
-            return Unauthorized();
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-            return TypedResults.Problem(
-                "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Tạm khóa"
-            );
-        if (!result.Succeeded)
-            return Unauthorized();
+        var (user, refusal) = await guard.CheckAsync(context.Connection.RemoteIpAddress, request.UserName, request.Password, users, signIn);
+        if (user is null)
+            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Không đăng nhập được");
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
-
-    private static ProblemHttpResult Unauthorized() =>
-        TypedResults.Problem(
-            "Tên đăng nhập hoặc mật khẩu không đúng.",
-            statusCode: StatusCodes.Status401Unauthorized,
-            title: "Không đăng nhập được"
-        );
 }

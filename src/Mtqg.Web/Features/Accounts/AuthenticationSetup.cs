@@ -10,6 +10,7 @@ public static class AuthenticationSetup
 {
     public static IServiceCollection AddMtqgAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton<SignInGuard>();
         services.AddDataProtection().SetApplicationName("Mtqg").PersistKeysToDbContext<AppDbContext>();
 
         services
@@ -51,8 +52,8 @@ public static class AuthenticationSetup
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789._-";
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Wrong passwords slow down the client that sends them, not the account (SignInGuard): no account lockout.
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
