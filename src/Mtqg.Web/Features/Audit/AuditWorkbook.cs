@@ -2,6 +2,7 @@ using System.Globalization;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
+using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Audit;
 
@@ -91,7 +92,7 @@ public static class AuditWorkbook
         using var buffer = new MemoryStream();
         MiniExcel.SaveAs(
             buffer,
-            new Dictionary<string, object> { [TrailSheet] = rows, [NotesSheet] = notes },
+            ExportCells.Neutralize(new Dictionary<string, object> { [TrailSheet] = rows, [NotesSheet] = notes }),
             configuration: new OpenXmlConfiguration
             {
                 FreezeRowCount = 1,

@@ -1,6 +1,7 @@
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using Mtqg.Web.Components.Shared;
+using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Plans;
 
@@ -83,12 +84,14 @@ public static class PlanWorkbook
         using var buffer = new MemoryStream();
         MiniExcel.SaveAs(
             buffer,
-            new Dictionary<string, object>
-            {
-                ["Mục tiêu"] = targets,
-                ["Cập nhật"] = updates,
-                ["Ghi chú"] = notes,
-            },
+            ExportCells.Neutralize(
+                new Dictionary<string, object>
+                {
+                    ["Mục tiêu"] = targets,
+                    ["Cập nhật"] = updates,
+                    ["Ghi chú"] = notes,
+                }
+            ),
             configuration: new OpenXmlConfiguration
             {
                 FreezeRowCount = 1,

@@ -4,6 +4,7 @@ using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Features.Audit;
+using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Recognition.Dossiers;
 
@@ -91,12 +92,14 @@ public sealed class DossierExcel(DossierService dossiers)
         using var buffer = new MemoryStream();
         MiniExcel.SaveAs(
             buffer,
-            new Dictionary<string, object>
-            {
-                ["Hồ sơ"] = header,
-                ["Tiêu chí"] = rows,
-                ["Dòng thời gian"] = timeline,
-            },
+            ExportCells.Neutralize(
+                new Dictionary<string, object>
+                {
+                    ["Hồ sơ"] = header,
+                    ["Tiêu chí"] = rows,
+                    ["Dòng thời gian"] = timeline,
+                }
+            ),
             configuration: Config([
                 new("Mục") { Width = 28 },
                 new("Nội dung") { Width = 90 },
@@ -135,7 +138,7 @@ public sealed class DossierExcel(DossierService dossiers)
         using var buffer = new MemoryStream();
         MiniExcel.SaveAs(
             buffer,
-            new Dictionary<string, object> { ["Quyết định"] = rows },
+            ExportCells.Neutralize(new Dictionary<string, object> { ["Quyết định"] = rows }),
             configuration: Config([
                 new("Số quyết định") { Width = 20 },
                 new("Người ký") { Width = 26 },

@@ -4,6 +4,7 @@ using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Evaluation;
+using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
 
@@ -141,7 +142,7 @@ public static class ResultsWorkbook
         using var buffer = new MemoryStream();
         MiniExcel.SaveAs(
             buffer,
-            new Dictionary<string, object> { [ResultsSheet] = rows, [NotesSheet] = notes },
+            ExportCells.Neutralize(new Dictionary<string, object> { [ResultsSheet] = rows, [NotesSheet] = notes }),
             configuration: new OpenXmlConfiguration
             {
                 FreezeRowCount = 1,

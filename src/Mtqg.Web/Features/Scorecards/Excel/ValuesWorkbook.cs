@@ -4,6 +4,7 @@ using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
+using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
 
@@ -89,7 +90,7 @@ public static class ValuesWorkbook
         using var buffer = new MemoryStream();
         MiniExcel.SaveAs(
             buffer,
-            rows,
+            ExportCells.Neutralize(rows),
             sheetName: ValuesSheet,
             configuration: new OpenXmlConfiguration
             {
@@ -103,7 +104,7 @@ public static class ValuesWorkbook
         );
         MiniExcel.Insert(
             buffer,
-            Guide(model, indicators),
+            ExportCells.Neutralize(Guide(model, indicators)),
             sheetName: GuideSheet,
             printHeader: false,
             configuration: new OpenXmlConfiguration

@@ -2,6 +2,7 @@ using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Components.Shared;
+using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Visits.Recommendations;
 
@@ -38,18 +39,20 @@ public static class RecommendationsWorkbook
         using var buffer = new MemoryStream();
         MiniExcel.SaveAs(
             buffer,
-            new Dictionary<string, object>
-            {
-                ["Kiến nghị"] = rows,
-                ["Ghi chú"] = new List<Dictionary<string, object?>>
+            ExportCells.Neutralize(
+                new Dictionary<string, object>
                 {
-                    new()
+                    ["Kiến nghị"] = rows,
+                    ["Ghi chú"] = new List<Dictionary<string, object?>>
                     {
-                        ["Mục"] = "Thời điểm xuất",
-                        ["Nội dung"] = VietnamTime.ToLocal(utcNow).ToString("dd/MM/yyyy HH:mm", Format.Vi),
+                        new()
+                        {
+                            ["Mục"] = "Thời điểm xuất",
+                            ["Nội dung"] = VietnamTime.ToLocal(utcNow).ToString("dd/MM/yyyy HH:mm", Format.Vi),
+                        },
                     },
-                },
-            },
+                }
+            ),
             configuration: new OpenXmlConfiguration
             {
                 FreezeRowCount = 1,
