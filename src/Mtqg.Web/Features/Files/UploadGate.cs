@@ -61,8 +61,9 @@ public sealed class UploadGate(IOptions<UploadOptions> options, IHostApplication
     public static void LimitBody(HttpContext context, long max, string setting)
     {
         var limit = max + FormOverhead;
+        // Kestrel's limit a little above ours, so that ours (which names the setting) is the one that answers.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-            feature.MaxRequestBodySize = limit;
+            feature.MaxRequestBodySize = limit + FormOverhead;
         context.Request.Body = new BoundedStream(context.Request.Body, limit, TooLarge(max, setting));
     }
 
@@ -86,7 +87,25 @@ public sealed class UploadGate(IOptions<UploadOptions> options, IHostApplication
         )
             return (null, new UploadRefusal(400, "file", "Gửi tệp dạng multipart/form-data, trong trường \"file\"."));
         LimitBody(request.HttpContext, max, setting);
-        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = max + FormOverhead };
+        try
+        {
+            return await ReceiveFileSectionAsync(request, boundary, max, setting, ct);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, new UploadRefusal(400, "file", "Nội dung multipart/form-data không hợp lệ: gửi tệp trong trường \"file\"."));
+        }
+    }
+
+    private static async Task<(ReceivedFile? File, UploadRefusal? Refusal)> ReceiveFileSectionAsync(
+        HttpRequest request,
+        string boundary,
+        long max,
+        string setting,
+        CancellationToken ct
+    )
+    {
+        var reader = new MultipartReader(boundary, request.Body);
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
             if (

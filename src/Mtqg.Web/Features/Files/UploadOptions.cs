@@ -11,7 +11,7 @@ public sealed class UploadOptions
 {
     public const string Section = "Mtqg:Uploads";
 
-    /// <summary>Bytes of a values workbook or CSV: a national sheet (10,035 × 60 cells) saved by Excel is about 6 MB.</summary>
+    /// <summary>Bytes of a values workbook or CSV: a national sheet (10,035 × 60 cells) is a few MB zipped; 20 MB was the limit before.</summary>
     public double WorkbookMegabytes { get; set; } = 20;
 
     /// <summary>Bytes of a criteria set in the interchange format: the national sets are under 200 KB.</summary>
@@ -22,7 +22,7 @@ public sealed class UploadOptions
 
     /// <summary>
     /// Bytes of all the parts once decompressed, counted while reading (the sizes a zip announces are not trusted): a
-    /// national sheet is about 15 MB of XML; a zip compresses XML up to ~1,000×, so without this 20 MB could become 20 GB.
+    /// national sheet is about 20 MB of XML; a zip compresses XML up to ~1,000×, so without this 20 MB could become 20 GB.
     /// </summary>
     public double MaxUncompressedMegabytes { get; set; } = 100;
 
@@ -41,7 +41,7 @@ public sealed class UploadOptions
     /// <summary>Lines of the file one CSV record may span (a quoted field with line breaks): headers with Alt+Enter use a few.</summary>
     public int MaxLinesPerRecord { get; set; } = 100;
 
-    /// <summary>Seconds the parse of a file within the bounds may take (a national sheet takes 2–3 s on one core).</summary>
+    /// <summary>Seconds the parse of a file within the bounds may take (about 2 µs a cell: 1–2 s for a national sheet).</summary>
     public int ParseSeconds { get; set; } = 60;
 }
 
