@@ -76,6 +76,7 @@ app.UseAccountStatusCheck();
 app.UseCurrentUser();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseUploadGate(); // before the antiforgery check reads a page's form: permission, then bytes
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Mtqg.Data;
 using Mtqg.Web.Components.Shared;
+using Mtqg.Web.Features.Files;
 using Scalar.AspNetCore;
 
 namespace Mtqg.Web.Api;
@@ -47,12 +49,36 @@ public static class ApiSetup
             new ExceptionHandlerOptions
             {
                 StatusCodeSelector = e =>
-                    e is BadHttpRequestException or JsonException or StoredTextTooLongException
-                        ? StatusCodes.Status400BadRequest
-                        : StatusCodes.Status500InternalServerError,
+                    e switch
+                    {
+                        UploadRefusedException refused => refused.Refusal.Status,
+                        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                            StatusCodes.Status413PayloadTooLarge,
+                        BadHttpRequestException or JsonException or StoredTextTooLongException => StatusCodes.Status400BadRequest,
+                        _ => StatusCodes.Status500InternalServerError,
+                    },
                 ExceptionHandler = async context =>
                 {
                     var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                    // A body past its byte limit (the upload gate's, or the server's own): 413 naming the limit, in Vietnamese.
+                    if (error is UploadRefusedException uploadRefused)
+                    {
+                        await UploadPages.WriteAsync(context, uploadRefused.Refusal);
+                        return;
+                    }
+                    if (error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+                    {
+                        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 30_000_000;
+                        await UploadPages.WriteAsync(
+                            context,
+                            new UploadRefusal(
+                                StatusCodes.Status413PayloadTooLarge,
+                                "Kestrel:Limits:MaxRequestBodySize",
+                                $"Nội dung gửi lên quá lớn: tối đa {UploadGate.InMegabytes(limit)}. Hãy gửi tệp nhỏ hơn."
+                            )
+                        );
+                        return;
+                    }
                     var bad = error is BadHttpRequestException or JsonException;
                     var api = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health");
                     if (error is StoredTextTooLongException tooLong)

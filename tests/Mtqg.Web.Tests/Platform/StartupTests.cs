@@ -12,6 +12,8 @@ public sealed class StartupTests
     [InlineData("Mtqg:Files:MaxMegabytes", "0")]
     [InlineData("Mtqg:Files:MaxMegabytes", "-5")]
     [InlineData("Mtqg:Evidence:MaxMegabytes", "0")]
+    [InlineData("Mtqg:Uploads:MaxColumns", "0")]
+    [InlineData("Mtqg:Uploads:ParseSeconds", "0")]
     [InlineData("Mtqg:SignInRateLimit:PermitPerMinute", "0")]
     public async Task A_setting_out_of_range_stops_the_app_at_start_with_a_message_naming_it(string key, string value)
     {

@@ -67,6 +67,27 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
         || user.Is(Roles.Commune) && user.Unit == commune.Code && commune.ValidTo is null;
 
     /// <summary>
+    /// Whether the account may enter values for any commune of a province (a code as it was in <paramref name="year"/>):
+    /// asked before an uploaded values file is read, so nobody who may write none of it gets it parsed. Each commune row of
+    /// the file is then checked with <see cref="CanEnterValues"/>.
+    /// </summary>
+    public async Task<bool> CanEnterValuesInProvinceAsync(string provinceCode, int year, CancellationToken ct)
+    {
+        if (!user.IsAuthenticated)
+            return false;
+        if (user.IsAdmin)
+            return true;
+        var provinceNow = await lineage.ProvinceNowAsync(provinceCode, Reform.IsYearBefore(year) ? Reform.LastDayBefore : null);
+        if (user.Is(Roles.Coordinator))
+            return user.Unit == provinceNow;
+        return user.Is(Roles.Commune)
+            && user.Unit is { } commune
+            && await db
+                .Units.AsNoTracking()
+                .AnyAsync(u => u.Code == commune && u.Level == UnitLevel.Commune && u.ValidTo == null && u.ProvinceCode == provinceNow, ct);
+    }
+
+    /// <summary>
     /// The coordination office's work in a province of today (and administrators'): commune groups, lists, plans, targets,
     /// assignments, councils and decisions.
     /// </summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Mtqg.Domain.Criteria;
 using Mtqg.Web.Api;
 using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.CriteriaSets;
 
@@ -42,8 +43,12 @@ public static class CriteriaSetsApi
             ? TypedResults.Json(doc, CriteriaSetSeeder.JsonOptions)
             : ApiProblems.NotFound($"Không có bộ tiêu chí mã \"{code}\".");
 
-    private static async Task<IResult> Create(HttpRequest request, CriteriaSetService service, CancellationToken ct)
+    private static async Task<IResult> Create(HttpRequest request, CriteriaSetService service, UploadGate gate, CancellationToken ct)
     {
+        // Administrators only (checked before the body is read); the body is bounded like any uploaded file (decision 0018).
+        if (UploadGate.RefuseLength(request, gate.CriteriaSetBytes, UploadGate.CriteriaSetSetting) is { } tooLarge)
+            return UploadPages.Answer(tooLarge);
+        UploadGate.LimitBody(request.HttpContext, gate.CriteriaSetBytes, UploadGate.CriteriaSetSetting);
         var (doc, error) = await ReadAsync(request.Body, ct);
         if (doc is null)
             return ApiProblems.Invalid("$", error!);

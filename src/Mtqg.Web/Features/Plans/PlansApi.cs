@@ -114,7 +114,7 @@ public static class PlansApi
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary($"Đính kèm văn bản kế hoạch đã ký (trường \"file\": {FileStore.AllowedText})")
             .WithDescription(
-                "Tệp được ghi thẳng xuống kho lưu trữ, không nạp cả vào bộ nhớ. Sai loại tệp, nội dung không đúng loại (tệp bị đổi tên) hoặc quá dung lượng (mặc định 20 MB, cấu hình Mtqg:Files:MaxMegabytes): 400 nêu tên tệp và lý do, không lưu gì."
+                "Tệp được ghi thẳng xuống kho lưu trữ, không nạp cả vào bộ nhớ. Sai loại tệp, nội dung không đúng loại (tệp bị đổi tên) hoặc quá dung lượng (mặc định 20 MB, cấu hình Mtqg:Files:MaxMegabytes): 400 nêu tên tệp và lý do (413 khi thân yêu cầu vượt giới hạn), không lưu gì. Quyền được kiểm tra trước khi đọc tệp."
             );
         plans
             .MapGet("/{id:int}/file", async (int id, PlanService s, CancellationToken ct) =>

@@ -101,7 +101,7 @@ public static class RecognitionApi
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary($"Tải lên một tệp minh chứng ({FileStore.AllowedText}) cho hồ sơ, một tiêu chí hoặc một chỉ tiêu")
             .WithDescription(
-                "multipart/form-data, trường `file`; tham số criterion, indicator (tùy chọn). Tệp được ghi thẳng xuống kho lưu trữ, không nạp cả vào bộ nhớ. Sai loại tệp, nội dung không đúng loại (tệp bị đổi tên) hoặc quá dung lượng (mặc định 20 MB, cấu hình Mtqg:Files:MaxMegabytes): 400 nêu tên tệp và lý do, không lưu gì. Chỉ khi hồ sơ đang soạn hoặc bị trả lại."
+                "multipart/form-data, trường `file`; tham số criterion, indicator (tùy chọn). Tệp được ghi thẳng xuống kho lưu trữ, không nạp cả vào bộ nhớ. Sai loại tệp, nội dung không đúng loại (tệp bị đổi tên) hoặc quá dung lượng (mặc định 20 MB, cấu hình Mtqg:Files:MaxMegabytes): 400 nêu tên tệp và lý do (413 khi thân yêu cầu vượt giới hạn), không lưu gì. Quyền được kiểm tra trước khi đọc tệp. Chỉ khi hồ sơ đang soạn hoặc bị trả lại."
             );
 
         var decisions = app.MapGroup("/api/v1/decisions").WithTags("Quyết định công nhận, thu hồi");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
 using Mtqg.Web.Features.Access;
+using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
 
@@ -32,7 +33,7 @@ public static class ExcelApi
                 "Tải lên tệp Excel (.xlsx) hoặc CSV số liệu chỉ tiêu của tỉnh trong năm; kiểm tra mọi ô trước, ghi tất cả trong một giao dịch"
             )
             .WithDescription(
-                "multipart/form-data, trường `file`, tối đa 20 MB. Ô trống: giữ nguyên; ô ghi \"xóa\": xóa giá trị. Có lỗi: 400 liệt kê từng lỗi (trang, dòng, cột, lý do) trong `errors` (khóa là ô, ví dụ \"Số liệu!D7\") và `problems`, không ghi gì. Tài khoản phải được nhập số liệu cho mọi xã trong tệp, nếu không: 403 nêu các xã. Thành công: {communes, valuesWritten, valuesCleared, seconds}."
+                "multipart/form-data, trường `file`, tối đa 20 MB (Mtqg:Uploads:WorkbookMegabytes); tài khoản không được nhập số liệu của xã nào trong tỉnh: 403 trước khi đọc tệp. Tệp vượt giới hạn cấu trúc (số phần, dung lượng giải nén, dòng, cột, ô, độ dài một ô; Mtqg:Uploads:*) hoặc đọc quá thời gian: 400 nêu giới hạn (`bound`); quá dung lượng: 413. Ô trống: giữ nguyên; ô ghi \"xóa\": xóa giá trị. Có lỗi: 400 liệt kê từng lỗi (trang, dòng, cột, lý do) trong `errors` (khóa là ô, ví dụ \"Số liệu!D7\") và `problems`, không ghi gì. Tài khoản phải được nhập số liệu cho mọi xã trong tệp, nếu không: 403 nêu các xã. Thành công: {communes, valuesWritten, valuesCleared, seconds}."
             );
         province
             .MapGet("/scorecards.xlsx", GetResults)
@@ -100,26 +101,29 @@ public static class ExcelApi
         CancellationToken ct
     )
     {
-        // Checked before the body is read, so an oversized file is refused with a Vietnamese message rather than by the server.
-        if (request.ContentLength > ScorecardExcelService.MaxFileBytes + 64 * 1024)
-            return TooLarge();
-        if (!request.HasFormContentType)
-            return ApiProblems.Invalid("file", "Gửi tệp dạng multipart/form-data, trong trường \"file\".");
-        var form = await request.ReadFormAsync(ct);
-        if (form.Files.GetFile("file") is not { Length: > 0 } file)
-            return ApiProblems.Invalid("file", "Chưa có tệp: gửi tệp .xlsx hoặc .csv trong trường \"file\".");
-        if (file.Length > ScorecardExcelService.MaxFileBytes)
-            return TooLarge();
-
-        await using var stream = file.OpenReadStream();
-        var result = await excel.UploadAsync(code, year, set, stream, file.FileName, ct);
-        return ToHttp(result);
+        // The upload gate (decision 0018): who may write here is asked before a byte of the body is read, then the body
+        // is received with its bytes counted; the service measures the file's structure before parsing it.
+        var (refusal, outcome) = await excel.MayUploadAsync(code, year, set, ct);
+        if (refusal is not null)
+            return UploadPages.Answer(refusal);
+        if (!outcome.IsDone)
+            return ApiProblems.From(outcome);
+        var (file, refused) = await UploadGate.ReceiveAsync(request, excel.MaxBytes, UploadGate.WorkbookSetting, ct);
+        if (refused is not null)
+            return UploadPages.Answer(refused);
+        await using (file)
+        {
+            if (file!.Length == 0)
+                return ApiProblems.Invalid("file", "Chưa có tệp: gửi tệp .xlsx hoặc .csv trong trường \"file\".");
+            return ToHttp(await excel.UploadAsync(code, year, set, file.Content, file.FileName, ct));
+        }
     }
 
     internal static IResult ToHttp(UploadOutcome result) =>
         result switch
         {
             { Report: { } report } => TypedResults.Ok(report),
+            { Refusal: { } refusal } => UploadPages.Answer(refusal),
             { Outcome.Kind: OutcomeKind.Forbidden } => TypedResults.Problem(
                 result.Outcome.Message,
                 statusCode: StatusCodes.Status403Forbidden,
@@ -144,7 +148,4 @@ public static class ExcelApi
             ),
             _ => ApiProblems.From(result.Outcome),
         };
-
-    private static IResult TooLarge() =>
-        TypedResults.Problem(ScorecardExcelService.TooLarge, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn");
 }

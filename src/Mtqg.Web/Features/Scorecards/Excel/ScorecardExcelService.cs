@@ -8,6 +8,7 @@ using Mtqg.Domain.Units;
 using Mtqg.Web.Data;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Audit;
+using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards.Evaluation;
 using Mtqg.Web.Features.Scorecards.Values;
 using Mtqg.Web.Features.Units;
@@ -36,10 +37,23 @@ public sealed record UploadOutcome(
     UploadReport? Report,
     Outcome Outcome,
     IReadOnlyList<ExcelProblem> Problems,
-    IReadOnlyList<UnitRef> Forbidden
+    IReadOnlyList<UnitRef> Forbidden,
+    UploadRefusal? Refusal = null
 )
 {
     public static UploadOutcome Refused(Outcome outcome) => new(null, outcome, [], []);
+
+    /// <summary>Refused by the upload gate (permission, bytes, a bound of the file's structure, the time limit): nothing read further.</summary>
+    public static UploadOutcome Refused(UploadRefusal refusal) =>
+        new(
+            null,
+            refusal.Status == StatusCodes.Status403Forbidden
+                ? Outcome.Forbidden(refusal.Message)
+                : Outcome.Invalid(refusal.Message, [new Problem("file", refusal.Message)]),
+            [],
+            [],
+            refusal
+        );
 }
 
 /// <summary>
@@ -52,13 +66,11 @@ public sealed class ScorecardExcelService(
     EvaluationService evaluations,
     TimeProvider clock,
     AuditActor actor,
-    CurrentUser user
+    CurrentUser user,
+    AccessPolicy access,
+    UploadGate gate
 )
 {
-    public const long MaxFileBytes = 20 * 1024 * 1024;
-    public static readonly string TooLarge =
-        $"Tệp lớn hơn {MaxFileBytes / 1024 / 1024} MB: chia thành nhiều tệp (ví dụ theo nhóm xã) rồi tải lên lần lượt.";
-
     /// <summary>More problems than this are counted but not listed: a wrong file would otherwise list every cell.</summary>
     public const int MaxProblemsListed = 1000;
 
@@ -197,6 +209,28 @@ public sealed class ScorecardExcelService(
     /// <summary>Stands for the whole country where a province code goes (file name, notes).</summary>
     public const string NationalCode = "toan-quoc";
 
+    /// <summary>The byte limit of a values file (<c>Mtqg:Uploads:WorkbookMegabytes</c>).</summary>
+    public long MaxBytes => gate.WorkbookBytes;
+
+    /// <summary>
+    /// Before a values file is read: the province and set exist (else the outcome), and the account may enter values for
+    /// some commune of the province (else the 403 refusal).
+    /// </summary>
+    public async Task<(UploadRefusal? Refusal, Outcome Outcome)> MayUploadAsync(
+        string provinceCode,
+        int year,
+        string? setCode,
+        CancellationToken ct
+    )
+    {
+        var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
+        if (set is null || province is null)
+            return (null, outcome);
+        return await access.CanEnterValuesInProvinceAsync(province.Code, year, ct)
+            ? (null, Outcome.Done)
+            : (UploadGate.Forbidden(NoRight(province, year)), outcome);
+    }
+
     /// <summary>
     /// Reads the file, checks every cell and every commune row, then (only when all is clean and the
     /// account may enter values for every commune in it) replaces the values of the cells present in
@@ -215,16 +249,56 @@ public sealed class ScorecardExcelService(
         var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
         if (set is null || province is null)
             return UploadOutcome.Refused(outcome);
-        if (file.CanSeek && file.Length > MaxFileBytes)
-            return UploadOutcome.Refused(Outcome.Invalid(TooLarge, [new Problem("file", TooLarge)]));
+        // The upload gate (decision 0018): permission, bytes, the file's structure, then a time-bounded parse.
+        if (!await access.CanEnterValuesInProvinceAsync(province.Code, year, ct))
+            return UploadOutcome.Refused(UploadGate.Forbidden(NoRight(province, year)));
+        if (!file.CanSeek)
+        {
+            // The gate measures the file before the parse reads it: a stream read once is kept (bounded) to be read twice.
+            var kept = new MemoryStream();
+            try
+            {
+                await new BoundedStream(
+                    file,
+                    gate.WorkbookBytes,
+                    UploadGate.TooLarge(gate.WorkbookBytes, UploadGate.WorkbookSetting)
+                ).CopyToAsync(kept, ct);
+            }
+            catch (UploadRefusedException e)
+            {
+                return UploadOutcome.Refused(e.Refusal);
+            }
+            kept.Position = 0;
+            file = kept;
+        }
+        if (file.Length > gate.WorkbookBytes)
+            return UploadOutcome.Refused(UploadGate.TooLarge(gate.WorkbookBytes, UploadGate.WorkbookSetting));
+        if (file.Length == 0)
+        {
+            const string empty = "Tệp rỗng: chọn tệp .xlsx hoặc .csv có số liệu.";
+            return UploadOutcome.Refused(Outcome.Invalid(empty, [new Problem("file", empty)]));
+        }
         var format = Format(fileName, file);
         if (format is null)
         {
             const string message = "Tệp phải là Excel (.xlsx) hoặc CSV (.csv). Tệp Excel 97–2003 (.xls) hãy lưu lại thành .xlsx.";
             return UploadOutcome.Refused(Outcome.Invalid(message, [new Problem("file", message)]));
         }
+        if (gate.Scan(file, format == UploadFormat.Csv, ct) is { } outside)
+            return UploadOutcome.Refused(outside);
 
-        var parsed = ValuesSheetReader.Read(file, format.Value, Path.GetFileName(fileName), set.Indicators);
+        ParsedFile parsed;
+        using (var budget = gate.StartParse(ct))
+        {
+            try
+            {
+                parsed = ValuesSheetReader.Read(file, format.Value, Path.GetFileName(fileName), set.Indicators, budget.Token);
+            }
+            catch (OperationCanceledException) when (budget.Token.IsCancellationRequested && budget.Refusal is { } stopped)
+            {
+                return UploadOutcome.Refused(stopped);
+            }
+        }
         var problems = parsed.Problems.ToList();
         if (parsed.Stamp is { } stamp)
             problems.AddRange(StampProblems(stamp, province.Code, year, set.Code));
@@ -409,6 +483,9 @@ public sealed class ScorecardExcelService(
             ? (set, null, Outcome.NotFound($"Không có tỉnh, thành phố mã \"{provinceCode}\" có hiệu lực ngày 31/12/{year}."))
             : (set, province, Outcome.Done);
     }
+
+    private static string NoRight(UnitRef province, int year) =>
+        $"Tài khoản không có quyền nhập số liệu của xã nào thuộc {province.Name} năm {year}; tệp không được đọc, chưa có gì được ghi.";
 
     /// <summary>The rural communes (xã, đặc khu) of the province in force on 31 December of the year.</summary>
     private IQueryable<AdministrativeUnit> Communes(string provinceCode, int year) =>

@@ -4,6 +4,7 @@ using MiniExcelLibs;
 using MiniExcelLibs.Csv;
 using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Units;
+using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards.Values;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
@@ -41,7 +42,17 @@ public static class ValuesSheetReader
 {
     private const int HeaderSearchRows = 10;
 
-    public static ParsedFile Read(Stream stream, UploadFormat format, string fileName, IReadOnlyDictionary<string, SetIndicator> indicators)
+    /// <summary>
+    /// Reads a file the upload gate has already measured (rows, columns, text lengths within its bounds), so the cost is
+    /// linear in the cells present; <paramref name="ct"/> is checked per row and stops the read.
+    /// </summary>
+    public static ParsedFile Read(
+        Stream stream,
+        UploadFormat format,
+        string fileName,
+        IReadOnlyDictionary<string, SetIndicator> indicators,
+        CancellationToken ct = default
+    )
     {
         var sheet = format == UploadFormat.Csv ? fileName : ValuesWorkbook.ValuesSheet;
         try
@@ -70,17 +81,25 @@ public static class ValuesSheetReader
                     .Query(stream, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX)
                     .Cast<IDictionary<string, object?>>();
             }
-            var (parsed, problems) = Parse(sheet, rows, indicators, format == UploadFormat.Csv);
+            var (parsed, problems) = Parse(sheet, rows, indicators, format == UploadFormat.Csv, ct);
             return new ParsedFile(sheet, parsed, problems, stamp);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A damaged or foreign file is bad input, reported like any other problem.
+            // A damaged or foreign file is bad input, reported like any other problem; the library's own (English) text is not shown.
             var what = format == UploadFormat.Csv ? "tệp CSV" : "tệp Excel (.xlsx)";
             return new ParsedFile(
                 sheet,
                 [],
-                [new ExcelProblem(sheet, null, null, null, $"Không đọc được {what}: tệp hỏng hoặc không đúng định dạng ({e.Message}).")],
+                [
+                    new ExcelProblem(
+                        sheet,
+                        null,
+                        null,
+                        null,
+                        $"Không đọc được {what}: tệp hỏng hoặc không đúng định dạng. Hãy mở tệp bằng Excel và lưu lại, hoặc dùng tệp mẫu tải từ hệ thống."
+                    ),
+                ],
                 null
             );
         }
@@ -90,7 +109,8 @@ public static class ValuesSheetReader
         string sheet,
         IEnumerable<IDictionary<string, object?>> rows,
         IReadOnlyDictionary<string, SetIndicator> indicators,
-        bool csv
+        bool csv,
+        CancellationToken ct
     )
     {
         var problems = new List<ExcelProblem>();
@@ -101,6 +121,7 @@ public static class ValuesSheetReader
         var rowNumber = 0;
         foreach (var row in rows)
         {
+            ct.ThrowIfCancellationRequested();
             rowNumber++;
             var problemsBefore = problems.Count;
             if (csv && !undecodable && row.Values.Any(v => v is string s && s.Contains('\uFFFD')))
@@ -409,7 +430,7 @@ public static class ValuesSheetReader
     /// </summary>
     private static CsvConfiguration CsvConfiguration(Stream stream)
     {
-        var separator = Separator(stream);
+        var separator = UploadScan.CsvSeparator(stream);
         var width = 0;
         return new CsvConfiguration
         {
@@ -424,37 +445,6 @@ public static class ValuesSheetReader
                 return fields.ToArray();
             },
         };
-    }
-
-    private static char Separator(Stream stream)
-    {
-        var buffer = new byte[4096];
-        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
-        var text = Encoding.UTF8.GetString(buffer, 0, read);
-        var end = text.IndexOfAny(['\r', '\n']);
-        var line = end < 0 ? text : text[..end];
-        int commas = 0,
-            semicolons = 0,
-            tabs = 0;
-        var quoted = false;
-        foreach (var c in line)
-        {
-            if (c == '"')
-                quoted = !quoted;
-            else if (!quoted)
-            {
-                if (c == ',')
-                    commas++;
-                else if (c == ';')
-                    semicolons++;
-                else if (c == '\t')
-                    tabs++;
-            }
-        }
-        return semicolons > commas && semicolons >= tabs ? ';'
-            : tabs > commas ? '\t'
-            : ',';
     }
 
     /// <summary>RFC 4180 fields of one record (MiniExcel has already joined a record's lines).</summary>
