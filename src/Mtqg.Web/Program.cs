@@ -20,8 +20,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddInMemoryCollection(
     new Dictionary<string, string?>
     {
-        // DESIGN §5: demo mode is on by default in Development, off elsewhere, unless configured.
-        ["Mtqg:Demo"] = builder.Configuration["Mtqg:Demo"] ?? builder.Environment.IsDevelopment().ToString(),
+        // DESIGN §5, issue 18: on by default only for the embedded SQLite database in Development (DemoOptions.IsOn).
+        ["Mtqg:Demo"] = DemoOptions
+            .IsOn(builder.Configuration["Mtqg:Demo"], builder.Environment.IsDevelopment(), DatabaseSetup.Provider(builder.Configuration))
+            .ToString(),
     }
 );
 
@@ -30,7 +32,7 @@ builder.Services.AddSingleton<SeedFiles>();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 builder.Services.AddMtqgDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<DatabaseInitializer>();
-builder.Services.AddMtqgAuthentication();
+builder.Services.AddMtqgAuthentication(builder.Configuration);
 builder.Services.AddMtqgRateLimits();
 builder.Services.AddMtqgReverseProxy(builder.Configuration);
 builder.Services.AddMtqgApi();
@@ -56,6 +58,12 @@ var app = builder.Build();
 
 // A setting out of range stops the app here, naming the setting, before the database is touched (also for "migrate").
 app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+
+if (!app.Environment.IsDevelopment() && string.IsNullOrEmpty(app.Configuration[AuthenticationSetup.CertificatePathSetting]))
+    app.Logger.LogWarning(
+        "Khóa ký phiên đăng nhập (data protection) được lưu không mã hóa trong cơ sở dữ liệu: đặt {Setting} (tệp .pfx) để mã hóa (README, triển khai thật).",
+        AuthenticationSetup.CertificatePathSetting
+    );
 
 if (args.FirstOrDefault() == "migrate")
 {

@@ -53,4 +53,24 @@ public sealed class StartupTests
             { InnerException: { } inner } => e.Message + " | " + Messages(inner),
             _ => e.Message,
         };
+
+    [Theory]
+    [InlineData(null, true, DatabaseProvider.Sqlite, true)] // a newcomer's `dotnet run`
+    [InlineData(null, true, DatabaseProvider.Postgres, false)] // the README's PostgreSQL set-up: never the public demo accounts
+    [InlineData(null, false, DatabaseProvider.Sqlite, false)] // Production
+    [InlineData("true", false, DatabaseProvider.Postgres, true)] // asked explicitly
+    [InlineData("false", true, DatabaseProvider.Sqlite, false)]
+    public void Demo_mode_is_on_by_default_only_for_the_embedded_database_in_development(
+        string? configured,
+        bool development,
+        DatabaseProvider provider,
+        bool on
+    ) => Assert.Equal(on, DemoOptions.IsOn(configured, development, provider));
+
+    [Fact]
+    public void A_demo_setting_that_is_not_true_or_false_stops_the_app_naming_it() =>
+        Assert.Contains(
+            "Mtqg:Demo",
+            Assert.Throws<InvalidOperationException>(() => DemoOptions.IsOn("có", true, DatabaseProvider.Sqlite)).Message
+        );
 }

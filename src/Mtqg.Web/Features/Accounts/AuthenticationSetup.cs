@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -8,10 +9,26 @@ namespace Mtqg.Web.Features.Accounts;
 
 public static class AuthenticationSetup
 {
-    public static IServiceCollection AddMtqgAuthentication(this IServiceCollection services)
+    /// <summary>A PKCS#12 (.pfx) file whose certificate encrypts the data-protection keys at rest; its password in <c>Mtqg:DataProtection:CertificatePassword</c>.</summary>
+    public const string CertificatePathSetting = "Mtqg:DataProtection:CertificatePath";
+
+    private static X509Certificate2? Certificate(IConfiguration configuration)
+    {
+        if (configuration[CertificatePathSetting] is not { Length: > 0 } path)
+            return null;
+        if (!File.Exists(path))
+            throw new InvalidOperationException($"{CertificatePathSetting}: không có tệp chứng thư \"{path}\".");
+        return X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Mtqg:DataProtection:CertificatePassword"]);
+    }
+
+    public static IServiceCollection AddMtqgAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SignInGuard>();
-        services.AddDataProtection().SetApplicationName("Mtqg").PersistKeysToDbContext<AppDbContext>();
+        // The keys that sign cookies and tokens live in the database (shared by every web node). With a certificate configured
+        // they are stored encrypted by it, so a copy of the database alone cannot forge a sign-in (issue 18; README, production).
+        var keys = services.AddDataProtection().SetApplicationName("Mtqg").PersistKeysToDbContext<AppDbContext>();
+        if (Certificate(configuration) is { } certificate)
+            keys.ProtectKeysWithCertificate(certificate);
 
         services
             .AddAuthentication(options =>
