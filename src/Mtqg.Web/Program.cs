@@ -77,6 +77,7 @@ app.UseCurrentUser();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseInputGuard();
 
 app.MapStaticAssets();
 app.MapMtqgOpenApi();
