@@ -182,6 +182,13 @@ public static class ApiSetup
                     "Kiểu nội dung không hợp lệ",
                     "Gửi nội dung dạng application/json."
                 ),
+                _ when bad.Message.Contains("body", StringComparison.Ordinal)
+                        && !bad.Message.StartsWith("Failed to bind", StringComparison.Ordinal) => new(
+                    StatusCodes.Status400BadRequest,
+                    "Dữ liệu không hợp lệ",
+                    "Thiếu nội dung JSON của yêu cầu.",
+                    new Problem("body", "Thiếu nội dung JSON của yêu cầu.")
+                ),
                 _ when parameter is not null => new(
                     StatusCodes.Status400BadRequest,
                     "Dữ liệu không hợp lệ",
