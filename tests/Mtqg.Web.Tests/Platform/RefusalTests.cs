@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Mtqg.Web.Tests.Infrastructure;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Mtqg.Web.Tests.Platform;
 
@@ -18,7 +19,7 @@ namespace Mtqg.Web.Tests.Platform;
 /// How a refusal is answered and logged (DESIGN §8, issue 18 item 6): bad input at Warning without a stack trace, random
 /// text with control characters never a 500, and a write that finds SQLite busy a 503 with Retry-After — not a 30 s wait.
 /// </summary>
-public sealed class RefusalTests
+public sealed class RefusalTests(ITestOutputHelper output)
 {
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
@@ -132,6 +133,7 @@ public sealed class RefusalTests
             Assert.Equal(TimeSpan.FromSeconds(1), busy.Headers.RetryAfter?.Delta);
             Assert.Contains("Cơ sở dữ liệu đang bận", problem.GetProperty("detail").GetString());
             Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+            output.WriteLine($"SQLite busy, timeout 1 s: 503 after {clock.Elapsed.TotalSeconds:0.00} s");
             await using (var rollback = new SqliteCommand("ROLLBACK;", holder))
                 await rollback.ExecuteNonQueryAsync();
         }
@@ -152,6 +154,7 @@ public sealed class RefusalTests
             await tx.CommitAsync();
             Assert.Equal(HttpStatusCode.NoContent, (await waiting).StatusCode);
             Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1));
+            output.WriteLine($"PostgreSQL row held 1 s: 204 after {clock.Elapsed.TotalSeconds:0.00} s");
         }
 
         Assert.Equal(HttpStatusCode.NoContent, (await disable()).StatusCode);
