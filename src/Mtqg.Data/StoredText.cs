@@ -13,7 +13,7 @@ namespace Mtqg.Data;
 /// How much text each column holds, read from the EF model (<c>HasMaxLength</c> in the configurations), never copied
 /// (decision 0013). PostgreSQL refuses a longer text and SQLite keeps it, so the same rule must refuse it first on both:
 /// services check their fields with <see cref="TooLong{TEntity}"/> (naming the field the user typed), and
-/// <see cref="Overflows"/> is the last line, run on every SaveChanges. A property's Vietnamese name is its
+/// <see cref="Refusals"/> is the last line, run on every SaveChanges. A property's Vietnamese name is its
 /// <c>[Display(Name = …)]</c>.
 /// </summary>
 public static class StoredText
@@ -62,10 +62,12 @@ public static class StoredText
         select (property, property.GetMaxLength()!.Value);
 
     /// <summary>
-    /// The texts about to be written (added rows, changed properties of modified rows) that their column cannot hold,
-    /// each as a problem named by the property (camelCase, as the API spells fields) with its Vietnamese message.
+    /// The texts about to be written (added rows, changed properties of modified rows) that their column cannot hold, that
+    /// hold a character never accepted (<see cref="InputText"/>: NUL, control, bidirectional override), or that are required
+    /// and hold nothing visible — each as a problem named by the property (camelCase, as the API spells fields) with its
+    /// Vietnamese message.
     /// </summary>
-    public static IReadOnlyList<Problem> Overflows(ChangeTracker tracker)
+    public static IReadOnlyList<Problem> Refusals(ChangeTracker tracker)
     {
         var problems = new List<Problem>();
         foreach (var entry in tracker.Entries())
@@ -74,12 +76,16 @@ public static class StoredText
                 continue;
             foreach (var value in entry.Properties)
             {
-                if (value.Metadata.ClrType != typeof(string) || value.Metadata.GetMaxLength() is not { } max)
+                if (value.Metadata.ClrType != typeof(string) || value.CurrentValue is not string text)
                     continue;
                 if (entry.State == EntityState.Modified && !value.IsModified)
                     continue;
-                if (value.CurrentValue is string text && text.Length > max)
+                if (value.Metadata.GetMaxLength() is { } max && text.Length > max)
                     problems.Add(new Problem(JsonName(value.Metadata.Name), Message(Label(value.Metadata), max)));
+                else if (InputText.Check(JsonName(value.Metadata.Name), Label(value.Metadata), text) is { } refused)
+                    problems.Add(refused);
+                else if (!value.Metadata.IsNullable && text.Length > 0 && InputText.IsBlank(text))
+                    problems.Add(new Problem(JsonName(value.Metadata.Name), $"{Label(value.Metadata)} không có ký tự nhìn thấy được."));
             }
         }
         return problems;
@@ -97,8 +103,8 @@ public static class StoredText
     }
 }
 
-/// <summary>A save refused because some text is longer than its column holds (decision 0013); nothing was written.</summary>
-public sealed class StoredTextTooLongException(IReadOnlyList<Problem> problems)
+/// <summary>A save refused because some text is longer than its column holds (decision 0013) or holds a refused character; nothing was written.</summary>
+public sealed class StoredTextRefusedException(IReadOnlyList<Problem> problems)
     : Exception(string.Join(" ", problems.Select(p => p.Message)))
 {
     public IReadOnlyList<Problem> Problems { get; } = problems;

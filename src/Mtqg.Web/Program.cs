@@ -86,6 +86,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseUploadGate(); // before the antiforgery check reads a page's form: permission, then bytes
 app.UseAntiforgery();
+app.UseInputGuard();
 
 app.MapStaticAssets();
 app.MapMtqgOpenApi();

@@ -20,7 +20,7 @@ public static partial class CriteriaSetValidator
         var problems = new List<Problem>();
         void Add(string field, string message) => problems.Add(new Problem(field, message));
 
-        if (string.IsNullOrWhiteSpace(doc.Code))
+        if (InputText.IsBlank(doc.Code))
             Add("code", "Thiếu mã bộ tiêu chí.");
         else if (!CodePattern().IsMatch(doc.Code))
             Add(
@@ -73,7 +73,7 @@ public static partial class CriteriaSetValidator
                 Add($"{path}.number", $"{label}: số thứ tự phải là số nguyên dương.");
             else if (!numbers.Add(number))
                 Add($"{path}.number", $"Số thứ tự tiêu chí {number} bị trùng.");
-            if (string.IsNullOrWhiteSpace(criterion.Code))
+            if (InputText.IsBlank(criterion.Code))
                 Add($"{path}.code", $"{label}: thiếu mã tiêu chí.");
             else if (!CodePattern().IsMatch(criterion.Code))
                 Add($"{path}.code", $"{label}: mã \"{criterion.Code}\" không hợp lệ.");
@@ -104,8 +104,8 @@ public static partial class CriteriaSetValidator
             add(path, $"{criterionLabel}: chỉ tiêu trống.");
             return;
         }
-        var label = string.IsNullOrWhiteSpace(indicator.Code) ? $"{criterionLabel}, một chỉ tiêu" : $"Chỉ tiêu {indicator.Code}";
-        if (string.IsNullOrWhiteSpace(indicator.Code))
+        var label = InputText.IsBlank(indicator.Code) ? $"{criterionLabel}, một chỉ tiêu" : $"Chỉ tiêu {indicator.Code}";
+        if (InputText.IsBlank(indicator.Code))
             add($"{path}.code", $"{criterionLabel}: chỉ tiêu thiếu mã.");
         else if (!CodePattern().IsMatch(indicator.Code))
             add($"{path}.code", $"{label}: mã không hợp lệ.");
@@ -148,7 +148,7 @@ public static partial class CriteriaSetValidator
                 add(rowPath, $"{label}: dòng ngưỡng trống.");
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(row.Level))
+            if (InputText.IsBlank(row.Level))
                 add($"{rowPath}.level", $"{label}: dòng ngưỡng thiếu mức đạt chuẩn.");
             else if (!levels.Contains(row.Level))
                 add($"{rowPath}.level", $"{label}: mức \"{row.Level}\" không có trong danh sách mức của bộ tiêu chí.");
@@ -208,7 +208,7 @@ public static partial class CriteriaSetValidator
                 add(path, "Mức đạt chuẩn trống.");
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(level.Code))
+            if (InputText.IsBlank(level.Code))
                 add($"{path}.code", "Mức đạt chuẩn thiếu mã.");
             else if (!codes.Add(level.Code))
                 add($"{path}.code", $"Mã mức \"{level.Code}\" bị trùng.");
@@ -233,7 +233,7 @@ public static partial class CriteriaSetValidator
                 add(path, "Nhóm trống.");
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(group.Code))
+            if (InputText.IsBlank(group.Code))
                 add($"{path}.code", "Nhóm/vùng thiếu mã.");
             else if (!codes.Add(group.Code))
                 add($"{path}.code", $"Mã nhóm \"{group.Code}\" bị trùng.");
@@ -293,7 +293,7 @@ public static partial class CriteriaSetValidator
 
     private static void RequireText(string? text, string field, string missing, int max, Action<string, string> add)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (InputText.IsBlank(text))
             add(field, missing);
         else if (text.Length > max)
             add(field, $"Giá trị quá dài: tối đa {max} ký tự.");

@@ -66,7 +66,7 @@ public sealed class ActivityTarget
         IReadOnlyList<CommuneGoal> communes
     )
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (InputText.IsBlank(name))
             throw new ArgumentException("Phải nhập tên hoạt động.", nameof(name));
         if (goal <= 0)
             throw new ArgumentOutOfRangeException(nameof(goal), "Mục tiêu phải lớn hơn 0.");
@@ -110,9 +110,9 @@ public sealed class ActivityTarget
             problems.Add(new("date", $"Ngày cập nhật phải nằm trong kỳ kế hoạch ({Period})."));
         if (update.Date > today)
             problems.Add(new("date", $"Ngày cập nhật không được sau ngày hôm nay ({TargetProgress.Date(today)})."));
-        if (string.IsNullOrWhiteSpace(update.By))
+        if (InputText.IsBlank(update.By))
             problems.Add(new("by", "Phải ghi người cập nhật."));
-        if (string.IsNullOrWhiteSpace(update.CommuneCode))
+        if (InputText.IsBlank(update.CommuneCode))
         {
             if (Scope == ActivityScope.PerCommune)
                 problems.Add(new("communeCode", "Phải chọn xã cho mục tiêu theo từng xã."));

@@ -1,3 +1,5 @@
+using Mtqg.Domain.Common;
+
 namespace Mtqg.Domain.Plans;
 
 /// <summary>A recognition decision as the plans see it: which commune, at which level code, decided on which date.</summary>
@@ -26,7 +28,7 @@ public sealed record CommuneCountTarget
 
     public CommuneCountTarget(string level, int year, int goal)
     {
-        if (string.IsNullOrWhiteSpace(level))
+        if (InputText.IsBlank(level))
             throw new ArgumentException("Phải chọn mức đạt chuẩn.", nameof(level));
         if (goal <= 0)
             throw new ArgumentOutOfRangeException(nameof(goal), "Số xã mục tiêu phải lớn hơn 0.");
@@ -76,9 +78,9 @@ public sealed record NamedCommuneTarget
 
     public NamedCommuneTarget(string communeCode, string level, int byYear)
     {
-        if (string.IsNullOrWhiteSpace(communeCode))
+        if (InputText.IsBlank(communeCode))
             throw new ArgumentException("Phải chọn xã.", nameof(communeCode));
-        if (string.IsNullOrWhiteSpace(level))
+        if (InputText.IsBlank(level))
             throw new ArgumentException("Phải chọn mức đạt chuẩn.", nameof(level));
         (CommuneCode, Level, ByYear) = (communeCode, level, byYear);
     }

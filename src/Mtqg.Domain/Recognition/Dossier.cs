@@ -224,7 +224,7 @@ public sealed partial class Dossier
     {
         if (Status is not (DossierStatus.Draft or DossierStatus.SentBack))
             return Outcome.Rejected($"Không thể sửa ghi chú: hồ sơ đang ở trạng thái «{Status.Label()}».");
-        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        Note = InputText.IsBlank(note) ? null : note.Trim();
         return Outcome.Done;
     }
 
@@ -264,10 +264,10 @@ public sealed partial class Dossier
         if (RefuseAppraisalStep("thẩm định", criterionNumber, sector, user) is { } refusal)
             return refusal;
         var criterion = Find(criterionNumber)!;
-        if (result == AppraisalResult.NotMet && string.IsNullOrWhiteSpace(comment))
+        if (result == AppraisalResult.NotMet && InputText.IsBlank(comment))
             return Outcome.Rejected($"Không thể kết luận {criterion.Label} chưa đạt mà không ghi lý do.");
 
-        var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        var text = InputText.IsBlank(comment) ? null : comment.Trim();
         Record(criterion, result == AppraisalResult.Met ? AppraisalStep.Met : AppraisalStep.NotMet, text, user, utcNow);
         Log(
             user,
@@ -291,7 +291,7 @@ public sealed partial class Dossier
         if (RefuseAppraisalStep("trả lại", criterionNumber, sector, user) is { } refusal)
             return refusal;
         var criterion = Find(criterionNumber)!;
-        if (string.IsNullOrWhiteSpace(reason))
+        if (InputText.IsBlank(reason))
             return Outcome.Rejected($"Không thể trả lại {criterion.Label} mà không ghi lý do.");
 
         Record(criterion, AppraisalStep.SentBack, reason.Trim(), user, utcNow);
@@ -336,7 +336,7 @@ public sealed partial class Dossier
                 $"Không thể ghi nhận hội đồng: hồ sơ đang ở trạng thái «{Status.Label()}»; hội đồng chỉ họp khi mọi tiêu chí đã được thẩm định đạt.{waiting}"
             );
         }
-        var names = members.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList();
+        var names = members.Where(m => !InputText.IsBlank(m)).Select(m => m.Trim()).ToList();
         var problems = new List<string>();
         if (names.Count == 0)
             problems.Add("chưa có thành viên hội đồng");
@@ -346,7 +346,7 @@ public sealed partial class Dossier
             problems.Add("chưa có phiếu biểu quyết");
         else if (votesFor + votesAgainst > names.Count)
             problems.Add($"tổng số phiếu ({votesFor + votesAgainst}) nhiều hơn số thành viên ({names.Count})");
-        if (string.IsNullOrWhiteSpace(conclusion))
+        if (InputText.IsBlank(conclusion))
             problems.Add("chưa có kết luận của hội đồng");
         if (SubmittedAt is { } submitted && date < DateOnly.FromDateTime(submitted))
             problems.Add($"ngày họp {date:dd/MM/yyyy} trước ngày nộp hồ sơ {submitted:dd/MM/yyyy}");
@@ -380,7 +380,7 @@ public sealed partial class Dossier
         var problems = new List<string>();
         if (!DecisionNumber().IsMatch(trimmed))
             problems.Add($"số quyết định «{trimmed}» không đúng dạng «số/QĐ-cơ quan», ví dụ 1234/QĐ-UBND");
-        if (string.IsNullOrWhiteSpace(signer))
+        if (InputText.IsBlank(signer))
             problems.Add("chưa có người ký");
         if (level != LevelCode)
             problems.Add($"quyết định công nhận mức {level} nhưng hồ sơ đề nghị mức {LevelCode}");

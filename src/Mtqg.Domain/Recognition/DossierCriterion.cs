@@ -1,3 +1,4 @@
+using Mtqg.Domain.Common;
 using Mtqg.Domain.Evaluation;
 
 namespace Mtqg.Domain.Recognition;
@@ -22,7 +23,7 @@ public sealed record DossierCriterion(int Number, string Code, string Name, stri
                     c.Number,
                     c.Code,
                     c.Name,
-                    responsibleSectors.TryGetValue(c.Number, out var sector) && !string.IsNullOrWhiteSpace(sector) ? sector.Trim() : null,
+                    responsibleSectors.TryGetValue(c.Number, out var sector) && !InputText.IsBlank(sector) ? sector.Trim() : null,
                     c.Status
                 )),
         ];

@@ -128,11 +128,11 @@ public sealed class Recommendation
     )
     {
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(text))
+        if (InputText.IsBlank(text))
             problems.Add(new(prefix + "text", "Phải nhập nội dung kiến nghị."));
-        if (string.IsNullOrWhiteSpace(raisedBy))
+        if (InputText.IsBlank(raisedBy))
             problems.Add(new(prefix + "raisedBy", "Phải ghi cơ quan nêu kiến nghị."));
-        if (string.IsNullOrWhiteSpace(communeCode))
+        if (InputText.IsBlank(communeCode))
             problems.Add(new(prefix + "communeCode", "Phải chọn xã."));
         if (dueDate is { } due && due < raisedOn)
             problems.Add(
@@ -153,7 +153,7 @@ public sealed class Recommendation
             return Outcome.Rejected($"Không thể trả lời: kiến nghị đang ở trạng thái {StatusName(Status)}.");
         if (actorParty != Responsible)
             return Outcome.Forbidden($"Chỉ {Responsible.DisplayName} mới trả lời được kiến nghị này.");
-        if (string.IsNullOrWhiteSpace(text))
+        if (InputText.IsBlank(text))
             return Required("response", "Phải nhập nội dung trả lời.");
         Move(RecommendationAction.Responded, RecommendationStatus.InProgress, actor, text.Trim(), utcNow);
         (Response, RespondedAt) = (text.Trim(), utcNow);
@@ -167,7 +167,7 @@ public sealed class Recommendation
             return Outcome.Rejected($"Không thể đóng: kiến nghị đang ở trạng thái {StatusName(Status)}.");
         if (actorParty != Responsible)
             return Outcome.Forbidden($"Chỉ {Responsible.DisplayName} mới đóng được kiến nghị này.");
-        if (string.IsNullOrWhiteSpace(closingResponse))
+        if (InputText.IsBlank(closingResponse))
             return Required("response", "Phải nhập kết quả xử lý khi đóng kiến nghị.");
         Move(RecommendationAction.Closed, RecommendationStatus.Closed, actor, closingResponse.Trim(), utcNow);
         (Response, RespondedAt, ClosedBy, ClosedAt) = (closingResponse.Trim(), utcNow, actor, utcNow);
@@ -181,7 +181,7 @@ public sealed class Recommendation
             return Outcome.Rejected($"Không thể kết luận không thuộc phạm vi: kiến nghị đang ở trạng thái {StatusName(Status)}.");
         if (actorParty != Responsible)
             return Outcome.Forbidden($"Chỉ {Responsible.DisplayName} mới kết luận được kiến nghị này.");
-        if (string.IsNullOrWhiteSpace(reason))
+        if (InputText.IsBlank(reason))
             return Required("reason", "Phải ghi lý do kiến nghị không thuộc phạm vi xử lý.");
         Move(RecommendationAction.RejectedAsNotApplicable, RecommendationStatus.NotApplicable, actor, reason.Trim(), utcNow);
         (RejectionReason, ClosedBy, ClosedAt) = (reason.Trim(), actor, utcNow);
@@ -194,7 +194,7 @@ public sealed class Recommendation
     {
         if (Status != RecommendationStatus.Closed)
             return Outcome.Rejected($"Không thể mở lại: chỉ mở lại được kiến nghị đã đóng (đang ở trạng thái {StatusName(Status)}).");
-        if (string.IsNullOrWhiteSpace(reason))
+        if (InputText.IsBlank(reason))
             return Required("reason", "Phải ghi lý do mở lại kiến nghị.");
         Move(RecommendationAction.Reopened, RecommendationStatus.Open, actor, reason.Trim(), utcNow);
         (ClosedBy, ClosedAt) = (null, null);

@@ -1,3 +1,4 @@
+using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
 
 namespace Mtqg.Domain.Visits;
@@ -22,7 +23,7 @@ public sealed record ResponsibleParty
     private ResponsibleParty(PartyKind kind, string? sector) => (Kind, Sector) = (kind, sector);
 
     public static ResponsibleParty Department(string sector) =>
-        string.IsNullOrWhiteSpace(sector)
+        InputText.IsBlank(sector)
             ? throw new ArgumentException("Phải ghi tên sở.", nameof(sector))
             : new(PartyKind.Department, sector.Trim());
 

@@ -40,21 +40,21 @@ public sealed record Visit
         var problems = new List<Problem>();
         if (PastDate.Check("date", "Ngày làm việc", Date, today) is { } future)
             problems.Add(future);
-        if (string.IsNullOrWhiteSpace(Agency))
+        if (InputText.IsBlank(Agency))
             problems.Add(new("agency", "Phải ghi cơ quan giúp đỡ xã."));
-        if (string.IsNullOrWhiteSpace(CommuneCode))
+        if (InputText.IsBlank(CommuneCode))
             problems.Add(new("communeCode", "Phải chọn xã."));
         if (Participants.Count == 0)
             problems.Add(new("participants", "Phải ghi ít nhất một thành phần tham dự."));
         for (var i = 0; i < Participants.Count; i++)
-            if (string.IsNullOrWhiteSpace(Participants[i]))
+            if (InputText.IsBlank(Participants[i]))
                 problems.Add(new($"participants[{i}]", $"Thành phần tham dự dòng {i + 1}: không được để trống."));
-        if (string.IsNullOrWhiteSpace(Content))
+        if (InputText.IsBlank(Content))
             problems.Add(new("content", "Phải ghi nội dung buổi làm việc."));
         for (var i = 0; i < Support.Count; i++)
             CheckSupport(Support[i], i, problems);
         for (var i = 0; i < Difficulties.Count; i++)
-            if (string.IsNullOrWhiteSpace(Difficulties[i]))
+            if (InputText.IsBlank(Difficulties[i]))
                 problems.Add(new($"difficulties[{i}]", $"Khó khăn dòng {i + 1}: không được để trống."));
         for (var i = 0; i < Recommendations.Count; i++)
         {
@@ -86,7 +86,7 @@ public sealed record Visit
     {
         var row = $"Hỗ trợ dòng {i + 1}";
         var at = $"support[{i}]";
-        if (item.Kind != SupportKind.Money && string.IsNullOrWhiteSpace(item.Description))
+        if (item.Kind != SupportKind.Money && InputText.IsBlank(item.Description))
             problems.Add(new($"{at}.description", $"{row}: phải ghi nội dung hỗ trợ."));
         if (item.Value is < 0)
             problems.Add(new($"{at}.value", $"{row}: giá trị không được âm."));
@@ -94,7 +94,7 @@ public sealed record Visit
             problems.Add(new($"{at}.value", $"{row}: hỗ trợ bằng tiền phải có số tiền (đồng)."));
         if (item.Quantity is <= 0)
             problems.Add(new($"{at}.quantity", $"{row}: số lượng phải lớn hơn 0."));
-        if (item.Quantity is not null && string.IsNullOrWhiteSpace(item.Unit))
+        if (item.Quantity is not null && InputText.IsBlank(item.Unit))
             problems.Add(new($"{at}.unit", $"{row}: có số lượng thì phải ghi đơn vị tính."));
     }
 

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Mtqg.Data;
+using Mtqg.Domain.Common;
 using Mtqg.Web.Components.Shared;
 using Mtqg.Web.Features.Files;
 using Scalar.AspNetCore;
@@ -17,7 +19,11 @@ public static class ApiSetup
         {
             options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             options.SerializerOptions.Converters.Add(new Features.CriteriaSets.ThresholdValueJsonConverter());
+            InputJson.Apply(options.SerializerOptions);
         });
+        // A body that cannot be read reaches the error handler below (as it does in Development), which names the field in
+        // Vietnamese; otherwise minimal APIs answer an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options =>
             options.AddDocumentTransformer(
                 (document, _, _) =>
@@ -40,23 +46,19 @@ public static class ApiSetup
     }
 
     /// <summary>
-    /// Surprises become a Vietnamese problem for the API and an error page for the UI; a malformed
-    /// request body, or a text longer than its column, is a 400, never a 500. Status-code pages are for the UI only, never for /api.
+    /// Surprises become a Vietnamese problem for the API and an error page for the UI (logged at Error with their stack);
+    /// bad input — a body that cannot be read, a refused value, a text longer than its column — is a 400 naming the field,
+    /// and a SQLite database busy with another write is a 503 with Retry-After, both logged at Warning without a stack
+    /// (<see cref="Refusal"/>). Status-code pages are for the UI only, never for /api.
     /// </summary>
     public static WebApplication UseMtqgErrorHandling(this WebApplication app)
     {
         app.UseExceptionHandler(
             new ExceptionHandlerOptions
             {
-                StatusCodeSelector = e =>
-                    e switch
-                    {
-                        UploadRefusedException refused => refused.Refusal.Status,
-                        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                            StatusCodes.Status413PayloadTooLarge,
-                        BadHttpRequestException or JsonException or StoredTextTooLongException => StatusCodes.Status400BadRequest,
-                        _ => StatusCodes.Status500InternalServerError,
-                    },
+                StatusCodeSelector = e => Expected(e)?.Status ?? StatusCodes.Status500InternalServerError,
+                // The middleware logs a surprise at Error with its stack; an expected refusal is logged by Refusal, at Warning.
+                SuppressDiagnosticsCallback = c => Expected(c.Exception) is not null,
                 ExceptionHandler = async context =>
                 {
                     var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -79,33 +81,42 @@ public static class ApiSetup
                         );
                         return;
                     }
-                    var bad = error is BadHttpRequestException or JsonException;
-                    var api = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health");
-                    if (error is StoredTextTooLongException tooLong)
+                    if (error is StoredTextRefusedException refused)
                     {
-                        // A text longer than its column, missed by the service (decision 0013): refused, nothing written.
-                        const string refused = "Dữ liệu quá dài so với nơi lưu; chưa lưu gì.";
-                        if (api)
+                        // A text the column cannot hold or the text rule refuses, missed by the service: refused, nothing written.
+                        var message = refused.Problems.All(p => p.Message.Contains(" dài quá ", StringComparison.Ordinal))
+                            ? "Dữ liệu quá dài so với nơi lưu; chưa lưu gì."
+                            : "Dữ liệu có ký tự không được phép hoặc không có ký tự nhìn thấy được; chưa lưu gì.";
+                        context
+                            .RequestServices.GetRequiredService<ILoggerFactory>()
+                            .CreateLogger("Mtqg.Refusal")
+                            .LogWarning("400 {Method} {Path}: {Problems}", context.Request.Method, context.Request.Path, refused.Message);
+                        if (Refusal.IsApi(context))
                         {
                             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                            await ApiProblems.Invalid(refused, tooLong.Problems).ExecuteAsync(context);
+                            await ApiProblems.Invalid(message, refused.Problems).ExecuteAsync(context);
                         }
                         else
                             context
                                 .RequestServices.GetRequiredService<Flash>()
-                                .RedirectRefused(context, refused, [.. tooLong.Problems.Select(p => p.Message)]);
+                                .RedirectRefused(context, message, [.. refused.Problems.Select(p => p.Message)]);
                         return;
                     }
-                    if (api)
+                    if (Expected(error) is { } expected)
                     {
-                        context.Response.StatusCode = bad ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
+                        if (expected.Status == StatusCodes.Status503ServiceUnavailable)
+                            context.Response.Headers.RetryAfter = BusyRetrySeconds(context).ToString(CultureInfo.InvariantCulture);
+                        await Refusal.WriteAsync(context, expected.Status, expected.Title, expected.Message, expected.Problem);
+                        return;
+                    }
+                    if (Refusal.IsApi(context))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                         await Results
                             .Problem(
-                                bad
-                                    ? "Yêu cầu không hợp lệ: nội dung không đọc được (kiểm tra JSON và kiểu dữ liệu của từng trường)."
-                                    : "Đã xảy ra lỗi ngoài dự kiến; lỗi đã được ghi lại.",
-                                statusCode: context.Response.StatusCode,
-                                title: bad ? "Dữ liệu không hợp lệ" : "Lỗi hệ thống"
+                                "Đã xảy ra lỗi ngoài dự kiến; lỗi đã được ghi lại.",
+                                statusCode: StatusCodes.Status500InternalServerError,
+                                title: "Lỗi hệ thống"
                             )
                             .ExecuteAsync(context);
                         return;
@@ -147,4 +158,85 @@ public static class ApiSetup
         app.UseRouting(); // after the status-code pages, so that a re-executed request is routed again
         return app;
     }
+
+    private sealed record ExpectedError(int Status, string Title, string Message, Problem? Problem = null);
+
+    /// <summary>The answer to an exception that is the client's doing or a passing state, not a fault; null for a surprise.</summary>
+    private static ExpectedError? Expected(Exception? error)
+    {
+        if (error is null)
+            return null;
+        if (error is UploadRefusedException upload)
+            return new(upload.Refusal.Status, "Tệp không được nhận", upload.Message);
+        if (Busy(error))
+            return new(
+                StatusCodes.Status503ServiceUnavailable,
+                "Hệ thống đang bận",
+                "Cơ sở dữ liệu đang bận ghi dữ liệu khác; chưa lưu gì. Vui lòng thử lại sau ít giây."
+            );
+        if (error is StoredTextRefusedException)
+            return new(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", error.Message);
+        if (error is InvalidDataException || error.InnerException is InvalidDataException)
+            return new(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", InputGuard.UnreadableForm); // the form reader refuses a NUL
+        var json = error as JsonException ?? error.InnerException as JsonException;
+        if (json is not null)
+        {
+            var field = InputJson.Field(json.Path);
+            var message = json switch
+            {
+                InputRefusedException => $"Trường {field}: {json.Message}",
+                _ when json.Message.Contains("uplicate", StringComparison.Ordinal) =>
+                    $"Trường {field} có hai lần trong JSON; gửi mỗi trường một lần.",
+                _ => $"Trường {field}: giá trị không đọc được (kiểm tra JSON và kiểu dữ liệu của trường).",
+            };
+            return new(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", message, new Problem(field, message));
+        }
+        if (error is BadHttpRequestException bad)
+        {
+            // "Required parameter "int year" was not provided…", "Failed to bind parameter "int? year" from "x"".
+            var parameter = System.Text.RegularExpressions.Regex.Match(bad.Message, "\"(?:[^\" ]+ )?([^\" ]+)\"") is { Success: true } m
+                ? m.Groups[1].Value
+                : null;
+            return bad.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => new(bad.StatusCode, "Nội dung quá lớn", "Nội dung gửi lên vượt giới hạn cho phép."),
+                StatusCodes.Status415UnsupportedMediaType => new(
+                    bad.StatusCode,
+                    "Kiểu nội dung không hợp lệ",
+                    "Gửi nội dung dạng application/json."
+                ),
+                _ when bad.Message.Contains("body", StringComparison.Ordinal)
+                        && !bad.Message.StartsWith("Failed to bind", StringComparison.Ordinal) => new(
+                    StatusCodes.Status400BadRequest,
+                    "Dữ liệu không hợp lệ",
+                    "Thiếu nội dung JSON của yêu cầu.",
+                    new Problem("body", "Thiếu nội dung JSON của yêu cầu.")
+                ),
+                _ when parameter is not null => new(
+                    StatusCodes.Status400BadRequest,
+                    "Dữ liệu không hợp lệ",
+                    $"Tham số {parameter} thiếu hoặc không đúng kiểu.",
+                    new Problem(parameter, $"Tham số {parameter} thiếu hoặc không đúng kiểu.")
+                ),
+                _ => new(
+                    bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest,
+                    "Dữ liệu không hợp lệ",
+                    "Yêu cầu không hợp lệ: nội dung không đọc được (kiểm tra JSON và kiểu dữ liệu của từng trường)."
+                ),
+            };
+        }
+        return null;
+    }
+
+    /// <summary>SQLite gave up waiting for another connection's write (SQLITE_BUSY, SQLITE_LOCKED) after its busy timeout.</summary>
+    private static bool Busy(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+                return true;
+        return false;
+    }
+
+    private static int BusyRetrySeconds(HttpContext context) =>
+        Math.Max(1, context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Database:SqliteBusyTimeoutSeconds", 5));
 }

@@ -35,7 +35,11 @@ public static class DatabaseSetup
         var connectionString = configuration.GetConnectionString("Mtqg");
         if (provider == DatabaseProvider.Sqlite)
         {
-            connectionString = SqliteConnectionString(connectionString ?? DefaultSqlite, environment.ContentRootPath);
+            connectionString = SqliteConnectionString(
+                connectionString ?? DefaultSqlite,
+                environment.ContentRootPath,
+                configuration.GetValue("Database:SqliteBusyTimeoutSeconds", 5)
+            );
         }
         else if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -72,8 +76,12 @@ public static class DatabaseSetup
             options.UseNpgsql(connectionString, sql => sql.MigrationsAssembly("Mtqg.Migrations.Postgres"));
     }
 
-    /// <summary>A relative SQLite file is placed under the content root, and its folder created.</summary>
-    private static string SqliteConnectionString(string connectionString, string contentRoot)
+    /// <summary>
+    /// A relative SQLite file is placed under the content root, and its folder created. A write waits at most
+    /// <paramref name="busySeconds"/> (<c>Database:SqliteBusyTimeoutSeconds</c>, 5 by default, unless the connection string
+    /// says otherwise) for another write to finish, then answers 503 with Retry-After — not a 30 s wait and a 500.
+    /// </summary>
+    private static string SqliteConnectionString(string connectionString, string contentRoot, int busySeconds)
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
         if (
@@ -87,6 +95,8 @@ public static class DatabaseSetup
             builder.DataSource = full;
         }
         builder.Pooling = true;
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+            builder.DefaultTimeout = Math.Max(1, busySeconds);
         return builder.ToString();
     }
 }

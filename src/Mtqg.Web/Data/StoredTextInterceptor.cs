@@ -5,8 +5,9 @@ using Mtqg.Data;
 namespace Mtqg.Web.Data;
 
 /// <summary>
-/// The last line of decision 0013: a save holding a text longer than its column is refused before anything is written,
-/// on SQLite as on PostgreSQL, with the Vietnamese problems (<see cref="StoredTextTooLongException"/>, answered 400).
+/// The last line of decision 0013 and of the text rule (<see cref="Mtqg.Domain.Common.InputText"/>): a save holding a text
+/// longer than its column, a NUL or another refused character, or a required text with nothing visible, is refused before anything is written,
+/// on SQLite as on PostgreSQL, with the Vietnamese problems (<see cref="StoredTextRefusedException"/>, answered 400).
 /// Services check their own fields first; this catches the path that did not.
 /// </summary>
 public sealed class StoredTextInterceptor : SaveChangesInterceptor
@@ -33,7 +34,7 @@ public sealed class StoredTextInterceptor : SaveChangesInterceptor
             return;
         if (db.ChangeTracker.AutoDetectChangesEnabled)
             db.ChangeTracker.DetectChanges(); // SaveChanges detects them only after the interceptors
-        if (StoredText.Overflows(db.ChangeTracker) is { Count: > 0 } problems)
-            throw new StoredTextTooLongException(problems);
+        if (StoredText.Refusals(db.ChangeTracker) is { Count: > 0 } problems)
+            throw new StoredTextRefusedException(problems);
     }
 }

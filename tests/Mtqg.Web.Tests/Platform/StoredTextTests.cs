@@ -655,7 +655,7 @@ public sealed class StoredTextTests
                 var value = entry.Property(property.Name);
                 var original = value.CurrentValue;
                 value.CurrentValue = new string('x', max + 1);
-                var refused = await Assert.ThrowsAsync<StoredTextTooLongException>(() => db.SaveChangesAsync());
+                var refused = await Assert.ThrowsAsync<StoredTextRefusedException>(() => db.SaveChangesAsync());
                 Assert.Equal(
                     $"{StoredText.Label(property)} dài quá {max.ToString("N0", Vietnamese)} ký tự.",
                     Assert.Single(refused.Problems).Message
@@ -671,7 +671,7 @@ public sealed class StoredTextTests
         plan.Title = new string('x', Max(app, (Plan p) => p.Title) + 1);
         Assert.Equal(
             "Trích yếu kế hoạch dài quá 1.000 ký tự.",
-            Assert.Single((await Assert.ThrowsAsync<StoredTextTooLongException>(() => db.SaveChangesAsync())).Problems).Message
+            Assert.Single((await Assert.ThrowsAsync<StoredTextRefusedException>(() => db.SaveChangesAsync())).Problems).Message
         );
         using var fresh = app.Services.CreateScope();
         Assert.Equal(title, (await app.Db(fresh).Plans.SingleAsync(p => p.Id == plan.Id)).Title);

@@ -63,7 +63,7 @@ public static class AuthenticationSetup
         services
             .AddIdentityCore<AppUser>(options =>
             {
-                options.Password.RequiredLength = 8;
+                options.Password.RequiredLength = Mtqg.Domain.Common.PasswordLength.Min;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireDigit = true;
                 options.Password.RequireLowercase = true;
@@ -75,6 +75,7 @@ public static class AuthenticationSetup
             })
             .AddRoles<IdentityRole>()
             .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddPasswordValidator<PasswordLengthValidator>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()

@@ -55,7 +55,7 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
             );
         else if (await users.FindByNameAsync(userName) is not null)
             problems.Add(new Problem("userName", $"Tên đăng nhập \"{userName}\" đã có người dùng."));
-        if (string.IsNullOrWhiteSpace(input.Password))
+        if (InputText.IsBlank(input.Password))
             problems.Add(new Problem("password", "Thiếu mật khẩu."));
         else
             problems.AddRange(await PasswordProblemsAsync(input.Password));
@@ -142,7 +142,7 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
         var (user, outcome) = await ManagedAsync(id);
         if (user is null)
             return outcome;
-        if (string.IsNullOrWhiteSpace(newPassword))
+        if (InputText.IsBlank(newPassword))
             return Outcome.Invalid("Thiếu mật khẩu mới.", [new Problem("password", "Nhập mật khẩu mới.")]);
         var problems = await PasswordProblemsAsync(newPassword);
         if (problems.Count > 0)
@@ -272,7 +272,7 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
     )
     {
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(input.DisplayName))
+        if (InputText.IsBlank(input.DisplayName))
             problems.Add(new Problem("displayName", "Thiếu tên hiển thị (họ tên hoặc tên cơ quan)."));
         else if (db.TooLong((AppUser u) => u.DisplayName, input.DisplayName.Trim(), "displayName") is { } tooLong)
             problems.Add(tooLong);
@@ -282,8 +282,8 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
             problems.Add(new Problem("role", $"Vai trò \"{input.Role}\" không hợp lệ; dùng một trong: {string.Join(", ", Roles.All)}."));
             return (null, null, null, problems);
         }
-        var unit = string.IsNullOrWhiteSpace(input.UnitCode) ? null : input.UnitCode.Trim();
-        var sector = string.IsNullOrWhiteSpace(input.Sector) ? null : input.Sector.Trim();
+        var unit = InputText.IsBlank(input.UnitCode) ? null : input.UnitCode.Trim();
+        var sector = InputText.IsBlank(input.Sector) ? null : input.Sector.Trim();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var level = unit is null
             ? (UnitLevel?)null

@@ -16,7 +16,7 @@ public static class UsersApi
 
     public sealed record UpdateUserRequest(string? DisplayName, string? Role, string? UnitCode, string? Sector, string? ConcurrencyStamp);
 
-    public sealed record DisableRequest(bool Disabled);
+    public sealed record DisableRequest(bool? Disabled);
 
     public sealed record PasswordRequest(string? Password);
 
@@ -84,7 +84,10 @@ public static class UsersApi
 
     private static async Task<IResult> Disable(string id, DisableRequest request, UserService users, CancellationToken ct)
     {
-        var outcome = await users.SetDisabledAsync(id, request.Disabled, ct);
+        // A body that does not say which (e.g. {}) changes nothing: it once re-enabled a disabled account.
+        if (request.Disabled is not { } disabled)
+            return ApiProblems.Invalid("disabled", "Thiếu trường disabled: true để khóa, false để mở khóa tài khoản; chưa thay đổi gì.");
+        var outcome = await users.SetDisabledAsync(id, disabled, ct);
         return outcome.IsDone ? TypedResults.NoContent() : ApiProblems.From(outcome);
     }
 

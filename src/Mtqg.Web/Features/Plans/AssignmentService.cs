@@ -15,7 +15,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, Access
 
     public async Task<(IReadOnlyList<CommuneListView>? Lists, Outcome Outcome)> ListsAsync(string province, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(province))
+        if (InputText.IsBlank(province))
             return (null, Agencies.ProvinceRequired);
         if (!access.CanReadProvinceWork(province))
             return (null, Outcome.Forbidden($"Tài khoản không có quyền xem danh sách xã của tỉnh {province}."));
@@ -104,7 +104,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, Access
         CancellationToken ct
     )
     {
-        if (string.IsNullOrWhiteSpace(province))
+        if (InputText.IsBlank(province))
             return (null, Agencies.ProvinceRequired);
         if (!access.CanReadProvinceWork(province))
             return (null, Outcome.Forbidden($"Tài khoản không có quyền xem phân công của tỉnh {province}."));
@@ -169,11 +169,11 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, Access
             );
         if (assignment is not null && input.ProvinceCode is { Length: > 0 } other && other.Trim() != province)
             problems.Add(new("provinceCode", $"Phân công thuộc tỉnh {province}: không chuyển sang tỉnh khác được."));
-        if (string.IsNullOrWhiteSpace(input.Agency))
+        if (InputText.IsBlank(input.Agency))
             problems.Add(new("agency", "Phải nhập tên cơ quan giúp đỡ (ví dụ: Sở Tài chính)."));
         else if (db.TooLong((Agency a) => a.Name, input.Agency.Trim(), "agency") is { } agencyTooLong)
             problems.Add(agencyTooLong);
-        if (string.IsNullOrWhiteSpace(input.Leader))
+        if (InputText.IsBlank(input.Leader))
             problems.Add(new("leader", "Phải nhập lãnh đạo phụ trách."));
         else if (db.TooLong((Assignment a) => a.Leader, input.Leader.Trim(), "leader") is { } leaderTooLong)
             problems.Add(leaderTooLong);

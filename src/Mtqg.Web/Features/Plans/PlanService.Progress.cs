@@ -38,7 +38,7 @@ public sealed partial class PlanService
             input.Amount ?? 0,
             by,
             input.Evidence,
-            string.IsNullOrWhiteSpace(input.CommuneCode) ? null : input.CommuneCode.Trim()
+            InputText.IsBlank(input.CommuneCode) ? null : input.CommuneCode.Trim()
         );
         var problems = new List<Problem>();
         if (input.Date is null)

@@ -134,7 +134,7 @@ public sealed partial class PlanService
                 goals.Count == 0 ? null : string.Join(',', goals.Select(g => $"{g.Code}={g.Goal.ToString(CultureInfo.InvariantCulture)}"));
             if (db.TooLong((PlanTarget t) => t.CommuneGoals, target.CommuneGoals, "communes") is { } tooMany)
                 problems.Add(tooMany);
-            if (!string.IsNullOrWhiteSpace(input.Agency))
+            if (!InputText.IsBlank(input.Agency))
             {
                 var key = Agencies.Key(input.Agency);
                 var agency = await db.Agencies.FirstOrDefaultAsync(a => a.ProvinceCode == plan.ProvinceCode && a.NameKey == key, ct);

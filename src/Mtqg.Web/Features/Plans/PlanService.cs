@@ -27,7 +27,7 @@ public sealed partial class PlanService(
 
     public async Task<(IReadOnlyList<PlanLine>? Plans, Outcome Outcome)> ListAsync(string province, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(province))
+        if (InputText.IsBlank(province))
             return (null, Agencies.ProvinceRequired);
         if (!access.CanReadProvinceWork(province))
             return (null, Outcome.Forbidden($"Tài khoản không có quyền xem kế hoạch của tỉnh {province}."));
@@ -174,7 +174,7 @@ public sealed partial class PlanService(
     /// <summary>A text the user must give, no longer than its column holds (decision 0013).</summary>
     private void Required<T>(List<Problem> problems, string field, string? value, Expression<Func<T, string?>> column, string message)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (InputText.IsBlank(value))
             problems.Add(new(field, message));
         else if (db.TooLong(column, value.Trim(), field) is { } tooLong)
             problems.Add(tooLong);

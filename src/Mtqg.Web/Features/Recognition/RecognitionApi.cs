@@ -164,7 +164,7 @@ public static class RecognitionApi
     )
     {
         var parsed = DossierDtos.ParseStatus(status);
-        if (!string.IsNullOrWhiteSpace(status) && parsed is null)
+        if (!InputText.IsBlank(status) && parsed is null)
             return ApiProblems.Invalid(
                 "status",
                 $"Trạng thái \"{status}\" không có; dùng: draft, submitted, sent_back, resubmitted, appraised, council_held, recognised, rejected."
@@ -270,9 +270,9 @@ public static class RecognitionApi
 
     private static async Task<IResult> DecisionsWorkbook(string? province, int? year, DecisionService service, CancellationToken ct) =>
         TypedResults.File(
-            DossierExcel.BuildDecisions(await service.DecisionsAsync(string.IsNullOrWhiteSpace(province) ? null : province, year, ct)),
+            DossierExcel.BuildDecisions(await service.DecisionsAsync(InputText.IsBlank(province) ? null : province, year, ct)),
             DossierExcel.ContentType,
-            $"MTQG-quyet-dinh{(string.IsNullOrWhiteSpace(province) ? "" : $"-{province}")}{(year is null ? "" : $"-{year}")}.xlsx"
+            $"MTQG-quyet-dinh{(InputText.IsBlank(province) ? "" : $"-{province}")}{(year is null ? "" : $"-{year}")}.xlsx"
         );
 
     private static async Task<IResult> DecisionPdf(int id, DecisionService service, CancellationToken ct)

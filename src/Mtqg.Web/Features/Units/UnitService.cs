@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Units;
+using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
 
 namespace Mtqg.Web.Features.Units;
@@ -123,7 +124,7 @@ public sealed class UnitService(AppDbContext db)
         var units = InForce(db.Units.AsNoTracking(), query.AsOf);
         if (query.Level is { } level)
             units = units.Where(u => u.Level == level);
-        if (!string.IsNullOrWhiteSpace(query.Parent))
+        if (!InputText.IsBlank(query.Parent))
             units = units.Where(u => u.ParentCode == query.Parent);
         var folded = VietnameseText.Fold(query.Q);
         if (folded.Length > 0)

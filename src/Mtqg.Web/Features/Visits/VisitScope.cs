@@ -39,7 +39,7 @@ public sealed class VisitScope(AppDbContext db, Agencies agencies, AccessPolicy 
     )
         where T : class
     {
-        if (string.IsNullOrWhiteSpace(province) && string.IsNullOrWhiteSpace(communeCode) && agencyId is null)
+        if (InputText.IsBlank(province) && InputText.IsBlank(communeCode) && agencyId is null)
             return (
                 null,
                 Outcome.Invalid(
@@ -48,7 +48,7 @@ public sealed class VisitScope(AppDbContext db, Agencies agencies, AccessPolicy 
                 )
             );
         var own = await access.AgencyAsync(ct);
-        if (!string.IsNullOrWhiteSpace(communeCode))
+        if (!InputText.IsBlank(communeCode))
         {
             var commune = await CommuneNowAsync(communeCode.Trim(), ct);
             if (commune is null)
@@ -69,7 +69,7 @@ public sealed class VisitScope(AppDbContext db, Agencies agencies, AccessPolicy 
                 return (null, Outcome.Forbidden($"Tài khoản không có quyền xem việc của {agency.Name}."));
             query = query.Where(x => EF.Property<int>(x, "AgencyId") == agency.Id);
         }
-        if (!string.IsNullOrWhiteSpace(province))
+        if (!InputText.IsBlank(province))
         {
             if (!access.CanReadProvinceWork(province.Trim()))
                 return (null, Outcome.Forbidden($"Tài khoản không có quyền xem số liệu của tỉnh {province}."));

@@ -99,7 +99,7 @@ public sealed class AppraisalService(AppDbContext db, DossierSteps steps, Access
         CancellationToken ct
     )
     {
-        if (string.IsNullOrWhiteSpace(request.Reason))
+        if (InputText.IsBlank(request.Reason))
             return (null, Outcome.Invalid("Thiếu lý do trả lại.", [new("reason", "Ghi rõ lý do trả lại để xã biết cần bổ sung gì.")]));
         if (db.TooLong((AppraisalRecord a) => a.Comment, request.Reason.Trim(), "reason", "Lý do trả lại") is { } tooLong)
             return (null, Outcome.Invalid("Lý do trả lại quá dài.", [tooLong]));
@@ -115,6 +115,9 @@ public sealed class AppraisalService(AppDbContext db, DossierSteps steps, Access
 
     private Outcome? RefuseAppraiser(DossierRecord record, int criterion)
     {
+        // The dossier is readable by now (DossierSteps): a criterion it does not have is not found, not forbidden.
+        if (record.Criteria.All(c => c.Number != criterion))
+            return Outcome.NotFound($"Hồ sơ #{record.Id} không có tiêu chí {criterion}.");
         var sector = record.Criteria.FirstOrDefault(c => c.Number == criterion)?.ResponsibleSector;
         if (access.CanAppraise(record.ProvinceCode, sector))
             return null;

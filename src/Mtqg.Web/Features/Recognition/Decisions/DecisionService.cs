@@ -34,9 +34,9 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
             problems.Add(new("votesFor", "Chưa có số phiếu tán thành."));
         if (request.VotesAgainst is null)
             problems.Add(new("votesAgainst", "Chưa có số phiếu không tán thành."));
-        if (string.IsNullOrWhiteSpace(request.Conclusion))
+        if (InputText.IsBlank(request.Conclusion))
             problems.Add(new("conclusion", "Chưa có kết luận của hội đồng."));
-        var members = string.Join('\n', (request.Members ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()));
+        var members = string.Join('\n', (request.Members ?? []).Where(m => !InputText.IsBlank(m)).Select(m => m.Trim()));
         problems.AddRange(
             new[]
             {
@@ -76,13 +76,13 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
     public async Task<(DecisionDto? Decision, Outcome Outcome)> RecordDecisionAsync(DecisionRequest request, CancellationToken ct)
     {
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(request.Number))
+        if (InputText.IsBlank(request.Number))
             problems.Add(new("number", "Chưa có số quyết định (ví dụ 1234/QĐ-UBND)."));
         if (request.Date is null)
             problems.Add(new("date", "Chưa có ngày quyết định (yyyy-MM-dd)."));
         else if (PastDate.Check("date", "Ngày quyết định", request.Date, steps.Today) is { } future)
             problems.Add(future);
-        if (string.IsNullOrWhiteSpace(request.Signer))
+        if (InputText.IsBlank(request.Signer))
             problems.Add(new("signer", "Chưa có người ký."));
         if (request.Dossiers is null || request.Dossiers.Count == 0)
             problems.Add(new("dossiers", "Quyết định phải công nhận ít nhất một hồ sơ."));
@@ -113,7 +113,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
         if (!access.CanManageProvince(province))
             return (null, Outcome.Forbidden($"Chỉ Văn phòng Điều phối tỉnh {province} ghi nhận quyết định công nhận."));
         var levels = records.Select(r => r.LevelCode).Distinct().ToList();
-        var level = string.IsNullOrWhiteSpace(request.Level) ? levels[0] : request.Level.Trim();
+        var level = InputText.IsBlank(request.Level) ? levels[0] : request.Level.Trim();
 
         var number = request.Number!.Trim().Normalize(NormalizationForm.FormC);
         if (await db.Decisions.AnyAsync(d => d.ProvinceCode == province && d.Number == number, ct))
@@ -145,7 +145,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
             Signer = request.Signer!.Trim(),
             LevelCode = level,
             Year = records.Max(r => r.Year),
-            Batch = string.IsNullOrWhiteSpace(request.Batch) ? null : request.Batch.Trim(),
+            Batch = InputText.IsBlank(request.Batch) ? null : request.Batch.Trim(),
             RecordedByName = actor.Name,
             RecordedAt = now,
         };
@@ -186,7 +186,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
     public async Task<(DecisionDto? Decision, Outcome Outcome)> RecordRevocationAsync(RevocationRequest request, CancellationToken ct)
     {
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(request.Number))
+        if (InputText.IsBlank(request.Number))
             problems.Add(new("number", "Chưa có số quyết định (ví dụ 1234/QĐ-UBND)."));
         else if (!Dossier.IsDecisionNumber(request.Number))
             problems.Add(new("number", $"Số quyết định «{request.Number.Trim()}» không đúng dạng «số/QĐ-cơ quan», ví dụ 1234/QĐ-UBND."));
@@ -194,11 +194,11 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
             problems.Add(new("date", "Chưa có ngày quyết định (yyyy-MM-dd)."));
         else if (PastDate.Check("date", "Ngày quyết định thu hồi", request.Date, steps.Today) is { } future)
             problems.Add(future);
-        if (string.IsNullOrWhiteSpace(request.Signer))
+        if (InputText.IsBlank(request.Signer))
             problems.Add(new("signer", "Chưa có người ký."));
         if (request.Titles is null || request.Titles.Count == 0)
             problems.Add(new("titles", "Quyết định phải thu hồi ít nhất một danh hiệu."));
-        if (string.IsNullOrWhiteSpace(request.Reason))
+        if (InputText.IsBlank(request.Reason))
             problems.Add(new("reason", "Chưa có lý do thu hồi."));
         problems.AddRange(DecisionLengths(request.Number, request.Signer, request.Batch));
         if (db.TooLong((CommuneTitle t) => t.RevocationReason, request.Reason?.Trim(), "reason") is { } reasonTooLong)
@@ -251,7 +251,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
             Signer = request.Signer!.Trim(),
             LevelCode = titles[0].LevelCode,
             Year = request.Date!.Value.Year,
-            Batch = string.IsNullOrWhiteSpace(request.Batch) ? null : request.Batch.Trim(),
+            Batch = InputText.IsBlank(request.Batch) ? null : request.Batch.Trim(),
             RecordedByName = actor.Name,
             RecordedAt = steps.Now,
         };
@@ -265,7 +265,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
     public async Task<IReadOnlyList<DecisionDto>> DecisionsAsync(string? province, int? year, CancellationToken ct)
     {
         var query = db.Decisions.AsNoTracking().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(province))
+        if (!InputText.IsBlank(province))
             query = query.Where(d => d.ProvinceCode == province);
         if (year is not null)
             query = query.Where(d => d.Year == year);

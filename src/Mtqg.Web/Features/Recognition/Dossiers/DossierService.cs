@@ -38,7 +38,7 @@ public sealed class DossierService(
     public async Task<(DossierDto? Dossier, Outcome Outcome)> CreateAsync(CreateDossierRequest request, CancellationToken ct)
     {
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(request.Commune))
+        if (InputText.IsBlank(request.Commune))
             problems.Add(new("commune", "Chưa có mã xã."));
         if (request.Year is null)
             problems.Add(new("year", "Chưa có năm đề nghị."));
@@ -63,7 +63,7 @@ public sealed class DossierService(
                     [new("commune", $"{commune.FullName} không phải xã: tiêu chí nông thôn mới không áp dụng.")]
                 )
             );
-        var level = string.IsNullOrWhiteSpace(request.Level) ? set.LowestLevel : request.Level.Trim();
+        var level = InputText.IsBlank(request.Level) ? set.LowestLevel : request.Level.Trim();
         if (set.Levels.All(l => l.Code != level))
             return (
                 null,
@@ -147,9 +147,9 @@ public sealed class DossierService(
             else if (!user.Is(Roles.Viewer))
                 return [];
         }
-        if (!string.IsNullOrWhiteSpace(province))
+        if (!InputText.IsBlank(province))
             query = query.Where(d => d.ProvinceCode == province);
-        if (!string.IsNullOrWhiteSpace(commune))
+        if (!InputText.IsBlank(commune))
             query = query.Where(d => d.CommuneCode == commune);
         if (year is not null)
             query = query.Where(d => d.Year == year);

@@ -44,7 +44,7 @@ public sealed class EvidenceService(AppDbContext db, DossierSteps steps, FileSto
         var problems = new List<Problem>();
         if (criterion is { } n && record.Criteria.All(c => c.Number != n))
             problems.Add(new("criterion", $"Hồ sơ không có tiêu chí {n}."));
-        var code = string.IsNullOrWhiteSpace(indicator) ? null : indicator.Trim();
+        var code = InputText.IsBlank(indicator) ? null : indicator.Trim();
         if (code is not null)
         {
             var row = record.Indicators.FirstOrDefault(i => i.Code == code);
@@ -58,7 +58,8 @@ public sealed class EvidenceService(AppDbContext db, DossierSteps steps, FileSto
         if (problems.Count > 0)
             return (null, Outcome.Invalid("Minh chứng không hợp lệ.", problems));
 
-        var (file, error) = await store.SaveAsync(content, fileName, pdfOnly: false, ct);
+        // A name shown to every reader: without control or bidirectional characters, which could make "hoadon.exe‮fdp" read as a PDF.
+        var (file, error) = await store.SaveAsync(content, fileName is null ? null : InputText.Clean(fileName), pdfOnly: false, ct);
         if (file is null)
             return (null, Outcome.Invalid(error!, [new Problem("file", error!)]));
         var actor = access.User.Actor;

@@ -58,7 +58,7 @@ public sealed class MaintenanceReviewService(
         if (year is < 2000 or > 2100)
             return (null, Outcome.Invalid("Năm không hợp lệ.", [new("year", $"Năm {year} phải nằm trong khoảng 2000–2100.")]));
         var national = access.ReadsNationally;
-        if (string.IsNullOrWhiteSpace(province))
+        if (InputText.IsBlank(province))
         {
             if (!national)
                 return (null, Outcome.Invalid("Thiếu tỉnh.", [new("province", "Chọn tỉnh (province=<mã tỉnh>).")]));
@@ -69,7 +69,7 @@ public sealed class MaintenanceReviewService(
         var titles = await db
             .CommuneTitles.AsNoTracking()
             .Where(t => t.RevokedOn == null && t.Year < year)
-            .Where(t => string.IsNullOrWhiteSpace(province) || t.ProvinceCode == province)
+            .Where(t => InputText.IsBlank(province) || t.ProvinceCode == province)
             .Select(t => new
             {
                 t.Id,
@@ -95,7 +95,7 @@ public sealed class MaintenanceReviewService(
             {
                 if (!evaluated.TryGetValue((set.Code, t.LevelCode), out var cards))
                     evaluated[(set.Code, t.LevelCode)] = cards = (
-                        await evaluations.EvaluateAsync(set, year, string.IsNullOrWhiteSpace(province) ? null : province, ct, t.LevelCode)
+                        await evaluations.EvaluateAsync(set, year, InputText.IsBlank(province) ? null : province, ct, t.LevelCode)
                     ).ToDictionary(r => r.Commune.Code, r => r.Card);
                 card = cards.GetValueOrDefault(t.CommuneCode);
             }

@@ -40,7 +40,7 @@ public sealed class ScorecardService(
     {
         if (year is < 2000 or > 2100)
             return (null, Outcome.Invalid("Năm không hợp lệ.", [new Problem("year", $"Năm {year} phải nằm trong khoảng 2000–2100.")]));
-        if (!string.IsNullOrWhiteSpace(code))
+        if (!InputText.IsBlank(code))
         {
             var named = await catalog.GetAsync(db, code, ct);
             if (named is null)
@@ -433,7 +433,7 @@ public sealed class ScorecardService(
             return Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{y}.");
         if (!access.CanManageProvince(await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo)))
             return Outcome.Forbidden($"Tài khoản không có quyền xếp nhóm cho {commune.FullName}.");
-        if (string.IsNullOrWhiteSpace(groupCode) || !set.GroupIds.TryGetValue(groupCode, out var groupId))
+        if (InputText.IsBlank(groupCode) || !set.GroupIds.TryGetValue(groupCode, out var groupId))
             return Outcome.Invalid(
                 "Nhóm không hợp lệ.",
                 [

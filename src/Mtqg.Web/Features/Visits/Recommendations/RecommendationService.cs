@@ -230,7 +230,7 @@ public sealed class RecommendationService(AppDbContext db, Agencies agencies, Ac
     public static ResponsibleParty? Party(string? kind, string? sector) =>
         kind?.Trim() switch
         {
-            "department" when !string.IsNullOrWhiteSpace(sector) => ResponsibleParty.Department(sector),
+            "department" when !InputText.IsBlank(sector) => ResponsibleParty.Department(sector),
             "commune" => ResponsibleParty.Commune,
             "province" => ResponsibleParty.Province,
             _ => null,
