@@ -10,9 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Mtqg.Web.Api;
 
 /// <summary>
-/// Limits per client address on what a stranger could use to slow the app for everyone: sign-in (page and token endpoint:
-/// passwords cannot be guessed at speed) and the files built on request (<c>*.xlsx</c>, <c>*.csv</c>: a workbook takes
-/// seconds of CPU where a page takes milliseconds; issue 18). Everything else is not limited. A refusal is 429 with
+/// Limits per client on what a stranger could use to slow the app for everyone: sign-in per address (page and token
+/// endpoint: passwords cannot be guessed at speed) and the files built on request (<c>*.xlsx</c>, <c>*.csv</c>: a workbook
+/// takes seconds of CPU where a page takes milliseconds; issue 18), per account when signed in, else per address. Everything else is not limited. A refusal is 429 with
 /// <c>Retry-After</c> and a Vietnamese message: problem+json for the API, a short page for the browser.
 /// </summary>
 public static class RateLimits
@@ -39,7 +39,13 @@ public static class RateLimits
                         Limited(context) switch
                         {
                             Kind.SignIn => PerMinute($"sign-in {Client(context)}", signIn.Value.PermitPerMinute),
-                            Kind.Export => PerMinute($"export {Client(context)}", exports.Value.PermitPerMinute),
+                            // Signed in: per account (a provincial office's staff may share one address behind NAT); else per address.
+                            Kind.Export => PerMinute(
+                                context.User.Identity is { IsAuthenticated: true, Name: { } name }
+                                    ? $"export user {name}"
+                                    : $"export {Client(context)}",
+                                exports.Value.PermitPerMinute
+                            ),
                             _ => RateLimitPartition.GetNoLimiter(""),
                         }
                     );

@@ -91,12 +91,14 @@ public sealed class SignInTests
         }
 
         var known = await SixFailures("203.0.113.1", "demo.xa", "sai-mat-khau");
+        var huge = await SixFailures("203.0.113.4", "demo.xa", new string('x', 1_000_000)); // refused unhashed, answered alike
         var unknown = await SixFailures("203.0.113.2", "khong.ton.tai", "sai-mat-khau");
         var disabled = await SixFailures("203.0.113.3", "demo.xem", "Demo@2026");
 
         static string WithoutDigits(string? s) => new((s ?? "").Where(c => !char.IsDigit(c)).ToArray());
         Assert.Equal(known.Select(WithoutDigits), unknown.Select(WithoutDigits));
         Assert.Equal(known.Select(WithoutDigits), disabled.Select(WithoutDigits));
+        Assert.Equal(known.Select(WithoutDigits), huge.Select(WithoutDigits));
     }
 
     [Fact]

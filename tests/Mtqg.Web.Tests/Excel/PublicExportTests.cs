@@ -100,8 +100,10 @@ public sealed class PublicExportTests
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("vui lòng chờ", await page.Content.ReadAsStringAsync());
 
-        // Pages and the API other than files are not limited.
+        // Pages and the API other than files are not limited; a signed-in account has its own allowance.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/years/2026/summary")).StatusCode);
+        var admin = await app.Given().Administrator();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/decisions.xlsx")).StatusCode);
     }
 
     private static int CountRows(byte[] workbook)

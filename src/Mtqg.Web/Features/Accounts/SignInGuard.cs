@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Mtqg.Data.Accounts;
+using Mtqg.Domain.Common;
 
 namespace Mtqg.Web.Features.Accounts;
 
@@ -48,9 +49,12 @@ public sealed class SignInGuard(TimeProvider clock)
                 return (null, WaitMessage(until - now));
         }
 
-        var user = await users.FindByNameAsync(userName);
+        // No password is longer than PasswordLength.Max (the rule when one is set): a longer one is wrong without hashing it.
+        var user = password.Length > PasswordLength.Max ? null : await users.FindByNameAsync(userName);
         bool right;
-        if (user is null || user.IsDisabled)
+        if (password.Length > PasswordLength.Max)
+            right = false;
+        else if (user is null || user.IsDisabled)
         {
             users.PasswordHasher.VerifyHashedPassword(Nobody, NobodyHash, password);
             right = false;
