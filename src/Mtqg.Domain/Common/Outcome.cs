@@ -27,7 +27,8 @@ public sealed record Outcome
     public static Outcome Invalid(string message, IReadOnlyList<Problem> problems) => new(OutcomeKind.Invalid, message, problems);
 
     /// <summary>Refused because someone else saved the same record since the version this change was made from.</summary>
-    public static Outcome Changed(string message) => new(OutcomeKind.Changed, message, []);
+    public static Outcome Changed(string message, IReadOnlyList<Problem>? current = null) =>
+        new(OutcomeKind.Changed, message, current ?? []);
 }
 
 public enum OutcomeKind

@@ -37,7 +37,7 @@ public static class ScorecardsApi
             .RequireAuthorization()
             .WithSummary("Nhập (hoặc xóa bằng null) giá trị một số chỉ tiêu của xã trong năm; trả về bảng đánh giá")
             .WithDescription(
-                "Thân: {\"values\": {\"<mã chỉ tiêu>\": số | true/false | null}}. Gửi If-Match với ETag nhận được khi đọc bảng đánh giá: nếu số liệu đã bị người khác thay đổi thì trả 412 kèm giá trị mới, không ghi đè. Kiểm tra tất cả trước: một giá trị sai thì không ghi gì và trả 400 nêu từng chỉ tiêu sai. Mã xã chỉ đơn vị có hiệu lực ngày 31/12 của năm."
+                "Thân: {\"values\": {\"<mã chỉ tiêu>\": số | true/false | null}}. Gửi If-Match với ETag nhận được khi đọc bảng đánh giá: nếu số liệu đã bị người khác thay đổi thì trả 412 kèm giá trị mới, không ghi đè; không gửi If-Match mà lưu cùng lúc với người khác thì trả 409. Kiểm tra tất cả trước: một giá trị sai thì không ghi gì và trả 400 nêu từng chỉ tiêu sai. Mã xã chỉ đơn vị có hiệu lực ngày 31/12 của năm."
             );
         communes
             .MapGet("/years/{year:int}/scorecard", GetScorecard)
@@ -82,17 +82,9 @@ public static class ScorecardsApi
         CancellationToken ct
     )
     {
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        var (card, outcome) = await service.SetValuesAsync(
-            code,
-            year,
-            set,
-            request.Values,
-            ct,
-            ifMatch.Length == 0 || ifMatch == "*" ? null : ifMatch
-        );
+        var (card, outcome) = await service.SetValuesAsync(code, year, set, request.Values, ct, IfMatch.Sent(http.Request));
         if (card is null)
-            return outcome.Kind == OutcomeKind.Conflict
+            return outcome.Kind == OutcomeKind.Changed
                 ? TypedResults.Problem(
                     outcome.Message,
                     statusCode: StatusCodes.Status412PreconditionFailed,
@@ -103,7 +95,7 @@ public static class ScorecardsApi
                     }
                 )
                 : ApiProblems.From(outcome);
-        http.Response.Headers.ETag = $"\"{card.Version}\"";
+        IfMatch.Tag(http.Response, card.Version!);
         return TypedResults.Ok(card);
     }
 
@@ -120,7 +112,8 @@ public static class ScorecardsApi
         var (card, outcome) = await service.GetAsync(code, year, set, level, ct);
         if (card is null)
             return ApiProblems.From(outcome);
-        http.Response.Headers.ETag = $"\"{card.Version}\"";
+        if (card.Version is { } version)
+            IfMatch.Tag(http.Response, version);
         return TypedResults.Ok(card);
     }
 

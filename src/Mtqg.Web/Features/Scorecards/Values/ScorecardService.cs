@@ -171,9 +171,6 @@ public sealed class ScorecardService(
         return $"{hash}-{(rows.Count == 0 ? 0 : rows.Max(v => v.UpdatedAt.Ticks))}";
     }
 
-    /// <summary>Accepts a version as sent in If-Match (quoted, possibly weak).</summary>
-    public static string NormalizeVersion(string version) => version.Trim().TrimStart('W', '/').Trim('"');
-
     /// <summary>Criteria met in every year of the set that has values for this very unit (one query).</summary>
     public async Task<IReadOnlyList<(int Year, int Met, int Total, bool Recognised)>> TrendAsync(
         LoadedSet set,
@@ -253,7 +250,9 @@ public sealed class ScorecardService(
 
     /// <summary>
     /// Sets (or, with null, clears) some values of a commune-year. Every item is checked first; one bad
-    /// item and nothing is written. Returns the new scorecard.
+    /// item and nothing is written. Returns the new scorecard. <paramref name="expectedVersion"/> (decision 0016, as the
+    /// caller received it, without quotes): a save made from another version is refused as <see cref="OutcomeKind.Changed"/>
+    /// with the values saved meanwhile; a save without one that loses a race is a <see cref="OutcomeKind.Conflict"/>.
     /// </summary>
     public async Task<(ScorecardDto? Card, Outcome Outcome)> SetValuesAsync(
         string communeCode,
@@ -311,8 +310,8 @@ public sealed class ScorecardService(
         {
             var stored = existing.Values.Select(v => new StoredValue(v.IndicatorId, v.Value, v.UpdatedAt, v.UpdatedBy)).ToList();
             var current = VersionOf(stored);
-            if (NormalizeVersion(expectedVersion) != current)
-                return (null, Stale(set, stored, NormalizeVersion(expectedVersion)));
+            if (expectedVersion != current)
+                return (null, Stale(set, stored, expectedVersion));
         }
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (indicator, value) in parsed)
@@ -373,7 +372,7 @@ public sealed class ScorecardService(
                 );
             })
             .ToList();
-        return Outcome.Conflict(
+        return Outcome.Changed(
             $"Số liệu của xã vừa được người khác thay đổi sau khi bạn tải trang; chưa có gì được ghi. {(newer.Count == 0 ? "Một số giá trị đã bị xóa." : "Giá trị mới: " + string.Join(" ", newer.Select(n => n.Message)))} Kiểm tra lại rồi lưu lại.",
             newer
         );
