@@ -356,6 +356,7 @@ public sealed class AuthorizationMatrixTests
         ),
         ["GET /api/v1/plans/{id:int}/targets.xlsx"] = new(ReadPlans, (s, ids) => Get($"/api/v1/plans/{ids[s, "plan"]}/targets.xlsx")),
         ["GET /api/v1/assignments/"] = new(ReadPlans, (s, _) => Get($"/api/v1/assignments?province={Province(s)}")),
+        ["GET /api/v1/assignments/{id:int}"] = new(ReadPlans, (s, ids) => Get($"/api/v1/assignments/{ids[s, "assignment"]}")),
         ["POST /api/v1/assignments/"] = new(Manage, (s, _) => Send(
                 HttpMethod.Post,
                 "/api/v1/assignments",

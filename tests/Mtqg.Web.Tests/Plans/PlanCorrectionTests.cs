@@ -164,4 +164,71 @@ public sealed class PlanCorrectionTests
         Assert.Equal(HttpStatusCode.NoContent, (await office.DeleteAsync($"/api/v1/plans/{empty}")).StatusCode);
         await ProblemAssert.IsProblemAsync(await office.GetAsync($"/api/v1/plans/{empty}"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_list_a_plan_and_an_assignment_are_read_with_their_version_as_ETag_which_If_Match_accepts_once()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var given = app.Given();
+        var office = (await given.Account(Roles.Coordinator, unit: "15")).Client;
+        var list = await given.CommuneList(office, "15", "Xã khó khăn", ["02989"]);
+        var plan = await given.Plan(office, "15", "12/KH-UBND");
+        var assignment = await given.Assignment(office, "15", "Sở Tài chính", ["02989"], new(2026, 1, 1), new(2026, 12, 31));
+        var corrections = new (string Url, object Body)[]
+        {
+            (
+                $"/api/v1/commune-lists/{list}",
+                new
+                {
+                    provinceCode = "15",
+                    name = "Xã khó khăn (sửa)",
+                    communes = new[] { "02989" },
+                }
+            ),
+            (
+                $"/api/v1/plans/{plan}",
+                new
+                {
+                    provinceCode = "15",
+                    number = "12/KH-UBND",
+                    issuer = "UBND tỉnh",
+                    issuedOn = "2026-02-01",
+                    periodFrom = "2026-01-01",
+                    periodTo = "2026-12-31",
+                    title = "Kế hoạch (sửa)",
+                }
+            ),
+            (
+                $"/api/v1/assignments/{assignment}",
+                new
+                {
+                    provinceCode = "15",
+                    agency = "Sở Tài chính",
+                    communes = new[] { "02989" },
+                    from = "2026-01-01",
+                    to = "2026-12-31",
+                    leader = "Giám đốc",
+                }
+            ),
+        };
+
+        foreach (var (url, body) in corrections)
+        {
+            var read = await office.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            var etag = read.Headers.ETag!.Tag;
+            var version = (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString();
+            Assert.Equal($"\"{version}\"", etag);
+
+            Assert.Equal(HttpStatusCode.NoContent, (await office.SendAsync(Put(url, body, etag))).StatusCode);
+            await ProblemAssert.IsProblemAsync(await office.SendAsync(Put(url, body, etag)), HttpStatusCode.PreconditionFailed);
+        }
+    }
+
+    private static HttpRequestMessage Put(string url, object body, string ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return request;
+    }
 }

@@ -116,6 +116,22 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, Access
         return ([.. rows.Select(a => View(a, names))], Outcome.Done);
     }
 
+    /// <summary>One assignment, with its version (the API's ETag), for the readers of the province's work.</summary>
+    public async Task<(AssignmentView? Assignment, Outcome Outcome)> AssignmentAsync(int id, CancellationToken ct)
+    {
+        var row = await db
+            .Assignments.AsNoTracking()
+            .Include(a => a.Agency)
+            .Include(a => a.Communes)
+            .FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (row is null)
+            return (null, Outcome.NotFound($"Không có phân công số {id}."));
+        if (!access.CanReadProvinceWork(row.ProvinceCode))
+            return (null, Outcome.Forbidden($"Tài khoản không có quyền xem phân công của tỉnh {row.ProvinceCode}."));
+        var names = await agencies.NamesAsync(row.Communes.Select(c => c.CommuneCode), Today, ct);
+        return (View(row, names), Outcome.Done);
+    }
+
     public async Task<(AgencyView? Agency, Outcome Outcome)> AgencyAsync(int id, CancellationToken ct)
     {
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);

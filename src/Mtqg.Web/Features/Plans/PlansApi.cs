@@ -23,8 +23,10 @@ public static class PlansApi
             .MapGet("/", (string? province, AssignmentService s, CancellationToken ct) => Answer(s.ListsAsync(province ?? "", ct)))
             .WithSummary("Các danh sách xã của một tỉnh (province=mã tỉnh)");
         lists
-            .MapGet("/{id:int}", (int id, AssignmentService s, CancellationToken ct) => Answer(s.ListAsync(id, ct)))
-            .WithSummary("Một danh sách xã");
+            .MapGet("/{id:int}", (int id, AssignmentService s, HttpResponse response, CancellationToken ct) =>
+                Versioned(s.ListAsync(id, ct), response, l => l.Version)
+            )
+            .WithSummary("Một danh sách xã (ETag: version để sửa, xóa)");
         lists
             .MapPost("/", async (CommuneListInput input, AssignmentService s, CancellationToken ct) =>
                 Created(await s.SaveListAsync(null, input, ct), id => $"/api/v1/commune-lists/{id}")
@@ -58,10 +60,12 @@ public static class PlansApi
                 "Thân: {\"provinceCode\":\"15\",\"number\":\"239/KH-BCĐ\",\"issuer\":\"Ban Chỉ đạo các CTMTQG tỉnh\",\"issuedOn\":\"2026-01-15\",\"periodFrom\":\"2026-01-01\",\"periodTo\":\"2026-12-31\",\"title\":\"…\"}."
             );
         plans
-            .MapGet("/{id:int}", async (int id, string? asOf, PlanService s, TimeProvider clock, CancellationToken ct) =>
-                !ApiProblems.TryParseDate(asOf, clock, out var date)
-                    ? ApiProblems.Invalid("asOf", "Ngày asOf phải có dạng yyyy-MM-dd.")
-                    : await Answer(s.GetAsync(id, ct, date))
+            .MapGet(
+                "/{id:int}",
+                async (int id, string? asOf, PlanService s, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
+                    !ApiProblems.TryParseDate(asOf, clock, out var date)
+                        ? ApiProblems.Invalid("asOf", "Ngày asOf phải có dạng yyyy-MM-dd.")
+                        : await Versioned(s.GetAsync(id, ct, date), response, p => p.Version)
             )
             .WithSummary(
                 "Một kế hoạch với từng mục tiêu và tiến độ: đã đạt/mục tiêu, % dự kiến theo thời gian, đúng/chậm tiến độ, lịch sử cập nhật"
@@ -147,6 +151,11 @@ public static class PlansApi
             )
             .WithSummary("Phân công giúp đỡ xã của một tỉnh (province), có thể lọc theo đơn vị (agency=id)");
         assignments
+            .MapGet("/{id:int}", (int id, AssignmentService s, HttpResponse response, CancellationToken ct) =>
+                Versioned(s.AssignmentAsync(id, ct), response, a => a.Version)
+            )
+            .WithSummary("Một phân công (ETag: version để sửa, xóa)");
+        assignments
             .MapPost("/", async (AssignmentInput input, AssignmentService s, CancellationToken ct) =>
                 Created(await s.SaveAssignmentAsync(null, input, ct), id => $"/api/v1/assignments?province={input.ProvinceCode}")
             )
@@ -187,6 +196,17 @@ public static class PlansApi
     {
         var (value, outcome) = await work;
         return value is not null ? TypedResults.Ok(value) : ApiProblems.From(outcome);
+    }
+
+    /// <summary>One correctable record: 200 with its version as a strong ETag (decision 0016), or the outcome's problem.</summary>
+    internal static async Task<IResult> Versioned<T>(Task<(T? Value, Outcome Outcome)> work, HttpResponse response, Func<T, string> version)
+        where T : class
+    {
+        var (value, outcome) = await work;
+        if (value is null)
+            return ApiProblems.From(outcome);
+        IfMatch.Tag(response, version(value));
+        return TypedResults.Ok(value);
     }
 
     internal static IResult Created((int? Id, Outcome Outcome) result, Func<int, string> location) =>
