@@ -25,6 +25,7 @@ public static class ApiSetup
         // Vietnamese; otherwise minimal APIs answer an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options =>
+        {
             options.AddDocumentTransformer(
                 (document, _, _) =>
                 {
@@ -33,8 +34,9 @@ public static class ApiSetup
                         "Hệ thống quản lý, giám sát Chương trình mục tiêu quốc gia (nông thôn mới, giảm nghèo, vùng đồng bào dân tộc thiểu số và miền núi). Lỗi trả về dạng application/problem+json với thông báo tiếng Việt.";
                     return Task.CompletedTask;
                 }
-            )
-        );
+            );
+            options.AddSchemaTransformer(InputJson.DescribeCheckedTypes);
+        });
         return services;
     }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Mtqg.Domain.Common;
 
 namespace Mtqg.Web.Api;
@@ -21,6 +23,38 @@ public static class InputJson
         options.Converters.Add(new DateConverter());
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(CheckYears);
     }
+
+    /// <summary>
+    /// The checking converters above hide their types from the OpenAPI schema generator (a custom converter could write
+    /// anything, so it describes them as <c>{}</c>, and an array of them without <c>items</c>): their JSON types are said here
+    /// again — text, a date (yyyy-MM-dd), a year (integer), only where the type was lost — so the document stays typed for integrators and linters.
+    /// </summary>
+    public static Task DescribeCheckedTypes(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        var type = context.JsonTypeInfo.Type;
+        var nullable = Nullable.GetUnderlyingType(type) is not null || (context.JsonPropertyInfo?.IsSetNullable ?? false);
+        var plain = Nullable.GetUnderlyingType(type) ?? type;
+        if (schema.Type is null && Described(plain) is { } described)
+        {
+            schema.Type = nullable ? described.Type | JsonSchemaType.Null : described.Type;
+            schema.Format ??= described.Format;
+        }
+        else if (
+            schema.Items is null
+            && schema.Type is { } kind
+            && kind.HasFlag(JsonSchemaType.Array)
+            && context.JsonTypeInfo.ElementType is { } element
+            && Described(Nullable.GetUnderlyingType(element) ?? element) is { } item
+        )
+            schema.Items = new OpenApiSchema { Type = item.Type, Format = item.Format };
+        return Task.CompletedTask;
+    }
+
+    private static (JsonSchemaType Type, string? Format)? Described(Type type) =>
+        type == typeof(string) ? (JsonSchemaType.String, null)
+        : type == typeof(DateOnly) ? (JsonSchemaType.String, "date")
+        : type == typeof(int) ? (JsonSchemaType.Integer, "int32")
+        : null;
 
     /// <summary>The field a JSON path names, as problems name fields: <c>$.recommendations[0].text</c> → <c>recommendations[0].text</c>.</summary>
     public static string Field(string? path) =>

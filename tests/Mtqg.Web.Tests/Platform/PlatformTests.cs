@@ -69,6 +69,11 @@ public sealed class PlatformTests
             "không phân biệt dấu",
             paths.GetProperty("/api/v1/units").GetProperty("get").GetProperty("description").GetString()
         );
+        // Bodies are typed for integrators (text, dates, lists of codes) although their fields are read by checking converters.
+        var assignment = doc.GetProperty("components").GetProperty("schemas").GetProperty("AssignmentInput").GetProperty("properties");
+        Assert.Contains("string", assignment.GetProperty("provinceCode").GetProperty("type").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("date", assignment.GetProperty("from").GetProperty("format").GetString());
+        Assert.Equal("string", assignment.GetProperty("communes").GetProperty("items").GetProperty("type").GetString());
         var scalar = await client.GetAsync("/scalar");
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
         Assert.Contains("openapi/v1.json", await scalar.Content.ReadAsStringAsync());
