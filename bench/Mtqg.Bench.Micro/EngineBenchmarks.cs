@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
 
 namespace Mtqg.Bench.Micro;

@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
 

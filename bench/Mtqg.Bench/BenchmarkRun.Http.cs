@@ -2,20 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
-using Mtqg.Data;
-using Mtqg.Domain.Units;
-using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Scorecards;
-using Mtqg.Web.Features.Scorecards.Dashboards;
 using Mtqg.Web.Features.Scorecards.Evaluation;
 using Mtqg.Web.Features.Scorecards.Excel;
-using Mtqg.Web.Features.Scorecards.Values;
-using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Bench;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using MiniExcelLibs;
 using Mtqg.Web.Tests.Infrastructure;
-using static Mtqg.Web.Tests.Audit.AuditCalls;
 using static Mtqg.Web.Tests.Scorecards.DemoSet;
 
 namespace Mtqg.Web.Tests.Audit;

@@ -1,7 +1,6 @@
 using Mtqg.Data.Audit;
 using Mtqg.Domain.Criteria;
 using Mtqg.Web.Features.Audit;
-using Xunit;
 
 namespace Mtqg.Web.Tests.Audit;
 

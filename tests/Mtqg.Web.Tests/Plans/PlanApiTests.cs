@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Mtqg.Web.Tests.Infrastructure;
 using Mtqg.Web.Tests.Recognition;
-using Mtqg.Web.Tests.Scorecards;
 using static Mtqg.Web.Tests.Scorecards.DemoSet;
 
 namespace Mtqg.Web.Tests.Plans;

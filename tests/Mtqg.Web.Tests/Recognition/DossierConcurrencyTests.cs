@@ -1,11 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Mtqg.Web.Tests.Infrastructure;
 using static Mtqg.Web.Tests.Recognition.Recognition;
-using static Mtqg.Web.Tests.Scorecards.DemoSet;
 
 namespace Mtqg.Web.Tests.Recognition;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.DataProtection;
-
 namespace Mtqg.Web.Components.Shared;
 
 public static class PostedForm

@@ -1,9 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Mtqg.Data.Accounts;
-using Mtqg.Web.Api;
 
 namespace Mtqg.Web.Features.Accounts;
 

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Mtqg.Data;
 using Mtqg.Web.Data;
 

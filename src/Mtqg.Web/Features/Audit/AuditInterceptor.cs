@@ -7,8 +7,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Mtqg.Data;
 using Mtqg.Data.Accounts;
 using Mtqg.Data.Audit;
-using Mtqg.Data.Criteria;
-using Mtqg.Data.Recognition;
 using Mtqg.Data.Scorecards;
 using Mtqg.Domain.Criteria;
 

@@ -5,8 +5,6 @@ using Mtqg.Data.Scorecards;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Access;
-using Mtqg.Web.Features.Accounts;
-using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Values;
 using Mtqg.Web.Features.Units;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 using Mtqg.Web.Features.Files;
 

@@ -3,7 +3,6 @@ using Mtqg.Data;
 using Mtqg.Data.Plans;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
-using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Plans;

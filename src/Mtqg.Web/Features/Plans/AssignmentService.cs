@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Plans;
 using Mtqg.Domain.Common;
-using Mtqg.Web.Api;
 using Mtqg.Web.Data;
 using Mtqg.Web.Features.Access;
 

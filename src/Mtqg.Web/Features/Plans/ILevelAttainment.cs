@@ -1,7 +1,4 @@
 using Mtqg.Domain.Plans;
-using Mtqg.Web.Features.Scorecards;
-using Mtqg.Web.Features.Scorecards.Dashboards;
-using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Plans;
 

@@ -1,14 +1,8 @@
-using System.Globalization;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Plans;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Plans;
-using Mtqg.Web.Api;
-using Mtqg.Web.Data;
-using Mtqg.Web.Features.Access;
-using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Plans;
 

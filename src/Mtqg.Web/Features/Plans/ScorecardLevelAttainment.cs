@@ -1,6 +1,5 @@
 using Mtqg.Domain.Plans;
 using Mtqg.Domain.Units;
-using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Dashboards;
 using Mtqg.Web.Features.Units;
 

@@ -6,7 +6,6 @@ using Mtqg.Data.Accounts;
 using Mtqg.Data.Recognition;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Features.Access;
-using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Recognition.Appraisal;
 using Mtqg.Web.Features.Recognition.Decisions;
 using Mtqg.Web.Features.Recognition.Dossiers;

@@ -1,5 +1,3 @@
-using Mtqg.Web.Features.Plans;
-
 namespace Mtqg.Web.Features.Visits;
 
 /// <summary>How the visit pages read their form fields: one line per item, ISO dates from date inputs.</summary>

@@ -1,5 +1,3 @@
-using Mtqg.Web.Features.Plans;
-
 namespace Mtqg.Web.Features.Visits;
 
 /// <summary>kind: gift | money | materials | inKind.</summary>

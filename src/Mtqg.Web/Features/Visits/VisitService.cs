@@ -1,17 +1,12 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Plans;
-using Mtqg.Data.Units;
 using Mtqg.Data.Visits;
 using Mtqg.Domain.Common;
-using Mtqg.Domain.Units;
 using Mtqg.Domain.Visits;
-using Mtqg.Web.Api;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Plans;
-using Mtqg.Web.Features.Units;
 using Mtqg.Web.Features.Visits.Recommendations;
 
 namespace Mtqg.Web.Features.Visits;

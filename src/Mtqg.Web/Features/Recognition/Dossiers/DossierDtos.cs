@@ -1,19 +1,10 @@
 using System.Globalization;
-using System.Security.Claims;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Mtqg.Data;
 using Mtqg.Data.Recognition;
-using Mtqg.Domain.Common;
 using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Recognition;
 using Mtqg.Domain.Units;
-using Mtqg.Web.Api;
-using Mtqg.Web.Features.Accounts;
-using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards;
-using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Recognition.Dossiers;
 

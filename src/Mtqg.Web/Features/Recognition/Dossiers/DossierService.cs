@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Recognition;
@@ -8,10 +6,8 @@ using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Recognition;
 using Mtqg.Domain.Units;
-using Mtqg.Web.Api;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
-using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Values;
 using Mtqg.Web.Features.Units;

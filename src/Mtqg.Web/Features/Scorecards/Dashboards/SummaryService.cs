@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Domain.Common;
-using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Data;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
-using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Data;

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
-using Mtqg.Domain.Criteria;
 
 namespace Mtqg.Web.Features.Scorecards.Evaluation;
 

@@ -5,7 +5,6 @@ using MiniExcelLibs.Csv;
 using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Files;
-using Mtqg.Web.Features.Scorecards.Values;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
 
