@@ -171,6 +171,31 @@ public sealed partial class MalformedInputTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_commune_code_with_a_NUL_in_an_uploaded_workbook_is_refused_naming_its_cell_and_nothing_is_written()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var given = app.Given();
+        var office = (await given.Account(Roles.Coordinator, unit: LaoCai)).Client;
+        await given.IllustrativeCriteriaSet();
+        await given.Values(office, BaoHa, 2026, Set, Downloaded);
+        var workbook = await (await office.GetAsync(WorkbookUrl)).Content.ReadAsByteArrayAsync();
+        await given.Values(office, BaoHa, 2026, Set, Entered);
+        // "_x0000_" is how a workbook writes U+0000 in a cell's text; the reader turns it back into a NUL.
+        var damaged = MalformedWorkbooks.EditPart(workbook, MalformedWorkbooks.SheetPart, xml =>
+            xml.Replace($">{BaoHa}<", $">{BaoHa}_x0000_<", StringComparison.Ordinal)
+        );
+        Assert.NotEqual(workbook, damaged);
+        var before = await StateAsync(app);
+
+        var response = await UploadAsync(office, damaged);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("Mã xã ở ô A", problem.ToString());
+        Assert.Contains("U+0000", problem.ToString());
+        Assert.Equal(before, await StateAsync(app));
+    }
+
+    [Fact]
     public async Task A_criteria_set_document_with_a_key_written_twice_is_refused_in_Vietnamese_and_nothing_is_created()
     {
         await using var app = await MtqgApp.StartAsync();
