@@ -29,6 +29,8 @@ public sealed class CriteriaSetSeeder(
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             WriteIndented = true,
+            // A key written twice is refused, as in every JSON body the API reads (decision 0019): "last one wins" would keep a value the sender may not have meant.
+            AllowDuplicateProperties = false,
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new ThresholdValueJsonConverter());

@@ -73,6 +73,8 @@ public static class CriteriaSetsApi
         {
             var where = e.LineNumber is long line ? $" (dòng {line + 1}, vị trí {e.BytePositionInLine + 1})" : "";
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $", tại {e.Path}";
+            if (e.Message.Contains("uplicate", StringComparison.Ordinal))
+                return (null, $"JSON không hợp lệ{where}{field}: một trường có hai lần trong cùng đối tượng; ghi mỗi trường một lần.");
             return (null, $"JSON không hợp lệ{where}{field}: kiểm tra dấu ngoặc, dấu phẩy và kiểu giá trị (số, chuỗi, true/false).");
         }
     }

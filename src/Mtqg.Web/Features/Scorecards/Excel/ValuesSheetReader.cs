@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 using MiniExcelLibs.Csv;
+using Mtqg.Domain.Common;
 using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Files;
@@ -198,6 +199,20 @@ public static class ValuesSheetReader
                             "Thiếu mã xã: mỗi dòng có số liệu phải có mã xã."
                         )
                     );
+                continue;
+            }
+            // A code is looked up in the database, and PostgreSQL refuses a NUL in a parameter: a code with a control character is bad input here.
+            if (InputText.Refusal(code, multiLine: false) is { } refusal)
+            {
+                problems.Add(
+                    new ExcelProblem(
+                        sheet,
+                        rowNumber,
+                        ValuesWorkbook.CodeHeader,
+                        codeCell,
+                        InputText.Message($"Mã xã ở ô {codeCell}", refusal)
+                    )
+                );
                 continue;
             }
             if (seen.TryGetValue(code, out var first))
