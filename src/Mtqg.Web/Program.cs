@@ -10,6 +10,7 @@ using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Health;
 using Mtqg.Web.Features.Plans;
 using Mtqg.Web.Features.Recognition;
+using Mtqg.Web.Features.Recognition.Titles;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Excel;
 using Mtqg.Web.Features.Units;
@@ -101,6 +102,7 @@ app.MapAuditApi();
 app.MapPlansApi();
 app.MapVisitsApi();
 app.MapRecognitionApi();
+app.MapTitlesApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Mtqg.Data.Audit;
+using Mtqg.Data.Units;
 using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Recognition;
 
@@ -220,6 +221,22 @@ public enum DecisionKind
 {
     Recognition = 1,
     Revocation = 2,
+
+    /// <summary>The province's decision that a commune formed by the 2025 reform holds a level its predecessors held (DESIGN §9).</summary>
+    Acknowledgement = 3,
+}
+
+/// <summary>How a title came into the system.</summary>
+public enum TitleOrigin
+{
+    /// <summary>Recognised by a decision recorded on a dossier appraised in the system.</summary>
+    Dossier = 1,
+
+    /// <summary>Granted before the system: the decision is recorded with the title (baseline).</summary>
+    Baseline = 2,
+
+    /// <summary>A merged commune acknowledged to hold a level its predecessors held.</summary>
+    Acknowledgement = 3,
 }
 
 /// <summary>A decision of the provincial People's Committee recognising (or revoking) the titles of one or more communes.</summary>
@@ -272,10 +289,19 @@ public sealed class DecisionRecord : IAudited
     public AuditInfo AuditInfo() => new(ProvinceCode, Number, Year);
 }
 
-/// <summary>A commune's title: a level held since a decision, until a revocation decision ends it.</summary>
+/// <summary>
+/// A commune's title: a level held since a decision, until a revocation decision ends it. A title belongs to a unit (a code
+/// and its period, decision 0004), not to a code: a commune of today that reuses an old commune's code does not hold the
+/// old commune's titles (decision 0021).
+/// </summary>
 public sealed class CommuneTitle : IAudited
 {
     public int Id { get; set; }
+
+    /// <summary>The unit (code and period) that holds the title: the commune as it was when recognised.</summary>
+    public int UnitId { get; set; }
+    public AdministrativeUnit Unit { get; set; } = null!;
+    public TitleOrigin Origin { get; set; } = TitleOrigin.Dossier;
     public required string CommuneCode { get; set; }
     public required string CommuneName { get; set; }
     public required string ProvinceCode { get; set; }
@@ -293,6 +319,12 @@ public sealed class CommuneTitle : IAudited
     [Display(Name = "Lý do thu hồi")]
     public string? RevocationReason { get; set; }
 
+    [Display(Name = "Ghi chú danh hiệu")]
+    public string? Note { get; set; }
+
+    /// <summary>For an acknowledgement: the predecessors' titles it is based on ("12,15").</summary>
+    public string? BasedOnTitleIds { get; set; }
+
     public static AuditFields AuditFields { get; } =
         new(
             [
@@ -302,7 +334,11 @@ public sealed class CommuneTitle : IAudited
                 (nameof(RevokedByDecisionId), "Thu hồi bởi quyết định"),
                 (nameof(RevokedOn), "Thu hồi ngày"),
                 (nameof(RevocationReason), "Lý do thu hồi"),
+                (nameof(Origin), "Nguồn"),
+                (nameof(Note), "Ghi chú"),
+                (nameof(BasedOnTitleIds), "Dựa trên danh hiệu"),
             ],
+            nameof(UnitId),
             nameof(CommuneCode),
             nameof(CommuneName),
             nameof(ProvinceCode),
@@ -451,7 +487,11 @@ internal sealed class CommuneTitleConfiguration : IEntityTypeConfiguration<Commu
         t.Property(x => x.SetCode).HasMaxLength(50);
         t.Property(x => x.LevelCode).HasMaxLength(20);
         t.Property(x => x.RevocationReason).HasMaxLength(4000);
+        t.Property(x => x.Note).HasMaxLength(4000);
+        t.Property(x => x.BasedOnTitleIds).HasMaxLength(400);
         t.HasIndex(x => x.CommuneCode);
+        t.HasIndex(x => new { x.UnitId, x.LevelCode });
+        t.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         t.HasIndex(x => new { x.ProvinceCode, x.Year });
         t.HasOne(x => x.Decision).WithMany().HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Restrict);
         t.HasOne(x => x.RevokedByDecision).WithMany().HasForeignKey(x => x.RevokedByDecisionId).OnDelete(DeleteBehavior.Restrict);

@@ -1015,6 +1015,10 @@ namespace Mtqg.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BasedOnTitleIds")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1035,6 +1039,13 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
@@ -1059,6 +1070,9 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("Since")
                         .HasColumnType("date");
 
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -1071,6 +1085,8 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.HasIndex("RevokedByDecisionId");
 
                     b.HasIndex("ProvinceCode", "Year");
+
+                    b.HasIndex("UnitId", "LevelCode");
 
                     b.ToTable("CommuneTitles", (string)null);
                 });
@@ -2098,9 +2114,17 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .HasForeignKey("RevokedByDecisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Mtqg.Data.Units.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.Navigation("Decision");
 
                     b.Navigation("RevokedByDecision");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Recognition.DossierCriterionRecord", b =>

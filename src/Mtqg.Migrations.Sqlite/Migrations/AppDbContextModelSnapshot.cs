@@ -970,6 +970,10 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BasedOnTitleIds")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -990,6 +994,13 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
@@ -1014,6 +1025,9 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("Since")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -1026,6 +1040,8 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.HasIndex("RevokedByDecisionId");
 
                     b.HasIndex("ProvinceCode", "Year");
+
+                    b.HasIndex("UnitId", "LevelCode");
 
                     b.ToTable("CommuneTitles", (string)null);
                 });
@@ -2025,9 +2041,17 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .HasForeignKey("RevokedByDecisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Mtqg.Data.Units.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.Navigation("Decision");
 
                     b.Navigation("RevokedByDecision");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Recognition.DossierCriterionRecord", b =>

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mtqg.Web.Tests.Infrastructure;
 
@@ -255,6 +256,29 @@ public sealed class AuthorizationMatrixTests
                 }
             )),
         ["GET /api/v1/communes/{code}/titles"] = new(Rule.Public, (s, _) => Get($"/api/v1/communes/{Commune(s)}/titles")),
+        ["POST /api/v1/titles/"] = new(Rule.Own("coordinate", "coordinator"), (s, _) => Send(
+                HttpMethod.Post,
+                "/api/v1/titles",
+                new
+                {
+                    communeCode = Commune(s),
+                    level = "NTM",
+                    decisionNumber = "77/QĐ-UBND",
+                    decisionDate = "2024-12-20",
+                }
+            )),
+        ["POST /api/v1/titles/acknowledgements"] = new(Rule.Own("coordinate", "coordinator"), (s, ids) => Send(
+                HttpMethod.Post,
+                "/api/v1/titles/acknowledgements",
+                new
+                {
+                    communeCode = Commune(s),
+                    level = "NTM",
+                    decisionNumber = "78/QĐ-UBND",
+                    decisionDate = "2025-09-01",
+                    basedOn = new[] { ids.Title.Of(s) },
+                }
+            )),
         ["GET /api/v1/years/{year:int}/maintenance-review"] = new(Rule.Own("read-province", "coordinator", "appraiser", "viewer"), (s, _) =>
             Get($"/api/v1/years/2027/maintenance-review?province={Province(s)}")
         ),
@@ -802,6 +826,7 @@ public sealed class AuthorizationMatrixTests
             };
             var title = new global::Mtqg.Data.Recognition.CommuneTitle
             {
+                UnitId = await db.Units.Where(u => u.Code == commune && u.ValidTo == null).Select(u => u.Id).SingleAsync(),
                 CommuneCode = commune,
                 CommuneName = commune,
                 ProvinceCode = province,

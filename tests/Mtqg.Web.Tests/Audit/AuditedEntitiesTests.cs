@@ -274,6 +274,7 @@ public sealed partial class AuditedEntitiesTests
         };
         var title = new CommuneTitle
         {
+            UnitId = await db.Units.Where(u => u.Code == "02989" && u.ValidTo == null).Select(u => u.Id).SingleAsync(),
             CommuneCode = "02989",
             CommuneName = "Xã Thử",
             ProvinceCode = "15",
@@ -328,7 +329,7 @@ public sealed partial class AuditedEntitiesTests
                 "create Assignment unit=15 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Phó Giám đốc; Tỉnh: 15",
                 "create AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Xã được phân công: 02989",
                 "create CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống |  | Tên danh sách: Danh sách thử; Các xã (mã): 02989,02992; Tỉnh: 15",
-                "create CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống |  | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: ; Lý do thu hồi: ",
+                "create CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống |  | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: ; Lý do thu hồi: ; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu: ",
                 "create DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống |  | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): ",
                 "create DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống |  | Trạng thái: Đang soạn; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định: ",
                 "create EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống |  | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.1; Dung lượng (byte): 42; SHA-256: ab12",
@@ -369,7 +370,7 @@ public sealed partial class AuditedEntitiesTests
                 "delete AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02989 | ",
                 "delete AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02992 | ",
                 "delete CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Tên danh sách: Danh sách thử; Các xã (mã): 02989; Tỉnh: 15 | ",
-                "delete CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử | ",
+                "delete CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu:  | ",
                 "delete DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): 7-QD.pdf | ",
                 "delete DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đã nộp, đang thẩm định; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định:  | ",
                 "delete EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.2; Dung lượng (byte): 42; SHA-256: ab12 | ",

@@ -124,7 +124,8 @@ public sealed class FutureDateTests
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var id = await CouncilHeldAsync(app, coordinator);
         await OkAsync(await DecisionAsync(coordinator, "1234/QĐ-UBND", id), HttpStatusCode.Created);
-        var title = (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles"))[0]
+        var title = (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles"))
+            .GetProperty("held")[0]
             .GetProperty("id")
             .GetInt32();
 
@@ -145,7 +146,7 @@ public sealed class FutureDateTests
             $"Ngày quyết định thu hồi ({Shown(Tomorrow)}) không được sau ngày hôm nay (",
             Assert.Single(ProblemAssert.Errors(problem, "date"))
         );
-        var after = (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles"))[0];
+        var after = (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles")).GetProperty("held")[0];
         Assert.Equal(JsonValueKind.Null, after.GetProperty("revokedOn").ValueKind);
     }
 }

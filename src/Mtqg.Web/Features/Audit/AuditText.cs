@@ -37,7 +37,18 @@ public static class AuditText
         {
             DossierStatus s => s.Label(),
             AppraisalStep s => Features.Recognition.Dossiers.DossierDtos.StepLabel(s),
-            DecisionKind k => k == DecisionKind.Recognition ? "Công nhận" : "Thu hồi",
+            DecisionKind k => k switch
+            {
+                DecisionKind.Revocation => "Thu hồi",
+                DecisionKind.Acknowledgement => "Ghi nhận xã sau sắp xếp",
+                _ => "Công nhận",
+            },
+            TitleOrigin o => o switch
+            {
+                TitleOrigin.Baseline => "Ghi nhận trước khi có hệ thống",
+                TitleOrigin.Acknowledgement => "Quyết định ghi nhận xã sau sắp xếp",
+                _ => "Hồ sơ thẩm định trên hệ thống",
+            },
             RecommendationStatus s => Recommendation.StatusName(s),
             PartyKind k => k switch
             {

@@ -129,10 +129,6 @@ public static class RecognitionApi
                 "Thân: {\"number\": \"99/QĐ-UBND\", \"date\": \"2027-02-01\", \"signer\": \"…\", \"batch\": \"…\", \"titles\": [<id danh hiệu>], \"reason\": \"…\"}. Văn phòng Điều phối của tỉnh."
             );
 
-        app.MapGet("/api/v1/communes/{code}/titles", Titles)
-            .AllowAnonymous()
-            .WithTags("Hồ sơ đề nghị công nhận")
-            .WithSummary("Lịch sử danh hiệu của xã: mức, từ ngày, theo quyết định nào, thu hồi (nếu có)");
         app.MapGet("/api/v1/years/{year:int}/maintenance-review", Review)
             .RequireAuthorization()
             .WithTags("Rà soát duy trì")
@@ -280,9 +276,6 @@ public static class RecognitionApi
         var (content, name, outcome) = await service.OpenDecisionPdfAsync(id, ct);
         return content is null ? ApiProblems.From(outcome) : TypedResults.File(content, "application/pdf", name);
     }
-
-    private static async Task<IResult> Titles(string code, TitleService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.TitlesAsync(code, ct));
 
     private static async Task<IResult> Review(int year, string? province, MaintenanceReviewService reviews, CancellationToken ct) =>
         Answer(await reviews.ReviewAsync(year, province, ct));

@@ -5,12 +5,14 @@ using Mtqg.Data;
 using Mtqg.Data.Accounts;
 using Mtqg.Data.Recognition;
 using Mtqg.Domain.Common;
+using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Recognition.Appraisal;
 using Mtqg.Web.Features.Recognition.Decisions;
 using Mtqg.Web.Features.Recognition.Dossiers;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Dashboards;
+using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Recognition;
 
@@ -212,9 +214,17 @@ public sealed class RecognitionDemoSeeder(
             RecordedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Decisions.Add(decision);
+        var codes = communes.Select(c => c.Code).ToList();
+        var units = await UnitService
+            .InForce(db.Units, new DateOnly(year, 12, 31))
+            .Where(u => codes.Contains(u.Code) && u.Level == UnitLevel.Commune)
+            .ToDictionaryAsync(u => u.Code, u => u.Id, ct);
         db.CommuneTitles.AddRange(
             communes.Select(c => new CommuneTitle
             {
+                UnitId = units[c.Code],
+                // Demo decisions are recorded without a dossier, as titles granted before the system would be.
+                Origin = TitleOrigin.Baseline,
                 CommuneCode = c.Code,
                 CommuneName = c.Name,
                 ProvinceCode = Province,

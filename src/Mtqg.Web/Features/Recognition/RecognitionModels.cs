@@ -156,21 +156,6 @@ public sealed record DecisionDto(
     DateTime RecordedAt
 );
 
-public sealed record TitleDto(
-    int Id,
-    UnitRef Commune,
-    string Set,
-    string Level,
-    int Year,
-    DateOnly Since,
-    string DecisionNumber,
-    int DecisionId,
-    string? Batch,
-    DateOnly? RevokedOn,
-    string? RevokedByDecision,
-    string? RevocationReason
-);
-
 /// <summary>One criterion waiting for a department: the appraiser queue.</summary>
 public sealed record QueueItem(
     int DossierId,

@@ -4,10 +4,12 @@ using Mtqg.Data;
 using Mtqg.Data.Recognition;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Recognition;
+using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Recognition.Dossiers;
 using Mtqg.Web.Features.Scorecards;
+using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Recognition.Decisions;
 
@@ -146,9 +148,18 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
         foreach (var record in records)
         {
             record.Decision = decision;
+            // The title belongs to the commune the dossier was about: the unit its code named on 31 December of its year.
+            var yearEnd = new DateOnly(record.Year, 12, 31);
+            var unitId = await UnitService
+                .InForce(db.Units, yearEnd)
+                .Where(u => u.Code == record.CommuneCode && u.Level == UnitLevel.Commune)
+                .Select(u => u.Id)
+                .FirstAsync(ct);
             db.CommuneTitles.Add(
                 new CommuneTitle
                 {
+                    UnitId = unitId,
+                    Origin = TitleOrigin.Dossier,
                     CommuneCode = record.CommuneCode,
                     CommuneName = record.CommuneName,
                     ProvinceCode = province,
@@ -282,7 +293,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
                     d,
                     [
                         .. communes
-                            .Where(c => d.Kind == DecisionKind.Recognition ? c.DecisionId == d.Id : c.RevokedByDecisionId == d.Id)
+                            .Where(c => d.Kind != DecisionKind.Revocation ? c.DecisionId == d.Id : c.RevokedByDecisionId == d.Id)
                             .OrderBy(c => c.CommuneName)
                             .Select(c => new UnitRef(c.CommuneCode, c.CommuneName)),
                     ]
@@ -298,7 +309,7 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
             return null;
         var communes = await db
             .CommuneTitles.AsNoTracking()
-            .Where(t => decision.Kind == DecisionKind.Recognition ? t.DecisionId == id : t.RevokedByDecisionId == id)
+            .Where(t => decision.Kind != DecisionKind.Revocation ? t.DecisionId == id : t.RevokedByDecisionId == id)
             .OrderBy(t => t.CommuneName)
             .Select(t => new UnitRef(t.CommuneCode, t.CommuneName))
             .ToListAsync(ct);
@@ -309,7 +320,12 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
         new(
             d.Id,
             d.ProvinceCode,
-            d.Kind == DecisionKind.Recognition ? "recognition" : "revocation",
+            d.Kind switch
+            {
+                DecisionKind.Revocation => "revocation",
+                DecisionKind.Acknowledgement => "acknowledgement",
+                _ => "recognition",
+            },
             d.Number,
             d.Date,
             d.Signer,

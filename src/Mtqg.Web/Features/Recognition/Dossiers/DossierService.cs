@@ -8,6 +8,7 @@ using Mtqg.Domain.Recognition;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Recognition.Titles;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Values;
 using Mtqg.Web.Features.Units;
@@ -26,7 +27,8 @@ public sealed class DossierService(
     DossierSteps steps,
     ScorecardService scorecards,
     ProvinceLineage lineage,
-    AccessPolicy access
+    AccessPolicy access,
+    TitleService titles
 )
 {
     // ---- create, read, list ----
@@ -73,6 +75,22 @@ public sealed class DossierService(
                     ]
                 )
             );
+
+        // The ladder (DESIGN §9): a level of rank r > 1 needs the commune to hold rank r − 1 (or higher) — by a decision on a
+        // dossier, a title granted before the system, or an acknowledgement after the reform.
+        var rank = set.Levels.First(l => l.Code == level).Rank;
+        if (set.Levels.Where(l => l.Rank < rank).OrderByDescending(l => l.Rank).FirstOrDefault() is { } below)
+        {
+            var enough = set.Levels.Where(l => l.Rank >= below.Rank && l.Rank < rank).Select(l => l.Code).ToList();
+            if (!await titles.HoldsAsync(commune.Id, enough, steps.Today, ct))
+                return (
+                    null,
+                    Outcome.Conflict(
+                        $"{commune.FullName} chưa giữ danh hiệu mức {below.Code} («{below.Name}»): cần được công nhận mức {below.Code} "
+                            + $"(theo quyết định, danh hiệu đã có trước khi dùng hệ thống hoặc quyết định ghi nhận sau sắp xếp) trước khi lập hồ sơ mức {level}."
+                    )
+                );
+        }
 
         var open = await db
             .Dossiers.AsNoTracking()

@@ -9,6 +9,7 @@ using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Evaluation;
 using Mtqg.Web.Features.Scorecards.Values;
+using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Recognition.Review;
 
@@ -36,7 +37,8 @@ public sealed record ReviewDto(
     int Titles,
     int AtRisk,
     int Revocation,
-    IReadOnlyList<ReviewItem> Items
+    IReadOnlyList<ReviewItem> Items,
+    int FormerUnitTitles
 );
 
 /// <summary>
@@ -48,7 +50,8 @@ public sealed class MaintenanceReviewService(
     AppDbContext db,
     ScorecardService scorecards,
     EvaluationService evaluations,
-    AccessPolicy access
+    AccessPolicy access,
+    ProvinceLineage lineage
 )
 {
     public const string NoRule = "Bộ tiêu chí chưa có quy định về thu hồi (tỷ lệ và danh mục tiêu chí bắt buộc)";
@@ -66,9 +69,19 @@ public sealed class MaintenanceReviewService(
         else if (!await access.CanReadProvinceAsync(province, year))
             return (null, Outcome.Forbidden($"Tài khoản không có quyền xem rà soát của tỉnh {province}."));
 
+        // Only titles the units of the year hold are reviewed (decision 0021): a title of a commune merged away by the reform is
+        // not its successor's until the province acknowledges it, and is only counted here.
+        var yearEnd = new DateOnly(year, 12, 31);
+        var provinces = InputText.IsBlank(province) ? [] : (await lineage.OldProvincesOfAsync(province)).Append(province).ToList();
+        var formerUnits = await db
+            .CommuneTitles.AsNoTracking()
+            .Where(t => t.RevokedOn == null && t.Year < year && t.Unit.ValidTo != null && t.Unit.ValidTo < yearEnd)
+            .Where(t => InputText.IsBlank(province) || provinces.Contains(t.ProvinceCode))
+            .CountAsync(ct);
         var titles = await db
             .CommuneTitles.AsNoTracking()
             .Where(t => t.RevokedOn == null && t.Year < year)
+            .Where(t => (t.Unit.ValidFrom == null || t.Unit.ValidFrom <= yearEnd) && (t.Unit.ValidTo == null || t.Unit.ValidTo >= yearEnd))
             .Where(t => InputText.IsBlank(province) || t.ProvinceCode == province)
             .Select(t => new
             {
@@ -209,7 +222,8 @@ public sealed class MaintenanceReviewService(
                 items.Count,
                 items.Count(i => i.Verdict is "at_risk" or "no_rule"),
                 items.Count(i => i.Verdict == "revocation"),
-                sorted
+                sorted,
+                formerUnits
             ),
             Outcome.Done
         );

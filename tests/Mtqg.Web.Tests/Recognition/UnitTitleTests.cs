@@ -1,0 +1,205 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mtqg.Web.Tests.Infrastructure;
+using static Mtqg.Web.Tests.Recognition.Recognition;
+
+namespace Mtqg.Web.Tests.Recognition;
+
+/// <summary>
+/// Titles belong to units (DESIGN §9, decision 0021). The 2025 reform merged old Xã Bảo Hà (02989), Tân Thượng (03070)
+/// and others into a new Xã Bảo Hà that kept the code 02989: a title of old Bảo Hà is not the new commune's.
+/// </summary>
+public sealed class UnitTitleTests
+{
+    private const string BaoHa = "02989";
+    private const string TanThuong = "03070";
+
+    private static Task<HttpResponseMessage> BaselineAsync(
+        HttpClient client,
+        string commune,
+        string number,
+        string date,
+        string level = "NTM"
+    ) =>
+        client.PostAsJsonAsync(
+            "/api/v1/titles",
+            new
+            {
+                communeCode = commune,
+                level,
+                decisionNumber = number,
+                decisionDate = date,
+                signer = "Chủ tịch UBND tỉnh",
+                note = "Danh hiệu theo chỉ thị 1810/UBND-NLN",
+            }
+        );
+
+    private static async Task<JsonElement> TitlesAsync(HttpClient client, string commune, string? asOf = null) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{commune}/titles{(asOf is null ? "" : $"?asOf={asOf}")}");
+
+    [Fact]
+    public async Task A_title_of_an_old_commune_is_shown_apart_and_not_held_by_the_new_commune_that_reuses_its_code_until_acknowledged()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+
+        var oldBaoHa = await OkAsync(await BaselineAsync(coordinator, BaoHa, "1520/QĐ-UBND", "2020-12-18"), HttpStatusCode.Created);
+        Assert.Equal(("NTM", "baseline", "1520/QĐ-UBND"), (oldBaoHa.Str("level"), oldBaoHa.Str("origin"), oldBaoHa.Str("decisionNumber")));
+        var tanThuong = await OkAsync(await BaselineAsync(coordinator, TanThuong, "1520/QĐ-UBND", "2020-12-18"), HttpStatusCode.Created);
+
+        // In 2024 the code named old Bảo Hà, which holds its title.
+        var before = await TitlesAsync(app.CreateClient(), BaoHa, "2024-12-31");
+        Assert.Equal("2025-06-30", before.GetProperty("commune").Str("validTo"));
+        Assert.Equal(
+            oldBaoHa.GetProperty("id").GetInt32(),
+            Assert.Single(before.GetProperty("held").EnumerateArray()).GetProperty("id").GetInt32()
+        );
+
+        // Today the code names the new commune: it holds nothing; its predecessors' titles are listed apart.
+        var now = await TitlesAsync(app.CreateClient(), BaoHa);
+        Assert.Null(now.GetProperty("commune").Str("validTo"));
+        Assert.Empty(now.GetProperty("held").EnumerateArray());
+        var predecessors = now.GetProperty("predecessors").EnumerateArray().ToList();
+        Assert.Contains(predecessors, p => p.Str("code") == BaoHa && p.GetProperty("titles").GetArrayLength() == 1);
+        Assert.Contains(predecessors, p => p.Str("code") == TanThuong && p.GetProperty("titles").GetArrayLength() == 1);
+
+        // The province acknowledges by decision that the new commune holds NTM, based on its predecessors' titles.
+        var ids = new[] { oldBaoHa.GetProperty("id").GetInt32(), tanThuong.GetProperty("id").GetInt32() };
+        var acknowledged = await OkAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/titles/acknowledgements",
+                new
+                {
+                    communeCode = BaoHa,
+                    level = "NTM",
+                    decisionNumber = "15/QĐ-UBND",
+                    decisionDate = "2025-09-01",
+                    basedOn = ids,
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        Assert.Equal("acknowledgement", acknowledged.Str("origin"));
+        var held = Assert.Single((await TitlesAsync(app.CreateClient(), BaoHa)).GetProperty("held").EnumerateArray());
+        Assert.Equal(ids, held.GetProperty("basedOn").EnumerateArray().Select(i => i.GetInt32()));
+
+        // Twice is refused; so is a basis that is not a predecessor's title.
+        var again = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/titles/acknowledgements",
+                new
+                {
+                    communeCode = BaoHa,
+                    level = "NTM",
+                    decisionNumber = "16/QĐ-UBND",
+                    decisionDate = "2025-09-02",
+                    basedOn = ids,
+                }
+            ),
+            HttpStatusCode.Conflict
+        );
+        Assert.Contains("đã giữ danh hiệu mức NTM theo quyết định 15/QĐ-UBND", again.Str("detail"));
+        var wrongBasis = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/titles/acknowledgements",
+                new
+                {
+                    communeCode = "02680",
+                    level = "NTM",
+                    decisionNumber = "17/QĐ-UBND",
+                    decisionDate = "2025-09-02",
+                    basedOn = new[] { ids[0] },
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
+        Assert.Contains("không phải xã được sắp xếp vào", ProblemAssert.Errors(wrongBasis, "basedOn")[0]);
+    }
+
+    [Fact]
+    public async Task A_baseline_title_is_refused_with_every_problem_named_and_only_the_province_of_today_may_record_it()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+
+        var bad = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/titles",
+                new
+                {
+                    communeCode = " ",
+                    level = "",
+                    decisionNumber = "quyết định 12",
+                    decisionDate = "2099-01-01",
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
+        Assert.Contains("Chưa có mã xã", ProblemAssert.Errors(bad, "communeCode")[0]);
+        Assert.Contains("Chưa có mức", ProblemAssert.Errors(bad, "level")[0]);
+        Assert.Contains("không đúng dạng", ProblemAssert.Errors(bad, "decisionNumber")[0]);
+        Assert.Contains("không được sau ngày hôm nay", ProblemAssert.Errors(bad, "decisionDate")[0]);
+
+        // Tân Thượng did not exist any more in 2026; an unknown level is named with the known ones.
+        var gone = await ProblemAssert.IsProblemAsync(
+            await BaselineAsync(coordinator, TanThuong, "3/QĐ-UBND", "2025-12-01"),
+            HttpStatusCode.BadRequest
+        );
+        Assert.Contains("có hiệu lực ngày 01/12/2025", ProblemAssert.Errors(gone, "communeCode")[0]);
+        var level = await ProblemAssert.IsProblemAsync(
+            await BaselineAsync(coordinator, BaoHa, "4/QĐ-UBND", "2020-12-18", "KIEUMAU-X"),
+            HttpStatusCode.BadRequest
+        );
+        Assert.Contains("Không có mức \"KIEUMAU-X\"", ProblemAssert.Errors(level, "level")[0]);
+
+        // A commune officer, and a coordination office of another province (Hà Nội's commune), are refused.
+        await ProblemAssert.IsProblemAsync(
+            await BaselineAsync(await app.ClientAsAsync("demo.xa"), BaoHa, "5/QĐ-UBND", "2020-12-18"),
+            HttpStatusCode.Forbidden
+        );
+        await ProblemAssert.IsProblemAsync(await BaselineAsync(coordinator, "00376", "6/QĐ-UBND", "2020-12-18"), HttpStatusCode.Forbidden);
+
+        // The same decision number with another date is a mistake, not a second decision.
+        await OkAsync(await BaselineAsync(coordinator, BaoHa, "7/QĐ-UBND", "2020-12-18"), HttpStatusCode.Created);
+        var clash = await ProblemAssert.IsProblemAsync(
+            await BaselineAsync(coordinator, TanThuong, "7/QĐ-UBND", "2020-12-19"),
+            HttpStatusCode.Conflict
+        );
+        Assert.Contains("đã có quyết định số 7/QĐ-UBND ngày 18/12/2020", clash.Str("detail"));
+    }
+
+    [Fact]
+    public async Task A_dossier_for_a_higher_level_needs_the_level_below_held_by_the_commune()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var commune = await app.ClientAsAsync("demo.xa");
+        var advanced = () =>
+            commune.PostAsJsonAsync(
+                "/api/v1/dossiers",
+                new
+                {
+                    commune = BaoHa,
+                    year = Year,
+                    set = Scorecards.DemoSet.Code,
+                    level = "NTMNC",
+                }
+            );
+
+        var refused = await ProblemAssert.IsProblemAsync(await advanced(), HttpStatusCode.Conflict);
+        Assert.Contains("chưa giữ danh hiệu mức NTM", refused.Str("detail"));
+        Assert.Contains("trước khi lập hồ sơ mức NTMNC", refused.Str("detail"));
+
+        // Old Bảo Hà's title does not make the new commune NTM; a title of the new commune does.
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        await OkAsync(await BaselineAsync(coordinator, BaoHa, "1520/QĐ-UBND", "2020-12-18"), HttpStatusCode.Created);
+        await ProblemAssert.IsProblemAsync(await advanced(), HttpStatusCode.Conflict);
+        await OkAsync(await BaselineAsync(coordinator, BaoHa, "20/QĐ-UBND", "2025-12-20"), HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.Created, (await advanced()).StatusCode);
+    }
+}
+
+internal static class TitleJson
+{
+    public static string? Str(this JsonElement element, string name) => element.GetProperty(name).GetString();
+}
