@@ -81,10 +81,7 @@ public sealed class MaintenanceReviewTests
         );
         Assert.Equal("revocation", revoked.GetProperty("kind").GetString());
         var title = (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles")).GetProperty("held")[0];
-        Assert.Equal(
-            (Today.Iso(), "99/QĐ-UBND"),
-            (title.GetProperty("revokedOn").GetString(), title.GetProperty("revokedBy").GetString())
-        );
+        Assert.Equal((Today.Iso(), "99/QĐ-UBND"), (title.GetProperty("revokedOn").GetString(), title.GetProperty("revokedBy").GetString()));
         Assert.Empty((await ReviewAsync(coordinator, 2027)).GetProperty("items").EnumerateArray());
 
         var again = await ProblemAssert.IsProblemAsync(

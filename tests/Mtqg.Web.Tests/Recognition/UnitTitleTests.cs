@@ -197,6 +197,77 @@ public sealed class UnitTitleTests
         await OkAsync(await BaselineAsync(coordinator, BaoHa, "20/QĐ-UBND", "2025-12-20"), HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.Created, (await advanced()).StatusCode);
     }
+
+    [Fact]
+    public async Task The_coordination_office_records_an_old_title_and_acknowledges_it_for_the_merged_commune_on_the_page_and_the_commune_page_tells_them_apart()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+
+        var recorded = await coordinator.PostFormAsync(
+            "/danh-hieu/ghi-nhan",
+            "baseline-title",
+            ("Baseline.CommuneCode", TanThuong),
+            ("Baseline.Level", "NTM"),
+            ("Baseline.DecisionNumber", "1520/QĐ-UBND"),
+            ("Baseline.DecisionDate", "2020-12-18"),
+            ("Baseline.Signer", "Chủ tịch UBND tỉnh")
+        );
+        // The client follows the 303 back to the page, which says what was recorded.
+        Assert.Contains(
+            "Đã ghi nhận danh hiệu mức NTM theo quyết định 1520/QĐ-UBND",
+            WebUtility.HtmlDecode(await recorded.Content.ReadAsStringAsync())
+        );
+
+        // A wrong date is named on the page, and nothing is written.
+        var refused = WebUtility.HtmlDecode(
+            await (
+                await coordinator.PostFormAsync(
+                    "/danh-hieu/ghi-nhan",
+                    "baseline-title",
+                    ("Baseline.CommuneCode", TanThuong),
+                    ("Baseline.Level", "NTM"),
+                    ("Baseline.DecisionNumber", "1521/QĐ-UBND"),
+                    ("Baseline.DecisionDate", "2025-12-01")
+                )
+            ).Content.ReadAsStringAsync()
+        );
+        Assert.Contains("Không có xã mã \"03070\" có hiệu lực ngày 01/12/2025", refused);
+
+        var page = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/danh-hieu/ghi-nhan?xa={BaoHa}"));
+        Assert.Contains("Xã Tân Thượng — mức NTM, quyết định 1520/QĐ-UBND ngày 18/12/2020", page);
+        var titleId = (await TitlesAsync(app.CreateClient(), BaoHa))
+            .GetProperty("predecessors")
+            .EnumerateArray()
+            .Single(p => p.Str("code") == TanThuong)
+            .GetProperty("titles")[0]
+            .GetProperty("id")
+            .GetInt32();
+
+        var scorecard = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/xa/{BaoHa}"));
+        Assert.Contains("Danh hiệu của Xã Tân Thượng (xã cũ", scorecard);
+        Assert.Contains("chưa giữ danh hiệu nào theo quyết định", scorecard);
+
+        var acknowledged = await coordinator.PostFormAsync(
+            $"/danh-hieu/ghi-nhan?xa={BaoHa}",
+            "acknowledge-title",
+            ("Ack.CommuneCode", BaoHa),
+            ($"Ack.BasedOn[{titleId}]", "true"),
+            ("Ack.Level", "NTM"),
+            ("Ack.DecisionNumber", "15/QĐ-UBND"),
+            ("Ack.DecisionDate", "2025-09-01")
+        );
+        Assert.Contains(
+            "Đã ghi nhận Xã Bảo Hà giữ mức NTM theo quyết định 15/QĐ-UBND",
+            WebUtility.HtmlDecode(await acknowledged.Content.ReadAsStringAsync())
+        );
+        var after = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/xa/{BaoHa}"));
+        Assert.Contains("Ghi nhận cho xã sau sắp xếp (căn cứ danh hiệu #" + titleId + ")", after);
+
+        // A commune officer is not offered the page.
+        var officer = await app.ClientAsAsync("demo.xa");
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.GetAsync("/danh-hieu/ghi-nhan")).StatusCode);
+    }
 }
 
 internal static class TitleJson
