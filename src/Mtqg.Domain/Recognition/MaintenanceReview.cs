@@ -135,8 +135,8 @@ public static class MaintenanceReview
                 ? "Chưa kết luận được: không có tiêu chí nào áp dụng ở mức này."
                 : $"Chưa kết luận được: tiêu chí {string.Join(", ", undetermined)} còn thiếu số liệu hoặc chưa có ngưỡng; {failing}{list}.",
             ReviewGround.LowerBandWithProtected =>
-                $"Thu hồi: {failing}{list}, từ {Percent(rule.LowerShare)} đến dưới {Percent(rule.UpperShare)} và có tiêu chí thuộc danh mục bắt buộc ({string.Join(", ", protectedNotMet)}) (QĐ 18/2022/QĐ-TTg).",
-            _ => $"Thu hồi: {failing}{list}, từ {Percent(rule.UpperShare)} trở lên (QĐ 18/2022/QĐ-TTg).",
+                $"Thu hồi: {failing}{list}, từ {Percent(rule.LowerShare)} đến dưới {Percent(rule.UpperShare)} và có tiêu chí thuộc danh mục bắt buộc ({string.Join(", ", protectedNotMet)}) (quy định thu hồi của bộ tiêu chí).",
+            _ => $"Thu hồi: {failing}{list}, từ {Percent(rule.UpperShare)} trở lên (quy định thu hồi của bộ tiêu chí).",
         };
     }
 

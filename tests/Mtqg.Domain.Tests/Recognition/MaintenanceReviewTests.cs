@@ -65,7 +65,7 @@ public class MaintenanceReviewTests
         Assert.Equal([17], result.ProtectedNotMet);
         Assert.Equal(6m / 19m, result.NotMetShare);
         Assert.Equal(
-            "Thu hồi: 6/19 tiêu chí không còn đạt (31,6%): tiêu chí 1, 2, 3, 4, 5, 17, từ 30% đến dưới 50% và có tiêu chí thuộc danh mục bắt buộc (17) (QĐ 18/2022/QĐ-TTg).",
+            "Thu hồi: 6/19 tiêu chí không còn đạt (31,6%): tiêu chí 1, 2, 3, 4, 5, 17, từ 30% đến dưới 50% và có tiêu chí thuộc danh mục bắt buộc (17) (quy định thu hồi của bộ tiêu chí).",
             result.Message
         );
     }

@@ -89,6 +89,7 @@ public sealed class CriteriaSetSeeder(
                 + "Ghi chú gốc (tiếng Anh): "
                 + (string?)root["generatedNote"],
             Levels = [new("NTM", "Xã đạt chuẩn nông thôn mới", 1), new(Advanced, "Xã đạt chuẩn nông thôn mới nâng cao", 2)],
+            Revocation = Revocation18(root),
             Groups = root["regions"]!.AsArray().Select(r => new GroupDocument((string)r!["code"]!, (string)r["name_vi"]!)).ToList(),
             // DESIGN §2: provincial reports count communes by criteria met: all, 15–18, 10–14, 5–9, under 5.
             Bands =
@@ -118,6 +119,30 @@ public sealed class CriteriaSetSeeder(
         };
     }
 
+    /// <summary>
+    /// QĐ 18/2022/QĐ-TTg (evaluationRules.revocation_18_2022 of the notes): a commune loses its title when 30% to under 50% of
+    /// the criteria are no longer met and one of them is protected, or 50% or more. The protected criteria are the set's
+    /// criteria whose names the rule lists (income, environment and food safety, defence and security; "Môi trường" and
+    /// "Chất lượng môi trường sống" name criteria of NTM nâng cao, not of this set). Read from the notes, never typed here.
+    /// </summary>
+    private static RevocationDocument? Revocation18(JsonNode root)
+    {
+        if (root["evaluationRules"]?["revocation_18_2022"]?["commune"] is not JsonArray rule || rule.Count < 2)
+            return null;
+        var first = (string)rule[0]!;
+        var listed = first[(first.IndexOf(':') + 1)..].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var numbers = root["criteria"]!
+            .AsArray()
+            .Where(c => listed.Contains((string)c!["name_vi"]!, StringComparer.OrdinalIgnoreCase))
+            .Select(c => (int)c!["number"]!)
+            .ToList();
+        var shares = System.Text.RegularExpressions.Regex.Match(first, @"^(\d+)% to under (\d+)%");
+        var upper = System.Text.RegularExpressions.Regex.Match((string)rule[1]!, @"^(\d+)% or more");
+        return shares.Success && upper.Success && shares.Groups[2].Value == upper.Groups[1].Value
+            ? new RevocationDocument(decimal.Parse(shares.Groups[1].Value) / 100, decimal.Parse(upper.Groups[1].Value) / 100, numbers)
+            : null;
+    }
+
     private static IndicatorDocument Indicator2021(JsonNode i, Dictionary<string, string> levelCodes)
     {
         var (type, unit) = (string)i["unit"]! switch
@@ -133,7 +158,9 @@ public sealed class CriteriaSetSeeder(
         {
             var level = levelCodes[levelKey];
             thresholds.Add(Row(level, null, null, slot!["default"], type));
-            if (slot["byRegion"] is JsonObject regions)
+            // A region listed without any value is not a regional split: the source gives only the general row, which then
+            // applies to every region (writing unknown regional rows would hide it as soon as a commune has a region).
+            if (slot["byRegion"] is JsonObject regions && regions.Any(r => r.Value is not null))
             {
                 foreach (var (region, value) in regions)
                 {
