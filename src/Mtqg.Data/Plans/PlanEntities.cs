@@ -38,11 +38,19 @@ public sealed class CommuneList : IAudited
     /// <summary>The commune codes, comma separated, in the order given.</summary>
     [Display(Name = "Danh sách mã xã")]
     public string CommuneCodes { get; set; } = "";
+
+    /// <summary>The date its communes are named at (DESIGN §9): a list of 2023 names the communes of 2023. Null: today.</summary>
+    public DateOnly? AsOf { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
     public static AuditFields AuditFields { get; } =
         new(
-            [(nameof(Name), "Tên danh sách"), (nameof(CommuneCodes), "Các xã (mã)"), (nameof(ProvinceCode), "Tỉnh")],
+            [
+                (nameof(Name), "Tên danh sách"),
+                (nameof(CommuneCodes), "Các xã (mã)"),
+                (nameof(ProvinceCode), "Tỉnh"),
+                (nameof(AsOf), "Xã tại ngày"),
+            ],
             nameof(UpdatedAt),
             nameof(UpdatedBy)
         );

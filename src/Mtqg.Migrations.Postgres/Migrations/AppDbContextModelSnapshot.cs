@@ -730,6 +730,9 @@ namespace Mtqg.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("date");
+
                     b.Property<string>("CommuneCodes")
                         .IsRequired()
                         .HasMaxLength(20000)

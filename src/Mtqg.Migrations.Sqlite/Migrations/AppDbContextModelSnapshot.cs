@@ -695,6 +695,9 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CommuneCodes")
                         .IsRequired()
                         .HasMaxLength(20000)

@@ -13,7 +13,7 @@ public sealed record CommuneRef(string Code, string Name);
 /// Helping agencies (who may read or manage a province's plans is AccessPolicy's). An agency account belongs to the agency of its province
 /// whose name its sector gives (folded, so "Sở Tài chính" and "sở tài chính" are one agency).
 /// </summary>
-public sealed class Agencies(AppDbContext db)
+public sealed class Agencies(AppDbContext db, ProvinceLineage lineage)
 {
     public static readonly Outcome ProvinceRequired = Outcome.Invalid(
         "Thiếu mã tỉnh.",
@@ -60,9 +60,11 @@ public sealed class Agencies(AppDbContext db)
     )
     {
         var wanted = codes.Distinct().ToList();
+        // Before 1 July 2025 the province's communes were those of the provinces that merged into it (DESIGN §9).
+        var provinces = today < Reform.Day ? [.. await lineage.OldProvincesOfAsync(province), province] : new List<string> { province };
         return await UnitService
             .InForce(db.Units.AsNoTracking(), today)
-            .Where(u => u.Level == UnitLevel.Commune && u.ProvinceCode == province && wanted.Contains(u.Code))
+            .Where(u => u.Level == UnitLevel.Commune && provinces.Contains(u.ProvinceCode) && wanted.Contains(u.Code))
             .ToDictionaryAsync(u => u.Code, u => u.FullName, ct);
     }
 
@@ -106,7 +108,12 @@ public sealed class Agencies(AppDbContext db)
                 problems.Add(new($"{field}[{i}]", $"Xã dòng {i + 1}: chưa ghi mã xã."));
             else if (!known.ContainsKey(list[i]))
                 problems.Add(
-                    new($"{field}[{i}]", $"Xã dòng {i + 1}: mã \"{list[i]}\" không phải xã đang có hiệu lực của tỉnh {province}.")
+                    new(
+                        $"{field}[{i}]",
+                        today < Reform.Day
+                            ? $"Xã dòng {i + 1}: mã \"{list[i]}\" không phải xã có hiệu lực ngày {VietnamTime.Format(today)} thuộc tỉnh {province} (các tỉnh cũ đã hợp nhất)."
+                            : $"Xã dòng {i + 1}: mã \"{list[i]}\" không phải xã đang có hiệu lực của tỉnh {province}."
+                    )
                 );
         }
         if (list.Count != list.Distinct().Count())

@@ -19,8 +19,13 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, Access
         if (!access.CanReadProvinceWork(province))
             return (null, Outcome.Forbidden($"Tài khoản không có quyền xem danh sách xã của tỉnh {province}."));
         var lists = await db.CommuneLists.AsNoTracking().Where(l => l.ProvinceCode == province).OrderBy(l => l.Name).ToListAsync(ct);
-        var names = await agencies.NamesAsync(lists.SelectMany(Codes), Today, ct);
-        return ([.. lists.Select(l => ListView(l, names))], Outcome.Done);
+        var views = new List<CommuneListView>();
+        foreach (var day in lists.GroupBy(l => l.AsOf ?? Today))
+        {
+            var names = await agencies.NamesAsync(day.SelectMany(Codes), day.Key, ct);
+            views.AddRange(day.Select(l => ListView(l, names)));
+        }
+        return ([.. views.OrderBy(v => v.Name, StringComparer.Ordinal)], Outcome.Done);
     }
 
     public async Task<(CommuneListView? List, Outcome Outcome)> ListAsync(int id, CancellationToken ct)
@@ -30,7 +35,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, Access
             return (null, Outcome.NotFound($"Không có danh sách xã số {id}."));
         if (!access.CanReadProvinceWork(list.ProvinceCode))
             return (null, Outcome.Forbidden($"Tài khoản không có quyền xem danh sách xã của tỉnh {list.ProvinceCode}."));
-        return (ListView(list, await agencies.NamesAsync(Codes(list), Today, ct)), Outcome.Done);
+        return (ListView(list, await agencies.NamesAsync(Codes(list), list.AsOf ?? Today, ct)), Outcome.Done);
     }
 
     /// <summary>Creates a list (<paramref name="id"/> null) or corrects one; <paramref name="version"/>: the version it was read at (<see cref="EditVersion"/>).</summary>
@@ -57,8 +62,13 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, Access
             problems.Add(tooLong);
         else if (await db.CommuneLists.AnyAsync(l => l.ProvinceCode == province && l.Name == name && l.Id != (id ?? 0), ct))
             problems.Add(new("name", $"Tỉnh đã có danh sách \"{name}\"."));
-        if (province.Length > 0)
-            problems.AddRange(await agencies.CheckCommunesAsync(province, input.Communes, "communes", true, Today, ct));
+        var asOf = input.AsOf ?? list?.AsOf;
+        if (asOf is { } dated && (dated > Today || dated.Year < 2000))
+            problems.Add(
+                new("asOf", $"Ngày {VietnamTime.Format(dated)} của danh sách phải từ năm 2000 đến hôm nay ({VietnamTime.Format(Today)}).")
+            );
+        else if (province.Length > 0)
+            problems.AddRange(await agencies.CheckCommunesAsync(province, input.Communes, "communes", true, asOf ?? Today, ct));
         if (list is not null && EditVersion.IsStale(version, list.UpdatedAt))
             return (null, EditVersion.Changed($"Danh sách «{list.Name}»", list.UpdatedAt, list.UpdatedBy));
         if (problems.Count > 0)
@@ -66,6 +76,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, Access
         list ??= db.CommuneLists.Add(new CommuneList { ProvinceCode = province, Name = name }).Entity;
         list.Name = name;
         list.CommuneCodes = string.Join(',', input.Communes!.Select(c => c.Trim()));
+        list.AsOf = asOf;
         (list.UpdatedAt, list.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, access.User.UserName);
         var saved = await EditVersion.SaveAsync(db, list, $"Danh sách «{name}»", ct);
         return (saved.IsDone ? list.Id : null, saved);
@@ -93,7 +104,8 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, Access
             list.Name,
             [.. Codes(list).Select(c => new CommuneRef(c, names.GetValueOrDefault(c, c)))],
             list.UpdatedAt,
-            list.UpdatedBy
+            list.UpdatedBy,
+            list.AsOf
         );
 
     /// <summary>Assignments of a province (optionally one agency's); an agency account sees its own.</summary>

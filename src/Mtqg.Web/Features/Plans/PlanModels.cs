@@ -1,6 +1,7 @@
 namespace Mtqg.Web.Features.Plans;
 
-public sealed record CommuneListInput(string? ProvinceCode, string? Name, List<string>? Communes);
+/// <summary>A commune list; <c>AsOf</c>: the date its communes are named at (default today) — a list of 2023 names the communes of 2023.</summary>
+public sealed record CommuneListInput(string? ProvinceCode, string? Name, List<string>? Communes, DateOnly? AsOf = null);
 
 public sealed record CommuneListView(
     int Id,
@@ -8,7 +9,8 @@ public sealed record CommuneListView(
     string Name,
     IReadOnlyList<CommuneRef> Communes,
     DateTime UpdatedAt,
-    string? UpdatedBy
+    string? UpdatedBy,
+    DateOnly? AsOf = null
 )
 {
     /// <summary>Send back (If-Match, or the form's hidden field) to correct it: see <see cref="Data.EditVersion"/>.</summary>

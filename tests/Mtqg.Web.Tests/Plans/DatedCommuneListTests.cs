@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Tests.Infrastructure;
+
+namespace Mtqg.Web.Tests.Plans;
+
+/// <summary>
+/// Records dated before the 2025 reform name the communes of their date (DESIGN §9): the 10 high-poverty communes of plan
+/// 31/KH-STTTT (2023) — Hoàng Thu Phố 02863, Dền Thàng 02722, … — were communes of old Lào Cai (10), merged into Lào Cai (15).
+/// </summary>
+public sealed class DatedCommuneListTests
+{
+    [Fact]
+    public async Task A_list_dated_2023_names_the_communes_of_2023_and_one_of_today_refuses_them_naming_the_date()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var office = (await app.Given().Account(Roles.Coordinator, unit: "15")).Client;
+
+        var created = await office.PostAsJsonAsync(
+            "/api/v1/commune-lists",
+            new
+            {
+                provinceCode = "15",
+                name = "10 xã có tỷ lệ hộ nghèo cao (KH 31/KH-STTTT)",
+                asOf = "2023-12-31",
+                communes = new[] { "02863", "02722" },
+            }
+        );
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var list = (await office.GetFromJsonAsync<JsonElement>("/api/v1/commune-lists?province=15")).EnumerateArray().Single();
+        Assert.Equal("2023-12-31", list.GetProperty("asOf").GetString());
+        Assert.Equal(
+            ["Xã Hoàng Thu Phố", "Xã Dền Thàng"],
+            list.GetProperty("communes").EnumerateArray().Select(c => c.GetProperty("name").GetString())
+        );
+
+        var today = await ProblemAssert.IsProblemAsync(
+            await office.PostAsJsonAsync(
+                "/api/v1/commune-lists",
+                new
+                {
+                    provinceCode = "15",
+                    name = "Danh sách hôm nay",
+                    communes = new[] { "02863" },
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
+        Assert.Contains("mã \"02863\" không phải xã đang có hiệu lực của tỉnh 15", ProblemAssert.Errors(today, "communes[0]")[0]);
+
+        // A commune of another old province (Hà Nội's 00376) is not one of Lào Cai's in 2023 either.
+        var other = await ProblemAssert.IsProblemAsync(
+            await office.PostAsJsonAsync(
+                "/api/v1/commune-lists",
+                new
+                {
+                    provinceCode = "15",
+                    name = "Sai tỉnh",
+                    asOf = "2023-12-31",
+                    communes = new[] { "00376" },
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
+        Assert.Contains("không phải xã có hiệu lực ngày 31/12/2023 thuộc tỉnh 15", ProblemAssert.Errors(other, "communes[0]")[0]);
+    }
+}
