@@ -123,8 +123,15 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, Access
         if (agencyId is not null)
             query = query.Where(a => a.AgencyId == agencyId);
         var rows = await query.OrderBy(a => a.Agency.Name).ThenByDescending(a => a.From).ToListAsync(ct);
-        var names = await agencies.NamesAsync(rows.SelectMany(a => a.Communes.Select(c => c.CommuneCode)), Today, ct);
-        return ([.. rows.Select(a => View(a, names))], Outcome.Done);
+        // Each assignment's communes are named as on its start date (the communes before the reform for one of 2024).
+        var views = new Dictionary<Assignment, AssignmentView>();
+        foreach (var day in rows.GroupBy(a => a.From < Today ? a.From : Today))
+        {
+            var names = await agencies.NamesAsync(day.SelectMany(a => a.Communes.Select(c => c.CommuneCode)), day.Key, ct);
+            foreach (var a in day)
+                views[a] = View(a, names);
+        }
+        return ([.. rows.Select(a => views[a])], Outcome.Done);
     }
 
     /// <summary>One assignment, with its version (the API's ETag), for the readers of the province's work.</summary>
@@ -139,7 +146,7 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, Access
             return (null, Outcome.NotFound($"Không có phân công số {id}."));
         if (!access.CanReadProvinceWork(row.ProvinceCode))
             return (null, Outcome.Forbidden($"Tài khoản không có quyền xem phân công của tỉnh {row.ProvinceCode}."));
-        var names = await agencies.NamesAsync(row.Communes.Select(c => c.CommuneCode), Today, ct);
+        var names = await agencies.NamesAsync(row.Communes.Select(c => c.CommuneCode), row.From < Today ? row.From : Today, ct);
         return (View(row, names), Outcome.Done);
     }
 
@@ -210,8 +217,10 @@ public sealed class AssignmentService(AppDbContext db, Agencies agencies, Access
             problems.Add(new("to", "Phải nhập ngày kết thúc phân công."));
         if (input.From is { } from && input.To is { } to && to < from)
             problems.Add(new("to", "Ngày kết thúc phải sau ngày bắt đầu."));
+        // An assignment names the communes in force on its start date (DESIGN §9): one of 2024 names communes of 2024.
+        var start = input.From is { } first && first < Today ? first : Today;
         if (province.Length > 0)
-            problems.AddRange(await agencies.CheckCommunesAsync(province, input.Communes, "communes", true, Today, ct));
+            problems.AddRange(await agencies.CheckCommunesAsync(province, input.Communes, "communes", true, start, ct));
         if (assignment is not null && EditVersion.IsStale(version, assignment.UpdatedAt))
             return (null, EditVersion.Changed($"Phân công {assignment.Agency.Name}", assignment.UpdatedAt, assignment.UpdatedBy));
         if (problems.Count > 0)

@@ -17,8 +17,11 @@ public sealed class VisitScope(AppDbContext db, Agencies agencies, AccessPolicy 
 {
     public DateOnly Today => VietnamTime.Today(clock);
 
-    public Task<AdministrativeUnit?> CommuneNowAsync(string code, CancellationToken ct) =>
-        UnitService.InForce(db.Units.AsNoTracking(), Today).FirstOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Commune, ct);
+    public Task<AdministrativeUnit?> CommuneNowAsync(string code, CancellationToken ct) => CommuneAtAsync(code, Today, ct);
+
+    /// <summary>The commune a code named on a date: a visit of 2024 was made to a commune of 2024 (DESIGN §9).</summary>
+    public Task<AdministrativeUnit?> CommuneAtAsync(string code, DateOnly day, CancellationToken ct) =>
+        UnitService.InForce(db.Units.AsNoTracking(), day).FirstOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Commune, ct);
 
     /// <summary>
     /// Narrows a query of visits or recommendations to what the filter asks and the account may read: a commune (its read

@@ -3,16 +3,25 @@ using Mtqg.Data;
 using Mtqg.Data.Plans;
 using Mtqg.Data.Visits;
 using Mtqg.Domain.Common;
+using Mtqg.Domain.Units;
 using Mtqg.Domain.Visits;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Features.Plans;
+using Mtqg.Web.Features.Units;
 using Mtqg.Web.Features.Visits.Recommendations;
 
 namespace Mtqg.Web.Features.Visits;
 
 /// <summary>Working visits of helping agencies to communes (support given, difficulties, recommendations raised): record, correct, delete, read.</summary>
-public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolicy access, VisitScope reads, TimeProvider clock)
+public sealed class VisitService(
+    AppDbContext db,
+    Agencies agencies,
+    AccessPolicy access,
+    VisitScope reads,
+    ProvinceLineage lineage,
+    TimeProvider clock
+)
 {
     public async Task<(int? Id, Outcome Outcome)> CreateAsync(VisitInput input, CancellationToken ct)
     {
@@ -36,10 +45,21 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
 
         var code = input.CommuneCode?.Trim() ?? "";
         var problems = new List<Problem>();
-        var commune = code.Length == 0 ? null : await reads.CommuneNowAsync(code, ct);
-        if (code.Length > 0 && (commune is null || commune.ProvinceCode != agency.ProvinceCode))
-            problems.Add(new("communeCode", $"Mã \"{code}\" không phải xã đang có hiệu lực của tỉnh {agency.ProvinceCode}."));
-        if (commune is not null && commune.ProvinceCode == agency.ProvinceCode && !access.User.IsAdmin)
+        // The commune in force on the visit's date; before the reform, a commune of an old province that merged into the agency's.
+        var visitDay = input.Date is { } date && date <= reads.Today ? date : reads.Today;
+        var commune = code.Length == 0 ? null : await reads.CommuneAtAsync(code, visitDay, ct);
+        var inProvince =
+            commune is not null && await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo) == agency.ProvinceCode;
+        if (code.Length > 0 && !inProvince)
+            problems.Add(
+                new(
+                    "communeCode",
+                    visitDay < Reform.Day
+                        ? $"Mã \"{code}\" không phải xã có hiệu lực ngày {VietnamTime.Format(visitDay)} thuộc tỉnh {agency.ProvinceCode} (các tỉnh cũ đã hợp nhất)."
+                        : $"Mã \"{code}\" không phải xã đang có hiệu lực của tỉnh {agency.ProvinceCode}."
+                )
+            );
+        if (commune is not null && inProvince && !access.User.IsAdmin)
         {
             var assigned = await db
                 .Assignments.AsNoTracking()
@@ -336,7 +356,7 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
             .FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null)
             return (null, Outcome.NotFound($"Không có buổi làm việc số {id}."));
-        var commune = await reads.CommuneNowAsync(visit.CommuneCode, ct);
+        var commune = await reads.CommuneAtAsync(visit.CommuneCode, visit.Date, ct);
         if (commune is null || !await access.CanReadVisitAsync(commune, visit.AgencyId, ct))
             return (null, Outcome.Forbidden("Tài khoản không có quyền xem buổi làm việc này."));
         var today = reads.Today;

@@ -49,7 +49,8 @@ public sealed class RecommendationService(AppDbContext db, Agencies agencies, Ac
         var record = await db.Recommendations.AsNoTracking().Include(r => r.Events).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (record is null)
             return (null, Outcome.NotFound($"Không có kiến nghị số {id}."));
-        var commune = await reads.CommuneNowAsync(record.CommuneCode, ct);
+        var visitDate = await db.Visits.Where(v => v.Id == record.VisitId).Select(v => v.Date).FirstAsync(ct);
+        var commune = await reads.CommuneAtAsync(record.CommuneCode, visitDate, ct);
         var party = access.PartyFor(record.ProvinceCode, record.CommuneCode, Responsible(record));
         if (commune is null || party is null && !await access.CanReadVisitAsync(commune, record.AgencyId, ct))
             return (null, Outcome.Forbidden("Tài khoản không có quyền xem kiến nghị này."));

@@ -10,7 +10,7 @@ namespace Mtqg.Web.Tests.Plans;
 /// Records dated before the 2025 reform name the communes of their date (DESIGN §9): the 10 high-poverty communes of plan
 /// 31/KH-STTTT (2023) — Hoàng Thu Phố 02863, Dền Thàng 02722, … — were communes of old Lào Cai (10), merged into Lào Cai (15).
 /// </summary>
-public sealed class DatedCommuneListTests
+public sealed class DatedRecordsTests
 {
     [Fact]
     public async Task A_list_dated_2023_names_the_communes_of_2023_and_one_of_today_refuses_them_naming_the_date()
@@ -65,5 +65,47 @@ public sealed class DatedCommuneListTests
             HttpStatusCode.BadRequest
         );
         Assert.Contains("không phải xã có hiệu lực ngày 31/12/2023 thuộc tỉnh 15", ProblemAssert.Errors(other, "communes[0]")[0]);
+    }
+
+    [Fact]
+    public async Task An_assignment_and_a_visit_of_2024_name_the_commune_of_2024()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var given = app.Given();
+        var office = (await given.Account(Roles.Coordinator, unit: "15")).Client;
+        await given.Assignment(office, "15", "Sở Tài chính", ["02863"], new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31));
+        var assignment = (await office.GetFromJsonAsync<JsonElement>("/api/v1/assignments?province=15")).EnumerateArray().Single();
+        Assert.Equal("Xã Hoàng Thu Phố", assignment.GetProperty("communes")[0].GetProperty("name").GetString());
+
+        var agency = (await given.Account(Roles.Agency, unit: "15", sector: "Sở Tài chính")).Client;
+        var created = await agency.PostAsJsonAsync(
+            "/api/v1/visits",
+            new
+            {
+                date = "2024-05-10",
+                communeCode = "02863",
+                participants = new[] { "Phó Giám đốc Sở Tài chính", "Chủ tịch UBND xã" },
+                content = "Khảo sát hộ nghèo (KH 31/KH-STTTT)",
+            }
+        );
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var visit = await agency.GetFromJsonAsync<JsonElement>(created.Headers.Location!.OriginalString);
+        Assert.Equal("Xã Hoàng Thu Phố", visit.GetProperty("communeName").GetString());
+
+        // Today the code names no commune of the province: a visit dated today is refused, naming why.
+        var today = await ProblemAssert.IsProblemAsync(
+            await agency.PostAsJsonAsync(
+                "/api/v1/visits",
+                new
+                {
+                    date = Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+                    communeCode = "02863",
+                    participants = new[] { "Phó Giám đốc Sở Tài chính" },
+                    content = "Làm việc",
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
+        Assert.Contains("không phải xã đang có hiệu lực của tỉnh 15", ProblemAssert.Errors(today, "communeCode")[0]);
     }
 }
