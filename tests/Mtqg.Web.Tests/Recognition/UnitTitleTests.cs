@@ -247,6 +247,7 @@ public sealed class UnitTitleTests
         var scorecard = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/xa/{BaoHa}"));
         Assert.Contains("Danh hiệu của Xã Tân Thượng (xã cũ", scorecard);
         Assert.Contains("chưa giữ danh hiệu nào theo quyết định", scorecard);
+        Assert.Contains($"href=\"/danh-hieu/ghi-nhan?xa={BaoHa}&amp;ngay=", await coordinator.GetStringAsync($"/xa/{BaoHa}"));
 
         var acknowledged = await coordinator.PostFormAsync(
             $"/danh-hieu/ghi-nhan?xa={BaoHa}",
