@@ -267,6 +267,13 @@ public sealed class AuthorizationMatrixTests
                     decisionDate = "2024-12-20",
                 }
             )),
+        ["GET /api/v1/titles/workbook"] = new(Rule.Roles("signed-in", "coordinator", "appraiser", "agency", "viewer", "commune"), (_, _) =>
+            Get("/api/v1/titles/workbook")
+        ),
+        // Any coordination office may send a file (each row is then checked against its province).
+        ["POST /api/v1/titles/workbook"] = new(Rule.Roles("record-titles", "coordinator"), (_, _) =>
+            Upload(HttpMethod.Post, "/api/v1/titles/workbook")
+        ),
         ["POST /api/v1/titles/acknowledgements"] = new(Rule.Own("coordinate", "coordinator"), (s, ids) => Send(
                 HttpMethod.Post,
                 "/api/v1/titles/acknowledgements",

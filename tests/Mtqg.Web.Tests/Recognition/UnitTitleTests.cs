@@ -269,6 +269,62 @@ public sealed class UnitTitleTests
         var officer = await app.ClientAsAsync("demo.xa");
         Assert.NotEqual(HttpStatusCode.OK, (await officer.GetAsync("/danh-hieu/ghi-nhan")).StatusCode);
     }
+
+    private static readonly string[] Columns = ["Mã xã", "Mức", "Bộ tiêu chí", "Số quyết định", "Ngày quyết định", "Người ký", "Ghi chú"];
+
+    /// <summary>A workbook with the template's header row (checked against the template) and these rows, posted as a file.</summary>
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, params object?[][] rows)
+    {
+        var template = new MemoryStream(await client.GetByteArrayAsync("/api/v1/titles/workbook"));
+        var header = (IDictionary<string, object?>)MiniExcelLibs.MiniExcel.Query(template, sheetName: "Danh hiệu").First();
+        Assert.Equal(Columns, header.Values.Select(v => v?.ToString()));
+        using var saved = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(
+            saved,
+            new Dictionary<string, object>
+            {
+                ["Danh hiệu"] = rows.Select(r =>
+                        Columns.Select((c, i) => (c, v: i < r.Length ? r[i] : null)).ToDictionary(x => x.c, x => x.v)
+                    )
+                    .ToList(),
+            }
+        );
+        var content = new MultipartFormDataContent { { new ByteArrayContent(saved.ToArray()), "file", "danh-hieu.xlsx" } };
+        return await client.PostAsync("/api/v1/titles/workbook", content);
+    }
+
+    [Fact]
+    public async Task Titles_granted_before_the_system_load_from_the_workbook_all_or_nothing_with_every_bad_row_named()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+
+        // Row 3 names a commune of another province, row 4 a date that is not one: nothing is written. Row 2's code was typed as
+        // a number (the leading zero is gone) and its date is a date cell.
+        var refused = await ProblemAssert.IsProblemAsync(
+            await UploadAsync(
+                coordinator,
+                [2989, "NTM", null, "1520/QĐ-UBND", new DateTime(2020, 12, 18)],
+                ["00376", "NTM", null, "8/QĐ-UBND", "18/12/2020"],
+                [TanThuong, "NTM", null, "1520/QĐ-UBND", "ngày 18"]
+            ),
+            HttpStatusCode.BadRequest
+        );
+        Assert.Contains("Chỉ Văn phòng Điều phối tỉnh 01", ProblemAssert.Errors(refused, "dòng 3")[0]);
+        Assert.Contains("«ngày 18» không phải ngày", ProblemAssert.Errors(refused, "dòng 4")[0]);
+        Assert.Empty((await TitlesAsync(app.CreateClient(), BaoHa, "2024-12-31")).GetProperty("held").EnumerateArray());
+
+        var loaded = await UploadAsync(
+            coordinator,
+            [2989, "NTM", null, "1520/QĐ-UBND", new DateTime(2020, 12, 18)],
+            [TanThuong, "NTM", null, "1520/QĐ-UBND", "18/12/2020", "Chủ tịch UBND tỉnh"]
+        );
+        Assert.Equal(2, (await OkAsync(loaded)).GetProperty("recorded").GetInt32());
+        var predecessors = (await TitlesAsync(app.CreateClient(), BaoHa)).GetProperty("predecessors").EnumerateArray().ToList();
+        Assert.All(predecessors.Where(p => p.Str("code") is BaoHa or TanThuong), p =>
+            Assert.Equal("1520/QĐ-UBND", p.GetProperty("titles")[0].Str("decisionNumber"))
+        );
+    }
 }
 
 internal static class TitleJson

@@ -138,7 +138,41 @@ public sealed class TitleService(AppDbContext db, AccessPolicy access, ProvinceL
         );
 
     /// <summary>Records a title granted before the system: the commune as it was on the decision's date.</summary>
-    public async Task<(HeldTitle? Title, Outcome Outcome)> RecordBaselineAsync(BaselineTitleRequest request, CancellationToken ct)
+    public Task<(HeldTitle? Title, Outcome Outcome)> RecordBaselineAsync(BaselineTitleRequest request, CancellationToken ct) =>
+        BaselineAsync(request, true, ct);
+
+    /// <summary>
+    /// Titles granted before the system, loaded from a workbook: every row is checked as the API checks one, every problem
+    /// is named by its row, and nothing is written unless every row is right (one SaveChanges).
+    /// </summary>
+    public async Task<(int Recorded, IReadOnlyList<Problem> Problems)> RecordBaselinesAsync(
+        IReadOnlyList<(int Row, BaselineTitleRequest Request)> rows,
+        IReadOnlyList<Problem> unreadable,
+        CancellationToken ct
+    )
+    {
+        var problems = new List<Problem>(unreadable);
+        foreach (var (row, request) in rows)
+        {
+            var (_, outcome) = await BaselineAsync(request, false, ct);
+            if (outcome.IsDone)
+                continue;
+            if (outcome.Problems.Count == 0)
+                problems.Add(new($"dòng {row}", $"Dòng {row}: {outcome.Message}"));
+            problems.AddRange(outcome.Problems.Select(p => new Problem($"dòng {row}", $"Dòng {row}, {p.Field}: {p.Message}")));
+        }
+        if (rows.Count == 0 && unreadable.Count == 0)
+            problems.Add(new("file", "Tệp không có dòng danh hiệu nào (từ dòng 2 của trang «Danh hiệu»)."));
+        if (problems.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return (0, problems);
+        }
+        await db.SaveChangesAsync(ct);
+        return (rows.Count, []);
+    }
+
+    private async Task<(HeldTitle? Title, Outcome Outcome)> BaselineAsync(BaselineTitleRequest request, bool save, CancellationToken ct)
     {
         var problems = DecisionProblems(request.CommuneCode, request.Level, request.DecisionNumber, request.DecisionDate, request.Signer);
         if (db.TooLong((CommuneTitle t) => t.Note, request.Note?.Trim(), "note") is { } noteTooLong)
@@ -165,7 +199,19 @@ public sealed class TitleService(AppDbContext db, AccessPolicy access, ProvinceL
         var (set, setProblem) = await SetOfAsync(request.SetCode, level, date.Year, ct);
         if (setProblem is not null)
             return (null, Outcome.Invalid("Mức hoặc bộ tiêu chí không hợp lệ.", [setProblem]));
-        return await AddAsync(unit, unit.ProvinceCode, level, set, date, request, TitleOrigin.Baseline, DecisionKind.Recognition, [], ct);
+        return await AddAsync(
+            unit,
+            unit.ProvinceCode,
+            level,
+            set,
+            date,
+            request,
+            TitleOrigin.Baseline,
+            DecisionKind.Recognition,
+            [],
+            ct,
+            save
+        );
     }
 
     /// <summary>Records the province's decision that a commune formed by the reform holds a level its predecessors held.</summary>
@@ -324,7 +370,8 @@ public sealed class TitleService(AppDbContext db, AccessPolicy access, ProvinceL
         TitleOrigin origin,
         DecisionKind kind,
         IReadOnlyList<int> basedOn,
-        CancellationToken ct
+        CancellationToken ct,
+        bool save = true
     )
     {
         var held = await db
@@ -339,9 +386,12 @@ public sealed class TitleService(AppDbContext db, AccessPolicy access, ProvinceL
                     $"{unit.FullName} đã giữ danh hiệu mức {level} theo quyết định {held.Number} ngày {VietnamTime.Format(held.Since)}."
                 )
             );
+        if (db.CommuneTitles.Local.Any(t => t.UnitId == unit.Id && t.LevelCode == level))
+            return (null, Outcome.Conflict($"{unit.FullName} mức {level} có hai lần trong cùng tệp."));
         var number = request.DecisionNumber!.Trim().Normalize(NormalizationForm.FormC);
         var signer = request.Signer?.Trim() ?? "";
-        var decision = await db.Decisions.FirstOrDefaultAsync(d => d.ProvinceCode == decisionProvince && d.Number == number, ct);
+        var decision = db.Decisions.Local.FirstOrDefault(d => d.ProvinceCode == decisionProvince && d.Number == number)
+            ?? await db.Decisions.FirstOrDefaultAsync(d => d.ProvinceCode == decisionProvince && d.Number == number, ct);
         if (decision is null)
         {
             decision = new DecisionRecord
@@ -382,6 +432,8 @@ public sealed class TitleService(AppDbContext db, AccessPolicy access, ProvinceL
             BasedOnTitleIds = basedOn.Count == 0 ? null : string.Join(',', basedOn),
         };
         db.CommuneTitles.Add(title);
+        if (!save)
+            return (null, Outcome.Done);
         await db.SaveChangesAsync(ct);
         var rows = await TitleRowsAsync(db.CommuneTitles.Where(t => t.Id == title.Id), ct);
         return (rows[0].Title, Outcome.Done);

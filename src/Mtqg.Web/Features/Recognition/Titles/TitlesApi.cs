@@ -1,4 +1,7 @@
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Access;
+using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Recognition.Titles;
 
@@ -32,7 +35,58 @@ public static class TitlesApi
                     + "\"signer\": \"…\", \"basedOn\": [<id danh hiệu của xã cũ>], \"note\": \"…\"}. Mỗi danh hiệu căn cứ phải của một xã cũ đã "
                     + "sắp xếp vào xã, cùng mức, chưa bị thu hồi."
             );
+        titles
+            .MapGet("/workbook", () =>
+                TypedResults.File(TitleWorkbook.Template(), TitleWorkbook.ContentType, "danh-hieu-truoc-he-thong.xlsx")
+            )
+            .WithSummary("Mẫu Excel ghi nhận danh hiệu đã có trước khi dùng hệ thống");
+        titles
+            .MapPost("/workbook", Workbook)
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Nạp danh hiệu đã có trước khi dùng hệ thống từ tệp Excel (theo mẫu), toàn bộ hoặc không dòng nào")
+            .WithDescription(
+                "multipart/form-data, trường `file`. Mỗi dòng được kiểm tra như POST /api/v1/titles; có lỗi ở bất kỳ dòng nào: 400 liệt kê mọi lỗi "
+                    + "theo dòng, không ghi gì. Văn phòng Điều phối (các xã của tỉnh mình) hoặc quản trị; quyền được hỏi trước khi đọc tệp."
+            );
         return app;
+    }
+
+    private static async Task<IResult> Workbook(
+        HttpRequest request,
+        TitleService service,
+        UploadGate gate,
+        AccessPolicy access,
+        CancellationToken ct
+    )
+    {
+        // The upload gate (decision 0018): who may write is asked before a byte is read; then bytes, then the structure.
+        if (!access.User.IsAdmin && !access.User.Is(Roles.Coordinator))
+            return UploadPages.Answer(
+                UploadGate.Forbidden("Chỉ Văn phòng Điều phối hoặc quản trị nạp được danh hiệu; tệp không được đọc.")
+            );
+        var (file, refused) = await UploadGate.ReceiveAsync(request, gate.WorkbookBytes, UploadGate.WorkbookSetting, ct);
+        if (refused is not null)
+            return UploadPages.Answer(refused);
+        await using (file)
+        {
+            if (file!.Length == 0)
+                return ApiProblems.Invalid("file", "Chưa có tệp: gửi tệp .xlsx trong trường \"file\".");
+            if (gate.Scan(file.Content, false, ct) is { } tooBig)
+                return UploadPages.Answer(tooBig);
+            file.Content.Position = 0;
+            var (rows, problems) = TitleWorkbook.Read(file.Content);
+            // A sheet whose header is wrong is not read further; otherwise every row is checked, the unreadable ones included.
+            if (!problems.Any(p => p.Field is "file" or "dòng 1"))
+                (_, problems) = await service.RecordBaselinesAsync(rows, problems, ct);
+            return problems.Count > 0
+                ? TypedResults.ValidationProblem(
+                    problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+                    detail: $"Tệp có {problems.Count} lỗi; chưa ghi danh hiệu nào.",
+                    title: "Dữ liệu không hợp lệ"
+                )
+                : TypedResults.Ok(new { recorded = rows.Count });
+        }
     }
 
     private static async Task<IResult> Titles(string code, string? asOf, TitleService service, TimeProvider clock, CancellationToken ct)
