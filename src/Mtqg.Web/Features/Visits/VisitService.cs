@@ -12,7 +12,14 @@ using Mtqg.Web.Features.Visits.Recommendations;
 namespace Mtqg.Web.Features.Visits;
 
 /// <summary>Working visits of helping agencies to communes (support given, difficulties, recommendations raised): record, correct, delete, read.</summary>
-public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolicy access, VisitScope reads, TimeProvider clock)
+public sealed class VisitService(
+    AppDbContext db,
+    Agencies agencies,
+    AccessPolicy access,
+    VisitScope reads,
+    Departments.DepartmentService departments,
+    TimeProvider clock
+)
 {
     public async Task<(int? Id, Outcome Outcome)> CreateAsync(VisitInput input, CancellationToken ct)
     {
@@ -70,6 +77,20 @@ public sealed class VisitService(AppDbContext db, Agencies agencies, AccessPolic
                         $"Kiến nghị dòng {i + 1}: phải chọn nơi xử lý: department (một sở, ghi tên sở), commune (UBND xã) hoặc province (UBND tỉnh)."
                     )
                 );
+            // The addressee is a department of the province in force on the visit's date (decision 0020): its code, never free text.
+            if (party is { Kind: PartyKind.Department, Sector: { } named })
+            {
+                var (department, problem) = await departments.ResolveAsync(
+                    agency.ProvinceCode,
+                    named,
+                    input.Date ?? reads.Today,
+                    $"recommendations[{i}].sector",
+                    ct
+                );
+                if (problem is not null)
+                    problems.Add(problem with { Message = $"Kiến nghị dòng {i + 1}: sở xử lý {problem.Message}" });
+                party = department is null ? party : ResponsibleParty.Department(department);
+            }
             drafts.Add(new RecommendationDraft(recs[i].Text ?? "", party ?? ResponsibleParty.Province, recs[i].DueDate));
         }
         var visit = new Visit
