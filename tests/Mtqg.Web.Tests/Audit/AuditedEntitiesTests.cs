@@ -125,6 +125,14 @@ public sealed partial class AuditedEntitiesTests
             Name = "Sở Thử nghiệm",
             NameKey = "so thu nghiem",
         };
+        var department = new Mtqg.Data.Departments.Department
+        {
+            ProvinceCode = "15",
+            Code = "STHU",
+            Name = "Sở Thử nghiệm",
+            NameKey = "so thu nghiem",
+            ValidFrom = new DateOnly(2026, 3, 1),
+        };
         var list = new CommuneList
         {
             ProvinceCode = "15",
@@ -283,12 +291,28 @@ public sealed partial class AuditedEntitiesTests
             Since = new DateOnly(2026, 3, 1),
             Decision = decision,
         };
-        db.AddRange(agency, list, plan, target, update, assignment, visit, recommendation, decision, dossier, appraisal, evidence, title);
+        db.AddRange(
+            agency,
+            department,
+            list,
+            plan,
+            target,
+            update,
+            assignment,
+            visit,
+            recommendation,
+            decision,
+            dossier,
+            appraisal,
+            evidence,
+            title
+        );
         await db.SaveChangesAsync();
         var created = await RowsAsync(app, start);
         start = await db.AuditEntries.MaxAsync(e => e.Id);
 
         agency.Name = "Sở Thử nghiệm mới";
+        (department.ValidTo, department.SuccessorCode) = (new DateOnly(2026, 6, 30), "SNV");
         list.CommuneCodes = "02989";
         plan.Title = "Kế hoạch thử (sửa)";
         plan.FileKey = "xyz.pdf";
@@ -316,7 +340,7 @@ public sealed partial class AuditedEntitiesTests
 
         db.RemoveRange(title, evidence, appraisal, dossier, recommendation, visit, assignment, update, target, plan, list);
         await db.SaveChangesAsync();
-        db.RemoveRange(decision, agency);
+        db.RemoveRange(decision, agency, department);
         await db.SaveChangesAsync();
         var deleted = await RowsAsync(app, start);
 

@@ -55,7 +55,10 @@ public sealed partial class DepartmentService(AppDbContext db, AccessPolicy acce
             .ToListAsync(ct);
 
     /// <summary>Names by code: of a province, or (null) the names the codes have in most provinces, for national sets.</summary>
-    public async Task<Dictionary<string, string>> NamesAsync(string? province, CancellationToken ct)
+    public Task<Dictionary<string, string>> NamesAsync(string? province, CancellationToken ct) => NamesAsync(db, province, ct);
+
+    /// <inheritdoc cref="NamesAsync(string?, CancellationToken)"/>
+    public static async Task<Dictionary<string, string>> NamesAsync(AppDbContext db, string? province, CancellationToken ct)
     {
         var rows = await db
             .Departments.AsNoTracking()
@@ -259,6 +262,8 @@ public sealed partial class DepartmentService(AppDbContext db, AccessPolicy acce
         CancellationToken ct
     )
     {
+        if (text?.Trim().Length > db.MaxLength((Department d) => d.Name))
+            return (null, null); // too long to be any department: the caller's stored-length check names the field
         var inForce = (await AllAsync(province, ct)).Where(d => InForce(d, on)).ToList();
         if (Match(inForce, text) is { } found)
             return (found.Code, null);

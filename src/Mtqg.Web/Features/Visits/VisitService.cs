@@ -361,6 +361,7 @@ public sealed class VisitService(
         if (commune is null || !await access.CanReadVisitAsync(commune, visit.AgencyId, ct))
             return (null, Outcome.Forbidden("Tài khoản không có quyền xem buổi làm việc này."));
         var today = reads.Today;
+        var names = await Departments.DepartmentService.NamesAsync(db, visit.ProvinceCode, ct);
         return (
             new VisitView(
                 visit.Id,
@@ -380,7 +381,7 @@ public sealed class VisitService(
                 ],
                 visit.Support.Sum(s => s.Value ?? 0),
                 Lines(visit.Difficulties),
-                [.. visit.Recommendations.OrderBy(r => r.Id).Select(r => RecommendationService.Line(r, commune.FullName, today))],
+                [.. visit.Recommendations.OrderBy(r => r.Id).Select(r => RecommendationService.Line(r, commune.FullName, today, names))],
                 visit.CreatedBy,
                 visit.CreatedAt
             ),
