@@ -198,9 +198,12 @@ public sealed class DepartmentsApiTests
         // The new name is read as the code too.
         await given.Account(Roles.Appraiser, unit: LaoCai, sector: "sở xây dựng và giao thông");
 
-        var trail = await JsonAsync(await office.Client.GetAsync("/api/v1/audit?unit=15&entity=Department"));
+        var trail = await JsonAsync(await office.Client.GetAsync($"/api/v1/audit?unit=15&entity=Department&user={office.UserName}"));
         var entry = Assert.Single(trail.GetProperty("items").EnumerateArray());
-        Assert.Contains("Sở Xây dựng và Giao thông", entry.GetRawText());
+        Assert.Equal(
+            ("Tên: Sở Xây dựng", "Tên: Sở Xây dựng và Giao thông"),
+            (entry.GetProperty("oldValue").GetString(), entry.GetProperty("newValue").GetString())
+        );
     }
 
     [Fact]

@@ -55,7 +55,15 @@ public sealed partial class DepartmentService(AppDbContext db, AccessPolicy acce
             .ToListAsync(ct);
 
     /// <summary>Names by code: of a province, or (null) the names the codes have in most provinces, for national sets.</summary>
-    public Task<Dictionary<string, string>> NamesAsync(string? province, CancellationToken ct) => NamesAsync(db, province, ct);
+    public async Task<Dictionary<string, string>> NamesAsync(string? province, CancellationToken ct)
+    {
+        // Read once per request: a dossier page names a department on every criterion card.
+        if (!names.TryGetValue(province ?? "", out var found))
+            names[province ?? ""] = found = await NamesAsync(db, province, ct);
+        return found;
+    }
+
+    private readonly Dictionary<string, Dictionary<string, string>> names = [];
 
     /// <inheritdoc cref="NamesAsync(string?, CancellationToken)"/>
     public static async Task<Dictionary<string, string>> NamesAsync(AppDbContext db, string? province, CancellationToken ct)

@@ -118,7 +118,13 @@ public sealed class RecommendationService(AppDbContext db, Agencies agencies, Ac
                 return Outcome.Forbidden("Chỉ đơn vị đã nêu kiến nghị hoặc Văn phòng Điều phối của tỉnh mới mở lại được kiến nghị.");
         }
         else if (party != responsible)
-            return Outcome.Forbidden($"Chỉ {responsible.DisplayName} mới xử lý được kiến nghị này.");
+        {
+            var name =
+                responsible.Kind == PartyKind.Department
+                    ? DepartmentService.Show(await DepartmentService.NamesAsync(db, record.ProvinceCode, ct), record.ResponsibleSector)
+                    : responsible.DisplayName;
+            return Outcome.Forbidden($"Chỉ {name} mới xử lý được kiến nghị này.");
+        }
         var recommendation = Restore(record);
         var before = recommendation.History.Count;
         var now = clock.GetUtcNow().UtcDateTime;
