@@ -30,7 +30,12 @@ public sealed record CarriedWork(int DossierCriteria, int Recommendations, int A
 /// The dated department registry of each province (DESIGN §9, decision 0020): read it as of a date, add, rename, close
 /// with a successor (the pending work moves to it); and the one place a department typed by a caller becomes a code.
 /// </summary>
-public sealed partial class DepartmentService(AppDbContext db, AccessPolicy access, TimeProvider clock)
+public sealed partial class DepartmentService(
+    AppDbContext db,
+    DbContextOptions<AppDbContext> options,
+    AccessPolicy access,
+    TimeProvider clock
+)
 {
     public DateOnly Today => VietnamTime.Today(clock);
 
@@ -55,15 +60,22 @@ public sealed partial class DepartmentService(AppDbContext db, AccessPolicy acce
             .ToListAsync(ct);
 
     /// <summary>Names by code: of a province, or (null) the names the codes have in most provinces, for national sets.</summary>
-    public async Task<Dictionary<string, string>> NamesAsync(string? province, CancellationToken ct)
+    public Task<Dictionary<string, string>> NamesAsync(string? province, CancellationToken ct)
     {
-        // Read once per request: a dossier page names a department on every criterion card.
+        // Read once per request, as one shared task: a dossier page names a department on every criterion card.
         if (!names.TryGetValue(province ?? "", out var found))
-            names[province ?? ""] = found = await NamesAsync(db, province, ct);
+            names[province ?? ""] = found = ReadNamesAsync(province, ct);
         return found;
     }
 
-    private readonly Dictionary<string, Dictionary<string, string>> names = [];
+    // Components ask while their page may still be reading through the request's context: a context of its own.
+    private async Task<Dictionary<string, string>> ReadNamesAsync(string? province, CancellationToken ct)
+    {
+        await using var own = new AppDbContext(options);
+        return await NamesAsync(own, province, ct);
+    }
+
+    private readonly Dictionary<string, Task<Dictionary<string, string>>> names = [];
 
     /// <inheritdoc cref="NamesAsync(string?, CancellationToken)"/>
     public static async Task<Dictionary<string, string>> NamesAsync(AppDbContext db, string? province, CancellationToken ct)
