@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Mtqg.Data.Accounts;
 using Mtqg.Data.Audit;
 using Mtqg.Data.Criteria;
+using Mtqg.Data.Departments;
 using Mtqg.Data.Plans;
 using Mtqg.Data.Recognition;
 using Mtqg.Data.Scorecards;
@@ -46,6 +47,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
     public DbSet<CommuneTitle> CommuneTitles => Set<CommuneTitle>();
+    public DbSet<Department> Departments => Set<Department>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

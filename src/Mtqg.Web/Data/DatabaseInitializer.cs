@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
     IConfiguration configuration,
     IOptions<DemoOptions> demoOptions,
     UnitSeeder units,
+    Features.Departments.DepartmentSeeder departments,
     CriteriaSetSeeder criteriaSets,
     AccountSeeder accounts,
     DemoDataSeeder demoData,
@@ -69,6 +70,12 @@ public sealed class DatabaseInitializer(
             "Đơn vị hành chính và quan hệ kế thừa",
             () => units.SeedAsync(ct),
             async () => $"{await db.Units.CountAsync(ct):N0} đơn vị, {await db.UnitSuccessions.CountAsync(ct):N0} quan hệ kế thừa cũ → mới"
+        );
+        await StepAsync(
+            fresh,
+            "Sở, ngành của các tỉnh",
+            () => departments.SeedAsync(ct),
+            async () => $"{await db.Departments.CountAsync(ct):N0} sở, ngành (kể cả các sở trước 01/03/2025)"
         );
         await StepAsync(
             fresh,

@@ -29,7 +29,7 @@ public sealed class VisitJourneyTests
         await page.GetByLabel("Giá trị hỗ trợ 1 (đồng)").FillAsync("5000000");
         await page.GetByLabel("Nội dung kiến nghị 1").FillAsync(Text);
         await page.GetByLabel("Nơi xử lý kiến nghị 1").SelectOptionAsync("department");
-        await page.GetByLabel("Sở xử lý kiến nghị 1").FillAsync("Sở Xây dựng");
+        await page.GetByLabel("Sở xử lý kiến nghị 1").SelectOptionAsync("SXD");
         await page.GetByLabel("Hạn xử lý kiến nghị 1").FillAsync("2030-12-31");
         await session.ScreenshotAsync("buoi-lam-viec-moi");
         var api = await session.App.ClientAsAsync("demo.giupdo");

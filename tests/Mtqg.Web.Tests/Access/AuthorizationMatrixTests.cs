@@ -81,6 +81,15 @@ public sealed class AuthorizationMatrixTests
         ),
         ["GET /api/v1/units/"] = new(Rule.Public, (s, _) => Get($"/api/v1/units?parent={Province(s)}")),
         ["GET /api/v1/units/{code}"] = new(Rule.Public, (s, _) => Get($"/api/v1/units/{Commune(s)}")),
+        ["GET /api/v1/provinces/{code}/departments/"] = new(Rule.Public, (s, _) => Get($"/api/v1/provinces/{Province(s)}/departments")),
+        ["POST /api/v1/provinces/{code}/departments/"] = new(Rule.Own("manage-departments", "coordinator"), (s, _) =>
+        {
+            var code = $"T{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+            return Send(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/departments", new { code, name = $"Sở thử {code}" });
+        }),
+        ["PUT /api/v1/provinces/{code}/departments/{deptCode}"] = new(Rule.Own("manage-departments", "coordinator"), (s, _) =>
+            Send(HttpMethod.Put, $"/api/v1/provinces/{Province(s)}/departments/SXD", new { name = "Sở Xây dựng" })
+        ),
         ["GET /api/v1/criteria-sets/"] = new(Rule.Public, (_, _) => Get("/api/v1/criteria-sets")),
         ["GET /api/v1/criteria-sets/{code}"] = new(Rule.Public, (_, _) => Get("/api/v1/criteria-sets/DEMO-MINH-HOA")),
         ["POST /api/v1/criteria-sets/"] = new(Rule.Admin, (_, _) => Send(HttpMethod.Post, "/api/v1/criteria-sets", new { code = "X" })),
@@ -658,7 +667,7 @@ public sealed class AuthorizationMatrixTests
             .GetInt32();
         var recommendation = (await JsonAsync(admin, "/api/v1/recommendations?commune=02989"))
             .EnumerateArray()
-            .First(r => r.GetProperty("sector").GetString() == "Sở Xây dựng")
+            .First(r => r.GetProperty("sector").GetString() == "SXD")
             .GetProperty("id")
             .GetInt32();
         var id = new Dictionary<string, int>

@@ -125,6 +125,14 @@ public sealed partial class AuditedEntitiesTests
             Name = "Sở Thử nghiệm",
             NameKey = "so thu nghiem",
         };
+        var department = new Mtqg.Data.Departments.Department
+        {
+            ProvinceCode = "15",
+            Code = "STHU",
+            Name = "Sở Thử nghiệm",
+            NameKey = "so thu nghiem",
+            ValidFrom = new DateOnly(2026, 3, 1),
+        };
         var list = new CommuneList
         {
             ProvinceCode = "15",
@@ -284,12 +292,28 @@ public sealed partial class AuditedEntitiesTests
             Since = new DateOnly(2026, 3, 1),
             Decision = decision,
         };
-        db.AddRange(agency, list, plan, target, update, assignment, visit, recommendation, decision, dossier, appraisal, evidence, title);
+        db.AddRange(
+            agency,
+            department,
+            list,
+            plan,
+            target,
+            update,
+            assignment,
+            visit,
+            recommendation,
+            decision,
+            dossier,
+            appraisal,
+            evidence,
+            title
+        );
         await db.SaveChangesAsync();
         var created = await RowsAsync(app, start);
         start = await db.AuditEntries.MaxAsync(e => e.Id);
 
         agency.Name = "Sở Thử nghiệm mới";
+        (department.ValidTo, department.SuccessorCode) = (new DateOnly(2026, 6, 30), "SNV");
         list.CommuneCodes = "02989";
         plan.Title = "Kế hoạch thử (sửa)";
         plan.FileKey = "xyz.pdf";
@@ -317,7 +341,7 @@ public sealed partial class AuditedEntitiesTests
 
         db.RemoveRange(title, evidence, appraisal, dossier, recommendation, visit, assignment, update, target, plan, list);
         await db.SaveChangesAsync();
-        db.RemoveRange(decision, agency);
+        db.RemoveRange(decision, agency, department);
         await db.SaveChangesAsync();
         var deleted = await RowsAsync(app, start);
 
@@ -331,6 +355,7 @@ public sealed partial class AuditedEntitiesTests
                 "create CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống |  | Tên danh sách: Danh sách thử; Các xã (mã): 02989,02992; Tỉnh: 15; Xã tại ngày: ",
                 "create CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống |  | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: ; Lý do thu hồi: ; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu: ",
                 "create DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống |  | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): ",
+                "create Department unit=15 year= set= key=Sở, ngành STHU user=hệ thống |  | Mã: STHU; Tên: Sở Thử nghiệm; Tỉnh: 15; Hiệu lực từ: 01/03/2026; Hiệu lực đến: ; Sở kế thừa: ",
                 "create DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống |  | Trạng thái: Đang soạn; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định: ",
                 "create EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống |  | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.1; Dung lượng (byte): 42; SHA-256: ab12",
                 "create Plan unit=15 year= set= key=9/KH-THU user=hệ thống |  | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử; Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12",
@@ -351,6 +376,7 @@ public sealed partial class AuditedEntitiesTests
                 "update CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Các xã (mã): 02989,02992 | Các xã (mã): 02989",
                 "update CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Thu hồi ngày: ; Lý do thu hồi:  | Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử",
                 "update DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Bản ký (PDF):  | Bản ký (PDF): 7-QD.pdf",
+                "update Department unit=15 year= set= key=Sở, ngành STHU user=hệ thống | Hiệu lực đến: ; Sở kế thừa:  | Hiệu lực đến: 30/06/2026; Sở kế thừa: SNV",
                 "update DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đang soạn | Trạng thái: Đã nộp, đang thẩm định",
                 "update EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Chỉ tiêu: 8.1 | Chỉ tiêu: 8.2",
                 "update Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Tên kế hoạch: Kế hoạch thử | Tên kế hoạch: Kế hoạch thử (sửa)",
@@ -372,6 +398,7 @@ public sealed partial class AuditedEntitiesTests
                 "delete CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Tên danh sách: Danh sách thử; Các xã (mã): 02989; Tỉnh: 15; Xã tại ngày:  | ",
                 "delete CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu:  | ",
                 "delete DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): 7-QD.pdf | ",
+                "delete Department unit=15 year= set= key=Sở, ngành STHU user=hệ thống | Mã: STHU; Tên: Sở Thử nghiệm; Tỉnh: 15; Hiệu lực từ: 01/03/2026; Hiệu lực đến: 30/06/2026; Sở kế thừa: SNV | ",
                 "delete DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đã nộp, đang thẩm định; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định:  | ",
                 "delete EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.2; Dung lượng (byte): 42; SHA-256: ab12 | ",
                 "delete Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử (sửa); Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12 | ",

@@ -121,6 +121,13 @@ public sealed class Given(MtqgApp app)
     /// </summary>
     public async Task<string> IllustrativeCriteriaSet()
     {
+        // The illustrative set has Công an tỉnh appraise criterion 10: Lào Cai's registry has it, as in the demo (DepartmentSeeder).
+        var police = await (await Administrator()).PostAsJsonAsync(
+            "/api/v1/provinces/15/departments",
+            new { code = "CAT", name = "Công an tỉnh" }
+        );
+        if (police.StatusCode != System.Net.HttpStatusCode.BadRequest) // already there (demo mode)
+            await Succeeded(police, "Công an tỉnh trong danh mục sở, ngành của Lào Cai");
         var file = app.Services.GetRequiredService<SeedFiles>().PathOf("demo", "criteria-set-demo.json");
         var content = new StringContent(await File.ReadAllTextAsync(file), System.Text.Encoding.UTF8, "application/json");
         await Succeeded(await (await Administrator()).PostAsync("/api/v1/criteria-sets", content), "bộ tiêu chí minh họa");

@@ -24,19 +24,14 @@ public sealed class AccountSeeder(
     [
         ("demo.admin", "Quản trị hệ thống (demo)", Roles.Admin, null, null),
         ("demo.dieuphoi", "VP Điều phối NTM tỉnh Lào Cai (demo)", Roles.Coordinator, "15", null),
-        ("demo.thamdinh", "Sở Xây dựng tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Xây dựng"),
-        // One appraiser per department the demo criteria set names, so a dossier can go through every department.
-        ("demo.thamdinh.nnmt", "Sở Nông nghiệp và Môi trường tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Nông nghiệp và Môi trường"),
-        ("demo.thamdinh.noivu", "Sở Nội vụ tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Nội vụ"),
-        (
-            "demo.thamdinh.vhttdl",
-            "Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai (demo)",
-            Roles.Appraiser,
-            "15",
-            "Sở Văn hóa, Thể thao và Du lịch"
-        ),
-        ("demo.thamdinh.khcn", "Sở Khoa học và Công nghệ tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Sở Khoa học và Công nghệ"),
-        ("demo.thamdinh.congan", "Công an tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "Công an tỉnh"),
+        ("demo.thamdinh", "Sở Xây dựng tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "SXD"),
+        // One appraiser per department the demo criteria set names, so a dossier can go through every department. Sectors are
+        // department codes of the registry (decision 0020); CAT (Công an tỉnh) is added to Lào Cai's registry by the demo.
+        ("demo.thamdinh.nnmt", "Sở Nông nghiệp và Môi trường tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "SNNMT"),
+        ("demo.thamdinh.noivu", "Sở Nội vụ tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "SNV"),
+        ("demo.thamdinh.vhttdl", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "SVHTTDL"),
+        ("demo.thamdinh.khcn", "Sở Khoa học và Công nghệ tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "SKHCN"),
+        ("demo.thamdinh.congan", "Công an tỉnh Lào Cai (demo)", Roles.Appraiser, "15", "CAT"),
         ("demo.giupdo", "Sở Tài chính tỉnh Lào Cai — đơn vị giúp đỡ xã (demo)", Roles.Agency, "15", "Sở Tài chính"),
         ("demo.xa", "Cán bộ xã Bảo Hà (demo)", Roles.Commune, "02989", null),
         ("demo.xem", "Lãnh đạo tỉnh Lào Cai (demo)", Roles.Viewer, "15", null),

@@ -34,7 +34,13 @@ public sealed record UserView(
 /// Accounts: administrators manage every account; a province's coordination office manages the
 /// accounts of its province (never administrators). Every change is all or nothing.
 /// </summary>
-public sealed partial class UserService(AppDbContext db, UserManager<AppUser> users, AccessPolicy access, TimeProvider clock)
+public sealed partial class UserService(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    AccessPolicy access,
+    Departments.DepartmentService departments,
+    TimeProvider clock
+)
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$")]
     private static partial Regex UserNamePattern();
@@ -312,7 +318,15 @@ public sealed partial class UserService(AppDbContext db, UserManager<AppUser> us
                 break;
         }
         if (role == Roles.Appraiser && sector is null)
-            problems.Add(new Problem("sector", "Sở, ngành thẩm định cần ghi rõ lĩnh vực (ví dụ: Sở Xây dựng)."));
+            problems.Add(new Problem("sector", "Sở, ngành thẩm định: chọn một sở, ngành của tỉnh (ví dụ SXD — Sở Xây dựng)."));
+        // An appraiser works for a department of its province's registry (decision 0020): its code is stored, never free text.
+        if (role == Roles.Appraiser && sector is not null && unit is not null && level == UnitLevel.Province)
+        {
+            var (code, problem) = await departments.ResolveAsync(unit, sector, departments.Today, "sector", ct);
+            if (problem is not null)
+                problems.Add(problem with { Message = $"Sở, ngành thẩm định: {problem.Message}" });
+            sector = code ?? sector;
+        }
         if (db.TooLong((AppUser u) => u.Sector, sector, "sector") is { } sectorTooLong)
             problems.Add(sectorTooLong);
         if (role == Roles.Agency && sector is null)

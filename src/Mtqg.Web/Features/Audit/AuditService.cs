@@ -68,6 +68,7 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         ["EvidenceFile"] = "Minh chứng",
         ["DecisionRecord"] = "Quyết định",
         ["CommuneTitle"] = "Danh hiệu của xã",
+        ["Department"] = "Sở, ngành",
     };
 
     public static string EntityLabel(string entity) => Entities.GetValueOrDefault(entity, entity);

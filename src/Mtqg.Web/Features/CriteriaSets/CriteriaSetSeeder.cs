@@ -109,10 +109,8 @@ public sealed class CriteriaSetSeeder(
                     Name = (string)c["name_vi"]!,
                     Heading = (string?)c["group"],
                     NameVerified = (string?)c["nameConfidence"] == "confirmed",
-                    ResponsibleSector = c["indicators"]!
-                        .AsArray()
-                        .Select(i => (string?)i!["appraisingSector"])
-                        .FirstOrDefault(s => s is not null),
+                    // The department of today where the source names the sector (its code, decision 0020); null where it does not.
+                    ResponsibleSector = (string?)c["department"],
                     Indicators = c["indicators"]!.AsArray().Select(i => Indicator2021(i!, levelCodes)).ToList(),
                 })
                 .ToList(),

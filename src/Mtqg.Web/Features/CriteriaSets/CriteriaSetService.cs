@@ -191,6 +191,22 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
         problems.AddRange(StoredLengths(doc).Where(p => problems.All(q => q.Field != p.Field)));
         if (doc.Code is { Length: > 0 } code && await db.CriteriaSets.AnyAsync(s => s.Code == code, ct))
             problems.Insert(0, new Problem("code", $"Đã có bộ tiêu chí mã \"{code}\"."));
+        // A criterion's appraising department is a code of the department registry (decision 0020); an exact name is read as its code.
+        var departments = new Dictionary<CriterionDocument, string>(ReferenceEqualityComparer.Instance);
+        foreach (var (criterion, c) in (doc.Criteria ?? []).Select((x, c) => (x, c)).Where(x => !InputText.IsBlank(x.x?.ResponsibleSector)))
+        {
+            var (department, problem) = await Departments.DepartmentService.ResolveNationalAsync(
+                db,
+                VietnamTime.Today(clock),
+                criterion.ResponsibleSector,
+                $"criteria[{c}].responsibleSector",
+                ct
+            );
+            if (department is not null)
+                departments[criterion] = department;
+            else if (problems.All(p => p.Field != problem!.Field))
+                problems.Add(problem! with { Message = $"Tiêu chí {criterion.Number}: sở thẩm định {problem.Message}" });
+        }
         if (problems.Count > 0)
             return Outcome.Invalid($"Bộ tiêu chí có {problems.Count} lỗi; chưa có gì được ghi.", problems);
 
@@ -249,7 +265,7 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
                 Code = c.Code!,
                 Name = c.Name!.Trim(),
                 Heading = c.Heading,
-                ResponsibleSector = c.ResponsibleSector,
+                ResponsibleSector = departments.GetValueOrDefault(c),
                 NameVerified = c.NameVerified,
             };
             var order = 0;

@@ -256,7 +256,7 @@ public sealed class PlanDemoSeeder(AppDbContext db, TimeProvider clock)
             Recent(5, 12),
             "Đề nghị Sở Xây dựng hướng dẫn hồ sơ nâng cấp đường trục thôn Bảo Hà (tiêu chí giao thông).",
             PartyKind.Department,
-            "Sở Xây dựng",
+            "SXD",
             Recent(7, 31)
         );
         var answered = Recommendation(
@@ -298,7 +298,7 @@ public sealed class PlanDemoSeeder(AppDbContext db, TimeProvider clock)
             Recent(8, 5),
             "Đề nghị Sở Xây dựng thẩm định thiết kế điểm thu gom rác thải tập trung.",
             PartyKind.Department,
-            "Sở Xây dựng",
+            "SXD",
             Recent(10, 15)
         );
         inProgress.Status = RecommendationStatus.InProgress;

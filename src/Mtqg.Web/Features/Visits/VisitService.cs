@@ -20,6 +20,7 @@ public sealed class VisitService(
     AccessPolicy access,
     VisitScope reads,
     ProvinceLineage lineage,
+    Departments.DepartmentService departments,
     TimeProvider clock
 )
 {
@@ -90,6 +91,20 @@ public sealed class VisitService(
                         $"Kiến nghị dòng {i + 1}: phải chọn nơi xử lý: department (một sở, ghi tên sở), commune (UBND xã) hoặc province (UBND tỉnh)."
                     )
                 );
+            // The addressee is a department of the province in force on the visit's date (decision 0020): its code, never free text.
+            if (party is { Kind: PartyKind.Department, Sector: { } named })
+            {
+                var (department, problem) = await departments.ResolveAsync(
+                    agency.ProvinceCode,
+                    named,
+                    input.Date ?? reads.Today,
+                    $"recommendations[{i}].sector",
+                    ct
+                );
+                if (problem is not null)
+                    problems.Add(problem with { Message = $"Kiến nghị dòng {i + 1}: sở xử lý {problem.Message}" });
+                party = department is null ? party : ResponsibleParty.Department(department);
+            }
             drafts.Add(new RecommendationDraft(recs[i].Text ?? "", party ?? ResponsibleParty.Province, recs[i].DueDate));
         }
         var visit = new Visit
@@ -360,6 +375,7 @@ public sealed class VisitService(
         if (commune is null || !await access.CanReadVisitAsync(commune, visit.AgencyId, ct))
             return (null, Outcome.Forbidden("Tài khoản không có quyền xem buổi làm việc này."));
         var today = reads.Today;
+        var names = await Departments.DepartmentService.NamesAsync(db, visit.ProvinceCode, ct);
         return (
             new VisitView(
                 visit.Id,
@@ -379,7 +395,7 @@ public sealed class VisitService(
                 ],
                 visit.Support.Sum(s => s.Value ?? 0),
                 Lines(visit.Difficulties),
-                [.. visit.Recommendations.OrderBy(r => r.Id).Select(r => RecommendationService.Line(r, commune.FullName, today))],
+                [.. visit.Recommendations.OrderBy(r => r.Id).Select(r => RecommendationService.Line(r, commune.FullName, today, names))],
                 visit.CreatedBy,
                 visit.CreatedAt
             ),

@@ -5,6 +5,7 @@ using Mtqg.Data.Visits;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Visits;
 using Mtqg.Web.Features.Access;
+using Mtqg.Web.Features.Departments;
 using Mtqg.Web.Features.Plans;
 
 namespace Mtqg.Web.Features.Visits.Recommendations;
@@ -32,13 +33,14 @@ public sealed class RecommendationService(AppDbContext db, Agencies agencies, Ac
         var rows = await query.OrderBy(r => r.RaisedOn).ThenBy(r => r.Id).Take(2000).ToListAsync(ct);
         var names = await agencies.NamesAsync(rows.Select(r => r.CommuneCode), reads.Today, ct);
         var today = reads.Today;
+        var departments = await DepartmentService.NamesAsync(db, filter.Province, ct);
         // Domain order: oldest raised first, then the earliest due date, undated last.
         return (
             [
                 .. rows.OrderBy(r => r.RaisedOn)
                     .ThenBy(r => r.DueDate ?? DateOnly.MaxValue)
                     .ThenBy(r => r.Id)
-                    .Select(r => Line(r, names.GetValueOrDefault(r.CommuneCode, r.CommuneCode), today)),
+                    .Select(r => Line(r, names.GetValueOrDefault(r.CommuneCode, r.CommuneCode), today, departments)),
             ],
             Outcome.Done
         );
@@ -70,7 +72,11 @@ public sealed class RecommendationService(AppDbContext db, Agencies agencies, Ac
         var canAnswer = record.Status is RecommendationStatus.Open or RecommendationStatus.InProgress && party == Responsible(record);
         var canReopen =
             record.Status == RecommendationStatus.Closed && await access.CanReopenAsync(record.ProvinceCode, record.AgencyId, ct);
-        return (new RecommendationView(Line(record, commune.FullName, reads.Today), history, canAnswer, canReopen), Outcome.Done);
+        var departments = await DepartmentService.NamesAsync(db, record.ProvinceCode, ct);
+        return (
+            new RecommendationView(Line(record, commune.FullName, reads.Today, departments), history, canAnswer, canReopen),
+            Outcome.Done
+        );
     }
 
     public Task<Outcome> RespondAsync(int id, string? text, CancellationToken ct) =>
@@ -113,7 +119,13 @@ public sealed class RecommendationService(AppDbContext db, Agencies agencies, Ac
                 return Outcome.Forbidden("Chỉ đơn vị đã nêu kiến nghị hoặc Văn phòng Điều phối của tỉnh mới mở lại được kiến nghị.");
         }
         else if (party != responsible)
-            return Outcome.Forbidden($"Chỉ {responsible.DisplayName} mới xử lý được kiến nghị này.");
+        {
+            var name =
+                responsible.Kind == PartyKind.Department
+                    ? DepartmentService.Show(await DepartmentService.NamesAsync(db, record.ProvinceCode, ct), record.ResponsibleSector)
+                    : responsible.DisplayName;
+            return Outcome.Forbidden($"Chỉ {name} mới xử lý được kiến nghị này.");
+        }
         var recommendation = Restore(record);
         var before = recommendation.History.Count;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -188,7 +200,13 @@ public sealed class RecommendationService(AppDbContext db, Agencies agencies, Ac
             Text = e.Text,
         };
 
-    public static RecommendationLine Line(RecommendationRecord r, string communeName, DateOnly today)
+    /// <summary>One recommendation as listed; <paramref name="departments"/> names the addressed department (code → name).</summary>
+    public static RecommendationLine Line(
+        RecommendationRecord r,
+        string communeName,
+        DateOnly today,
+        IReadOnlyDictionary<string, string> departments
+    )
     {
         var domain = Restore(r);
         var responsible = Responsible(r);
@@ -209,7 +227,7 @@ public sealed class RecommendationService(AppDbContext db, Agencies agencies, Ac
                 _ => "province",
             },
             r.ResponsibleSector,
-            responsible.DisplayName,
+            responsible.Kind == PartyKind.Department ? DepartmentService.Show(departments, r.ResponsibleSector) : responsible.DisplayName,
             r.DueDate,
             StatusCode(r.Status),
             Recommendation.StatusName(r.Status),
