@@ -39,6 +39,9 @@ public sealed class CriteriaSet : IAudited
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
 
+    /// <summary>How many times the draft was replaced (0 as created): each replacement is one line of the audit trail.</summary>
+    public int Revision { get; set; }
+
     /// <summary>Revocation rule (data of the set): shares of criteria no longer met, and the protected criteria numbers ("1,8,10"); null = no rule given.</summary>
     public decimal? RevocationLowerShare { get; set; }
     public decimal? RevocationUpperShare { get; set; }
@@ -66,7 +69,7 @@ public sealed class CriteriaSet : IAudited
                 (nameof(IsDemo), "Minh họa"),
                 (nameof(ProvinceCode), "Tỉnh"),
                 (nameof(DetailsCode), "Chi tiết hóa bộ"),
-                (nameof(UpdatedAt), "Lưu lúc"), // a replaced draft is recorded even when only its criteria changed
+                (nameof(Revision), "Lần thay thế dự thảo"), // a replaced draft is recorded even when only its criteria changed
             ],
             nameof(Source),
             nameof(Notes),
@@ -75,6 +78,7 @@ public sealed class CriteriaSet : IAudited
             nameof(RevocationUpperShare),
             nameof(RevocationProtected),
             nameof(RequiredSatisfaction),
+            nameof(UpdatedAt),
             nameof(UpdatedBy)
         );
 

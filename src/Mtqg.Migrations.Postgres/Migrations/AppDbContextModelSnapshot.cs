@@ -430,6 +430,9 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<decimal?>("RevocationLowerShare")
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)");

@@ -411,6 +411,9 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("RevocationLowerShare")
                         .HasPrecision(5, 4)
                         .HasColumnType("TEXT");

@@ -352,6 +352,7 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock, Acce
         await db.SaveChangesAsync(ct);
         Fill(set, doc);
         (set.UpdatedAt, set.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, access.User.UserName);
+        set.Revision++;
         var saved = await EditVersion.SaveAsync(db, set, $"Bộ tiêu chí {code}", ct);
         if (!saved.IsDone)
             return saved;

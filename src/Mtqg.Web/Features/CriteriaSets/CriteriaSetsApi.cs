@@ -27,16 +27,14 @@ public static class CriteriaSetsApi
         sets.MapGet("/{code}", Get).AllowAnonymous().WithSummary("Một bộ tiêu chí ở định dạng trao đổi (DESIGN §6), với ETag là phiên bản");
         sets.MapPost("/", Create)
             .RequireAuthorization()
-            .Accepts<CriteriaSetDocument>("application/json")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<CriteriaSetDocument>("application/json", "multipart/form-data")
             .WithSummary("Tạo bộ tiêu chí dự thảo từ định dạng trao đổi hoặc tệp Excel")
             .WithDescription(
                 "Bộ quốc gia: quản trị hệ thống; bộ của tỉnh (province): Văn phòng Điều phối của tỉnh đó. Gửi JSON, hoặc multipart/form-data với tệp .xlsx trong trường file (mẫu như GET …/{code}.xlsx). Kiểm tra toàn bộ (số tiêu chí và mã chỉ tiêu không trùng, mức và nhóm có thật, kiểu giá trị hợp với quy tắc, không trùng dòng ngưỡng, tỉnh có thật, bộ quốc gia được chi tiết hóa có thật và giữ đủ tiêu chí của nó); có lỗi thì trả 400 liệt kê mọi lỗi (với tệp Excel: trang, dòng, cột) và không ghi gì. Bộ tạo ra luôn là dự thảo."
             );
         sets.MapPut("/{code}", Replace)
             .RequireAuthorization()
-            .Accepts<CriteriaSetDocument>("application/json")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<CriteriaSetDocument>("application/json", "multipart/form-data")
             .WithSummary("Thay thế một bộ tiêu chí dự thảo")
             .WithDescription(
                 "Kiểm tra như khi tạo. Bộ đã ban hành hoặc đã bãi bỏ không sửa được (409: một điều chỉnh là một bộ tiêu chí mới). Gửi If-Match với ETag đã đọc: có người lưu trước thì 412."

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Mtqg.Migrations.Postgres.Migrations
+namespace Mtqg.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ProvinceSets : Migration
@@ -14,28 +14,35 @@ namespace Mtqg.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "DetailsCode",
                 table: "CriteriaSets",
-                type: "character varying(50)",
+                type: "TEXT",
                 maxLength: 50,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ProvinceCode",
                 table: "CriteriaSets",
-                type: "character varying(10)",
+                type: "TEXT",
                 maxLength: 10,
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "CriteriaSets",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "UpdatedAt",
                 table: "CriteriaSets",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<string>(
                 name: "UpdatedBy",
                 table: "CriteriaSets",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
@@ -58,6 +65,10 @@ namespace Mtqg.Migrations.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "ProvinceCode",
+                table: "CriteriaSets");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
                 table: "CriteriaSets");
 
             migrationBuilder.DropColumn(

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Mtqg.Migrations.Sqlite.Migrations
+namespace Mtqg.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class ProvinceSets : Migration
@@ -14,28 +14,35 @@ namespace Mtqg.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "DetailsCode",
                 table: "CriteriaSets",
-                type: "TEXT",
+                type: "character varying(50)",
                 maxLength: 50,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ProvinceCode",
                 table: "CriteriaSets",
-                type: "TEXT",
+                type: "character varying(10)",
                 maxLength: 10,
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "CriteriaSets",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "UpdatedAt",
                 table: "CriteriaSets",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<string>(
                 name: "UpdatedBy",
                 table: "CriteriaSets",
-                type: "TEXT",
+                type: "character varying(256)",
                 maxLength: 256,
                 nullable: true);
 
@@ -58,6 +65,10 @@ namespace Mtqg.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "ProvinceCode",
+                table: "CriteriaSets");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
                 table: "CriteriaSets");
 
             migrationBuilder.DropColumn(
