@@ -27,6 +27,21 @@ public sealed class CriteriaSet : IAudited
     public string? Notes { get; set; }
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The province (a province of today) whose own set this is; null = a national set (DESIGN §9).</summary>
+    [Display(Name = "Mã tỉnh của bộ tiêu chí")]
+    public string? ProvinceCode { get; set; }
+
+    /// <summary>The code of the national set a province set details.</summary>
+    [Display(Name = "Bộ tiêu chí quốc gia được chi tiết hóa")]
+    public string? DetailsCode { get; set; }
+
+    /// <summary>When the set was last saved (created, replaced, published, withdrawn): its edit version (decision 0016), a concurrency token.</summary>
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+
+    /// <summary>How many times the draft was replaced (0 as created): each replacement is one line of the audit trail.</summary>
+    public int Revision { get; set; }
+
     /// <summary>Revocation rule (data of the set): shares of criteria no longer met, and the protected criteria numbers ("1,8,10"); null = no rule given.</summary>
     public decimal? RevocationLowerShare { get; set; }
     public decimal? RevocationUpperShare { get; set; }
@@ -52,6 +67,9 @@ public sealed class CriteriaSet : IAudited
                 (nameof(ValidTo), "Đến năm"),
                 (nameof(Status), "Trạng thái"),
                 (nameof(IsDemo), "Minh họa"),
+                (nameof(ProvinceCode), "Tỉnh"),
+                (nameof(DetailsCode), "Chi tiết hóa bộ"),
+                (nameof(Revision), "Lần thay thế dự thảo"), // a replaced draft is recorded even when only its criteria changed
             ],
             nameof(Source),
             nameof(Notes),
@@ -59,10 +77,12 @@ public sealed class CriteriaSet : IAudited
             nameof(RevocationLowerShare),
             nameof(RevocationUpperShare),
             nameof(RevocationProtected),
-            nameof(RequiredSatisfaction)
+            nameof(RequiredSatisfaction),
+            nameof(UpdatedAt),
+            nameof(UpdatedBy)
         );
 
-    public AuditInfo AuditInfo() => new(null, Code, SetCode: Code);
+    public AuditInfo AuditInfo() => new(ProvinceCode, Code, SetCode: Code);
 }
 
 public sealed class CriteriaLevel
@@ -177,6 +197,11 @@ internal sealed class CriteriaSetConfiguration : IEntityTypeConfiguration<Criter
         set.Property(s => s.RevocationUpperShare).HasPrecision(5, 4);
         set.Property(s => s.RevocationProtected).HasMaxLength(500);
         set.Property(s => s.RequiredSatisfaction).HasPrecision(5, 2);
+        set.Property(s => s.ProvinceCode).HasMaxLength(10);
+        set.Property(s => s.DetailsCode).HasMaxLength(50);
+        set.Property(s => s.UpdatedBy).HasMaxLength(256);
+        set.Property(s => s.UpdatedAt).IsConcurrencyToken(); // the version a draft is replaced from (Web/Data/EditVersion)
+        set.HasIndex(s => new { s.ProvinceCode, s.Status });
         set.HasMany(s => s.Levels).WithOne().HasForeignKey(l => l.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
         set.HasMany(s => s.Groups).WithOne().HasForeignKey(g => g.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
         set.HasMany(s => s.Bands).WithOne().HasForeignKey(b => b.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);

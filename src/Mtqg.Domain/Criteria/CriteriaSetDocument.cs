@@ -17,30 +17,51 @@ public sealed record CriteriaSetDocument
     public bool IsDemo { get; init; }
     public string? Source { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>The province (code of a province of today) whose set this is; null = a national set (DESIGN §9).</summary>
+    public string? Province { get; init; }
+
+    /// <summary>The code of the national set a province set details (its floor: every criterion number of it is kept).</summary>
+    public string? Details { get; init; }
     public List<LevelDocument>? Levels { get; init; }
     public List<GroupDocument>? Groups { get; init; }
     public List<BandDocument>? Bands { get; init; }
     public List<CriterionDocument>? Criteria { get; init; }
 
-    /// <summary>When a recognised commune loses its title (optional; absent = "chưa có quy định").</summary>
-    public RevocationDocument? Revocation { get; init; }
+    /// <summary>
+    /// The revocation rule in the shape written before DESIGN §9 (<c>revocation {lowerShare, upperShare, protectedCriteria}</c>
+    /// at the top): still read, never written — <see cref="RevocationRule"/> is the rule whichever shape carried it.
+    /// </summary>
+    public LegacyRevocationDocument? Revocation { get; init; }
 
-    /// <summary>What recognition asks beyond the criteria (optional; absent = not given by the source).</summary>
+    /// <summary>What recognition asks beyond the criteria, and when a title is revoked (optional; absent = not given by the source).</summary>
     public RecognitionDocument? Recognition { get; init; }
+
+    /// <summary>The revocation rule, from <c>recognition.revocation</c> or else the old top-level <c>revocation</c>.</summary>
+    public RevocationDocument? RevocationRule() =>
+        Recognition?.Revocation
+        ?? (Revocation is { } old ? new RevocationDocument(old.LowerShare, old.UpperShare, old.ProtectedCriteria) : null);
+
+    /// <summary>The field path of the revocation rule as the document wrote it (for messages).</summary>
+    public string RevocationPath => Recognition?.Revocation is null && Revocation is not null ? "revocation" : "recognition.revocation";
 }
 
 /// <summary>
 /// Conditions of recognition beyond the criteria: the share of residents satisfied (percent) a commune's
-/// dossier must show. Null where the source does not give it: any rate entered is then accepted.
+/// dossier must show (null where the source does not give it: any rate entered is then accepted), and the
+/// revocation rule.
 /// </summary>
-public sealed record RecognitionDocument(decimal? RequiredSatisfaction);
+public sealed record RecognitionDocument(decimal? RequiredSatisfaction, RevocationDocument? Revocation = null);
 
 /// <summary>
 /// The revocation rule of a set (QĐ 18/2022 for 2021–2025: 0.30, 0.50 and the criteria of income,
 /// environment and food safety, living environment, defence and security): revoked when the share of
-/// criteria no longer met reaches <c>lowerShare</c> and one of them is protected, or reaches <c>upperShare</c>.
+/// criteria no longer met reaches <c>failingShareFrom</c> and one of them is protected, or reaches <c>failingShareTo</c>.
 /// </summary>
-public sealed record RevocationDocument(decimal? LowerShare, decimal? UpperShare, List<int>? ProtectedCriteria);
+public sealed record RevocationDocument(decimal? FailingShareFrom, decimal? FailingShareTo, List<int>? ProtectedCriteria);
+
+/// <summary>The revocation rule as written at the top of a document before DESIGN §9 (read only).</summary>
+public sealed record LegacyRevocationDocument(decimal? LowerShare, decimal? UpperShare, List<int>? ProtectedCriteria);
 
 public sealed record LevelDocument(string? Code, string? Name, int? Rank);
 

@@ -15,6 +15,14 @@ public static partial class CriteriaSetValidator
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$")]
     private static partial Regex CodePattern();
 
+    /// <summary>Checks a document and, with <paramref name="context"/>, its province and the national set it details (DESIGN §9).</summary>
+    public static IReadOnlyList<Problem> Validate(CriteriaSetDocument doc, SetContext context)
+    {
+        var problems = Validate(doc).ToList();
+        problems.AddRange(CheckProvince(doc, context));
+        return problems;
+    }
+
     public static IReadOnlyList<Problem> Validate(CriteriaSetDocument doc)
     {
         var problems = new List<Problem>();
@@ -36,14 +44,22 @@ public static partial class CriteriaSetValidator
         if (doc.ValidFrom is int from && doc.ValidTo is int to && from > to)
             Add("validTo", $"Năm hết hiệu lực ({to}) phải không trước năm bắt đầu ({from}).");
         if (doc.Status is not null && !CriteriaVocabulary.Statuses.ContainsKey(doc.Status))
-            Add("status", $"Trạng thái \"{doc.Status}\" không hợp lệ; dùng \"draft\" hoặc \"published\".");
+            Add("status", $"Trạng thái \"{doc.Status}\" không hợp lệ; dùng \"draft\", \"published\" hoặc \"withdrawn\".");
 
         var levels = CheckLevels(doc.Levels, Add);
         var groups = CheckGroups(doc.Groups, Add);
         var criteriaCount = doc.Criteria?.Count ?? 0;
         CheckBands(doc.Bands, criteriaCount, Add);
 
-        CheckRevocation(doc.Revocation, doc.Criteria, Add);
+        if (doc.Revocation is not null && doc.Recognition?.Revocation is not null)
+            Add("revocation", "Quy tắc thu hồi được ghi hai lần; chỉ ghi một lần, trong recognition.revocation.");
+        CheckRevocation(
+            doc.RevocationRule(),
+            doc.RevocationPath,
+            doc.Revocation is not null && doc.Recognition?.Revocation is null,
+            doc.Criteria,
+            Add
+        );
         if (doc.Recognition?.RequiredSatisfaction is { } rate && rate is not (> 0 and <= 100))
             Add(
                 "recognition.requiredSatisfaction",
@@ -242,23 +258,117 @@ public static partial class CriteriaSetValidator
         return codes;
     }
 
-    private static void CheckRevocation(RevocationDocument? rule, List<CriterionDocument>? criteria, Action<string, string> add)
+    private static void CheckRevocation(
+        RevocationDocument? rule,
+        string path,
+        bool oldShape,
+        List<CriterionDocument>? criteria,
+        Action<string, string> add
+    )
     {
         if (rule is null)
             return;
-        if (rule.LowerShare is not (> 0 and <= 1))
-            add("revocation.lowerShare", "Tỷ lệ dưới (lowerShare) phải lớn hơn 0 và không quá 1, ví dụ 0.3 cho 30%.");
-        if (rule.UpperShare is not (> 0 and <= 1))
-            add("revocation.upperShare", "Tỷ lệ trên (upperShare) phải lớn hơn 0 và không quá 1, ví dụ 0.5 cho 50%.");
-        else if (rule.LowerShare is > 0 and <= 1 && rule.LowerShare > rule.UpperShare)
-            add("revocation.upperShare", $"Tỷ lệ trên ({rule.UpperShare}) phải không nhỏ hơn tỷ lệ dưới ({rule.LowerShare}).");
+        var (from, to) = oldShape ? ("lowerShare", "upperShare") : ("failingShareFrom", "failingShareTo");
+        if (rule.FailingShareFrom is not (> 0 and <= 1))
+            add($"{path}.{from}", $"Tỷ lệ dưới ({from}) phải lớn hơn 0 và không quá 1, ví dụ 0.3 cho 30%.");
+        if (rule.FailingShareTo is not (> 0 and <= 1))
+            add($"{path}.{to}", $"Tỷ lệ trên ({to}) phải lớn hơn 0 và không quá 1, ví dụ 0.5 cho 50%.");
+        else if (rule.FailingShareFrom is > 0 and <= 1 && rule.FailingShareFrom > rule.FailingShareTo)
+            add($"{path}.{to}", $"Tỷ lệ trên ({rule.FailingShareTo}) phải không nhỏ hơn tỷ lệ dưới ({rule.FailingShareFrom}).");
         var numbers = (criteria ?? []).Where(c => c?.Number is not null).Select(c => c.Number!.Value).ToHashSet();
         foreach (var (number, i) in (rule.ProtectedCriteria ?? []).Select((n, i) => (n, i)))
             if (!numbers.Contains(number))
                 add(
-                    $"revocation.protectedCriteria[{i}]",
+                    $"{path}.protectedCriteria[{i}]",
                     $"Danh mục tiêu chí bắt buộc có tiêu chí {number} nhưng bộ tiêu chí không có tiêu chí số {number}."
                 );
+    }
+
+    /// <summary>
+    /// A province set (DESIGN §9): its province is a province of today, it details a national set whose years cover its own,
+    /// and it keeps every criterion number of that set (the national floor). A national set details nothing.
+    /// </summary>
+    private static IEnumerable<Problem> CheckProvince(CriteriaSetDocument doc, SetContext context)
+    {
+        if (doc.Province is null)
+        {
+            if (doc.Details is not null)
+                yield return new Problem(
+                    "details",
+                    "Chỉ bộ tiêu chí của một tỉnh mới chi tiết hóa bộ tiêu chí quốc gia; ghi mã tỉnh (province) hoặc bỏ trường details."
+                );
+            yield break;
+        }
+        if (!context.Provinces.Contains(doc.Province))
+            yield return new Problem(
+                "province",
+                $"Không có tỉnh, thành phố mã \"{doc.Province}\" (theo danh mục đơn vị hành chính hiện nay)."
+            );
+        if (InputText.IsBlank(doc.Details))
+        {
+            yield return new Problem("details", "Bộ tiêu chí của tỉnh phải ghi mã bộ tiêu chí quốc gia mà nó chi tiết hóa (details).");
+            yield break;
+        }
+        if (context.Details is not { } national)
+        {
+            yield return new Problem("details", $"Không có bộ tiêu chí quốc gia mã \"{doc.Details}\" để chi tiết hóa.");
+            yield break;
+        }
+        if (national.Province is not null)
+        {
+            yield return new Problem(
+                "details",
+                $"Bộ {national.Code} là bộ tiêu chí của tỉnh {national.Province}; chỉ chi tiết hóa được bộ tiêu chí quốc gia."
+            );
+            yield break;
+        }
+        if (doc.ValidFrom is int from && doc.ValidTo is int to && (from < national.ValidFrom || to > national.ValidTo))
+            yield return new Problem(
+                "validFrom",
+                $"Bộ tiêu chí quốc gia {national.Code} áp dụng cho {national.ValidFrom}–{national.ValidTo}; bộ của tỉnh ({from}–{to}) phải nằm trong khoảng đó."
+            );
+        var own = (doc.Criteria ?? []).Where(c => c?.Number is not null).Select(c => c.Number!.Value).ToHashSet();
+        var missing = national.CriterionNumbers.Where(n => !own.Contains(n)).Order().ToList();
+        if (missing.Count > 0)
+            yield return new Problem(
+                "criteria",
+                $"Bộ tiêu chí của tỉnh phải giữ mọi tiêu chí của bộ quốc gia {national.Code} (mức sàn quốc gia); còn thiếu tiêu chí số {string.Join(", ", missing)}."
+            );
+    }
+
+    /// <summary>
+    /// What stops a valid set from being published (DESIGN §9), every one named: a level at which no criterion applies (no
+    /// indicator has a threshold row of that level) and an indicator without any threshold row. Departments are checked by
+    /// the caller (the department registry).
+    /// </summary>
+    public static IReadOnlyList<Problem> ReadyToPublish(CriteriaSetDocument doc)
+    {
+        var problems = new List<Problem>();
+        var criteria = doc.Criteria ?? [];
+        foreach (var (level, l) in (doc.Levels ?? []).Select((x, l) => (x, l)))
+            if (
+                level?.Code is { } code
+                && !criteria.Any(c => (c?.Indicators ?? []).Any(i => (i?.Thresholds ?? []).Any(t => t?.Level == code)))
+            )
+                problems.Add(
+                    new Problem(
+                        $"levels[{l}]",
+                        $"Mức \"{level.Name}\" ({code}) chưa có tiêu chí nào: không chỉ tiêu nào có dòng ngưỡng của mức này."
+                    )
+                );
+        for (var c = 0; c < criteria.Count; c++)
+        {
+            var indicators = criteria[c]?.Indicators ?? [];
+            for (var i = 0; i < indicators.Count; i++)
+                if (indicators[i] is { } indicator && (indicator.Thresholds ?? []).Count == 0)
+                    problems.Add(
+                        new Problem(
+                            $"criteria[{c}].indicators[{i}].thresholds",
+                            $"Chỉ tiêu {indicator.Code} (tiêu chí {criteria[c]!.Number}) chưa có dòng ngưỡng nào."
+                        )
+                    );
+        }
+        return problems;
     }
 
     private static void CheckBands(List<BandDocument>? bands, int criteriaCount, Action<string, string> add)

@@ -22,6 +22,9 @@ public enum CriteriaSetStatus
 {
     Draft = 1,
     Published = 2,
+
+    /// <summary>No longer applies (a published set is never changed: a correction is a new set).</summary>
+    Withdrawn = 3,
 }
 
 public static class CriteriaVocabulary
@@ -47,6 +50,7 @@ public static class CriteriaVocabulary
     {
         ["draft"] = CriteriaSetStatus.Draft,
         ["published"] = CriteriaSetStatus.Published,
+        ["withdrawn"] = CriteriaSetStatus.Withdrawn,
     };
 
     public static string Code(this IndicatorType type) => Types.First(t => t.Value == type).Key;
@@ -59,6 +63,7 @@ public static class CriteriaVocabulary
         status switch
         {
             CriteriaSetStatus.Published => "Đã ban hành",
+            CriteriaSetStatus.Withdrawn => "Đã bãi bỏ",
             _ => "Dự thảo",
         };
 

@@ -92,7 +92,21 @@ public sealed class AuthorizationMatrixTests
         ),
         ["GET /api/v1/criteria-sets/"] = new(Rule.Public, (_, _) => Get("/api/v1/criteria-sets")),
         ["GET /api/v1/criteria-sets/{code}"] = new(Rule.Public, (_, _) => Get("/api/v1/criteria-sets/DEMO-MINH-HOA")),
-        ["POST /api/v1/criteria-sets/"] = new(Rule.Admin, (_, _) => Send(HttpMethod.Post, "/api/v1/criteria-sets", new { code = "X" })),
+        // A province's set: its coordination office (the province named in the body); an invalid body answers 400 once allowed.
+        ["POST /api/v1/criteria-sets/"] = new(Rule.Own("manage-sets", "coordinator"), (s, _) =>
+            Send(HttpMethod.Post, "/api/v1/criteria-sets", new { code = "X", province = Province(s) })
+        ),
+        ["GET /api/v1/criteria-sets/{code}.xlsx"] = new(Rule.Public, (_, _) => Get("/api/v1/criteria-sets/DEMO-MINH-HOA.xlsx")),
+        // National sets: administrators only (they answer 409: published sets never change); province sets in ProvinceSetsApiTests.
+        ["PUT /api/v1/criteria-sets/{code}"] = new(Rule.Admin, (_, _) =>
+            Send(HttpMethod.Put, "/api/v1/criteria-sets/DEMO-MINH-HOA", new { code = "DEMO-MINH-HOA" })
+        ),
+        ["POST /api/v1/criteria-sets/{code}/publish"] = new(Rule.Admin, (_, _) =>
+            new(HttpMethod.Post, "/api/v1/criteria-sets/DEMO-MINH-HOA/publish")
+        ),
+        ["POST /api/v1/criteria-sets/{code}/withdraw"] = new(Rule.Admin, (_, _) =>
+            new(HttpMethod.Post, "/api/v1/criteria-sets/NTM-XA-2026-2030/withdraw")
+        ),
         ["GET /api/v1/provinces/{code}/years/{year:int}/summary"] = new(Rule.Public, (s, _) =>
             Get($"/api/v1/provinces/{Province(s)}/years/2026/summary")
         ),

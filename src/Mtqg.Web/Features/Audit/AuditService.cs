@@ -93,10 +93,10 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         CancellationToken ct
     )
     {
-        var (set, outcome) = await scorecards.SetForAsync(setCode, year, ct);
+        var commune = year is < 2000 or > 2100 ? null : await scorecards.CommuneAsync(communeCode, year, ct);
+        var (set, outcome) = await scorecards.SetForAsync(setCode, year, commune?.ProvinceCode, ct);
         if (set is null)
             return (null, outcome);
-        var commune = await scorecards.CommuneAsync(communeCode, year, ct);
         if (commune is null)
             return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
         if (!await access.CanReadCommuneAsync(commune, ct))

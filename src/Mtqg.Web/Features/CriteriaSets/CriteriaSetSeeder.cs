@@ -57,7 +57,7 @@ public sealed class CriteriaSetSeeder(
         {
             if (await db.CriteriaSets.AnyAsync(s => s.Code == doc.Code, ct))
                 continue;
-            var outcome = await service.CreateAsync(doc, ct);
+            var outcome = await service.StoreAsync(doc, ct);
             if (!outcome.IsDone)
                 throw new InvalidOperationException(
                     $"Bộ tiêu chí {doc.Code} trong dữ liệu gốc không hợp lệ: "

@@ -3,6 +3,14 @@ using Mtqg.Data;
 using Mtqg.Data.Criteria;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Criteria;
+using Mtqg.Domain.Units;
+using Mtqg.Web.Data;
+using Mtqg.Web.Features.Access;
+using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Files;
+using Mtqg.Web.Features.Scorecards;
+using Mtqg.Web.Features.Scorecards.Excel;
+using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.CriteriaSets;
 
@@ -15,10 +23,15 @@ public sealed record CriteriaSetSummary(
     bool IsDemo,
     string? LegalBasis,
     int CriteriaCount,
-    int IndicatorCount
-);
+    int IndicatorCount,
+    string? Province = null,
+    string? Details = null
+)
+{
+    public bool IsNational => Province is null;
+};
 
-public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
+public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock, AccessPolicy access, SetCatalog catalog)
 {
     public async Task<IReadOnlyList<CriteriaSetSummary>> ListAsync(CancellationToken ct)
     {
@@ -36,6 +49,8 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
                 s.Status,
                 s.IsDemo,
                 s.LegalBasis,
+                s.ProvinceCode,
+                s.DetailsCode,
                 Criteria = s.Criteria.Count,
                 Indicators = db.Indicators.Count(i => i.CriteriaSetId == s.Id),
             })
@@ -49,7 +64,9 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
                 s.IsDemo,
                 s.LegalBasis,
                 s.Criteria,
-                s.Indicators
+                s.Indicators,
+                s.ProvinceCode,
+                s.DetailsCode
             ))
             .ToList();
     }
@@ -86,6 +103,8 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
             IsDemo = set.IsDemo,
             Source = set.Source,
             Notes = set.Notes,
+            Province = set.ProvinceCode,
+            Details = set.DetailsCode,
             Levels = set.Levels.OrderBy(l => l.Rank).Select(l => new LevelDocument(l.Code, l.Name, l.Rank)).ToList(),
             Groups = set.Groups.OrderBy(g => g.Id).Select(g => new GroupDocument(g.Code, g.Name, g.Description)).ToList(),
             Bands = set.Bands.OrderBy(b => b.Order).Select(b => new BandDocument(b.Name, b.MinCriteriaMet)).ToList(),
@@ -128,12 +147,20 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
                         .ToList(),
                 })
                 .ToList(),
-            Revocation =
-                set.RevocationLowerShare is { } lower && set.RevocationUpperShare is { } upper
-                    ? new RevocationDocument(lower, upper, ProtectedNumbers(set.RevocationProtected))
-                    : null,
-            Recognition = set.RequiredSatisfaction is { } rate ? new RecognitionDocument(rate) : null,
+            Recognition = RecognitionOf(set),
         };
+    }
+
+    /// <summary>The recognition rules of a stored set in the shape of DESIGN §9 (null when it has none).</summary>
+    private static RecognitionDocument? RecognitionOf(CriteriaSet set)
+    {
+        var revocation =
+            set.RevocationLowerShare is { } lower && set.RevocationUpperShare is { } upper
+                ? new RevocationDocument(lower, upper, ProtectedNumbers(set.RevocationProtected))
+                : null;
+        return set.RequiredSatisfaction is null && revocation is null
+            ? null
+            : new RecognitionDocument(set.RequiredSatisfaction, revocation);
     }
 
     public static List<int> ProtectedNumbers(string? text) =>
@@ -184,11 +211,71 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
         return Check().OfType<Problem>();
     }
 
-    /// <summary>Validates a whole document and, only if it has no problem at all, stores it in one transaction.</summary>
+    /// <summary>
+    /// Creates a set as a draft (DESIGN §9): a national set by administrators, a province's set by its coordination office (and
+    /// administrators). Validated whole; nothing is written when there is any problem.
+    /// </summary>
     public async Task<Outcome> CreateAsync(CriteriaSetDocument doc, CancellationToken ct)
     {
-        var problems = CriteriaSetValidator.Validate(doc).ToList();
+        if (Refuse(doc.Province, doc.Code) is { } refused)
+            return refused;
+        return await StoreAsync(doc with { Status = null, IsDemo = false }, ct);
+    }
+
+    /// <summary>Who may write a set of <paramref name="province"/> (null = national): the 403, or null when allowed.</summary>
+    private Outcome? Refuse(string? province, string? code)
+    {
+        var what = code is { Length: > 0 } ? $"bộ tiêu chí {code}" : "bộ tiêu chí này";
+        if (province is null)
+            return access.User.IsAdmin
+                ? null
+                : Outcome.Forbidden($"Chỉ quản trị hệ thống tạo, sửa, ban hành hoặc bãi bỏ bộ tiêu chí quốc gia ({what}).");
+        return access.CanManageProvince(province)
+            ? null
+            : Outcome.Forbidden($"Tài khoản chỉ quản lý bộ tiêu chí của tỉnh mình; {what} là bộ tiêu chí của tỉnh mã {province}.");
+    }
+
+    /// <summary>What the validator needs from the database: the provinces of today and the set the document details.</summary>
+    private async Task<SetContext> ContextAsync(CriteriaSetDocument doc, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var provinces = await UnitService
+            .InForce(db.Units.AsNoTracking(), today)
+            .Where(u => u.Level == UnitLevel.Province)
+            .Select(u => u.Code)
+            .ToListAsync(ct);
+        DetailedSet? details = null;
+        if (!InputText.IsBlank(doc.Details))
+        {
+            var row = await db
+                .CriteriaSets.AsNoTracking()
+                .Where(s => s.Code == doc.Details)
+                .Select(s => new
+                {
+                    s.Code,
+                    s.ProvinceCode,
+                    s.ValidFrom,
+                    s.ValidTo,
+                    Numbers = s.Criteria.Select(c => c.Number).ToList(),
+                })
+                .FirstOrDefaultAsync(ct);
+            if (row is not null)
+                details = new DetailedSet(row.Code, row.ProvinceCode, row.ValidFrom, row.ValidTo, row.Numbers);
+        }
+        return new SetContext(provinces.ToHashSet(StringComparer.Ordinal), details);
+    }
+
+    private async Task<List<Problem>> ProblemsAsync(CriteriaSetDocument doc, CancellationToken ct)
+    {
+        var problems = CriteriaSetValidator.Validate(doc, await ContextAsync(doc, ct)).ToList();
         problems.AddRange(StoredLengths(doc).Where(p => problems.All(q => q.Field != p.Field)));
+        return problems;
+    }
+
+    /// <summary>Validates a whole document and, only if it has no problem at all, stores it in one transaction (the seeder keeps its status).</summary>
+    internal async Task<Outcome> StoreAsync(CriteriaSetDocument doc, CancellationToken ct)
+    {
+        var problems = await ProblemsAsync(doc, ct);
         if (doc.Code is { Length: > 0 } code && await db.CriteriaSets.AnyAsync(s => s.Code == code, ct))
             problems.Insert(0, new Problem("code", $"Đã có bộ tiêu chí mã \"{code}\"."));
         // A criterion's appraising department is a code of the department registry (decision 0020); an exact name is read as its code.
@@ -210,6 +297,291 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
         if (problems.Count > 0)
             return Outcome.Invalid($"Bộ tiêu chí có {problems.Count} lỗi; chưa có gì được ghi.", problems);
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        var set = new CriteriaSet
+        {
+            Code = doc.Code!,
+            Name = "",
+            CreatedAt = now,
+            Status = doc.Status is null ? CriteriaSetStatus.Draft : CriteriaVocabulary.Statuses[doc.Status],
+            IsDemo = doc.IsDemo,
+        };
+        Fill(set, doc);
+        (set.UpdatedAt, set.UpdatedBy) = (now, access.User.UserName);
+        db.CriteriaSets.Add(set); // one SaveChanges: one transaction
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done;
+    }
+
+    /// <summary>A set's edit version (decision 0016): null when no set has that code.</summary>
+    public async Task<string?> VersionAsync(string code, CancellationToken ct) =>
+        await db.CriteriaSets.AsNoTracking().Where(s => s.Code == code).Select(s => (DateTime?)s.UpdatedAt).FirstOrDefaultAsync(ct)
+            is { } at
+            ? EditVersion.Of(at)
+            : null;
+
+    /// <summary>
+    /// Replaces a draft with <paramref name="doc"/> (same validation as creating it). A published or withdrawn set never
+    /// changes (409: a correction is a new set); a draft read at an older <paramref name="version"/> is refused (412).
+    /// </summary>
+    public async Task<Outcome> ReplaceAsync(string code, CriteriaSetDocument doc, string? version, CancellationToken ct)
+    {
+        var set = await db
+            .CriteriaSets.AsSplitQuery()
+            .Include(s => s.Levels)
+            .Include(s => s.Groups)
+            .Include(s => s.Bands)
+            .Include(s => s.Criteria)
+                .ThenInclude(c => c.Indicators)
+                    .ThenInclude(i => i.Thresholds)
+            .FirstOrDefaultAsync(s => s.Code == code, ct);
+        if (set is null)
+            return Outcome.NotFound($"Không có bộ tiêu chí mã \"{code}\".");
+        if (Refuse(set.ProvinceCode, code) is { } refused)
+            return refused;
+        if (set.Status != CriteriaSetStatus.Draft)
+            return Immutable(set);
+        if (doc.Province != set.ProvinceCode && Refuse(doc.Province, code) is { } moved)
+            return moved;
+        if (EditVersion.IsStale(version, set.UpdatedAt))
+            return EditVersion.Changed($"Bộ tiêu chí {code}", set.UpdatedAt, set.UpdatedBy);
+        if (doc.Code is { Length: > 0 } other && other != code)
+            return Outcome.Invalid(
+                "Mã bộ tiêu chí không khớp.",
+                [new Problem("code", $"Nội dung ghi mã \"{other}\" nhưng đang sửa bộ {code}; mã của một bộ không đổi được.")]
+            );
+        doc = doc with { Code = code, Status = null, IsDemo = false };
+        var problems = await ProblemsAsync(doc, ct);
+        if (problems.Count > 0)
+            return Outcome.Invalid($"Bộ tiêu chí có {problems.Count} lỗi; chưa có gì được ghi.", problems);
+        if (await db.IndicatorValues.AnyAsync(v => v.Indicator.CriteriaSetId == set.Id, ct))
+            return Outcome.Conflict($"Bộ tiêu chí dự thảo {code} đã có số liệu chỉ tiêu được nhập theo nó; không thay thế được.");
+
+        // The old content goes first (its unique codes are taken again), then the new one, in one transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.RemoveRange(set.Criteria.SelectMany(c => c.Indicators).SelectMany(i => i.Thresholds));
+        db.RemoveRange(set.Criteria.SelectMany(c => c.Indicators));
+        db.RemoveRange(set.Criteria);
+        db.RemoveRange(set.Levels);
+        db.RemoveRange(set.Groups);
+        db.RemoveRange(set.Bands);
+        await db.SaveChangesAsync(ct);
+        Fill(set, doc);
+        (set.UpdatedAt, set.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, access.User.UserName);
+        set.Revision++;
+        var saved = await EditVersion.SaveAsync(db, set, $"Bộ tiêu chí {code}", ct);
+        if (!saved.IsDone)
+            return saved;
+        await tx.CommitAsync(ct);
+        catalog.Forget(code);
+        return Outcome.Done;
+    }
+
+    private static Outcome Immutable(CriteriaSet set) =>
+        Outcome.Conflict(
+            $"Bộ tiêu chí {set.Code} {(set.Status == CriteriaSetStatus.Published ? "đã ban hành" : "đã bãi bỏ")} nên không sửa được nữa: một điều chỉnh là một bộ tiêu chí mới (tạo bộ mới với mã khác)."
+        );
+
+    /// <summary>
+    /// What stops a draft from being published, every one named (DESIGN §9): a level without criteria, an indicator without
+    /// any threshold row, a department the registry does not know (<see cref="DepartmentProblems"/>), and the province's other
+    /// published set for the same years.
+    /// </summary>
+    public async Task<IReadOnlyList<Problem>> PublishProblemsAsync(CriteriaSetDocument doc, CancellationToken ct)
+    {
+        var problems = CriteriaSetValidator.ReadyToPublish(doc).ToList();
+        problems.AddRange(DepartmentProblems(doc));
+        if (doc.Province is { } province)
+        {
+            var overlapping = await db
+                .CriteriaSets.AsNoTracking()
+                .Where(s =>
+                    s.ProvinceCode == province
+                    && s.Code != doc.Code
+                    && s.Status == CriteriaSetStatus.Published
+                    && s.ValidFrom <= doc.ValidTo
+                    && s.ValidTo >= doc.ValidFrom
+                )
+                .Select(s => s.Code)
+                .ToListAsync(ct);
+            foreach (var other in overlapping)
+                problems.Add(
+                    new Problem(
+                        "validFrom",
+                        $"Tỉnh đã có bộ tiêu chí {other} đang áp dụng cho cùng giai đoạn; bãi bỏ bộ đó trước khi ban hành bộ này."
+                    )
+                );
+        }
+        return problems;
+    }
+
+    /// <summary>
+    /// Hook for the department registry (branch <c>departments</c>): each criterion's department must be a department of the
+    /// set's province known on the set's first day. Until the registry lands, responsibleSector is free text and nothing is refused.
+    /// </summary>
+    private static IEnumerable<Problem> DepartmentProblems(CriteriaSetDocument doc)
+    {
+        _ = doc;
+        return [];
+    }
+
+    /// <summary>Publishes a draft (it applies from now on, DESIGN §9); refused naming every problem when it is not ready.</summary>
+    public async Task<Outcome> PublishAsync(string code, CancellationToken ct)
+    {
+        var set = await db.CriteriaSets.FirstOrDefaultAsync(s => s.Code == code, ct);
+        if (set is null)
+            return Outcome.NotFound($"Không có bộ tiêu chí mã \"{code}\".");
+        if (Refuse(set.ProvinceCode, code) is { } refused)
+            return refused;
+        if (set.Status != CriteriaSetStatus.Draft)
+            return Outcome.Conflict(
+                set.Status == CriteriaSetStatus.Published
+                    ? $"Bộ tiêu chí {code} đã ban hành rồi."
+                    : $"Bộ tiêu chí {code} đã bãi bỏ; không ban hành lại được: một điều chỉnh là một bộ tiêu chí mới."
+            );
+        var problems = await PublishProblemsAsync((await GetAsync(code, ct))!, ct);
+        if (problems.Count > 0)
+            return Outcome.Invalid($"Chưa ban hành được bộ tiêu chí {code}: còn {problems.Count} vấn đề.", problems);
+        return await ChangeStatusAsync(set, CriteriaSetStatus.Published, ct);
+    }
+
+    /// <summary>Withdraws a published set: it no longer applies by default; what was judged by it stays.</summary>
+    public async Task<Outcome> WithdrawAsync(string code, CancellationToken ct)
+    {
+        var set = await db.CriteriaSets.FirstOrDefaultAsync(s => s.Code == code, ct);
+        if (set is null)
+            return Outcome.NotFound($"Không có bộ tiêu chí mã \"{code}\".");
+        if (Refuse(set.ProvinceCode, code) is { } refused)
+            return refused;
+        if (set.Status != CriteriaSetStatus.Published)
+            return Outcome.Conflict(
+                set.Status == CriteriaSetStatus.Draft
+                    ? $"Bộ tiêu chí {code} còn là dự thảo, chưa ban hành nên không bãi bỏ được."
+                    : $"Bộ tiêu chí {code} đã bãi bỏ rồi."
+            );
+        return await ChangeStatusAsync(set, CriteriaSetStatus.Withdrawn, ct);
+    }
+
+    private async Task<Outcome> ChangeStatusAsync(CriteriaSet set, CriteriaSetStatus status, CancellationToken ct)
+    {
+        set.Status = status;
+        (set.UpdatedAt, set.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, access.User.UserName);
+        var saved = await EditVersion.SaveAsync(db, set, $"Bộ tiêu chí {set.Code}", ct);
+        if (saved.IsDone)
+            catalog.Forget(set.Code);
+        return saved;
+    }
+
+    /// <summary>
+    /// A province's draft copied from a national set (DESIGN §9): every criterion, indicator and threshold row of it, bound to
+    /// the province and detailing the national set; the coordination office then fills in its thresholds.
+    /// </summary>
+    public async Task<Outcome> CopyAsync(string nationalCode, string province, string code, string? name, CancellationToken ct)
+    {
+        var national = await GetAsync(nationalCode, ct);
+        if (national is null)
+            return Outcome.NotFound($"Không có bộ tiêu chí mã \"{nationalCode}\".");
+        return await CreateAsync(
+            national with
+            {
+                Code = code,
+                Name = InputText.IsBlank(name) ? $"{national.Name} — chi tiết hóa của tỉnh" : name,
+                Province = province,
+                Details = nationalCode,
+                Source = null,
+            },
+            ct
+        );
+    }
+
+    /// <summary>The workbook of a set (DESIGN §9): null when no set has that code.</summary>
+    public async Task<byte[]?> WorkbookAsync(string code, CancellationToken ct) =>
+        await GetAsync(code, ct) is { } doc ? CriteriaSetWorkbook.Build(doc) : null;
+
+    /// <summary>
+    /// Whether the account may upload a set's workbook at all, asked before a byte is read (decision 0018): to create, an
+    /// administrator or a coordination office; to replace <paramref name="code"/>, whoever may edit that draft.
+    /// </summary>
+    public async Task<Outcome> MayUploadAsync(string? code, CancellationToken ct)
+    {
+        if (code is null)
+            return access.User.IsAdmin || access.User.Is(Roles.Coordinator) && access.User.Unit is { Length: > 0 }
+                ? Outcome.Done
+                : Outcome.Forbidden("Chỉ quản trị hệ thống và Văn phòng Điều phối của tỉnh tạo bộ tiêu chí; tệp không được đọc.");
+        var set = await db
+            .CriteriaSets.AsNoTracking()
+            .Where(s => s.Code == code)
+            .Select(s => new { s.ProvinceCode, s.Status })
+            .FirstOrDefaultAsync(ct);
+        if (set is null)
+            return Outcome.NotFound($"Không có bộ tiêu chí mã \"{code}\".");
+        if (Refuse(set.ProvinceCode, code) is { } refused)
+            return refused;
+        return set.Status == CriteriaSetStatus.Draft
+            ? Outcome.Done
+            : Immutable(
+                new CriteriaSet
+                {
+                    Code = code,
+                    Name = "",
+                    Status = set.Status,
+                }
+            );
+    }
+
+    /// <summary>
+    /// Creates a draft (or replaces draft <paramref name="replace"/>) from an uploaded workbook: the gate measures its structure,
+    /// it is read under the parse time limit, and every problem — of reading and of the set's validation — is named by sheet,
+    /// row and column; nothing is written when there is one.
+    /// </summary>
+    public async Task<(CriteriaSetDocument? Document, UploadOutcome Result)> UploadAsync(
+        Stream file,
+        string? replace,
+        string? version,
+        UploadGate gate,
+        CancellationToken ct
+    )
+    {
+        if (file.Length == 0)
+        {
+            const string empty = "Tệp rỗng: chọn tệp .xlsx của bộ tiêu chí.";
+            return (null, UploadOutcome.Refused(Outcome.Invalid(empty, [new Problem("file", empty)])));
+        }
+        if (gate.Scan(file, false, ct) is { } outside)
+            return (null, UploadOutcome.Refused(outside));
+        file.Position = 0;
+        CriteriaSetWorkbook.ReadResult read;
+        using (var budget = gate.StartParse(ct))
+        {
+            try
+            {
+                read = CriteriaSetWorkbook.Read(file, budget.Token);
+            }
+            catch (OperationCanceledException) when (budget.Token.IsCancellationRequested && budget.Refusal is { } stopped)
+            {
+                return (null, UploadOutcome.Refused(stopped));
+            }
+        }
+        var doc = read.Document;
+        if (doc is not null && replace is not null)
+            doc = doc with { Code = InputText.IsBlank(doc.Code) ? replace : doc.Code };
+        var problems = read.Problems.ToList();
+        if (doc is not null && problems.Count > 0)
+            problems.AddRange((await ProblemsAsync(doc, ct)).Select(read.Locate));
+        if (doc is null || problems.Count > 0)
+            return (doc, Refused(problems));
+        var outcome = replace is null ? await CreateAsync(doc, ct) : await ReplaceAsync(replace, doc, version, ct);
+        if (outcome.Kind == OutcomeKind.Invalid)
+            return (doc, Refused([.. outcome.Problems.Select(read.Locate)]));
+        return (doc, new UploadOutcome(null, outcome, [], []));
+    }
+
+    private static UploadOutcome Refused(List<ExcelProblem> problems) =>
+        new(null, Outcome.Invalid($"Tệp bộ tiêu chí có {problems.Count} lỗi; chưa có gì được ghi.", []), problems, []);
+
+    /// <summary>Writes a valid document's content (everything but code, status, demo flag) into <paramref name="set"/>, whose children are empty.</summary>
+    private static void Fill(CriteriaSet set, CriteriaSetDocument doc)
+    {
         var levels = doc.Levels!.Select(l => new CriteriaLevel
             {
                 Code = l.Code!,
@@ -225,38 +597,33 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
                 Description = g.Description,
             })
             .ToList();
-        var set = new CriteriaSet
-        {
-            Code = doc.Code!,
-            Name = doc.Name!.Trim(),
-            LegalBasis = doc.LegalBasis,
-            ValidFrom = doc.ValidFrom!.Value,
-            ValidTo = doc.ValidTo!.Value,
-            Status = doc.Status is null ? CriteriaSetStatus.Draft : CriteriaVocabulary.Statuses[doc.Status],
-            IsDemo = doc.IsDemo,
-            Source = doc.Source,
-            Notes = doc.Notes,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            RevocationLowerShare = doc.Revocation?.LowerShare,
-            RevocationUpperShare = doc.Revocation?.UpperShare,
-            RevocationProtected = doc.Revocation is null
-                ? null
-                : string.Join(",", (doc.Revocation.ProtectedCriteria ?? []).Distinct().Order()),
-            RequiredSatisfaction = doc.Recognition?.RequiredSatisfaction,
-            Levels = levels,
-            Groups = groups,
-            Bands = (doc.Bands ?? [])
-                .Select(
-                    (b, i) =>
-                        new ReportingBand
-                        {
-                            Order = i + 1,
-                            Name = b.Name!,
-                            MinCriteriaMet = b.MinCriteriaMet!.Value,
-                        }
-                )
-                .ToList(),
-        };
+        var revocation = doc.RevocationRule();
+        set.Name = doc.Name!.Trim();
+        set.LegalBasis = doc.LegalBasis;
+        set.ValidFrom = doc.ValidFrom!.Value;
+        set.ValidTo = doc.ValidTo!.Value;
+        set.Source = doc.Source;
+        set.Notes = doc.Notes;
+        set.ProvinceCode = doc.Province;
+        set.DetailsCode = doc.Province is null ? null : doc.Details;
+        set.RevocationLowerShare = revocation?.FailingShareFrom;
+        set.RevocationUpperShare = revocation?.FailingShareTo;
+        set.RevocationProtected = revocation is null ? null : string.Join(",", (revocation.ProtectedCriteria ?? []).Distinct().Order());
+        set.RequiredSatisfaction = doc.Recognition?.RequiredSatisfaction;
+        set.Levels = levels;
+        set.Groups = groups;
+        set.Bands = (doc.Bands ?? [])
+            .Select(
+                (b, i) =>
+                    new ReportingBand
+                    {
+                        Order = i + 1,
+                        Name = b.Name!,
+                        MinCriteriaMet = b.MinCriteriaMet!.Value,
+                    }
+            )
+            .ToList();
+        set.Criteria = [];
         foreach (var c in doc.Criteria!)
         {
             var criterion = new Criterion
@@ -302,9 +669,5 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock)
             }
             set.Criteria.Add(criterion);
         }
-
-        db.CriteriaSets.Add(set); // one SaveChanges: one transaction
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done;
     }
 }

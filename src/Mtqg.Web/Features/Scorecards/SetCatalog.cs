@@ -93,27 +93,40 @@ public sealed class SetCatalog
             evaluation.Levels,
             set.RequiredSatisfaction
         );
-        return sets.GetOrAdd(code, loaded);
+        // A draft may still be replaced: it is loaded for each request, never kept.
+        return set.Status == CriteriaSetStatus.Draft ? loaded : sets.GetOrAdd(code, loaded);
     }
 
+    /// <summary>Drops a set whose status or content changed (a replaced draft, a publication, a withdrawal).</summary>
+    public void Forget(string code) => sets.TryRemove(code, out _);
+
     /// <summary>
-    /// The set a year is judged by when none is named: the published set in force that year, a
-    /// national (non-demo) one first; in demo mode the demo set, which is the one with data.
+    /// The set a commune-year is judged by when none is named (DESIGN §9, the one place this is decided): the published set of
+    /// the commune's province (<paramref name="provinceNow"/>, a province of today) valid that year; else the published national
+    /// set valid that year, a non-demo one first — in demo mode the demo set, which is the one with data. Drafts and withdrawn
+    /// sets never apply by default.
     /// </summary>
-    public async Task<LoadedSet?> DefaultForAsync(AppDbContext db, int year, bool preferDemo, CancellationToken ct)
+    public async Task<LoadedSet?> DefaultForAsync(AppDbContext db, int year, string? provinceNow, bool preferDemo, CancellationToken ct)
     {
         var candidates = await db
             .CriteriaSets.AsNoTracking()
-            .Where(s => s.Status == CriteriaSetStatus.Published && s.ValidFrom <= year && s.ValidTo >= year)
+            .Where(s =>
+                s.Status == CriteriaSetStatus.Published
+                && s.ValidFrom <= year
+                && s.ValidTo >= year
+                && (s.ProvinceCode == null || s.ProvinceCode == provinceNow)
+            )
             .Select(s => new
             {
                 s.Code,
                 s.IsDemo,
                 s.ValidFrom,
+                s.ProvinceCode,
             })
             .ToListAsync(ct);
         var code = candidates
-            .OrderBy(s => s.IsDemo == preferDemo ? 0 : 1)
+            .OrderBy(s => s.ProvinceCode is null ? 1 : 0)
+            .ThenBy(s => s.IsDemo == preferDemo ? 0 : 1)
             .ThenByDescending(s => s.ValidFrom)
             .Select(s => s.Code)
             .FirstOrDefault();

@@ -30,7 +30,7 @@ public sealed class SummaryService(
         CancellationToken ct
     )
     {
-        var (set, outcome) = await scorecards.SetForAsync(setCode, year, ct);
+        var (set, outcome) = await scorecards.SetForAsync(setCode, year, provinceCode, ct);
         if (set is null)
             return (null, outcome);
         var summary = await SummaryCache

@@ -471,7 +471,7 @@ public sealed class ScorecardExcelService(
         CancellationToken ct
     )
     {
-        var (set, outcome) = await scorecards.SetForAsync(setCode, year, ct);
+        var (set, outcome) = await scorecards.SetForAsync(setCode, year, provinceCode, ct);
         if (set is null)
             return (null, null, outcome);
         var province = await UnitService

@@ -35,8 +35,16 @@ public sealed class ScorecardService(
         access.User.IsAuthenticated
         && access.CanEnterValues(commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo));
 
-    /// <summary>The set named, or the default for the year; a refusal names what is wrong.</summary>
-    public async Task<(LoadedSet? Set, Outcome Outcome)> SetForAsync(string? code, int year, CancellationToken ct)
+    /// <summary>The set named, or the national default for the year (callers that know the commune pass its province).</summary>
+    public Task<(LoadedSet? Set, Outcome Outcome)> SetForAsync(string? code, int year, CancellationToken ct) =>
+        SetForAsync(code, year, null, ct);
+
+    /// <summary>
+    /// The set named, or the default for a commune-year of <paramref name="provinceCode"/> (the province as it was that year):
+    /// the province's published set valid that year, else the national one (<see cref="SetCatalog.DefaultForAsync"/>); a
+    /// refusal names what is wrong.
+    /// </summary>
+    public async Task<(LoadedSet? Set, Outcome Outcome)> SetForAsync(string? code, int year, string? provinceCode, CancellationToken ct)
     {
         if (year is < 2000 or > 2100)
             return (null, Outcome.Invalid("Năm không hợp lệ.", [new Problem("year", $"Năm {year} phải nằm trong khoảng 2000–2100.")]));
@@ -60,7 +68,11 @@ public sealed class ScorecardService(
                 );
             return (named, Outcome.Done);
         }
-        var set = await catalog.DefaultForAsync(db, year, Demo, ct);
+        var provinceNow =
+            provinceCode is null || year is < 2000 or > 2100
+                ? null
+                : await lineage.ProvinceNowAsync(provinceCode, Reform.IsYearBefore(year) ? Reform.LastDayBefore : null);
+        var set = await catalog.DefaultForAsync(db, year, provinceNow, Demo, ct);
         return set is null
             ? (null, Outcome.NotFound($"Không có bộ tiêu chí nào đã ban hành áp dụng cho năm {year}."))
             : (set, Outcome.Done);
@@ -80,12 +92,14 @@ public sealed class ScorecardService(
         CancellationToken ct
     )
     {
-        var (set, outcome) = await SetForAsync(setCode, year, ct);
-        if (set is null)
-            return (null, outcome);
+        if (year is < 2000 or > 2100)
+            return (null, (await SetForAsync(setCode, year, ct)).Outcome);
         var commune = await CommuneAsync(communeCode, year, ct);
         if (commune is null)
             return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
+        var (set, outcome) = await SetForAsync(setCode, year, commune.ProvinceCode, ct);
+        if (set is null)
+            return (null, outcome);
         if (!await access.CanReadCommuneAsync(commune, ct))
             return (null, Outcome.Forbidden($"Tài khoản không có quyền xem số liệu của {commune.FullName}."));
         if (!commune.Kind.IsRural())
@@ -263,12 +277,14 @@ public sealed class ScorecardService(
         string? expectedVersion = null
     )
     {
-        var (set, outcome) = await SetForAsync(setCode, year, ct);
-        if (set is null)
-            return (null, outcome);
+        if (year is < 2000 or > 2100)
+            return (null, (await SetForAsync(setCode, year, ct)).Outcome);
         var commune = await CommuneAsync(communeCode, year, ct);
         if (commune is null)
             return (null, Outcome.NotFound($"Không có xã mã \"{communeCode}\" có hiệu lực ngày 31/12/{year}."));
+        var (set, outcome) = await SetForAsync(setCode, year, commune.ProvinceCode, ct);
+        if (set is null)
+            return (null, outcome);
         if (!access.CanEnterValues(commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo)))
             return (null, Outcome.Forbidden($"Tài khoản không có quyền nhập số liệu của {commune.FullName}."));
         if (!commune.Kind.IsRural())
