@@ -145,6 +145,9 @@ public sealed partial class MalformedInputTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         await using var app = await MtqgApp.StartAsync();
         var admin = await app.Given().Administrator();
+        // The illustrative set has Công an tỉnh appraise criterion 10: a department a province adds to the registry (decision 0020).
+        var police = await admin.PostAsJsonAsync("/api/v1/provinces/15/departments", new { code = "CAT", name = "Công an tỉnh" });
+        Assert.Equal(HttpStatusCode.Created, police.StatusCode);
         var file = app.Services.GetRequiredService<Mtqg.Web.Data.SeedFiles>().PathOf("demo", "criteria-set-demo.json");
         var document = await File.ReadAllTextAsync(file);
         byte[] Document(int i) => Encoding.UTF8.GetBytes(document.Replace($"\"{Set}\"", $"\"THU-{i:D2}\"", StringComparison.Ordinal));
@@ -210,6 +213,9 @@ public sealed partial class MalformedInputTests(ITestOutputHelper output)
     {
         await using var app = await MtqgApp.StartAsync();
         var admin = await app.Given().Administrator();
+        // The illustrative set has Công an tỉnh appraise criterion 10: a department a province adds to the registry (decision 0020).
+        var police = await admin.PostAsJsonAsync("/api/v1/provinces/15/departments", new { code = "CAT", name = "Công an tỉnh" });
+        Assert.Equal(HttpStatusCode.Created, police.StatusCode);
         var file = app.Services.GetRequiredService<Mtqg.Web.Data.SeedFiles>().PathOf("demo", "criteria-set-demo.json");
         var document = (await File.ReadAllTextAsync(file)).Replace(
             $"\"code\": \"{Set}\"",

@@ -89,7 +89,7 @@ public sealed class CriteriaSetSeeder(
                 + "Ghi chú gốc (tiếng Anh): "
                 + (string?)root["generatedNote"],
             Levels = [new("NTM", "Xã đạt chuẩn nông thôn mới", 1), new(Advanced, "Xã đạt chuẩn nông thôn mới nâng cao", 2)],
-            Revocation = Revocation18(root),
+            Recognition = Revocation18(root) is { } revocation ? new RecognitionDocument(null, revocation) : null,
             Groups = root["regions"]!.AsArray().Select(r => new GroupDocument((string)r!["code"]!, (string)r["name_vi"]!)).ToList(),
             // DESIGN §2: provincial reports count communes by criteria met: all, 15–18, 10–14, 5–9, under 5.
             Bands =

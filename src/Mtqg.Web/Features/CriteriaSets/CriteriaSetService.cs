@@ -265,20 +265,16 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock, Acce
         return new SetContext(provinces.ToHashSet(StringComparer.Ordinal), details);
     }
 
-    private async Task<List<Problem>> ProblemsAsync(CriteriaSetDocument doc, CancellationToken ct)
+    private async Task<List<Problem>> ProblemsAsync(CriteriaSetDocument doc, CancellationToken ct) => (await CheckAsync(doc, ct)).Problems;
+
+    /// <summary>Every problem of a document, and its criteria's departments as registry codes (decision 0020: an exact name is read as its code).</summary>
+    private async Task<(List<Problem> Problems, Dictionary<CriterionDocument, string> Departments)> CheckAsync(
+        CriteriaSetDocument doc,
+        CancellationToken ct
+    )
     {
         var problems = CriteriaSetValidator.Validate(doc, await ContextAsync(doc, ct)).ToList();
         problems.AddRange(StoredLengths(doc).Where(p => problems.All(q => q.Field != p.Field)));
-        return problems;
-    }
-
-    /// <summary>Validates a whole document and, only if it has no problem at all, stores it in one transaction (the seeder keeps its status).</summary>
-    internal async Task<Outcome> StoreAsync(CriteriaSetDocument doc, CancellationToken ct)
-    {
-        var problems = await ProblemsAsync(doc, ct);
-        if (doc.Code is { Length: > 0 } code && await db.CriteriaSets.AnyAsync(s => s.Code == code, ct))
-            problems.Insert(0, new Problem("code", $"Đã có bộ tiêu chí mã \"{code}\"."));
-        // A criterion's appraising department is a code of the department registry (decision 0020); an exact name is read as its code.
         var departments = new Dictionary<CriterionDocument, string>(ReferenceEqualityComparer.Instance);
         foreach (var (criterion, c) in (doc.Criteria ?? []).Select((x, c) => (x, c)).Where(x => !InputText.IsBlank(x.x?.ResponsibleSector)))
         {
@@ -294,6 +290,15 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock, Acce
             else if (problems.All(p => p.Field != problem!.Field))
                 problems.Add(problem! with { Message = $"Tiêu chí {criterion.Number}: sở thẩm định {problem.Message}" });
         }
+        return (problems, departments);
+    }
+
+    /// <summary>Validates a whole document and, only if it has no problem at all, stores it in one transaction (the seeder keeps its status).</summary>
+    internal async Task<Outcome> StoreAsync(CriteriaSetDocument doc, CancellationToken ct)
+    {
+        var (problems, departments) = await CheckAsync(doc, ct);
+        if (doc.Code is { Length: > 0 } code && await db.CriteriaSets.AnyAsync(s => s.Code == code, ct))
+            problems.Insert(0, new Problem("code", $"Đã có bộ tiêu chí mã \"{code}\"."));
         if (problems.Count > 0)
             return Outcome.Invalid($"Bộ tiêu chí có {problems.Count} lỗi; chưa có gì được ghi.", problems);
 
@@ -306,7 +311,7 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock, Acce
             Status = doc.Status is null ? CriteriaSetStatus.Draft : CriteriaVocabulary.Statuses[doc.Status],
             IsDemo = doc.IsDemo,
         };
-        Fill(set, doc);
+        Fill(set, doc, departments);
         (set.UpdatedAt, set.UpdatedBy) = (now, access.User.UserName);
         db.CriteriaSets.Add(set); // one SaveChanges: one transaction
         await db.SaveChangesAsync(ct);
@@ -351,7 +356,7 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock, Acce
                 [new Problem("code", $"Nội dung ghi mã \"{other}\" nhưng đang sửa bộ {code}; mã của một bộ không đổi được.")]
             );
         doc = doc with { Code = code, Status = null, IsDemo = false };
-        var problems = await ProblemsAsync(doc, ct);
+        var (problems, departments) = await CheckAsync(doc, ct);
         if (problems.Count > 0)
             return Outcome.Invalid($"Bộ tiêu chí có {problems.Count} lỗi; chưa có gì được ghi.", problems);
         if (await db.IndicatorValues.AnyAsync(v => v.Indicator.CriteriaSetId == set.Id, ct))
@@ -366,7 +371,7 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock, Acce
         db.RemoveRange(set.Groups);
         db.RemoveRange(set.Bands);
         await db.SaveChangesAsync(ct);
-        Fill(set, doc);
+        Fill(set, doc, departments);
         (set.UpdatedAt, set.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, access.User.UserName);
         set.Revision++;
         var saved = await EditVersion.SaveAsync(db, set, $"Bộ tiêu chí {code}", ct);
@@ -384,13 +389,13 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock, Acce
 
     /// <summary>
     /// What stops a draft from being published, every one named (DESIGN §9): a level without criteria, an indicator without
-    /// any threshold row, a department the registry does not know (<see cref="DepartmentProblems"/>), and the province's other
+    /// any threshold row, a department the registry does not know (<see cref="DepartmentProblemsAsync"/>), and the province's other
     /// published set for the same years.
     /// </summary>
     public async Task<IReadOnlyList<Problem>> PublishProblemsAsync(CriteriaSetDocument doc, CancellationToken ct)
     {
         var problems = CriteriaSetValidator.ReadyToPublish(doc).ToList();
-        problems.AddRange(DepartmentProblems(doc));
+        problems.AddRange(await DepartmentProblemsAsync(doc, ct));
         if (doc.Province is { } province)
         {
             var overlapping = await db
@@ -415,15 +420,9 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock, Acce
         return problems;
     }
 
-    /// <summary>
-    /// Hook for the department registry (branch <c>departments</c>): each criterion's department must be a department of the
-    /// set's province known on the set's first day. Until the registry lands, responsibleSector is free text and nothing is refused.
-    /// </summary>
-    private static IEnumerable<Problem> DepartmentProblems(CriteriaSetDocument doc)
-    {
-        _ = doc;
-        return [];
-    }
+    /// <summary>Departments of the criteria no longer in the registry today (merged or closed since the draft was saved).</summary>
+    private async Task<IEnumerable<Problem>> DepartmentProblemsAsync(CriteriaSetDocument doc, CancellationToken ct) =>
+        (await CheckAsync(doc, ct)).Problems.Where(p => p.Field.EndsWith(".responsibleSector", StringComparison.Ordinal));
 
     /// <summary>Publishes a draft (it applies from now on, DESIGN §9); refused naming every problem when it is not ready.</summary>
     public async Task<Outcome> PublishAsync(string code, CancellationToken ct)
@@ -580,7 +579,7 @@ public sealed class CriteriaSetService(AppDbContext db, TimeProvider clock, Acce
         new(null, Outcome.Invalid($"Tệp bộ tiêu chí có {problems.Count} lỗi; chưa có gì được ghi.", []), problems, []);
 
     /// <summary>Writes a valid document's content (everything but code, status, demo flag) into <paramref name="set"/>, whose children are empty.</summary>
-    private static void Fill(CriteriaSet set, CriteriaSetDocument doc)
+    private static void Fill(CriteriaSet set, CriteriaSetDocument doc, Dictionary<CriterionDocument, string> departments)
     {
         var levels = doc.Levels!.Select(l => new CriteriaLevel
             {

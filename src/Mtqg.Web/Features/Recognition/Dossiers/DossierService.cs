@@ -47,12 +47,13 @@ public sealed class DossierService(
         if (!access.CanEditDossier(code))
             return (null, Outcome.Forbidden($"Chỉ cán bộ của xã {code} (hoặc quản trị) được lập hồ sơ đề nghị của xã."));
 
-        var (set, setOutcome) = await scorecards.SetForAsync(request.Set, year, ct);
-        if (set is null)
-            return (null, setOutcome);
         var commune = await scorecards.CommuneAsync(code, year, ct);
         if (commune is null)
             return (null, Outcome.NotFound($"Không có xã mã \"{code}\" có hiệu lực ngày 31/12/{year}."));
+        // The set named, else the one that applies to the commune: its province's published set, else the national one.
+        var (set, setOutcome) = await scorecards.SetForAsync(request.Set, year, commune.ProvinceCode, ct);
+        if (set is null)
+            return (null, setOutcome);
         if (!commune.Kind.IsRural())
             return (
                 null,

@@ -91,6 +91,7 @@ public sealed class MaintenanceReviewService(
                 t.LevelCode,
                 t.SetCode,
                 t.Year,
+                t.ProvinceCode,
                 t.Decision.Number,
             })
             .ToListAsync(ct);
@@ -102,7 +103,7 @@ public sealed class MaintenanceReviewService(
         foreach (var t in titles)
         {
             var (set, _) = await scorecards.SetForAsync(t.SetCode, year, ct);
-            set ??= (await scorecards.SetForAsync(null, year, ct)).Set;
+            set ??= (await scorecards.SetForAsync(null, year, t.ProvinceCode, ct)).Set;
             Scorecard? card = null;
             if (set is not null && set.Levels.Any(l => l.Code == t.LevelCode))
             {

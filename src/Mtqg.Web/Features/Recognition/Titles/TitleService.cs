@@ -351,7 +351,11 @@ public sealed class TitleService(AppDbContext db, AccessPolicy access, ProvinceL
             return ("", new("level", $"Không có mức \"{level}\" trong các bộ tiêu chí; các mức: {string.Join(", ", known.Order())}."));
         var inForce = await db
             .CriteriaSets.Where(s =>
-                s.ValidFrom <= year && s.ValidTo >= year && s.Status == Domain.Criteria.CriteriaSetStatus.Published && !s.IsDemo
+                s.ValidFrom <= year
+                && s.ValidTo >= year
+                && s.Status == Domain.Criteria.CriteriaSetStatus.Published
+                && !s.IsDemo
+                && s.ProvinceCode == null
             )
             .Where(s => s.Levels.Any(l => l.Code == level))
             .OrderBy(s => s.Code)
