@@ -14,7 +14,9 @@ public sealed class ScorecardJourneyTests
         await session.GoToAsync(Dashboard);
         var tile = session
             .Page.Locator(".mtqg-stat")
-            .Filter(new() { Has = session.Page.GetByText("Xã đạt chuẩn nông thôn mới (theo số liệu tự đánh giá)", new() { Exact = true }) });
+            .Filter(
+                new() { Has = session.Page.GetByText("Xã đạt chuẩn nông thôn mới (theo số liệu tự đánh giá)", new() { Exact = true }) }
+            );
         return int.Parse((await tile.Locator(".value").InnerTextAsync()).Replace(".", ""), CultureInfo.InvariantCulture);
     }
 
