@@ -10,6 +10,8 @@ namespace Mtqg.Bench;
 /// </summary>
 public static class BenchSets
 {
+    private static readonly string[] Departments = ["SXD", "SNNMT", "SKHCN", "SNV", "SVHTTDL", "SYT", "SGDDT", "SCT", "STC"];
+
     public const string Before = "BENCH-2021-2025",
         After = "BENCH-2026-2030";
     public static readonly string[] Groups = ["G1", "G2", "G3"];
@@ -115,7 +117,7 @@ public static class BenchSets
                             Number = c + 1,
                             Code = $"TC{c + 1:00}",
                             Name = criterion,
-                            ResponsibleSector = $"Sở phụ trách {c + 1}",
+                            ResponsibleSector = Departments[c % Departments.Length], // codes of the registry (decision 0020)
                             Indicators =
                             [
                                 .. Enumerable
