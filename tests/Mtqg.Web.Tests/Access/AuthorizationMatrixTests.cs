@@ -107,6 +107,10 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/criteria-sets/{code}/withdraw"] = new(Rule.Admin, (_, _) =>
             new(HttpMethod.Post, "/api/v1/criteria-sets/NTM-XA-2026-2030/withdraw")
         ),
+        // A copy for a province: its coordination office; without a code it answers 400 once allowed.
+        ["POST /api/v1/criteria-sets/{code}/copies"] = new(Rule.Own("manage-sets", "coordinator"), (s, _) =>
+            Send(HttpMethod.Post, "/api/v1/criteria-sets/NTM-XA-2026-2030/copies", new { code = "", province = Province(s) })
+        ),
         ["GET /api/v1/provinces/{code}/years/{year:int}/summary"] = new(Rule.Public, (s, _) =>
             Get($"/api/v1/provinces/{Province(s)}/years/2026/summary")
         ),

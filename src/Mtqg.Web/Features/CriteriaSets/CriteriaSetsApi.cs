@@ -46,6 +46,12 @@ public static class CriteriaSetsApi
                 "Từ chối (400, nêu từng vấn đề) khi có mức chưa có tiêu chí nào, chỉ tiêu chưa có dòng ngưỡng nào, hoặc tỉnh đã có bộ khác đang áp dụng cùng giai đoạn."
             );
         sets.MapPost("/{code}/withdraw", Withdraw).RequireAuthorization().WithSummary("Bãi bỏ một bộ tiêu chí đã ban hành");
+        sets.MapPost("/{code}/copies", Copy)
+            .RequireAuthorization()
+            .WithSummary("Sao chép một bộ tiêu chí quốc gia thành dự thảo của một tỉnh")
+            .WithDescription(
+                "Thân: {province, code, name?}. Bản sao giữ mọi tiêu chí, chỉ tiêu và dòng ngưỡng của bộ quốc gia, thuộc tỉnh và chi tiết hóa bộ quốc gia đó (details); Văn phòng Điều phối của tỉnh (và quản trị hệ thống) tạo, rồi điền ngưỡng của tỉnh trên trang hoặc bằng tệp Excel. 201 với bộ mới (dự thảo); 400 nêu từng lỗi; 403 cho tỉnh khác."
+            );
         return app;
     }
 
@@ -155,6 +161,26 @@ public static class CriteriaSetsApi
         return code is null
             ? TypedResults.Created($"/api/v1/criteria-sets/{Uri.EscapeDataString(item.Code)}", body)
             : TypedResults.Ok(body);
+    }
+
+    private static async Task<IResult> Copy(
+        string code,
+        CriteriaSetService.CopyRequest request,
+        CriteriaSetService service,
+        HttpResponse response,
+        CancellationToken ct
+    )
+    {
+        var outcome = await service.CopyAsync(code, request, ct);
+        if (!outcome.IsDone)
+            return ApiProblems.From(outcome);
+        var item = (await service.ListAsync(ct)).First(s => s.Code == request.Code!.Trim());
+        if (await service.VersionAsync(item.Code, ct) is { } etag)
+            IfMatch.Tag(response, etag);
+        return TypedResults.Created(
+            $"/api/v1/criteria-sets/{Uri.EscapeDataString(item.Code)}",
+            new CriteriaSetListItem(item.Code, item.Name, item.ValidFrom, item.ValidTo, item.Status, item.Province, item.Details)
+        );
     }
 
     private static async Task<IResult> Publish(string code, CriteriaSetService service, CancellationToken ct)
