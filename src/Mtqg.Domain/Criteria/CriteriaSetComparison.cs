@@ -33,15 +33,7 @@ public static class CriteriaSetComparison
             var (n, p) = (theirs.GetValueOrDefault(number), ours.GetValueOrDefault(number));
             if (n is null || p is null)
             {
-                differences.Add(
-                    new SetDifference(
-                        number,
-                        $"Tiêu chí {number}",
-                        n is null ? DifferenceKind.Added : DifferenceKind.Removed,
-                        n?.Name,
-                        p?.Name
-                    )
-                );
+                differences.Add(OnOneSide(number, $"Tiêu chí {number}", n is null, n?.Name, p?.Name));
                 continue;
             }
             Text(differences, number, "Tên tiêu chí", n.Name, p.Name);
@@ -65,15 +57,7 @@ public static class CriteriaSetComparison
             var (n, p) = (theirs.GetValueOrDefault(code), ours.GetValueOrDefault(code));
             if (n is null || p is null)
             {
-                differences.Add(
-                    new SetDifference(
-                        number,
-                        $"Chỉ tiêu {code}",
-                        n is null ? DifferenceKind.Added : DifferenceKind.Removed,
-                        n?.Name,
-                        p?.Name
-                    )
-                );
+                differences.Add(OnOneSide(number, $"Chỉ tiêu {code}", n is null, n?.Name, p?.Name));
                 continue;
             }
             Text(differences, number, $"Tên chỉ tiêu {code}", n.Name, p.Name);
@@ -99,6 +83,10 @@ public static class CriteriaSetComparison
             }
         }
     }
+
+    /// <summary>A criterion or indicator only one set has: <paramref name="added"/> by the province, or else removed by it.</summary>
+    private static SetDifference OnOneSide(int number, string subject, bool added, string? national, string? province) =>
+        new(number, subject, added ? DifferenceKind.Added : DifferenceKind.Removed, national, province);
 
     private static void Text(List<SetDifference> differences, int number, string subject, string? national, string? province)
     {
