@@ -45,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AppraisalRecord> Appraisals => Set<AppraisalRecord>();
     public DbSet<DossierEventRecord> DossierEvents => Set<DossierEventRecord>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<DossierConditionRecord> DossierConditions => Set<DossierConditionRecord>();
     public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
     public DbSet<CommuneTitle> CommuneTitles => Set<CommuneTitle>();
     public DbSet<Department> Departments => Set<Department>();

@@ -96,6 +96,37 @@ public sealed class CriteriaLevel
     [Display(Name = "Tên mức đạt chuẩn")]
     public required string Name { get; set; }
     public int Rank { get; set; }
+
+    /// <summary>A pilot level ("NTM hiện đại", 51/2025).</summary>
+    public bool Pilot { get; set; }
+
+    /// <summary>The level whose threshold rows this one is judged on (kiểu mẫu on NTM nâng cao); null: its own rows.</summary>
+    [Display(Name = "Dùng ngưỡng của mức")]
+    public string? ThresholdsOf { get; set; }
+
+    /// <summary>What the level asks beyond thresholds (319/QĐ-TTg for kiểu mẫu), in order.</summary>
+    public List<CriteriaLevelCondition> Conditions { get; set; } = [];
+}
+
+/// <summary>A condition of a level that is not a threshold: judged from titles held (<c>title</c>) or declared with evidence (<c>declared</c>).</summary>
+public sealed class CriteriaLevelCondition
+{
+    public int Id { get; set; }
+    public int CriteriaLevelId { get; set; }
+    public int Order { get; set; }
+
+    [Display(Name = "Mã điều kiện")]
+    public required string Code { get; set; }
+
+    [Display(Name = "Nội dung điều kiện")]
+    public required string Text { get; set; }
+
+    [Display(Name = "Cách xét điều kiện")]
+    public required string Judged { get; set; }
+
+    /// <summary>For a <c>title</c> condition: the level the commune must hold.</summary>
+    [Display(Name = "Mức danh hiệu phải giữ")]
+    public string? HeldLevel { get; set; }
 }
 
 /// <summary>A region (vùng) or commune group (nhóm xã) whose thresholds may differ.</summary>
@@ -215,7 +246,22 @@ internal sealed class CriteriaLevelConfiguration : IEntityTypeConfiguration<Crit
     {
         level.Property(l => l.Code).HasMaxLength(50);
         level.Property(l => l.Name).HasMaxLength(200);
+        level.Property(l => l.ThresholdsOf).HasMaxLength(50);
         level.HasIndex(l => new { l.CriteriaSetId, l.Code }).IsUnique();
+        level.HasMany(l => l.Conditions).WithOne().HasForeignKey(c => c.CriteriaLevelId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CriteriaLevelConditionConfiguration : IEntityTypeConfiguration<CriteriaLevelCondition>
+{
+    public void Configure(EntityTypeBuilder<CriteriaLevelCondition> condition)
+    {
+        condition.ToTable("CriteriaLevelConditions");
+        condition.Property(c => c.Code).HasMaxLength(50);
+        condition.Property(c => c.Text).HasMaxLength(1000);
+        condition.Property(c => c.Judged).HasMaxLength(20);
+        condition.Property(c => c.HeldLevel).HasMaxLength(50);
+        condition.HasIndex(c => new { c.CriteriaLevelId, c.Code }).IsUnique();
     }
 }
 

@@ -58,6 +58,7 @@ public sealed class DossierRecord : IAudited
     public List<AppraisalRecord> Appraisals { get; set; } = [];
     public List<DossierEventRecord> Events { get; set; } = [];
     public List<EvidenceFile> Evidence { get; set; } = [];
+    public List<DossierConditionRecord> Conditions { get; set; } = [];
 
     public static AuditFields AuditFields { get; } =
         new(

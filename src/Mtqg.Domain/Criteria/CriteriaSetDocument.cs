@@ -63,7 +63,25 @@ public sealed record RevocationDocument(decimal? FailingShareFrom, decimal? Fail
 /// <summary>The revocation rule as written at the top of a document before DESIGN §9 (read only).</summary>
 public sealed record LegacyRevocationDocument(decimal? LowerShare, decimal? UpperShare, List<int>? ProtectedCriteria);
 
-public sealed record LevelDocument(string? Code, string? Name, int? Rank);
+/// <summary>
+/// A recognition level. <c>pilot</c>: a level a set carries as a pilot (the "NTM hiện đại" of 51/2025). <c>thresholdsOf</c>:
+/// the level whose threshold rows this one uses (kiểu mẫu is judged on the NTM nâng cao thresholds, 319/QĐ-TTg), so it carries
+/// no rows of its own. <c>conditions</c>: what the level asks beyond thresholds (DESIGN §9, the ladder).
+/// </summary>
+public sealed record LevelDocument(
+    string? Code,
+    string? Name,
+    int? Rank,
+    bool Pilot = false,
+    string? ThresholdsOf = null,
+    List<LevelConditionDocument>? Conditions = null
+);
+
+/// <summary>
+/// A condition of a level that is not a threshold: <c>judged</c> = <c>title</c> (read from the titles the commune holds:
+/// it must hold <c>level</c>) or <c>declared</c> (the commune declares it with evidence, the coordination office judges it).
+/// </summary>
+public sealed record LevelConditionDocument(string? Code, string? Text, string? Judged, string? Level = null);
 
 public sealed record GroupDocument(string? Code, string? Name, string? Description = null);
 

@@ -168,6 +168,8 @@ public static partial class CriteriaSetValidator
                 add($"{rowPath}.level", $"{label}: dòng ngưỡng thiếu mức đạt chuẩn.");
             else if (!levels.Contains(row.Level))
                 add($"{rowPath}.level", $"{label}: mức \"{row.Level}\" không có trong danh sách mức của bộ tiêu chí.");
+            else if (BorrowedBy(doc, row.Level) is { } of)
+                add($"{rowPath}.level", $"{label}: mức \"{row.Level}\" dùng ngưỡng của mức \"{of}\", không ghi dòng ngưỡng riêng.");
             if (row.Group is not null && !groups.Contains(row.Group))
                 add($"{rowPath}.group", $"{label}: nhóm/vùng \"{row.Group}\" không có trong danh sách nhóm của bộ tiêu chí.");
             if (row.Year is int year && (doc.ValidFrom is int f && year < f || doc.ValidTo is int to && year > to))
@@ -204,37 +206,6 @@ public static partial class CriteriaSetValidator
                 add($"{rowPath}.value", $"{label}: ngưỡng tỷ lệ {v.Number} phải nằm trong khoảng 0–100.");
                 break;
         }
-    }
-
-    private static HashSet<string> CheckLevels(List<LevelDocument>? levels, Action<string, string> add)
-    {
-        var codes = new HashSet<string>();
-        if (levels is null || levels.Count == 0)
-        {
-            add("levels", "Bộ tiêu chí phải có ít nhất một mức đạt chuẩn.");
-            return codes;
-        }
-        var ranks = new HashSet<int>();
-        for (var i = 0; i < levels.Count; i++)
-        {
-            var level = levels[i];
-            var path = $"levels[{i}]";
-            if (level is null)
-            {
-                add(path, "Mức đạt chuẩn trống.");
-                continue;
-            }
-            if (InputText.IsBlank(level.Code))
-                add($"{path}.code", "Mức đạt chuẩn thiếu mã.");
-            else if (!codes.Add(level.Code))
-                add($"{path}.code", $"Mã mức \"{level.Code}\" bị trùng.");
-            RequireText(level.Name, $"{path}.name", $"Mức \"{level.Code}\": thiếu tên.", 200, add);
-            if (level.Rank is not int rank || rank < 1)
-                add($"{path}.rank", $"Mức \"{level.Code}\": thứ bậc (rank) phải là số nguyên dương.");
-            else if (!ranks.Add(rank))
-                add($"{path}.rank", $"Thứ bậc {rank} bị trùng giữa các mức.");
-        }
-        return codes;
     }
 
     private static HashSet<string> CheckGroups(List<GroupDocument>? groups, Action<string, string> add)
@@ -348,7 +319,8 @@ public static partial class CriteriaSetValidator
         foreach (var (level, l) in (doc.Levels ?? []).Select((x, l) => (x, l)))
             if (
                 level?.Code is { } code
-                && !criteria.Any(c => (c?.Indicators ?? []).Any(i => (i?.Thresholds ?? []).Any(t => t?.Level == code)))
+                && level.ThresholdsOf is var of
+                && !criteria.Any(c => (c?.Indicators ?? []).Any(i => (i?.Thresholds ?? []).Any(t => t?.Level == (of ?? code))))
             )
                 problems.Add(
                     new Problem(

@@ -54,7 +54,7 @@ internal sealed class CompiledSet
         var rowsAt = new EvaluationThreshold[]?[Levels.Length];
         for (var l = 0; l < Levels.Length; l++)
         {
-            var code = Levels[l].Code;
+            var code = Levels[l].ThresholdsOf ?? Levels[l].Code;
             var rows = indicator.Thresholds.Where(t => t.Level == code).ToArray();
             rowsAt[l] = rows.Length == 0 ? null : rows;
         }

@@ -12,7 +12,11 @@ public sealed record EvaluationSet(
     IReadOnlyList<EvaluationCriterion> Criteria
 );
 
-public sealed record EvaluationLevel(string Code, string Name, int Rank);
+/// <summary>
+/// A level as the engine sees it. <see cref="ThresholdsOf"/>: the level whose rows it is judged on (kiểu mẫu on NTM nâng cao);
+/// <see cref="HasConditions"/>: it asks conditions beyond thresholds, judged in a dossier, so values alone never reach it.
+/// </summary>
+public sealed record EvaluationLevel(string Code, string Name, int Rank, string? ThresholdsOf = null, bool HasConditions = false);
 
 /// <summary>A reporting band; bands are tried in the set's order.</summary>
 public sealed record EvaluationBand(string Name, int MinCriteriaMet);

@@ -72,7 +72,8 @@ public static class Evaluator
 
     /// <summary>
     /// The levels reached, lowest rank first: a level is reached when every criterion that applies
-    /// there is met and every lower-ranked level is reached; a level where no criterion applies is not.
+    /// there is met and every lower-ranked level is reached; a level where no criterion applies is not, nor a level that asks
+    /// conditions beyond thresholds (kiểu mẫu: those are judged in the dossier, never on self-entered values).
     /// </summary>
     public static IReadOnlyList<string> Reached(EvaluationSet set, string? group, int year, IReadOnlyDictionary<string, decimal?> values)
     {
@@ -105,7 +106,14 @@ public static class Evaluator
     private static IReadOnlyList<string> Reached(CompiledSet set, string? group, int year, IReadOnlyDictionary<string, decimal?> values)
     {
         List<string>? reached = null;
-        for (var l = 0; l < set.Levels.Length && set.CriteriaTotal[l] > 0 && AllApplicableMet(set, l, group, year, values); l++)
+        for (
+            var l = 0;
+            l < set.Levels.Length
+                && set.CriteriaTotal[l] > 0
+                && !set.Levels[l].HasConditions
+                && AllApplicableMet(set, l, group, year, values);
+            l++
+        )
             (reached ??= []).Add(set.Levels[l].Code);
         return reached ?? (IReadOnlyList<string>)[];
     }

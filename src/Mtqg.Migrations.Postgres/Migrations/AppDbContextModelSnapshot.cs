@@ -376,8 +376,15 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("Pilot")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Rank")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ThresholdsOf")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.HasKey("Id");
 
@@ -385,6 +392,47 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("CriteriaLevels");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaLevelCondition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("CriteriaLevelId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HeldLevel")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Judged")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriteriaLevelId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("CriteriaLevelConditions", (string)null);
                 });
 
             modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaSet", b =>
@@ -1231,6 +1279,69 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.ToTable("Decisions", (string)null);
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Recognition.DossierConditionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Document")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("HeldLevel")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("JudgeNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Judged")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("JudgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JudgedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool?>("Met")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("DossierConditions", (string)null);
+                });
+
             modelBuilder.Entity("Mtqg.Data.Recognition.DossierCriterionRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2050,6 +2161,15 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaLevelCondition", b =>
+                {
+                    b.HasOne("Mtqg.Data.Criteria.CriteriaLevel", null)
+                        .WithMany("Conditions")
+                        .HasForeignKey("CriteriaLevelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mtqg.Data.Criteria.Criterion", b =>
                 {
                     b.HasOne("Mtqg.Data.Criteria.CriteriaSet", null)
@@ -2195,6 +2315,17 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.Navigation("RevokedByDecision");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Recognition.DossierConditionRecord", b =>
+                {
+                    b.HasOne("Mtqg.Data.Recognition.DossierRecord", "Dossier")
+                        .WithMany("Conditions")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dossier");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Recognition.DossierCriterionRecord", b =>
@@ -2358,6 +2489,11 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.Navigation("Visit");
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaLevel", b =>
+                {
+                    b.Navigation("Conditions");
+                });
+
             modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaSet", b =>
                 {
                     b.Navigation("Bands");
@@ -2397,6 +2533,8 @@ namespace Mtqg.Migrations.Postgres.Migrations
             modelBuilder.Entity("Mtqg.Data.Recognition.DossierRecord", b =>
                 {
                     b.Navigation("Appraisals");
+
+                    b.Navigation("Conditions");
 
                     b.Navigation("Criteria");
 

@@ -359,8 +359,15 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Pilot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThresholdsOf")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -368,6 +375,45 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CriteriaLevels");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaLevelCondition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriteriaLevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldLevel")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Judged")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriteriaLevelId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("CriteriaLevelConditions", (string)null);
                 });
 
             modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaSet", b =>
@@ -1182,6 +1228,67 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.ToTable("Decisions", (string)null);
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Recognition.DossierConditionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldLevel")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgeNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Judged")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("JudgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("DossierConditions", (string)null);
+                });
+
             modelBuilder.Entity("Mtqg.Data.Recognition.DossierCriterionRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1975,6 +2082,15 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaLevelCondition", b =>
+                {
+                    b.HasOne("Mtqg.Data.Criteria.CriteriaLevel", null)
+                        .WithMany("Conditions")
+                        .HasForeignKey("CriteriaLevelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mtqg.Data.Criteria.Criterion", b =>
                 {
                     b.HasOne("Mtqg.Data.Criteria.CriteriaSet", null)
@@ -2120,6 +2236,17 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.Navigation("RevokedByDecision");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Recognition.DossierConditionRecord", b =>
+                {
+                    b.HasOne("Mtqg.Data.Recognition.DossierRecord", "Dossier")
+                        .WithMany("Conditions")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dossier");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Recognition.DossierCriterionRecord", b =>
@@ -2283,6 +2410,11 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.Navigation("Visit");
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaLevel", b =>
+                {
+                    b.Navigation("Conditions");
+                });
+
             modelBuilder.Entity("Mtqg.Data.Criteria.CriteriaSet", b =>
                 {
                     b.Navigation("Bands");
@@ -2322,6 +2454,8 @@ namespace Mtqg.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Mtqg.Data.Recognition.DossierRecord", b =>
                 {
                     b.Navigation("Appraisals");
+
+                    b.Navigation("Conditions");
 
                     b.Navigation("Criteria");
 

@@ -220,6 +220,9 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/dossiers/{id:int}/criteria/{number:int}/appraisal"] = new(Rule.Own("appraise", "appraiser"), (s, ids) =>
             Send(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/criteria/1/appraisal", new { result = "met" })
         ),
+        ["POST /api/v1/dossiers/{id:int}/conditions/{code}/appraisal"] = new(Rule.Own("coordinate", "coordinator"), (s, ids) =>
+            Send(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/conditions/KM2/appraisal", new { met = true })
+        ),
         ["POST /api/v1/dossiers/{id:int}/criteria/{number:int}/send-back"] = new(Rule.Own("appraise", "appraiser"), (s, ids) =>
             Send(HttpMethod.Post, $"/api/v1/dossiers/{ids.Dossier.Of(s)}/criteria/1/send-back", new { reason = "Thiếu minh chứng" })
         ),

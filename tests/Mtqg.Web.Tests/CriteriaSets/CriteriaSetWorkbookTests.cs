@@ -73,7 +73,10 @@ public sealed class CriteriaSetWorkbookTests
 
         var workbook = await office.GetByteArrayAsync("/api/v1/criteria-sets/LC-XL.xlsx");
         var sheets = Sheets(workbook);
-        Assert.Equal(["Bộ tiêu chí", "Mức đạt chuẩn", "Nhóm xã", "Nhóm báo cáo", "Tiêu chí", "Chỉ tiêu", "Ngưỡng"], sheets.Keys);
+        Assert.Equal(
+            ["Bộ tiêu chí", "Mức đạt chuẩn", "Nhóm xã", "Nhóm báo cáo", "Tiêu chí", "Chỉ tiêu", "Ngưỡng", "Điều kiện của mức"],
+            sheets.Keys
+        );
         SetField(sheets, "code", "LC-XL-2");
         var uploaded = await office.PostAsync("/api/v1/criteria-sets", File(Write(sheets)));
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);

@@ -42,7 +42,10 @@ public sealed class CriteriaSetSeeder(
     {
         var documents = new List<CriteriaSetDocument>
         {
-            From2021(JsonNode.Parse(File.ReadAllText(files.PathOf("criteria", "ntm-commune-2021-2025.json")))!),
+            From2021(
+                JsonNode.Parse(File.ReadAllText(files.PathOf("criteria", "ntm-commune-2021-2025.json")))!,
+                JsonNode.Parse(File.ReadAllText(files.PathOf("reference", "recognition-levels.json")))
+            ),
             From2026(JsonNode.Parse(File.ReadAllText(files.PathOf("criteria", "ntm-commune-2026-2030.json")))!),
         };
         if (demo.Value.Demo)
@@ -69,8 +72,11 @@ public sealed class CriteriaSetSeeder(
 
     private const string Advanced = "NTMNC";
 
-    /// <summary>Decision 318/QĐ-TTg: 19 criteria, thresholds by the 7 regions, levels NTM and NTM nâng cao.</summary>
-    public static CriteriaSetDocument From2021(JsonNode root)
+    /// <summary>
+    /// Decision 318/QĐ-TTg: 19 criteria, thresholds by the 7 regions, levels NTM and NTM nâng cao; with the reference notes on
+    /// recognition levels, the kiểu mẫu level of 319/QĐ-TTg (judged on the NTM nâng cao thresholds, plus its conditions).
+    /// </summary>
+    public static CriteriaSetDocument From2021(JsonNode root, JsonNode? recognitionLevels = null)
     {
         var set = root["criteriaSet"]!;
         var levelCodes = new Dictionary<string, string> { ["NTM"] = "NTM", ["NTM nâng cao"] = Advanced };
@@ -88,7 +94,12 @@ public sealed class CriteriaSetSeeder(
                 + "Tên chỉ tiêu đánh dấu \"chưa đối chiếu văn bản\" cần đối chiếu với văn bản gốc. Không đánh giá xã theo ngưỡng chưa biết; tỉnh nạp bộ tiêu chí chi tiết của mình. "
                 + "Ghi chú gốc (tiếng Anh): "
                 + (string?)root["generatedNote"],
-            Levels = [new("NTM", "Xã đạt chuẩn nông thôn mới", 1), new(Advanced, "Xã đạt chuẩn nông thôn mới nâng cao", 2)],
+            Levels =
+            [
+                new("NTM", "Xã đạt chuẩn nông thôn mới", 1),
+                new(Advanced, "Xã đạt chuẩn nông thôn mới nâng cao", 2),
+                .. ModelLevel(recognitionLevels),
+            ],
             Recognition = Revocation18(root) is { } revocation ? new RecognitionDocument(null, revocation) : null,
             Groups = root["regions"]!.AsArray().Select(r => new GroupDocument((string)r!["code"]!, (string)r["name_vi"]!)).ToList(),
             // DESIGN §2: provincial reports count communes by criteria met: all, 15–18, 10–14, 5–9, under 5.
@@ -116,6 +127,31 @@ public sealed class CriteriaSetSeeder(
                 .ToList(),
         };
     }
+
+    /// <summary>
+    /// The xã NTM kiểu mẫu level of 319/QĐ-TTg from the reference notes, when they list its conditions: rank 3, judged on the NTM
+    /// nâng cao thresholds; the condition "đạt chuẩn xã NTM nâng cao" is read from the titles held, the others are declared by the
+    /// commune with evidence and judged by the coordination office. Nothing when the notes do not hold the conditions.
+    /// </summary>
+    private static IEnumerable<LevelDocument> ModelLevel(JsonNode? recognitionLevels)
+    {
+        var model = recognitionLevels
+            ?["period_2021_2025"]?["levels"]?.AsArray()
+            .FirstOrDefault(l => (string?)l?["level"] == "xã NTM kiểu mẫu");
+        if (model?["conditions"] is not JsonArray conditions || conditions.Count == 0)
+            yield break;
+        var list = conditions
+            .Select((c, i) => (Text: (string)c!, Index: i))
+            .Select(c =>
+                c.Text.StartsWith("đạt chuẩn xã NTM nâng cao", StringComparison.OrdinalIgnoreCase)
+                    ? new LevelConditionDocument($"KM{c.Index + 1}", Capitalised(c.Text), CriteriaSetValidator.JudgedByTitle, Advanced)
+                    : new LevelConditionDocument($"KM{c.Index + 1}", Capitalised(c.Text), CriteriaSetValidator.JudgedByDeclaration)
+            )
+            .ToList();
+        yield return new LevelDocument("NTMKM", "Xã nông thôn mới kiểu mẫu", 3, ThresholdsOf: Advanced, Conditions: list);
+    }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>
     /// QĐ 18/2022/QĐ-TTg (evaluationRules.revocation_18_2022 of the notes): a commune loses its title when 30% to under 50% of

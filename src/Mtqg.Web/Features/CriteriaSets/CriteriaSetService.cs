@@ -74,6 +74,7 @@ public sealed partial class CriteriaSetService(AppDbContext db, TimeProvider clo
             .CriteriaSets.AsNoTracking()
             .AsSplitQuery()
             .Include(s => s.Levels)
+                .ThenInclude(l => l.Conditions)
             .Include(s => s.Groups)
             .Include(s => s.Bands)
             .Include(s => s.Criteria)
@@ -102,7 +103,7 @@ public sealed partial class CriteriaSetService(AppDbContext db, TimeProvider clo
             Notes = set.Notes,
             Province = set.ProvinceCode,
             Details = set.DetailsCode,
-            Levels = set.Levels.OrderBy(l => l.Rank).Select(l => new LevelDocument(l.Code, l.Name, l.Rank)).ToList(),
+            Levels = set.Levels.OrderBy(l => l.Rank).Select(LevelOf).ToList(),
             Groups = set.Groups.OrderBy(g => g.Id).Select(g => new GroupDocument(g.Code, g.Name, g.Description)).ToList(),
             Bands = set.Bands.OrderBy(b => b.Order).Select(b => new BandDocument(b.Name, b.MinCriteriaMet)).ToList(),
             Criteria = set
@@ -331,6 +332,7 @@ public sealed partial class CriteriaSetService(AppDbContext db, TimeProvider clo
         var set = await db
             .CriteriaSets.AsSplitQuery()
             .Include(s => s.Levels)
+                .ThenInclude(l => l.Conditions)
             .Include(s => s.Groups)
             .Include(s => s.Bands)
             .Include(s => s.Criteria)
@@ -384,6 +386,18 @@ public sealed partial class CriteriaSetService(AppDbContext db, TimeProvider clo
             $"Bộ tiêu chí {set.Code} {(set.Status == CriteriaSetStatus.Published ? "đã ban hành" : "đã bãi bỏ")} nên không sửa được nữa: một điều chỉnh là một bộ tiêu chí mới (tạo bộ mới với mã khác)."
         );
 
+    private static LevelDocument LevelOf(CriteriaLevel l) =>
+        new(
+            l.Code,
+            l.Name,
+            l.Rank,
+            l.Pilot,
+            l.ThresholdsOf,
+            l.Conditions.Count == 0
+                ? null
+                : l.Conditions.OrderBy(c => c.Order).Select(c => new LevelConditionDocument(c.Code, c.Text, c.Judged, c.HeldLevel)).ToList()
+        );
+
     /// <summary>Writes a valid document's content (everything but code, status, demo flag) into <paramref name="set"/>, whose children are empty.</summary>
     private static void Fill(CriteriaSet set, CriteriaSetDocument doc, Dictionary<CriterionDocument, string> departments)
     {
@@ -392,6 +406,21 @@ public sealed partial class CriteriaSetService(AppDbContext db, TimeProvider clo
                 Code = l.Code!,
                 Name = l.Name!,
                 Rank = l.Rank!.Value,
+                Pilot = l.Pilot,
+                ThresholdsOf = l.ThresholdsOf,
+                Conditions = (l.Conditions ?? [])
+                    .Select(
+                        (c, order) =>
+                            new CriteriaLevelCondition
+                            {
+                                Order = order,
+                                Code = c.Code!,
+                                Text = c.Text!.Trim(),
+                                Judged = c.Judged!,
+                                HeldLevel = c.Level,
+                            }
+                    )
+                    .ToList(),
             })
             .ToList();
         var groups = (doc.Groups ?? [])

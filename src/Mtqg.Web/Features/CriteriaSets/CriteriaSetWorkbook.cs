@@ -14,7 +14,7 @@ namespace Mtqg.Web.Features.CriteriaSets;
 /// every problem by sheet, row and column; the document is then validated like JSON, and each of its problems is located
 /// back in the sheet and row it came from.
 /// </summary>
-public static class CriteriaSetWorkbook
+public static partial class CriteriaSetWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -24,7 +24,8 @@ public static class CriteriaSetWorkbook
         BandSheet = "Nhóm báo cáo",
         CriterionSheet = "Tiêu chí",
         IndicatorSheet = "Chỉ tiêu",
-        ThresholdSheet = "Ngưỡng";
+        ThresholdSheet = "Ngưỡng",
+        ConditionSheet = "Điều kiện của mức";
 
     // Header fields of the set sheet: key (column "Trường"), label, and the document path its problems are named by.
     private static readonly (string Key, string Label, string Path)[] Fields =
@@ -44,7 +45,7 @@ public static class CriteriaSetWorkbook
         ("protectedCriteria", "Thu hồi: tiêu chí bắt buộc (số, cách nhau dấu phẩy)", "recognition.revocation.protectedCriteria"),
     ];
 
-    private static readonly string[] LevelColumns = ["Mã mức", "Tên mức", "Thứ bậc"];
+    private static readonly string[] LevelColumns = ["Mã mức", "Tên mức", "Thứ bậc", "Thí điểm", "Dùng ngưỡng của mức"];
     private static readonly string[] GroupColumns = ["Mã nhóm", "Tên nhóm", "Mô tả"];
     private static readonly string[] BandColumns = ["Tên nhóm báo cáo", "Số tiêu chí đạt tối thiểu"];
     private static readonly string[] CriterionColumns =
@@ -68,6 +69,7 @@ public static class CriteriaSetWorkbook
         "Ghi chú",
     ];
     private static readonly string[] ThresholdColumns = ["Mã chỉ tiêu", "Mức", "Nhóm", "Năm", "Giá trị ngưỡng", "Ghi chú"];
+    private static readonly string[] ConditionColumns = ["Mã mức", "Mã điều kiện", "Nội dung điều kiện", "Cách xét", "Mức phải giữ"];
 
     // Which column a document field's last part is written in, per sheet (to locate the validator's problems).
     private static readonly Dictionary<string, Dictionary<string, string>> FieldColumns = new()
@@ -77,6 +79,15 @@ public static class CriteriaSetWorkbook
             ["code"] = "Mã mức",
             ["name"] = "Tên mức",
             ["rank"] = "Thứ bậc",
+            ["pilot"] = "Thí điểm",
+            ["thresholdsOf"] = "Dùng ngưỡng của mức",
+        },
+        [ConditionSheet] = new()
+        {
+            ["code"] = "Mã điều kiện",
+            ["text"] = "Nội dung điều kiện",
+            ["judged"] = "Cách xét",
+            ["level"] = "Mức phải giữ",
         },
         [GroupSheet] = new()
         {
@@ -120,6 +131,7 @@ public static class CriteriaSetWorkbook
         [CriterionSheet] = CriterionColumns,
         [IndicatorSheet] = IndicatorColumns,
         [ThresholdSheet] = ThresholdColumns,
+        [ConditionSheet] = ConditionColumns,
         [SetSheet] = ["Trường", "Mô tả", "Giá trị"],
     };
 
@@ -157,7 +169,9 @@ public static class CriteriaSetWorkbook
         var sheets = new Dictionary<string, object>
         {
             [SetSheet] = header,
-            [LevelSheet] = (doc.Levels ?? []).Select(l => Row(LevelColumns, l.Code, l.Name, l.Rank)).ToList(),
+            [LevelSheet] = (doc.Levels ?? [])
+                .Select(l => Row(LevelColumns, l.Code, l.Name, l.Rank, l.Pilot ? "có" : null, l.ThresholdsOf))
+                .ToList(),
             [GroupSheet] = (doc.Groups ?? []).Select(g => Row(GroupColumns, g.Code, g.Name, g.Description)).ToList(),
             [BandSheet] = (doc.Bands ?? []).Select(b => Row(BandColumns, b.Name, b.MinCriteriaMet)).ToList(),
             [CriterionSheet] = criteria
@@ -200,6 +214,7 @@ public static class CriteriaSetWorkbook
                     )
                 )
                 .ToList(),
+            [ConditionSheet] = ConditionRows(doc),
         };
         // An empty sheet still carries its header row, so that a person filling it knows the columns.
         foreach (var (name, columns) in Headers)
@@ -302,6 +317,8 @@ public static class CriteriaSetWorkbook
         List<(int Row, Dictionary<string, object?> Cells)> Sheet(string name)
         {
             var actual = names.FirstOrDefault(n => string.Equals(n.Trim(), name, StringComparison.OrdinalIgnoreCase));
+            if (actual is null && OptionalSheets.Contains(name))
+                return [];
             if (actual is null)
             {
                 problems.Add(new ExcelProblem(name, null, null, null, $"Thiếu trang \"{name}\" (tệp tải về từ hệ thống có đủ các trang)."));
@@ -318,7 +335,10 @@ public static class CriteriaSetWorkbook
                 if (header is null)
                 {
                     header = cells.Select(c => Text(c) ?? "").ToArray();
-                    foreach (var expected in Headers[name].Where(h => !header.Contains(h, StringComparer.OrdinalIgnoreCase)))
+                    foreach (
+                        var expected in Headers[name]
+                            .Where(h => !OptionalColumns.Contains(h) && !header.Contains(h, StringComparer.OrdinalIgnoreCase))
+                    )
                         problems.Add(new ExcelProblem(name, 1, expected, null, $"Thiếu cột \"{expected}\" ở dòng tiêu đề."));
                     continue;
                 }
@@ -396,9 +416,30 @@ public static class CriteriaSetWorkbook
                 new LevelDocument(
                     Text(cells.GetValueOrDefault("Mã mức")),
                     Text(cells.GetValueOrDefault("Tên mức")),
-                    Int(LevelSheet, row, cells, "Thứ bậc")
+                    Int(LevelSheet, row, cells, "Thứ bậc"),
+                    Yes(cells.GetValueOrDefault("Thí điểm")),
+                    Text(cells.GetValueOrDefault("Dùng ngưỡng của mức"))
                 )
             );
+        }
+        foreach (var (row, cells) in Sheet(ConditionSheet))
+        {
+            var code = Text(cells.GetValueOrDefault("Mã mức"));
+            var l = levels.FindIndex(x => x.Code is not null && string.Equals(x.Code, code, StringComparison.OrdinalIgnoreCase));
+            if (l < 0)
+            {
+                Bad(
+                    ConditionSheet,
+                    row,
+                    "Mã mức",
+                    code is null ? "Thiếu mã mức của điều kiện." : $"Không có mức mã \"{code}\" ở trang \"{LevelSheet}\"."
+                );
+                continue;
+            }
+            var conditions = levels[l].Conditions ?? [];
+            origins[$"levels[{l}].conditions[{conditions.Count}]"] = (ConditionSheet, row);
+            conditions.Add(ConditionOf(cells));
+            levels[l] = levels[l] with { Conditions = conditions };
         }
         var groups = new List<GroupDocument>();
         foreach (var (row, cells) in Sheet(GroupSheet))

@@ -18,6 +18,7 @@ public static class RecognitionApi
             .AddScoped<DossierSteps>()
             .AddScoped<DossierService>()
             .AddScoped<EvidenceService>()
+            .AddScoped<ConditionService>()
             .AddScoped<AppraisalService>()
             .AddScoped<DecisionService>()
             .AddScoped<TitleService>()
@@ -51,7 +52,7 @@ public static class RecognitionApi
                 "Sửa hồ sơ đang soạn: tỷ lệ hài lòng, cam kết không nợ đọng xây dựng cơ bản, ghi chú; cập nhật kết quả tự đánh giá"
             )
             .WithDescription(
-                "Thân: {\"residentSatisfaction\": 95, \"noConstructionDebtDeclared\": true, \"note\": \"…\", \"version\": \"<version đã đọc>\"}. Trường không gửi: giữ nguyên. version khác hiện tại: 409, không ghi đè."
+                "Thân: {\"residentSatisfaction\": 95, \"noConstructionDebtDeclared\": true, \"note\": \"…\", \"conditions\": [{\"code\": \"KM3\", \"evidence\": \"…\", \"document\": \"…\"}], \"version\": \"<version đã đọc>\"}. conditions: xã kê khai các điều kiện của mức (ví dụ xã kiểu mẫu); sửa kê khai thì điều kiện được xét lại. Trường không gửi: giữ nguyên. version khác hiện tại: 409, không ghi đè."
             );
         dossiers
             .MapPost("/{id:int}/submit", Submit)
@@ -67,6 +68,14 @@ public static class RecognitionApi
             .WithSummary("Sở thẩm định một tiêu chí: đạt hoặc chưa đạt, kèm nhận xét")
             .WithDescription(
                 "Thân: {\"result\": \"met\" | \"not_met\", \"comment\": \"…\"}. Chỉ tài khoản thẩm định của tỉnh có sở trùng sở phụ trách tiêu chí (hoặc quản trị). Chưa đạt phải ghi lý do; một tiêu chí chưa đạt thì hồ sơ không được công nhận."
+            );
+        dossiers
+            .MapPost("/{id:int}/conditions/{code}/appraisal", AppraiseCondition)
+            .WithSummary(
+                "Văn phòng điều phối xét một điều kiện của mức (ví dụ xã kiểu mẫu, 319/QĐ-TTg) mà xã đã kê khai: đạt hoặc chưa đạt"
+            )
+            .WithDescription(
+                "Thân: {\"met\": true | false, \"note\": \"…\"}. Chỉ Văn phòng điều phối của tỉnh (hoặc quản trị), khi hồ sơ đã nộp và chưa có quyết định. Chưa đạt phải ghi lý do. Điều kiện xét theo danh hiệu do hệ thống xét (409). Quyết định công nhận bị từ chối (409) khi còn điều kiện chưa được xét đạt."
             );
         dossiers
             .MapPost("/{id:int}/criteria/{number:int}/send-back", SendBack)
@@ -172,6 +181,14 @@ public static class RecognitionApi
 
     private static async Task<IResult> Update(int id, UpdateDossierRequest request, DossierService service, CancellationToken ct) =>
         Answer(await service.UpdateAsync(id, request, ct));
+
+    private static async Task<IResult> AppraiseCondition(
+        int id,
+        string code,
+        ConditionAppraisalRequest request,
+        ConditionService service,
+        CancellationToken ct
+    ) => Answer(await service.AppraiseAsync(id, code, request, ct));
 
     private static async Task<IResult> Submit(int id, DossierService service, CancellationToken ct) =>
         Answer(await service.SubmitAsync(id, ct));

@@ -1,3 +1,4 @@
+using Mtqg.Web.Features.Recognition.Dossiers;
 using Mtqg.Web.Features.Scorecards;
 
 namespace Mtqg.Web.Features.Recognition;
@@ -5,7 +6,13 @@ namespace Mtqg.Web.Features.Recognition;
 public sealed record CreateDossierRequest(string? Commune, int? Year, string? Set, string? Level);
 
 /// <summary>What the commune edits while the dossier is a draft (or sent back, for the note). Absent fields stay as they are.</summary>
-public sealed record UpdateDossierRequest(decimal? ResidentSatisfaction, bool? NoConstructionDebtDeclared, string? Note, string? Version);
+public sealed record UpdateDossierRequest(
+    decimal? ResidentSatisfaction,
+    bool? NoConstructionDebtDeclared,
+    string? Note,
+    string? Version,
+    IReadOnlyList<ConditionDeclaration>? Conditions = null
+);
 
 public sealed record AppraiseRequest(string? Result, string? Comment);
 
@@ -56,7 +63,25 @@ public sealed record DossierDto(
     IReadOnlyList<SectorProgressDto> Sectors,
     IReadOnlyList<TimelineDto> Timeline,
     IReadOnlyList<EvidenceDto> Evidence,
-    string Version
+    string Version,
+    IReadOnlyList<DossierConditionDto> Conditions
+);
+
+/// <summary>
+/// A condition of the dossier's level beyond thresholds (kiểu mẫu, 319/QĐ-TTg): judged <c>title</c> (from the titles held) or
+/// <c>declared</c> (the commune's declaration, judged by the coordination office); <c>met</c> null = not judged yet.
+/// </summary>
+public sealed record DossierConditionDto(
+    string Code,
+    string Text,
+    string Judged,
+    string? HeldLevel,
+    string? Evidence,
+    string? Document,
+    bool? Met,
+    string? JudgeNote,
+    string? JudgedBy,
+    DateTime? JudgedAt
 );
 
 public sealed record DossierCriterionDto(

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
+using Mtqg.Domain.Recognition;
 using Mtqg.Web.Features.CriteriaSets;
 
 namespace Mtqg.Web.Features.Scorecards;
@@ -24,12 +25,16 @@ public sealed record LoadedSet(
     IReadOnlyDictionary<string, int> GroupIds,
     IReadOnlyDictionary<int, string> GroupCodes,
     IReadOnlyList<EvaluationLevel> Levels,
-    decimal? RequiredSatisfaction = null
+    decimal? RequiredSatisfaction = null,
+    IReadOnlyDictionary<string, IReadOnlyList<LevelCondition>>? Conditions = null
 )
 {
     public bool Covers(int year) => year >= ValidFrom && year <= ValidTo;
 
     public string LowestLevel => Levels.OrderBy(l => l.Rank).First().Code;
+
+    /// <summary>What <paramref name="level"/> asks beyond thresholds (319/QĐ-TTg for kiểu mẫu), in order; empty for most levels.</summary>
+    public IReadOnlyList<LevelCondition> ConditionsOf(string level) => Conditions?.GetValueOrDefault(level) ?? [];
 }
 
 /// <summary>
@@ -70,7 +75,9 @@ public sealed class SetCatalog
             ))
             .ToList();
         var evaluation = new EvaluationSet(
-            set.Levels.OrderBy(l => l.Rank).Select(l => new EvaluationLevel(l.Code, l.Name, l.Rank)).ToList(),
+            set.Levels.OrderBy(l => l.Rank)
+                .Select(l => new EvaluationLevel(l.Code, l.Name, l.Rank, l.ThresholdsOf, l.Conditions.Count > 0))
+                .ToList(),
             set.Bands.OrderBy(b => b.Order).Select(b => new EvaluationBand(b.Name, b.MinCriteriaMet)).ToList(),
             criteria
         );
@@ -91,7 +98,17 @@ public sealed class SetCatalog
             groups.ToDictionary(g => g.Value, g => g.Key, StringComparer.OrdinalIgnoreCase),
             groups,
             evaluation.Levels,
-            set.RequiredSatisfaction
+            set.RequiredSatisfaction,
+            set.Levels.Where(l => l.Conditions.Count > 0)
+                .ToDictionary(
+                    l => l.Code,
+                    l =>
+                        (IReadOnlyList<LevelCondition>)
+                            l
+                                .Conditions.OrderBy(c => c.Order)
+                                .Select(c => new LevelCondition(c.Code, c.Text, c.Judged, c.HeldLevel))
+                                .ToList()
+                )
         );
         // A draft may still be replaced: it is loaded for each request, never kept.
         return set.Status == CriteriaSetStatus.Draft ? loaded : sets.GetOrAdd(code, loaded);

@@ -120,6 +120,11 @@ public sealed class DecisionService(AppDbContext db, DossierSteps steps, FileSto
         foreach (var record in records.OrderBy(r => r.Id))
         {
             var dossier = Dossier.Restore(DossierDtos.SnapshotOf(record));
+            if (ConditionService.BlocksDecision(record) is { } blocked)
+            {
+                refusals.Add($"Hồ sơ #{record.Id} ({record.CommuneName}): {blocked}");
+                continue;
+            }
             var outcome = dossier.RecordDecision(number, request.Date!.Value, request.Signer!, level, actor, now);
             if (!outcome.IsDone)
             {

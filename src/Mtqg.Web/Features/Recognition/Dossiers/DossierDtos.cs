@@ -146,7 +146,23 @@ public static class DossierDtos
                 ),
             ],
             [.. r.Evidence.OrderBy(e => e.UploadedAt).ThenBy(e => e.Id).Select(ToDto)],
-            r.Version.ToString("N")
+            r.Version.ToString("N"),
+            [
+                .. r
+                    .Conditions.OrderBy(c => c.Order)
+                    .Select(c => new DossierConditionDto(
+                        c.Code,
+                        c.Text,
+                        c.Judged,
+                        c.HeldLevel,
+                        c.Evidence,
+                        c.Document,
+                        c.Met,
+                        c.JudgeNote,
+                        c.JudgedByName,
+                        c.JudgedAt
+                    )),
+            ]
         );
     }
 

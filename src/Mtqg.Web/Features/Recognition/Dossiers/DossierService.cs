@@ -28,7 +28,8 @@ public sealed class DossierService(
     ScorecardService scorecards,
     ProvinceLineage lineage,
     AccessPolicy access,
-    TitleService titles
+    TitleService titles,
+    ConditionService conditions
 )
 {
     // ---- create, read, list ----
@@ -132,6 +133,7 @@ public sealed class DossierService(
             CreatedById = actor.Id,
             CreatedByName = actor.Name,
             CreatedAt = now,
+            Conditions = ConditionService.For(set, level),
         };
         steps.Store(dossier, record, now);
         steps.FreezeIndicators(record, card, null);
@@ -215,6 +217,8 @@ public sealed class DossierService(
             problems.Add(new("residentSatisfaction", "Tỷ lệ hài lòng phải từ 0 đến 100 (%)."));
         if (db.TooLong((DossierRecord d) => d.Note, request.Note?.Trim(), "note") is { } tooLong)
             problems.Add(tooLong);
+        if (request.Conditions is { } declared && declared.Any(d => d is null || InputText.IsBlank(d.Code)))
+            problems.Add(new("conditions", "Mỗi điều kiện kê khai phải ghi mã điều kiện (code)."));
         if (problems.Count > 0)
             return (null, Outcome.Invalid("Dữ liệu hồ sơ không hợp lệ.", problems));
         return await steps.StepAsync(
@@ -236,6 +240,14 @@ public sealed class DossierService(
                     return b;
                 if (request.Note is not null && dossier.SetNote(request.Note) is { IsDone: false } c)
                     return c;
+                if (request.Conditions is { Count: > 0 } declarations)
+                {
+                    if (dossier.Status is not (DossierStatus.Draft or DossierStatus.SentBack))
+                        return Outcome.Rejected(
+                            $"Hồ sơ đang ở trạng thái «{dossier.Status.Label()}»: chỉ kê khai điều kiện khi hồ sơ đang soạn hoặc bị trả lại."
+                        );
+                    return ConditionService.Declare(record, declarations);
+                }
                 return Outcome.Done;
             }
         );
@@ -255,6 +267,8 @@ public sealed class DossierService(
                     if (!refreshed.IsDone)
                         return refreshed;
                 }
+                if (dossier.Status == DossierStatus.Draft && await conditions.ReadyToSubmitAsync(record, ct) is { IsDone: false } notReady)
+                    return notReady;
                 return dossier.Submit(actor, now);
             }
         );
@@ -273,6 +287,11 @@ public sealed class DossierService(
                     if (!refreshed.IsDone)
                         return refreshed;
                 }
+                if (
+                    dossier.Status == DossierStatus.SentBack
+                    && await conditions.ReadyToSubmitAsync(record, ct) is { IsDone: false } notReady
+                )
+                    return notReady;
                 return dossier.Resubmit(actor, now);
             }
         );

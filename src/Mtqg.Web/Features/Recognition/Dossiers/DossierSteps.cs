@@ -33,6 +33,7 @@ public sealed class DossierSteps(AppDbContext db, ScorecardService scorecards, S
             .Include(d => d.Appraisals)
             .Include(d => d.Events)
             .Include(d => d.Evidence)
+            .Include(d => d.Conditions)
             .Include(d => d.Decision)
             .FirstOrDefaultAsync(d => d.Id == id, ct);
         if (record is null)
@@ -125,8 +126,13 @@ public sealed class DossierSteps(AppDbContext db, ScorecardService scorecards, S
             .Include(d => d.Indicators)
             .Include(d => d.Appraisals)
             .Include(d => d.Events)
+            .Include(d => d.Conditions)
             .Include(d => d.Decision)
             .ToListAsync(ct);
+
+    /// <summary>The id of the commune of a dossier (the unit in force at the end of its year), or null.</summary>
+    public async Task<int?> UnitIdAsync(string commune, int year, CancellationToken ct) =>
+        (await scorecards.CommuneAsync(commune, year, ct))?.Id;
 
     /// <summary>Takes the commune's current scorecard into the dossier (draft: all criteria; sent back: only those sent back).</summary>
     public async Task<Outcome> RefreshAsync(DossierRecord record, Dossier dossier, Actor actor, DateTime now, CancellationToken ct)
