@@ -177,10 +177,7 @@ public sealed class LadderTests
             ),
             HttpStatusCode.BadRequest
         );
-        Assert.Equal(
-            ["conditions[0].code", "conditions[1].code"],
-            bad.GetProperty("errors").EnumerateObject().Select(p => p.Name)
-        );
+        Assert.Equal(["conditions[0].code", "conditions[1].code"], bad.GetProperty("errors").EnumerateObject().Select(p => p.Name));
         var declared = await OkAsync(
             await xa.PutAsJsonAsync(
                 $"/api/v1/dossiers/{id}",
@@ -248,6 +245,88 @@ public sealed class LadderTests
         Assert.Equal("recognised", (await GetAsync(xa, id)).Status());
         var titles = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/titles");
         Assert.Contains("NTMKM", titles.GetProperty("held").EnumerateArray().Select(t => t.Str("level")));
+    }
+
+    [Fact]
+    public async Task On_the_pages_the_set_shows_its_ladder_the_commune_declares_and_the_coordination_office_judges()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var anyone = app.CreateClient();
+        var setPage = WebUtility.HtmlDecode(await anyone.GetStringAsync($"/bo-tieu-chi/{National2021}"));
+        Assert.Contains("Xã nông thôn mới kiểu mẫu", setPage);
+        Assert.Contains("Dùng ngưỡng của mức NTMNC", setPage);
+        Assert.Contains("mô hình thôn thông minh", setPage);
+
+        var admin = await app.ClientAsAsync("demo.admin");
+        await PublishModelSetAsync(app, admin);
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        await OkAsync(
+            await coordinator.PostAsJsonAsync(
+                "/api/v1/titles",
+                new
+                {
+                    communeCode = BaoHa,
+                    level = "NTMNC",
+                    decisionNumber = "45/QĐ-UBND",
+                    decisionDate = "2025-12-22",
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        var xa = await app.ClientAsAsync("demo.xa");
+        var created = await OkAsync(
+            await xa.PostAsJsonAsync(
+                "/api/v1/dossiers",
+                new
+                {
+                    commune = BaoHa,
+                    year = Year,
+                    set = ModelSet,
+                    level = "NTMKM",
+                }
+            ),
+            HttpStatusCode.Created
+        );
+        var id = created.GetProperty("id").GetInt32();
+        var url = $"/ho-so-de-nghi/{id}";
+        Assert.Contains("chưa kê khai", WebUtility.HtmlDecode(await xa.GetStringAsync(url)));
+
+        await xa.PostFormAsync(
+            url,
+            "condition-declare",
+            ("Declarations.Version", created.Str("version")!),
+            ("Declarations.Items[0].Code", "KM2"),
+            ("Declarations.Items[0].Evidence", "Thôn Bảo Vinh có wifi công cộng"),
+            ("Declarations.Items[0].Document", "Quyết định 12/QĐ-UBND")
+        );
+        var declared = await GetAsync(xa, id);
+        Assert.Equal("Thôn Bảo Vinh có wifi công cộng", declared.GetProperty("conditions")[1].Str("evidence"));
+
+        // The coordination office judges only once the dossier is submitted: no form on a draft.
+        Assert.DoesNotContain("condition-judge", await coordinator.GetStringAsync(url));
+        await admin.AssignGroupToAsync(BaoHa, "G1", Year);
+        var put = await admin.PutAsJsonAsync(
+            $"/api/v1/communes/{BaoHa}/years/{Year}/values?set={ModelSet}",
+            new { values = Scorecards.DemoSet.MeetingNtmInG1() }
+        );
+        Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        await OkAsync(
+            await xa.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { residentSatisfaction = 95, noConstructionDebtDeclared = true })
+        );
+        await OkAsync(await xa.PostAsync($"/api/v1/dossiers/{id}/submit", null));
+
+        var refused = await coordinator.PostFormAsync(url, "condition-judge", ("Judgement.Code", "KM2"), ("Judgement.Result", "not_met"));
+        Assert.Contains("phải ghi lý do", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        await coordinator.PostFormAsync(
+            url,
+            "condition-judge",
+            ("Judgement.Code", "KM2"),
+            ("Judgement.Result", "met"),
+            ("Judgement.Note", "Đã kiểm tra thực tế")
+        );
+        var judged = (await GetAsync(xa, id)).GetProperty("conditions")[1];
+        Assert.True(judged.GetProperty("met").GetBoolean());
+        Assert.Equal("Đã kiểm tra thực tế", judged.Str("judgeNote"));
     }
 
     /// <summary>The illustrative set under another code, its JSON to change.</summary>
