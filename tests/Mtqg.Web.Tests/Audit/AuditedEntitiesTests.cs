@@ -44,6 +44,7 @@ public sealed partial class AuditedEntitiesTests
         ["AdministrativeUnit"] = "reference data loaded from data/admin-units, not edited in the application",
         ["UnitSuccession"] = "reference data loaded from data/admin-units",
         ["CriteriaLevel"] = "part of the criteria set, recorded as the set (decision 0005)",
+        ["CriteriaLevelCondition"] = "part of the criteria set, recorded as the set (decision 0005)",
         ["CommuneGroup"] = "part of the criteria set",
         ["ReportingBand"] = "part of the criteria set",
         ["Criterion"] = "part of the criteria set",
@@ -280,6 +281,14 @@ public sealed partial class AuditedEntitiesTests
             UploadedByName = "x",
             UploadedAt = At,
         };
+        var condition = new DossierConditionRecord
+        {
+            Dossier = dossier,
+            Code = "KM3",
+            Text = "Có mô hình thôn thông minh",
+            Judged = "declared",
+            Evidence = "Thôn Bảo Vinh",
+        };
         var title = new CommuneTitle
         {
             UnitId = await db.Units.Where(u => u.Code == "02989" && u.ValidTo == null).Select(u => u.Id).SingleAsync(),
@@ -306,6 +315,7 @@ public sealed partial class AuditedEntitiesTests
             dossier,
             appraisal,
             evidence,
+            condition,
             title
         );
         await db.SaveChangesAsync();
@@ -333,13 +343,14 @@ public sealed partial class AuditedEntitiesTests
         dossier.Version = Guid.NewGuid();
         appraisal.Comment = "đạt";
         evidence.IndicatorCode = "8.2";
+        (condition.Met, condition.JudgeNote) = (true, "Đã kiểm tra");
         title.RevokedOn = new DateOnly(2027, 1, 1);
         title.RevocationReason = "thử";
         await db.SaveChangesAsync();
         var changed = await RowsAsync(app, start);
         start = await db.AuditEntries.MaxAsync(e => e.Id);
 
-        db.RemoveRange(title, evidence, appraisal, dossier, recommendation, visit, assignment, update, target, plan, list);
+        db.RemoveRange(title, evidence, condition, appraisal, dossier, recommendation, visit, assignment, update, target, plan, list);
         await db.SaveChangesAsync();
         db.RemoveRange(decision, agency, department);
         await db.SaveChangesAsync();
@@ -356,6 +367,7 @@ public sealed partial class AuditedEntitiesTests
                 "create CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống |  | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: ; Lý do thu hồi: ; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu: ",
                 "create DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống |  | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): ",
                 "create Department unit=15 year= set= key=Sở, ngành STHU user=hệ thống |  | Mã: STHU; Tên: Sở Thử nghiệm; Tỉnh: 15; Hiệu lực từ: 01/03/2026; Hiệu lực đến: ; Sở kế thừa: ",
+                "create DossierConditionRecord unit=02989 year=2026 set=THU key=Hồ sơ #n điều kiện KM3 user=hệ thống |  | Xã kê khai: Thôn Bảo Vinh; Minh chứng: ; Đạt: ; Ý kiến: ",
                 "create DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống |  | Trạng thái: Đang soạn; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định: ",
                 "create EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống |  | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.1; Dung lượng (byte): 42; SHA-256: ab12",
                 "create Plan unit=15 year= set= key=9/KH-THU user=hệ thống |  | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử; Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12",
@@ -377,6 +389,7 @@ public sealed partial class AuditedEntitiesTests
                 "update CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Thu hồi ngày: ; Lý do thu hồi:  | Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử",
                 "update DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Bản ký (PDF):  | Bản ký (PDF): 7-QD.pdf",
                 "update Department unit=15 year= set= key=Sở, ngành STHU user=hệ thống | Hiệu lực đến: ; Sở kế thừa:  | Hiệu lực đến: 30/06/2026; Sở kế thừa: SNV",
+                "update DossierConditionRecord unit=02989 year=2026 set=THU key=Hồ sơ #n điều kiện KM3 user=hệ thống | Đạt: ; Ý kiến:  | Đạt: true; Ý kiến: Đã kiểm tra",
                 "update DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đang soạn | Trạng thái: Đã nộp, đang thẩm định",
                 "update EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Chỉ tiêu: 8.1 | Chỉ tiêu: 8.2",
                 "update Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Tên kế hoạch: Kế hoạch thử | Tên kế hoạch: Kế hoạch thử (sửa)",
@@ -399,6 +412,7 @@ public sealed partial class AuditedEntitiesTests
                 "delete CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu:  | ",
                 "delete DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): 7-QD.pdf | ",
                 "delete Department unit=15 year= set= key=Sở, ngành STHU user=hệ thống | Mã: STHU; Tên: Sở Thử nghiệm; Tỉnh: 15; Hiệu lực từ: 01/03/2026; Hiệu lực đến: 30/06/2026; Sở kế thừa: SNV | ",
+                "delete DossierConditionRecord unit=02989 year=2026 set=THU key=Hồ sơ #n điều kiện KM3 user=hệ thống | Xã kê khai: Thôn Bảo Vinh; Minh chứng: ; Đạt: true; Ý kiến: Đã kiểm tra | ",
                 "delete DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đã nộp, đang thẩm định; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định:  | ",
                 "delete EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.2; Dung lượng (byte): 42; SHA-256: ab12 | ",
                 "delete Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử (sửa); Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12 | ",

@@ -66,6 +66,7 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         ["DossierRecord"] = "Hồ sơ đề nghị công nhận",
         ["AppraisalRecord"] = "Thẩm định tiêu chí",
         ["EvidenceFile"] = "Minh chứng",
+        ["DossierConditionRecord"] = "Điều kiện của mức (hồ sơ)",
         ["DecisionRecord"] = "Quyết định",
         ["CommuneTitle"] = "Danh hiệu của xã",
         ["Department"] = "Sở, ngành",
