@@ -21,20 +21,26 @@ public sealed class ProvinceSetJourneyTests
 
         await session.GoToAsync("/bo-tieu-chi");
         var copy = page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Sao chép thành dự thảo" }) });
-        await copy.GetByLabel("Bộ quốc gia").SelectOptionAsync("NTM-XA-2026-2030");
+        await copy.GetByRole(AriaRole.Combobox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Bộ quốc gia") })
+            .SelectOptionAsync("NTM-XA-2026-2030");
         await copy.GetByLabel("Mã bộ mới").FillAsync(Code);
         await copy.GetByRole(AriaRole.Button, new() { Name = "Sao chép thành dự thảo" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ban hành" })).ToBeVisibleAsync();
 
-        // The copy's thresholds are unknown, as the national text's: the office fills every one in the workbook.
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Tải Excel" }).ClickAsync());
+        // The national text's indicators and thresholds were not read: the office details its set in the workbook.
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Tải Excel" }).ClickAsync()
+        );
         var downloaded = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.xlsx");
         await download.SaveAsAsync(downloaded);
         var filled = Path.Combine(Path.GetTempPath(), $"{Code}-{Guid.NewGuid():N}.xlsx");
-        var rows = FillThresholds(downloaded, filled);
+        var rows = DetailSet(downloaded, filled);
         Assert.True(rows > 0, "the workbook has threshold rows to fill");
 
-        await page.Locator("form").Filter(new() { HasText = "Kiểm tra và thay dự thảo" }).GetByLabel("Tệp bộ tiêu chí (.xlsx)").SetInputFilesAsync(filled);
+        await page.Locator("form")
+            .Filter(new() { HasText = "Kiểm tra và thay dự thảo" })
+            .GetByLabel("Tệp bộ tiêu chí (.xlsx)")
+            .SetInputFilesAsync(filled);
         await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra và thay dự thảo" }).ClickAsync();
         await Expect(page.GetByText($"{rows} / {rows}")).ToBeVisibleAsync(); // every threshold row known
         await session.ScreenshotAsync("bo-tieu-chi-tinh-du-thao");
@@ -46,36 +52,73 @@ public sealed class ProvinceSetJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await session.SignInAsync("demo.xa");
         await session.GoToAsync("/xa/02989?nam=2026");
-        await Expect(page.GetByText($"bộ tiêu chí {Code}")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Mã 02989 ·")).ToContainTextAsync($"bộ tiêu chí {Code}");
+        await Expect(page.GetByText("Tỷ lệ hoàn thành chỉ tiêu 1.1 của tỉnh")).ToBeVisibleAsync();
         await session.ScreenshotAsync("xa-bo-tieu-chi-tinh");
     }
 
     /// <summary>
-    /// Writes <paramref name="target"/>: the downloaded workbook with every empty threshold value filled as an office would (a
-    /// percentage 80, a count 1, "đạt" for a yes/no indicator), saved as rows with their header as a spreadsheet program does.
-    /// Returns how many threshold rows the workbook has.
+    /// Writes <paramref name="target"/>: the downloaded workbook detailed as an office would. The national 2026–2030 text's
+    /// indicators were not read, so its criteria come without any: each gets one indicator of the province (a percentage, at least
+    /// 80% for NTM); an empty threshold value already there is filled (80 for a percentage, 1 for a count, "đạt" for a yes/no).
+    /// Saved as rows with their header, as a spreadsheet program does. Returns how many threshold rows the workbook then has.
     /// </summary>
-    private static int FillThresholds(string source, string target)
+    private static int DetailSet(string source, string target)
     {
-        var sheets = new Dictionary<string, object>();
-        List<Dictionary<string, object?>> Rows(string name) =>
-            MiniExcel
+        static string? Text(object? cell) =>
+            Convert.ToString(cell, System.Globalization.CultureInfo.InvariantCulture) is { Length: > 0 } t ? t : null;
+        var sheets = new Dictionary<string, List<Dictionary<string, object?>>>();
+        foreach (var name in MiniExcel.GetSheetNames(source))
+            sheets[name] = MiniExcel
                 .Query(source, useHeaderRow: false, sheetName: name)
                 .Cast<IDictionary<string, object?>>()
                 .Select(r => new Dictionary<string, object?>(r))
                 .ToList();
-        foreach (var name in MiniExcel.GetSheetNames(source))
-            sheets[name] = Rows(name);
-        var types = ((List<Dictionary<string, object?>>)sheets["Chỉ tiêu"]).Skip(1).ToDictionary(r => (string)r["B"]!, r => (string?)r["D"]);
-        var thresholds = ((List<Dictionary<string, object?>>)sheets["Ngưỡng"]).Skip(1).ToList();
-        foreach (var row in thresholds.Where(r => r["E"] is null or ""))
-            row["E"] = types[(string)row["A"]!] switch
+        var indicators = sheets["Chỉ tiêu"];
+        var thresholds = sheets["Ngưỡng"];
+        foreach (var criterion in sheets["Tiêu chí"].Skip(1).Select(r => Text(r.GetValueOrDefault("A"))).OfType<string>())
+        {
+            if (indicators.Skip(1).Any(r => Text(r.GetValueOrDefault("A")) == criterion))
+                continue;
+            var code = $"{criterion}.1";
+            indicators.Add(
+                new()
+                {
+                    ["A"] = int.Parse(criterion, System.Globalization.CultureInfo.InvariantCulture),
+                    ["B"] = code,
+                    ["C"] = $"Tỷ lệ hoàn thành chỉ tiêu {code} của tỉnh",
+                    ["D"] = "percent",
+                    ["E"] = "%",
+                    ["F"] = ">=",
+                    ["G"] = "có",
+                    ["H"] = null,
+                }
+            );
+            thresholds.Add(
+                new()
+                {
+                    ["A"] = code,
+                    ["B"] = "NTM",
+                    ["C"] = null,
+                    ["D"] = null,
+                    ["E"] = 80,
+                    ["F"] = "Tỉnh Lào Cai quy định",
+                }
+            );
+        }
+        var types = indicators
+            .Skip(1)
+            .Where(r => Text(r.GetValueOrDefault("B")) is not null)
+            .ToDictionary(r => Text(r["B"])!, r => Text(r.GetValueOrDefault("D")));
+        var rows = thresholds.Skip(1).Where(r => Text(r.GetValueOrDefault("A")) is not null).ToList();
+        foreach (var row in rows.Where(r => Text(r.GetValueOrDefault("E")) is null))
+            row["E"] = types[Text(row["A"])!] switch
             {
                 "boolean" => "đạt",
                 "percent" => 80,
                 _ => 1,
             };
-        MiniExcel.SaveAs(target, sheets, printHeader: false);
-        return thresholds.Count;
+        MiniExcel.SaveAs(target, sheets.ToDictionary(s => s.Key, s => (object)s.Value), printHeader: false);
+        return rows.Count;
     }
 }

@@ -6,7 +6,8 @@ public sealed class DeclarationsForm
     public string? Version { get; set; }
     public List<DeclarationEntry> Items { get; set; } = [];
 
-    public IReadOnlyList<ConditionDeclaration> ToDeclarations() => [.. Items.Select(i => new ConditionDeclaration(i.Code, i.Evidence, i.Document))];
+    public IReadOnlyList<ConditionDeclaration> ToDeclarations() =>
+        [.. Items.Select(i => new ConditionDeclaration(i.Code, i.Evidence, i.Document))];
 }
 
 public sealed class DeclarationEntry
