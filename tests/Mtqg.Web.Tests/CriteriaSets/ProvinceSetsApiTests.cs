@@ -214,4 +214,32 @@ public sealed class ProvinceSetsApiTests
         Assert.Equal(0.5m, (decimal)back["recognition"]!["revocation"]!["failingShareTo"]!);
         Assert.Equal("15", (string?)back["province"]);
     }
+
+    [Fact]
+    public async Task A_province_set_names_its_departments_from_the_province_registry_a_department_only_that_province_has_included()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var office = (await app.Given().Account(Roles.Coordinator, unit: "15")).Client;
+        // Công an tỉnh is in Lào Cai's registry only once the office adds it (it is not one of the Decree 45 departments).
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await office.PostAsJsonAsync("/api/v1/provinces/15/departments", new { code = "CAT", name = "Công an tỉnh" })).StatusCode
+        );
+        var draft = await ProvinceDraftAsync(office, "LC-CAT");
+        draft["criteria"]![0]!["responsibleSector"] = "Công an tỉnh";
+        Assert.Equal(HttpStatusCode.Created, (await office.PostAsync("/api/v1/criteria-sets", Json(draft))).StatusCode);
+        var stored = JsonNode.Parse(await office.GetStringAsync("/api/v1/criteria-sets/LC-CAT"))!;
+        Assert.Equal("CAT", (string?)stored["criteria"]![0]!["responsibleSector"]);
+
+        // Hà Nội's registry has no such department: its set naming it is refused, the field named.
+        var hanoi = (await app.Given().Account(Roles.Coordinator, unit: "01")).Client;
+        var other = await ProvinceDraftAsync(hanoi, "HN-CAT");
+        other["province"] = "01";
+        other["criteria"]![0]!["responsibleSector"] = "CAT";
+        var refused = await ProblemAssert.IsProblemAsync(
+            await hanoi.PostAsync("/api/v1/criteria-sets", Json(other)),
+            HttpStatusCode.BadRequest
+        );
+        Assert.Contains("không phải sở, ngành của tỉnh 01", ProblemAssert.Errors(refused, "criteria[0].responsibleSector").Single());
+    }
 }

@@ -271,18 +271,21 @@ public sealed partial class CriteriaSetService(AppDbContext db, TimeProvider clo
         CancellationToken ct
     )
     {
-        var problems = CriteriaSetValidator.Validate(doc, await ContextAsync(doc, ct)).ToList();
+        var context = await ContextAsync(doc, ct);
+        var problems = CriteriaSetValidator.Validate(doc, context).ToList();
         problems.AddRange(StoredLengths(doc).Where(p => problems.All(q => q.Field != p.Field)));
         var departments = new Dictionary<CriterionDocument, string>(ReferenceEqualityComparer.Instance);
+        // A province's set names the departments of its own registry (decision 0020); a national set, a department of today anywhere.
+        var province = doc.Province is { } own && context.Provinces.Contains(own) ? own : null;
+        var today = VietnamTime.Today(clock);
         foreach (var (criterion, c) in (doc.Criteria ?? []).Select((x, c) => (x, c)).Where(x => !InputText.IsBlank(x.x?.ResponsibleSector)))
         {
-            var (department, problem) = await Departments.DepartmentService.ResolveNationalAsync(
-                db,
-                VietnamTime.Today(clock),
-                criterion.ResponsibleSector,
-                $"criteria[{c}].responsibleSector",
-                ct
-            );
+            var field = $"criteria[{c}].responsibleSector";
+            var (department, problem) = province is null
+                ? await Departments.DepartmentService.ResolveNationalAsync(db, today, criterion.ResponsibleSector, field, ct)
+                : await Departments.DepartmentService.ResolveInProvinceAsync(db, province, criterion.ResponsibleSector, today, field, ct);
+            if (department is null && problem is null)
+                continue; // too long: the stored-length check named it
             if (department is not null)
                 departments[criterion] = department;
             else if (problems.All(p => p.Field != problem!.Field))

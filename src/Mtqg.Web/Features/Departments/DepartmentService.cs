@@ -52,7 +52,9 @@ public sealed partial class DepartmentService(
     }
 
     /// <summary>Every department the province ever had, newest first by their end.</summary>
-    public async Task<List<DepartmentView>> AllAsync(string province, CancellationToken ct) =>
+    public Task<List<DepartmentView>> AllAsync(string province, CancellationToken ct) => AllOfAsync(db, province, ct);
+
+    private static async Task<List<DepartmentView>> AllOfAsync(AppDbContext db, string province, CancellationToken ct) =>
         await db
             .Departments.AsNoTracking()
             .Where(d => d.ProvinceCode == province)
@@ -274,7 +276,20 @@ public sealed partial class DepartmentService(
     /// The code of the department of <paramref name="province"/> in force on <paramref name="on"/> that <paramref name="text"/>
     /// names (its code, or its name folded); otherwise the problem on <paramref name="field"/>, listing the nearest departments.
     /// </summary>
-    public async Task<(string? Code, Problem? Problem)> ResolveAsync(
+    public Task<(string? Code, Problem? Problem)> ResolveAsync(
+        string province,
+        string? text,
+        DateOnly on,
+        string field,
+        CancellationToken ct
+    ) => ResolveInProvinceAsync(db, province, text, on, field, ct);
+
+    /// <summary>
+    /// <see cref="ResolveAsync"/> for callers without the service (a province's criteria set names its departments from the
+    /// province's own registry, decision 0020).
+    /// </summary>
+    public static async Task<(string? Code, Problem? Problem)> ResolveInProvinceAsync(
+        AppDbContext db,
         string province,
         string? text,
         DateOnly on,
@@ -284,7 +299,7 @@ public sealed partial class DepartmentService(
     {
         if (text?.Trim().Length > db.MaxLength((Department d) => d.Name))
             return (null, null); // too long to be any department: the caller's stored-length check names the field
-        var inForce = (await AllAsync(province, ct)).Where(d => InForce(d, on)).ToList();
+        var inForce = (await AllOfAsync(db, province, ct)).Where(d => InForce(d, on)).ToList();
         if (Match(inForce, text) is { } found)
             return (found.Code, null);
         return (
