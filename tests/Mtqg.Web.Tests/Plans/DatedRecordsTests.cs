@@ -108,4 +108,47 @@ public sealed class DatedRecordsTests
         );
         Assert.Contains("không phải xã đang có hiệu lực của tỉnh 15", ProblemAssert.Errors(today, "communeCode")[0]);
     }
+
+    [Fact]
+    public async Task A_plan_of_2024_targets_the_communes_of_2024_by_name_and_a_plan_of_today_refuses_them()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var office = (await app.Given().Account(Roles.Coordinator, unit: "15")).Client;
+        var old = await app.Given()
+            .Plan(office, "15", "31/KH-STTTT", "Kế hoạch giảm nghèo năm 2024", "2024-01-15", "2024-01-01", "2024-12-31");
+        var target = await office.PostAsJsonAsync(
+            $"/api/v1/plans/{old}/targets",
+            new
+            {
+                kind = "activity",
+                name = "Hỗ trợ chuyển đổi số ở 2 xã nghèo",
+                unit = "xã",
+                scope = "perCommune",
+                goal = 1,
+                communes = new[] { new { code = "02863" }, new { code = "02722" } },
+            }
+        );
+        Assert.True(target.StatusCode == HttpStatusCode.Created, await target.Content.ReadAsStringAsync());
+        var view = await office.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{old}");
+        var communes = view.GetProperty("targets")[0].GetProperty("communes").EnumerateArray().Select(c => c.GetRawText()).ToList();
+        Assert.Equal(2, communes.Count);
+        Assert.Contains("Xã Hoàng Thu Phố", System.Text.RegularExpressions.Regex.Unescape(string.Join(" ", communes)));
+
+        var now = await app.Given().Plan(office, "15", "5/KH-BCĐ");
+        var refused = await ProblemAssert.IsProblemAsync(
+            await office.PostAsJsonAsync(
+                $"/api/v1/plans/{now}/targets",
+                new
+                {
+                    kind = "namedCommune",
+                    name = "Xã Hoàng Thu Phố đạt chuẩn",
+                    level = "NTM",
+                    year = 2026,
+                    communeCode = "02863",
+                }
+            ),
+            HttpStatusCode.BadRequest
+        );
+        Assert.Contains("02863", ProblemAssert.Errors(refused, "communeCode")[0]);
+    }
 }

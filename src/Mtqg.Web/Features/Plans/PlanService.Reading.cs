@@ -29,7 +29,8 @@ public sealed partial class PlanService
         var codes = plan.Targets.SelectMany(t =>
             CommuneGoals(t).Select(g => g.CommuneCode).Append(t.CommuneCode ?? "").Concat(t.Updates.Select(u => u.CommuneCode ?? ""))
         );
-        var names = await agencies.NamesAsync(codes.Where(c => c.Length > 0), today, ct);
+        // Communes named as they were when the plan began (a plan of 2024 names the communes of 2024, DESIGN §9).
+        var names = await agencies.NamesAsync(codes.Where(c => c.Length > 0), plan.PeriodFrom < today ? plan.PeriodFrom : today, ct);
         var targets = new List<TargetView>();
         foreach (var target in plan.Targets.OrderBy(t => t.Kind).ThenBy(t => t.Id))
             targets.Add(await ViewAsync(plan, target, names, today, ct));

@@ -61,7 +61,7 @@ public sealed partial class PlanService
                 input.CommuneCode is null ? [] : [input.CommuneCode],
                 "communeCode",
                 true,
-                Today,
+                CommunesOn(plan),
                 ct
             );
             problems.AddRange(communeProblems.Select(p => p with { Field = "communeCode" }));
@@ -110,7 +110,7 @@ public sealed partial class PlanService
                     [.. goals.Select(g => g.Code)],
                     "communes",
                     target.Scope == ActivityScope.PerCommune,
-                    Today,
+                    CommunesOn(plan),
                     ct
                 )
             );
@@ -145,4 +145,10 @@ public sealed partial class PlanService
         await db.SaveChangesAsync(ct);
         return (target.Id, Outcome.Done);
     }
+
+    /// <summary>
+    /// The day whose communes a plan's targets name (DESIGN §9): the start of the plan's period when it began before today (a
+    /// plan of 2024 names the communes of 2024, before the reform merged them), today otherwise.
+    /// </summary>
+    private DateOnly CommunesOn(Plan plan) => plan.PeriodFrom < Today ? plan.PeriodFrom : Today;
 }
