@@ -151,4 +151,37 @@ public sealed class DatedRecordsTests
         );
         Assert.Contains("02863", ProblemAssert.Errors(refused, "communeCode")[0]);
     }
+
+    [Fact]
+    public async Task A_list_of_2023_edited_on_the_page_keeps_its_date_and_its_communes_of_2023()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var office = (await app.Given().Account(Roles.Coordinator, unit: "15")).Client;
+        var created = await office.PostAsJsonAsync(
+            "/api/v1/commune-lists",
+            new
+            {
+                provinceCode = "15",
+                name = "Xã nghèo 2023",
+                asOf = "2023-12-31",
+                communes = new[] { "02863", "02722" },
+            }
+        );
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var list = (await office.GetFromJsonAsync<JsonElement>("/api/v1/commune-lists?province=15")).EnumerateArray().Single();
+        var id = list.GetProperty("id").GetInt32();
+
+        await office.PostFormAsync(
+            "/tinh/15/danh-sach-xa",
+            $"edit-list-{id}",
+            ("version", list.GetProperty("version").ToString()),
+            ("name", "Xã nghèo 2023 (bỏ Dền Thàng)"),
+            ("communes", "02863")
+        );
+
+        var edited = (await office.GetFromJsonAsync<JsonElement>("/api/v1/commune-lists?province=15")).EnumerateArray().Single();
+        Assert.Equal("Xã nghèo 2023 (bỏ Dền Thàng)", edited.GetProperty("name").GetString());
+        Assert.Equal("2023-12-31", edited.GetProperty("asOf").GetString());
+        Assert.Equal(["Xã Hoàng Thu Phố"], edited.GetProperty("communes").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+    }
 }
