@@ -59,6 +59,7 @@ public sealed partial class AuditedEntitiesTests
         ["DossierCriterionRecord"] = "the dossier's snapshot; its changes are the appraisal steps and the dossier's status",
         ["DossierIndicatorRecord"] = "the frozen scorecard of the dossier",
         ["DossierEventRecord"] = "the dossier's timeline, append-only",
+        ["CapitalPlanRow"] = "part of a capital plan version, never changed; the version is recorded",
     };
 
     private static IModel Model()
