@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Mtqg.Data.Audit;
 
 namespace Mtqg.Data.Money;
 
 /// <summary>
 /// One version of a province's capital plan for a year (DESIGN §11): each replacement adds a version with the next
-/// <see cref="Number"/>, who made it and when; the newest is the plan. Versions and their rows are never changed.
+/// <see cref="Number"/>, who made it and when; the newest is the plan. Versions and their rows are never changed, so the versions are the plan's history (not in the audit trail).
 /// </summary>
-public sealed class CapitalPlanVersion : IAudited
+public sealed class CapitalPlanVersion
 {
     public int Id { get; set; }
     public required string ProvinceCode { get; set; }
@@ -23,10 +22,6 @@ public sealed class CapitalPlanVersion : IAudited
 
     public List<CapitalPlanRow> Rows { get; set; } = [];
 
-    public static AuditFields AuditFields { get; } =
-        new([(nameof(Number), "Phiên bản"), (nameof(Total), "Tổng (đồng)"), (nameof(ByName), "Người lập")], nameof(ProvinceCode), nameof(Year), nameof(ByUserName), nameof(At));
-
-    public AuditInfo AuditInfo() => new(ProvinceCode, $"Kế hoạch vốn {ProvinceCode}/{Year} phiên bản {Number}", Year);
 }
 
 /// <summary>A row of a capital plan version: an amount in whole đồng of a programme (and component), a source and, optionally, a commune.</summary>

@@ -78,7 +78,7 @@ public sealed class CapitalWorkbookTests
                 ["D"] = commune,
                 ["E"] = amount,
             };
-        rows.Add(Row("ntm-2021-2025", null, "local", null, "một tỷ")); // row 3: not a number
+        rows.Add(Row("ntm-2021-2025", null, "credit", null, "một tỷ")); // row 3: not a number
         rows.Add(Row("ntm-2021-2025", "99", "local", null, 1)); // row 4: no such component
         rows.Add(Row("ntm-2021-2025", null, "tiền túi", null, 1)); // row 5: no such source
         rows.Add(Row("ntm-2021-2025", null, "local", "00376", -3)); // row 6: a Hà Nội commune, and a negative amount
@@ -94,7 +94,7 @@ public sealed class CapitalWorkbookTests
         Assert.Contains(("Kế hoạch vốn", 5, "Nguồn vốn"), problems);
         Assert.Contains(("Kế hoạch vốn", 6, "Mã xã"), problems);
         Assert.Contains(("Kế hoạch vốn", 6, "Số tiền (đồng)"), problems);
-        Assert.Equal(5, problems.Count);
+        Assert.True(problems.Count == 5, problem.GetRawText());
         Assert.Contains("Kế hoạch vốn!E3", problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
 
         var plan = await CapitalPlanApiTests.JsonAsync(await office.GetAsync(Url));

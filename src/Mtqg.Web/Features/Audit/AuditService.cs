@@ -71,7 +71,6 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         ["Department"] = "Sở, ngành",
         ["Programme"] = "Chương trình",
         ["ProgrammeComponent"] = "Nội dung thành phần của chương trình",
-        ["CapitalPlanVersion"] = "Kế hoạch vốn",
     };
 
     public static string EntityLabel(string entity) => Entities.GetValueOrDefault(entity, entity);

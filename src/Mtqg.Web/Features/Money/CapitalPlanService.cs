@@ -151,9 +151,12 @@ public sealed partial class CapitalPlanService(AppDbContext db, AccessPolicy acc
         string province,
         int year,
         IReadOnlyList<CapitalRowInput?>? input,
-        CancellationToken ct
+        CancellationToken ct,
+        IReadOnlyList<int>? rowNumbers = null
     )
     {
+        // Rows are named 1, 2, … as sent, or by their row in a workbook.
+        int No(int i) => rowNumbers is null ? i + 1 : rowNumbers[i];
         var problems = new List<Problem>();
         var rows = new List<CapitalRowView>();
         if (input is null)
@@ -177,7 +180,7 @@ public sealed partial class CapitalPlanService(AppDbContext db, AccessPolicy acc
             var at = $"rows[{i}]";
             if (input[i] is not { } row)
             {
-                problems.Add(new(at, $"Dòng {i + 1}: trống."));
+                problems.Add(new(at, $"Dòng {No(i)}: trống."));
                 continue;
             }
             var before = problems.Count;
@@ -186,44 +189,44 @@ public sealed partial class CapitalPlanService(AppDbContext db, AccessPolicy acc
             var commune = string.IsNullOrWhiteSpace(row.CommuneCode) ? null : row.CommuneCode.Trim();
             var source = CapitalSource.Parse(row.Source);
             if (code.Length == 0)
-                problems.Add(new($"{at}.programme", $"Dòng {i + 1}: thiếu mã chương trình."));
+                problems.Add(new($"{at}.programme", $"Dòng {No(i)}: thiếu mã chương trình."));
             else if (!catalogue.TryGetValue(code, out var programme))
-                problems.Add(new($"{at}.programme", $"Dòng {i + 1}: không có chương trình mã \"{code}\"."));
+                problems.Add(new($"{at}.programme", $"Dòng {No(i)}: không có chương trình mã \"{code}\"."));
             else if (!programme.Programme.InForceIn(year))
                 problems.Add(
                     new(
                         $"{at}.programme",
-                        $"Dòng {i + 1}: chương trình {code} có hiệu lực {programme.Programme.ValidFrom.Year}–{programme.Programme.ValidTo.Year}, không có trong năm {year}."
+                        $"Dòng {No(i)}: chương trình {code} có hiệu lực {programme.Programme.ValidFrom.Year}–{programme.Programme.ValidTo.Year}, không có trong năm {year}."
                     )
                 );
             else if (component is not null && !programme.Components.Contains(component))
                 problems.Add(
                     new(
                         $"{at}.component",
-                        $"Dòng {i + 1}: chương trình {code} không có nội dung thành phần \"{component}\""
-                            + (programme.Components.Count == 0 ? " (chương trình chưa có nội dung thành phần nào)." : $" (có: {string.Join(", ", programme.Components.Order())}).")
+                        $"Dòng {No(i)}: chương trình {code} không có nội dung thành phần \"{component}\""
+                            + (programme.Components.Count == 0 ? " (chương trình chưa có nội dung thành phần nào)." : $" (có: {string.Join(", ", programme.Components.OrderBy(c => c.Length).ThenBy(c => c, StringComparer.Ordinal))}).")
                     )
                 );
             if (source is null)
                 problems.Add(
                     new(
                         $"{at}.source",
-                        $"Dòng {i + 1}: nguồn vốn \"{row.Source}\" không có; dùng một trong: {string.Join(", ", CapitalSource.All.Select(s => s.Code))}."
+                        $"Dòng {No(i)}: nguồn vốn \"{row.Source}\" không có; dùng một trong: {string.Join(", ", CapitalSource.All.Select(s => s.Code))}."
                     )
                 );
             if (commune is not null && !communes.Contains(commune))
-                problems.Add(new($"{at}.communeCode", $"Dòng {i + 1}: xã mã \"{commune}\" không thuộc tỉnh {province} trong năm {year}."));
+                problems.Add(new($"{at}.communeCode", $"Dòng {No(i)}: xã mã \"{commune}\" không thuộc tỉnh {province} trong năm {year}."));
             if (row.Amount is not { } amount)
-                problems.Add(new($"{at}.amount", $"Dòng {i + 1}: thiếu số tiền (đồng, số nguyên không âm)."));
+                problems.Add(new($"{at}.amount", $"Dòng {No(i)}: thiếu số tiền (đồng, số nguyên không âm)."));
             else if (amount < 0)
-                problems.Add(new($"{at}.amount", $"Dòng {i + 1}: số tiền {amount} âm; số tiền là số đồng, không âm."));
+                problems.Add(new($"{at}.amount", $"Dòng {No(i)}: số tiền {amount} âm; số tiền là số đồng, không âm."));
             else if (amount > MaxAmount)
-                problems.Add(new($"{at}.amount", $"Dòng {i + 1}: số tiền {amount} đồng vượt mức tối đa {MaxAmount} đồng của một dòng."));
+                problems.Add(new($"{at}.amount", $"Dòng {No(i)}: số tiền {amount} đồng vượt mức tối đa {MaxAmount} đồng của một dòng."));
             if (problems.Count > before)
                 continue;
             if (seen.TryGetValue((code, component, source!, commune), out var earlier))
             {
-                problems.Add(new(at, $"Dòng {i + 1} trùng dòng {earlier + 1} (cùng chương trình, nội dung, nguồn vốn và xã); gộp số tiền vào một dòng."));
+                problems.Add(new(at, $"Dòng {No(i)} trùng dòng {No(earlier)} (cùng chương trình, nội dung, nguồn vốn và xã); gộp số tiền vào một dòng."));
                 continue;
             }
             seen[(code, component, source!, commune)] = i;
