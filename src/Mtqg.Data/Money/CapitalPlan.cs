@@ -21,7 +21,6 @@ public sealed class CapitalPlanVersion
     public long Total { get; set; }
 
     public List<CapitalPlanRow> Rows { get; set; } = [];
-
 }
 
 /// <summary>A row of a capital plan version: an amount in whole đồng of a programme (and component), a source and, optionally, a commune.</summary>
@@ -47,7 +46,14 @@ internal sealed class CapitalPlanVersionConfiguration : IEntityTypeConfiguration
         version.Property(v => v.ProvinceCode).HasMaxLength(10);
         version.Property(v => v.ByUserName).HasMaxLength(256);
         version.Property(v => v.ByName).HasMaxLength(200);
-        version.HasIndex(v => new { v.ProvinceCode, v.Year, v.Number }).IsUnique();
+        version
+            .HasIndex(v => new
+            {
+                v.ProvinceCode,
+                v.Year,
+                v.Number,
+            })
+            .IsUnique();
         version.HasMany(v => v.Rows).WithOne().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -31,15 +31,13 @@ public sealed class Programme : IAudited
     public bool InForceIn(int year) => ValidFrom.Year <= year && ValidTo.Year >= year;
 
     public static AuditFields AuditFields { get; } =
-        new(
-            [
-                (nameof(Code), "Mã"),
-                (nameof(Name), "Tên"),
-                (nameof(Document), "Văn bản"),
-                (nameof(ValidFrom), "Hiệu lực từ"),
-                (nameof(ValidTo), "Hiệu lực đến"),
-            ]
-        );
+        new([
+            (nameof(Code), "Mã"),
+            (nameof(Name), "Tên"),
+            (nameof(Document), "Văn bản"),
+            (nameof(ValidFrom), "Hiệu lực từ"),
+            (nameof(ValidTo), "Hiệu lực đến"),
+        ]);
 
     public AuditInfo AuditInfo() => new(null, $"Chương trình {Code}");
 }
@@ -70,9 +68,16 @@ public sealed class ProgrammeComponent : IAudited
     public string? Document { get; set; }
 
     public static AuditFields AuditFields { get; } =
-        new([(nameof(Code), "Mã"), (nameof(Name), "Tên"), (nameof(Partial), "Phần tên đã đọc"), (nameof(Document), "Văn bản đối chiếu")], nameof(ProgrammeId));
+        new(
+            [(nameof(Code), "Mã"), (nameof(Name), "Tên"), (nameof(Partial), "Phần tên đã đọc"), (nameof(Document), "Văn bản đối chiếu")],
+            nameof(ProgrammeId)
+        );
 
-    public AuditInfo AuditInfo() => new(null, $"Chương trình {Programme?.Code ?? ProgrammeId.ToString(System.Globalization.CultureInfo.InvariantCulture)}, nội dung {Code}");
+    public AuditInfo AuditInfo() =>
+        new(
+            null,
+            $"Chương trình {Programme?.Code ?? ProgrammeId.ToString(System.Globalization.CultureInfo.InvariantCulture)}, nội dung {Code}"
+        );
 }
 
 internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>

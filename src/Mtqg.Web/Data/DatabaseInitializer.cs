@@ -82,7 +82,8 @@ public sealed class DatabaseInitializer(
             fresh,
             "Chương trình mục tiêu quốc gia và chuyên đề",
             () => programmes.SeedAsync(ct),
-            async () => $"{await db.Programmes.CountAsync(ct):N0} chương trình, {await db.ProgrammeComponents.CountAsync(ct):N0} nội dung thành phần"
+            async () =>
+                $"{await db.Programmes.CountAsync(ct):N0} chương trình, {await db.ProgrammeComponents.CountAsync(ct):N0} nội dung thành phần"
         );
         await StepAsync(
             fresh,

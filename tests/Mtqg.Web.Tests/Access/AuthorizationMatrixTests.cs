@@ -95,8 +95,9 @@ public sealed class AuthorizationMatrixTests
             Send(HttpMethod.Put, "/api/v1/programmes/ntm-2021-2025/components/3", new { name = "Nội dung thử" })
         ),
         // A province's capital plan: its office writes; its office, appraisers and viewers read (an empty plan is a valid plan).
-        ["GET /api/v1/provinces/{code}/years/{year:int}/capital"] = new(Rule.Own("read-capital", "coordinator", "appraiser", "viewer"), (s, _) =>
-            Get($"/api/v1/provinces/{Province(s)}/years/2025/capital")
+        ["GET /api/v1/provinces/{code}/years/{year:int}/capital"] = new(
+            Rule.Own("read-capital", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/capital")
         ),
         ["GET /api/v1/provinces/{code}/years/{year:int}/capital/versions"] = new(
             Rule.Own("read-capital", "coordinator", "appraiser", "viewer"),

@@ -326,7 +326,11 @@ public sealed partial class AuditedEntitiesTests
         agency.Name = "Sở Thử nghiệm mới";
         (department.ValidTo, department.SuccessorCode) = (new DateOnly(2026, 6, 30), "SNV");
         programme.Document = "Quyết định thử";
-        (programme.Components[0].Name, programme.Components[0].Partial, programme.Components[0].Document) = ("Nội dung thử", null, "Quyết định thử");
+        (programme.Components[0].Name, programme.Components[0].Partial, programme.Components[0].Document) = (
+            "Nội dung thử",
+            null,
+            "Quyết định thử"
+        );
         list.CommuneCodes = "02989";
         plan.Title = "Kế hoạch thử (sửa)";
         plan.FileKey = "xyz.pdf";

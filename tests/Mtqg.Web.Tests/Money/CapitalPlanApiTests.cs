@@ -41,9 +41,27 @@ public sealed class CapitalPlanApiTests
             await office.Client.PutAsJsonAsync(
                 Url,
                 Plan(
-                    new { programme = "ntm-2021-2025", component = "1", source = "central-investment", amount = 5_000_000_000L },
-                    new { programme = "ntm-2021-2025", source = "local", communeCode = BaoHa, amount = 1_250_000_000L },
-                    new { programme = "gnbv-2021-2025", component = "2", source = "central-investment", amount = 800_000_000L }
+                    new
+                    {
+                        programme = "ntm-2021-2025",
+                        component = "1",
+                        source = "central-investment",
+                        amount = 5_000_000_000L,
+                    },
+                    new
+                    {
+                        programme = "ntm-2021-2025",
+                        source = "local",
+                        communeCode = BaoHa,
+                        amount = 1_250_000_000L,
+                    },
+                    new
+                    {
+                        programme = "gnbv-2021-2025",
+                        component = "2",
+                        source = "central-investment",
+                        amount = 800_000_000L,
+                    }
                 )
             )
         );
@@ -59,7 +77,15 @@ public sealed class CapitalPlanApiTests
         var second = await JsonAsync(
             await office.Client.PutAsJsonAsync(
                 Url,
-                Plan(new { programme = "ntm-2021-2025", component = "1", source = "central-investment", amount = 6_000_000_000L })
+                Plan(
+                    new
+                    {
+                        programme = "ntm-2021-2025",
+                        component = "1",
+                        source = "central-investment",
+                        amount = 6_000_000_000L,
+                    }
+                )
             )
         );
         Assert.Equal(2, second.GetProperty("version").GetInt32());
@@ -74,7 +100,10 @@ public sealed class CapitalPlanApiTests
 
         // Province's appraisers and viewers read it.
         var viewer = await app.Given().Account(Roles.Viewer, unit: LaoCai);
-        Assert.Equal(6_000_000_000L, (await JsonAsync(await viewer.Client.GetAsync(Url))).GetProperty("totals").GetProperty("total").GetInt64());
+        Assert.Equal(
+            6_000_000_000L,
+            (await JsonAsync(await viewer.Client.GetAsync(Url))).GetProperty("totals").GetProperty("total").GetInt64()
+        );
     }
 
     [Fact]
@@ -83,20 +112,67 @@ public sealed class CapitalPlanApiTests
         await using var app = await MtqgApp.StartAsync();
         var office = await app.Given().Account(Roles.Coordinator, unit: LaoCai);
         await JsonAsync(
-            await office.Client.PutAsJsonAsync(Url, Plan(new { programme = "ntm-2021-2025", source = "local", amount = 100L }))
+            await office.Client.PutAsJsonAsync(
+                Url,
+                Plan(
+                    new
+                    {
+                        programme = "ntm-2021-2025",
+                        source = "local",
+                        amount = 100L,
+                    }
+                )
+            )
         );
 
         var problem = await ProblemAssert.IsProblemAsync(
             await office.Client.PutAsJsonAsync(
                 Url,
                 Plan(
-                    new { programme = "ntm-2021-2025", source = "local", amount = 1L }, // fine
-                    new { programme = "mtqg-2026-2035", source = "local", amount = 1L }, // not valid in 2025
-                    new { programme = "ntm-2021-2025", component = "99", source = "local", amount = 1L },
-                    new { programme = "ntm-2021-2025", source = "ngan-sach-khac", amount = 1L },
-                    new { programme = "ntm-2021-2025", source = "credit", communeCode = SocSon, amount = 1L },
-                    new { programme = "ntm-2021-2025", source = "community", amount = -5L },
-                    new { programme = "khong-co", source = "local", amount = 1L }
+                    new
+                    {
+                        programme = "ntm-2021-2025",
+                        source = "local",
+                        amount = 1L,
+                    }, // fine
+                    new
+                    {
+                        programme = "mtqg-2026-2035",
+                        source = "local",
+                        amount = 1L,
+                    }, // not valid in 2025
+                    new
+                    {
+                        programme = "ntm-2021-2025",
+                        component = "99",
+                        source = "local",
+                        amount = 1L,
+                    },
+                    new
+                    {
+                        programme = "ntm-2021-2025",
+                        source = "ngan-sach-khac",
+                        amount = 1L,
+                    },
+                    new
+                    {
+                        programme = "ntm-2021-2025",
+                        source = "credit",
+                        communeCode = SocSon,
+                        amount = 1L,
+                    },
+                    new
+                    {
+                        programme = "ntm-2021-2025",
+                        source = "community",
+                        amount = -5L,
+                    },
+                    new
+                    {
+                        programme = "khong-co",
+                        source = "local",
+                        amount = 1L,
+                    }
                 )
             ),
             HttpStatusCode.BadRequest
@@ -111,7 +187,17 @@ public sealed class CapitalPlanApiTests
 
         // A fractional amount is refused as well.
         await ProblemAssert.IsProblemAsync(
-            await office.Client.PutAsJsonAsync(Url, Plan(new { programme = "ntm-2021-2025", source = "local", amount = 1.5 })),
+            await office.Client.PutAsJsonAsync(
+                Url,
+                Plan(
+                    new
+                    {
+                        programme = "ntm-2021-2025",
+                        source = "local",
+                        amount = 1.5,
+                    }
+                )
+            ),
             HttpStatusCode.BadRequest
         );
 
@@ -127,7 +213,14 @@ public sealed class CapitalPlanApiTests
         await using var app = await MtqgApp.StartAsync();
         var hanoi = await app.Given().Account(Roles.Coordinator, unit: "01");
         var laoCaiAppraiser = await app.Given().Account(Roles.Appraiser, unit: LaoCai, sector: "SXD");
-        var body = Plan(new { programme = "ntm-2021-2025", source = "local", amount = 1L });
+        var body = Plan(
+            new
+            {
+                programme = "ntm-2021-2025",
+                source = "local",
+                amount = 1L,
+            }
+        );
 
         await ProblemAssert.IsProblemAsync(await hanoi.Client.GetAsync(Url), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await hanoi.Client.PutAsJsonAsync(Url, body), HttpStatusCode.Forbidden);

@@ -12,8 +12,7 @@ public sealed class CapitalWorkbookTests
 {
     private const string Url = "/api/v1/provinces/15/years/2025/capital";
 
-    private static MultipartFormDataContent File(byte[] bytes) =>
-        new() { { new ByteArrayContent(bytes), "file", "ke-hoach-von.xlsx" } };
+    private static MultipartFormDataContent File(byte[] bytes) => new() { { new ByteArrayContent(bytes), "file", "ke-hoach-von.xlsx" } };
 
     private static List<Dictionary<string, object?>> Rows(byte[] workbook)
     {
@@ -42,9 +41,27 @@ public sealed class CapitalWorkbookTests
             await office.PutAsJsonAsync(
                 Url,
                 CapitalPlanApiTests.Plan(
-                    new { programme = "ntm-2021-2025", component = "2", source = "central-investment", amount = 12_345_678_901L },
-                    new { programme = "dtts-mn-2021-2025", component = "1", source = "community", communeCode = "02989", amount = 7L },
-                    new { programme = "chuyen-de-1", source = "enterprise", amount = 0L }
+                    new
+                    {
+                        programme = "ntm-2021-2025",
+                        component = "2",
+                        source = "central-investment",
+                        amount = 12_345_678_901L,
+                    },
+                    new
+                    {
+                        programme = "dtts-mn-2021-2025",
+                        component = "1",
+                        source = "community",
+                        communeCode = "02989",
+                        amount = 7L,
+                    },
+                    new
+                    {
+                        programme = "chuyen-de-1",
+                        source = "enterprise",
+                        amount = 0L,
+                    }
                 )
             )
         );
@@ -52,7 +69,9 @@ public sealed class CapitalWorkbookTests
         var workbook = await office.GetAsync($"{Url}.xlsx");
         Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
         Assert.Equal("MTQG-ke-hoach-von-15-2025.xlsx", workbook.Content.Headers.ContentDisposition?.FileNameStar);
-        var uploaded = await CapitalPlanApiTests.JsonAsync(await office.PostAsync(Url, File(await workbook.Content.ReadAsByteArrayAsync())));
+        var uploaded = await CapitalPlanApiTests.JsonAsync(
+            await office.PostAsync(Url, File(await workbook.Content.ReadAsByteArrayAsync()))
+        );
 
         Assert.Equal(2, uploaded.GetProperty("version").GetInt32());
         Assert.Equal(RowsOf(first), RowsOf(uploaded));
@@ -65,7 +84,17 @@ public sealed class CapitalWorkbookTests
         await using var app = await MtqgApp.StartAsync();
         var office = (await app.Given().Account(Roles.Coordinator, unit: "15")).Client;
         await CapitalPlanApiTests.JsonAsync(
-            await office.PutAsJsonAsync(Url, CapitalPlanApiTests.Plan(new { programme = "ntm-2021-2025", source = "local", amount = 100L }))
+            await office.PutAsJsonAsync(
+                Url,
+                CapitalPlanApiTests.Plan(
+                    new
+                    {
+                        programme = "ntm-2021-2025",
+                        source = "local",
+                        amount = 100L,
+                    }
+                )
+            )
         );
         var rows = Rows(await office.GetByteArrayAsync($"{Url}.xlsx"));
         // Row 1 is the header; row 2 the plan's row. Rows 3–6 are added, each wrong in one cell.

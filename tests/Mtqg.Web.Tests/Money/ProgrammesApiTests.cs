@@ -55,7 +55,9 @@ public sealed class ProgrammesApiTests
         var thematic = file["thematic_programmes_ntm_2021_2025"]!["items"]!.AsArray().Select(i => (string)i!["name"]!).ToList();
         Assert.All(thematic, name => Assert.Contains(all.Values, p => p.GetProperty("name").GetString() == name));
         Assert.Equal((string)file["period_2026_2035"]!["name"]!, all["mtqg-2026-2035"].GetProperty("name").GetString());
-        Assert.All(all["mtqg-2026-2035"].GetProperty("components").EnumerateArray(), c => Assert.Equal(JsonValueKind.Null, c.GetProperty("name").ValueKind));
+        Assert.All(all["mtqg-2026-2035"].GetProperty("components").EnumerateArray(), c =>
+            Assert.Equal(JsonValueKind.Null, c.GetProperty("name").ValueKind)
+        );
 
         // A year: only what is in force then.
         var in2026 = await ProgrammesAsync(anyone, "?year=2026");

@@ -46,9 +46,17 @@ public sealed partial class CapitalPlanService
         var problems = read.Problems.ToList();
         if (read.Header.Length > 0 && problems.All(p => p.Row != 1))
         {
-            var (_, checks) = await CheckAsync(province, year, read.Rows.Select(r => (CapitalRowInput?)r.Input).ToList(), ct, [.. read.Rows.Select(r => r.Row)]);
+            var (_, checks) = await CheckAsync(
+                province,
+                year,
+                read.Rows.Select(r => (CapitalRowInput?)r.Input).ToList(),
+                ct,
+                [.. read.Rows.Select(r => r.Row)]
+            );
             // A cell the reader already refused is named once.
-            problems.AddRange(checks.Select(p => CapitalWorkbook.Locate(read, p)).Where(p => !problems.Any(q => q.Cell is not null && q.Cell == p.Cell)));
+            problems.AddRange(
+                checks.Select(p => CapitalWorkbook.Locate(read, p)).Where(p => !problems.Any(q => q.Cell is not null && q.Cell == p.Cell))
+            );
         }
         if (problems.Count > 0)
             return new(null, Outcome.Invalid($"Tệp kế hoạch vốn có {problems.Count} lỗi; chưa có gì được ghi.", []), problems);

@@ -74,13 +74,11 @@ public sealed partial class CapitalPlanService(AppDbContext db, AccessPolicy acc
             .OrderBy(r => r.Position)
             .Select(r => new CapitalRowView(r.ProgrammeCode, r.ComponentCode, r.Source, r.CommuneCode, r.Amount))
             .ToList();
-        return (
-            new CapitalPlanView(province, year, found?.Number, found?.At, found?.ByName, rows, Totals(rows)),
-            Outcome.Done
-        );
+        return (new CapitalPlanView(province, year, found?.Number, found?.At, found?.ByName, rows, Totals(rows)), Outcome.Done);
     }
 
-    public static CapitalTotals Totals(IEnumerable<CapitalRowView> rows) => CapitalTotals.Of(rows.Select(r => (r.Programme, r.Source, r.Amount)));
+    public static CapitalTotals Totals(IEnumerable<CapitalRowView> rows) =>
+        CapitalTotals.Of(rows.Select(r => (r.Programme, r.Source, r.Amount)));
 
     public async Task<(List<CapitalVersionView>? Versions, Outcome Outcome)> VersionsAsync(string province, int year, CancellationToken ct)
     {
@@ -108,9 +106,15 @@ public sealed partial class CapitalPlanService(AppDbContext db, AccessPolicy acc
         return await WriteAsync(province, year, rows, ct);
     }
 
-    private async Task<(int? Version, Outcome Outcome)> WriteAsync(string province, int year, List<CapitalRowView> rows, CancellationToken ct)
+    private async Task<(int? Version, Outcome Outcome)> WriteAsync(
+        string province,
+        int year,
+        List<CapitalRowView> rows,
+        CancellationToken ct
+    )
     {
-        var last = await db.CapitalPlanVersions.Where(v => v.ProvinceCode == province && v.Year == year).MaxAsync(v => (int?)v.Number, ct) ?? 0;
+        var last = await db.CapitalPlanVersions.Where(v => v.ProvinceCode == province && v.Year == year).MaxAsync(v => (int?)v.Number, ct)
+            ?? 0;
         var version = new CapitalPlanVersion
         {
             ProvinceCode = province,
@@ -204,7 +208,11 @@ public sealed partial class CapitalPlanService(AppDbContext db, AccessPolicy acc
                     new(
                         $"{at}.component",
                         $"Dòng {No(i)}: chương trình {code} không có nội dung thành phần \"{component}\""
-                            + (programme.Components.Count == 0 ? " (chương trình chưa có nội dung thành phần nào)." : $" (có: {string.Join(", ", programme.Components.OrderBy(c => c.Length).ThenBy(c => c, StringComparer.Ordinal))}).")
+                            + (
+                                programme.Components.Count == 0
+                                    ? " (chương trình chưa có nội dung thành phần nào)."
+                                    : $" (có: {string.Join(", ", programme.Components.OrderBy(c => c.Length).ThenBy(c => c, StringComparer.Ordinal))})."
+                            )
                     )
                 );
             if (source is null)
@@ -226,7 +234,12 @@ public sealed partial class CapitalPlanService(AppDbContext db, AccessPolicy acc
                 continue;
             if (seen.TryGetValue((code, component, source!, commune), out var earlier))
             {
-                problems.Add(new(at, $"Dòng {No(i)} trùng dòng {No(earlier)} (cùng chương trình, nội dung, nguồn vốn và xã); gộp số tiền vào một dòng."));
+                problems.Add(
+                    new(
+                        at,
+                        $"Dòng {No(i)} trùng dòng {No(earlier)} (cùng chương trình, nội dung, nguồn vốn và xã); gộp số tiền vào một dòng."
+                    )
+                );
                 continue;
             }
             seen[(code, component, source!, commune)] = i;

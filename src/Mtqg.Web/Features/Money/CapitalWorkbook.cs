@@ -53,21 +53,38 @@ public static class CapitalWorkbook
         var codes = new List<Dictionary<string, object?>>();
         foreach (var p in programmes)
         {
-            codes.Add(new() { ["Loại"] = "Chương trình", ["Mã"] = p.Code, ["Tên"] = $"{p.Name} ({p.ValidFrom.Year}–{p.ValidTo.Year})" });
-            codes.AddRange(p.Components.Select(c => new Dictionary<string, object?>
-            {
-                ["Loại"] = $"Nội dung thành phần của {p.Code}",
-                ["Mã"] = c.Code,
-                ["Tên"] = c.Shown,
-            }));
+            codes.Add(
+                new()
+                {
+                    ["Loại"] = "Chương trình",
+                    ["Mã"] = p.Code,
+                    ["Tên"] = $"{p.Name} ({p.ValidFrom.Year}–{p.ValidTo.Year})",
+                }
+            );
+            codes.AddRange(
+                p.Components.Select(c => new Dictionary<string, object?>
+                {
+                    ["Loại"] = $"Nội dung thành phần của {p.Code}",
+                    ["Mã"] = c.Code,
+                    ["Tên"] = c.Shown,
+                })
+            );
         }
-        codes.AddRange(CapitalSource.All.Select(s => new Dictionary<string, object?> { ["Loại"] = "Nguồn vốn", ["Mã"] = s.Code, ["Tên"] = s.Label }));
+        codes.AddRange(
+            CapitalSource.All.Select(s => new Dictionary<string, object?>
+            {
+                ["Loại"] = "Nguồn vốn",
+                ["Mã"] = s.Code,
+                ["Tên"] = s.Label,
+            })
+        );
         codes.Add(
             new()
             {
                 ["Loại"] = "Ghi chú",
                 ["Mã"] = $"{plan.Province}/{plan.Year}",
-                ["Tên"] = $"Kế hoạch vốn của tỉnh {plan.Province} năm {plan.Year}"
+                ["Tên"] =
+                    $"Kế hoạch vốn của tỉnh {plan.Province} năm {plan.Year}"
                     + (plan.Version is { } v ? $", phiên bản {v}" : ", chưa có phiên bản nào")
                     + ". Số tiền là số đồng (số nguyên, không âm); tải lên lại để thay cả kế hoạch.",
             }
@@ -91,7 +108,15 @@ public static class CapitalWorkbook
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            problems.Add(new(PlanSheet, null, null, null, "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng. Hãy dùng tệp tải về từ trang kế hoạch vốn."));
+            problems.Add(
+                new(
+                    PlanSheet,
+                    null,
+                    null,
+                    null,
+                    "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng. Hãy dùng tệp tải về từ trang kế hoạch vốn."
+                )
+            );
             return new(rows, problems, []);
         }
         var actual = names.FirstOrDefault(n => string.Equals(n.Trim(), PlanSheet, StringComparison.OrdinalIgnoreCase));
@@ -134,25 +159,47 @@ public static class CapitalWorkbook
                     long l when l >= 0 => l,
                     int n when n >= 0 => n,
                     decimal m when m == decimal.Floor(m) && m >= 0 && m <= CapitalPlanService.MaxAmount => (long)m,
-                    string s when long.TryParse(s.Replace(" ", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var p) => p,
+                    string s
+                        when long.TryParse(
+                            s.Replace(" ", "", StringComparison.Ordinal),
+                            NumberStyles.None,
+                            CultureInfo.InvariantCulture,
+                            out var p
+                        ) => p,
                     _ => null,
                 };
                 if (amount is null)
-                    problems.Add(Problem(header, row, AmountColumn, $"\"{text}\" không phải số tiền: ghi số đồng, số nguyên không âm (ví dụ 1500000000)."));
+                    problems.Add(
+                        Problem(
+                            header,
+                            row,
+                            AmountColumn,
+                            $"\"{text}\" không phải số tiền: ghi số đồng, số nguyên không âm (ví dụ 1500000000)."
+                        )
+                    );
             }
             else
                 problems.Add(Problem(header, row, AmountColumn, "Thiếu số tiền (đồng)."));
             var sourceText = Text(Cell(SourceColumn));
-            rows.Add((row, new CapitalRowInput(
-                Text(Cell(ProgrammeColumn)),
-                Text(Cell(ComponentColumn)),
-                CapitalSource.Parse(sourceText) ?? sourceText,
-                Cell(CommuneColumn) is double code ? ((long)code).ToString("00000", CultureInfo.InvariantCulture) : Text(Cell(CommuneColumn)),
-                amount ?? 0 // the read problem is already named
-            )));
+            rows.Add(
+                (
+                    row,
+                    new CapitalRowInput(
+                        Text(Cell(ProgrammeColumn)),
+                        Text(Cell(ComponentColumn)),
+                        CapitalSource.Parse(sourceText) ?? sourceText,
+                        Cell(CommuneColumn) is double code
+                            ? ((long)code).ToString("00000", CultureInfo.InvariantCulture)
+                            : Text(Cell(CommuneColumn)),
+                        amount ?? 0 // the read problem is already named
+                    )
+                )
+            );
         }
         if (header is null)
-            problems.Add(new(PlanSheet, null, null, null, $"Trang \"{PlanSheet}\" trống: cần dòng tiêu đề ({string.Join(", ", Columns)})."));
+            problems.Add(
+                new(PlanSheet, null, null, null, $"Trang \"{PlanSheet}\" trống: cần dòng tiêu đề ({string.Join(", ", Columns)}).")
+            );
         return new(rows, problems, header ?? []);
     }
 

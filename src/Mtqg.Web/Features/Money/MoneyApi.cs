@@ -14,12 +14,10 @@ public static class MoneyApi
     {
         var programmes = app.MapGroup("/api/v1/programmes").WithTags("Chương trình, nguồn vốn");
         programmes
-            .MapGet(
-                "/",
-                async Task<IResult> (int? year, ProgrammeService s, CancellationToken ct) =>
-                    year is { } y && !InputRange.IsYear(y)
-                        ? ApiProblems.Invalid("year", InputRange.YearMessage("Năm", y))
-                        : TypedResults.Ok(await s.ListAsync(year, ct))
+            .MapGet("/", async Task<IResult> (int? year, ProgrammeService s, CancellationToken ct) =>
+                year is { } y && !InputRange.IsYear(y)
+                    ? ApiProblems.Invalid("year", InputRange.YearMessage("Năm", y))
+                    : TypedResults.Ok(await s.ListAsync(year, ct))
             )
             .AllowAnonymous()
             .WithSummary("Danh mục chương trình (có hiệu lực trong năm year, mặc định tất cả)")
@@ -36,18 +34,18 @@ public static class MoneyApi
             )
             .RequireAuthorization()
             .WithSummary("Hoàn thiện tên một nội dung thành phần (quản trị hệ thống)")
-            .WithDescription("Thân: {\"name\":\"…\",\"document\":\"Quyết định 263/QĐ-TTg\"}. Chưa có mã đó thì thêm. 400 nêu từng trường sai.");
+            .WithDescription(
+                "Thân: {\"name\":\"…\",\"document\":\"Quyết định 263/QĐ-TTg\"}. Chưa có mã đó thì thêm. 400 nêu từng trường sai."
+            );
 
         var capital = app.MapGroup("/api/v1/provinces/{code}/years/{year:int}").WithTags("Chương trình, nguồn vốn").RequireAuthorization();
         capital
-            .MapGet(
-                "/capital",
-                async Task<IResult> (string code, int year, int? version, CapitalPlanService s, CancellationToken ct) =>
-                    await s.GetAsync(code, year, version, ct) switch
-                    {
-                        ({ } plan, _) => TypedResults.Ok(plan),
-                        (_, var outcome) => ApiProblems.From(outcome),
-                    }
+            .MapGet("/capital", async Task<IResult> (string code, int year, int? version, CapitalPlanService s, CancellationToken ct) =>
+                await s.GetAsync(code, year, version, ct) switch
+                {
+                    ({ } plan, _) => TypedResults.Ok(plan),
+                    (_, var outcome) => ApiProblems.From(outcome),
+                }
             )
             .WithSummary("Kế hoạch vốn của tỉnh trong năm: phiên bản mới nhất (hoặc ?version=)")
             .WithDescription(
@@ -74,25 +72,21 @@ public static class MoneyApi
             .WithSummary("Thay cả kế hoạch vốn bằng tệp Excel (mẫu như GET …/capital.xlsx)")
             .WithDescription("Tệp .xlsx trong trường file. Có lỗi thì 400 nêu từng ô sai (trang, dòng, cột) và không ghi gì.");
         capital
-            .MapGet(
-                "/capital/versions",
-                async Task<IResult> (string code, int year, CapitalPlanService s, CancellationToken ct) =>
-                    await s.VersionsAsync(code, year, ct) switch
-                    {
-                        ({ } versions, _) => TypedResults.Ok(versions),
-                        (_, var outcome) => ApiProblems.From(outcome),
-                    }
+            .MapGet("/capital/versions", async Task<IResult> (string code, int year, CapitalPlanService s, CancellationToken ct) =>
+                await s.VersionsAsync(code, year, ct) switch
+                {
+                    ({ } versions, _) => TypedResults.Ok(versions),
+                    (_, var outcome) => ApiProblems.From(outcome),
+                }
             )
             .WithSummary("Các phiên bản kế hoạch vốn của tỉnh trong năm, mới nhất trước: {version, at, by, total, rows}");
         capital
-            .MapGet(
-                "/capital.xlsx",
-                async Task<IResult> (string code, int year, CapitalPlanService s, CancellationToken ct) =>
-                    await s.WorkbookAsync(code, year, ct) switch
-                    {
-                        ({ } bytes, _) => TypedResults.File(bytes, CapitalWorkbook.ContentType, CapitalWorkbook.FileName(code, year)),
-                        (_, var outcome) => ApiProblems.From(outcome),
-                    }
+            .MapGet("/capital.xlsx", async Task<IResult> (string code, int year, CapitalPlanService s, CancellationToken ct) =>
+                await s.WorkbookAsync(code, year, ct) switch
+                {
+                    ({ } bytes, _) => TypedResults.File(bytes, CapitalWorkbook.ContentType, CapitalWorkbook.FileName(code, year)),
+                    (_, var outcome) => ApiProblems.From(outcome),
+                }
             )
             .Produces(StatusCodes.Status200OK, contentType: CapitalWorkbook.ContentType)
             .WithSummary("Kế hoạch vốn của tỉnh trong năm dạng Excel (tải lên lại để thay cả kế hoạch)");

@@ -74,7 +74,12 @@ public sealed class ProgrammeService(AppDbContext db, AccessPolicy access)
         var problems = new List<Problem>();
         var key = component.Trim();
         if (key.Length == 0 || key.Length > 20 || key.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '.' && c != '-'))
-            problems.Add(new("component", $"Mã nội dung thành phần \"{component}\" chỉ gồm chữ, số, dấu chấm, dấu gạch, tối đa 20 ký tự (ví dụ 3 hoặc 1.2)."));
+            problems.Add(
+                new(
+                    "component",
+                    $"Mã nội dung thành phần \"{component}\" chỉ gồm chữ, số, dấu chấm, dấu gạch, tối đa 20 ký tự (ví dụ 3 hoặc 1.2)."
+                )
+            );
         var name = InputText.IsBlank(input.Name) ? null : input.Name.Trim();
         if (name is null)
             problems.Add(new("name", "Thiếu tên nội dung thành phần (như trong văn bản phê duyệt)."));
