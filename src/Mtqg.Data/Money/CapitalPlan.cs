@@ -5,7 +5,8 @@ namespace Mtqg.Data.Money;
 
 /// <summary>
 /// One version of a province's capital plan for a year (DESIGN §11): each replacement adds a version with the next
-/// <see cref="Number"/>, who made it and when; the newest is the plan. Versions and their rows are never changed, so the versions are the plan's history (not in the audit trail).
+/// <see cref="Number"/>, who made it and when; the newest is the plan. Versions and their rows are never changed,
+/// so the versions are the plan's history (not in the audit trail).
 /// </summary>
 public sealed class CapitalPlanVersion
 {
