@@ -66,6 +66,7 @@ public sealed class CapitalPlanApiTests
             )
         );
         Assert.Equal(1, first.GetProperty("version").GetInt32());
+        Assert.EndsWith("Z", first.GetProperty("at").GetString()); // when, in UTC on both databases
         var totals = first.GetProperty("totals");
         Assert.Equal(7_050_000_000L, totals.GetProperty("total").GetInt64());
         Assert.Equal(5_800_000_000L, totals.GetProperty("bySource").GetProperty("central-investment").GetInt64());

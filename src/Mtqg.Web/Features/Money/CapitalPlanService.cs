@@ -74,8 +74,14 @@ public sealed partial class CapitalPlanService(AppDbContext db, AccessPolicy acc
             .OrderBy(r => r.Position)
             .Select(r => new CapitalRowView(r.ProgrammeCode, r.ComponentCode, r.Source, r.CommuneCode, r.Amount))
             .ToList();
-        return (new CapitalPlanView(province, year, found?.Number, found?.At, found?.ByName, rows, Totals(rows)), Outcome.Done);
+        return (
+            new CapitalPlanView(province, year, found?.Number, found is null ? null : Utc(found.At), found?.ByName, rows, Totals(rows)),
+            Outcome.Done
+        );
     }
+
+    /// <summary>Times are stored in UTC; SQLite gives them back without their kind.</summary>
+    private static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
 
     public static CapitalTotals Totals(IEnumerable<CapitalRowView> rows) =>
         CapitalTotals.Of(rows.Select(r => (r.Programme, r.Source, r.Amount)));
@@ -91,6 +97,7 @@ public sealed partial class CapitalPlanService(AppDbContext db, AccessPolicy acc
             .OrderByDescending(v => v.Number)
             .Select(v => new CapitalVersionView(v.Number, v.At, v.ByName, v.Total, v.Rows.Count))
             .ToListAsync(ct);
+        versions = [.. versions.Select(v => v with { At = Utc(v.At) })];
         return (versions, Outcome.Done);
     }
 
