@@ -72,6 +72,8 @@ public sealed class MoneyPagesTests
         var after = await PostFileAsync(office, Write(rows));
         Assert.Contains("phiên bản 2", after);
         Assert.Contains(">8.250,5<", after);
+        Assert.Contains("Các phiên bản (2)", after); // the first version is still listed, with its total
+        Assert.Contains(">6.250,5<", after);
 
         // A bad cell: named on the page, nothing written.
         rows[2]["C"] = "tiền túi";
