@@ -5,6 +5,7 @@ using Mtqg.Data.Accounts;
 using Mtqg.Data.Audit;
 using Mtqg.Data.Criteria;
 using Mtqg.Data.Departments;
+using Mtqg.Data.Money;
 using Mtqg.Data.Plans;
 using Mtqg.Data.Recognition;
 using Mtqg.Data.Scorecards;
@@ -49,6 +50,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
     public DbSet<CommuneTitle> CommuneTitles => Set<CommuneTitle>();
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammeComponent> ProgrammeComponents => Set<ProgrammeComponent>();
+    public DbSet<CapitalPlanVersion> CapitalPlanVersions => Set<CapitalPlanVersion>();
+    public DbSet<CapitalPlanRow> CapitalPlanRows => Set<CapitalPlanRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

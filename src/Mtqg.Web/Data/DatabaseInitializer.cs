@@ -20,6 +20,7 @@ public sealed class DatabaseInitializer(
     IOptions<DemoOptions> demoOptions,
     UnitSeeder units,
     Features.Departments.DepartmentSeeder departments,
+    Features.Money.ProgrammeSeeder programmes,
     CriteriaSetSeeder criteriaSets,
     AccountSeeder accounts,
     DemoDataSeeder demoData,
@@ -76,6 +77,13 @@ public sealed class DatabaseInitializer(
             "Sở, ngành của các tỉnh",
             () => departments.SeedAsync(ct),
             async () => $"{await db.Departments.CountAsync(ct):N0} sở, ngành (kể cả các sở trước 01/03/2025)"
+        );
+        await StepAsync(
+            fresh,
+            "Chương trình mục tiêu quốc gia và chuyên đề",
+            () => programmes.SeedAsync(ct),
+            async () =>
+                $"{await db.Programmes.CountAsync(ct):N0} chương trình, {await db.ProgrammeComponents.CountAsync(ct):N0} nội dung thành phần"
         );
         await StepAsync(
             fresh,

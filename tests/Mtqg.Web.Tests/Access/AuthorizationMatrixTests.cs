@@ -90,6 +90,30 @@ public sealed class AuthorizationMatrixTests
         ["PUT /api/v1/provinces/{code}/departments/{deptCode}"] = new(Rule.Own("manage-departments", "coordinator"), (s, _) =>
             Send(HttpMethod.Put, $"/api/v1/provinces/{Province(s)}/departments/SXD", new { name = "Sở Xây dựng" })
         ),
+        ["GET /api/v1/programmes/"] = new(Rule.Public, (_, _) => Get("/api/v1/programmes?year=2025")),
+        ["PUT /api/v1/programmes/{code}/components/{component}"] = new(Rule.Admin, (_, _) =>
+            Send(HttpMethod.Put, "/api/v1/programmes/ntm-2021-2025/components/3", new { name = "Nội dung thử" })
+        ),
+        // A province's capital plan: its office writes; its office, appraisers and viewers read (an empty plan is a valid plan).
+        ["GET /api/v1/provinces/{code}/years/{year:int}/capital"] = new(
+            Rule.Own("read-capital", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/capital")
+        ),
+        ["GET /api/v1/provinces/{code}/years/{year:int}/capital/versions"] = new(
+            Rule.Own("read-capital", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/capital/versions")
+        ),
+        ["GET /api/v1/provinces/{code}/years/{year:int}/capital.xlsx"] = new(
+            Rule.Own("read-capital", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/capital.xlsx")
+        ),
+        ["PUT /api/v1/provinces/{code}/years/{year:int}/capital"] = new(Rule.Own("write-capital", "coordinator"), (s, _) =>
+            Send(HttpMethod.Put, $"/api/v1/provinces/{Province(s)}/years/2025/capital", new { rows = Array.Empty<object>() })
+        ),
+        // Once allowed, the file (not a workbook) is refused with 400.
+        ["POST /api/v1/provinces/{code}/years/{year:int}/capital"] = new(Rule.Own("write-capital", "coordinator"), (s, _) =>
+            Upload(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/years/2025/capital")
+        ),
         ["GET /api/v1/criteria-sets/"] = new(Rule.Public, (_, _) => Get("/api/v1/criteria-sets")),
         ["GET /api/v1/criteria-sets/{code}"] = new(Rule.Public, (_, _) => Get("/api/v1/criteria-sets/DEMO-MINH-HOA")),
         // A province's set: its coordination office (the province named in the body); an invalid body answers 400 once allowed.

@@ -60,6 +60,8 @@ public sealed partial class AuditedEntitiesTests
         ["DossierCriterionRecord"] = "the dossier's snapshot; its changes are the appraisal steps and the dossier's status",
         ["DossierIndicatorRecord"] = "the frozen scorecard of the dossier",
         ["DossierEventRecord"] = "the dossier's timeline, append-only",
+        ["CapitalPlanVersion"] = "a capital plan's history itself: each replacement is a new version (number, who, when), never changed",
+        ["CapitalPlanRow"] = "part of a capital plan version, never changed",
     };
 
     private static IModel Model()
@@ -301,9 +303,18 @@ public sealed partial class AuditedEntitiesTests
             Since = new DateOnly(2026, 3, 1),
             Decision = decision,
         };
+        var programme = new Mtqg.Data.Money.Programme
+        {
+            Code = "thu-2026",
+            Name = "Chương trình thử",
+            ValidFrom = new DateOnly(2026, 1, 1),
+            ValidTo = new DateOnly(2030, 12, 31),
+            Components = [new() { Code = "1", Partial = "Nội dung" }],
+        };
         db.AddRange(
             agency,
             department,
+            programme,
             list,
             plan,
             target,
@@ -324,6 +335,12 @@ public sealed partial class AuditedEntitiesTests
 
         agency.Name = "Sở Thử nghiệm mới";
         (department.ValidTo, department.SuccessorCode) = (new DateOnly(2026, 6, 30), "SNV");
+        programme.Document = "Quyết định thử";
+        (programme.Components[0].Name, programme.Components[0].Partial, programme.Components[0].Document) = (
+            "Nội dung thử",
+            null,
+            "Quyết định thử"
+        );
         list.CommuneCodes = "02989";
         plan.Title = "Kế hoạch thử (sửa)";
         plan.FileKey = "xyz.pdf";
@@ -350,7 +367,21 @@ public sealed partial class AuditedEntitiesTests
         var changed = await RowsAsync(app, start);
         start = await db.AuditEntries.MaxAsync(e => e.Id);
 
-        db.RemoveRange(title, evidence, condition, appraisal, dossier, recommendation, visit, assignment, update, target, plan, list);
+        db.RemoveRange(
+            title,
+            evidence,
+            condition,
+            appraisal,
+            dossier,
+            recommendation,
+            visit,
+            assignment,
+            update,
+            target,
+            plan,
+            list,
+            programme
+        );
         await db.SaveChangesAsync();
         db.RemoveRange(decision, agency, department);
         await db.SaveChangesAsync();
@@ -372,6 +403,8 @@ public sealed partial class AuditedEntitiesTests
                 "create EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống |  | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.1; Dung lượng (byte): 42; SHA-256: ab12",
                 "create Plan unit=15 year= set= key=9/KH-THU user=hệ thống |  | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử; Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12",
                 "create PlanTarget unit=15 year= set= key=Làm đường user=hệ thống |  | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Xã: ; Chỉ tiêu: 10; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã: ",
+                "create Programme unit= year= set= key=Chương trình thu-2026 user=hệ thống |  | Mã: thu-2026; Tên: Chương trình thử; Văn bản: ; Hiệu lực từ: 01/01/2026; Hiệu lực đến: 31/12/2030",
+                "create ProgrammeComponent unit= year= set= key=Chương trình thu-2026, nội dung 1 user=hệ thống |  | Mã: 1; Tên: ; Phần tên đã đọc: Nội dung; Văn bản đối chiếu: ",
                 "create RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống |  | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: mới nêu; Trả lời: ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc: ",
                 "create TargetUpdate unit=15 year= set= key=Làm đường: 2.5 user=hệ thống |  | Ngày: 01/02/2026; Số lượng: 2.5; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
                 "create VisitRecord unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: ; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
@@ -394,6 +427,8 @@ public sealed partial class AuditedEntitiesTests
                 "update EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Chỉ tiêu: 8.1 | Chỉ tiêu: 8.2",
                 "update Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Tên kế hoạch: Kế hoạch thử | Tên kế hoạch: Kế hoạch thử (sửa)",
                 "update PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Chỉ tiêu: 10 | Chỉ tiêu: 12",
+                "update Programme unit= year= set= key=Chương trình thu-2026 user=hệ thống | Văn bản:  | Văn bản: Quyết định thử",
+                "update ProgrammeComponent unit= year= set= key=Chương trình thu-2026, nội dung 1 user=hệ thống | Tên: ; Phần tên đã đọc: Nội dung; Văn bản đối chiếu:  | Tên: Nội dung thử; Phần tên đã đọc: ; Văn bản đối chiếu: Quyết định thử",
                 "update RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Trạng thái: mới nêu; Trả lời:  | Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ",
                 "update TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Số lượng: 2.5 | Số lượng: 3",
                 "update VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Kết quả, nhận xét:  | Kết quả, nhận xét: Tốt",
@@ -417,6 +452,8 @@ public sealed partial class AuditedEntitiesTests
                 "delete EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.2; Dung lượng (byte): 42; SHA-256: ab12 | ",
                 "delete Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử (sửa); Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12 | ",
                 "delete PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Xã: ; Chỉ tiêu: 12; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã:  | ",
+                "delete Programme unit= year= set= key=Chương trình thu-2026 user=hệ thống | Mã: thu-2026; Tên: Chương trình thử; Văn bản: Quyết định thử; Hiệu lực từ: 01/01/2026; Hiệu lực đến: 31/12/2030 | ",
+                "delete ProgrammeComponent unit= year= set= key=Chương trình thu-2026, nội dung 1 user=hệ thống | Mã: 1; Tên: Nội dung thử; Phần tên đã đọc: ; Văn bản đối chiếu: Quyết định thử | ",
                 "delete RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc:  | ",
                 "delete TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Ngày: 01/02/2026; Số lượng: 3; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",
                 "delete VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: Tốt; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",

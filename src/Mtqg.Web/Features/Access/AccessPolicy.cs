@@ -111,6 +111,14 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
         || user.Is(Roles.Viewer) && (user.Unit is null || user.Unit == provinceNow)
         || (user.Is(Roles.Coordinator) || user.Is(Roles.Appraiser)) && user.Unit == provinceNow;
 
+    // ---- money ----
+
+    /// <summary>A province's capital plan: its coordination office writes it (and administrators).</summary>
+    public bool CanWriteCapital(string province) => CanManageProvince(province);
+
+    /// <summary>A province's capital plan in detail: administrators, national viewers, and the province's coordination office, appraisers and viewers.</summary>
+    public bool CanReadCapital(string province) => user.IsAuthenticated && CanReadProvinceNow(province);
+
     /// <summary>National figures in detail: administrators and national viewers.</summary>
     public bool ReadsNationally => user.IsAdmin || user.Is(Roles.Viewer) && user.Unit is null;
 

@@ -70,6 +70,8 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         ["DecisionRecord"] = "Quyết định",
         ["CommuneTitle"] = "Danh hiệu của xã",
         ["Department"] = "Sở, ngành",
+        ["Programme"] = "Chương trình",
+        ["ProgrammeComponent"] = "Nội dung thành phần của chương trình",
     };
 
     public static string EntityLabel(string entity) => Entities.GetValueOrDefault(entity, entity);
