@@ -23,6 +23,9 @@ public static class CriteriaSetComparison
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>The subject of a difference in a criterion's appraising department (its values are department codes).</summary>
+    public const string Department = "Sở thẩm định";
+
     public static IReadOnlyList<SetDifference> Compare(CriteriaSetDocument national, CriteriaSetDocument province)
     {
         var differences = new List<SetDifference>();
@@ -37,7 +40,7 @@ public static class CriteriaSetComparison
                 continue;
             }
             Text(differences, number, "Tên tiêu chí", n.Name, p.Name);
-            Text(differences, number, "Sở thẩm định", n.ResponsibleSector, p.ResponsibleSector);
+            Text(differences, number, Department, n.ResponsibleSector, p.ResponsibleSector);
             CompareIndicators(differences, number, n.Indicators ?? [], p.Indicators ?? []);
         }
         return differences;

@@ -80,6 +80,7 @@ public sealed class ProvinceSetPagesTests
             [
                 ("Edit.Version", version),
                 ("Edit.Name", name),
+                ("Edit.Department", "SXD"),
                 ("Edit.Added.Code", "LC-1.1"),
                 ("Edit.Added.Name", "Tỷ lệ thôn có quy hoạch được duyệt"),
                 ("Edit.Added.Type", "percent"),
@@ -98,7 +99,8 @@ public sealed class ProvinceSetPagesTests
         );
         var differences = await PageAsync(office, "/bo-tieu-chi/LC-2026-WEB");
         Assert.Contains("Chỉ tiêu LC-1.1", differences); // listed under "Khác với bộ quốc gia"
-        Assert.Contains("1 điểm khác", differences);
+        Assert.Contains("2 điểm khác", differences);
+        Assert.Contains("Sở Xây dựng (SXD)", differences); // the appraising department given, shown by its name
         var stored = await office.GetFromJsonAsync<JsonElement>("/api/v1/criteria-sets/LC-2026-WEB");
         var threshold = stored.GetProperty("criteria")[0].GetProperty("indicators")[0].GetProperty("thresholds")[0];
         Assert.Equal(92.5m, threshold.GetProperty("value").GetDecimal());

@@ -184,4 +184,55 @@ public sealed class DatedRecordsTests
         Assert.Equal("2023-12-31", edited.GetProperty("asOf").GetString());
         Assert.Equal(["Xã Hoàng Thu Phố"], edited.GetProperty("communes").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
     }
+
+    [Fact]
+    public async Task The_list_and_assignment_pages_look_up_the_communes_of_the_date_asked()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var office = (await app.Given().Account(Roles.Coordinator, unit: "15")).Client;
+        // Lào Cai (15) of today was formed from old Lào Cai (10) and Yên Bái (15): its communes of 1/6/2024 are theirs.
+        // Before the reform a commune's parent is its district.
+        async Task<string[]> UnitsAsync(string level, string parent, string asOf) =>
+            [
+                .. (await office.GetFromJsonAsync<JsonElement[]>($"/api/v1/units?level={level}&parent={parent}&asOf={asOf}"))!.Select(u =>
+                    u.GetProperty("code").GetString()!
+                ),
+            ];
+        var before = 0;
+        foreach (
+            var district in (await UnitsAsync("district", "10", "2024-06-01")).Concat(await UnitsAsync("district", "15", "2024-06-01"))
+        )
+            before += (await UnitsAsync("commune", district, "2024-06-01")).Length;
+        var now = (await UnitsAsync("commune", "15", Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow).ToString("yyyy-MM-dd"))).Length;
+        Assert.True(before > now, $"{before} communes in 2024, {now} today");
+
+        var lists = WebUtility.HtmlDecode(await office.GetStringAsync("/tinh/15/danh-sach-xa?ngay=2024-06-01"));
+        Assert.Contains($"{before} xã có hiệu lực ngày 01/06/2024 (trước sắp xếp)", lists);
+        Assert.Contains("Xã Hoàng Thu Phố", lists);
+        Assert.Contains("value=\"2024-06-01\"", lists); // the new list's "Các xã tại ngày" starts at the date looked up
+
+        var assignments = WebUtility.HtmlDecode(await office.GetStringAsync("/tinh/15/phan-cong"));
+        Assert.Contains($"{now} xã có hiệu lực ngày", assignments);
+        Assert.DoesNotContain("Xã Hoàng Thu Phố", assignments);
+    }
+
+    [Fact]
+    public async Task The_visit_form_offers_the_communes_the_agency_helped_on_the_day_asked_by_their_names_then()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var given = app.Given();
+        var office = (await given.Account(Roles.Coordinator, unit: "15")).Client;
+        await given.Assignment(office, "15", "Sở Tài chính", ["02863"], new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31));
+        var agency = (await given.Account(Roles.Agency, unit: "15", sector: "Sở Tài chính")).Client;
+
+        var then = WebUtility.HtmlDecode(await agency.GetStringAsync("/buoi-lam-viec/moi?ngay=2024-05-10"));
+        Assert.Contains("<option value=\"02863\"", then);
+        Assert.Contains("Xã Hoàng Thu Phố", then);
+        Assert.Contains("trước sắp xếp đơn vị hành chính", then);
+
+        // Today the agency helps no commune: the form says so instead of offering a commune it cannot visit.
+        var today = WebUtility.HtmlDecode(await agency.GetStringAsync("/buoi-lam-viec/moi"));
+        Assert.DoesNotContain("<option value=\"02863\"", today);
+        Assert.Contains("chưa được phân công giúp đỡ xã nào", today);
+    }
 }

@@ -68,6 +68,18 @@ public sealed class Agencies(AppDbContext db, ProvinceLineage lineage)
             .ToDictionaryAsync(u => u.Code, u => u.FullName, ct);
     }
 
+    /// <summary>Every commune of the province in force on <paramref name="on"/> (before 1 July 2025: those of the provinces that merged into it), by name.</summary>
+    public async Task<List<CommuneRef>> CommunesOfProvinceAsync(string province, DateOnly on, CancellationToken ct)
+    {
+        var provinces = on < Reform.Day ? [.. await lineage.OldProvincesOfAsync(province), province] : new List<string> { province };
+        var rows = await UnitService
+            .InForce(db.Units.AsNoTracking(), on)
+            .Where(u => u.Level == UnitLevel.Commune && provinces.Contains(u.ProvinceCode))
+            .Select(u => new CommuneRef(u.Code, u.FullName))
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false))];
+    }
+
     /// <summary>Names of communes in force today (codes not found are left out).</summary>
     public async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> codes, DateOnly today, CancellationToken ct)
     {
