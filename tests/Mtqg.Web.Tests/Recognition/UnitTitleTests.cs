@@ -275,6 +275,36 @@ public sealed class UnitTitleTests
     /// <summary>A workbook with the template's header row (checked against the template) and these rows, posted as a file.</summary>
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, params object?[][] rows)
     {
+        var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(await WorkbookAsync(client, rows)), "file", "danh-hieu.xlsx" },
+        };
+        return await client.PostAsync("/api/v1/titles/workbook", content);
+    }
+
+    /// <summary>The same workbook posted through the page's form, as a browser sends it; the page as it then reads.</summary>
+    private static async Task<string> UploadOnPageAsync(HttpClient client, params object?[][] rows)
+    {
+        const string page = "/danh-hieu/ghi-nhan";
+        var form = new MultipartFormDataContent
+        {
+            {
+                new StringContent(PageForms.Hidden(await client.GetStringAsync(page), "__RequestVerificationToken")),
+                "__RequestVerificationToken"
+            },
+            { new StringContent("titles-file"), "_handler" },
+            { new ByteArrayContent(await WorkbookAsync(client, rows)), "file", "danh-hieu.xlsx" },
+        };
+        var response = await client.PostAsync(page, form);
+        if (response.StatusCode == HttpStatusCode.SeeOther)
+            response = await client.GetAsync(response.Target());
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return body;
+    }
+
+    private static async Task<byte[]> WorkbookAsync(HttpClient client, object?[][] rows)
+    {
         var template = new MemoryStream(await client.GetByteArrayAsync("/api/v1/titles/workbook"));
         var header = (IDictionary<string, object?>)MiniExcelLibs.MiniExcel.Query(template, sheetName: "Danh hiệu").First();
         Assert.Equal(Columns, header.Values.Select(v => v?.ToString()));
@@ -289,8 +319,34 @@ public sealed class UnitTitleTests
                     .ToList(),
             }
         );
-        var content = new MultipartFormDataContent { { new ByteArrayContent(saved.ToArray()), "file", "danh-hieu.xlsx" } };
-        return await client.PostAsync("/api/v1/titles/workbook", content);
+        return saved.ToArray();
+    }
+
+    [Fact]
+    public async Task The_titles_page_loads_the_workbook_naming_every_bad_row_and_writing_nothing_until_all_are_right()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+
+        var refused = await UploadOnPageAsync(
+            coordinator,
+            [2989, "NTM", null, "1520/QĐ-UBND", new DateTime(2020, 12, 18)],
+            [TanThuong, "NTM", null, "1520/QĐ-UBND", "ngày 18"]
+        );
+        Assert.Contains("1 lỗi trong tệp", refused);
+        Assert.Contains("«ngày 18» không phải ngày", refused);
+        Assert.Empty((await TitlesAsync(app.CreateClient(), BaoHa, "2024-12-31")).GetProperty("held").EnumerateArray());
+
+        var loaded = await UploadOnPageAsync(
+            coordinator,
+            [2989, "NTM", null, "1520/QĐ-UBND", new DateTime(2020, 12, 18)],
+            [TanThuong, "NTM", null, "1520/QĐ-UBND", "18/12/2020"]
+        );
+        Assert.Contains("Đã nạp 2 danh hiệu từ tệp", loaded);
+        Assert.Equal(
+            "1520/QĐ-UBND",
+            (await TitlesAsync(app.CreateClient(), BaoHa, "2024-12-31")).GetProperty("held")[0].Str("decisionNumber")
+        );
     }
 
     [Fact]

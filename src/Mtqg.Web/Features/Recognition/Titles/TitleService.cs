@@ -16,7 +16,7 @@ namespace Mtqg.Web.Features.Recognition.Titles;
 /// a commune formed by the 2025 reform. A title belongs to the unit — the code <em>and</em> its period — so a commune of
 /// today that reuses an old code does not hold the old commune's titles.
 /// </summary>
-public sealed class TitleService(AppDbContext db, AccessPolicy access, ProvinceLineage lineage, TimeProvider clock)
+public sealed partial class TitleService(AppDbContext db, AccessPolicy access, ProvinceLineage lineage, TimeProvider clock)
 {
     private DateOnly Today => VietnamTime.Today(clock);
 
@@ -140,37 +140,6 @@ public sealed class TitleService(AppDbContext db, AccessPolicy access, ProvinceL
     /// <summary>Records a title granted before the system: the commune as it was on the decision's date.</summary>
     public Task<(HeldTitle? Title, Outcome Outcome)> RecordBaselineAsync(BaselineTitleRequest request, CancellationToken ct) =>
         BaselineAsync(request, true, ct);
-
-    /// <summary>
-    /// Titles granted before the system, loaded from a workbook: every row is checked as the API checks one, every problem
-    /// is named by its row, and nothing is written unless every row is right (one SaveChanges).
-    /// </summary>
-    public async Task<(int Recorded, IReadOnlyList<Problem> Problems)> RecordBaselinesAsync(
-        IReadOnlyList<(int Row, BaselineTitleRequest Request)> rows,
-        IReadOnlyList<Problem> unreadable,
-        CancellationToken ct
-    )
-    {
-        var problems = new List<Problem>(unreadable);
-        foreach (var (row, request) in rows)
-        {
-            var (_, outcome) = await BaselineAsync(request, false, ct);
-            if (outcome.IsDone)
-                continue;
-            if (outcome.Problems.Count == 0)
-                problems.Add(new($"dòng {row}", $"Dòng {row}: {outcome.Message}"));
-            problems.AddRange(outcome.Problems.Select(p => new Problem($"dòng {row}", $"Dòng {row}, {p.Field}: {p.Message}")));
-        }
-        if (rows.Count == 0 && unreadable.Count == 0)
-            problems.Add(new("file", "Tệp không có dòng danh hiệu nào (từ dòng 2 của trang «Danh hiệu»)."));
-        if (problems.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return (0, problems);
-        }
-        await db.SaveChangesAsync(ct);
-        return (rows.Count, []);
-    }
 
     private async Task<(HeldTitle? Title, Outcome Outcome)> BaselineAsync(BaselineTitleRequest request, bool save, CancellationToken ct)
     {

@@ -72,20 +72,16 @@ public static class TitlesApi
         {
             if (file!.Length == 0)
                 return ApiProblems.Invalid("file", "Chưa có tệp: gửi tệp .xlsx trong trường \"file\".");
-            if (gate.Scan(file.Content, false, ct) is { } tooBig)
-                return UploadPages.Answer(tooBig);
-            file.Content.Position = 0;
-            var (rows, problems) = TitleWorkbook.Read(file.Content);
-            // A sheet whose header is wrong is not read further; otherwise every row is checked, the unreadable ones included.
-            if (!problems.Any(p => p.Field is "file" or "dòng 1"))
-                (_, problems) = await service.RecordBaselinesAsync(rows, problems, ct);
+            var (recorded, problems, outside) = await service.UploadAsync(file.Content, gate, ct);
+            if (outside is not null)
+                return UploadPages.Answer(outside);
             return problems.Count > 0
                 ? TypedResults.ValidationProblem(
                     problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
                     detail: $"Tệp có {problems.Count} lỗi; chưa ghi danh hiệu nào.",
                     title: "Dữ liệu không hợp lệ"
                 )
-                : TypedResults.Ok(new { recorded = rows.Count });
+                : TypedResults.Ok(new { recorded });
         }
     }
 
