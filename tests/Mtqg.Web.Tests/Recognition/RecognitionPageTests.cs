@@ -48,7 +48,10 @@ public sealed class RecognitionPageTests
         var page = await PageAsync(builder, $"/ho-so-de-nghi/{id}");
         Assert.Contains("Nhận xét tiêu chí 1", page);
         Assert.DoesNotContain("Nhận xét tiêu chí 3", page);
-        Assert.Contains("Không có việc nào đang chờ bạn.", await PageAsync(await app.ClientAsAsync("demo.xa"), "/"));
+        // Submitted, the dossier no longer waits for the commune (its recommendations to answer still do).
+        var commune = await PageAsync(await app.ClientAsAsync("demo.xa"), "/");
+        Assert.DoesNotContain("Hoàn thiện và nộp hồ sơ Xã Bảo Hà năm 2026", commune);
+        Assert.DoesNotContain($"/ho-so-de-nghi/{id}\"", commune[commune.IndexOf("Việc chờ tôi", StringComparison.Ordinal)..]);
     }
 
     [Fact]
