@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Mtqg.Data.Units;
+using Mtqg.Domain.Common;
+using Mtqg.Domain.Units;
+using Mtqg.Web.Data;
+using Mtqg.Web.Features.Audit;
+using Mtqg.Web.Features.Files;
+using Mtqg.Web.Features.Scorecards.Values;
+using Mtqg.Web.Features.Units;
+
+namespace Mtqg.Web.Features.Scorecards.Excel;
+
+/// <summary>Uploading a values workbook: permission and bounds first, then every cell checked, then all values written in one transaction.</summary>
+public sealed partial class ScorecardExcelService
+{
+    /// <summary>The byte limit of a values file (<c>Mtqg:Uploads:WorkbookMegabytes</c>).</summary>
+    public long MaxBytes => gate.WorkbookBytes;
+
+    /// <summary>
+    /// Before a values file is read: the province and set exist (else the outcome), and the account may enter values for
+    /// some commune of the province (else the 403 refusal).
+    /// </summary>
+    public async Task<(UploadRefusal? Refusal, Outcome Outcome)> MayUploadAsync(
+        string provinceCode,
+        int year,
+        string? setCode,
+        CancellationToken ct
+    )
+    {
+        var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
+        if (set is null || province is null)
+            return (null, outcome);
+        return await access.CanEnterValuesInProvinceAsync(province.Code, year, ct)
+            ? (null, Outcome.Done)
+            : (UploadGate.Forbidden(NoRight(province, year)), outcome);
+    }
+
+    /// <summary>
+    /// Reads the file, checks every cell and every commune row, then (only when all is clean and the
+    /// account may enter values for every commune in it) replaces the values of the cells present in
+    /// one transaction: a set-based delete, then one bulk insert.
+    /// </summary>
+    public async Task<UploadOutcome> UploadAsync(
+        string provinceCode,
+        int year,
+        string? setCode,
+        Stream file,
+        string fileName,
+        CancellationToken ct
+    )
+    {
+        var watch = Stopwatch.StartNew();
+        var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
+        if (set is null || province is null)
+            return UploadOutcome.Refused(outcome);
+        // The upload gate (decision 0018): permission, bytes, the file's structure, then a time-bounded parse.
+        if (!await access.CanEnterValuesInProvinceAsync(province.Code, year, ct))
+            return UploadOutcome.Refused(UploadGate.Forbidden(NoRight(province, year)));
+        if (!file.CanSeek)
+        {
+            // The gate measures the file before the parse reads it: a stream read once is kept (bounded) to be read twice.
+            var kept = new MemoryStream();
+            try
+            {
+                await new BoundedStream(
+                    file,
+                    gate.WorkbookBytes,
+                    UploadGate.TooLarge(gate.WorkbookBytes, UploadGate.WorkbookSetting)
+                ).CopyToAsync(kept, ct);
+            }
+            catch (UploadRefusedException e)
+            {
+                return UploadOutcome.Refused(e.Refusal);
+            }
+            kept.Position = 0;
+            file = kept;
+        }
+        if (file.Length > gate.WorkbookBytes)
+            return UploadOutcome.Refused(UploadGate.TooLarge(gate.WorkbookBytes, UploadGate.WorkbookSetting));
+        if (file.Length == 0)
+        {
+            const string empty = "Tệp rỗng: chọn tệp .xlsx hoặc .csv có số liệu.";
+            return UploadOutcome.Refused(Outcome.Invalid(empty, [new Problem("file", empty)]));
+        }
+        var format = Format(fileName, file);
+        if (format is null)
+        {
+            const string message = "Tệp phải là Excel (.xlsx) hoặc CSV (.csv). Tệp Excel 97–2003 (.xls) hãy lưu lại thành .xlsx.";
+            return UploadOutcome.Refused(Outcome.Invalid(message, [new Problem("file", message)]));
+        }
+        if (gate.Scan(file, format == UploadFormat.Csv, ct) is { } outside)
+            return UploadOutcome.Refused(outside);
+
+        ParsedFile parsed;
+        using (var budget = gate.StartParse(ct))
+        {
+            try
+            {
+                parsed = ValuesSheetReader.Read(file, format.Value, Path.GetFileName(fileName), set.Indicators, budget.Token);
+            }
+            catch (OperationCanceledException) when (budget.Token.IsCancellationRequested && budget.Refusal is { } stopped)
+            {
+                return UploadOutcome.Refused(stopped);
+            }
+        }
+        var problems = parsed.Problems.ToList();
+        if (parsed.Stamp is { } stamp)
+            problems.AddRange(StampProblems(stamp, province.Code, year, set.Code));
+
+        var byCode = new Dictionary<string, AdministrativeUnit>();
+        // In chunks: a province has a few hundred communes, but a wrong file may name thousands of codes.
+        foreach (var codes in parsed.Rows.Select(r => r.CommuneCode).Distinct().Chunk(1000))
+        foreach (
+            var unit in await UnitService
+                .InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+                .Where(u => u.Level == UnitLevel.Commune && codes.Contains(u.Code))
+                .ToListAsync(ct)
+        )
+            byCode[unit.Code] = unit;
+        var writable = new List<(ParsedRow Row, AdministrativeUnit Commune)>();
+        foreach (var row in parsed.Rows)
+        {
+            string? reason =
+                !byCode.TryGetValue(row.CommuneCode, out var unit) ? $"Không có xã mã \"{row.CommuneCode}\" có hiệu lực ngày 31/12/{year}."
+                : unit.ProvinceCode != province.Code ? $"{unit.FullName} ({unit.Code}) không thuộc {province.Name} ngày 31/12/{year}."
+                : !unit.Kind.IsRural()
+                    ? $"{unit.FullName} ({unit.Code}) là {unit.Kind.Label().ToLowerInvariant()}: bộ tiêu chí nông thôn mới chỉ áp dụng cho xã và đặc khu."
+                : null;
+            if (reason is null)
+                writable.Add((row, unit!));
+            else
+                problems.Add(new ExcelProblem(parsed.Sheet, row.Row, ValuesWorkbook.CodeHeader, row.CodeCell, reason));
+        }
+
+        var forbidden = new List<UnitRef>();
+        foreach (var (_, commune) in writable)
+            if (!await scorecards.CanEnterValuesAsync(commune))
+                forbidden.Add(new UnitRef(commune.Code, commune.FullName));
+        if (forbidden.Count > 0)
+        {
+            var named =
+                string.Join(", ", forbidden.Take(10).Select(c => $"{c.Name} ({c.Code})"))
+                + (forbidden.Count > 10 ? $" và {forbidden.Count - 10} xã khác" : "");
+            return new UploadOutcome(
+                null,
+                Outcome.Forbidden(
+                    $"Tài khoản không có quyền nhập số liệu của {forbidden.Count} xã trong tệp: {named}. Chưa có gì được ghi."
+                ),
+                [],
+                forbidden
+            );
+        }
+        if (problems.Count == 0 && parsed.Rows.Count == 0)
+            problems.Add(
+                new ExcelProblem(parsed.Sheet, null, null, null, "Tệp không có dòng số liệu nào (mỗi dòng một xã, cột \"Mã xã\" bắt buộc).")
+            );
+        if (problems.Count > 0)
+        {
+            var ordered = problems.OrderBy(p => p.Row ?? 0).ThenBy(p => ColumnOrder(p.Cell)).ToList();
+            var listed = ordered.Take(MaxProblemsListed).ToList();
+            var message =
+                $"Có {ordered.Count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} lỗi trong tệp; chưa có gì được ghi."
+                + (ordered.Count > listed.Count ? $" Liệt kê {MaxProblemsListed} lỗi đầu tiên." : "");
+            return new UploadOutcome(
+                null,
+                Outcome.Invalid(message, listed.Select(p => new Problem(p.Field, Describe(p))).ToList()),
+                listed,
+                []
+            );
+        }
+
+        var (written, cleared) = await WriteAsync(set.Code, year, writable, user.UserName, ct);
+        return new UploadOutcome(
+            new UploadReport(
+                province.Code,
+                year,
+                set.Code,
+                parsed.Rows.Count,
+                writable.Count(w => w.Row.Cells.Count > 0),
+                written,
+                cleared,
+                Math.Round(watch.Elapsed.TotalSeconds, 2)
+            ),
+            Outcome.Done,
+            [],
+            []
+        );
+    }
+
+    /// <summary>
+    /// Replaces the stored values of exactly the cells present: the commune-year values stored now are
+    /// read once (by commune, through the (UnitId, Year, IndicatorId) index), those of the present cells
+    /// are deleted by id in one statement, then the new ones are inserted in bulk. Bulk statements bypass
+    /// change tracking, so the audit trail is written here: one row per commune-year listing its changed
+    /// cells, from the values
+    /// read before the delete, in the same transaction.
+    /// </summary>
+    private async Task<(int Written, int Cleared)> WriteAsync(
+        string setCode,
+        int year,
+        List<(ParsedRow Row, AdministrativeUnit Commune)> rows,
+        string? userName,
+        CancellationToken ct
+    )
+    {
+        var present = new HashSet<(int UnitId, int IndicatorId)>();
+        foreach (var (row, commune) in rows)
+        foreach (var cell in row.Cells)
+            present.Add((commune.Id, cell.Indicator.Id));
+        var unitIds = rows.Select(r => r.Commune.Id).Distinct().ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var replaced = (
+            await db
+                .IndicatorValues.AsNoTracking()
+                .Where(v => EF.Parameter(unitIds).Contains(v.UnitId) && v.Year == year)
+                .Select(v => new
+                {
+                    v.Id,
+                    v.UnitId,
+                    v.IndicatorId,
+                    v.Value,
+                })
+                .ToListAsync(ct)
+        ).Where(v => present.Contains((v.UnitId, v.IndicatorId))).ToList();
+        var before = replaced.ToDictionary(v => (v.UnitId, v.IndicatorId), v => v.Value);
+        var ids = replaced.Select(v => v.Id).ToList();
+        if (ids.Count > 0)
+            await db.IndicatorValues.Where(v => EF.Parameter(ids).Contains(v.Id)).ExecuteDeleteAsync(ct);
+        var cleared = rows.Sum(r => r.Row.Cells.Count(c => c.Value is null && before.ContainsKey((r.Commune.Id, c.Indicator.Id))));
+        var written = await BulkValueWriter.InsertAsync(
+            db,
+            rows.SelectMany(r =>
+                r.Row.Cells.Where(c => c.Value is not null).Select(c => new ValueRow(r.Commune.Id, year, c.Indicator.Id, c.Value!.Value))
+            ),
+            now,
+            userName,
+            ct
+        );
+        var (auditUser, client) = (userName ?? actor.UserName ?? AuditActor.System, actor.Client);
+        await AuditWriter.InsertAsync(
+            db,
+            rows.SelectMany(r =>
+                    AuditWriter.ValueChanges(
+                        now,
+                        auditUser,
+                        client,
+                        r.Commune.Id,
+                        r.Commune.Code,
+                        year,
+                        setCode,
+                        r.Row.Cells.Select(c =>
+                                (
+                                    c.Indicator.Code,
+                                    c.Indicator.Type,
+                                    Old: before.TryGetValue((r.Commune.Id, c.Indicator.Id), out var o) ? o : (decimal?)null,
+                                    New: c.Value
+                                )
+                            )
+                            .Where(c => c.Old != c.New)
+                    )
+                )
+                .ToList(),
+            ct
+        );
+        await transaction.CommitAsync(ct);
+        return (written, cleared);
+    }
+}
