@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Mtqg.Web.Tests.Infrastructure;
 
@@ -73,11 +74,31 @@ public sealed class BrowserSession : IAsyncDisposable
         return session;
     }
 
-    public Task GoToAsync(string path) => Page.GotoAsync(BaseUrl + path);
+    /// <summary>What axe-core found on the pages a journey opened or photographed (rule, page, first element).</summary>
+    public List<string> AccessibilityViolations { get; } = [];
+
+    /// <summary>Opens a page as a user types its address, and checks it with axe-core.</summary>
+    public async Task GoToAsync(string path)
+    {
+        await Page.GotoAsync(BaseUrl + path);
+        await CheckAccessibilityAsync();
+    }
+
+    /// <summary>Runs axe-core on the page as it is now; violations are kept and fail the journey at its end.</summary>
+    public async Task CheckAccessibilityAsync()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        var result = await Page.RunAxe();
+        var path = new Uri(Page.Url).PathAndQuery;
+        AccessibilityViolations.AddRange(
+            result.Violations.Select(v => $"{path}: {v.Id} ({v.Nodes.Length}×, e.g. {v.Nodes[0].Target}) — {v.Help}")
+        );
+    }
 
     /// <summary>Keeps a screenshot of the page (or of the window only) under bin/…/screenshots for people to look at.</summary>
     public async Task ScreenshotAsync(string name, bool fullPage = true)
     {
+        await CheckAccessibilityAsync();
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
@@ -127,5 +148,9 @@ public sealed class BrowserSession : IAsyncDisposable
         Playwright.Dispose();
         await App.DisposeAsync();
         AssertNoPolicyViolations();
+        Assert.True(
+            AccessibilityViolations.Count == 0,
+            "axe-core found accessibility problems:\n" + string.Join("\n", AccessibilityViolations.Distinct())
+        );
     }
 }

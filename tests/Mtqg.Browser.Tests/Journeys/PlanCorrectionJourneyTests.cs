@@ -23,11 +23,11 @@ public sealed class PlanCorrectionJourneyTests
         await add.GetByRole(AriaRole.Button, new() { Name = "Thêm mục tiêu" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã thêm mục tiêu «Mục tiêu gõ nhầm»");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Xóa mục tiêu Mục tiêu gõ nhầm" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xóa mục tiêu thêm nhầm: Mục tiêu gõ nhầm" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã xóa mục tiêu «Mục tiêu gõ nhầm»");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mục tiêu gõ nhầm" })).ToHaveCountAsync(0);
         // A target with progress recorded offers no deletion: it is the record of work done.
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Xóa mục tiêu Tập huấn tổ công nghệ số cộng đồng" }))
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Xóa mục tiêu thêm nhầm: Tập huấn tổ công nghệ số cộng đồng" }))
             .ToHaveCountAsync(0);
 
         await page.GetByText("Sửa hoặc xóa kế hoạch").ClickAsync();
