@@ -139,6 +139,7 @@ public sealed class AuthorizationMatrixTests
             Get($"/api/v1/provinces/{Province(s)}/years/2026/summary")
         ),
         ["GET /api/v1/years/{year:int}/summary"] = new(Rule.Public, (_, _) => Get("/api/v1/years/2026/summary")),
+        ["GET /api/v1/years/{year:int}/map"] = new(Rule.Public, (_, _) => Get("/api/v1/years/2026/map")),
         ["GET /api/v1/provinces/{code}/years/{year:int}/scorecards.xlsx"] = new(Rule.Public, (s, _) =>
             Get($"/api/v1/provinces/{Province(s)}/years/2026/scorecards.xlsx")
         ),
