@@ -62,6 +62,7 @@ public sealed partial class AuditedEntitiesTests
         ["DossierEventRecord"] = "the dossier's timeline, append-only",
         ["CapitalPlanVersion"] = "a capital plan's history itself: each replacement is a new version (number, who, when), never changed",
         ["CapitalPlanRow"] = "part of a capital plan version, never changed",
+        ["DisbursementCorrection"] = "the corrections' own history (who, when, from, to, why), append-only; the figure is audited",
     };
 
     private static IModel Model()
