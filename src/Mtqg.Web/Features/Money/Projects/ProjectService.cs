@@ -251,7 +251,7 @@ public sealed partial class ProjectService(
         var query = db.Projects.AsNoTracking().Where(p => p.ProvinceCode == province);
         if (!access.CanReadProjects(province))
         {
-            if (access.ReadsProjectsOfCommune is not { } own)
+            if (access.ReadsProjectsOfCommune is not { } own || !await IsCommuneOfAsync(province, own, ct))
                 return (null, Outcome.Forbidden($"Tài khoản này không được xem các dự án của tỉnh {province}."));
             query = query.Where(p => p.InvestorCommuneCode == own || ("," + p.CommuneCodes + ",").Contains("," + own + ","));
         }
