@@ -13,7 +13,8 @@ public static class MoneyApi
             .AddScoped<ProgrammeSeeder>()
             .AddScoped<CapitalPlanService>()
             .AddScoped<Projects.ProjectService>()
-            .AddScoped<Projects.DisbursementSummaryService>();
+            .AddScoped<Projects.DisbursementSummaryService>()
+            .AddScoped<Projects.ProjectDemoSeeder>();
 
     public static IEndpointRouteBuilder MapMoneyApi(this IEndpointRouteBuilder app)
     {
