@@ -54,6 +54,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ProgrammeComponent> ProgrammeComponents => Set<ProgrammeComponent>();
     public DbSet<CapitalPlanVersion> CapitalPlanVersions => Set<CapitalPlanVersion>();
     public DbSet<CapitalPlanRow> CapitalPlanRows => Set<CapitalPlanRow>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectAllocation> ProjectAllocations => Set<ProjectAllocation>();
+    public DbSet<ProjectDisbursement> ProjectDisbursements => Set<ProjectDisbursement>();
+    public DbSet<DisbursementCorrection> DisbursementCorrections => Set<DisbursementCorrection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

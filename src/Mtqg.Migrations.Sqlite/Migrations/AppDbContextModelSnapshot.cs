@@ -787,6 +787,52 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.ToTable("CapitalPlanVersions");
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Money.DisbursementCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("After")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Before")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Year");
+
+                    b.ToTable("DisbursementCorrections");
+                });
+
             modelBuilder.Entity("Mtqg.Data.Money.Programme", b =>
                 {
                     b.Property<int>("Id")
@@ -853,6 +899,173 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ProgrammeComponents");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Money.Project", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedSources")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ApprovedTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCodes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EscapedPoverty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EthnicMinority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvestorCommuneCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvestorDepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NearPoor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Poor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProgrammeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestorCommuneCode");
+
+                    b.HasIndex("ProvinceCode", "ProgrammeCode");
+
+                    b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Money.ProjectAllocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("ProjectId", "Year", "Source")
+                        .IsUnique();
+
+                    b.ToTable("ProjectAllocations");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Money.ProjectDisbursement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cumulative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Increment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("ProjectId", "Year", "Source", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ProjectDisbursements");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Plans.Agency", b =>
@@ -2318,6 +2531,28 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Money.ProjectAllocation", b =>
+                {
+                    b.HasOne("Mtqg.Data.Money.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Money.ProjectDisbursement", b =>
+                {
+                    b.HasOne("Mtqg.Data.Money.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Plans.Assignment", b =>

@@ -25,6 +25,7 @@ public sealed class DatabaseInitializer(
     AccountSeeder accounts,
     DemoDataSeeder demoData,
     Features.Plans.PlanDemoSeeder planDemo,
+    Features.Money.Projects.ProjectDemoSeeder projectDemo,
     Features.Recognition.RecognitionDemoSeeder recognitionDemo,
     ILogger<DatabaseInitializer> logger
 )
@@ -106,6 +107,12 @@ public sealed class DatabaseInitializer(
                 () => planDemo.SeedAsync(ct),
                 async () =>
                     $"{await db.Plans.CountAsync(ct):N0} kế hoạch, {await db.Assignments.CountAsync(ct):N0} phân công, {await db.Visits.CountAsync(ct):N0} buổi làm việc"
+            );
+            await StepAsync(
+                fresh,
+                "Dữ liệu minh họa: dự án, vốn giao, giải ngân",
+                () => projectDemo.SeedAsync(ct),
+                async () => $"{await db.Projects.CountAsync(ct):N0} dự án"
             );
             if (demoOptions.Value.DemoRecognitions)
                 await StepAsync(

@@ -95,6 +95,39 @@ public sealed class AuthorizationMatrixTests
             Send(HttpMethod.Put, "/api/v1/programmes/ntm-2021-2025/components/3", new { name = "Nội dung thử" })
         ),
         // A province's capital plan: its office writes; its office, appraisers and viewers read (an empty plan is a valid plan).
+        // Projects: the province's office (and finance department) writes; its office, appraisers and viewers read; the investor
+        // commune (demo.xa is the investor of the own-unit project) reads its project and enters its disbursement.
+        ["GET /api/v1/projects/"] = new(Rule.Own("read-projects", "coordinator", "appraiser", "viewer", "commune"), (s, _) =>
+            Get($"/api/v1/projects?province={Province(s)}")
+        ),
+        ["POST /api/v1/projects/"] = new(Rule.Own("write-projects", "coordinator"), (s, _) =>
+            Send(HttpMethod.Post, "/api/v1/projects", ProjectBody(s))
+        ),
+        ["GET /api/v1/projects/{id:int}"] = new(Rule.Own("read-project", "coordinator", "appraiser", "viewer", "commune"), (s, ids) =>
+            Get($"/api/v1/projects/{ids[s, "project"]}")
+        ),
+        ["PUT /api/v1/projects/{id:int}"] = new(Rule.Own("write-projects", "coordinator"), (s, ids) =>
+            Send(HttpMethod.Put, $"/api/v1/projects/{ids[s, "project"]}", ProjectBody(s))
+        ),
+        ["PUT /api/v1/projects/{id:int}/years/{year:int}"] = new(Rule.Own("write-projects", "coordinator"), (s, ids) =>
+            Send(
+                HttpMethod.Put,
+                $"/api/v1/projects/{ids[s, "project"]}/years/2025",
+                new { allocated = new[] { new { source = "local", amount = 100_000_000L } } }
+            )
+        ),
+        ["PUT /api/v1/projects/{id:int}/disbursements/{month}"] = new(Rule.Own("enter-disbursement", "coordinator", "commune"), (s, ids) =>
+            Send(
+                HttpMethod.Put,
+                $"/api/v1/projects/{ids[s, "project"]}/disbursements/2025-03",
+                new { disbursed = new[] { new { source = "local", amount = 0L } } }
+            )
+        ),
+        ["GET /api/v1/provinces/{code}/years/{year:int}/disbursement"] = new(
+            Rule.Own("read-projects", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/disbursement")
+        ),
+        ["GET /api/v1/years/{year:int}/disbursement"] = new(Rule.Public, (_, _) => Get("/api/v1/years/2025/disbursement")),
         ["GET /api/v1/provinces/{code}/years/{year:int}/capital"] = new(
             Rule.Own("read-capital", "coordinator", "appraiser", "viewer"),
             (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/capital")
@@ -697,6 +730,22 @@ public sealed class AuthorizationMatrixTests
         };
     }
 
+    /// <summary>A valid project of the scope's province, its commune the investor.</summary>
+    private static object ProjectBody(Scope s) =>
+        new
+        {
+            provinceCode = Province(s),
+            name = "Đường liên thôn",
+            kind = "investment",
+            programme = "ntm-2021-2025",
+            investor = new { communeCode = Commune(s) },
+            communes = new[] { Commune(s) },
+            startYear = 2024,
+            endYear = 2025,
+            approvedTotal = 500_000_000L,
+            sources = new[] { new { source = "local", amount = 500_000_000L } },
+        };
+
     private static async Task<Things> OwnThingsAsync(HttpClient admin)
     {
         var plan = (await JsonAsync(admin, "/api/v1/plans?province=15"))[0].GetProperty("id").GetInt32();
@@ -742,6 +791,7 @@ public sealed class AuthorizationMatrixTests
                 leader = "A",
             }
         );
+        id["project"] = await PostAsync(admin, "/api/v1/projects", ProjectBody(Scope.Own));
         return new Things(id, await DeletableAsync(admin, "15", "02989", agency, plan));
     }
 
@@ -840,6 +890,7 @@ public sealed class AuthorizationMatrixTests
                 leader = "A",
             }
         );
+        id["project"] = await PostAsync(admin, "/api/v1/projects", ProjectBody(Scope.Other));
         return new Things(id, await DeletableAsync(admin, "01", "00376", agency, plan));
     }
 

@@ -62,6 +62,7 @@ public sealed partial class AuditedEntitiesTests
         ["DossierEventRecord"] = "the dossier's timeline, append-only",
         ["CapitalPlanVersion"] = "a capital plan's history itself: each replacement is a new version (number, who, when), never changed",
         ["CapitalPlanRow"] = "part of a capital plan version, never changed",
+        ["DisbursementCorrection"] = "the corrections' own history (who, when, from, to, why), append-only; the figure is audited",
     };
 
     private static IModel Model()
@@ -311,10 +312,46 @@ public sealed partial class AuditedEntitiesTests
             ValidTo = new DateOnly(2030, 12, 31),
             Components = [new() { Code = "1", Partial = "Nội dung" }],
         };
+        var project = new Mtqg.Data.Money.Project
+        {
+            ProvinceCode = "15",
+            Name = "Dự án thử",
+            Kind = "investment",
+            ProgrammeCode = "ntm-2021-2025",
+            InvestorCommuneCode = "02989",
+            CommuneCodes = "02989",
+            StartYear = 2025,
+            EndYear = 2026,
+            ApprovedTotal = 500_000_000,
+            ApprovedSources = "local=500000000",
+            Criteria = "2",
+            UpdatedAt = At,
+        };
+        var allocation = new Mtqg.Data.Money.ProjectAllocation
+        {
+            Project = project,
+            Year = 2026,
+            Source = "local",
+            Amount = 200_000_000,
+        };
+        var disbursement = new Mtqg.Data.Money.ProjectDisbursement
+        {
+            Project = project,
+            Year = 2026,
+            Month = 2,
+            Source = "local",
+            Cumulative = 50_000_000,
+            Increment = 50_000_000,
+            ByName = "Người thử",
+            At = At,
+        };
         db.AddRange(
             agency,
             department,
             programme,
+            project,
+            allocation,
+            disbursement,
             list,
             plan,
             target,
@@ -336,6 +373,9 @@ public sealed partial class AuditedEntitiesTests
         agency.Name = "Sở Thử nghiệm mới";
         (department.ValidTo, department.SuccessorCode) = (new DateOnly(2026, 6, 30), "SNV");
         programme.Document = "Quyết định thử";
+        (project.Name, project.UpdatedAt) = ("Dự án thử (sửa)", At.AddDays(1));
+        allocation.Amount = 300_000_000;
+        (disbursement.Cumulative, disbursement.Increment) = (60_000_000, 60_000_000);
         (programme.Components[0].Name, programme.Components[0].Partial, programme.Components[0].Document) = (
             "Nội dung thử",
             null,
@@ -368,6 +408,9 @@ public sealed partial class AuditedEntitiesTests
         start = await db.AuditEntries.MaxAsync(e => e.Id);
 
         db.RemoveRange(
+            disbursement,
+            allocation,
+            project,
             title,
             evidence,
             condition,
@@ -405,6 +448,9 @@ public sealed partial class AuditedEntitiesTests
                 "create PlanTarget unit=15 year= set= key=Làm đường user=hệ thống |  | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Xã: ; Chỉ tiêu: 10; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã: ",
                 "create Programme unit= year= set= key=Chương trình thu-2026 user=hệ thống |  | Mã: thu-2026; Tên: Chương trình thử; Văn bản: ; Hiệu lực từ: 01/01/2026; Hiệu lực đến: 31/12/2030",
                 "create ProgrammeComponent unit= year= set= key=Chương trình thu-2026, nội dung 1 user=hệ thống |  | Mã: 1; Tên: ; Phần tên đã đọc: Nội dung; Văn bản đối chiếu: ",
+                "create Project unit=15 year= set= key=Dự án thử user=hệ thống |  | Tên dự án: Dự án thử; Tỉnh: 15; Loại: investment; Chương trình: ntm-2021-2025; Nội dung thành phần: ; Chủ đầu tư (sở, ngành): ; Chủ đầu tư (xã): 02989; Các xã (mã): 02989; Năm bắt đầu: 2025; Năm kết thúc: 2026; Tổng mức được duyệt (đồng): 500000000; Theo nguồn (đồng): local=500000000; Số hộ hưởng lợi: ; Hộ nghèo: ; Hộ cận nghèo: ; Hộ dân tộc thiểu số: ; Hộ thoát nghèo: ; Tiêu chí phục vụ: 2",
+                "create ProjectAllocation unit=15 year=2026 set= key=Dự án Dự án thử user=hệ thống |  | Năm: 2026; Nguồn vốn: local; Vốn giao (đồng): 200000000",
+                "create ProjectDisbursement unit=15 year=2026 set= key=Dự án Dự án thử user=hệ thống |  | Năm: 2026; Tháng: 2; Nguồn vốn: local; Lũy kế giải ngân (đồng): 50000000",
                 "create RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống |  | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: mới nêu; Trả lời: ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc: ",
                 "create TargetUpdate unit=15 year= set= key=Làm đường: 2.5 user=hệ thống |  | Ngày: 01/02/2026; Số lượng: 2.5; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
                 "create VisitRecord unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: ; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
@@ -429,6 +475,9 @@ public sealed partial class AuditedEntitiesTests
                 "update PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Chỉ tiêu: 10 | Chỉ tiêu: 12",
                 "update Programme unit= year= set= key=Chương trình thu-2026 user=hệ thống | Văn bản:  | Văn bản: Quyết định thử",
                 "update ProgrammeComponent unit= year= set= key=Chương trình thu-2026, nội dung 1 user=hệ thống | Tên: ; Phần tên đã đọc: Nội dung; Văn bản đối chiếu:  | Tên: Nội dung thử; Phần tên đã đọc: ; Văn bản đối chiếu: Quyết định thử",
+                "update Project unit=15 year= set= key=Dự án thử (sửa) user=hệ thống | Tên dự án: Dự án thử | Tên dự án: Dự án thử (sửa)",
+                "update ProjectAllocation unit=15 year=2026 set= key=Dự án Dự án thử (sửa) user=hệ thống | Vốn giao (đồng): 200000000 | Vốn giao (đồng): 300000000",
+                "update ProjectDisbursement unit=15 year=2026 set= key=Dự án Dự án thử (sửa) user=hệ thống | Lũy kế giải ngân (đồng): 50000000 | Lũy kế giải ngân (đồng): 60000000",
                 "update RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Trạng thái: mới nêu; Trả lời:  | Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ",
                 "update TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Số lượng: 2.5 | Số lượng: 3",
                 "update VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Kết quả, nhận xét:  | Kết quả, nhận xét: Tốt",
@@ -454,6 +503,9 @@ public sealed partial class AuditedEntitiesTests
                 "delete PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Xã: ; Chỉ tiêu: 12; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã:  | ",
                 "delete Programme unit= year= set= key=Chương trình thu-2026 user=hệ thống | Mã: thu-2026; Tên: Chương trình thử; Văn bản: Quyết định thử; Hiệu lực từ: 01/01/2026; Hiệu lực đến: 31/12/2030 | ",
                 "delete ProgrammeComponent unit= year= set= key=Chương trình thu-2026, nội dung 1 user=hệ thống | Mã: 1; Tên: Nội dung thử; Phần tên đã đọc: ; Văn bản đối chiếu: Quyết định thử | ",
+                "delete Project unit=15 year= set= key=Dự án thử (sửa) user=hệ thống | Tên dự án: Dự án thử (sửa); Tỉnh: 15; Loại: investment; Chương trình: ntm-2021-2025; Nội dung thành phần: ; Chủ đầu tư (sở, ngành): ; Chủ đầu tư (xã): 02989; Các xã (mã): 02989; Năm bắt đầu: 2025; Năm kết thúc: 2026; Tổng mức được duyệt (đồng): 500000000; Theo nguồn (đồng): local=500000000; Số hộ hưởng lợi: ; Hộ nghèo: ; Hộ cận nghèo: ; Hộ dân tộc thiểu số: ; Hộ thoát nghèo: ; Tiêu chí phục vụ: 2 | ",
+                "delete ProjectAllocation unit=15 year=2026 set= key=Dự án Dự án thử (sửa) user=hệ thống | Năm: 2026; Nguồn vốn: local; Vốn giao (đồng): 300000000 | ",
+                "delete ProjectDisbursement unit=15 year=2026 set= key=Dự án Dự án thử (sửa) user=hệ thống | Năm: 2026; Tháng: 2; Nguồn vốn: local; Lũy kế giải ngân (đồng): 60000000 | ",
                 "delete RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc:  | ",
                 "delete TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Ngày: 01/02/2026; Số lượng: 3; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",
                 "delete VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: Tốt; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",

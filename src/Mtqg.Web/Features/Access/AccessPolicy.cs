@@ -119,6 +119,28 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
     /// <summary>A province's capital plan in detail: administrators, national viewers, and the province's coordination office, appraisers and viewers.</summary>
     public bool CanReadCapital(string province) => user.IsAuthenticated && CanReadProvinceNow(province);
 
+    /// <summary>
+    /// The province's finance department (Sở Tài chính): an account of the province carrying the department code STC as
+    /// its sector (as appraiser accounts carry theirs, decision 0020).
+    /// </summary>
+    public bool IsFinanceOf(string province) =>
+        user.Is(Roles.Appraiser) && user.Unit == province && SameSector(user.Sector, FinanceDepartment);
+
+    public const string FinanceDepartment = "STC";
+
+    /// <summary>A province's projects, allocations and disbursement: its coordination office, its finance department, administrators.</summary>
+    public bool CanWriteProjects(string province) => CanManageProvince(province) || IsFinanceOf(province);
+
+    /// <summary>A province's projects and disbursement in detail: those who read its capital plan (and its finance department).</summary>
+    public bool CanReadProjects(string province) => CanReadCapital(province) || IsFinanceOf(province);
+
+    /// <summary>A project's monthly disbursement: those who write the province's projects, and the officer of the investor commune.</summary>
+    public bool CanEnterDisbursement(string province, string? investorCommune) =>
+        CanWriteProjects(province) || investorCommune is not null && user.Is(Roles.Commune) && user.Unit == investorCommune;
+
+    /// <summary>A commune officer reads the projects of their commune (as investor or as one of its communes).</summary>
+    public string? ReadsProjectsOfCommune => user.Is(Roles.Commune) ? user.Unit : null;
+
     /// <summary>National figures in detail: administrators and national viewers.</summary>
     public bool ReadsNationally => user.IsAdmin || user.Is(Roles.Viewer) && user.Unit is null;
 

@@ -72,6 +72,9 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         ["Department"] = "Sở, ngành",
         ["Programme"] = "Chương trình",
         ["ProgrammeComponent"] = "Nội dung thành phần của chương trình",
+        ["Project"] = "Dự án",
+        ["ProjectAllocation"] = "Vốn giao cho dự án",
+        ["ProjectDisbursement"] = "Giải ngân của dự án",
     };
 
     public static string EntityLabel(string entity) => Entities.GetValueOrDefault(entity, entity);

@@ -8,10 +8,17 @@ namespace Mtqg.Web.Features.Money;
 public static class MoneyApi
 {
     public static IServiceCollection AddMoney(this IServiceCollection services) =>
-        services.AddScoped<ProgrammeService>().AddScoped<ProgrammeSeeder>().AddScoped<CapitalPlanService>();
+        services
+            .AddScoped<ProgrammeService>()
+            .AddScoped<ProgrammeSeeder>()
+            .AddScoped<CapitalPlanService>()
+            .AddScoped<Projects.ProjectService>()
+            .AddScoped<Projects.DisbursementSummaryService>()
+            .AddScoped<Projects.ProjectDemoSeeder>();
 
     public static IEndpointRouteBuilder MapMoneyApi(this IEndpointRouteBuilder app)
     {
+        Projects.ProjectsApi.MapProjectsApi(app);
         var programmes = app.MapGroup("/api/v1/programmes").WithTags("Chương trình, nguồn vốn");
         programmes
             .MapGet("/", async Task<IResult> (int? year, ProgrammeService s, CancellationToken ct) =>
