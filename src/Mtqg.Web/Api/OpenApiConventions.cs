@@ -30,8 +30,8 @@ public static class OpenApiConventions
         document.Info.Description =
             "Hệ thống quản lý, giám sát Chương trình mục tiêu quốc gia (nông thôn mới, giảm nghèo, vùng đồng bào dân tộc thiểu số và miền núi). Lỗi trả về dạng application/problem+json với thông báo tiếng Việt.";
         document.Info.Contact = new OpenApiContact { Name = "MTQG — Văn phòng Điều phối" };
-        // The address a client calls is its own business (the same document is served on every host and port).
-        document.Servers = [];
+        // Relative: the same document is served on every host and port (and checked in as openapi/v1.json).
+        document.Servers = [new OpenApiServer { Url = "/", Description = "Máy chủ phục vụ tài liệu này" }];
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -150,14 +150,16 @@ public static class OpenApiConventions
         var id = new StringBuilder(method.ToLowerInvariant());
         var trimmed = path.StartsWith("/api/v1/", StringComparison.Ordinal) ? path["/api/v1/".Length..] : path.TrimStart('/');
         foreach (var segment in trimmed.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        // "{code}.xlsx" is a parameter and a literal: ByCodeXlsx.
+        foreach (var part in System.Text.RegularExpressions.Regex.Split(segment, "({[^}]+})").Where(p => p.Length > 0))
         {
-            if (segment.StartsWith('{'))
+            if (part.StartsWith('{'))
             {
                 id.Append("By");
-                Pascal(id, segment.Trim('{', '}').Split(':')[0]);
+                Pascal(id, part.Trim('{', '}').Split(':')[0]);
             }
             else
-                Pascal(id, segment);
+                Pascal(id, part);
         }
         return id.ToString();
     }
