@@ -26,15 +26,7 @@ public static class ApiSetup
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options =>
         {
-            options.AddDocumentTransformer(
-                (document, _, _) =>
-                {
-                    document.Info.Title = "MTQG — API v1";
-                    document.Info.Description =
-                        "Hệ thống quản lý, giám sát Chương trình mục tiêu quốc gia (nông thôn mới, giảm nghèo, vùng đồng bào dân tộc thiểu số và miền núi). Lỗi trả về dạng application/problem+json với thông báo tiếng Việt.";
-                    return Task.CompletedTask;
-                }
-            );
+            OpenApiConventions.Apply(options);
             options.AddSchemaTransformer(InputJson.DescribeCheckedTypes);
         });
         return services;

@@ -25,20 +25,23 @@ public static class UsersApi
         var group = app.MapGroup("/api/v1/users").WithTags("Tài khoản").RequireAuthorization(Policies.ManageUsers);
         group
             .MapPost("/", Create)
+            .Produces<UserView>(StatusCodes.Status201Created)
             .WithSummary("Tạo tài khoản")
             .WithDescription(
                 "role: admin | coordinator | appraiser | agency | commune | viewer. unitCode: mã tỉnh (điều phối, thẩm định, giúp đỡ, xem theo tỉnh), mã xã (cán bộ xã), trống (quản trị, xem toàn quốc). sector: tên sở thẩm định (thẩm định) hoặc tên cơ quan giúp đỡ xã (giúp đỡ, ví dụ \"Sở Tài chính\": tài khoản thuộc cơ quan đó trong tỉnh và làm việc ở các xã được phân công cho cơ quan). Quản trị tạo mọi tài khoản; Văn phòng Điều phối tạo tài khoản trong tỉnh của mình."
             );
-        group.MapGet("/", List).WithSummary("Danh sách tài khoản trong phạm vi quản lý");
-        group.MapGet("/{id}", Get).WithSummary("Một tài khoản trong phạm vi quản lý; ETag là version của tài khoản");
+        group.MapGet("/", List).Produces<IReadOnlyList<UserView>>().WithSummary("Danh sách tài khoản trong phạm vi quản lý");
+        group.MapGet("/{id}", Get).Produces<UserView>().WithSummary("Một tài khoản trong phạm vi quản lý; ETag là version của tài khoản");
         group
             .MapPut("/{id}", Update)
+            .Produces<UserView>()
             .WithSummary("Sửa tài khoản (tên, vai trò, đơn vị, lĩnh vực)")
             .WithDescription("Gửi If-Match với ETag (version) đọc được: người khác đã lưu trước thì trả 412, không ghi đè.");
         group
             .MapPut("/{id}/disabled", Disable)
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Khóa hoặc mở khóa tài khoản; khóa có hiệu lực ngay với mọi phiên và mã truy cập");
-        group.MapPut("/{id}/password", ResetPassword).WithSummary("Đặt lại mật khẩu");
+        group.MapPut("/{id}/password", ResetPassword).Produces(StatusCodes.Status204NoContent).WithSummary("Đặt lại mật khẩu");
         return app;
     }
 

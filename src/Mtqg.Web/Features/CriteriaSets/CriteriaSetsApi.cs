@@ -24,8 +24,12 @@ public static class CriteriaSetsApi
             .WithDescription(
                 "Các trang: Bộ tiêu chí (thông tin chung, quy tắc công nhận và thu hồi), Mức đạt chuẩn, Nhóm xã, Nhóm báo cáo, Tiêu chí, Chỉ tiêu, Ngưỡng (mỗi dòng một chỉ tiêu × mức × nhóm × năm; giá trị để trống là chưa biết ngưỡng chính thức). Tải lên lại với mã mới cho đúng bộ tiêu chí đó."
             );
-        sets.MapGet("/{code}", Get).AllowAnonymous().WithSummary("Một bộ tiêu chí ở định dạng trao đổi (DESIGN §6), với ETag là phiên bản");
+        sets.MapGet("/{code}", Get)
+            .Produces<CriteriaSetDocument>()
+            .AllowAnonymous()
+            .WithSummary("Một bộ tiêu chí ở định dạng trao đổi (DESIGN §6), với ETag là phiên bản");
         sets.MapPost("/", Create)
+            .Produces<CriteriaSetListItem>(StatusCodes.Status201Created)
             .RequireAuthorization()
             .Accepts<CriteriaSetDocument>("application/json", "multipart/form-data")
             .WithSummary("Tạo bộ tiêu chí dự thảo từ định dạng trao đổi hoặc tệp Excel")
@@ -33,6 +37,7 @@ public static class CriteriaSetsApi
                 "Bộ quốc gia: quản trị hệ thống; bộ của tỉnh (province): Văn phòng Điều phối của tỉnh đó. Gửi JSON, hoặc multipart/form-data với tệp .xlsx trong trường file (mẫu như GET …/{code}.xlsx). Kiểm tra toàn bộ (số tiêu chí và mã chỉ tiêu không trùng, mức và nhóm có thật, kiểu giá trị hợp với quy tắc, không trùng dòng ngưỡng, tỉnh có thật, bộ quốc gia được chi tiết hóa có thật và giữ đủ tiêu chí của nó); có lỗi thì trả 400 liệt kê mọi lỗi (với tệp Excel: trang, dòng, cột) và không ghi gì. Bộ tạo ra luôn là dự thảo."
             );
         sets.MapPut("/{code}", Replace)
+            .Produces<CriteriaSetListItem>()
             .RequireAuthorization()
             .Accepts<CriteriaSetDocument>("application/json", "multipart/form-data")
             .WithSummary("Thay thế một bộ tiêu chí dự thảo")
@@ -40,13 +45,18 @@ public static class CriteriaSetsApi
                 "Kiểm tra như khi tạo. Bộ đã ban hành hoặc đã bãi bỏ không sửa được (409: một điều chỉnh là một bộ tiêu chí mới). Gửi If-Match với ETag đã đọc: có người lưu trước thì 412."
             );
         sets.MapPost("/{code}/publish", Publish)
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization()
             .WithSummary("Ban hành một bộ tiêu chí dự thảo")
             .WithDescription(
                 "Từ chối (400, nêu từng vấn đề) khi có mức chưa có tiêu chí nào, chỉ tiêu chưa có dòng ngưỡng nào, hoặc tỉnh đã có bộ khác đang áp dụng cùng giai đoạn."
             );
-        sets.MapPost("/{code}/withdraw", Withdraw).RequireAuthorization().WithSummary("Bãi bỏ một bộ tiêu chí đã ban hành");
+        sets.MapPost("/{code}/withdraw", Withdraw)
+            .Produces(StatusCodes.Status204NoContent)
+            .RequireAuthorization()
+            .WithSummary("Bãi bỏ một bộ tiêu chí đã ban hành");
         sets.MapPost("/{code}/copies", Copy)
+            .Produces<CriteriaSetListItem>(StatusCodes.Status201Created)
             .RequireAuthorization()
             .WithSummary("Sao chép một bộ tiêu chí quốc gia thành dự thảo của một tỉnh")
             .WithDescription(

@@ -26,6 +26,7 @@ public static class MoneyApi
                     ? ApiProblems.Invalid("year", InputRange.YearMessage("Năm", y))
                     : TypedResults.Ok(await s.ListAsync(year, ct))
             )
+            .Produces<List<ProgrammeView>>()
             .AllowAnonymous()
             .WithSummary("Danh mục chương trình (có hiệu lực trong năm year, mặc định tất cả)")
             .WithDescription(
@@ -39,6 +40,7 @@ public static class MoneyApi
                         ? ApiProblems.From(refused)
                         : TypedResults.NoContent()
             )
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization()
             .WithSummary("Hoàn thiện tên một nội dung thành phần (quản trị hệ thống)")
             .WithDescription(
@@ -54,6 +56,7 @@ public static class MoneyApi
                     (_, var outcome) => ApiProblems.From(outcome),
                 }
             )
+            .Produces<CapitalPlanView>()
             .WithSummary("Kế hoạch vốn của tỉnh trong năm: phiên bản mới nhất (hoặc ?version=)")
             .WithDescription(
                 "{version, at, by, rows:[{programme, component, source, communeCode, amount}], totals:{total, bySource, byProgramme}}; số tiền là số đồng. Văn phòng Điều phối, thẩm định viên, người xem của tỉnh và quản trị viên."
@@ -69,12 +72,14 @@ public static class MoneyApi
                         : ApiProblems.From(outcome);
                 }
             )
+            .Produces<CapitalPlanView>()
             .WithSummary("Thay cả kế hoạch vốn của tỉnh trong năm (một phiên bản mới)")
             .WithDescription(
                 "Thân: {rows:[{programme, component?, source, communeCode?, amount}]}. Kiểm tra toàn bộ: chương trình có hiệu lực trong năm, nội dung thành phần có thật, nguồn vốn (central-investment, central-recurrent, local, integrated, credit, enterprise, community, other), xã thuộc tỉnh, số tiền là số đồng không âm; có lỗi thì 400 nêu từng dòng (rows[i]) và không ghi gì. Văn phòng Điều phối của tỉnh và quản trị viên."
             );
         capital
             .MapPost("/capital", Upload)
+            .Produces<CapitalPlanView>()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Thay cả kế hoạch vốn bằng tệp Excel (mẫu như GET …/capital.xlsx)")
             .WithDescription("Tệp .xlsx trong trường file. Có lỗi thì 400 nêu từng ô sai (trang, dòng, cột) và không ghi gì.");
@@ -86,6 +91,7 @@ public static class MoneyApi
                     (_, var outcome) => ApiProblems.From(outcome),
                 }
             )
+            .Produces<List<CapitalVersionView>>()
             .WithSummary("Các phiên bản kế hoạch vốn của tỉnh trong năm, mới nhất trước: {version, at, by, total, rows}");
         capital
             .MapGet("/capital.xlsx", async Task<IResult> (string code, int year, CapitalPlanService s, CancellationToken ct) =>

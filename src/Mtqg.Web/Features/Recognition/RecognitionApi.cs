@@ -31,23 +31,27 @@ public static class RecognitionApi
         var dossiers = app.MapGroup("/api/v1/dossiers").WithTags("Hồ sơ đề nghị công nhận").RequireAuthorization();
         dossiers
             .MapPost("/", Create)
+            .Produces<DossierDto>(StatusCodes.Status201Created)
             .WithSummary("Lập hồ sơ đề nghị công nhận xã (một xã, một năm, một mức)")
             .WithDescription(
                 "Thân: {\"commune\": \"02989\", \"year\": 2026, \"set\": \"<mã bộ tiêu chí>\", \"level\": \"NTM\"}. Kết quả tự đánh giá lấy từ bảng đánh giá hiện tại của xã. Cán bộ của chính xã (hoặc quản trị). Xã đã có hồ sơ chưa bị từ chối cùng năm, mức: 409."
             );
         dossiers
             .MapGet("/", List)
+            .Produces<IReadOnlyList<DossierListItem>>()
             .WithSummary("Danh sách hồ sơ đề nghị (lọc theo tỉnh, xã, năm, trạng thái)")
             .WithDescription(
                 "status: draft, submitted, sent_back, resubmitted, appraised, council_held, recognised, rejected. Chỉ các hồ sơ tài khoản được xem: xã của mình; tỉnh của mình; quản trị và xem báo cáo toàn quốc: tất cả."
             );
         dossiers
             .MapGet("/{id:int}", Get)
+            .Produces<DossierDto>()
             .WithSummary(
                 "Một hồ sơ: kết quả tự đánh giá đã chốt (tiêu chí, chỉ tiêu, giá trị, ngưỡng), kết quả thẩm định từng tiêu chí, tiến độ từng sở, dòng thời gian, minh chứng"
             );
         dossiers
             .MapPut("/{id:int}", Update)
+            .Produces<DossierDto>()
             .WithSummary(
                 "Sửa hồ sơ đang soạn: tỷ lệ hài lòng, cam kết không nợ đọng xây dựng cơ bản, ghi chú; cập nhật kết quả tự đánh giá"
             )
@@ -56,21 +60,25 @@ public static class RecognitionApi
             );
         dossiers
             .MapPost("/{id:int}/submit", Submit)
+            .Produces<DossierDto>()
             .WithSummary("Xã nộp hồ sơ: chốt bảng đánh giá, gửi từng tiêu chí tới sở phụ trách")
             .WithDescription(
                 "Từ chối (409) khi còn tiêu chí chưa đạt hoặc thiếu số liệu, chưa có tỷ lệ hài lòng hoặc chưa cam kết không nợ đọng — nêu từng điều."
             );
         dossiers
             .MapPost("/{id:int}/resubmit", Resubmit)
+            .Produces<DossierDto>()
             .WithSummary("Xã nộp lại các tiêu chí bị trả lại (chỉ các tiêu chí đó được cập nhật và gửi lại sở)");
         dossiers
             .MapPost("/{id:int}/criteria/{number:int}/appraisal", Appraise)
+            .Produces<DossierDto>()
             .WithSummary("Sở thẩm định một tiêu chí: đạt hoặc chưa đạt, kèm nhận xét")
             .WithDescription(
                 "Thân: {\"result\": \"met\" | \"not_met\", \"comment\": \"…\"}. Chỉ tài khoản thẩm định của tỉnh có sở trùng sở phụ trách tiêu chí (hoặc quản trị). Chưa đạt phải ghi lý do; một tiêu chí chưa đạt thì hồ sơ không được công nhận."
             );
         dossiers
             .MapPost("/{id:int}/conditions/{code}/appraisal", AppraiseCondition)
+            .Produces<DossierDto>()
             .WithSummary(
                 "Văn phòng điều phối xét một điều kiện của mức (ví dụ xã kiểu mẫu, 319/QĐ-TTg) mà xã đã kê khai: đạt hoặc chưa đạt"
             )
@@ -79,32 +87,44 @@ public static class RecognitionApi
             );
         dossiers
             .MapPost("/{id:int}/criteria/{number:int}/send-back", SendBack)
+            .Produces<DossierDto>()
             .WithSummary("Sở trả lại một tiêu chí cho xã bổ sung, kèm lý do")
             .WithDescription("Thân: {\"reason\": \"…\"}. Khi mọi sở đã xong lượt, hồ sơ chuyển sang «Trả lại xã để bổ sung».");
         dossiers
             .MapPost("/{id:int}/council", Council)
+            .Produces<DossierDto>()
             .WithSummary("Văn phòng Điều phối ghi nhận cuộc họp hội đồng thẩm định (ngày, thành viên, số phiếu, kết luận)")
             .WithDescription(
                 "Thân: {\"date\": \"2026-03-20\", \"members\": [\"…\"], \"votesFor\": 7, \"votesAgainst\": 1, \"conclusion\": \"…\"}. Chỉ khi mọi tiêu chí đã thẩm định đạt. Phiếu tán thành nhiều hơn: chờ quyết định; ngược lại: không công nhận."
             );
         dossiers
             .MapPost("/decision", Decision)
+            .Produces<DecisionDto>(StatusCodes.Status201Created)
             .WithSummary("Văn phòng Điều phối ghi nhận quyết định công nhận cho một hoặc nhiều hồ sơ (một đợt)")
             .WithDescription(
                 "Thân: {\"number\": \"1234/QĐ-UBND\", \"date\": \"2026-03-25\", \"signer\": \"…\", \"level\": \"NTM\", \"batch\": \"Đợt 2 năm 2026\", \"dossiers\": [1, 2]}. Tất cả hoặc không: một hồ sơ chưa qua hội đồng thì không ghi gì (409 nêu từng hồ sơ). Bản ký PDF: PUT /api/v1/decisions/{id}/pdf."
             );
-        dossiers.MapGet("/{id:int}/evidence", ListEvidence).WithSummary("Danh sách minh chứng của hồ sơ");
-        dossiers.MapGet("/{id:int}/evidence/{fileId:int}", DownloadEvidence).WithSummary("Tải một tệp minh chứng");
+        dossiers
+            .MapGet("/{id:int}/evidence", ListEvidence)
+            .Produces<IReadOnlyList<EvidenceDto>>()
+            .WithSummary("Danh sách minh chứng của hồ sơ");
+        dossiers
+            .MapGet("/{id:int}/evidence/{fileId:int}", DownloadEvidence)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .WithSummary("Tải một tệp minh chứng");
         dossiers
             .MapDelete("/{id:int}/evidence/{fileId:int}", DeleteEvidence)
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Xóa một tệp minh chứng tải nhầm")
             .WithDescription("Cán bộ của xã (hoặc quản trị), khi hồ sơ đang soạn hoặc bị trả lại; sau khi nộp thì 409. Trả 204.");
         dossiers
             .MapGet("/{id:int}/workbook", Workbook)
+            .Produces(StatusCodes.Status200OK, contentType: DossierExcel.ContentType)
             .WithSummary("Tệp Excel của hồ sơ: tiêu chí, chỉ tiêu, giá trị, ngưỡng, kết quả thẩm định, nhận xét, dòng thời gian");
         // Bearer only, as every multipart upload of the API: a form can be posted cross-site with the cookie (pages upload in process, antiforgery-checked).
         dossiers
             .MapPost("/{id:int}/evidence", UploadEvidence)
+            .Produces<EvidenceDto>(StatusCodes.Status201Created)
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
@@ -116,6 +136,7 @@ public static class RecognitionApi
         var decisions = app.MapGroup("/api/v1/decisions").WithTags("Quyết định công nhận, thu hồi");
         decisions
             .MapGet("/", Decisions)
+            .Produces<IReadOnlyList<DecisionDto>>()
             .AllowAnonymous()
             .WithSummary("Danh sách quyết định công nhận và thu hồi (lọc theo tỉnh, năm), mỗi quyết định kèm các xã");
         app.MapGet("/api/v1/decisions.xlsx", DecisionsWorkbook)
@@ -123,15 +144,21 @@ public static class RecognitionApi
             .WithTags("Quyết định công nhận, thu hồi")
             .Produces(StatusCodes.Status200OK, contentType: DossierExcel.ContentType)
             .WithSummary("Tệp Excel danh sách quyết định công nhận và thu hồi (lọc theo tỉnh, năm)");
-        decisions.MapGet("/{id:int}/pdf", DecisionPdf).AllowAnonymous().WithSummary("Bản ký (PDF) của quyết định");
+        decisions
+            .MapGet("/{id:int}/pdf", DecisionPdf)
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .AllowAnonymous()
+            .WithSummary("Bản ký (PDF) của quyết định");
         decisions
             .MapPut("/{id:int}/pdf", PutDecisionPdf)
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Đính kèm bản ký (PDF) của quyết định; Văn phòng Điều phối của tỉnh");
         decisions
             .MapPost("/revocations", Revoke)
+            .Produces<DecisionDto>(StatusCodes.Status201Created)
             .RequireAuthorization()
             .WithSummary("Ghi nhận quyết định thu hồi danh hiệu của một hoặc nhiều xã (kết thúc danh hiệu)")
             .WithDescription(
@@ -139,6 +166,7 @@ public static class RecognitionApi
             );
 
         app.MapGet("/api/v1/years/{year:int}/maintenance-review", Review)
+            .Produces<ReviewDto>()
             .RequireAuthorization()
             .WithTags("Rà soát duy trì")
             .WithSummary(

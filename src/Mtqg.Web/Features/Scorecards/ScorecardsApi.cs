@@ -27,6 +27,7 @@ public static class ScorecardsApi
         var communes = app.MapGroup("/api/v1/communes/{code}").WithTags("Đánh giá xã");
         communes
             .MapPut("/criteria-sets/{set}/group", PutGroup)
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization()
             .WithSummary("Xếp nhóm (vùng) của xã theo một bộ tiêu chí")
             .WithDescription(
@@ -34,6 +35,7 @@ public static class ScorecardsApi
             );
         communes
             .MapPut("/years/{year:int}/values", PutValues)
+            .Produces<ScorecardDto>()
             .RequireAuthorization()
             .WithSummary("Nhập (hoặc xóa bằng null) giá trị một số chỉ tiêu của xã trong năm; trả về bảng đánh giá")
             .WithDescription(
@@ -41,6 +43,7 @@ public static class ScorecardsApi
             );
         communes
             .MapGet("/years/{year:int}/scorecard", GetScorecard)
+            .Produces<ScorecardDto>()
             .RequireAuthorization()
             .WithSummary("Bảng đánh giá xã theo bộ tiêu chí (DESIGN §6)")
             .WithDescription(

@@ -11,6 +11,7 @@ public static class TitlesApi
     public static IEndpointRouteBuilder MapTitlesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/communes/{code}/titles", Titles)
+            .Produces<CommuneTitles>()
             .AllowAnonymous()
             .WithTags("Danh hiệu")
             .WithSummary("Danh hiệu của xã: danh hiệu xã đang giữ, và — tách riêng — danh hiệu của các xã cũ đã sắp xếp vào xã")
@@ -21,6 +22,7 @@ public static class TitlesApi
         var titles = app.MapGroup("/api/v1/titles").WithTags("Danh hiệu").RequireAuthorization();
         titles
             .MapPost("/", Baseline)
+            .Produces<HeldTitle>(StatusCodes.Status201Created)
             .WithSummary("Ghi nhận danh hiệu xã đã được công nhận trước khi có hệ thống (số, ngày quyết định, người ký)")
             .WithDescription(
                 "Thân: {\"communeCode\": \"02989\", \"level\": \"NTM\", \"setCode\": null, \"decisionNumber\": \"1234/QĐ-UBND\", "
@@ -29,6 +31,7 @@ public static class TitlesApi
             );
         titles
             .MapPost("/acknowledgements", Acknowledge)
+            .Produces<HeldTitle>(StatusCodes.Status201Created)
             .WithSummary("Ghi nhận quyết định của tỉnh: xã hình thành sau sắp xếp giữ mức đạt chuẩn mà các xã cũ đã đạt")
             .WithDescription(
                 "Thân: {\"communeCode\": \"02989\", \"level\": \"NTM\", \"decisionNumber\": \"15/QĐ-UBND\", \"decisionDate\": \"2025-09-01\", "
@@ -39,9 +42,11 @@ public static class TitlesApi
             .MapGet("/workbook", () =>
                 TypedResults.File(TitleWorkbook.Template(), TitleWorkbook.ContentType, "danh-hieu-truoc-he-thong.xlsx")
             )
+            .Produces(StatusCodes.Status200OK, contentType: TitleWorkbook.ContentType)
             .WithSummary("Mẫu Excel ghi nhận danh hiệu đã có trước khi dùng hệ thống");
         titles
             .MapPost("/workbook", Workbook)
+            .Produces<RecordedRows>()
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Nạp danh hiệu đã có trước khi dùng hệ thống từ tệp Excel (theo mẫu), toàn bộ hoặc không dòng nào")
@@ -81,7 +86,7 @@ public static class TitlesApi
                     detail: $"Tệp có {problems.Count} lỗi; chưa ghi danh hiệu nào.",
                     title: "Dữ liệu không hợp lệ"
                 )
-                : TypedResults.Ok(new { recorded });
+                : TypedResults.Ok(new RecordedRows(recorded));
         }
     }
 
@@ -105,3 +110,6 @@ public static class TitlesApi
         return title is null ? ApiProblems.From(outcome) : TypedResults.Created($"/api/v1/titles/{title.Id}", title);
     }
 }
+
+/// <summary>How many rows of a workbook of earlier titles were recorded.</summary>
+public sealed record RecordedRows(int Recorded);

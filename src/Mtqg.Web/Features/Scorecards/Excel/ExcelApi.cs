@@ -26,6 +26,7 @@ public static class ExcelApi
         // cookie is not accepted here (the page uploads through the same service in process instead).
         province
             .MapPost("/workbook", PostWorkbook)
+            .Produces<UploadReport>()
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
