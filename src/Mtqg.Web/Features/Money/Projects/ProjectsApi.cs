@@ -22,12 +22,14 @@ public static class ProjectsApi
                     CancellationToken ct
                 ) => PlansApi.Answer(s.ListAsync(province, year, programme, commune, q, page ?? 1, ct))
             )
+            .Produces<ProjectPage>()
             .WithSummary("Các dự án của tỉnh (province=mã tỉnh; year, programme, commune, q lọc; page: 50 dự án một trang)")
             .WithDescription("{items:[{id, name, kind, programme, …}], total, page, pageSize}. Cán bộ xã chỉ thấy dự án của xã mình.");
         projects
             .MapPost("/", async (ProjectInput input, ProjectService s, CancellationToken ct) =>
                 PlansApi.Created(await s.CreateAsync(input, ct), id => $"/api/v1/projects/{id}")
             )
+            .Produces<CreatedId>(StatusCodes.Status201Created)
             .WithSummary("Lập dự án (Văn phòng Điều phối, Sở Tài chính của tỉnh)")
             .WithDescription(
                 "Thân: {provinceCode, name, kind: investment|production-support|other, programme, component?, investor:{departmentCode? | communeCode?}, "
@@ -38,16 +40,19 @@ public static class ProjectsApi
             .MapGet("/{id:int}", (int id, ProjectService s, HttpResponse response, CancellationToken ct) =>
                 PlansApi.Versioned(s.GetAsync(id, ct), response, p => p.Version)
             )
+            .Produces<ProjectView>()
             .WithSummary("Một dự án: vốn theo năm và nguồn, giải ngân lũy kế từng tháng, các lần điều chỉnh (ETag: version để sửa)");
         projects
             .MapPut("/{id:int}", (int id, ProjectInput input, ProjectService s, HttpRequest request, CancellationToken ct) =>
                 IfMatch.AnswerAsync(request, async version => (await s.SaveAsync(id, input, ct, version)).Outcome)
             )
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Sửa dự án (tỉnh giữ nguyên); gửi If-Match với version đọc được, người khác đã lưu trước thì 412");
         projects
             .MapPut("/{id:int}/years/{year:int}", async (int id, int year, AllocationInput input, ProjectService s, CancellationToken ct) =>
                 PlansApi.NoContent(await s.AllocateAsync(id, year, input, ct))
             )
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Vốn giao cho dự án trong năm theo nguồn (thay cả năm): {allocated:[{source, amount}]}");
         projects
             .MapPut(
@@ -55,6 +60,7 @@ public static class ProjectsApi
                 async (int id, string month, DisbursementInput input, ProjectService s, CancellationToken ct) =>
                     PlansApi.NoContent(await s.DisburseAsync(id, month, input, ct))
             )
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Giải ngân lũy kế từ 1/1 đến hết tháng (yyyy-MM) theo nguồn: {disbursed:[{source, amount}], correction?}")
             .WithDescription(
                 "Từ chối (400, không ghi gì): vượt vốn giao năm của nguồn, tháng chưa đến, lũy kế thấp hơn tháng trước mà không có lý do (correction)."
@@ -67,6 +73,7 @@ public static class ProjectsApi
             )
             .RequireAuthorization()
             .WithTags("Dự án, giải ngân")
+            .Produces<ProvinceDisbursement>()
             .WithSummary("Giải ngân của tỉnh trong năm so với vốn giao: theo chương trình, nguồn, chủ đầu tư, tháng; dự án chậm nhất trước")
             .WithDescription("Tỷ lệ là phần trăm, một chữ số thập phân; null khi vốn giao bằng 0.");
         app.MapGet("/api/v1/years/{year:int}/disbursement", (int year, DisbursementSummaryService s, CancellationToken ct) =>
@@ -74,6 +81,7 @@ public static class ProjectsApi
             )
             .AllowAnonymous()
             .WithTags("Dự án, giải ngân")
+            .Produces<NationalDisbursement>()
             .WithSummary("Giải ngân cả nước trong năm: tổng và từng tỉnh (công khai)");
         return app;
     }
