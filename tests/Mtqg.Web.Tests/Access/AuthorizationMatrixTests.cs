@@ -128,6 +128,13 @@ public sealed class AuthorizationMatrixTests
             (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/disbursement")
         ),
         ["GET /api/v1/years/{year:int}/disbursement"] = new(Rule.Public, (_, _) => Get("/api/v1/years/2025/disbursement")),
+        // The province's month sheet: its office (and finance department) downloads and loads it; asked before the file is read.
+        ["GET /api/v1/provinces/{code}/disbursements/{month}.xlsx"] = new(Rule.Own("write-projects", "coordinator"), (s, _) =>
+            Get($"/api/v1/provinces/{Province(s)}/disbursements/2025-03.xlsx")
+        ),
+        ["POST /api/v1/provinces/{code}/disbursements/{month}"] = new(Rule.Own("write-projects", "coordinator"), (s, _) =>
+            Upload(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/disbursements/2025-03")
+        ),
         ["GET /api/v1/provinces/{code}/years/{year:int}/capital"] = new(
             Rule.Own("read-capital", "coordinator", "appraiser", "viewer"),
             (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/capital")

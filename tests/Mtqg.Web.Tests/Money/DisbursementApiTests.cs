@@ -18,9 +18,9 @@ namespace Mtqg.Web.Tests.Money;
 public sealed class DisbursementApiTests
 {
     // Last year: every month of it has passed (decision 0012, tests follow the calendar).
-    private static readonly int Year = VietnamTime.Today(DateTime.UtcNow).Year - 1;
+    internal static readonly int Year = VietnamTime.Today(DateTime.UtcNow).Year - 1;
 
-    private static Dictionary<string, object?> ProjectOfLastYear(string name, string commune = BaoHa)
+    internal static Dictionary<string, object?> ProjectOfLastYear(string name, string commune = BaoHa)
     {
         var project = Project(name);
         (project["startYear"], project["endYear"], project["programme"], project["component"]) = (Year - 1, Year + 1, "ntm-2021-2025", "1");
@@ -31,10 +31,10 @@ public sealed class DisbursementApiTests
     private static object Amounts(string key, params (string Source, long Amount)[] rows) =>
         new Dictionary<string, object> { [key] = rows.Select(r => new { source = r.Source, amount = r.Amount }).ToArray() };
 
-    private static Task<HttpResponseMessage> Allocate(HttpClient client, int id, int year, params (string, long)[] rows) =>
+    internal static Task<HttpResponseMessage> Allocate(HttpClient client, int id, int year, params (string, long)[] rows) =>
         client.PutAsJsonAsync($"/api/v1/projects/{id}/years/{year}", Amounts("allocated", rows));
 
-    private static Task<HttpResponseMessage> Disburse(
+    internal static Task<HttpResponseMessage> Disburse(
         HttpClient client,
         int id,
         string month,
@@ -48,7 +48,7 @@ public sealed class DisbursementApiTests
         return client.PutAsJsonAsync($"/api/v1/projects/{id}/disbursements/{month}", body);
     }
 
-    private static async Task<long> StoredAsync(MtqgApp app, int id)
+    internal static async Task<long> StoredAsync(MtqgApp app, int id)
     {
         using var scope = app.Services.CreateScope();
         return await app.Db(scope).ProjectDisbursements.Where(d => d.ProjectId == id).SumAsync(d => d.Cumulative);

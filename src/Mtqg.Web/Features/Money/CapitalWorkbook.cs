@@ -153,21 +153,7 @@ public static class CapitalWorkbook
             var amountCell = Cell(AmountColumn);
             if (Text(amountCell) is { } text)
             {
-                amount = amountCell switch
-                {
-                    double d when d == Math.Floor(d) && d >= 0 && d <= CapitalPlanService.MaxAmount => (long)d,
-                    long l when l >= 0 => l,
-                    int n when n >= 0 => n,
-                    decimal m when m == decimal.Floor(m) && m >= 0 && m <= CapitalPlanService.MaxAmount => (long)m,
-                    string s
-                        when long.TryParse(
-                            s.Replace(" ", "", StringComparison.Ordinal),
-                            NumberStyles.None,
-                            CultureInfo.InvariantCulture,
-                            out var p
-                        ) => p,
-                    _ => null,
-                };
+                amount = Amount(amountCell);
                 if (amount is null)
                     problems.Add(
                         Problem(
@@ -222,7 +208,21 @@ public static class CapitalWorkbook
         return new(PlanSheet, row, column, i is >= 0 and < 26 ? $"{(char)('A' + i)}{row}" : null, message);
     }
 
-    private static string? Text(object? value)
+    /// <summary>A cell as whole đồng (a number or digits with spaces), non-negative and under the ceiling; null otherwise.</summary>
+    internal static long? Amount(object? cell) =>
+        cell switch
+        {
+            double d when d == Math.Floor(d) && d >= 0 && d <= CapitalPlanService.MaxAmount => (long)d,
+            long l when l is >= 0 and <= CapitalPlanService.MaxAmount => l,
+            int n when n >= 0 => n,
+            decimal m when m == decimal.Floor(m) && m >= 0 && m <= CapitalPlanService.MaxAmount => (long)m,
+            string s
+                when long.TryParse(s.Replace(" ", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+                    && p <= CapitalPlanService.MaxAmount => p,
+            _ => null,
+        };
+
+    internal static string? Text(object? value)
     {
         var text = value switch
         {

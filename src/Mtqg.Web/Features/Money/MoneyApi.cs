@@ -129,21 +129,22 @@ public static class MoneyApi
             var result = await s.UploadAsync(code, year, file!.Content, gate, ct);
             if (result.Version is not null && (await s.GetAsync(code, year, null, ct)).Plan is { } plan)
                 return TypedResults.Ok(plan);
-            return ToHttp(result);
+            return ToHttp(result.Refusal, result.Problems, result.Outcome);
         }
     }
 
-    internal static IResult ToHttp(CapitalUpload result) =>
-        result switch
+    /// <summary>A refused money workbook: the gate's refusal, or 400 naming every cell, or the outcome's problem.</summary>
+    internal static IResult ToHttp(UploadRefusal? refusal, IReadOnlyList<ExcelProblem> problems, Outcome outcome) =>
+        (refusal, problems) switch
         {
-            { Refusal: { } refusal } => UploadPages.Answer(refusal),
-            { Problems.Count: > 0 } => TypedResults.ValidationProblem(
-                result.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(ScorecardExcelService.Describe).ToArray()),
-                detail: result.Outcome.Message,
+            ({ } refused, _) => UploadPages.Answer(refused),
+            (_, { Count: > 0 }) => TypedResults.ValidationProblem(
+                problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(ScorecardExcelService.Describe).ToArray()),
+                detail: outcome.Message,
                 title: "Dữ liệu không hợp lệ",
                 extensions: new Dictionary<string, object?>
                 {
-                    ["problems"] = result.Problems.Select(p => new
+                    ["problems"] = problems.Select(p => new
                     {
                         p.Sheet,
                         p.Row,
@@ -153,6 +154,6 @@ public static class MoneyApi
                     }),
                 }
             ),
-            _ => ApiProblems.From(result.Outcome),
+            _ => ApiProblems.From(outcome),
         };
 }

@@ -1,4 +1,6 @@
+using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Plans;
 
 namespace Mtqg.Web.Features.Money.Projects;
@@ -83,6 +85,63 @@ public static class ProjectsApi
             .WithTags("Dự án, giải ngân")
             .Produces<NationalDisbursement>()
             .WithSummary("Giải ngân cả nước trong năm: tổng và từng tỉnh (công khai)");
+        var months = app.MapGroup("/api/v1/provinces/{code}/disbursements").WithTags("Dự án, giải ngân").RequireAuthorization();
+        months
+            .MapGet("/{month}.xlsx", async Task<IResult> (string code, string month, ProjectService s, CancellationToken ct) =>
+                await s.MonthSheetAsync(code, month, ct) switch
+                {
+                    ({ } bytes, _) => TypedResults.File(
+                        bytes,
+                        CapitalWorkbook.ContentType,
+                        DisbursementWorkbook.FileName(
+                            code,
+                            ProjectService.ParseMonth(month)!.Value.Year,
+                            ProjectService.ParseMonth(month)!.Value.Month
+                        )
+                    ),
+                    (_, var outcome) => ApiProblems.From(outcome),
+                }
+            )
+            .Produces(StatusCodes.Status200OK, contentType: CapitalWorkbook.ContentType)
+            .WithSummary("Tệp Excel giải ngân tháng (yyyy-MM) của mọi dự án của tỉnh có vốn giao năm đó: ghi lũy kế rồi tải lên lại");
+        months
+            .MapPost("/{month}", UploadMonth)
+            .Produces<MonthSheetRecorded>()
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Nhập giải ngân tháng (yyyy-MM) của cả tỉnh bằng tệp Excel (mẫu như GET …/{month}.xlsx)")
+            .WithDescription(
+                "Tệp .xlsx trong trường file. Mỗi dự án được kiểm tra như PUT /projects/{id}/disbursements/{month}; có lỗi ở bất kỳ ô nào thì 400 nêu từng ô (trang, dòng, cột) và không ghi gì. Văn phòng Điều phối, Sở Tài chính của tỉnh và quản trị viên; quyền được hỏi trước khi đọc tệp."
+            );
         return app;
     }
+
+    /// <summary>The upload gate (decision 0018): permission before a byte of the body, then bytes, structure, parse.</summary>
+    private static async Task<IResult> UploadMonth(
+        string code,
+        string month,
+        HttpRequest request,
+        ProjectService s,
+        UploadGate gate,
+        CancellationToken ct
+    )
+    {
+        var may = await s.MayLoadMonthAsync(code, month, ct);
+        if (may.Kind == OutcomeKind.Forbidden)
+            return UploadPages.Answer(UploadGate.Forbidden($"{may.Message} Tệp không được đọc."));
+        if (!may.IsDone)
+            return ApiProblems.From(may);
+        var (file, refused) = await UploadGate.ReceiveAsync(request, gate.WorkbookBytes, UploadGate.WorkbookSetting, ct);
+        if (refused is not null)
+            return UploadPages.Answer(refused);
+        await using (file)
+        {
+            var result = await s.UploadMonthAsync(code, month, file!.Content, gate, ct);
+            return result.Projects is { } n
+                ? TypedResults.Ok(new MonthSheetRecorded(n))
+                : MoneyApi.ToHttp(result.Refusal, result.Problems, result.Outcome);
+        }
+    }
 }
+
+/// <summary>How many projects a month sheet recorded.</summary>
+public sealed record MonthSheetRecorded(int Projects);
