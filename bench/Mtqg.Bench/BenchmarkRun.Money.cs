@@ -95,7 +95,7 @@ public sealed partial class BenchmarkRun
     /// p50/p95 of the next ones (the service keeps no cache, so warm requests compute it again); the same figures by
     /// hand-written SQL on a connection of this process, timed the same way; one check that both give the same figures.
     /// </summary>
-    private async Task DisbursementAsync(HttpClient client)
+    private async Task DisbursementAsync(HttpClient client, ChildProcess web)
     {
         await SignInAsync(client);
         var province = largestMoneyProvince!;
@@ -103,13 +103,16 @@ public sealed partial class BenchmarkRun
         var provincePath = $"/api/v1/provinces/{province}/years/{MoneySet.Year}/disbursement";
         var nationalPath = $"/api/v1/years/{MoneySet.Year}/disbursement";
 
-        async Task<(double Cold, List<double> Warm, JsonElement Body, int Bytes)> AppAsync(string path)
+        async Task<(double Cold, List<double> Warm, JsonElement Body, int Bytes, double CpuMs)> AppAsync(string path)
         {
             var times = new List<double>();
             JsonElement body = default;
             var bytes = 0;
+            var cpu = TimeSpan.Zero;
             for (var run = 0; run <= runs; run++)
             {
+                if (run == 1)
+                    cpu = web.CpuTime();
                 var watch = Stopwatch.StartNew();
                 using var response = await client.GetAsync(path);
                 var content = await response.Content.ReadAsByteArrayAsync();
@@ -121,21 +124,26 @@ public sealed partial class BenchmarkRun
                 if (run == 0)
                     (body, bytes) = (JsonDocument.Parse(content).RootElement.Clone(), content.Length);
             }
-            return (times[0], times[1..], body, bytes);
+            return (times[0], times[1..], body, bytes, (web.CpuTime() - cpu).TotalMilliseconds / runs);
         }
 
-        async Task<(double Cold, List<double> Warm, T Result)> ReferenceAsync<T>(Func<System.Data.Common.DbConnection, Task<T>> query)
+        async Task<(double Cold, List<double> Warm, T Result, double CpuMs)> ReferenceAsync<T>(
+            Func<System.Data.Common.DbConnection, Task<T>> query
+        )
         {
             await using var connection = await database.OpenAsync();
             var times = new List<double>();
             T result = default!;
+            var cpu = TimeSpan.Zero;
             for (var run = 0; run <= runs; run++)
             {
+                if (run == 1)
+                    cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 result = await query(connection);
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }
-            return (times[0], times[1..], result);
+            return (times[0], times[1..], result, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs);
         }
 
         var appProvince = await AppAsync(provincePath);
@@ -144,7 +152,12 @@ public sealed partial class BenchmarkRun
         var refNational = await ReferenceAsync(c => MoneyReference.NationalAsync(c, MoneySet.Year));
         var projects = refProvince.Result.Projects.Count;
 
-        void Figures(string what, (double Cold, List<double> Warm) app, (double Cold, List<double> Warm) reference, string note)
+        void Figures(
+            string what,
+            (double Cold, List<double> Warm, double CpuMs) app,
+            (double Cold, List<double> Warm, double CpuMs) reference,
+            string note
+        )
         {
             var (p50, p95) = (Percentile(app.Warm, 50), Percentile(app.Warm, 95));
             var (r50, r95) = (Percentile(reference.Warm, 50), Percentile(reference.Warm, 95));
@@ -154,19 +167,27 @@ public sealed partial class BenchmarkRun
             report.Info($"{what}, first request (cold)", app.Cold, "ms", reference.Cold);
             report.Info($"{what} p50", p50, "ms", r50);
             report.AtMost($"{what} p95", p95, "ms", 200, r95, note);
+            report.Info(
+                $"{what}, process CPU per request",
+                app.CpuMs,
+                "ms",
+                reference.CpuMs,
+                "CPU time of the web process over the warm requests / requests (steadier than wall time on a busy machine); "
+                    + "reference: the benchmark's own process, which on PostgreSQL leaves out the backend's work"
+            );
         }
         Figures(
             $"province disbursement summary ({province}, {projects:N0} projects)",
-            (appProvince.Cold, appProvince.Warm),
-            (refProvince.Cold, refProvince.Warm),
+            (appProvince.Cold, appProvince.Warm, appProvince.CpuMs),
+            (refProvince.Cold, refProvince.Warm, refProvince.CpuMs),
             $"GET {provincePath} signed in, one request after another ({runs} after the first), {appProvince.Bytes / 1024.0:N0} KB; "
                 + $"the province with the most of the {moneyProjects:N0} projects; reference: the same figures by hand-written SQL "
                 + "(per project and source, per month, this year and last) and a loop, on a connection of the benchmark's process"
         );
         Figures(
             $"national disbursement summary ({refNational.Result.Count} province(s))",
-            (appNational.Cold, appNational.Warm),
-            (refNational.Cold, refNational.Warm),
+            (appNational.Cold, appNational.Warm, appNational.CpuMs),
+            (refNational.Cold, refNational.Warm, refNational.CpuMs),
             $"GET {nationalPath} (public); reference: allocation and disbursement summed per project, then per province, by hand-written SQL"
         );
 
