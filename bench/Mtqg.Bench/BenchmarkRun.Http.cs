@@ -19,6 +19,15 @@ public sealed partial class BenchmarkRun
     )
     {
         var dll = options.WebDll ?? Path.Combine(AppContext.BaseDirectory, "Mtqg.Web.dll");
+        if (options.MoneyOnly)
+        {
+            await using var money = await ChildProcess.StartAsync("web app", dll, [], WebEnvironment(), TimeSpan.FromSeconds(120));
+            Step($"web app started as process {money.Id} on {money.BaseAddress}");
+            using var moneyClient = LoadLoop.Client(money.BaseAddress, 1);
+            await DisbursementAsync(moneyClient, money);
+            report.Info("web app peak working set", money.PeakWorkingSet() / 1048576.0, "MB");
+            return;
+        }
         var set = sets[BenchSets.For(LoadYear)];
         var provinces = uploads.Where(u => u.Year == LoadYear).Select(u => u.ProvinceCode).ToList();
         var appPaths = provinces.Select(p => $"/api/v1/provinces/{p}/years/{LoadYear}/summary?set={set.Code}").ToList();
@@ -48,6 +57,7 @@ public sealed partial class BenchmarkRun
                 $"summary load: {appLoad.Requests:N0} requests in {appLoad.Seconds:0.0} s, {appLoad.RequestsPerSecond:N0}/s, p50 {appLoad.P50:0.0} ms, p95 {appLoad.P95:0.0} ms, p99 {appLoad.P99:0.0} ms, {appLoad.Errors} errors, {appLoad.Bytes / Math.Max(1, appLoad.Requests) / 1024.0:0.0} KB per answer, working set {Mb(web.WorkingSet())} MB, peak {Mb(web.PeakWorkingSet())} MB"
             );
             await SummariesAgreeAsync(client, set, provinces);
+            await DisbursementAsync(client, web);
 
             foreach (var year in MeasuredYears)
             {

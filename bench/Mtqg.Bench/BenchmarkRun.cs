@@ -50,14 +50,21 @@ public sealed partial class BenchmarkRun(Options options)
             var started = Stopwatch.StartNew();
             _ = app.Services; // migrations, units, national criteria sets, the administrator
             Step($"app started on a new database: migrations and units in {started.Elapsed.TotalSeconds:0.0} s");
-            await SetUpAsync(app);
-            await ImportAsync(app);
+            if (!options.MoneyOnly)
+            {
+                await SetUpAsync(app);
+                await ImportAsync(app);
+            }
+            await MoneyLoadAsync(app);
             await AnalyzeAsync();
-            await AllOrNothingAsync(app);
-            await ReferenceImportAsync();
-            foreach (var year in MeasuredYears)
-                evaluations[year] = await EvaluateAsync(app, year);
-            await SummaryServiceAsync(app);
+            if (!options.MoneyOnly)
+            {
+                await AllOrNothingAsync(app);
+                await ReferenceImportAsync();
+                foreach (var year in MeasuredYears)
+                    evaluations[year] = await EvaluateAsync(app, year);
+                await SummaryServiceAsync(app);
+            }
         }
         database.ClearPools();
         report.Info("database size with the data set", await database.SizeBytesAsync() / 1048576.0, "MB");

@@ -16,6 +16,7 @@ public sealed record Options
     public string? WebDll { get; init; }
     public IReadOnlyDictionary<string, string> WebEnvironment { get; init; } = new Dictionary<string, string>();
     public bool Keep { get; init; }
+    public bool MoneyOnly { get; init; }
 
     public bool National => Scale == "national";
 
@@ -33,6 +34,7 @@ public sealed record Options
           --web-dll PATH           the web app to start (default: Mtqg.Web.dll next to the benchmark)
           --web-env KEY=VALUE      an extra environment variable for the web app's process (repeatable), e.g. DOTNET_GCConserveMemory=5
           --keep                   keep the database afterwards
+          --money-only             only the projects and disbursement part (issue 14): the data set and its two summaries
         """;
 
     private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> environment, string setting) =>
@@ -65,6 +67,7 @@ public sealed record Options
                 "--web-dll" => options with { WebDll = Next() },
                 "--web-env" => options with { WebEnvironment = With(options.WebEnvironment, Next()) },
                 "--keep" => options with { Keep = true },
+                "--money-only" => options with { MoneyOnly = true },
                 var other => throw new ArgumentException($"Unknown option {other}."),
             };
         }

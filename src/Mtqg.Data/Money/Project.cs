@@ -180,7 +180,15 @@ internal sealed class ProjectAllocationConfiguration : IEntityTypeConfiguration<
                 a.Source,
             })
             .IsUnique();
-        allocation.HasIndex(a => a.Year);
+        // Covering for the summaries: a year's allocations per project without reading the rows, and no
+        // index on the year alone, which SQLite (no statistics) took for selective and walked for a single province.
+        allocation.HasIndex(a => new
+        {
+            a.Year,
+            a.ProjectId,
+            a.Source,
+            a.Amount,
+        });
     }
 }
 
@@ -200,7 +208,15 @@ internal sealed class ProjectDisbursementConfiguration : IEntityTypeConfiguratio
                 d.Month,
             })
             .IsUnique();
-        disbursement.HasIndex(d => d.Year);
+        // Covering for the summaries: per project and source, per month, and the nation's year per project.
+        disbursement.HasIndex(d => new
+        {
+            d.Year,
+            d.ProjectId,
+            d.Source,
+            d.Month,
+            d.Increment,
+        });
     }
 }
 

@@ -1062,10 +1062,10 @@ namespace Mtqg.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year");
-
                     b.HasIndex("ProjectId", "Year", "Source")
                         .IsUnique();
+
+                    b.HasIndex("Year", "ProjectId", "Source", "Amount");
 
                     b.ToTable("ProjectAllocations");
                 });
@@ -1107,10 +1107,10 @@ namespace Mtqg.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year");
-
                     b.HasIndex("ProjectId", "Year", "Source", "Month")
                         .IsUnique();
+
+                    b.HasIndex("Year", "ProjectId", "Source", "Month", "Increment");
 
                     b.ToTable("ProjectDisbursements");
                 });

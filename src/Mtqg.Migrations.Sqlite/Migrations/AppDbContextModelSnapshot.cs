@@ -1017,10 +1017,10 @@ namespace Mtqg.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year");
-
                     b.HasIndex("ProjectId", "Year", "Source")
                         .IsUnique();
+
+                    b.HasIndex("Year", "ProjectId", "Source", "Amount");
 
                     b.ToTable("ProjectAllocations");
                 });
@@ -1060,10 +1060,10 @@ namespace Mtqg.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year");
-
                     b.HasIndex("ProjectId", "Year", "Source", "Month")
                         .IsUnique();
+
+                    b.HasIndex("Year", "ProjectId", "Source", "Month", "Increment");
 
                     b.ToTable("ProjectDisbursements");
                 });

@@ -62,28 +62,75 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
                     $"Chỉ Văn phòng Điều phối, Sở Tài chính, thẩm định viên và người xem của tỉnh {province} xem được giải ngân chi tiết."
                 )
             );
-        var allocations = db.ProjectAllocations.Where(a => a.Year == year && a.Project.ProvinceCode == province);
-        var disbursements = db.ProjectDisbursements.Where(d => d.Year == year && d.Project.ProvinceCode == province);
-
-        var allocatedByProject = await allocations
-            .GroupBy(a => a.ProjectId)
-            .Select(g => new { g.Key, Amount = g.Sum(a => a.Amount) })
-            .ToDictionaryAsync(g => g.Key, g => g.Amount, ct);
-        var disbursedByProject = await disbursements
-            .GroupBy(d => d.ProjectId)
+        // The province's projects once (names, programme, investor), then the year's allocations and disbursements of
+        // those ids grouped by project and source (the covering (Year, ProjectId, …) indexes; a join on the province would
+        // walk the whole year on SQLite), and the groups summed here: one read of each table instead of one per grouping.
+        var projects = await db
+            .Projects.AsNoTracking()
+            .Where(p => p.ProvinceCode == province)
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                p.ProgrammeCode,
+                Investor = p.InvestorDepartmentCode ?? p.InvestorCommuneCode ?? "",
+                Active = p.StartYear <= year && p.EndYear >= year,
+            })
+            .ToListAsync(ct);
+        var ids = projects.Select(p => p.Id).ToList();
+        var ofProject = projects.ToDictionary(p => p.Id);
+        var allocationRows = await db
+            .ProjectAllocations.Where(a => a.Year == year && EF.Parameter(ids).Contains(a.ProjectId))
+            .GroupBy(a => new { a.ProjectId, a.Source })
             .Select(g => new
             {
-                g.Key,
+                g.Key.ProjectId,
+                g.Key.Source,
+                Amount = g.Sum(a => a.Amount),
+            })
+            .ToListAsync(ct);
+        var disbursementRows = await db
+            .ProjectDisbursements.Where(d => d.Year == year && EF.Parameter(ids).Contains(d.ProjectId))
+            .GroupBy(d => new { d.ProjectId, d.Source })
+            .Select(g => new
+            {
+                g.Key.ProjectId,
+                g.Key.Source,
                 Amount = g.Sum(d => d.Increment),
                 Last = g.Max(d => d.Month),
             })
-            .ToDictionaryAsync(g => g.Key, g => (g.Amount, g.Last), ct);
-        var projects = await db
-            .Projects.AsNoTracking()
-            .Where(p => p.ProvinceCode == province && p.StartYear <= year && p.EndYear >= year)
-            .Select(p => new { p.Id, p.Name })
             .ToListAsync(ct);
+
+        var allocatedByProject = new Dictionary<int, long>();
+        Dictionary<string, long> programmeAllocated = [],
+            programmeDisbursed = [],
+            sourceAllocated = [],
+            sourceDisbursed = [],
+            investorAllocated = [],
+            investorDisbursed = [];
+        static void Add<TKey>(Dictionary<TKey, long> sums, TKey key, long amount)
+            where TKey : notnull => sums[key] = sums.GetValueOrDefault(key) + amount;
+        foreach (var row in allocationRows)
+        {
+            var project = ofProject[row.ProjectId];
+            Add(allocatedByProject, row.ProjectId, row.Amount);
+            Add(programmeAllocated, project.ProgrammeCode, row.Amount);
+            Add(sourceAllocated, row.Source, row.Amount);
+            Add(investorAllocated, project.Investor, row.Amount);
+        }
+        var disbursedByProject = new Dictionary<int, (long Amount, int Last)>();
+        foreach (var row in disbursementRows)
+        {
+            var project = ofProject[row.ProjectId];
+            var (amount, last) = disbursedByProject.GetValueOrDefault(row.ProjectId);
+            disbursedByProject[row.ProjectId] = (amount + row.Amount, Math.Max(last, row.Last));
+            Add(programmeDisbursed, project.ProgrammeCode, row.Amount);
+            Add(sourceDisbursed, row.Source, row.Amount);
+            Add(investorDisbursed, project.Investor, row.Amount);
+        }
+
         var projectLines = projects
+            .Where(p => p.Active)
             .Select(p =>
             {
                 var allocated = allocatedByProject.GetValueOrDefault(p.Id);
@@ -96,52 +143,19 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
             .ThenBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
 
-        var programmeAllocated = await allocations
-            .GroupBy(a => a.Project.ProgrammeCode)
-            .Select(g => new { g.Key, S = g.Sum(a => a.Amount) })
-            .ToListAsync(ct);
-        var programmeDisbursed = await disbursements
-            .GroupBy(d => d.Project.ProgrammeCode)
-            .Select(g => new { g.Key, S = g.Sum(d => d.Increment) })
-            .ToListAsync(ct);
         var programmeNames = await db.Programmes.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
-        var byProgramme = Lines(
-            programmeAllocated.ToDictionary(x => x.Key, x => x.S),
-            programmeDisbursed.ToDictionary(x => x.Key, x => x.S),
-            code => programmeNames.GetValueOrDefault(code, code)
-        );
-
-        var sourceAllocated = await allocations.GroupBy(a => a.Source).Select(g => new { g.Key, S = g.Sum(a => a.Amount) }).ToListAsync(ct);
-        var sourceDisbursed = await disbursements
-            .GroupBy(d => d.Source)
-            .Select(g => new { g.Key, S = g.Sum(d => d.Increment) })
-            .ToListAsync(ct);
-        var bySource = Lines(
-                sourceAllocated.ToDictionary(x => x.Key, x => x.S),
-                sourceDisbursed.ToDictionary(x => x.Key, x => x.S),
-                CapitalSource.Label
-            )
+        var byProgramme = Lines(programmeAllocated, programmeDisbursed, code => programmeNames.GetValueOrDefault(code, code));
+        var bySource = Lines(sourceAllocated, sourceDisbursed, CapitalSource.Label)
             .OrderBy(l => ProjectService.SourceOrder(l.Code))
             .ToList();
-
-        var investorAllocated = await allocations
-            .GroupBy(a => a.Project.InvestorDepartmentCode ?? a.Project.InvestorCommuneCode)
-            .Select(g => new { g.Key, S = g.Sum(a => a.Amount) })
-            .ToListAsync(ct);
-        var investorDisbursed = await disbursements
-            .GroupBy(d => d.Project.InvestorDepartmentCode ?? d.Project.InvestorCommuneCode)
-            .Select(g => new { g.Key, S = g.Sum(d => d.Increment) })
-            .ToListAsync(ct);
         var departmentNames = await departments.NamesAsync(province, ct);
-        var communeCodes = investorAllocated.Select(x => x.Key).Concat(investorDisbursed.Select(x => x.Key)).Distinct().ToList();
+        var communeCodes = investorAllocated.Keys.Concat(investorDisbursed.Keys).Distinct().ToList();
         var communeNames = await db
             .Units.AsNoTracking()
             .Where(u => communeCodes.Contains(u.Code) && u.Level == UnitLevel.Commune && u.ValidTo == null)
             .ToDictionaryAsync(u => u.Code, u => u.Name, ct);
-        var byInvestor = Lines(
-            investorAllocated.ToDictionary(x => x.Key ?? "", x => x.S),
-            investorDisbursed.ToDictionary(x => x.Key ?? "", x => x.S),
-            code => communeNames.TryGetValue(code, out var commune) ? commune : DepartmentService.Show(departmentNames, code)
+        var byInvestor = Lines(investorAllocated, investorDisbursed, code =>
+            communeNames.TryGetValue(code, out var commune) ? commune : DepartmentService.Show(departmentNames, code)
         );
 
         long allocatedTotal = allocatedByProject.Values.Sum(),
@@ -157,8 +171,8 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
                 byProgramme,
                 bySource,
                 byInvestor,
-                await MonthsAsync(province, year, ct),
-                await MonthsAsync(province, year - 1, ct),
+                await MonthsAsync(ids, year, ct),
+                await MonthsAsync(ids, year - 1, ct),
                 projectLines
             ),
             Outcome.Done
@@ -166,10 +180,10 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
     }
 
     /// <summary>The province's cumulative disbursement at the end of each month of the year (up to this month for this year).</summary>
-    private async Task<List<MonthCumulative>> MonthsAsync(string province, int year, CancellationToken ct)
+    private async Task<List<MonthCumulative>> MonthsAsync(List<int> projectIds, int year, CancellationToken ct)
     {
         var byMonth = await db
-            .ProjectDisbursements.Where(d => d.Year == year && d.Project.ProvinceCode == province)
+            .ProjectDisbursements.Where(d => d.Year == year && EF.Parameter(projectIds).Contains(d.ProjectId))
             .GroupBy(d => d.Month)
             .Select(g => new { g.Key, S = g.Sum(d => d.Increment) })
             .ToDictionaryAsync(g => g.Key, g => g.S, ct);
@@ -206,16 +220,20 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
     {
         if (!InputRange.IsYear(year))
             return (null, Outcome.Invalid("Năm không hợp lệ.", [new("year", InputRange.YearMessage("Năm", year))]));
-        var allocated = await db
-            .ProjectAllocations.Where(a => a.Year == year)
-            .GroupBy(a => a.Project.ProvinceCode)
-            .Select(g => new { g.Key, S = g.Sum(a => a.Amount) })
-            .ToDictionaryAsync(x => x.Key, x => x.S, ct);
-        var disbursed = await db
-            .ProjectDisbursements.Where(d => d.Year == year)
-            .GroupBy(d => d.Project.ProvinceCode)
-            .Select(g => new { g.Key, S = g.Sum(d => d.Increment) })
-            .ToDictionaryAsync(x => x.Key, x => x.S, ct);
+        // Summed per project first (a walk of the covering (Year, ProjectId, …) index in order, no sort), then per province
+        // over the projects: joining every row of the year to its project first costs a lookup per row.
+        var allocated = await ByProvince(
+                db.ProjectAllocations.Where(a => a.Year == year)
+                    .GroupBy(a => a.ProjectId)
+                    .Select(g => new ProjectSum { ProjectId = g.Key, Sum = g.Sum(a => a.Amount) })
+            )
+            .ToDictionaryAsync(x => x.Key, x => x.Value, ct);
+        var disbursed = await ByProvince(
+                db.ProjectDisbursements.Where(d => d.Year == year)
+                    .GroupBy(d => d.ProjectId)
+                    .Select(g => new ProjectSum { ProjectId = g.Key, Sum = g.Sum(d => d.Increment) })
+            )
+            .ToDictionaryAsync(x => x.Key, x => x.Value, ct);
         var names = await db
             .Units.AsNoTracking()
             .Where(u => u.Level == UnitLevel.Province && u.ValidTo == null)
@@ -225,4 +243,16 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
             d = disbursed.Values.Sum();
         return (new NationalDisbursement(year, a, d, Rate.Of(d, a), lines), Outcome.Done);
     }
+
+    private sealed class ProjectSum
+    {
+        public int ProjectId { get; init; }
+        public long Sum { get; init; }
+    }
+
+    private IQueryable<KeyValuePair<string, long>> ByProvince(IQueryable<ProjectSum> perProject) =>
+        perProject
+            .Join(db.Projects, x => x.ProjectId, p => p.Id, (x, p) => new { p.ProvinceCode, x.Sum })
+            .GroupBy(x => x.ProvinceCode)
+            .Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(x => x.Sum)));
 }
