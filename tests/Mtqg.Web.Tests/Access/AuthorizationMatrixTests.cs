@@ -198,8 +198,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/communes/{code}/years/{year:int}/poverty"] = new(ReadCommune, (s, _) =>
             Get($"/api/v1/communes/{Commune(s)}/years/2025/poverty")
         ),
-        ["PUT /api/v1/communes/{code}/years/{year:int}/poverty"] = new(Rule.Own("enter-poverty", "coordinator", "commune"), (s, _) =>
-            Send(
+        ["PUT /api/v1/communes/{code}/years/{year:int}/poverty"] = new(Rule.Own("enter-poverty", "coordinator", "commune"), (s, _) => Send(
                 HttpMethod.Put,
                 $"/api/v1/communes/{Commune(s)}/years/2025/poverty",
                 new
@@ -208,8 +207,7 @@ public sealed class AuthorizationMatrixTests
                     poor = 80,
                     nearPoor = 60,
                 }
-            )
-        ),
+            )),
         ["POST /api/v1/communes/{code}/years/{year:int}/poverty/approve"] = new(Manage, (s, _) =>
             Send(HttpMethod.Post, $"/api/v1/communes/{Commune(s)}/years/2025/poverty/approve", new { })
         ),

@@ -86,7 +86,17 @@ public sealed class PovertyApiTests
         Assert.Equal(700, read.GetProperty("poorEthnicMinority").GetInt32());
         Assert.Equal(JsonValueKind.Null, read.GetProperty("nearPoorEthnicMinority").ValueKind);
 
-        var empty = await JsonAsync(await office.Client.PutAsJsonAsync(Url(BaoHa, 2026), new { households = 0, poor = 0, nearPoor = 0 }));
+        var empty = await JsonAsync(
+            await office.Client.PutAsJsonAsync(
+                Url(BaoHa, 2026),
+                new
+                {
+                    households = 0,
+                    poor = 0,
+                    nearPoor = 0,
+                }
+            )
+        );
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("povertyRate").ValueKind);
 
         // 2027: the standard of ND 351/2025, whose indicators other than the first dimension's were not read.
@@ -113,7 +123,11 @@ public sealed class PovertyApiTests
             { """{"households":100,"poor":-2,"nearPoor":1}""", "poor", "không được âm" },
             { """{"households":100,"poor":60,"nearPoor":50}""", "nearPoor", "vượt tổng số hộ" },
             { """{"households":100,"poor":10,"nearPoor":5,"poorEthnicMinority":11}""", "poorEthnicMinority", "vượt số hộ nghèo" },
-            { """{"households":100,"poor":10,"nearPoor":5,"nearPoorEthnicMinority":6}""", "nearPoorEthnicMinority", "vượt số hộ cận nghèo" },
+            {
+                """{"households":100,"poor":10,"nearPoor":5,"nearPoorEthnicMinority":6}""",
+                "nearPoorEthnicMinority",
+                "vượt số hộ cận nghèo"
+            },
             { """{"households":100,"poor":10,"nearPoor":5,"newlyPoor":11}""", "newlyPoor", "vượt số hộ nghèo" },
             { """{"households":100,"poor":10,"nearPoor":5,"deprivations":{"9.9":3}}""", "deprivations.9.9", "không thuộc chuẩn nghèo" },
             { """{"households":100,"poor":10,"nearPoor":5,"deprivations":{"1.1":101}}""", "deprivations.1.1", "vượt tổng số hộ" },
@@ -131,7 +145,10 @@ public sealed class PovertyApiTests
     {
         await using var app = await MtqgApp.StartAsync();
         var office = await app.Given().Account(Roles.Coordinator, unit: LaoCai);
-        var response = await office.Client.PutAsync(Url(BaoHa, 2025), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await office.Client.PutAsync(
+            Url(BaoHa, 2025),
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json")
+        );
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains(ProblemAssert.Errors(problem, field), m => m.Contains(words, StringComparison.Ordinal));
         await ProblemAssert.IsProblemAsync(await office.Client.GetAsync(Url(BaoHa, 2025)), HttpStatusCode.NotFound);
@@ -162,7 +179,15 @@ public sealed class PovertyApiTests
         await ProblemAssert.IsProblemAsync(await office.Client.GetAsync(Url(BaoHa, 2027)), HttpStatusCode.NotFound);
         // 2021 (old Bảo Hà): no standard of the data applies (ND 07/2021 from 2022).
         var before = await ProblemAssert.IsProblemAsync(
-            await office.Client.PutAsJsonAsync(Url(BaoHa, 2021), new { households = 1, poor = 0, nearPoor = 0 }),
+            await office.Client.PutAsJsonAsync(
+                Url(BaoHa, 2021),
+                new
+                {
+                    households = 1,
+                    poor = 0,
+                    nearPoor = 0,
+                }
+            ),
             HttpStatusCode.BadRequest
         );
         Assert.Contains("chuẩn nghèo", ProblemAssert.Errors(before, "year")[0]);
@@ -174,10 +199,23 @@ public sealed class PovertyApiTests
         await using var app = await MtqgApp.StartAsync();
         var office = await app.Given().Account(Roles.Coordinator, unit: LaoCai);
         var officer = await app.Given().Account(Roles.Commune, unit: BaoHa);
-        var draft = await JsonAsync(await officer.Client.PutAsJsonAsync(Url(BaoHa, 2025), new { households = 1000, poor = 80, nearPoor = 60 }));
+        var draft = await JsonAsync(
+            await officer.Client.PutAsJsonAsync(
+                Url(BaoHa, 2025),
+                new
+                {
+                    households = 1000,
+                    poor = 80,
+                    nearPoor = 60,
+                }
+            )
+        );
         Assert.Equal("draft", draft.GetProperty("status").GetString());
 
-        await ProblemAssert.IsProblemAsync(await officer.Client.PostAsJsonAsync($"{Url(BaoHa, 2025)}/approve", new { }), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(
+            await officer.Client.PostAsJsonAsync($"{Url(BaoHa, 2025)}/approve", new { }),
+            HttpStatusCode.Forbidden
+        );
         var approved = await JsonAsync(await office.Client.PostAsJsonAsync($"{Url(BaoHa, 2025)}/approve", new { }));
         Assert.Equal("approved", approved.GetProperty("status").GetString());
         Assert.False(string.IsNullOrEmpty(approved.GetProperty("approvedBy").GetString()));
@@ -185,7 +223,15 @@ public sealed class PovertyApiTests
         foreach (var who in new[] { officer.Client, office.Client })
         {
             var refused = await ProblemAssert.IsProblemAsync(
-                await who.PutAsJsonAsync(Url(BaoHa, 2025), new { households = 1000, poor = 70, nearPoor = 60 }),
+                await who.PutAsJsonAsync(
+                    Url(BaoHa, 2025),
+                    new
+                    {
+                        households = 1000,
+                        poor = 70,
+                        nearPoor = 60,
+                    }
+                ),
                 HttpStatusCode.Conflict
             );
             Assert.Contains("mở lại", refused.GetProperty("detail").GetString());
@@ -206,7 +252,17 @@ public sealed class PovertyApiTests
         );
         Assert.Equal("draft", reopened.GetProperty("status").GetString());
         Assert.Equal("Thôn 3 đếm thiếu 10 hộ", reopened.GetProperty("reopenReason").GetString());
-        var corrected = await JsonAsync(await officer.Client.PutAsJsonAsync(Url(BaoHa, 2025), new { households = 1010, poor = 70, nearPoor = 60 }));
+        var corrected = await JsonAsync(
+            await officer.Client.PutAsJsonAsync(
+                Url(BaoHa, 2025),
+                new
+                {
+                    households = 1010,
+                    poor = 70,
+                    nearPoor = 60,
+                }
+            )
+        );
         Assert.Equal(6.93m, corrected.GetProperty("povertyRate").GetDecimal());
 
         // The audit trail keeps each step, filed under the commune and year.
@@ -220,20 +276,52 @@ public sealed class PovertyApiTests
     {
         await using var app = await MtqgApp.StartAsync();
         var office = await app.Given().Account(Roles.Coordinator, unit: LaoCai);
-        await JsonAsync(await office.Client.PutAsJsonAsync(Url(BaoHa, 2025), new { households = 1000, poor = 80, nearPoor = 60 }));
+        await JsonAsync(
+            await office.Client.PutAsJsonAsync(
+                Url(BaoHa, 2025),
+                new
+                {
+                    households = 1000,
+                    poor = 80,
+                    nearPoor = 60,
+                }
+            )
+        );
 
         var hanoi = await app.Given().Account(Roles.Coordinator, unit: "01");
         await ProblemAssert.IsProblemAsync(await hanoi.Client.GetAsync(Url(BaoHa, 2025)), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(
-            await hanoi.Client.PutAsJsonAsync(Url(BaoHa, 2025), new { households = 1, poor = 0, nearPoor = 0 }),
+            await hanoi.Client.PutAsJsonAsync(
+                Url(BaoHa, 2025),
+                new
+                {
+                    households = 1,
+                    poor = 0,
+                    nearPoor = 0,
+                }
+            ),
             HttpStatusCode.Forbidden
         );
-        await ProblemAssert.IsProblemAsync(await hanoi.Client.PostAsJsonAsync($"{Url(BaoHa, 2025)}/approve", new { }), HttpStatusCode.Forbidden);
-        await ProblemAssert.IsProblemAsync(await hanoi.Client.GetAsync("/api/v1/provinces/15/years/2025/poverty"), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(
+            await hanoi.Client.PostAsJsonAsync($"{Url(BaoHa, 2025)}/approve", new { }),
+            HttpStatusCode.Forbidden
+        );
+        await ProblemAssert.IsProblemAsync(
+            await hanoi.Client.GetAsync("/api/v1/provinces/15/years/2025/poverty"),
+            HttpStatusCode.Forbidden
+        );
 
         var other = await app.Given().Account(Roles.Commune, unit: SocSon);
         await ProblemAssert.IsProblemAsync(
-            await other.Client.PutAsJsonAsync(Url(BaoHa, 2025), new { households = 1, poor = 0, nearPoor = 0 }),
+            await other.Client.PutAsJsonAsync(
+                Url(BaoHa, 2025),
+                new
+                {
+                    households = 1,
+                    poor = 0,
+                    nearPoor = 0,
+                }
+            ),
             HttpStatusCode.Forbidden
         );
         await ProblemAssert.IsProblemAsync(await other.Client.GetAsync(Url(BaoHa, 2025)), HttpStatusCode.Forbidden);
@@ -241,7 +329,15 @@ public sealed class PovertyApiTests
         var viewer = await app.Given().Account(Roles.Viewer, unit: LaoCai);
         Assert.Equal(80, (await JsonAsync(await viewer.Client.GetAsync(Url(BaoHa, 2025)))).GetProperty("poor").GetInt32());
         await ProblemAssert.IsProblemAsync(
-            await viewer.Client.PutAsJsonAsync(Url(BaoHa, 2025), new { households = 1, poor = 0, nearPoor = 0 }),
+            await viewer.Client.PutAsJsonAsync(
+                Url(BaoHa, 2025),
+                new
+                {
+                    households = 1,
+                    poor = 0,
+                    nearPoor = 0,
+                }
+            ),
             HttpStatusCode.Forbidden
         );
         await JsonAsync(await viewer.Client.GetAsync("/api/v1/provinces/15/years/2025/poverty"));
@@ -255,7 +351,17 @@ public sealed class PovertyApiTests
         var office = await app.Given().Account(Roles.Coordinator, unit: LaoCai);
         async Task Approved(string commune, int year, int households, int poor, int nearPoor)
         {
-            await JsonAsync(await office.Client.PutAsJsonAsync(Url(commune, year), new { households, poor, nearPoor }));
+            await JsonAsync(
+                await office.Client.PutAsJsonAsync(
+                    Url(commune, year),
+                    new
+                    {
+                        households,
+                        poor,
+                        nearPoor,
+                    }
+                )
+            );
             await JsonAsync(await office.Client.PostAsJsonAsync($"{Url(commune, year)}/approve", new { }));
         }
 
@@ -297,9 +403,29 @@ public sealed class PovertyApiTests
         await using var app = await MtqgApp.StartAsync();
         var admin = await app.Given().Administrator();
         // Phường Ngọc Hà (00008) took part of Phường Cống Vị (00007), which was split; the mapping gives no share.
-        await JsonAsync(await admin.PutAsJsonAsync(Url("00007", 2024), new { households = 2000, poor = 10, nearPoor = 5 }));
+        await JsonAsync(
+            await admin.PutAsJsonAsync(
+                Url("00007", 2024),
+                new
+                {
+                    households = 2000,
+                    poor = 10,
+                    nearPoor = 5,
+                }
+            )
+        );
         await JsonAsync(await admin.PostAsJsonAsync($"{Url("00007", 2024)}/approve", new { }));
-        await JsonAsync(await admin.PutAsJsonAsync(Url("00008", 2025), new { households = 5000, poor = 20, nearPoor = 10 }));
+        await JsonAsync(
+            await admin.PutAsJsonAsync(
+                Url("00008", 2025),
+                new
+                {
+                    households = 5000,
+                    poor = 20,
+                    nearPoor = 10,
+                }
+            )
+        );
         await JsonAsync(await admin.PostAsJsonAsync($"{Url("00008", 2025)}/approve", new { }));
         var summary = await JsonAsync(await admin.GetAsync("/api/v1/provinces/01/years/2025/poverty"));
         var row = summary.GetProperty("communes").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "00008");

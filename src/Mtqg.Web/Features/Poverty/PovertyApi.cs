@@ -11,7 +11,6 @@ public static class PovertyApi
 
     public static IEndpointRouteBuilder MapPovertyApi(this IEndpointRouteBuilder app)
     {
-
         app.MapGet("/api/v1/poverty-standards", (PovertyStandards standards) => TypedResults.Ok(standards.All))
             .Produces<IReadOnlyList<PovertyStandardView>>()
             .AllowAnonymous()
@@ -32,7 +31,9 @@ public static class PovertyApi
             )
             .Produces<PovertyResultView>()
             .WithSummary("Kết quả rà soát hộ nghèo, hộ cận nghèo của xã trong năm (số hộ, tỷ lệ, trạng thái)")
-            .WithDescription("404 khi xã chưa có kết quả năm đó. Cán bộ xã, Văn phòng Điều phối, người xem của tỉnh, cơ quan giúp đỡ xã, quản trị viên.");
+            .WithDescription(
+                "404 khi xã chưa có kết quả năm đó. Cán bộ xã, Văn phòng Điều phối, người xem của tỉnh, cơ quan giúp đỡ xã, quản trị viên."
+            );
         commune
             .MapPut("", async Task<IResult> (string code, int year, PovertyInput input, PovertyService s, CancellationToken ct) =>
                 await s.PutAsync(code, year, input, ct) switch

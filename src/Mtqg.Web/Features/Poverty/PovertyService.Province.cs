@@ -79,10 +79,7 @@ public sealed partial class PovertyService
                 .FirstOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Province, ct);
             var then = await units.FirstOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Province, ct);
             if (today is not null && old.Count > 0 && (provinceOfToday || then is null))
-                return (
-                    today,
-                    await units.Where(u => u.Level == UnitLevel.Commune && old.Contains(u.ProvinceCode)).ToListAsync(ct)
-                );
+                return (today, await units.Where(u => u.Level == UnitLevel.Commune && old.Contains(u.ProvinceCode)).ToListAsync(ct));
         }
         var province = await units.FirstOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Province, ct);
         return (province, await units.Where(u => u.Level == UnitLevel.Commune && u.ProvinceCode == code).ToListAsync(ct));

@@ -103,7 +103,11 @@ public sealed partial class PovertyService(
     )
     {
         if (!InputRange.IsYear(year))
-            return (null, null, Outcome.Invalid(InputRange.YearMessage("Năm", year), [new Problem("year", InputRange.YearMessage("Năm", year))]));
+            return (
+                null,
+                null,
+                Outcome.Invalid(InputRange.YearMessage("Năm", year), [new Problem("year", InputRange.YearMessage("Năm", year))])
+            );
         var commune = await CommuneAsync(code, year, ct);
         if (commune is null)
             return (null, null, Outcome.NotFound($"Không có xã mã \"{code}\" có hiệu lực ngày 31/12/{year}."));
@@ -124,7 +128,8 @@ public sealed partial class PovertyService(
                         Act.Read => $"Tài khoản không có quyền xem kết quả rà soát hộ nghèo của {commune.FullName}.",
                         Act.Write =>
                             $"Chỉ cán bộ của {commune.FullName}, Văn phòng Điều phối của tỉnh {provinceNow} (và quản trị viên) nhập kết quả rà soát hộ nghèo của xã.",
-                        _ => $"Chỉ Văn phòng Điều phối của tỉnh {provinceNow} (và quản trị viên) phê duyệt, mở lại kết quả rà soát hộ nghèo.",
+                        _ =>
+                            $"Chỉ Văn phòng Điều phối của tỉnh {provinceNow} (và quản trị viên) phê duyệt, mở lại kết quả rà soát hộ nghèo.",
                     }
                 )
             );
@@ -144,13 +149,15 @@ public sealed partial class PovertyService(
 
     /// <summary>Whether the account may write / approve the commune-year (the pages ask before showing the forms).</summary>
     public async Task<(bool Write, bool Approve)> RightsAsync(string code, int year, CancellationToken ct) =>
-        (
-            (await MayAsync(code, year, Act.Write, ct)).Outcome.IsDone,
-            (await MayAsync(code, year, Act.Approve, ct)).Outcome.IsDone
-        );
+        ((await MayAsync(code, year, Act.Write, ct)).Outcome.IsDone, (await MayAsync(code, year, Act.Approve, ct)).Outcome.IsDone);
 
     /// <summary>Enters (or corrects) the draft, all or nothing; an approved result is refused (409) until reopened.</summary>
-    public async Task<(PovertyResultView? Result, Outcome Outcome)> PutAsync(string code, int year, PovertyInput input, CancellationToken ct)
+    public async Task<(PovertyResultView? Result, Outcome Outcome)> PutAsync(
+        string code,
+        int year,
+        PovertyInput input,
+        CancellationToken ct
+    )
     {
         var (commune, _, may) = await MayAsync(code, year, Act.Write, ct);
         if (!may.IsDone)
@@ -167,7 +174,8 @@ public sealed partial class PovertyService(
         var (counts, problems) = Check(input, year, standard);
         if (problems.Count > 0)
             return (null, Outcome.Invalid($"Kết quả rà soát có {problems.Count} lỗi; chưa có gì được ghi.", problems));
-        row ??= db.PovertyResults.Add(
+        row ??= db
+            .PovertyResults.Add(
                 new PovertyResult
                 {
                     UnitId = commune!.Id,
@@ -211,7 +219,12 @@ public sealed partial class PovertyService(
         return (View(row, commune!), Outcome.Done);
     }
 
-    public async Task<(PovertyResultView? Result, Outcome Outcome)> ReopenAsync(string code, int year, ReopenInput input, CancellationToken ct)
+    public async Task<(PovertyResultView? Result, Outcome Outcome)> ReopenAsync(
+        string code,
+        int year,
+        ReopenInput input,
+        CancellationToken ct
+    )
     {
         var (commune, _, may) = await MayAsync(code, year, Act.Approve, ct);
         if (!may.IsDone)
@@ -225,7 +238,10 @@ public sealed partial class PovertyService(
         if (row is null)
             return (null, Outcome.NotFound($"{commune!.FullName} chưa có kết quả rà soát hộ nghèo năm {year}."));
         if (row.Status != PovertyResult.Approved)
-            return (null, Outcome.Conflict($"Kết quả rà soát hộ nghèo năm {year} của {commune!.FullName} chưa được phê duyệt; không cần mở lại."));
+            return (
+                null,
+                Outcome.Conflict($"Kết quả rà soát hộ nghèo năm {year} của {commune!.FullName} chưa được phê duyệt; không cần mở lại.")
+            );
         row.Status = PovertyResult.Draft;
         row.ApprovedBy = null;
         row.ApprovedAt = null;
