@@ -20,9 +20,9 @@ public static class PovertyApi
                 "[{code, name, legalBasis, validFrom, validTo, incomeLines:{ruralPoor, urbanPoor, ruralNearPoor, urbanNearPoor}, dimensions:[{code, name, indicators:[{code, name}]}], dimensionsComplete, note, sources}]; thu nhập tính bằng đồng/người/tháng; null là nguồn chưa đọc được. Chuẩn của một năm là chuẩn có hiệu lực trong năm đó."
             );
 
-        var commune = app.MapGroup("/api/v1/communes/{code}/years/{year:int}/poverty").WithTags(Tag).RequireAuthorization();
+        var commune = app.MapGroup("/api/v1/communes/{code}/years/{year:int}").WithTags(Tag).RequireAuthorization();
         commune
-            .MapGet("", async Task<IResult> (string code, int year, PovertyService s, CancellationToken ct) =>
+            .MapGet("/poverty", async Task<IResult> (string code, int year, PovertyService s, CancellationToken ct) =>
                 await s.GetAsync(code, year, ct) switch
                 {
                     ({ } result, _) => TypedResults.Ok(result),
@@ -35,7 +35,7 @@ public static class PovertyApi
                 "404 khi xã chưa có kết quả năm đó. Cán bộ xã, Văn phòng Điều phối, người xem của tỉnh, cơ quan giúp đỡ xã, quản trị viên."
             );
         commune
-            .MapPut("", async Task<IResult> (string code, int year, PovertyInput input, PovertyService s, CancellationToken ct) =>
+            .MapPut("/poverty", async Task<IResult> (string code, int year, PovertyInput input, PovertyService s, CancellationToken ct) =>
                 await s.PutAsync(code, year, input, ct) switch
                 {
                     ({ } result, _) => TypedResults.Ok(result),
@@ -48,7 +48,7 @@ public static class PovertyApi
                 "Thân: {households, poor, nearPoor, poorEthnicMinority?, nearPoorEthnicMinority?, escapedPoverty?, newlyPoor?, deprivations?:{mã chỉ số: số hộ}} — chỉ số đếm, không có tên hộ. Từ chối (400, không ghi gì, nêu từng trường): số âm hoặc không nguyên, hộ nghèo + cận nghèo vượt tổng số hộ, nhóm con vượt tổng của nó, mã chỉ số không thuộc chuẩn nghèo áp dụng năm đó. Kết quả đã phê duyệt: 409 cho đến khi được mở lại. Cán bộ của xã, Văn phòng Điều phối của tỉnh, quản trị viên."
             );
         commune
-            .MapPost("/approve", async Task<IResult> (string code, int year, PovertyService s, CancellationToken ct) =>
+            .MapPost("/poverty/approve", async Task<IResult> (string code, int year, PovertyService s, CancellationToken ct) =>
                 await s.ApproveAsync(code, year, ct) switch
                 {
                     ({ } result, _) => TypedResults.Ok(result),
@@ -58,12 +58,14 @@ public static class PovertyApi
             .Produces<PovertyResultView>()
             .WithSummary("Phê duyệt kết quả rà soát hộ nghèo của xã trong năm (Văn phòng Điều phối của tỉnh)");
         commune
-            .MapPost("/reopen", async Task<IResult> (string code, int year, ReopenInput input, PovertyService s, CancellationToken ct) =>
-                await s.ReopenAsync(code, year, input, ct) switch
-                {
-                    ({ } result, _) => TypedResults.Ok(result),
-                    (_, var outcome) => ApiProblems.From(outcome),
-                }
+            .MapPost(
+                "/poverty/reopen",
+                async Task<IResult> (string code, int year, ReopenInput input, PovertyService s, CancellationToken ct) =>
+                    await s.ReopenAsync(code, year, input, ct) switch
+                    {
+                        ({ } result, _) => TypedResults.Ok(result),
+                        (_, var outcome) => ApiProblems.From(outcome),
+                    }
             )
             .Produces<PovertyResultView>()
             .WithSummary("Mở lại kết quả đã phê duyệt để sửa, kèm lý do (Văn phòng Điều phối của tỉnh)")
