@@ -7,6 +7,7 @@ using Mtqg.Data.Criteria;
 using Mtqg.Data.Departments;
 using Mtqg.Data.Money;
 using Mtqg.Data.Plans;
+using Mtqg.Data.Poverty;
 using Mtqg.Data.Recognition;
 using Mtqg.Data.Scorecards;
 using Mtqg.Data.Units;
@@ -58,6 +59,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ProjectAllocation> ProjectAllocations => Set<ProjectAllocation>();
     public DbSet<ProjectDisbursement> ProjectDisbursements => Set<ProjectDisbursement>();
     public DbSet<DisbursementCorrection> DisbursementCorrections => Set<DisbursementCorrection>();
+    public DbSet<PovertyResult> PovertyResults => Set<PovertyResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

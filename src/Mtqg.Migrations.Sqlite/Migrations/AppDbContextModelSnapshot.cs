@@ -1391,6 +1391,93 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.ToTable("TargetUpdates");
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Poverty.PovertyResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Deprivations")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EscapedPoverty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NearPoor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NearPoorEthnicMinority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NewlyPoor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Poor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PoorEthnicMinority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Year");
+
+                    b.HasIndex("UnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PovertyResults");
+                });
+
             modelBuilder.Entity("Mtqg.Data.Recognition.AppraisalRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2604,6 +2691,17 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Poverty.PovertyResult", b =>
+                {
+                    b.HasOne("Mtqg.Data.Units.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Recognition.AppraisalRecord", b =>

@@ -199,6 +199,32 @@ public sealed class AuthorizationMatrixTests
                 new { values = new Dictionary<string, object> { ["1.2"] = 90 } }
             )
         ),
+        // Poverty (DESIGN §12): the standards are public; a commune's review result is read like its data, entered by its
+        // officer or the province's office, approved and reopened by the office; the province summary like its detailed data.
+        ["GET /api/v1/poverty-standards"] = new(Rule.Public, (_, _) => Get("/api/v1/poverty-standards")),
+        ["GET /api/v1/communes/{code}/years/{year:int}/poverty"] = new(ReadCommune, (s, _) =>
+            Get($"/api/v1/communes/{Commune(s)}/years/2025/poverty")
+        ),
+        ["PUT /api/v1/communes/{code}/years/{year:int}/poverty"] = new(Rule.Own("enter-poverty", "coordinator", "commune"), (s, _) => Send(
+                HttpMethod.Put,
+                $"/api/v1/communes/{Commune(s)}/years/2025/poverty",
+                new
+                {
+                    households = 1000,
+                    poor = 80,
+                    nearPoor = 60,
+                }
+            )),
+        ["POST /api/v1/communes/{code}/years/{year:int}/poverty/approve"] = new(Manage, (s, _) =>
+            Send(HttpMethod.Post, $"/api/v1/communes/{Commune(s)}/years/2025/poverty/approve", new { })
+        ),
+        ["POST /api/v1/communes/{code}/years/{year:int}/poverty/reopen"] = new(Manage, (s, _) =>
+            Send(HttpMethod.Post, $"/api/v1/communes/{Commune(s)}/years/2025/poverty/reopen", new { reason = "Sửa số hộ" })
+        ),
+        ["GET /api/v1/provinces/{code}/years/{year:int}/poverty"] = new(
+            Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/poverty")
+        ),
         ["PUT /api/v1/communes/{code}/criteria-sets/{set}/group"] = new(Rule.Own("assign-groups", "coordinator"), (s, _) =>
             Send(HttpMethod.Put, $"/api/v1/communes/{Commune(s)}/criteria-sets/DEMO-MINH-HOA/group?year=2026", new { group = "G2" })
         ),

@@ -345,10 +345,25 @@ public sealed partial class AuditedEntitiesTests
             ByName = "Người thử",
             At = At,
         };
+        var poverty = new Mtqg.Data.Poverty.PovertyResult
+        {
+            UnitId = await db.Units.Where(u => u.Code == "02989" && u.ValidTo == null).Select(u => u.Id).SingleAsync(),
+            CommuneCode = "02989",
+            ProvinceCode = "15",
+            Year = 2025,
+            StandardCode = "nd-07-2021",
+            Households = 1000,
+            Poor = 80,
+            NearPoor = 60,
+            Deprivations = "1.1=12",
+            Status = "draft",
+            UpdatedAt = At,
+        };
         db.AddRange(
             agency,
             department,
             programme,
+            poverty,
             project,
             allocation,
             disbursement,
@@ -375,6 +390,7 @@ public sealed partial class AuditedEntitiesTests
         programme.Document = "Quyết định thử";
         (project.Name, project.UpdatedAt) = ("Dự án thử (sửa)", At.AddDays(1));
         allocation.Amount = 300_000_000;
+        (poverty.Poor, poverty.Status, poverty.UpdatedAt) = (70, "approved", At.AddDays(1));
         (disbursement.Cumulative, disbursement.Increment) = (60_000_000, 60_000_000);
         (programme.Components[0].Name, programme.Components[0].Partial, programme.Components[0].Document) = (
             "Nội dung thử",
@@ -408,6 +424,7 @@ public sealed partial class AuditedEntitiesTests
         start = await db.AuditEntries.MaxAsync(e => e.Id);
 
         db.RemoveRange(
+            poverty,
             disbursement,
             allocation,
             project,
@@ -446,6 +463,7 @@ public sealed partial class AuditedEntitiesTests
                 "create EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống |  | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.1; Dung lượng (byte): 42; SHA-256: ab12",
                 "create Plan unit=15 year= set= key=9/KH-THU user=hệ thống |  | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử; Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12",
                 "create PlanTarget unit=15 year= set= key=Làm đường user=hệ thống |  | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Xã: ; Chỉ tiêu: 10; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã: ",
+                "create PovertyResult unit=02989 year=2025 set= key=Kết quả rà soát hộ nghèo 02989 năm 2025 user=hệ thống |  | Xã: 02989; Năm: 2025; Chuẩn nghèo: nd-07-2021; Tổng số hộ: 1000; Hộ nghèo: 80; Hộ cận nghèo: 60; Hộ nghèo dân tộc thiểu số: ; Hộ cận nghèo dân tộc thiểu số: ; Hộ thoát nghèo: ; Hộ nghèo phát sinh: ; Hộ thiếu hụt theo chỉ số: 1.1=12; Trạng thái: draft; Người phê duyệt: ; Thời điểm phê duyệt: ; Lý do mở lại: ",
                 "create Programme unit= year= set= key=Chương trình thu-2026 user=hệ thống |  | Mã: thu-2026; Tên: Chương trình thử; Văn bản: ; Hiệu lực từ: 01/01/2026; Hiệu lực đến: 31/12/2030",
                 "create ProgrammeComponent unit= year= set= key=Chương trình thu-2026, nội dung 1 user=hệ thống |  | Mã: 1; Tên: ; Phần tên đã đọc: Nội dung; Văn bản đối chiếu: ",
                 "create Project unit=15 year= set= key=Dự án thử user=hệ thống |  | Tên dự án: Dự án thử; Tỉnh: 15; Loại: investment; Chương trình: ntm-2021-2025; Nội dung thành phần: ; Chủ đầu tư (sở, ngành): ; Chủ đầu tư (xã): 02989; Các xã (mã): 02989; Năm bắt đầu: 2025; Năm kết thúc: 2026; Tổng mức được duyệt (đồng): 500000000; Theo nguồn (đồng): local=500000000; Số hộ hưởng lợi: ; Hộ nghèo: ; Hộ cận nghèo: ; Hộ dân tộc thiểu số: ; Hộ thoát nghèo: ; Tiêu chí phục vụ: 2",
@@ -473,6 +491,7 @@ public sealed partial class AuditedEntitiesTests
                 "update EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Chỉ tiêu: 8.1 | Chỉ tiêu: 8.2",
                 "update Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Tên kế hoạch: Kế hoạch thử | Tên kế hoạch: Kế hoạch thử (sửa)",
                 "update PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Chỉ tiêu: 10 | Chỉ tiêu: 12",
+                "update PovertyResult unit=02989 year=2025 set= key=Kết quả rà soát hộ nghèo 02989 năm 2025 user=hệ thống | Hộ nghèo: 80; Trạng thái: draft | Hộ nghèo: 70; Trạng thái: approved",
                 "update Programme unit= year= set= key=Chương trình thu-2026 user=hệ thống | Văn bản:  | Văn bản: Quyết định thử",
                 "update ProgrammeComponent unit= year= set= key=Chương trình thu-2026, nội dung 1 user=hệ thống | Tên: ; Phần tên đã đọc: Nội dung; Văn bản đối chiếu:  | Tên: Nội dung thử; Phần tên đã đọc: ; Văn bản đối chiếu: Quyết định thử",
                 "update Project unit=15 year= set= key=Dự án thử (sửa) user=hệ thống | Tên dự án: Dự án thử | Tên dự án: Dự án thử (sửa)",
@@ -501,6 +520,7 @@ public sealed partial class AuditedEntitiesTests
                 "delete EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.2; Dung lượng (byte): 42; SHA-256: ab12 | ",
                 "delete Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử (sửa); Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12 | ",
                 "delete PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Xã: ; Chỉ tiêu: 12; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã:  | ",
+                "delete PovertyResult unit=02989 year=2025 set= key=Kết quả rà soát hộ nghèo 02989 năm 2025 user=hệ thống | Xã: 02989; Năm: 2025; Chuẩn nghèo: nd-07-2021; Tổng số hộ: 1000; Hộ nghèo: 70; Hộ cận nghèo: 60; Hộ nghèo dân tộc thiểu số: ; Hộ cận nghèo dân tộc thiểu số: ; Hộ thoát nghèo: ; Hộ nghèo phát sinh: ; Hộ thiếu hụt theo chỉ số: 1.1=12; Trạng thái: approved; Người phê duyệt: ; Thời điểm phê duyệt: ; Lý do mở lại:  | ",
                 "delete Programme unit= year= set= key=Chương trình thu-2026 user=hệ thống | Mã: thu-2026; Tên: Chương trình thử; Văn bản: Quyết định thử; Hiệu lực từ: 01/01/2026; Hiệu lực đến: 31/12/2030 | ",
                 "delete ProgrammeComponent unit= year= set= key=Chương trình thu-2026, nội dung 1 user=hệ thống | Mã: 1; Tên: Nội dung thử; Phần tên đã đọc: ; Văn bản đối chiếu: Quyết định thử | ",
                 "delete Project unit=15 year= set= key=Dự án thử (sửa) user=hệ thống | Tên dự án: Dự án thử (sửa); Tỉnh: 15; Loại: investment; Chương trình: ntm-2021-2025; Nội dung thành phần: ; Chủ đầu tư (sở, ngành): ; Chủ đầu tư (xã): 02989; Các xã (mã): 02989; Năm bắt đầu: 2025; Năm kết thúc: 2026; Tổng mức được duyệt (đồng): 500000000; Theo nguồn (đồng): local=500000000; Số hộ hưởng lợi: ; Hộ nghèo: ; Hộ cận nghèo: ; Hộ dân tộc thiểu số: ; Hộ thoát nghèo: ; Tiêu chí phục vụ: 2 | ",

@@ -73,6 +73,7 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         ["Programme"] = "Chương trình",
         ["ProgrammeComponent"] = "Nội dung thành phần của chương trình",
         ["Project"] = "Dự án",
+        ["PovertyResult"] = "Kết quả rà soát hộ nghèo",
         ["ProjectAllocation"] = "Vốn giao cho dự án",
         ["ProjectDisbursement"] = "Giải ngân của dự án",
     };
