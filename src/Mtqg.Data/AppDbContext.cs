@@ -58,6 +58,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ProjectAllocation> ProjectAllocations => Set<ProjectAllocation>();
     public DbSet<ProjectDisbursement> ProjectDisbursements => Set<ProjectDisbursement>();
     public DbSet<DisbursementCorrection> DisbursementCorrections => Set<DisbursementCorrection>();
+    public DbSet<CommuneContribution> CommuneContributions => Set<CommuneContribution>();
+    public DbSet<ConstructionDebt> ConstructionDebts => Set<ConstructionDebt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
