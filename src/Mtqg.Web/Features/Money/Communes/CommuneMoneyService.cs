@@ -108,7 +108,9 @@ public sealed class CommuneMoneyService(AppDbContext db, AccessPolicy access, Pr
         var (commune, outcome) = await ReadableAsync(code, year, ct);
         if (commune is null)
             return (null, outcome);
-        var found = await db.ConstructionDebts.AsNoTracking().FirstOrDefaultAsync(d => d.CommuneCode == commune.Unit.Code && d.Year == year, ct);
+        var found = await db
+            .ConstructionDebts.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.CommuneCode == commune.Unit.Code && d.Year == year, ct);
         return found is null
             ? (null, Outcome.NotFound($"{commune.Unit.FullName} chưa có số liệu nợ đọng xây dựng cơ bản năm {year}."))
             : (View(found), Outcome.Done);
@@ -144,7 +146,11 @@ public sealed class CommuneMoneyService(AppDbContext db, AccessPolicy access, Pr
     /// dossier's condition is read from (the caller has checked access to the dossier).
     /// </summary>
     public static Task<long?> RecordedDebtAsync(AppDbContext db, string commune, int year, CancellationToken ct) =>
-        db.ConstructionDebts.AsNoTracking().Where(d => d.CommuneCode == commune && d.Year == year).Select(d => (long?)d.Amount).FirstOrDefaultAsync(ct);
+        db
+            .ConstructionDebts.AsNoTracking()
+            .Where(d => d.CommuneCode == commune && d.Year == year)
+            .Select(d => (long?)d.Amount)
+            .FirstOrDefaultAsync(ct);
 
     // ---- the commune page's section ----
 
@@ -191,7 +197,9 @@ public sealed class CommuneMoneyService(AppDbContext db, AccessPolicy access, Pr
                 return new CommuneProjectLine(p.Id, p.Name, p.Kind, p.ProgrammeCode, p.Investor, a, d, Rate.Of(d, a));
             })
             .ToList();
-        var contributions = await db.CommuneContributions.AsNoTracking().FirstOrDefaultAsync(c => c.CommuneCode == own && c.Year == year, ct);
+        var contributions = await db
+            .CommuneContributions.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.CommuneCode == own && c.Year == year, ct);
         var debt = await db.ConstructionDebts.AsNoTracking().FirstOrDefaultAsync(d => d.CommuneCode == own && d.Year == year, ct);
         long allocatedTotal = lines.Sum(l => l.Allocated),
             disbursedTotal = lines.Sum(l => l.Disbursed);
