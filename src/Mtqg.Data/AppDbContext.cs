@@ -60,6 +60,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ProjectDisbursement> ProjectDisbursements => Set<ProjectDisbursement>();
     public DbSet<DisbursementCorrection> DisbursementCorrections => Set<DisbursementCorrection>();
     public DbSet<PovertyResult> PovertyResults => Set<PovertyResult>();
+    public DbSet<CommuneContribution> CommuneContributions => Set<CommuneContribution>();
+    public DbSet<ConstructionDebt> ConstructionDebts => Set<ConstructionDebt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Evaluation;
+using Mtqg.Domain.Money;
 
 namespace Mtqg.Domain.Recognition;
 
@@ -228,7 +229,34 @@ public sealed partial class Dossier
         return Outcome.Done;
     }
 
-    public Outcome Submit(Actor user, DateTime utcNow)
+    /// <summary>
+    /// The "no outstanding construction debt" condition (DESIGN §11): read from the commune-year's recorded debt where one
+    /// exists — 0 meets it, more is a gap naming the amount that the declaration cannot override — else from the
+    /// commune's declaration. Null when met.
+    /// </summary>
+    public static string? ConstructionDebtGap(long? recordedDebt, bool declared) =>
+        recordedDebt switch
+        {
+            { } debt when debt > 0 =>
+                $"còn nợ đọng xây dựng cơ bản {CapitalTotals.Millions(debt)} triệu đồng theo số liệu nợ đọng XDCB của xã",
+            { } => null,
+            null => declared ? null : "chưa cam kết không còn nợ đọng xây dựng cơ bản",
+        };
+
+    /// <summary>Where the condition comes from, as the dossier page shows it.</summary>
+    public static string ConstructionDebtSource(long? recordedDebt, bool declared) =>
+        recordedDebt switch
+        {
+            { } debt when debt > 0 => $"theo số liệu nợ đọng XDCB: còn {CapitalTotals.Millions(debt)} triệu đồng",
+            { } => "theo số liệu nợ đọng XDCB: 0 đồng",
+            null => declared ? "theo cam kết của xã" : "xã chưa cam kết, chưa có số liệu nợ đọng XDCB",
+        };
+
+    /// <summary>
+    /// Submits a draft once nothing is missing; <paramref name="recordedConstructionDebt"/> is the commune-year's recorded
+    /// outstanding construction debt in đồng, null when none was recorded (<see cref="ConstructionDebtGap"/>).
+    /// </summary>
+    public Outcome Submit(Actor user, DateTime utcNow, long? recordedConstructionDebt = null)
     {
         if (Status != DossierStatus.Draft)
             return Outcome.Rejected($"Không thể nộp: hồ sơ đang ở trạng thái «{Status.Label()}»; chỉ nộp hồ sơ đang soạn.");
@@ -242,8 +270,8 @@ public sealed partial class Dossier
             gaps.Add("chưa có kết quả lấy ý kiến sự hài lòng của người dân");
         else if (RequiredSatisfaction is { } required && ResidentSatisfaction.Value < required)
             gaps.Add($"tỷ lệ người dân hài lòng {Percent(ResidentSatisfaction.Value)} thấp hơn mức yêu cầu {Percent(required)}");
-        if (!NoConstructionDebtDeclared)
-            gaps.Add("chưa cam kết không còn nợ đọng xây dựng cơ bản");
+        if (ConstructionDebtGap(recordedConstructionDebt, NoConstructionDebtDeclared) is { } debtGap)
+            gaps.Add(debtGap);
         if (gaps.Count > 0)
             return Outcome.Rejected($"Chưa thể nộp: {string.Join("; ", gaps)}.");
 

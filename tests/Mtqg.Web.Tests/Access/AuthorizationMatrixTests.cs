@@ -135,6 +135,35 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/provinces/{code}/disbursements/{month}"] = new(Rule.Own("write-projects", "coordinator"), (s, _) =>
             Upload(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/disbursements/2025-03")
         ),
+        // A commune-year's contributions and construction debt: read as the commune's projects; written by its officer and the
+        // province's coordination office (and finance department, see the Money tests).
+        ["GET /api/v1/communes/{code}/years/{year:int}/contributions"] = new(
+            Rule.Own("read-commune-money", "coordinator", "appraiser", "viewer", "commune"),
+            (s, _) => Get($"/api/v1/communes/{Commune(s)}/years/2025/contributions")
+        ),
+        ["PUT /api/v1/communes/{code}/years/{year:int}/contributions"] = new(
+            Rule.Own("write-commune-money", "coordinator", "commune"),
+            (s, _) =>
+                Send(
+                    HttpMethod.Put,
+                    $"/api/v1/communes/{Commune(s)}/years/2025/contributions",
+                    new
+                    {
+                        cash = 1_000_000L,
+                        landSquareMetres = 10L,
+                        workdays = 5L,
+                        inKind = 0L,
+                    }
+                )
+        ),
+        ["GET /api/v1/communes/{code}/years/{year:int}/construction-debt"] = new(
+            Rule.Own("read-commune-money", "coordinator", "appraiser", "viewer", "commune"),
+            (s, _) => Get($"/api/v1/communes/{Commune(s)}/years/2025/construction-debt")
+        ),
+        ["PUT /api/v1/communes/{code}/years/{year:int}/construction-debt"] = new(
+            Rule.Own("write-commune-money", "coordinator", "commune"),
+            (s, _) => Send(HttpMethod.Put, $"/api/v1/communes/{Commune(s)}/years/2025/construction-debt", new { amount = 0L })
+        ),
         ["GET /api/v1/provinces/{code}/years/{year:int}/capital"] = new(
             Rule.Own("read-capital", "coordinator", "appraiser", "viewer"),
             (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/capital")

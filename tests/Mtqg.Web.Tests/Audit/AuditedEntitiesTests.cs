@@ -359,7 +359,26 @@ public sealed partial class AuditedEntitiesTests
             Status = "draft",
             UpdatedAt = At,
         };
+        var contribution = new Mtqg.Data.Money.CommuneContribution
+        {
+            CommuneCode = "02989",
+            Year = 2026,
+            ProvinceCode = "15",
+            Cash = 1_000_000,
+            LandSquareMetres = 10,
+            Workdays = 5,
+            UpdatedAt = At,
+        };
+        var debt = new Mtqg.Data.Money.ConstructionDebt
+        {
+            CommuneCode = "02989",
+            Year = 2026,
+            ProvinceCode = "15",
+            UpdatedAt = At,
+        };
         db.AddRange(
+            contribution,
+            debt,
             agency,
             department,
             programme,
@@ -391,6 +410,7 @@ public sealed partial class AuditedEntitiesTests
         (project.Name, project.UpdatedAt) = ("Dự án thử (sửa)", At.AddDays(1));
         allocation.Amount = 300_000_000;
         (poverty.Poor, poverty.Status, poverty.UpdatedAt) = (70, "approved", At.AddDays(1));
+        (contribution.Workdays, debt.Amount) = (6, 12_500_000);
         (disbursement.Cumulative, disbursement.Increment) = (60_000_000, 60_000_000);
         (programme.Components[0].Name, programme.Components[0].Partial, programme.Components[0].Document) = (
             "Nội dung thử",
@@ -425,6 +445,8 @@ public sealed partial class AuditedEntitiesTests
 
         db.RemoveRange(
             poverty,
+            contribution,
+            debt,
             disbursement,
             allocation,
             project,
@@ -454,8 +476,10 @@ public sealed partial class AuditedEntitiesTests
                 "create AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống |  | Sở: Sở Xây dựng; Kết quả: Đạt; Nhận xét / lý do: ",
                 "create Assignment unit=15 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Phó Giám đốc; Tỉnh: 15",
                 "create AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Xã được phân công: 02989",
+                "create CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống |  | Tiền mặt (đồng): 1000000; Đất hiến (m²): 10; Ngày công: 5; Hiện vật (quy đồng): 0",
                 "create CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống |  | Tên danh sách: Danh sách thử; Các xã (mã): 02989,02992; Tỉnh: 15; Xã tại ngày: ",
                 "create CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống |  | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: ; Lý do thu hồi: ; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu: ",
+                "create ConstructionDebt unit=02989 year=2026 set= key=Nợ đọng xây dựng cơ bản user=hệ thống |  | Nợ đọng XDCB (đồng): 0",
                 "create DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống |  | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): ",
                 "create Department unit=15 year= set= key=Sở, ngành STHU user=hệ thống |  | Mã: STHU; Tên: Sở Thử nghiệm; Tỉnh: 15; Hiệu lực từ: 01/03/2026; Hiệu lực đến: ; Sở kế thừa: ",
                 "create DossierConditionRecord unit=02989 year=2026 set=THU key=Hồ sơ #n điều kiện KM3 user=hệ thống |  | Xã kê khai: Thôn Bảo Vinh; Minh chứng: ; Đạt: ; Ý kiến: ",
@@ -482,8 +506,10 @@ public sealed partial class AuditedEntitiesTests
                 "update AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống | Nhận xét / lý do:  | Nhận xét / lý do: đạt",
                 "update Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Lãnh đạo phụ trách: Phó Giám đốc | Lãnh đạo phụ trách: Giám đốc",
                 "create AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống |  | Xã được phân công: 02992",
+                "update CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống | Ngày công: 5 | Ngày công: 6",
                 "update CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Các xã (mã): 02989,02992 | Các xã (mã): 02989",
                 "update CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Thu hồi ngày: ; Lý do thu hồi:  | Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử",
+                "update ConstructionDebt unit=02989 year=2026 set= key=Nợ đọng xây dựng cơ bản user=hệ thống | Nợ đọng XDCB (đồng): 0 | Nợ đọng XDCB (đồng): 12500000",
                 "update DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Bản ký (PDF):  | Bản ký (PDF): 7-QD.pdf",
                 "update Department unit=15 year= set= key=Sở, ngành STHU user=hệ thống | Hiệu lực đến: ; Sở kế thừa:  | Hiệu lực đến: 30/06/2026; Sở kế thừa: SNV",
                 "update DossierConditionRecord unit=02989 year=2026 set=THU key=Hồ sơ #n điều kiện KM3 user=hệ thống | Đạt: ; Ý kiến:  | Đạt: true; Ý kiến: Đã kiểm tra",
@@ -511,8 +537,10 @@ public sealed partial class AuditedEntitiesTests
                 "delete Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Giám đốc; Tỉnh: 15 | ",
                 "delete AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02989 | ",
                 "delete AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02992 | ",
+                "delete CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống | Tiền mặt (đồng): 1000000; Đất hiến (m²): 10; Ngày công: 6; Hiện vật (quy đồng): 0 | ",
                 "delete CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Tên danh sách: Danh sách thử; Các xã (mã): 02989; Tỉnh: 15; Xã tại ngày:  | ",
                 "delete CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu:  | ",
+                "delete ConstructionDebt unit=02989 year=2026 set= key=Nợ đọng xây dựng cơ bản user=hệ thống | Nợ đọng XDCB (đồng): 12500000 | ",
                 "delete DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): 7-QD.pdf | ",
                 "delete Department unit=15 year= set= key=Sở, ngành STHU user=hệ thống | Mã: STHU; Tên: Sở Thử nghiệm; Tỉnh: 15; Hiệu lực từ: 01/03/2026; Hiệu lực đến: 30/06/2026; Sở kế thừa: SNV | ",
                 "delete DossierConditionRecord unit=02989 year=2026 set=THU key=Hồ sơ #n điều kiện KM3 user=hệ thống | Xã kê khai: Thôn Bảo Vinh; Minh chứng: ; Đạt: true; Ý kiến: Đã kiểm tra | ",

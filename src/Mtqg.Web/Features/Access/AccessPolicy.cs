@@ -141,6 +141,18 @@ public sealed class AccessPolicy(CurrentUser user, AppDbContext db, ProvinceLine
     /// <summary>A commune officer reads the projects of their commune (as investor or as one of its communes).</summary>
     public string? ReadsProjectsOfCommune => user.Is(Roles.Commune) ? user.Unit : null;
 
+    /// <summary>
+    /// A commune-year's people's contributions and outstanding construction debt (<paramref name="provinceNow"/>: the
+    /// commune's province of today): the commune's own officer, the province's coordination office and finance department,
+    /// administrators.
+    /// </summary>
+    public bool CanWriteCommuneMoney(string provinceNow, string commune) =>
+        CanWriteProjects(provinceNow) || user.Is(Roles.Commune) && user.Unit == commune;
+
+    /// <summary>A commune-year's contributions and debt are read as the projects of the commune are.</summary>
+    public bool CanReadCommuneMoney(string provinceNow, string commune) =>
+        CanReadProjects(provinceNow) || ReadsProjectsOfCommune == commune;
+
     /// <summary>National figures in detail: administrators and national viewers.</summary>
     public bool ReadsNationally => user.IsAdmin || user.Is(Roles.Viewer) && user.Unit is null;
 

@@ -76,6 +76,8 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         ["PovertyResult"] = "Kết quả rà soát hộ nghèo",
         ["ProjectAllocation"] = "Vốn giao cho dự án",
         ["ProjectDisbursement"] = "Giải ngân của dự án",
+        ["CommuneContribution"] = "Đóng góp của người dân",
+        ["ConstructionDebt"] = "Nợ đọng xây dựng cơ bản",
     };
 
     public static string EntityLabel(string entity) => Entities.GetValueOrDefault(entity, entity);

@@ -14,11 +14,13 @@ public static class MoneyApi
             .AddScoped<CapitalPlanService>()
             .AddScoped<Projects.ProjectService>()
             .AddScoped<Projects.DisbursementSummaryService>()
-            .AddScoped<Projects.ProjectDemoSeeder>();
+            .AddScoped<Projects.ProjectDemoSeeder>()
+            .AddScoped<Communes.CommuneMoneyService>();
 
     public static IEndpointRouteBuilder MapMoneyApi(this IEndpointRouteBuilder app)
     {
         Projects.ProjectsApi.MapProjectsApi(app);
+        Communes.CommuneMoneyApi.MapCommuneMoneyApi(app);
         var programmes = app.MapGroup("/api/v1/programmes").WithTags("Chương trình, nguồn vốn");
         programmes
             .MapGet("/", async Task<IResult> (int? year, ProgrammeService s, CancellationToken ct) =>

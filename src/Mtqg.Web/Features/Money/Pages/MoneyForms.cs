@@ -10,3 +10,22 @@ public sealed class CompleteComponentForm
 
     public ComponentInput ToInput() => new(Name, Document);
 }
+
+/// <summary>The people's contributions of a commune-year on the commune page: whole đồng, whole m², workdays.</summary>
+public sealed class ContributionsForm
+{
+    public long? Cash { get; set; }
+    public long? LandSquareMetres { get; set; }
+    public long? Workdays { get; set; }
+    public long? InKind { get; set; }
+
+    public Communes.ContributionsInput ToInput() => new(Cash, LandSquareMetres, Workdays, InKind);
+}
+
+/// <summary>The outstanding construction debt of a commune-year on the commune page, in whole đồng.</summary>
+public sealed class ConstructionDebtForm
+{
+    public long? Amount { get; set; }
+
+    public Communes.ConstructionDebtInput ToInput() => new(Amount);
+}

@@ -8,6 +8,7 @@ using Mtqg.Domain.Recognition;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Money.Communes;
 using Mtqg.Web.Features.Recognition.Titles;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Values;
@@ -269,7 +270,8 @@ public sealed class DossierService(
                 }
                 if (dossier.Status == DossierStatus.Draft && await conditions.ReadyToSubmitAsync(record, ct) is { IsDone: false } notReady)
                     return notReady;
-                return dossier.Submit(actor, now);
+                var debt = await CommuneMoneyService.RecordedDebtAsync(db, record.CommuneCode, record.Year, ct);
+                return dossier.Submit(actor, now, debt);
             }
         );
 

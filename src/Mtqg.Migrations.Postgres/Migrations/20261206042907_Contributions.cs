@@ -1,0 +1,77 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Mtqg.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Contributions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CommuneContributions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Cash = table.Column<long>(type: "bigint", nullable: false),
+                    LandSquareMetres = table.Column<long>(type: "bigint", nullable: false),
+                    Workdays = table.Column<long>(type: "bigint", nullable: false),
+                    InKind = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommuneContributions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConstructionDebts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConstructionDebts", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommuneContributions_CommuneCode_Year",
+                table: "CommuneContributions",
+                columns: new[] { "CommuneCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConstructionDebts_CommuneCode_Year",
+                table: "ConstructionDebts",
+                columns: new[] { "CommuneCode", "Year" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CommuneContributions");
+
+            migrationBuilder.DropTable(
+                name: "ConstructionDebts");
+        }
+    }
+}
