@@ -26,6 +26,7 @@ public sealed class DatabaseInitializer(
     DemoDataSeeder demoData,
     Features.Plans.PlanDemoSeeder planDemo,
     Features.Money.Projects.ProjectDemoSeeder projectDemo,
+    Features.Poverty.PovertyDemoSeeder povertyDemo,
     Features.Recognition.RecognitionDemoSeeder recognitionDemo,
     ILogger<DatabaseInitializer> logger
 )
@@ -113,6 +114,12 @@ public sealed class DatabaseInitializer(
                 "Dữ liệu minh họa: dự án, vốn giao, giải ngân",
                 () => projectDemo.SeedAsync(ct),
                 async () => $"{await db.Projects.CountAsync(ct):N0} dự án"
+            );
+            await StepAsync(
+                fresh,
+                "Dữ liệu minh họa: kết quả rà soát hộ nghèo (số liệu minh họa, không chính thức)",
+                () => povertyDemo.SeedAsync(ct),
+                async () => $"{await db.PovertyResults.CountAsync(ct):N0} kết quả rà soát"
             );
             if (demoOptions.Value.DemoRecognitions)
                 await StepAsync(

@@ -7,7 +7,7 @@ public static class PovertyApi
     private const string Tag = "Giảm nghèo";
 
     public static IServiceCollection AddPoverty(this IServiceCollection services) =>
-        services.AddSingleton<PovertyStandards>().AddScoped<PovertyService>();
+        services.AddSingleton<PovertyStandards>().AddScoped<PovertyService>().AddScoped<PovertyDemoSeeder>();
 
     public static IEndpointRouteBuilder MapPovertyApi(this IEndpointRouteBuilder app)
     {
