@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Poverty;
 using Mtqg.Data.Units;
+using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Poverty;
 
 /// <summary>
-/// Demo mode only: annual poverty review results for the communes of Lào Cai (15) in 2022–2025, so the poverty pages
+/// Demo mode only: annual poverty review results for the communes of Lào Cai (15) in the three years before this one (approved) and this year (under way), so the poverty pages
 /// live. DEMO FIGURES, NOT OFFICIAL ONES: counts are pseudo-random (a hash of the commune code), plausible for a
 /// mountain province, with rates falling a little each year. Years before the reform are entered for the pre-reform
 /// communes (of the old provinces merged into Lào Cai) in force on 31 December, as the province summary reads them;
@@ -21,20 +22,22 @@ public sealed class PovertyDemoSeeder(AppDbContext db, PovertyStandards standard
 {
     public const string Province = "15",
         DemoCommune = "02989";
-    public const int FirstYear = 2022,
-        LastYear = 2025;
+
+    /// <summary>The demo follows the calendar (decision 0012): this year's review under way, the three years before approved.</summary>
+    public static (int First, int Last) Years(DateOnly today) => (Math.Max(2022, today.Year - 3), today.Year);
 
     private sealed record Counts(int Households, int Poor, int NearPoor);
 
     public async Task SeedAsync(CancellationToken ct)
     {
+        var (firstYear, lastYear) = Years(VietnamTime.Today(clock));
         var old = await lineage.OldProvincesOfAsync(Province);
         var provinces = old.Append(Province).ToList();
-        if (await db.PovertyResults.AnyAsync(r => r.Year >= FirstYear && r.Year <= LastYear && provinces.Contains(r.ProvinceCode), ct))
+        if (await db.PovertyResults.AnyAsync(r => r.Year >= firstYear && r.Year <= lastYear && provinces.Contains(r.ProvinceCode), ct))
             return;
         var at = clock.GetUtcNow().UtcDateTime;
         var counts = new Dictionary<(int Unit, int Year), Counts>();
-        for (var year = FirstYear; year <= LastYear; year++)
+        for (var year = firstYear; year <= lastYear; year++)
         {
             var standard = standards.Of(year)?.Code;
             if (standard is null)
@@ -52,9 +55,9 @@ public sealed class PovertyDemoSeeder(AppDbContext db, PovertyStandards standard
             for (var i = 0; i < communes.Count; i++)
             {
                 var c = communes[i];
-                var n = Of(c, year, counts, formedFrom);
+                var n = Of(c, year, year == firstYear, counts, formedFrom);
                 counts[(c.Id, year)] = n;
-                var last = year == LastYear;
+                var last = year == lastYear;
                 if (last && (c.Code == DemoCommune || i % 33 == 17))
                     continue; // not entered
                 var draft = last && i % 33 == 5;
@@ -113,6 +116,7 @@ public sealed class PovertyDemoSeeder(AppDbContext db, PovertyStandards standard
     private static Counts Of(
         AdministrativeUnit c,
         int year,
+        bool first,
         Dictionary<(int Unit, int Year), Counts> counts,
         Dictionary<int, List<(int Predecessor, int Shares)>> formedFrom
     )
@@ -138,7 +142,7 @@ public sealed class PovertyDemoSeeder(AppDbContext db, PovertyStandards standard
             var nearRate = 4 + (h / 900_000 % 120) / 10.0; // 4–16 %
             var poor = (int)Math.Round(households * poorRate / 100);
             var near = (int)Math.Round(households * nearRate / 100);
-            if (year == FirstYear)
+            if (first)
                 return new Counts(households, poor, near);
             before = new Counts(households, poor, near);
         }

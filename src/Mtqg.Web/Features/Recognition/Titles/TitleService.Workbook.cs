@@ -8,7 +8,7 @@ public sealed partial class TitleService
 {
     /// <summary>
     /// Reads an uploaded titles workbook already received by the gate (permission and bytes asked before): its structure is
-    /// scanned against the gate's bounds, then every row is checked; all rows are recorded or none.
+    /// scanned against the gate's bounds, read under its parse time limit, then every row is checked; all rows are recorded or none.
     /// </summary>
     public async Task<(int Recorded, IReadOnlyList<Problem> Problems, UploadRefusal? Refusal)> UploadAsync(
         Stream file,
@@ -21,7 +21,19 @@ public sealed partial class TitleService
         if (gate.Scan(file, false, ct) is { } outside)
             return (0, [], outside);
         file.Position = 0;
-        var (rows, problems) = TitleWorkbook.Read(file);
+        IReadOnlyList<(int Row, BaselineTitleRequest Request)> rows;
+        IReadOnlyList<Problem> problems;
+        using (var budget = gate.StartParse(ct))
+        {
+            try
+            {
+                (rows, problems) = TitleWorkbook.Read(file, budget.Token);
+            }
+            catch (OperationCanceledException) when (budget.Token.IsCancellationRequested && budget.Refusal is { } stopped)
+            {
+                return (0, [], stopped);
+            }
+        }
         // A sheet whose header is wrong is not read further; otherwise every row is checked, the unreadable ones included.
         if (problems.Any(p => p.Field is "file" or "dòng 1"))
             return (0, problems, null);

@@ -43,7 +43,10 @@ public static class TitleWorkbook
     private static string Column(int index) => ((char)('A' + index)).ToString();
 
     /// <summary>The rows of the sheet, or the problems that keep it from being read at all.</summary>
-    public static (IReadOnlyList<(int Row, BaselineTitleRequest Request)> Rows, IReadOnlyList<Problem> Problems) Read(Stream file)
+    public static (IReadOnlyList<(int Row, BaselineTitleRequest Request)> Rows, IReadOnlyList<Problem> Problems) Read(
+        Stream file,
+        CancellationToken ct = default
+    )
     {
         List<IDictionary<string, object?>> cells;
         try
@@ -55,7 +58,12 @@ public static class TitleWorkbook
             [
                 .. MiniExcel
                     .Query(file, useHeaderRow: false, sheetName: Sheet, excelType: ExcelType.XLSX)
-                    .Cast<IDictionary<string, object?>>(),
+                    .Cast<IDictionary<string, object?>>()
+                    .Select(row =>
+                    {
+                        ct.ThrowIfCancellationRequested(); // the gate's parse time budget
+                        return row;
+                    }),
             ];
         }
         catch (Exception e)
