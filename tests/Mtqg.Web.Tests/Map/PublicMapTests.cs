@@ -31,9 +31,9 @@ public sealed class PublicMapTests
         public string Tooltip(string code) => (string)Paths[code].Element(Svg + "title")!;
     }
 
-    private static async Task<Page> MapPageAsync(HttpClient client, string query)
+    private static async Task<Page> MapPageAsync(HttpClient client, string query, string path = "/ban-do")
     {
-        var html = await client.GetStringAsync("/ban-do" + query);
+        var html = await client.GetStringAsync(path + query);
         var marker = html.IndexOf("class=\"mtqg-map-svg\"", StringComparison.Ordinal);
         Assert.True(marker > 0, "the page has no map");
         var start = html.LastIndexOf("<svg", marker, StringComparison.Ordinal);
@@ -173,6 +173,13 @@ public sealed class PublicMapTests
             Assert.Contains($"{held}/{communes} xã", page.Tooltip(code));
             Assert.Contains("được công nhận", page.Tooltip(code));
         }
+
+        // The national dashboard draws the same map (recognised layer), each province as coloured as on /ban-do.
+        var national = await MapPageAsync(visitor, $"?nam={Year}", "/toan-quoc");
+        Assert.Contains("Bản đồ: tỷ lệ xã được công nhận theo quyết định", national.Html);
+        Assert.Equal(page.Paths.Count, national.Paths.Count);
+        foreach (var (code, path) in page.Paths)
+            Assert.Equal((string?)path.Attribute("data-class"), (string?)national.Paths[code].Attribute("data-class"));
     }
 
     [Fact]
@@ -219,7 +226,7 @@ public sealed class PublicMapTests
         {
             Assert.Equal(JsonValueKind.Null, Province(map, code).GetProperty("recognisedShare").ValueKind);
             Assert.Equal("khong-du-lieu", (string?)page.Paths[code].Attribute("data-class"));
-            Assert.Equal("url(#mtqg-no-data)", (string?)page.Paths[code].Attribute("fill"));
+            Assert.Equal("url(#map-heading-no-data)", (string?)page.Paths[code].Attribute("fill")); // hatched: the legend's "chưa có dữ liệu"
             Assert.Contains("chưa có dữ liệu", page.Tooltip(code));
         }
         Assert.Contains("<li data-class=\"khong-du-lieu\">", page.Html);
