@@ -77,11 +77,23 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>What axe-core found on the pages a journey opened or photographed (rule, page, first element).</summary>
     public List<string> AccessibilityViolations { get; } = [];
 
-    /// <summary>Opens a page as a user types its address, and checks it with axe-core.</summary>
+    /// <summary>
+    /// The addresses already opened and checked by axe-core in this run, per account and window width: the same address
+    /// opened again by the same account on the same width is the same page (the demo data is the same in every journey),
+    /// so axe runs once for it (it takes seconds on a big page). Checks after an action (<see cref="CheckAccessibilityAsync"/>,
+    /// <see cref="ScreenshotAsync"/>) always run.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Checked = new();
+
+    /// <summary>The account signed in through <see cref="SignInAsync"/> ("" before).</summary>
+    private string signedIn = "";
+
+    /// <summary>Opens a page as a user types its address, and checks it with axe-core (once per address, account and width).</summary>
     public async Task GoToAsync(string path)
     {
         await Page.GotoAsync(BaseUrl + path);
-        await CheckAccessibilityAsync();
+        if (Checked.TryAdd($"{signedIn}|{Page.ViewportSize?.Width}|{path}", true))
+            await CheckAccessibilityAsync();
     }
 
     /// <summary>Runs axe-core on the page as it is now; violations are kept and fail the journey at its end.</summary>
@@ -106,11 +118,13 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async Task SignInAsync(string userName, string password = Mtqg.Web.Features.Accounts.AccountSeeder.DemoPassword)
     {
+        signedIn = "";
         await GoToAsync("/dang-nhap");
         await Page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await Page.GetByLabel("Mật khẩu").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).WaitForAsync();
+        signedIn = userName;
     }
 
     /// <summary>Follows a link of the main navigation as a user does: opens the Menu (on a phone), then the group, then clicks the link.</summary>
