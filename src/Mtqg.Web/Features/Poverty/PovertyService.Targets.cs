@@ -79,11 +79,7 @@ public sealed partial class PovertyService
         var projects = await db
             .Projects.AsNoTracking()
             .Where(p => p.ProvinceCode == province && p.Kind == ProjectKinds.ProductionSupport && p.StartYear <= year && p.EndYear >= year)
-            .Select(p => new
-            {
-                p.Poor,
-                p.EscapedPoverty,
-            })
+            .Select(p => new { p.Poor, p.EscapedPoverty })
             .ToListAsync(ct);
         var known = projects.Where(p => p.EscapedPoverty is not null && p.Poor > 0).ToList();
         var beneficiaries = known.Sum(p => (long)p.Poor!.Value);
