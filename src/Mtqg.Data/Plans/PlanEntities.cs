@@ -114,12 +114,18 @@ public enum TargetKind
     CommuneCount,
     NamedCommune,
     Activity,
+
+    /// <summary>Reduce the poverty rate by <see cref="PlanTarget.Goal"/> percentage points (DESIGN §12).</summary>
+    RateReduction,
 }
 
 /// <summary>
 /// A target of a plan. <see cref="TargetKind.CommuneCount"/>: <see cref="Goal"/> communes reach <see cref="Level"/> in
 /// <see cref="Year"/>; <see cref="TargetKind.NamedCommune"/>: <see cref="CommuneCode"/> reaches <see cref="Level"/> by
-/// <see cref="Year"/>; <see cref="TargetKind.Activity"/>: a quantity, overall or per commune, recorded by <see cref="AgencyId"/>.
+/// <see cref="Year"/>; <see cref="TargetKind.Activity"/>: a quantity, overall or per commune, recorded by <see cref="AgencyId"/>;
+/// <see cref="TargetKind.RateReduction"/>: the approved poverty rate falls by <see cref="Goal"/> points from
+/// <see cref="BaselineYear"/> to <see cref="Year"/>, on average (<see cref="ActivityScope.Overall"/>) or in each commune
+/// (<see cref="ActivityScope.PerCommune"/>) of <see cref="CommuneGoals"/>, or for the province when it names none.
 /// </summary>
 public sealed class PlanTarget : IAudited
 {
@@ -134,6 +140,9 @@ public sealed class PlanTarget : IAudited
     [Display(Name = "Mức đạt chuẩn")]
     public string? Level { get; set; }
     public int? Year { get; set; }
+
+    /// <summary>The year whose approved rate a rate-reduction target starts from.</summary>
+    public int? BaselineYear { get; set; }
 
     [Display(Name = "Mã xã")]
     public string? CommuneCode { get; set; }
@@ -159,6 +168,7 @@ public sealed class PlanTarget : IAudited
                 (nameof(Name), "Mục tiêu"),
                 (nameof(Level), "Mức"),
                 (nameof(Year), "Năm"),
+                (nameof(BaselineYear), "Năm gốc"),
                 (nameof(CommuneCode), "Xã"),
                 (nameof(Goal), "Chỉ tiêu"),
                 (nameof(Unit), "Đơn vị tính"),

@@ -1424,6 +1424,9 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.Property<int?>("AgencyId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CommuneCode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");

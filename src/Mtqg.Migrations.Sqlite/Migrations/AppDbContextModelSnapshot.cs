@@ -1361,6 +1361,9 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.Property<int?>("AgencyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CommuneCode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");

@@ -61,7 +61,10 @@ public sealed record PlanView(
 
 public sealed record CommuneGoalInput(string? Code, decimal? Goal);
 
-/// <summary>kind: communeCount | namedCommune | activity; scope: overall | perCommune; mode: cumulative | latestValue.</summary>
+/// <summary>
+/// kind: communeCount | namedCommune | activity | rateReduction; scope: overall | perCommune (for rateReduction: the average
+/// reduction | each commune's); mode: cumulative | latestValue; baselineYear: the year a rate reduction starts from.
+/// </summary>
 public sealed record TargetInput(
     string? Kind,
     string? Name,
@@ -74,14 +77,26 @@ public sealed record TargetInput(
     string? Mode,
     List<CommuneGoalInput>? Communes,
     int? CommuneListId,
-    string? Agency
+    string? Agency,
+    int? BaselineYear = null
 );
 
 public sealed record ProgressInput(DateOnly? Date, decimal? Amount, string? CommuneCode, string? Evidence);
 
 public sealed record PipelineView(string Code, string Name, IReadOnlyList<string> MissingCriteria);
 
-public sealed record CommuneProgressView(string Code, string Name, decimal Achieved, decimal Goal, bool Done);
+/// <summary>A commune's progress; for a rate reduction, Achieved is the fall in points from Baseline to Latest (of LatestYear).</summary>
+public sealed record CommuneProgressView(
+    string Code,
+    string Name,
+    decimal Achieved,
+    decimal Goal,
+    bool Done,
+    decimal? Baseline = null,
+    decimal? Latest = null,
+    int? LatestYear = null,
+    string? Note = null
+);
 
 public sealed record UpdateView(
     int Id,
@@ -121,7 +136,8 @@ public sealed record TargetView(
     IReadOnlyList<CommuneRef> Counted,
     IReadOnlyList<PipelineView> Pipeline,
     IReadOnlyList<CommuneProgressView> Communes,
-    IReadOnlyList<UpdateView> Updates
+    IReadOnlyList<UpdateView> Updates,
+    int? BaselineYear = null
 );
 
 public sealed record AssignmentInput(

@@ -96,9 +96,9 @@ public sealed partial class PlanService
                 target.Year,
                 target.CommuneCode,
                 target.CommuneCode is null ? null : Name(target.CommuneCode),
-                target.Goal,
+                target.Kind == TargetKind.RateReduction ? p.Goal : target.Goal,
                 target.Unit,
-                target.Kind == TargetKind.Activity ? ScopeCode(target.Scope) : null,
+                target.Kind is TargetKind.Activity or TargetKind.RateReduction ? ScopeCode(target.Scope) : null,
                 target.Kind == TargetKind.Activity ? ModeCode(target.Mode) : null,
                 target.AgencyId,
                 target.Agency?.Name,
@@ -112,7 +112,8 @@ public sealed partial class PlanService
                 counted,
                 pipeline,
                 communes,
-                updates
+                updates,
+                target.BaselineYear
             );
 
         switch (target.Kind)
@@ -153,6 +154,11 @@ public sealed partial class PlanService
                     : named.Summary;
                 var p = new TargetProgress(done ? 1 : 0, 1, done ? 100 : 0, expected, named.State, today, start, named.Deadline, summary);
                 return View(p, attainment.Source, done ? [new CommuneRef(target.CommuneCode!, Name(target.CommuneCode!))] : [], [], []);
+            }
+            case TargetKind.RateReduction:
+            {
+                var (rates, communes) = await RateProgressAsync(plan, target, Name, today, ct);
+                return View(rates.Progress, PovertySource, [], [], communes);
             }
             default:
             {

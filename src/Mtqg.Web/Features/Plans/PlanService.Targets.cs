@@ -24,12 +24,16 @@ public sealed partial class PlanService
             "communeCount" => TargetKind.CommuneCount,
             "namedCommune" => TargetKind.NamedCommune,
             "activity" => TargetKind.Activity,
+            "rateReduction" => TargetKind.RateReduction,
             _ => (TargetKind?)null,
         };
         if (kind is null)
         {
             problems.Add(
-                new("kind", "Loại mục tiêu phải là communeCount (số xã đạt chuẩn), namedCommune (xã cụ thể) hoặc activity (hoạt động).")
+                new(
+                    "kind",
+                    "Loại mục tiêu phải là communeCount (số xã đạt chuẩn), namedCommune (xã cụ thể), activity (hoạt động) hoặc rateReduction (giảm tỷ lệ hộ nghèo)."
+                )
             );
             return (null, Outcome.Invalid("Mục tiêu chưa hợp lệ.", problems));
         }
@@ -67,6 +71,8 @@ public sealed partial class PlanService
             problems.AddRange(communeProblems.Select(p => p with { Field = "communeCode" }));
             (target.CommuneCode, target.Goal) = (input.CommuneCode?.Trim(), 1);
         }
+        else if (kind == TargetKind.RateReduction)
+            await RateReductionAsync(plan, target, input, problems, ct);
         else
         {
             Required(problems, "unit", input.Unit, (PlanTarget t) => t.Unit, "Phải nhập đơn vị tính (ví dụ: lớp, hộ, %).");

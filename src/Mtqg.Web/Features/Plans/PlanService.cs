@@ -16,6 +16,7 @@ public sealed partial class PlanService(
     Agencies agencies,
     AccessPolicy access,
     ILevelAttainment attainment,
+    Poverty.PovertyService poverty,
     FileStore files,
     TimeProvider clock
 )
@@ -183,6 +184,7 @@ public sealed partial class PlanService(
         {
             TargetKind.CommuneCount => "communeCount",
             TargetKind.NamedCommune => "namedCommune",
+            TargetKind.RateReduction => "rateReduction",
             _ => "activity",
         };
 
@@ -191,6 +193,7 @@ public sealed partial class PlanService(
         {
             "communeCount" => "Số xã đạt chuẩn",
             "namedCommune" => "Xã đạt chuẩn",
+            "rateReduction" => "Giảm tỷ lệ hộ nghèo",
             _ => "Hoạt động",
         };
 

@@ -25,7 +25,7 @@ public static class PlanWorkbook
                         ["Đơn vị thực hiện"] = t.AgencyName,
                         ["Đã đạt"] = t.Achieved,
                         ["Mục tiêu (số lượng)"] = t.Goal,
-                        ["Đơn vị tính"] = t.Kind == "activity" && t.Scope != "perCommune" ? t.Unit : "xã",
+                        ["Đơn vị tính"] = t.Kind is "activity" or "rateReduction" && t.Scope != "perCommune" ? t.Unit : "xã",
                         ["% đạt"] = t.Percent,
                         ["% dự kiến"] = t.ExpectedPercent,
                         ["Tình trạng"] = t.StateName,

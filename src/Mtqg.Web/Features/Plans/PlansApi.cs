@@ -111,7 +111,7 @@ public static class PlansApi
             .Produces<CreatedId>(StatusCodes.Status201Created)
             .WithSummary("Thêm mục tiêu vào kế hoạch")
             .WithDescription(
-                "kind: communeCount (số xã đạt mức level trong năm year, goal xã), namedCommune (xã communeCode đạt mức level chậm nhất năm year), activity (hoạt động: name, unit, goal; scope overall | perCommune; mode cumulative | latestValue; communes [{code, goal}] hoặc communeListId; agency: tên cơ quan được giao ghi tiến độ)."
+                "kind: communeCount (số xã đạt mức level trong năm year, goal xã), namedCommune (xã communeCode đạt mức level chậm nhất năm year), activity (hoạt động: name, unit, goal; scope overall | perCommune; mode cumulative | latestValue; communes [{code, goal}] hoặc communeListId; agency: tên cơ quan được giao ghi tiến độ), rateReduction (giảm tỷ lệ hộ nghèo: baselineYear năm gốc, year năm cần đạt, goal số điểm % giảm; scope overall = bình quân các xã | perCommune = từng xã; communes [{code}] hoặc communeListId, để trống = tỷ lệ chung của tỉnh; tính từ kết quả rà soát đã phê duyệt)."
             );
         plans
             .MapPost(

@@ -1,4 +1,7 @@
+using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Files;
+using Mtqg.Web.Features.Money;
 
 namespace Mtqg.Web.Features.Poverty;
 
@@ -87,6 +90,50 @@ public static class PovertyApi
             .WithDescription(
                 "Từ các kết quả đã phê duyệt của các xã có hiệu lực ngày 31/12. change: điểm phần trăm so với năm trước của cùng đơn vị, hoặc tổng các xã cũ hợp thành qua sắp xếp 2025 (quyết định 0024); previousNote nói vì sao không tính được. Văn phòng Điều phối, thẩm định viên, người xem của tỉnh, quản trị viên."
             );
+        var province = app.MapGroup("/api/v1/provinces/{code}/years/{year:int}").WithTags(Tag).RequireAuthorization();
+        province
+            .MapGet("/poverty.xlsx", async Task<IResult> (string code, int year, PovertyService s, CancellationToken ct) =>
+                await s.WorkbookAsync(code, year, ct) switch
+                {
+                    ({ } bytes, _) => TypedResults.File(bytes, CapitalWorkbook.ContentType, PovertyWorkbook.FileName(code, year)),
+                    (_, var outcome) => ApiProblems.From(outcome),
+                }
+            )
+            .Produces(StatusCodes.Status200OK, contentType: CapitalWorkbook.ContentType)
+            .WithSummary("Kết quả rà soát hộ nghèo của các xã trong tỉnh dạng Excel (mẫu để nạp cả tỉnh)");
+        province
+            .MapPost("/poverty", Upload)
+            .Produces<PovertyUploadView>()
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Nạp kết quả rà soát hộ nghèo của cả tỉnh từ tệp Excel (mẫu như GET …/poverty.xlsx)")
+            .WithDescription(
+                "Tệp .xlsx trong trường file; mỗi xã một dòng, dòng để trống mọi số là xã chưa nhập. Mỗi dòng được kiểm tra như PUT của xã; xã không thuộc tỉnh, xã hai dòng, kết quả đã phê duyệt bị sửa: 400 nêu từng ô (trang, dòng, cột), không ghi gì. Kết quả ghi là bản nháp chờ phê duyệt. Văn phòng Điều phối của tỉnh, quản trị viên."
+            );
         return app;
+    }
+
+    /// <summary>The upload gate (decision 0018): permission before a byte of the body, then bytes, structure, parse.</summary>
+    private static async Task<IResult> Upload(
+        string code,
+        int year,
+        HttpRequest request,
+        PovertyService s,
+        UploadGate gate,
+        CancellationToken ct
+    )
+    {
+        var (_, _, may) = await s.MayLoadAsync(code, year, ct);
+        if (may.Kind == OutcomeKind.Forbidden)
+            return UploadPages.Answer(UploadGate.Forbidden($"{may.Message} Tệp không được đọc."));
+        if (!may.IsDone)
+            return ApiProblems.From(may);
+        var (file, refused) = await UploadGate.ReceiveAsync(request, gate.WorkbookBytes, UploadGate.WorkbookSetting, ct);
+        if (refused is not null)
+            return UploadPages.Answer(refused);
+        await using (file)
+        {
+            var result = await s.UploadAsync(code, year, file!.Content, gate, ct);
+            return result.Done is { } done ? TypedResults.Ok(done) : MoneyApi.ToHttp(result.Refusal, result.Problems, result.Outcome);
+        }
     }
 }

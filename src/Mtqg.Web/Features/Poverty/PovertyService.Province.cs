@@ -46,7 +46,8 @@ public sealed record ProvincePovertyView(
     decimal? NearPovertyRate,
     decimal? PreviousRate,
     decimal? Change,
-    IReadOnlyList<CommunePovertyRow> Communes
+    IReadOnlyList<CommunePovertyRow> Communes,
+    ProductionSupportView ProductionSupport
 );
 
 /// <summary>The province's rate in one year, for the chart over the years.</summary>
@@ -145,7 +146,8 @@ public sealed partial class PovertyService
                 now is null ? null : Rate(now.NearPoor, now.Households),
                 previousProvinceRate,
                 Change(povertyRate, previousProvinceRate),
-                rows
+                rows,
+                await ProductionSupportAsync(code, year, ct)
             ),
             Outcome.Done
         );

@@ -174,29 +174,8 @@ public sealed partial class PovertyService(
         var (counts, problems) = Check(input, year, standard);
         if (problems.Count > 0)
             return (null, Outcome.Invalid($"Kết quả rà soát có {problems.Count} lỗi; chưa có gì được ghi.", problems));
-        row ??= db
-            .PovertyResults.Add(
-                new PovertyResult
-                {
-                    UnitId = commune!.Id,
-                    CommuneCode = commune.Code,
-                    ProvinceCode = commune.ProvinceCode,
-                    Year = year,
-                    StandardCode = standard!.Code,
-                    Status = PovertyResult.Draft,
-                }
-            )
-            .Entity;
-        row.StandardCode = standard!.Code;
-        row.Households = counts.Households;
-        row.Poor = counts.Poor;
-        row.NearPoor = counts.NearPoor;
-        row.PoorEthnicMinority = counts.PoorEthnicMinority;
-        row.NearPoorEthnicMinority = counts.NearPoorEthnicMinority;
-        row.EscapedPoverty = counts.EscapedPoverty;
-        row.NewlyPoor = counts.NewlyPoor;
-        row.Deprivations = Join(counts.Deprivations);
-        Stamp(row);
+        row ??= db.PovertyResults.Add(New(commune!, year, standard!.Code)).Entity;
+        Apply(row, counts, standard!.Code);
         await db.SaveChangesAsync(ct);
         return (View(row, commune!), Outcome.Done);
     }
