@@ -254,6 +254,14 @@ public sealed class AuthorizationMatrixTests
             Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
             (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/poverty")
         ),
+        ["GET /api/v1/provinces/{code}/years/{year:int}/poverty.xlsx"] = new(
+            Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/poverty.xlsx")
+        ),
+        // The province's coordination office loads the whole province; once allowed, the file (not a workbook) is refused with 400.
+        ["POST /api/v1/provinces/{code}/years/{year:int}/poverty"] = new(Rule.Own("manage-province", "coordinator"), (s, _) =>
+            Upload(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/years/2025/poverty")
+        ),
         ["PUT /api/v1/communes/{code}/criteria-sets/{set}/group"] = new(Rule.Own("assign-groups", "coordinator"), (s, _) =>
             Send(HttpMethod.Put, $"/api/v1/communes/{Commune(s)}/criteria-sets/DEMO-MINH-HOA/group?year=2026", new { group = "G2" })
         ),
