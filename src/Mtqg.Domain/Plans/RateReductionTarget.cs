@@ -42,7 +42,10 @@ public sealed record RateReductionTarget
     public RateReductionProgress ProgressAt(IReadOnlyList<UnitRates> units, DateOnly asOf)
     {
         var known = units.Where(u => u.Reduction is not null).ToList();
-        var data = $"{known.Count}/{units.Count} đơn vị có tỷ lệ đã phê duyệt năm {BaselineYear} và năm sau đó";
+        var data = units is [{ Baseline: { } before, Latest: { } now, LatestYear: { } latest }]
+            ? $"tỷ lệ đã phê duyệt năm {BaselineYear}: {TargetProgress.Number(before)}%, năm {latest}: {TargetProgress.Number(now)}%"
+            : $"{known.Count}/{units.Count} đơn vị có tỷ lệ đã phê duyệt năm {BaselineYear} và năm sau đó";
+        var mean = units.Count > 1 ? " bình quân" : "";
         if (Each)
         {
             var reached = known.Count(u => u.Reduction >= Points);
@@ -61,8 +64,8 @@ public sealed record RateReductionTarget
         var tail = progress.Summary[(progress.Summary.IndexOf(" — ", StringComparison.Ordinal) + 3)..];
         var head =
             average < 0
-                ? $"Tỷ lệ bình quân tăng {TargetProgress.Number(-average)} điểm % (mục tiêu giảm {TargetProgress.Number(Points)})"
-                : $"Bình quân giảm {TargetProgress.Number(average)}/{TargetProgress.Number(Points)} điểm % ({TargetProgress.Number(progress.Percent)}%)";
+                ? $"Tỷ lệ{mean} tăng {TargetProgress.Number(-average)} điểm % (mục tiêu giảm {TargetProgress.Number(Points)})"
+                : $"{(mean.Length > 0 ? "Bình quân giảm" : "Giảm")} {TargetProgress.Number(average)}/{TargetProgress.Number(Points)} điểm % ({TargetProgress.Number(progress.Percent)}%)";
         return new(progress with { Achieved = average, Summary = $"{head} — {tail} ({data})" }, units, known.Count);
     }
 }

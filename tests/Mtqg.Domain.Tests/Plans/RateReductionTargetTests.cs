@@ -36,7 +36,8 @@ public class RateReductionTargetTests
         Assert.Equal(-2.5m, result.Progress.Achieved);
         Assert.Equal(0m, result.Progress.Percent);
         Assert.Equal(TargetState.Behind, result.Progress.State);
-        Assert.StartsWith("Tỷ lệ bình quân tăng 2,5 điểm % (mục tiêu giảm 5)", result.Progress.Summary);
+        Assert.StartsWith("Tỷ lệ tăng 2,5 điểm % (mục tiêu giảm 5)", result.Progress.Summary); // one unit: no average
+        Assert.EndsWith("(tỷ lệ đã phê duyệt năm 2024: 10%, năm 2025: 12,5%)", result.Progress.Summary);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class PovertyWorkbookTests
         var second = await JsonAsync(await office.PostAsync(Url, File(Write(again))));
         Assert.Equal(1, second.GetProperty("written").GetInt32());
         Assert.Equal(1, second.GetProperty("unchanged").GetInt32());
-        Assert.Contains("1 xã đã phê duyệt giữ nguyên", second.GetProperty("message").GetString());
+        Assert.Contains("1 xã không đổi", second.GetProperty("message").GetString());
 
         Fill(again, BaoHa, 3000d, 400d, 210d, 120d); // changes the approved result
         Fill(again, HopThanh, 1200d, 80d, 40d);

@@ -7,7 +7,7 @@ using Mtqg.Web.Features.Scorecards.Excel;
 
 namespace Mtqg.Web.Features.Poverty;
 
-/// <summary>What a province's workbook came to: how many results were written, left as they were (approved and unchanged) and
+/// <summary>What a province's workbook came to: how many results were written, left as they were (the same counts) and
 /// rows left empty; or every problem by cell (nothing written); or the gate's refusal.</summary>
 public sealed record PovertyUpload(
     PovertyUploadView? Done,
@@ -16,7 +16,7 @@ public sealed record PovertyUpload(
     UploadRefusal? Refusal = null
 );
 
-/// <summary>The answer to a province's workbook: results written (drafts), approved ones unchanged, communes left empty.</summary>
+/// <summary>The answer to a province's workbook: results written (drafts), results with the same counts left alone, communes left empty.</summary>
 public sealed record PovertyUploadView(int Written, int Unchanged, int Empty, string Message);
 
 /// <summary>The whole province's review results loaded from Excel by its coordination office (issue 15 item 2).</summary>
@@ -133,19 +133,22 @@ public sealed partial class PovertyService
                 problems.AddRange(checks.DistinctBy(p => (p.Field, p.Message)).Select(p => PovertyWorkbook.Locate(read.Header, row, p)));
                 continue;
             }
-            if (existing.TryGetValue(unit.Id, out var stored) && stored.Status == PovertyResult.Approved)
+            var stored = existing.GetValueOrDefault(unit.Id);
+            if (stored is not null && Same(stored, counts))
             {
-                if (Same(stored, counts))
-                    unchanged++;
-                else
-                    problems.Add(
-                        PovertyWorkbook.Problem(
-                            read.Header,
-                            row,
-                            PovertyWorkbook.CodeColumn,
-                            $"Kết quả năm {year} của {unit.FullName} đã được phê duyệt; Văn phòng Điều phối mở lại (kèm lý do) rồi mới sửa được."
-                        )
-                    );
+                unchanged++;
+                continue;
+            }
+            if (stored is { Status: PovertyResult.Approved })
+            {
+                problems.Add(
+                    PovertyWorkbook.Problem(
+                        read.Header,
+                        row,
+                        PovertyWorkbook.CodeColumn,
+                        $"Kết quả năm {year} của {unit.FullName} đã được phê duyệt; Văn phòng Điều phối mở lại (kèm lý do) rồi mới sửa được."
+                    )
+                );
                 continue;
             }
             staged.Add((unit, counts));
@@ -161,7 +164,7 @@ public sealed partial class PovertyService
         await db.SaveChangesAsync(ct);
         var message =
             $"Đã ghi kết quả rà soát hộ nghèo năm {year} của {staged.Count} xã (chờ phê duyệt)"
-            + (unchanged > 0 ? $"; {unchanged} xã đã phê duyệt giữ nguyên" : "")
+            + (unchanged > 0 ? $"; {unchanged} xã không đổi" : "")
             + (read.Empty > 0 ? $"; {read.Empty} xã để trống chưa nhập" : "")
             + ".";
         return new(new(staged.Count, unchanged, read.Empty, message), Outcome.Done, []);
