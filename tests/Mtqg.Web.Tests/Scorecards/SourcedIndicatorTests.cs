@@ -81,6 +81,8 @@ public sealed class SourcedIndicatorTests
             .SelectMany(c => c.GetProperty("indicators").EnumerateArray())
             .Single(i => i.GetProperty("code").GetString() == "6.1");
         Assert.Equal("poverty.rate", sixOne.GetProperty("source").GetString());
+        var page = WebUtility.HtmlDecode(await (await admin.GetAsync($"/bo-tieu-chi/{Set}")).Content.ReadAsStringAsync());
+        Assert.Contains("Nguồn giá trị: Tỷ lệ hộ nghèo (kết quả rà soát đã phê duyệt) — không nhập tay", page);
 
         var bad = await SetJsonAsync(app, "poverty.income");
         var problem = await ProblemAssert.IsProblemAsync(
