@@ -105,6 +105,38 @@ public sealed class SourcedIndicatorTests
     }
 
     [Fact]
+    public async Task The_criterion_editor_offers_the_source_and_keeps_what_is_chosen()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        await StartWithSetAsync(app);
+        var admin = await app.Given().Administrator();
+        var editor = WebUtility.HtmlDecode(await admin.GetStringAsync($"/bo-tieu-chi/{Set}/tieu-chi/6"));
+        Assert.Contains("Nguồn giá trị", editor);
+        Assert.Contains("name=\"Edit.Indicators[1].Source\"><option value selected>Xã nhập</option>", editor); // 6.2: typed by the commune
+        Assert.Matches(
+            new Regex("<option value=\"poverty.rate\" selected[^>]*>Tỷ lệ hộ nghèo \\(kết quả rà soát đã phê duyệt\\)</option>"),
+            editor
+        );
+        Assert.Contains("Tỷ lệ hộ cận nghèo (kết quả rà soát đã phê duyệt)", editor);
+
+        // What the editor posts becomes the criterion's document: 6.2 now follows the near-poverty rate, 6.1 typed again.
+        var stored = await admin.GetFromJsonAsync<Mtqg.Domain.Criteria.CriteriaSetDocument>(
+            $"/api/v1/criteria-sets/{Set}",
+            new JsonSerializerOptions(JsonSerializerDefaults.Web)
+            {
+                Converters = { new Mtqg.Web.Features.CriteriaSets.ThresholdValueJsonConverter() },
+            }
+        );
+        var criterion = stored!.Criteria!.Single(c => c.Number == 6);
+        var form = Mtqg.Web.Features.CriteriaSets.Pages.CriterionForm.Of(criterion, null);
+        form.Indicators[0].Source = "";
+        form.Indicators[1].Source = "poverty.nearRate";
+        var (edited, problems) = form.ToDocument(criterion);
+        Assert.Empty(problems);
+        Assert.Equal([null, "poverty.nearRate"], edited!.Indicators!.Select(i => i.Source));
+    }
+
+    [Fact]
     public async Task The_value_follows_the_approved_result_only_missing_while_a_draft_or_reopened_and_the_summary_agrees()
     {
         await using var app = await MtqgApp.StartAsync();
