@@ -197,6 +197,10 @@ public sealed class Indicator
     public Rule Rule { get; set; }
     public bool NameVerified { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>Where the value comes from ("poverty.rate", "poverty.nearRate": the approved poverty result of the commune-year); null = typed by the commune.</summary>
+    [Display(Name = "Nguồn giá trị của chỉ tiêu")]
+    public string? Source { get; set; }
     public List<Threshold> Thresholds { get; set; } = [];
 }
 
@@ -302,6 +306,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         indicator.Property(i => i.Code).HasMaxLength(50);
         indicator.Property(i => i.Name).HasMaxLength(1000);
         indicator.Property(i => i.Unit).HasMaxLength(100);
+        indicator.Property(i => i.Source).HasMaxLength(50);
         indicator.HasIndex(i => new { i.CriteriaSetId, i.Code }).IsUnique();
         indicator.HasOne(i => i.Set).WithMany().HasForeignKey(i => i.CriteriaSetId).OnDelete(DeleteBehavior.NoAction);
         indicator.HasMany(i => i.Thresholds).WithOne().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);

@@ -107,6 +107,9 @@ public sealed record IndicatorDocument
     public string? Rule { get; init; }
     public bool NameVerified { get; init; } = true;
     public string? Notes { get; init; }
+
+    /// <summary>Where the value comes from (<see cref="IndicatorSources"/>: "poverty.rate", "poverty.nearRate"); null = typed by the commune.</summary>
+    public string? Source { get; init; }
     public List<ThresholdDocument>? Thresholds { get; init; }
 }
 

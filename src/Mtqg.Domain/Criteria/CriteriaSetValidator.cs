@@ -153,6 +153,17 @@ public static partial class CriteriaSetValidator
                     : $"{label}: quy tắc \"achieved\" chỉ dùng cho chỉ tiêu kiểu boolean."
             );
 
+        if (indicator.Source is { } source && !IndicatorSources.IsKnown(source))
+            add(
+                $"{path}.source",
+                $"{label}: nguồn giá trị \"{source}\" không hợp lệ; dùng {string.Join(" hoặc ", IndicatorSources.Labels.Keys)} (hoặc bỏ trống: xã nhập)."
+            );
+        else if (indicator.Source is not null && type == IndicatorType.Boolean)
+            add(
+                $"{path}.source",
+                $"{label}: nguồn giá trị \"{indicator.Source}\" là một tỷ lệ, chỉ dùng cho chỉ tiêu kiểu number hoặc percent."
+            );
+
         var seen = new HashSet<(string, string?, int?)>();
         var thresholds = indicator.Thresholds ?? [];
         for (var k = 0; k < thresholds.Count; k++)

@@ -605,6 +605,10 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.Property<int>("Rule")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<int>("Type")
                         .HasColumnType("integer");
 

@@ -580,6 +580,10 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.Property<int>("Rule")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 

@@ -203,6 +203,7 @@ public sealed partial class CriteriaSetService
                         Rule = CriteriaVocabulary.Rules[i.Rule!],
                         NameVerified = i.NameVerified,
                         Notes = i.Notes,
+                        Source = i.Source,
                         Thresholds = (i.Thresholds ?? [])
                             .Select(t => new Threshold
                             {

@@ -126,6 +126,7 @@ public sealed partial class CriteriaSetService(AppDbContext db, TimeProvider clo
                             Rule = i.Rule.Code(),
                             NameVerified = i.NameVerified,
                             Notes = i.Notes,
+                            Source = i.Source,
                             Thresholds = i
                                 .Thresholds.OrderBy(t => t.Id)
                                 .Select(t => new ThresholdDocument

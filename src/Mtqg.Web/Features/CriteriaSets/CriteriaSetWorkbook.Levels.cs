@@ -10,7 +10,7 @@ public static partial class CriteriaSetWorkbook
 {
     private static readonly HashSet<string> OptionalSheets = [ConditionSheet];
 
-    private static readonly HashSet<string> OptionalColumns = ["Thí điểm", "Dùng ngưỡng của mức"];
+    private static readonly HashSet<string> OptionalColumns = ["Thí điểm", "Dùng ngưỡng của mức", SourceColumn];
 
     private const string ByTitleLabel = "theo danh hiệu",
         DeclaredLabel = "kê khai";

@@ -289,6 +289,7 @@ public static partial class CriteriaSetWorkbook
                         Rule = Text(cells.GetValueOrDefault("Quy tắc")),
                         NameVerified = Flag(cells.GetValueOrDefault("Tên đã đối chiếu văn bản")),
                         Notes = Text(cells.GetValueOrDefault("Ghi chú")),
+                        Source = Text(cells.GetValueOrDefault(SourceColumn)),
                         Thresholds = thresholds,
                     }
                 );

@@ -60,7 +60,8 @@ public static partial class CriteriaSetWorkbook
                         x.Indicator.Unit,
                         x.Indicator.Rule,
                         x.Indicator.NameVerified ? "có" : "chưa",
-                        x.Indicator.Notes
+                        x.Indicator.Notes,
+                        x.Indicator.Source
                     )
                 )
                 .ToList(),

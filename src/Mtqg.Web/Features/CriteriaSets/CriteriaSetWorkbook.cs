@@ -60,7 +60,11 @@ public static partial class CriteriaSetWorkbook
         "Quy tắc",
         "Tên đã đối chiếu văn bản",
         "Ghi chú",
+        SourceColumn,
     ];
+
+    // The indicator's source of value ("poverty.rate", "poverty.nearRate"; empty = typed by the commune): optional, later than the first workbooks.
+    private const string SourceColumn = "Nguồn giá trị";
     private static readonly string[] ThresholdColumns = ["Mã chỉ tiêu", "Mức", "Nhóm", "Năm", "Giá trị ngưỡng", "Ghi chú"];
     private static readonly string[] ConditionColumns = ["Mã mức", "Mã điều kiện", "Nội dung điều kiện", "Cách xét", "Mức phải giữ"];
 
@@ -104,6 +108,7 @@ public static partial class CriteriaSetWorkbook
             ["type"] = "Kiểu giá trị",
             ["unit"] = "Đơn vị",
             ["rule"] = "Quy tắc",
+            ["source"] = SourceColumn,
             ["thresholds"] = "Mã chỉ tiêu",
         },
         [ThresholdSheet] = new()

@@ -28,6 +28,11 @@ public sealed record ScorecardCriterionDto(
     IReadOnlyList<ScorecardIndicatorDto> Indicators
 );
 
+/// <summary>
+/// One indicator of a scorecard. <c>Source</c>: where the value comes from when the commune does not type it
+/// ("poverty.rate", "poverty.nearRate": the approved poverty result of the commune-year); <c>SourceNote</c>: which record
+/// it is, e.g. "Tỷ lệ hộ nghèo đã phê duyệt ngày 05/03/2025" (null while there is none).
+/// </summary>
 public sealed record ScorecardIndicatorDto(
     string Code,
     string Name,
@@ -37,7 +42,9 @@ public sealed record ScorecardIndicatorDto(
     object? Threshold,
     string Rule,
     string Status,
-    string? Explanation
+    string? Explanation,
+    string? Source = null,
+    string? SourceNote = null
 );
 
 public sealed record LevelCount(string Code, string Name, int Communes);

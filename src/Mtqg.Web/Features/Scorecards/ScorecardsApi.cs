@@ -39,7 +39,7 @@ public static class ScorecardsApi
             .RequireAuthorization()
             .WithSummary("Nhập (hoặc xóa bằng null) giá trị một số chỉ tiêu của xã trong năm; trả về bảng đánh giá")
             .WithDescription(
-                "Thân: {\"values\": {\"<mã chỉ tiêu>\": số | true/false | null}}. Gửi If-Match với ETag nhận được khi đọc bảng đánh giá: nếu số liệu đã bị người khác thay đổi thì trả 412 kèm giá trị mới, không ghi đè; không gửi If-Match mà lưu cùng lúc với người khác thì trả 409. Kiểm tra tất cả trước: một giá trị sai thì không ghi gì và trả 400 nêu từng chỉ tiêu sai. Mã xã chỉ đơn vị có hiệu lực ngày 31/12 của năm."
+                "Thân: {\"values\": {\"<mã chỉ tiêu>\": số | true/false | null}}. Gửi If-Match với ETag nhận được khi đọc bảng đánh giá: nếu số liệu đã bị người khác thay đổi thì trả 412 kèm giá trị mới, không ghi đè; không gửi If-Match mà lưu cùng lúc với người khác thì trả 409. Kiểm tra tất cả trước: một giá trị sai thì không ghi gì và trả 400 nêu từng chỉ tiêu sai. Chỉ tiêu lấy giá trị từ nguồn khác (`source`, ví dụ poverty.rate: kết quả rà soát hộ nghèo đã phê duyệt) không nhập tay: gửi giá trị cho nó thì trả 409 nêu chỉ tiêu và nguồn, không ghi gì. Mã xã chỉ đơn vị có hiệu lực ngày 31/12 của năm."
             );
         communes
             .MapGet("/years/{year:int}/scorecard", GetScorecard)
@@ -47,7 +47,7 @@ public static class ScorecardsApi
             .RequireAuthorization()
             .WithSummary("Bảng đánh giá xã theo bộ tiêu chí (DESIGN §6)")
             .WithDescription(
-                "set: mã bộ tiêu chí (mặc định bộ đã ban hành có hiệu lực năm đó); level: mức (mặc định mức thấp nhất). Mỗi chỉ tiêu chưa đạt có lời giải thích. Xem được: quản trị; điều phối, thẩm định, giúp đỡ, xem báo cáo của tỉnh chứa xã (kể cả xã cũ trước sắp xếp); cán bộ của chính xã đó và các xã cũ hợp thành."
+                "set: mã bộ tiêu chí (mặc định bộ đã ban hành có hiệu lực năm đó); level: mức (mặc định mức thấp nhất). Mỗi chỉ tiêu chưa đạt có lời giải thích. Chỉ tiêu có `source` (poverty.rate, poverty.nearRate) lấy giá trị từ kết quả rà soát hộ nghèo đã phê duyệt của xã năm đó; `sourceNote` nêu kết quả nào (chưa có kết quả được phê duyệt: thiếu số liệu). Xem được: quản trị; điều phối, thẩm định, giúp đỡ, xem báo cáo của tỉnh chứa xã (kể cả xã cũ trước sắp xếp); cán bộ của chính xã đó và các xã cũ hợp thành."
             );
         app.MapGet("/api/v1/provinces/{code}/years/{year:int}/summary", GetProvinceSummary)
             .AllowAnonymous()

@@ -8,7 +8,17 @@ using Mtqg.Web.Features.CriteriaSets;
 
 namespace Mtqg.Web.Features.Scorecards;
 
-public sealed record SetIndicator(int Id, string Code, string Name, IndicatorType Type, Rule Rule, string? Unit, int CriterionNumber);
+/// <summary>An indicator of a loaded set; <see cref="Source"/>: where its value comes from (<see cref="IndicatorSources"/>), null = typed by the commune.</summary>
+public sealed record SetIndicator(
+    int Id,
+    string Code,
+    string Name,
+    IndicatorType Type,
+    Rule Rule,
+    string? Unit,
+    int CriterionNumber,
+    string? Source = null
+);
 
 /// <summary>A criteria set ready for evaluation: the engine's model plus the ids needed to read and write values.</summary>
 public sealed record LoadedSet(
@@ -32,6 +42,9 @@ public sealed record LoadedSet(
     public bool Covers(int year) => year >= ValidFrom && year <= ValidTo;
 
     public string LowestLevel => Levels.OrderBy(l => l.Rank).First().Code;
+
+    /// <summary>The indicators whose value follows another record (the approved poverty result), not typed; empty for most sets.</summary>
+    public IReadOnlyList<SetIndicator> Sourced { get; init; } = [];
 
     /// <summary>What <paramref name="level"/> asks beyond thresholds (319/QĐ-TTg for kiểu mẫu), in order; empty for most levels.</summary>
     public IReadOnlyList<LevelCondition> ConditionsOf(string level) => Conditions?.GetValueOrDefault(level) ?? [];
@@ -82,7 +95,9 @@ public sealed class SetCatalog
             criteria
         );
         var indicators = set
-            .Criteria.SelectMany(c => c.Indicators.Select(i => new SetIndicator(i.Id, i.Code, i.Name, i.Type, i.Rule, i.Unit, c.Number)))
+            .Criteria.SelectMany(c =>
+                c.Indicators.Select(i => new SetIndicator(i.Id, i.Code, i.Name, i.Type, i.Rule, i.Unit, c.Number, i.Source))
+            )
             .ToList();
         loaded = new LoadedSet(
             set.Id,
@@ -109,7 +124,10 @@ public sealed class SetCatalog
                                 .Select(c => new LevelCondition(c.Code, c.Text, c.Judged, c.HeldLevel))
                                 .ToList()
                 )
-        );
+        )
+        {
+            Sourced = [.. indicators.Where(i => i.Source is not null).OrderBy(i => i.Id)],
+        };
         // A draft may still be replaced: it is loaded for each request, never kept.
         return set.Status == CriteriaSetStatus.Draft ? loaded : sets.GetOrAdd(code, loaded);
     }

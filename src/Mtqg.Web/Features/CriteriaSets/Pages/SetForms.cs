@@ -63,6 +63,7 @@ public sealed class CriterionForm
                     Code = i.Code,
                     Name = i.Name,
                     Unit = i.Unit,
+                    Source = i.Source,
                     Rows =
                     [
                         .. (i.Thresholds ?? []).Select(t => new RowForm
@@ -102,6 +103,7 @@ public sealed class CriterionForm
                 {
                     Name = form.Name?.Trim(),
                     Unit = Blank(form.Unit),
+                    Source = Blank(form.Source),
                     Thresholds = Rows(form, original, $"indicators[{i}]", problems),
                 }
             );
@@ -115,6 +117,7 @@ public sealed class CriterionForm
                 Type = Added.Type,
                 Rule = Added.Type == "boolean" ? "achieved" : Added.Rule,
                 Unit = Added.Type == "percent" ? "%" : Blank(Added.Unit),
+                Source = Blank(Added.Source),
             };
             indicators.Add(added with { Thresholds = Rows(Added, added, "added", problems) });
         }
@@ -191,6 +194,9 @@ public sealed class IndicatorForm
     public string? Code { get; set; }
     public string? Name { get; set; }
     public string? Unit { get; set; }
+
+    /// <summary>Where the value comes from (<see cref="IndicatorSources"/>); empty = typed by the commune.</summary>
+    public string? Source { get; set; }
 
     /// <summary>For a new indicator only: an existing one keeps its kind and rule (its values were judged by them).</summary>
     public string? Type { get; set; } = "percent";

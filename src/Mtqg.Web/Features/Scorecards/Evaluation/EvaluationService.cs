@@ -46,10 +46,16 @@ public sealed class EvaluationService(AppDbContext db)
         var values = new CommuneValues?[rows.Count];
         var lowest = level ?? set.LowestLevel;
         var results = new (AdministrativeUnitRow Commune, Scorecard Card, int Values)[rows.Count];
+        // Sourced indicators (the poverty rate) take the approved results of the year: one more query, only for sets that have them.
+        var approved = slots.Sourced.Length == 0 ? null : await PovertySource.ApprovedAsync(db, year, provinceCode, null, ct);
         void Evaluate(int from, int to)
         {
             for (var i = from; i < to; i++)
             {
+                if (approved is not null && approved.TryGetValue(rows[i].Commune.Id, out var poverty))
+                    foreach (var (slot, source) in slots.Sourced)
+                        if (PovertySource.ValueOf(source, poverty) is { } rate)
+                            (values[i] ??= new CommuneValues(slots)).Set(slot, rate);
                 var communeValues = values[i] ?? slots.Empty;
                 var group = rows[i].GroupId is int g ? set.GroupCodes[g] : null;
                 results[i] = (rows[i].Commune, Evaluator.Evaluate(set.Evaluation, group, year, lowest, communeValues), communeValues.Count);
@@ -63,7 +69,7 @@ public sealed class EvaluationService(AppDbContext db)
             year,
             (unit, indicator, value) =>
             {
-                // Values of other sets for the same commune-year are skipped here, not joined away in SQL.
+                // Values of other sets for the same commune-year (and stored rows of sourced indicators) are skipped here, not joined away in SQL.
                 if (!slots.ById.TryGetValue(indicator, out var slot))
                     return;
                 var at = position[unit];

@@ -7,6 +7,7 @@ using Mtqg.Domain.Units;
 using Mtqg.Web.Data;
 using Mtqg.Web.Features.Audit;
 using Mtqg.Web.Features.Files;
+using Mtqg.Web.Features.Scorecards.Evaluation;
 using Mtqg.Web.Features.Scorecards.Values;
 using Mtqg.Web.Features.Units;
 
@@ -104,6 +105,18 @@ public sealed partial class ScorecardExcelService
             {
                 return UploadOutcome.Refused(stopped);
             }
+        }
+        if (set.Sourced.Count > 0)
+        {
+            // A value that follows the approved poverty result is never uploaded: a filled cell refuses the whole file; an empty
+            // one (the column of a downloaded template) is left out rather than clearing anything.
+            var typed = parsed.Rows.SelectMany(r => r.Cells).Where(c => c.Indicator.Source is not null && c.Value is not null).ToList();
+            if (typed.Count > 0)
+                return UploadOutcome.Refused(PovertySource.Refusal(typed.Select(c => c.Indicator)));
+            parsed = parsed with
+            {
+                Rows = [.. parsed.Rows.Select(r => r with { Cells = [.. r.Cells.Where(c => c.Indicator.Source is null)] })],
+            };
         }
         var problems = parsed.Problems.ToList();
         if (parsed.Stamp is { } stamp)

@@ -58,12 +58,15 @@ public sealed partial class ScorecardService
                 problems.Add(new Problem($"values.{code}", $"Bộ tiêu chí {set.Code} không có chỉ tiêu mã \"{code}\"."));
                 continue;
             }
-            var (value, error) = Parse(indicator, element);
+            var (value, error) = indicator.Source is null ? Parse(indicator, element) : (null, null);
             if (error is not null)
                 problems.Add(new Problem($"values.{code}", error));
             else
                 parsed[indicator] = value;
         }
+        // A value that follows the approved poverty result is never typed over: the whole request is refused.
+        if (set.Sourced.Count > 0 && parsed.Keys.Where(i => i.Source is not null).ToList() is { Count: > 0 } sourced)
+            return (null, Evaluation.PovertySource.Refusal(sourced));
         if (problems.Count > 0)
             return (null, Outcome.Invalid($"Có {problems.Count} giá trị không hợp lệ; chưa có gì được ghi.", problems));
 

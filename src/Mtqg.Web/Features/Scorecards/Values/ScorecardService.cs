@@ -7,6 +7,7 @@ using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Access;
+using Mtqg.Web.Features.Scorecards.Evaluation;
 using Mtqg.Web.Features.Units;
 
 namespace Mtqg.Web.Features.Scorecards.Values;
@@ -130,15 +131,16 @@ public sealed partial class ScorecardService(
 
     private async Task<ScorecardDto> CardAsync(LoadedSet set, AdministrativeUnit commune, int year, string level, CancellationToken ct)
     {
-        var (card, values) = await EvaluateStoredAsync(set, commune, year, level, ct);
-        return ToDto(card, set, commune) with { Version = VersionOf(values) };
+        var (card, values, poverty) = await EvaluateStoredAsync(set, commune, year, level, ct);
+        return ToDto(card, set, commune, poverty) with { Version = VersionOf(values) };
     }
 
     /// <summary>
     /// The two reads behind every single-commune scorecard — the commune-year's stored values in the set and the
-    /// commune's group in it — and the engine's verdict on them; the values are returned for the card's version.
+    /// commune's group in it — and the engine's verdict on them; the values are returned for the card's version. A set with
+    /// sourced indicators reads the commune-year's approved poverty result too (returned for where the value came from).
     /// </summary>
-    private async Task<(Scorecard Card, List<StoredValue> Values)> EvaluateStoredAsync(
+    private async Task<(Scorecard Card, List<StoredValue> Values, ApprovedPoverty? Poverty)> EvaluateStoredAsync(
         LoadedSet set,
         AdministrativeUnit commune,
         int year,
@@ -156,14 +158,15 @@ public sealed partial class ScorecardService(
             .Where(a => a.CriteriaSetId == set.Id && a.UnitId == commune.Id)
             .Select(a => (int?)a.GroupId)
             .FirstOrDefaultAsync(ct);
-        var card = Evaluator.Evaluate(
-            set.Evaluation,
-            groupId is int g ? set.GroupCodes[g] : null,
-            year,
-            level,
-            values.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value)
-        );
-        return (card, values);
+        var byCode = values.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value);
+        ApprovedPoverty? poverty = null;
+        if (set.Sourced.Count > 0)
+        {
+            poverty = (await PovertySource.ApprovedAsync(db, year, null, [commune.Id], ct)).GetValueOrDefault(commune.Id);
+            PovertySource.AddTo(byCode, set, poverty);
+        }
+        var card = Evaluator.Evaluate(set.Evaluation, groupId is int g ? set.GroupCodes[g] : null, year, level, byCode);
+        return (card, values, poverty);
     }
 
     private sealed record StoredValue(int IndicatorId, decimal Value, DateTime UpdatedAt, string? UpdatedBy);
@@ -206,24 +209,27 @@ public sealed partial class ScorecardService(
             .Select(a => (int?)a.GroupId)
             .FirstOrDefaultAsync(ct);
         var group = groupId is int g ? set.GroupCodes[g] : null;
+        var poverty = set.Sourced.Count == 0 ? [] : await PovertySource.ApprovedYearsAsync(db, commune.Id, ct);
         return values
-            .GroupBy(v => v.Year)
-            .OrderBy(y => y.Key)
-            .Select(y =>
+            .Select(v => v.Year)
+            .Concat(poverty.Keys.Where(set.Covers))
+            .Distinct()
+            .Order()
+            .Select(year =>
             {
-                var card = Evaluator.Evaluate(
-                    set.Evaluation,
-                    group,
-                    y.Key,
-                    set.LowestLevel,
-                    y.ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value)
-                );
-                return (y.Key, card.CriteriaMet, card.CriteriaTotal, card.Reached.Contains(set.LowestLevel));
+                var byCode = values
+                    .Where(v => v.Year == year)
+                    .ToDictionary(v => set.IndicatorsById[v.IndicatorId].Code, v => (decimal?)v.Value);
+                if (set.Sourced.Count > 0)
+                    PovertySource.AddTo(byCode, set, poverty.GetValueOrDefault(year));
+                var card = Evaluator.Evaluate(set.Evaluation, group, year, set.LowestLevel, byCode);
+                return (year, card.CriteriaMet, card.CriteriaTotal, card.Reached.Contains(set.LowestLevel));
             })
             .ToList();
     }
 
-    public static ScorecardDto ToDto(Scorecard card, LoadedSet set, AdministrativeUnit commune) =>
+    /// <summary>The card as the API and the page show it; a sourced indicator says where its value came from (<paramref name="poverty"/>: the approved result read).</summary>
+    public static ScorecardDto ToDto(Scorecard card, LoadedSet set, AdministrativeUnit commune, ApprovedPoverty? poverty = null) =>
         new(
             new UnitRef(commune.Code, commune.FullName),
             card.Year,
@@ -239,17 +245,33 @@ public sealed partial class ScorecardService(
                     c.Code,
                     c.Name,
                     c.Status.Code(),
-                    c.Indicators.Select(i => new ScorecardIndicatorDto(
-                            i.Code,
-                            i.Name,
-                            i.Type.Code(),
-                            i.Unit,
-                            Shown(i.Type, i.Value),
-                            Shown(i.Type, i.Threshold),
-                            i.Rule.Code(),
-                            i.Status.Code(),
-                            i.Explanation
-                        ))
+                    c.Indicators.Select(i =>
+                            set.Sourced.Count > 0 && set.Indicators[i.Code].Source is { } source
+                                ? new ScorecardIndicatorDto(
+                                    i.Code,
+                                    i.Name,
+                                    i.Type.Code(),
+                                    i.Unit,
+                                    Shown(i.Type, i.Value),
+                                    Shown(i.Type, i.Threshold),
+                                    i.Rule.Code(),
+                                    i.Status.Code(),
+                                    i.Status == EvaluationStatus.Missing ? PovertySource.Missing(i.Code, card.Year) : i.Explanation,
+                                    source,
+                                    i.Value is not null && poverty is not null ? PovertySource.Note(source, poverty) : null
+                                )
+                                : new ScorecardIndicatorDto(
+                                    i.Code,
+                                    i.Name,
+                                    i.Type.Code(),
+                                    i.Unit,
+                                    Shown(i.Type, i.Value),
+                                    Shown(i.Type, i.Threshold),
+                                    i.Rule.Code(),
+                                    i.Status.Code(),
+                                    i.Explanation
+                                )
+                        )
                         .ToList()
                 ))
                 .ToList()
