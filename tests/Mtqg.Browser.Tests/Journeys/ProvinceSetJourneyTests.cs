@@ -92,6 +92,7 @@ public sealed class ProvinceSetJourneyTests
                     ["F"] = ">=",
                     ["G"] = "có",
                     ["H"] = null,
+                    ["I"] = null, // Nguồn giá trị: typed by the commune
                 }
             );
             thresholds.Add(

@@ -20,8 +20,9 @@ namespace Mtqg.Web.Tests.Scorecards;
 /// </summary>
 public sealed class SourcedIndicatorTests
 {
-    private const string Set = "TEST-NGHEO",
-        LaoCai = "15",
+    /// <summary>The test's set (also imported by the browser journey).</summary>
+    public const string Set = "TEST-NGHEO";
+    private const string LaoCai = "15",
         BaoHa = "02989";
     private const int Year = 2025;
 
@@ -30,7 +31,7 @@ public sealed class SourcedIndicatorTests
     private static string Values => $"/api/v1/communes/{BaoHa}/years/{Year}/values?set={Set}";
 
     /// <summary>The illustrative set as a new draft <see cref="Set"/>, its indicator 6.1 with <paramref name="source"/>.</summary>
-    private static async Task<StringContent> SetJsonAsync(MtqgApp app, string? source, string indicator = "6.1")
+    public static async Task<StringContent> SetJsonAsync(MtqgApp app, string? source, string indicator = "6.1")
     {
         var file = app.Services.GetRequiredService<SeedFiles>().PathOf("demo", "criteria-set-demo.json");
         var doc = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
