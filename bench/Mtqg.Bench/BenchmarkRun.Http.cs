@@ -25,6 +25,7 @@ public sealed partial class BenchmarkRun
             Step($"web app started as process {money.Id} on {money.BaseAddress}");
             using var moneyClient = LoadLoop.Client(money.BaseAddress, 1);
             await DisbursementAsync(moneyClient, money);
+            await PovertySummaryAsync(moneyClient);
             report.Info("web app peak working set", money.PeakWorkingSet() / 1048576.0, "MB");
             return;
         }
@@ -58,6 +59,7 @@ public sealed partial class BenchmarkRun
             );
             await SummariesAgreeAsync(client, set, provinces);
             await DisbursementAsync(client, web);
+            await PovertySummaryAsync(client);
 
             foreach (var year in MeasuredYears)
             {

@@ -55,6 +55,7 @@ public sealed partial class BenchmarkRun(Options options)
                 await ImportAsync(app);
             }
             await MoneyLoadAsync(app);
+            await PovertyLoadAsync(app);
             await AnalyzeAsync();
             if (!options.MoneyOnly)
             {
