@@ -262,6 +262,18 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/provinces/{code}/years/{year:int}/poverty"] = new(Rule.Own("manage-province", "coordinator"), (s, _) =>
             Upload(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/years/2025/poverty")
         ),
+        // Closing (DESIGN §13): the province's office closes and reopens a year (2030: no other case writes it); those who read
+        // the province's detailed data read the state.
+        ["GET /api/v1/provinces/{code}/years/{year:int}/close"] = new(
+            Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2030/close")
+        ),
+        ["POST /api/v1/provinces/{code}/years/{year:int}/close"] = new(Rule.Own("manage-province", "coordinator"), (s, _) =>
+            Send(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/years/2030/close", new { parts = new[] { "money" } })
+        ),
+        ["POST /api/v1/provinces/{code}/years/{year:int}/reopen"] = new(Rule.Own("manage-province", "coordinator"), (s, _) =>
+            Send(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/years/2030/reopen", new { parts = new[] { "money" }, reason = "Thử" })
+        ),
         ["PUT /api/v1/communes/{code}/criteria-sets/{set}/group"] = new(Rule.Own("assign-groups", "coordinator"), (s, _) =>
             Send(HttpMethod.Put, $"/api/v1/communes/{Commune(s)}/criteria-sets/DEMO-MINH-HOA/group?year=2026", new { group = "G2" })
         ),

@@ -376,7 +376,18 @@ public sealed partial class AuditedEntitiesTests
             ProvinceCode = "15",
             UpdatedAt = At,
         };
+        var closing = new Mtqg.Data.Closing.ClosedPeriod
+        {
+            ProvinceCode = "15",
+            Year = 2031,
+            Part = "poverty",
+            IsClosed = true,
+            ClosedAt = At,
+            ClosedBy = "Người thử",
+            Note = "Đã báo cáo",
+        };
         db.AddRange(
+            closing,
             contribution,
             debt,
             agency,
@@ -411,6 +422,7 @@ public sealed partial class AuditedEntitiesTests
         allocation.Amount = 300_000_000;
         (poverty.Poor, poverty.Status, poverty.UpdatedAt) = (70, "approved", At.AddDays(1));
         (contribution.Workdays, debt.Amount) = (6, 12_500_000);
+        (closing.IsClosed, closing.ReopenedAt, closing.ReopenedBy, closing.ReopenReason) = (false, At.AddDays(1), "Người thử", "Sửa số hộ");
         (disbursement.Cumulative, disbursement.Increment) = (60_000_000, 60_000_000);
         (programme.Components[0].Name, programme.Components[0].Partial, programme.Components[0].Document) = (
             "Nội dung thử",
@@ -444,6 +456,7 @@ public sealed partial class AuditedEntitiesTests
         start = await db.AuditEntries.MaxAsync(e => e.Id);
 
         db.RemoveRange(
+            closing,
             poverty,
             contribution,
             debt,
@@ -476,6 +489,7 @@ public sealed partial class AuditedEntitiesTests
                 "create AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống |  | Sở: Sở Xây dựng; Kết quả: Đạt; Nhận xét / lý do: ",
                 "create Assignment unit=15 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Phó Giám đốc; Tỉnh: 15",
                 "create AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Xã được phân công: 02989",
+                "create ClosedPeriod unit=15 year=2031 set= key=Khóa sổ năm 2031: Kết quả rà soát hộ nghèo user=hệ thống |  | Tỉnh: 15; Năm: 2031; Phần số liệu: poverty; Đã khóa sổ: true; Thời điểm khóa sổ: 2026-03-02T01:30:00Z; Người khóa sổ: Người thử; Ghi chú khóa sổ: Đã báo cáo; Thời điểm mở lại: ; Người mở lại: ; Lý do mở lại: ",
                 "create CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống |  | Tiền mặt (đồng): 1000000; Đất hiến (m²): 10; Ngày công: 5; Hiện vật (quy đồng): 0",
                 "create CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống |  | Tên danh sách: Danh sách thử; Các xã (mã): 02989,02992; Tỉnh: 15; Xã tại ngày: ",
                 "create CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống |  | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: ; Lý do thu hồi: ; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu: ",
@@ -506,6 +520,7 @@ public sealed partial class AuditedEntitiesTests
                 "update AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống | Nhận xét / lý do:  | Nhận xét / lý do: đạt",
                 "update Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Lãnh đạo phụ trách: Phó Giám đốc | Lãnh đạo phụ trách: Giám đốc",
                 "create AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống |  | Xã được phân công: 02992",
+                "update ClosedPeriod unit=15 year=2031 set= key=Khóa sổ năm 2031: Kết quả rà soát hộ nghèo user=hệ thống | Đã khóa sổ: true; Thời điểm mở lại: ; Người mở lại: ; Lý do mở lại:  | Đã khóa sổ: false; Thời điểm mở lại: 2026-03-03T01:30:00Z; Người mở lại: Người thử; Lý do mở lại: Sửa số hộ",
                 "update CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống | Ngày công: 5 | Ngày công: 6",
                 "update CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Các xã (mã): 02989,02992 | Các xã (mã): 02989",
                 "update CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Thu hồi ngày: ; Lý do thu hồi:  | Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử",
@@ -537,6 +552,7 @@ public sealed partial class AuditedEntitiesTests
                 "delete Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Giám đốc; Tỉnh: 15 | ",
                 "delete AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02989 | ",
                 "delete AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02992 | ",
+                "delete ClosedPeriod unit=15 year=2031 set= key=Khóa sổ năm 2031: Kết quả rà soát hộ nghèo user=hệ thống | Tỉnh: 15; Năm: 2031; Phần số liệu: poverty; Đã khóa sổ: false; Thời điểm khóa sổ: 2026-03-02T01:30:00Z; Người khóa sổ: Người thử; Ghi chú khóa sổ: Đã báo cáo; Thời điểm mở lại: 2026-03-03T01:30:00Z; Người mở lại: Người thử; Lý do mở lại: Sửa số hộ | ",
                 "delete CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống | Tiền mặt (đồng): 1000000; Đất hiến (m²): 10; Ngày công: 6; Hiện vật (quy đồng): 0 | ",
                 "delete CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Tên danh sách: Danh sách thử; Các xã (mã): 02989; Tỉnh: 15; Xã tại ngày:  | ",
                 "delete CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu:  | ",
