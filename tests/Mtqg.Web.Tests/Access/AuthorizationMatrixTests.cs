@@ -274,6 +274,15 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/provinces/{code}/years/{year:int}/reopen"] = new(Rule.Own("manage-province", "coordinator"), (s, _) =>
             Send(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/years/2030/reopen", new { parts = new[] { "money" }, reason = "Thử" })
         ),
+        // The national export of a province-year: those who read the province's detailed data.
+        ["GET /api/v1/provinces/{code}/years/{year:int}/national-export"] = new(
+            Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/national-export")
+        ),
+        ["GET /api/v1/provinces/{code}/years/{year:int}/national-export.xlsx"] = new(
+            Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/national-export.xlsx")
+        ),
         ["PUT /api/v1/communes/{code}/criteria-sets/{set}/group"] = new(Rule.Own("assign-groups", "coordinator"), (s, _) =>
             Send(HttpMethod.Put, $"/api/v1/communes/{Commune(s)}/criteria-sets/DEMO-MINH-HOA/group?year=2026", new { group = "G2" })
         ),
