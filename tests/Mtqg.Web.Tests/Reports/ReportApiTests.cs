@@ -70,6 +70,8 @@ public sealed class ReportApiTests
         Assert.Equal(format == "xlsx" ? ReportXlsx.ContentType : ReportDocx.ContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"bao-cao-{code}-15-{Year}.{format}", response.Content.Headers.ContentDisposition?.FileNameStar);
         var bytes = await response.Content.ReadAsByteArrayAsync();
+        var errors = ReportFiles.SchemaErrors(bytes, format == "docx");
+        Assert.True(errors.Length == 0, errors);
         var title = "BÁO CÁO " + ReportCatalog.Find(code)!.Title.ToUpper(CultureInfo.GetCultureInfo("vi-VN"));
         var today = VietnamTime.Today(DateTime.UtcNow);
         var place = $"Lào Cai, ngày {today.Day:00} tháng {today.Month:00} năm {today.Year}";

@@ -1,5 +1,7 @@
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Mtqg.Web.Tests.Reports;
@@ -59,6 +61,17 @@ public static class ReportFiles
         var text = body.Descendants<W.Paragraph>().Select(p => p.InnerText).ToList();
         var rows = body.Descendants<W.TableRow>().Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToList()).ToList();
         return (text, rows, (W.PageSize)body.Descendants<W.PageSize>().Single().CloneNode(true));
+    }
+
+    /// <summary>The Open XML SDK's schema check of a package: what Excel or Word would refuse to open ("" when none).</summary>
+    public static string SchemaErrors(byte[] file, bool docx)
+    {
+        using var stream = new MemoryStream(file);
+        using OpenXmlPackage package = docx ? WordprocessingDocument.Open(stream, false) : SpreadsheetDocument.Open(stream, false);
+        return string.Join(
+            "\n",
+            new OpenXmlValidator(FileFormatVersions.Office2019).Validate(package).Select(e => $"{e.Path?.XPath}: {e.Description}")
+        );
     }
 
     private static int Column(string reference)

@@ -160,15 +160,15 @@ public static class ReportDocx
         var table = new Table(
             new TableProperties(
                 new TableWidth { Width = widths.Sum().ToString(), Type = TableWidthUnitValues.Dxa },
-                new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableBorders(
                     new TopBorder { Val = lines, Size = 4 },
-                    new BottomBorder { Val = lines, Size = 4 },
                     new LeftBorder { Val = lines, Size = 4 },
+                    new BottomBorder { Val = lines, Size = 4 },
                     new RightBorder { Val = lines, Size = 4 },
                     new InsideHorizontalBorder { Val = lines, Size = 4 },
                     new InsideVerticalBorder { Val = lines, Size = 4 }
-                )
+                ),
+                new TableLayout { Type = TableLayoutValues.Fixed }
             ),
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() }))
         );
