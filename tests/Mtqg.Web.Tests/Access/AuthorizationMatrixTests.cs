@@ -254,6 +254,16 @@ public sealed class AuthorizationMatrixTests
             Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
             (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/poverty")
         ),
+        // Reports (issue 16): the catalog for every account; a province's report for those who read its detailed data.
+        ["GET /api/v1/reports/"] = new(Rule.Roles("signed-in", "coordinator", "appraiser", "agency", "viewer", "commune"), (_, _) =>
+            Get("/api/v1/reports")
+        ),
+        ["GET /api/v1/reports/{code}.xlsx"] = new(Rule.Own("read-province", "coordinator", "appraiser", "viewer"), (s, _) =>
+            Get($"/api/v1/reports/poverty.xlsx?province={Province(s)}&year=2025")
+        ),
+        ["GET /api/v1/reports/{code}.docx"] = new(Rule.Own("read-province", "coordinator", "appraiser", "viewer"), (s, _) =>
+            Get($"/api/v1/reports/recognition.docx?province={Province(s)}&year=2025")
+        ),
         ["GET /api/v1/provinces/{code}/years/{year:int}/poverty.xlsx"] = new(
             Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
             (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/poverty.xlsx")
