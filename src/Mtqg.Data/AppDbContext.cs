@@ -64,6 +64,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CommuneContribution> CommuneContributions => Set<CommuneContribution>();
     public DbSet<ConstructionDebt> ConstructionDebts => Set<ConstructionDebt>();
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
+    public DbSet<ReportDeadline> ReportDeadlines => Set<ReportDeadline>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

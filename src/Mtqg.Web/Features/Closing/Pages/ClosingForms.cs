@@ -15,3 +15,12 @@ public sealed class ClosingForm
                 .Select(p => p.Item2),
         ];
 }
+
+/// <summary>The calendar's add form: a report (catalog code), its half for a six-monthly one, the due day and a note.</summary>
+public sealed class DeadlineForm
+{
+    public string? Report { get; set; }
+    public int? Half { get; set; }
+    public DateOnly? DueOn { get; set; }
+    public string? Note { get; set; }
+}
