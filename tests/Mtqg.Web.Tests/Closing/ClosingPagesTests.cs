@@ -35,6 +35,7 @@ public sealed class ClosingPagesTests
         var before = await HtmlAsync(await office.GetAsync(Page));
         Assert.Contains("Khóa sổ số liệu năm 2026 — Lào Cai", before);
         Assert.Equal(3, Regex.Matches(before, "Đang mở").Count);
+        Assert.Contains("name=\"Close.Values\"", before); // the names the browser posts, bound to the close form
 
         var closed = await office.PostFormAsync(Page, "close-period", ("Close.Values", "true"), ("Close.Text", "Đã gửi báo cáo năm"));
         Assert.Equal(HttpStatusCode.SeeOther, closed.StatusCode);
@@ -43,6 +44,7 @@ public sealed class ClosingPagesTests
         Assert.Contains("Đã gửi báo cáo năm", after);
         Assert.Equal(2, Regex.Matches(after, "Đang mở").Count);
         Assert.Contains("reopen-period", after);
+        Assert.Contains("name=\"Reopen.Values\"", after);
 
         // The officer's save on the scorecard: refused in place, naming who closed the year and when; nothing written.
         var url = $"/xa/{BaoHa}?nam=2026&set={set}";
@@ -50,7 +52,7 @@ public sealed class ClosingPagesTests
         var field = Regex.Match(card, "name=\"(v_\\d+)\"[^>]*aria-label=\"Giá trị chỉ tiêu 1.2\"").Groups[1].Value;
         var refused = await officer.PostFormAsync(url, "indicator-values", ("version", PageForms.Hidden(card, "version")), (field, "80"));
         var refusedHtml = await HtmlAsync(refused);
-        Assert.Contains("Số liệu tiêu chí năm 2026 của tỉnh 15 đã khóa sổ lúc", refusedHtml);
+        Assert.Contains("Số liệu tiêu chí năm 2026 của Tỉnh Lào Cai đã khóa sổ lúc", refusedHtml);
         Assert.Contains("không ghi được", refusedHtml);
 
         // Reopening without a reason is refused in place; with one, the part is open again and the officer saves.

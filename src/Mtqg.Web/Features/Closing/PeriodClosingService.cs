@@ -150,14 +150,20 @@ public sealed class PeriodClosingService(AppDbContext db, AccessPolicy access, P
         var row = await db
             .ClosedPeriods.AsNoTracking()
             .FirstOrDefaultAsync(p => p.ProvinceCode == provinceNow && p.Year == year && p.Part == part && p.IsClosed, ct);
-        return row is null ? null : Outcome.Locked(Message(row));
+        if (row is null)
+            return null;
+        var name = await db
+            .Units.Where(u => u.Code == provinceNow && u.Level == UnitLevel.Province && u.ValidTo == null)
+            .Select(u => u.FullName)
+            .FirstOrDefaultAsync(ct);
+        return Outcome.Locked(Message(row, name));
     }
 
     /// <summary>The same refusal for an upload (423, before the file is read).</summary>
     public static UploadRefusal Refusal(Outcome locked) => new(StatusCodes.Status423Locked, "closed", locked.Message!);
 
-    public static string Message(ClosedPeriod row) =>
-        $"{Label(row.Part)} năm {row.Year} của tỉnh {row.ProvinceCode} đã khóa sổ lúc {When(row.ClosedAt)} bởi {row.ClosedBy}; "
+    public static string Message(ClosedPeriod row, string? provinceName) =>
+        $"{Label(row.Part)} năm {row.Year} của {provinceName ?? $"tỉnh {row.ProvinceCode}"} đã khóa sổ lúc {When(row.ClosedAt)} bởi {row.ClosedBy}; "
         + "không ghi được. Văn phòng Điều phối của tỉnh mở lại (kèm lý do) nếu cần sửa.";
 
     public static string When(DateTime? utc) =>
