@@ -108,7 +108,7 @@ public sealed class NationalExportService(
                 return new ExportCommune(
                     c.Code,
                     c.Name,
-                    unit.Kind.ToString(),
+                    unit.Kind.Code(),
                     c.Group,
                     c.CriteriaMet,
                     c.CriteriaTotal,

@@ -2,6 +2,7 @@ using System.Globalization;
 using MiniExcelLibs;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Money;
+using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Closing;
 using Mtqg.Web.Features.Files;
 
@@ -48,7 +49,7 @@ public static class NationalExportWorkbook
             {
                 ["Mã xã"] = c.Code,
                 ["Tên xã"] = c.Name,
-                ["Loại"] = c.Kind,
+                ["Loại"] = Enum.GetValues<UnitKind>().FirstOrDefault(k => k.Code() == c.Kind) is var kind && kind != default ? kind.Label() : c.Kind,
                 ["Nhóm"] = c.Group,
                 ["Số tiêu chí đạt"] = c.CriteriaMet,
                 ["Số tiêu chí"] = c.CriteriaTotal,
