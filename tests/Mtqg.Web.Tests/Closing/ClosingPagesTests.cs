@@ -49,6 +49,7 @@ public sealed class ClosingPagesTests
         // The officer's save on the scorecard: refused in place, naming who closed the year and when; nothing written.
         var url = $"/xa/{BaoHa}?nam=2026&set={set}";
         var card = await HtmlAsync(await officer.GetAsync(url));
+        Assert.Contains("Số liệu tiêu chí năm 2026 của Tỉnh Lào Cai đã khóa sổ lúc", card); // said before anyone types
         var field = Regex.Match(card, "name=\"(v_\\d+)\"[^>]*aria-label=\"Giá trị chỉ tiêu 1.2\"").Groups[1].Value;
         var refused = await officer.PostFormAsync(url, "indicator-values", ("version", PageForms.Hidden(card, "version")), (field, "80"));
         var refusedHtml = await HtmlAsync(refused);
@@ -67,6 +68,7 @@ public sealed class ClosingPagesTests
         Assert.Equal(HttpStatusCode.SeeOther, reopened.StatusCode);
         Assert.Contains("Bổ sung số liệu xã Bảo Hà", await HtmlAsync(await office.GetAsync(Page)));
         card = await HtmlAsync(await officer.GetAsync(url));
+        Assert.DoesNotContain("đã khóa sổ lúc", card);
         var saved = await officer.PostFormAsync(url, "indicator-values", ("version", PageForms.Hidden(card, "version")), (field, "80"));
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
     }
