@@ -49,7 +49,10 @@ public static class NationalExportWorkbook
             {
                 ["Mã xã"] = c.Code,
                 ["Tên xã"] = c.Name,
-                ["Loại"] = Enum.GetValues<UnitKind>().FirstOrDefault(k => k.Code() == c.Kind) is var kind && kind != default ? kind.Label() : c.Kind,
+                ["Loại"] =
+                    Enum.GetValues<UnitKind>().FirstOrDefault(k => k.Code() == c.Kind) is var kind && kind != default
+                        ? kind.Label()
+                        : c.Kind,
                 ["Nhóm"] = c.Group,
                 ["Số tiêu chí đạt"] = c.CriteriaMet,
                 ["Số tiêu chí"] = c.CriteriaTotal,
