@@ -60,6 +60,7 @@ public sealed partial class BenchmarkRun
             await SummariesAgreeAsync(client, set, provinces);
             await DisbursementAsync(client, web);
             await PovertySummaryAsync(client);
+            await NationalExportAsync(client, set.Code);
 
             foreach (var year in MeasuredYears)
             {
