@@ -317,5 +317,13 @@ public sealed class ReportApiTests
         var national = ReportFiles.Rows(await admin.GetByteArrayAsync($"/api/v1/reports/money.xlsx?year={Year}"));
         Assert.Contains(national, r => r.Values.Any(v => v.EndsWith("CẢ NƯỚC", StringComparison.Ordinal)));
         Assert.Contains(national, r => r.GetValueOrDefault(1) == "Cả nước");
+        var nation = JsonDocument.Parse(await admin.GetStringAsync($"/api/v1/years/{Year}/summary")).RootElement;
+        var ntm = ReportFiles.Rows(await admin.GetByteArrayAsync($"/api/v1/reports/ntm-results.xlsx?year={Year}"));
+        var lines = nation.GetProperty("provinces").EnumerateArray().ToList();
+        Assert.Equal(lines.Sum(p => p.GetProperty("communesEvaluated").GetInt32()).ToString(), ReportFiles.Row(ntm, 1, "Cả nước")[2]);
+        Assert.Equal(
+            lines[0].GetProperty("communesWithData").GetInt32().ToString(),
+            ReportFiles.Row(ntm, 0, lines[0].GetProperty("code").GetString()!)[3]
+        );
     }
 }
