@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data.Accounts;
 using Mtqg.Data.Audit;
+using Mtqg.Data.Closing;
 using Mtqg.Data.Criteria;
 using Mtqg.Data.Departments;
 using Mtqg.Data.Money;
@@ -62,6 +63,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<PovertyResult> PovertyResults => Set<PovertyResult>();
     public DbSet<CommuneContribution> CommuneContributions => Set<CommuneContribution>();
     public DbSet<ConstructionDebt> ConstructionDebts => Set<ConstructionDebt>();
+    public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
+    public DbSet<ReportDeadline> ReportDeadlines => Set<ReportDeadline>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

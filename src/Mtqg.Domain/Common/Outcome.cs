@@ -26,6 +26,9 @@ public sealed record Outcome
 
     public static Outcome Invalid(string message, IReadOnlyList<Problem> problems) => new(OutcomeKind.Invalid, message, problems);
 
+    /// <summary>Refused because the period the write belongs to is closed (khóa sổ): the message names who closed it and when.</summary>
+    public static Outcome Locked(string message) => new(OutcomeKind.Locked, message, []);
+
     /// <summary>Refused because someone else saved the same record since the version this change was made from.</summary>
     public static Outcome Changed(string message, IReadOnlyList<Problem>? current = null) =>
         new(OutcomeKind.Changed, message, current ?? []);
@@ -40,6 +43,7 @@ public enum OutcomeKind
     Invalid,
     Forbidden,
     Changed,
+    Locked,
 }
 
 /// <summary>One thing wrong with an input: where (a field path such as <c>criteria[2].indicators[0].rule</c>) and why, in Vietnamese.</summary>

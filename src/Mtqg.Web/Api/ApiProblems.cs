@@ -49,6 +49,11 @@ public static class ApiProblems
                 title: "Đã có người sửa trước"
             ),
             OutcomeKind.Invalid => Invalid(outcome.Message!, outcome.Problems),
+            OutcomeKind.Locked => TypedResults.Problem(
+                outcome.Message,
+                statusCode: StatusCodes.Status423Locked,
+                title: "Kỳ số liệu đã khóa sổ"
+            ),
             _ => Rejected(outcome.Message!),
         };
 

@@ -85,6 +85,8 @@ public static class OpenApiConventions
         // Decision 0016: a correction or deletion may send the version it read in If-Match; so may an endpoint that says so.
         if (method is "PUT" or "DELETE" || text.Contains("If-Match", StringComparison.Ordinal))
             await AddProblemAsync(operation, context, 412, "Dữ liệu đã thay đổi kể từ khi đọc (If-Match)", validation: false, ct);
+        if (metadata.OfType<Features.Closing.RefusedWhenClosedMetadata>().Any())
+            await AddProblemAsync(operation, context, 423, "Kỳ số liệu đã khóa sổ (nêu người khóa, thời điểm)", validation: false, ct);
         if (upload)
             await AddProblemAsync(operation, context, 413, "Tệp quá lớn", validation: false, ct);
         if (rateLimited)

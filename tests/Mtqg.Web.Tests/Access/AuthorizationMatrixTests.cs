@@ -272,6 +272,45 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/provinces/{code}/years/{year:int}/poverty"] = new(Rule.Own("manage-province", "coordinator"), (s, _) =>
             Upload(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/years/2025/poverty")
         ),
+        // Closing (DESIGN §13): the province's office closes and reopens a year (2030: no other case writes it); those who read
+        // the province's detailed data read the state.
+        ["GET /api/v1/provinces/{code}/years/{year:int}/close"] = new(
+            Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2030/close")
+        ),
+        ["POST /api/v1/provinces/{code}/years/{year:int}/close"] = new(Rule.Own("manage-province", "coordinator"), (s, _) =>
+            Send(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/years/2030/close", new { parts = new[] { "money" } })
+        ),
+        ["POST /api/v1/provinces/{code}/years/{year:int}/reopen"] = new(Rule.Own("manage-province", "coordinator"), (s, _) =>
+            Send(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/years/2030/reopen", new { parts = new[] { "money" }, reason = "Thử" })
+        ),
+        // The reporting calendar: read like the province's detailed data, changed by its office (an unknown report: 400 once allowed).
+        ["GET /api/v1/provinces/{code}/years/{year:int}/report-calendar"] = new(
+            Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2030/report-calendar")
+        ),
+        ["POST /api/v1/provinces/{code}/years/{year:int}/report-calendar"] = new(Rule.Own("manage-province", "coordinator"), (s, _) =>
+            Send(
+                HttpMethod.Post,
+                $"/api/v1/provinces/{Province(s)}/years/2030/report-calendar",
+                new { report = "khong-co", dueOn = "2030-12-31" }
+            )
+        ),
+        ["POST /api/v1/report-calendar/{id:int}/sent"] = new(Rule.Own("manage-province", "coordinator"), (s, ids) =>
+            Send(HttpMethod.Post, $"/api/v1/report-calendar/{ids[s, "deadline"]}/sent", new { sentOn = "2099-01-01" })
+        ),
+        ["DELETE /api/v1/report-calendar/{id:int}/"] = new(Rule.Own("manage-province", "coordinator"), (s, ids) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/report-calendar/{ids[s, "deadline"]}")
+        ),
+        // The national export of a province-year: those who read the province's detailed data.
+        ["GET /api/v1/provinces/{code}/years/{year:int}/national-export"] = new(
+            Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/national-export")
+        ),
+        ["GET /api/v1/provinces/{code}/years/{year:int}/national-export.xlsx"] = new(
+            Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
+            (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/national-export.xlsx")
+        ),
         ["PUT /api/v1/communes/{code}/criteria-sets/{set}/group"] = new(Rule.Own("assign-groups", "coordinator"), (s, _) =>
             Send(HttpMethod.Put, $"/api/v1/communes/{Commune(s)}/criteria-sets/DEMO-MINH-HOA/group?year=2026", new { group = "G2" })
         ),
@@ -707,6 +746,19 @@ public sealed class AuthorizationMatrixTests
 
     private static async Task<JsonElement> JsonAsync(HttpClient client, string url) => await client.GetFromJsonAsync<JsonElement>(url);
 
+    /// <summary>A report calendar entry already sent: a "sent" call then refuses its (future) day, a delete refuses a sent entry — neither changes it.</summary>
+    private static async Task<int> SentDeadlineAsync(HttpClient admin, string province)
+    {
+        var id = await PostAsync(
+            admin,
+            $"/api/v1/provinces/{province}/years/2026/report-calendar",
+            new { report = "money", dueOn = "2026-12-31" }
+        );
+        var sent = await admin.PostAsJsonAsync($"/api/v1/report-calendar/{id}/sent", new { });
+        Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+        return id;
+    }
+
     private static async Task<int> PostAsync(HttpClient client, string url, object body)
     {
         var response = await client.PostAsJsonAsync(url, body);
@@ -872,6 +924,7 @@ public sealed class AuthorizationMatrixTests
             }
         );
         id["project"] = await PostAsync(admin, "/api/v1/projects", ProjectBody(Scope.Own));
+        id["deadline"] = await SentDeadlineAsync(admin, "15");
         return new Things(id, await DeletableAsync(admin, "15", "02989", agency, plan));
     }
 
@@ -971,6 +1024,7 @@ public sealed class AuthorizationMatrixTests
             }
         );
         id["project"] = await PostAsync(admin, "/api/v1/projects", ProjectBody(Scope.Other));
+        id["deadline"] = await SentDeadlineAsync(admin, "01");
         return new Things(id, await DeletableAsync(admin, "01", "00376", agency, plan));
     }
 

@@ -376,7 +376,28 @@ public sealed partial class AuditedEntitiesTests
             ProvinceCode = "15",
             UpdatedAt = At,
         };
+        var closing = new Mtqg.Data.Closing.ClosedPeriod
+        {
+            ProvinceCode = "15",
+            Year = 2031,
+            Part = "poverty",
+            IsClosed = true,
+            ClosedAt = At,
+            ClosedBy = "Người thử",
+            Note = "Đã báo cáo",
+        };
+        var deadline = new Mtqg.Data.Closing.ReportDeadline
+        {
+            ProvinceCode = "15",
+            Year = 2031,
+            Half = 1,
+            ReportCode = "agencies",
+            DueOn = new DateOnly(2031, 7, 15),
+            UpdatedAt = At,
+        };
         db.AddRange(
+            deadline,
+            closing,
             contribution,
             debt,
             agency,
@@ -411,6 +432,13 @@ public sealed partial class AuditedEntitiesTests
         allocation.Amount = 300_000_000;
         (poverty.Poor, poverty.Status, poverty.UpdatedAt) = (70, "approved", At.AddDays(1));
         (contribution.Workdays, debt.Amount) = (6, 12_500_000);
+        (deadline.SentOn, deadline.SentBy, deadline.Note, deadline.UpdatedAt) = (
+            new DateOnly(2031, 7, 10),
+            "Người thử",
+            "45/BC-UBND",
+            At.AddDays(1)
+        );
+        (closing.IsClosed, closing.ReopenedAt, closing.ReopenedBy, closing.ReopenReason) = (false, At.AddDays(1), "Người thử", "Sửa số hộ");
         (disbursement.Cumulative, disbursement.Increment) = (60_000_000, 60_000_000);
         (programme.Components[0].Name, programme.Components[0].Partial, programme.Components[0].Document) = (
             "Nội dung thử",
@@ -444,6 +472,8 @@ public sealed partial class AuditedEntitiesTests
         start = await db.AuditEntries.MaxAsync(e => e.Id);
 
         db.RemoveRange(
+            deadline,
+            closing,
             poverty,
             contribution,
             debt,
@@ -476,6 +506,7 @@ public sealed partial class AuditedEntitiesTests
                 "create AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống |  | Sở: Sở Xây dựng; Kết quả: Đạt; Nhận xét / lý do: ",
                 "create Assignment unit=15 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Phó Giám đốc; Tỉnh: 15",
                 "create AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Xã được phân công: 02989",
+                "create ClosedPeriod unit=15 year=2031 set= key=Khóa sổ năm 2031: Kết quả rà soát hộ nghèo user=hệ thống |  | Tỉnh: 15; Năm: 2031; Phần số liệu: poverty; Đã khóa sổ: true; Thời điểm khóa sổ: 2026-03-02T01:30:00Z; Người khóa sổ: Người thử; Ghi chú khóa sổ: Đã báo cáo; Thời điểm mở lại: ; Người mở lại: ; Lý do mở lại: ",
                 "create CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống |  | Tiền mặt (đồng): 1000000; Đất hiến (m²): 10; Ngày công: 5; Hiện vật (quy đồng): 0",
                 "create CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống |  | Tên danh sách: Danh sách thử; Các xã (mã): 02989,02992; Tỉnh: 15; Xã tại ngày: ",
                 "create CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống |  | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: ; Lý do thu hồi: ; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu: ",
@@ -494,6 +525,7 @@ public sealed partial class AuditedEntitiesTests
                 "create ProjectAllocation unit=15 year=2026 set= key=Dự án Dự án thử user=hệ thống |  | Năm: 2026; Nguồn vốn: local; Vốn giao (đồng): 200000000",
                 "create ProjectDisbursement unit=15 year=2026 set= key=Dự án Dự án thử user=hệ thống |  | Năm: 2026; Tháng: 2; Nguồn vốn: local; Lũy kế giải ngân (đồng): 50000000",
                 "create RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống |  | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: mới nêu; Trả lời: ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc: ",
+                "create ReportDeadline unit=15 year=2031 set= key=Lịch báo cáo agencies 6 tháng 1/2031 user=hệ thống |  | Báo cáo: agencies; Năm: 2031; Kỳ 6 tháng: 1; Hạn gửi: 15/07/2031; Ngày gửi: ; Người ghi đã gửi: ; Ghi chú: ",
                 "create TargetUpdate unit=15 year= set= key=Làm đường: 2.5 user=hệ thống |  | Ngày: 01/02/2026; Số lượng: 2.5; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
                 "create VisitRecord unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: ; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
                 "create VisitSupport unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | Loại hỗ trợ: Quà tặng; Nội dung: Sách; Số lượng: 10; Đơn vị tính: cuốn; Giá trị (đồng): 500000",
@@ -506,6 +538,7 @@ public sealed partial class AuditedEntitiesTests
                 "update AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống | Nhận xét / lý do:  | Nhận xét / lý do: đạt",
                 "update Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Lãnh đạo phụ trách: Phó Giám đốc | Lãnh đạo phụ trách: Giám đốc",
                 "create AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống |  | Xã được phân công: 02992",
+                "update ClosedPeriod unit=15 year=2031 set= key=Khóa sổ năm 2031: Kết quả rà soát hộ nghèo user=hệ thống | Đã khóa sổ: true; Thời điểm mở lại: ; Người mở lại: ; Lý do mở lại:  | Đã khóa sổ: false; Thời điểm mở lại: 2026-03-03T01:30:00Z; Người mở lại: Người thử; Lý do mở lại: Sửa số hộ",
                 "update CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống | Ngày công: 5 | Ngày công: 6",
                 "update CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Các xã (mã): 02989,02992 | Các xã (mã): 02989",
                 "update CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Thu hồi ngày: ; Lý do thu hồi:  | Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử",
@@ -524,6 +557,7 @@ public sealed partial class AuditedEntitiesTests
                 "update ProjectAllocation unit=15 year=2026 set= key=Dự án Dự án thử (sửa) user=hệ thống | Vốn giao (đồng): 200000000 | Vốn giao (đồng): 300000000",
                 "update ProjectDisbursement unit=15 year=2026 set= key=Dự án Dự án thử (sửa) user=hệ thống | Lũy kế giải ngân (đồng): 50000000 | Lũy kế giải ngân (đồng): 60000000",
                 "update RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Trạng thái: mới nêu; Trả lời:  | Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ",
+                "update ReportDeadline unit=15 year=2031 set= key=Lịch báo cáo agencies 6 tháng 1/2031 user=hệ thống | Ngày gửi: ; Người ghi đã gửi: ; Ghi chú:  | Ngày gửi: 10/07/2031; Người ghi đã gửi: Người thử; Ghi chú: 45/BC-UBND",
                 "update TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Số lượng: 2.5 | Số lượng: 3",
                 "update VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Kết quả, nhận xét:  | Kết quả, nhận xét: Tốt",
                 "update VisitSupport unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Số lượng: 10 | Số lượng: 12",
@@ -537,6 +571,7 @@ public sealed partial class AuditedEntitiesTests
                 "delete Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Giám đốc; Tỉnh: 15 | ",
                 "delete AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02989 | ",
                 "delete AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02992 | ",
+                "delete ClosedPeriod unit=15 year=2031 set= key=Khóa sổ năm 2031: Kết quả rà soát hộ nghèo user=hệ thống | Tỉnh: 15; Năm: 2031; Phần số liệu: poverty; Đã khóa sổ: false; Thời điểm khóa sổ: 2026-03-02T01:30:00Z; Người khóa sổ: Người thử; Ghi chú khóa sổ: Đã báo cáo; Thời điểm mở lại: 2026-03-03T01:30:00Z; Người mở lại: Người thử; Lý do mở lại: Sửa số hộ | ",
                 "delete CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống | Tiền mặt (đồng): 1000000; Đất hiến (m²): 10; Ngày công: 6; Hiện vật (quy đồng): 0 | ",
                 "delete CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Tên danh sách: Danh sách thử; Các xã (mã): 02989; Tỉnh: 15; Xã tại ngày:  | ",
                 "delete CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu:  | ",
@@ -555,6 +590,7 @@ public sealed partial class AuditedEntitiesTests
                 "delete ProjectAllocation unit=15 year=2026 set= key=Dự án Dự án thử (sửa) user=hệ thống | Năm: 2026; Nguồn vốn: local; Vốn giao (đồng): 300000000 | ",
                 "delete ProjectDisbursement unit=15 year=2026 set= key=Dự án Dự án thử (sửa) user=hệ thống | Năm: 2026; Tháng: 2; Nguồn vốn: local; Lũy kế giải ngân (đồng): 60000000 | ",
                 "delete RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc:  | ",
+                "delete ReportDeadline unit=15 year=2031 set= key=Lịch báo cáo agencies 6 tháng 1/2031 user=hệ thống | Báo cáo: agencies; Năm: 2031; Kỳ 6 tháng: 1; Hạn gửi: 15/07/2031; Ngày gửi: 10/07/2031; Người ghi đã gửi: Người thử; Ghi chú: 45/BC-UBND | ",
                 "delete TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Ngày: 01/02/2026; Số lượng: 3; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",
                 "delete VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: Tốt; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",
                 "delete VisitSupport unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Loại hỗ trợ: Quà tặng; Nội dung: Sách; Số lượng: 12; Đơn vị tính: cuốn; Giá trị (đồng): 500000 | ",

@@ -78,6 +78,8 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         ["ProjectDisbursement"] = "Giải ngân của dự án",
         ["CommuneContribution"] = "Đóng góp của người dân",
         ["ConstructionDebt"] = "Nợ đọng xây dựng cơ bản",
+        ["ClosedPeriod"] = "Khóa sổ số liệu",
+        ["ReportDeadline"] = "Lịch báo cáo",
     };
 
     public static string EntityLabel(string entity) => Entities.GetValueOrDefault(entity, entity);

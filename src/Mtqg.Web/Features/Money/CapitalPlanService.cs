@@ -33,7 +33,13 @@ public sealed record CapitalVersionView(int Version, DateTime At, string By, lon
 /// Capital plans per province and year (DESIGN §11): each replacement is checked whole and kept as a new version; the
 /// province's coordination office writes, its office, appraisers and viewers read (decision 0017).
 /// </summary>
-public sealed partial class CapitalPlanService(AppDbContext db, AccessPolicy access, ProgrammeService programmes, TimeProvider clock)
+public sealed partial class CapitalPlanService(
+    AppDbContext db,
+    AccessPolicy access,
+    ProgrammeService programmes,
+    TimeProvider clock,
+    Closing.PeriodClosingService closing
+)
 {
     /// <summary>At most this many đồng in one row (a thousand trillion), so that no total can overflow.</summary>
     public const long MaxAmount = 1_000_000_000_000_000;
@@ -56,7 +62,7 @@ public sealed partial class CapitalPlanService(AppDbContext db, AccessPolicy acc
             return Outcome.Forbidden(
                 $"Chỉ Văn phòng Điều phối, thẩm định viên và người xem của tỉnh {province} (và quản trị viên) xem được kế hoạch vốn của tỉnh."
             );
-        return Outcome.Done;
+        return write ? await closing.LockedAsync(province, year, Closing.ClosedPart.Money, ct) ?? Outcome.Done : Outcome.Done;
     }
 
     /// <summary>The newest version of the plan, or <paramref name="version"/>; refused when the account may not read it.</summary>

@@ -1,5 +1,6 @@
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Closing;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards.Excel;
 
@@ -75,6 +76,7 @@ public static class MoneyApi
                 }
             )
             .Produces<CapitalPlanView>()
+            .RefusedWhenClosed()
             .WithSummary("Thay cả kế hoạch vốn của tỉnh trong năm (một phiên bản mới)")
             .WithDescription(
                 "Thân: {rows:[{programme, component?, source, communeCode?, amount}]}. Kiểm tra toàn bộ: chương trình có hiệu lực trong năm, nội dung thành phần có thật, nguồn vốn (central-investment, central-recurrent, local, integrated, credit, enterprise, community, other), xã thuộc tỉnh, số tiền là số đồng không âm; có lỗi thì 400 nêu từng dòng (rows[i]) và không ghi gì. Văn phòng Điều phối của tỉnh và quản trị viên."
@@ -82,6 +84,7 @@ public static class MoneyApi
         capital
             .MapPost("/capital", Upload)
             .Produces<CapitalPlanView>()
+            .RefusedWhenClosed()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Thay cả kế hoạch vốn bằng tệp Excel (mẫu như GET …/capital.xlsx)")
             .WithDescription("Tệp .xlsx trong trường file. Có lỗi thì 400 nêu từng ô sai (trang, dòng, cột) và không ghi gì.");

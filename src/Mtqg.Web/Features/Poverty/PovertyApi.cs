@@ -1,5 +1,6 @@
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Closing;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Money;
 
@@ -46,6 +47,7 @@ public static class PovertyApi
                 }
             )
             .Produces<PovertyResultView>()
+            .RefusedWhenClosed()
             .WithSummary("Nhập (sửa) kết quả rà soát hộ nghèo của xã trong năm (bản nháp)")
             .WithDescription(
                 "Thân: {households, poor, nearPoor, poorEthnicMinority?, nearPoorEthnicMinority?, escapedPoverty?, newlyPoor?, deprivations?:{mã chỉ số: số hộ}} — chỉ số đếm, không có tên hộ. Từ chối (400, không ghi gì, nêu từng trường): số âm hoặc không nguyên, hộ nghèo + cận nghèo vượt tổng số hộ, nhóm con vượt tổng của nó, mã chỉ số không thuộc chuẩn nghèo áp dụng năm đó. Kết quả đã phê duyệt: 409 cho đến khi được mở lại. Cán bộ của xã, Văn phòng Điều phối của tỉnh, quản trị viên."
@@ -59,6 +61,7 @@ public static class PovertyApi
                 }
             )
             .Produces<PovertyResultView>()
+            .RefusedWhenClosed()
             .WithSummary("Phê duyệt kết quả rà soát hộ nghèo của xã trong năm (Văn phòng Điều phối của tỉnh)");
         commune
             .MapPost(
@@ -71,6 +74,7 @@ public static class PovertyApi
                     }
             )
             .Produces<PovertyResultView>()
+            .RefusedWhenClosed()
             .WithSummary("Mở lại kết quả đã phê duyệt để sửa, kèm lý do (Văn phòng Điều phối của tỉnh)")
             .WithDescription("Thân: {\"reason\":\"…\"} (bắt buộc). Kết quả trở về bản nháp; lý do được ghi vào nhật ký.");
 
@@ -104,6 +108,7 @@ public static class PovertyApi
         province
             .MapPost("/poverty", Upload)
             .Produces<PovertyUploadView>()
+            .RefusedWhenClosed()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Nạp kết quả rà soát hộ nghèo của cả tỉnh từ tệp Excel (mẫu như GET …/poverty.xlsx)")
             .WithDescription(

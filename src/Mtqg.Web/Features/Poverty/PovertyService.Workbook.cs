@@ -44,6 +44,8 @@ public sealed partial class PovertyService
                 communes,
                 Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {code} (và quản trị viên) nạp kết quả rà soát hộ nghèo của cả tỉnh.")
             );
+        if (await closing.LockedAsync(province.Code, province.ValidTo, year, Closing.ClosedPart.Poverty, ct) is { } locked)
+            return (province, communes, locked);
         return (province, communes, Outcome.Done);
     }
 

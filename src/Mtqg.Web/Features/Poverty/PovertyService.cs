@@ -63,7 +63,8 @@ public sealed partial class PovertyService(
     AccessPolicy access,
     ProvinceLineage lineage,
     PovertyStandards standards,
-    TimeProvider clock
+    TimeProvider clock,
+    Closing.PeriodClosingService closing
 )
 {
     /// <summary>At most this many households in one commune (no commune comes near it; it keeps sums within range).</summary>
@@ -118,6 +119,9 @@ public sealed partial class PovertyService(
             Act.Write => access.CanEnterValues(commune, provinceNow),
             _ => access.CanManageProvince(provinceNow),
         };
+        // A write (entering, approving, reopening a result) to a closed year is refused after the right is checked.
+        if (allowed && act != Act.Read && await closing.LockedAsync(provinceNow, year, Closing.ClosedPart.Poverty, ct) is { } locked)
+            return (commune, provinceNow, locked);
         if (!allowed)
             return (
                 commune,
@@ -149,7 +153,10 @@ public sealed partial class PovertyService(
 
     /// <summary>Whether the account may write / approve the commune-year (the pages ask before showing the forms).</summary>
     public async Task<(bool Write, bool Approve)> RightsAsync(string code, int year, CancellationToken ct) =>
-        ((await MayAsync(code, year, Act.Write, ct)).Outcome.IsDone, (await MayAsync(code, year, Act.Approve, ct)).Outcome.IsDone);
+        (Allowed((await MayAsync(code, year, Act.Write, ct)).Outcome), Allowed((await MayAsync(code, year, Act.Approve, ct)).Outcome));
+
+    // A closed year keeps the forms of those who may write (a save then says the year is closed and by whom).
+    private static bool Allowed(Outcome outcome) => outcome.IsDone || outcome.Kind == OutcomeKind.Locked;
 
     /// <summary>Enters (or corrects) the draft, all or nothing; an approved result is refused (409) until reopened.</summary>
     public async Task<(PovertyResultView? Result, Outcome Outcome)> PutAsync(

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Closing;
 using Mtqg.Web.Features.Scorecards.Dashboards;
 using Mtqg.Web.Features.Scorecards.Evaluation;
 using Mtqg.Web.Features.Scorecards.Values;
@@ -36,6 +37,7 @@ public static class ScorecardsApi
         communes
             .MapPut("/years/{year:int}/values", PutValues)
             .Produces<ScorecardDto>()
+            .RefusedWhenClosed()
             .RequireAuthorization()
             .WithSummary("Nhập (hoặc xóa bằng null) giá trị một số chỉ tiêu của xã trong năm; trả về bảng đánh giá")
             .WithDescription(

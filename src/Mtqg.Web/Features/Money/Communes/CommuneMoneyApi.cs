@@ -1,3 +1,4 @@
+using Mtqg.Web.Features.Closing;
 using Mtqg.Web.Features.Plans;
 
 namespace Mtqg.Web.Features.Money.Communes;
@@ -24,6 +25,7 @@ public static class CommuneMoneyApi
                     PlansApi.NoContent(await s.SaveContributionsAsync(code, year, input, ct))
             )
             .Produces(StatusCodes.Status204NoContent)
+            .RefusedWhenClosed()
             .WithSummary("Ghi đóng góp của người dân của xã trong năm (cán bộ xã, Văn phòng Điều phối, Sở Tài chính của tỉnh)")
             .WithDescription(
                 "Thân: {cash, landSquareMetres, workdays, inKind}: số nguyên không âm (tiền mặt, hiện vật quy ra đồng; đất hiến m²; ngày công). "
@@ -46,6 +48,7 @@ public static class CommuneMoneyApi
                     PlansApi.NoContent(await s.SaveDebtAsync(code, year, input, ct))
             )
             .Produces(StatusCodes.Status204NoContent)
+            .RefusedWhenClosed()
             .WithSummary("Ghi nợ đọng xây dựng cơ bản của xã trong năm (cán bộ xã, Văn phòng Điều phối, Sở Tài chính của tỉnh)")
             .WithDescription("Thân: {amount}: số đồng, không âm (0 là không còn nợ đọng). 400 nêu trường sai, không ghi gì.");
         return app;

@@ -16,7 +16,13 @@ namespace Mtqg.Web.Features.Money.Communes;
 /// checked whole with nothing written on a refusal; and the projects serving the commune with the year's allocation and
 /// disbursement. The commune is the unit whose code is in force on 31 December of the year (decisions 0004, 0021).
 /// </summary>
-public sealed class CommuneMoneyService(AppDbContext db, AccessPolicy access, ProvinceLineage lineage, TimeProvider clock)
+public sealed class CommuneMoneyService(
+    AppDbContext db,
+    AccessPolicy access,
+    ProvinceLineage lineage,
+    TimeProvider clock,
+    Closing.PeriodClosingService closing
+)
 {
     private sealed record Commune(AdministrativeUnit Unit, string ProvinceNow);
 
@@ -48,14 +54,16 @@ public sealed class CommuneMoneyService(AppDbContext db, AccessPolicy access, Pr
         var (commune, outcome) = await FindAsync(code, year, ct);
         if (commune is null)
             return (null, outcome);
-        return access.CanWriteCommuneMoney(commune.ProvinceNow, commune.Unit.Code)
-            ? (commune, Outcome.Done)
-            : (
-                null,
-                Outcome.Forbidden(
-                    $"Chỉ cán bộ của {commune.Unit.FullName}, Văn phòng Điều phối và Sở Tài chính của tỉnh {commune.ProvinceNow} mới ghi được {what}."
-                )
-            );
+        if (access.CanWriteCommuneMoney(commune.ProvinceNow, commune.Unit.Code))
+            return await closing.LockedAsync(commune.ProvinceNow, year, Closing.ClosedPart.Money, ct) is { } locked
+                ? (null, locked)
+                : (commune, Outcome.Done);
+        return (
+            null,
+            Outcome.Forbidden(
+                $"Chỉ cán bộ của {commune.Unit.FullName}, Văn phòng Điều phối và Sở Tài chính của tỉnh {commune.ProvinceNow} mới ghi được {what}."
+            )
+        );
     }
 
     // ---- contributions ----

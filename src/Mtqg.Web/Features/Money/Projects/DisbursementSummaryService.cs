@@ -12,6 +12,9 @@ public sealed record DisbursementLine(string Code, string Name, long Allocated, 
 
 public sealed record MonthCumulative(int Month, long Disbursed);
 
+/// <summary>One programme's allocation and disbursement from one source in the year.</summary>
+public sealed record ProgrammeSourceLine(string Programme, string Source, long Allocated, long Disbursed);
+
 public sealed record ProjectDisbursementLine(int Id, string Name, long Allocated, long Disbursed, decimal? Rate, int? LastMonth);
 
 public sealed record ProvinceDisbursement(
@@ -26,7 +29,8 @@ public sealed record ProvinceDisbursement(
     IReadOnlyList<DisbursementLine> ByInvestor,
     IReadOnlyList<MonthCumulative> Months,
     IReadOnlyList<MonthCumulative> PreviousYearMonths,
-    IReadOnlyList<ProjectDisbursementLine> Projects
+    IReadOnlyList<ProjectDisbursementLine> Projects,
+    IReadOnlyList<ProgrammeSourceLine> ByProgrammeSource
 );
 
 public sealed record NationalDisbursement(
@@ -120,6 +124,8 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
             sourceDisbursed = [],
             investorAllocated = [],
             investorDisbursed = [];
+        Dictionary<(string, string), long> pairAllocated = [],
+            pairDisbursed = [];
         static void Add<TKey>(Dictionary<TKey, long> sums, TKey key, long amount)
             where TKey : notnull => sums[key] = sums.GetValueOrDefault(key) + amount;
         foreach (var row in allocationRows)
@@ -129,6 +135,7 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
             Add(programmeAllocated, project.ProgrammeCode, row.Amount);
             Add(sourceAllocated, row.Source, row.Amount);
             Add(investorAllocated, project.Investor, row.Amount);
+            Add(pairAllocated, (project.ProgrammeCode, row.Source), row.Amount);
         }
         var disbursedByProject = new Dictionary<int, (long Amount, int Last)>();
         foreach (var row in disbursementRows)
@@ -139,6 +146,7 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
             Add(programmeDisbursed, project.ProgrammeCode, row.Amount);
             Add(sourceDisbursed, row.Source, row.Amount);
             Add(investorDisbursed, project.Investor, row.Amount);
+            Add(pairDisbursed, (project.ProgrammeCode, row.Source), row.Amount);
         }
 
         var projectLines = projects
@@ -185,7 +193,19 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
                 byInvestor,
                 await MonthsAsync(ids, year, ct),
                 await MonthsAsync(ids, year - 1, ct),
-                projectLines
+                projectLines,
+                [
+                    .. pairAllocated
+                        .Keys.Union(pairDisbursed.Keys)
+                        .OrderBy(k => k.Item1, StringComparer.Ordinal)
+                        .ThenBy(k => ProjectService.SourceOrder(k.Item2))
+                        .Select(k => new ProgrammeSourceLine(
+                            k.Item1,
+                            k.Item2,
+                            pairAllocated.GetValueOrDefault(k),
+                            pairDisbursed.GetValueOrDefault(k)
+                        )),
+                ]
             ),
             Outcome.Done
         );

@@ -17,6 +17,8 @@ public sealed partial class ProjectService
             return Outcome.NotFound($"Không có dự án số {id}.");
         if (!access.CanWriteProjects(project.ProvinceCode))
             return Outcome.Forbidden($"Chỉ Văn phòng Điều phối và Sở Tài chính của tỉnh {project.ProvinceCode} mới giao vốn cho dự án.");
+        if (await closing.LockedAsync(project.ProvinceCode, year, Closing.ClosedPart.Money, ct) is { } locked)
+            return locked;
         var problems = new List<Problem>();
         if (year < project.StartYear || year > project.EndYear)
             problems.Add(
@@ -94,6 +96,8 @@ public sealed partial class ProjectService
             return Outcome.Forbidden(
                 $"Chỉ chủ đầu tư là xã, Văn phòng Điều phối và Sở Tài chính của tỉnh {project.ProvinceCode} mới nhập giải ngân của dự án «{project.Name}»."
             );
+        if (await closing.LockedAsync(project.ProvinceCode, year, Closing.ClosedPart.Money, ct) is { } locked)
+            return locked;
         var problems = new List<Problem>();
         var today = Today;
         var label = $"{m:00}/{year}";

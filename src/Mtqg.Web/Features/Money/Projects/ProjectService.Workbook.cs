@@ -25,11 +25,11 @@ public sealed partial class ProjectService
             );
         if (!await IsProvinceAsync(province, ct))
             return Outcome.NotFound($"Không có tỉnh, thành phố mã \"{province}\" đang có hiệu lực.");
-        return access.CanWriteProjects(province)
-            ? Outcome.Done
-            : Outcome.Forbidden(
+        if (!access.CanWriteProjects(province))
+            return Outcome.Forbidden(
                 $"Chỉ Văn phòng Điều phối và Sở Tài chính của tỉnh {province} (và quản trị viên) nhập giải ngân cả tỉnh bằng tệp Excel."
             );
+        return await closing.LockedAsync(province, year, Closing.ClosedPart.Money, ct) ?? Outcome.Done;
     }
 
     /// <summary>The month sheet of all the province's projects allocated that year; null with the refusal when not allowed.</summary>

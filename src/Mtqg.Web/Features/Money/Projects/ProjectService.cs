@@ -21,7 +21,8 @@ public sealed partial class ProjectService(
     AccessPolicy access,
     ProgrammeService programmes,
     DepartmentService departments,
-    TimeProvider clock
+    TimeProvider clock,
+    Closing.PeriodClosingService closing
 )
 {
     public const int PageSize = 50;

@@ -1,5 +1,6 @@
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
+using Mtqg.Web.Features.Closing;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Plans;
 
@@ -55,6 +56,7 @@ public static class ProjectsApi
                 PlansApi.NoContent(await s.AllocateAsync(id, year, input, ct))
             )
             .Produces(StatusCodes.Status204NoContent)
+            .RefusedWhenClosed()
             .WithSummary("Vốn giao cho dự án trong năm theo nguồn (thay cả năm): {allocated:[{source, amount}]}");
         projects
             .MapPut(
@@ -63,6 +65,7 @@ public static class ProjectsApi
                     PlansApi.NoContent(await s.DisburseAsync(id, month, input, ct))
             )
             .Produces(StatusCodes.Status204NoContent)
+            .RefusedWhenClosed()
             .WithSummary("Giải ngân lũy kế từ 1/1 đến hết tháng (yyyy-MM) theo nguồn: {disbursed:[{source, amount}], correction?}")
             .WithDescription(
                 "Từ chối (400, không ghi gì): vượt vốn giao năm của nguồn, tháng chưa đến, lũy kế thấp hơn tháng trước mà không có lý do (correction)."
@@ -107,6 +110,7 @@ public static class ProjectsApi
         months
             .MapPost("/{month}", UploadMonth)
             .Produces<MonthSheetRecorded>()
+            .RefusedWhenClosed()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Nhập giải ngân tháng (yyyy-MM) của cả tỉnh bằng tệp Excel (mẫu như GET …/{month}.xlsx)")
             .WithDescription(

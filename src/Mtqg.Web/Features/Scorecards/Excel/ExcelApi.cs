@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Mtqg.Domain.Common;
 using Mtqg.Web.Api;
 using Mtqg.Web.Features.Access;
+using Mtqg.Web.Features.Closing;
 using Mtqg.Web.Features.Files;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
@@ -27,6 +28,7 @@ public static class ExcelApi
         province
             .MapPost("/workbook", PostWorkbook)
             .Produces<UploadReport>()
+            .RefusedWhenClosed()
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")

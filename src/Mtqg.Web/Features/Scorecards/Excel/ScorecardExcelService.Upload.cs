@@ -33,9 +33,11 @@ public sealed partial class ScorecardExcelService
         var (set, province, outcome) = await ScopeAsync(provinceCode, year, setCode, ct);
         if (set is null || province is null)
             return (null, outcome);
-        return await access.CanEnterValuesInProvinceAsync(province.Code, year, ct)
-            ? (null, Outcome.Done)
-            : (UploadGate.Forbidden(NoRight(province, year)), outcome);
+        if (!await access.CanEnterValuesInProvinceAsync(province.Code, year, ct))
+            return (UploadGate.Forbidden(NoRight(province, year)), outcome);
+        return await closing.LockedAsync(province.Code, new DateOnly(year, 12, 31), year, Closing.ClosedPart.Values, ct) is { } locked
+            ? (Closing.PeriodClosingService.Refusal(locked), outcome)
+            : (null, Outcome.Done);
     }
 
     /// <summary>
@@ -59,6 +61,8 @@ public sealed partial class ScorecardExcelService
         // The upload gate (decision 0018): permission, bytes, the file's structure, then a time-bounded parse.
         if (!await access.CanEnterValuesInProvinceAsync(province.Code, year, ct))
             return UploadOutcome.Refused(UploadGate.Forbidden(NoRight(province, year)));
+        if (await closing.LockedAsync(province.Code, new DateOnly(year, 12, 31), year, Closing.ClosedPart.Values, ct) is { } locked)
+            return UploadOutcome.Refused(Closing.PeriodClosingService.Refusal(locked));
         if (!file.CanSeek)
         {
             // The gate measures the file before the parse reads it: a stream read once is kept (bounded) to be read twice.

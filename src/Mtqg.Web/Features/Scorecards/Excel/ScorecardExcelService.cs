@@ -66,7 +66,8 @@ public sealed partial class ScorecardExcelService(
     AuditActor actor,
     CurrentUser user,
     AccessPolicy access,
-    UploadGate gate
+    UploadGate gate,
+    Closing.PeriodClosingService closing
 )
 {
     /// <summary>More problems than this are counted but not listed: a wrong file would otherwise list every cell.</summary>

@@ -36,8 +36,11 @@ public sealed partial class ScorecardService
         var (set, outcome) = await SetForAsync(setCode, year, commune.ProvinceCode, ct);
         if (set is null)
             return (null, outcome);
-        if (!access.CanEnterValues(commune, await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo)))
+        var provinceNow = await lineage.ProvinceNowAsync(commune.ProvinceCode, commune.ValidTo);
+        if (!access.CanEnterValues(commune, provinceNow))
             return (null, Outcome.Forbidden($"Tài khoản không có quyền nhập số liệu của {commune.FullName}."));
+        if (await closing.LockedAsync(provinceNow, year, Closing.ClosedPart.Values, ct) is { } locked)
+            return (null, locked);
         if (!commune.Kind.IsRural())
             return (null, NotRural(commune));
         if (values is null || values.Count == 0)

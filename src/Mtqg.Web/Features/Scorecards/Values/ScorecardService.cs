@@ -22,7 +22,8 @@ public sealed partial class ScorecardService(
     ProvinceLineage lineage,
     AccessPolicy access,
     IConfiguration configuration,
-    TimeProvider clock
+    TimeProvider clock,
+    Closing.PeriodClosingService closing
 )
 {
     private bool Demo => configuration.GetValue<bool>("Mtqg:Demo");
