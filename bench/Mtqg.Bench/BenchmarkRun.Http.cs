@@ -26,6 +26,7 @@ public sealed partial class BenchmarkRun
             using var moneyClient = LoadLoop.Client(money.BaseAddress, 1);
             await DisbursementAsync(moneyClient, money);
             await PovertySummaryAsync(moneyClient);
+            await ReportAsync(moneyClient, options.Province);
             report.Info("web app peak working set", money.PeakWorkingSet() / 1048576.0, "MB");
             return;
         }
@@ -61,6 +62,7 @@ public sealed partial class BenchmarkRun
             await DisbursementAsync(client, web);
             await PovertySummaryAsync(client);
             await NationalExportAsync(client, set.Code);
+            await ReportAsync(client, provinces[0]);
 
             foreach (var year in MeasuredYears)
             {

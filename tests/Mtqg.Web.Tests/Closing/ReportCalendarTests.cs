@@ -128,7 +128,7 @@ public sealed class ReportCalendarTests
                 Url(),
                 new
                 {
-                    report = "money",
+                    report = "poverty", // a yearly report (money is six-monthly too)
                     half = 1,
                     dueOn = due,
                 }

@@ -52,7 +52,7 @@ public sealed class ReportApiTests
             ["ntm-results", "recognition", "money", "poverty", "agencies"],
             catalog.Select(r => r.GetProperty("code").GetString())
         );
-        Assert.Equal("half-year", catalog.Single(r => r.GetProperty("code").GetString() == "agencies").GetProperty("period").GetString());
+        Assert.Equal(["year", "year", "half-year", "year", "half-year"], catalog.Select(r => r.GetProperty("period").GetString()));
         Assert.Equal("year", catalog[0].GetProperty("period").GetString());
         Assert.Contains(catalog[4].GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "half");
         Assert.False(catalog[0].GetProperty("title").GetString()!.Length == 0);
@@ -155,6 +155,23 @@ public sealed class ReportApiTests
                 source.GetProperty("disbursed").GetInt64().ToString(),
                 ReportFiles.Row(rows, 1, source.GetProperty("name").GetString()!, "II. Theo nguồn vốn")[4]
             );
+        // Six months: the disbursement of those months, the year's cumulative at the end of June (the API's month line) and the rest.
+        var june = spent
+            .GetProperty("months")
+            .EnumerateArray()
+            .Single(m => m.GetProperty("month").GetInt32() == 6)
+            .GetProperty("disbursed")
+            .GetInt64();
+        var first = ReportFiles.Rows(await office.GetByteArrayAsync($"/api/v1/reports/money.xlsx?province=15&year={Year}&half=1"));
+        Assert.Equal(june.ToString(), ReportFiles.Row(first, 1, "Tổng cộng", "I. Theo chương trình")[4]);
+        Assert.Contains($"6 tháng đầu năm {Year}", first.SelectMany(r => r.Values));
+        var second = ReportFiles.Rows(await office.GetByteArrayAsync($"/api/v1/reports/money.xlsx?province=15&year={Year}&half=2"));
+        Assert.Equal(
+            (spent.GetProperty("disbursed").GetInt64() - june).ToString(),
+            ReportFiles.Row(second, 1, "Tổng cộng", "II. Theo nguồn vốn")[4]
+        );
+        Assert.True(june > 0);
+
         var docx = ReportFiles.Docx(await office.GetByteArrayAsync($"/api/v1/reports/money.docx?province=15&year={Year}"));
         var shown = ReportCell.Of(spent.GetProperty("disbursed").GetInt64()).Display;
         Assert.Contains(docx.TableRows, r => r.Contains("Tổng cộng") && r.Contains(shown));
@@ -292,6 +309,12 @@ public sealed class ReportApiTests
             Assert.NotEmpty(ProblemAssert.Errors(problem, field));
             Assert.Contains(field == "code" ? "khong-co" : field, problem.GetProperty("detail").GetString());
         }
+        var admin = await app.ClientAsAsync("demo.admin");
+        var national = await ProblemAssert.IsProblemAsync(
+            await admin.GetAsync($"/api/v1/reports/money.xlsx?year={Year}&half=1"),
+            HttpStatusCode.BadRequest
+        );
+        Assert.NotEmpty(ProblemAssert.Errors(national, "half"));
     }
 
     [Fact]
@@ -317,5 +340,13 @@ public sealed class ReportApiTests
         var national = ReportFiles.Rows(await admin.GetByteArrayAsync($"/api/v1/reports/money.xlsx?year={Year}"));
         Assert.Contains(national, r => r.Values.Any(v => v.EndsWith("CẢ NƯỚC", StringComparison.Ordinal)));
         Assert.Contains(national, r => r.GetValueOrDefault(1) == "Cả nước");
+        var nation = JsonDocument.Parse(await admin.GetStringAsync($"/api/v1/years/{Year}/summary")).RootElement;
+        var ntm = ReportFiles.Rows(await admin.GetByteArrayAsync($"/api/v1/reports/ntm-results.xlsx?year={Year}"));
+        var lines = nation.GetProperty("provinces").EnumerateArray().ToList();
+        Assert.Equal(lines.Sum(p => p.GetProperty("communesEvaluated").GetInt32()).ToString(), ReportFiles.Row(ntm, 1, "Cả nước")[2]);
+        Assert.Equal(
+            lines[0].GetProperty("communesWithData").GetInt32().ToString(),
+            ReportFiles.Row(ntm, 0, lines[0].GetProperty("code").GetString()!)[3]
+        );
     }
 }

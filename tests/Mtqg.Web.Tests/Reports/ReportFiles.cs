@@ -44,7 +44,7 @@ public static class ReportFiles
             .FirstOrDefault(d => d.Name == "_xlnm.Print_Titles");
         return new XlsxInfo(
             setup.PaperSize?.Value ?? 0,
-            setup.Orientation?.Value.ToString() ?? "",
+            setup.Orientation?.InnerText ?? "",
             setup.FitToWidth?.Value ?? 0,
             font,
             titles?.Text

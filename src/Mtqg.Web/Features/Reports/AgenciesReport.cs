@@ -7,7 +7,8 @@ namespace Mtqg.Web.Features.Reports;
 
 /// <summary>
 /// The helping agencies' work in the period: per agency its assigned communes (GET …/assignments), visits and support
-/// (GET /api/v1/visits?province=), recommendations raised and where they stand (GET /api/v1/recommendations?status=all);
+/// (GET /api/v1/visits?province=, the period's), recommendations raised in the period and where they stand (GET
+/// /api/v1/recommendations?status=all);
 /// then the visits and the recommendations one by one.
 /// </summary>
 public sealed class AgenciesReport(AssignmentService assignments, VisitService visits, RecommendationService recommendations)
@@ -19,18 +20,16 @@ public sealed class AgenciesReport(AssignmentService assignments, VisitService v
         var (assigned, outcome) = await assignments.AssignmentsAsync(province, null, ct);
         if (assigned is null)
             return (null, outcome);
-        var (allVisits, visitOutcome) = await visits.ListAsync(province, null, null, ct);
-        if (allVisits is null)
+        var (listed, visitOutcome) = await visits.ListAsync(province, null, null, ct, scope.From, scope.To);
+        if (listed is null)
             return (null, visitOutcome);
-        var (allRecommendations, recOutcome) = await recommendations.RecommendationsAsync(
-            new RecommendationFilter(province, null, null, false),
+        var (raised, recOutcome) = await recommendations.RecommendationsAsync(
+            new RecommendationFilter(province, null, null, false, scope.From, scope.To),
             ct
         );
-        if (allRecommendations is null)
+        if (raised is null)
             return (null, recOutcome);
-        bool In(DateOnly day) => day >= scope.From && day <= scope.To;
-        var inPeriod = allVisits.Where(v => In(v.Date)).OrderBy(v => v.Date).ThenBy(v => v.Id).ToList();
-        var raised = allRecommendations.Where(r => In(r.RaisedOn)).ToList();
+        var inPeriod = listed.OrderBy(v => v.Date).ThenBy(v => v.Id).ToList();
         var current = assigned.Where(a => a.From <= scope.To && a.To >= scope.From).ToList();
 
         var agencies = current
@@ -147,6 +146,13 @@ public sealed class AgenciesReport(AssignmentService assignments, VisitService v
             $"Kỳ báo cáo: từ {VietnamTime.Format(scope.From)} đến {VietnamTime.Format(scope.To)}. Số xã được phân công: các phân công còn hiệu lực trong kỳ.",
             "Quá hạn: kiến nghị chưa xử lý xong đã qua hạn tính đến ngày lập báo cáo.",
         };
+        // The lists are bounded (the pages' limits): a period past them is said, not silently cut.
+        if (listed.Count >= VisitService.ListLimit)
+            notes.Add($"Kỳ có hơn {VisitService.ListLimit} buổi làm việc: bảng chỉ gồm {VisitService.ListLimit} buổi gần nhất.");
+        if (raised.Count >= RecommendationService.ListLimit)
+            notes.Add(
+                $"Kỳ có hơn {RecommendationService.ListLimit} kiến nghị: bảng chỉ gồm {RecommendationService.ListLimit} kiến nghị nêu sớm nhất."
+            );
         return (new ReportContent([byAgency, visitList, recList], notes), Outcome.Done);
     }
 }

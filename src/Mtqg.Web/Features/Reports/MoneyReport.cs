@@ -9,7 +9,8 @@ namespace Mtqg.Web.Features.Reports;
 
 /// <summary>
 /// Capital and disbursement by programme and source: the capital plan's totals (GET …/capital) beside the projects'
-/// allocation and disbursement (GET …/disbursement), then the cumulative disbursement month by month; for the country,
+/// allocation and disbursement (GET …/disbursement; for half a year, the disbursement of its six months), then the cumulative
+/// disbursement month by month; for the country,
 /// the lines of GET /api/v1/years/{y}/disbursement.
 /// </summary>
 public sealed class MoneyReport(AppDbContext db, CapitalPlanService capital, DisbursementSummaryService disbursement) : IReportBuilder
@@ -24,12 +25,24 @@ public sealed class MoneyReport(AppDbContext db, CapitalPlanService capital, Dis
 
     public async Task<(ReportContent? Content, Outcome Outcome)> BuildAsync(ReportScope scope, CancellationToken ct)
     {
+        if (scope.Province is null && scope.Half is not null)
+        {
+            const string message =
+                "Bản cả nước của báo cáo vốn, giải ngân chỉ lập cho cả năm: bỏ tham số \"half\" hoặc chọn tỉnh (province).";
+            return (null, Outcome.Invalid(message, [new Problem("half", message)]));
+        }
         if (scope.Province is null)
             return await NationalAsync(scope.Year, ct);
         var (plan, planOutcome) = await capital.GetAsync(scope.Province, scope.Year, null, ct);
         if (plan is null)
             return (null, planOutcome);
-        var (spent, outcome) = await disbursement.ProvinceAsync(scope.Province, scope.Year, ct);
+        (int, int)? window = scope.Half switch
+        {
+            1 => (1, 6),
+            2 => (7, 12),
+            _ => null,
+        };
+        var (spent, outcome) = await disbursement.ProvinceAsync(scope.Province, scope.Year, ct, window);
         if (spent is null)
             return (null, outcome);
         var names = await db.Programmes.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
@@ -55,11 +68,13 @@ public sealed class MoneyReport(AppDbContext db, CapitalPlanService capital, Dis
             "III. Giải ngân lũy kế đến hết tháng",
             [new("Tháng", 10), new("Giải ngân lũy kế", 20), new($"Cùng kỳ năm {scope.Year - 1}", 20)],
             [
-                .. spent.Months.Select(m => new ReportRow(
-                    $"{m.Month:00}/{scope.Year}",
-                    m.Disbursed,
-                    ReportCell.Of(spent.PreviousYearMonths.FirstOrDefault(p => p.Month == m.Month)?.Disbursed)
-                )),
+                .. spent
+                    .Months.Where(m => m.Month >= scope.From.Month && m.Month <= scope.To.Month)
+                    .Select(m => new ReportRow(
+                        $"{m.Month:00}/{scope.Year}",
+                        m.Disbursed,
+                        ReportCell.Of(spent.PreviousYearMonths.FirstOrDefault(p => p.Month == m.Month)?.Disbursed)
+                    )),
             ]
         );
         return (
@@ -69,7 +84,9 @@ public sealed class MoneyReport(AppDbContext db, CapitalPlanService capital, Dis
                     plan.Version is { } version
                         ? $"Kế hoạch vốn: phiên bản {version} (mới nhất) của năm {scope.Year}."
                         : $"Tỉnh chưa có kế hoạch vốn năm {scope.Year}.",
-                    "Vốn giao cho dự án và giải ngân: tổng các dự án của tỉnh trong năm; tỷ lệ giải ngân = đã giải ngân / vốn giao cho dự án.",
+                    scope.Half is null
+                        ? "Vốn giao cho dự án và giải ngân: tổng các dự án của tỉnh trong năm; tỷ lệ giải ngân = đã giải ngân / vốn giao cho dự án."
+                        : $"Đã giải ngân: số giải ngân trong kỳ (từ {VietnamTime.Format(scope.From)} đến {VietnamTime.Format(scope.To)}); vốn giao cho dự án và kế hoạch vốn là của cả năm {scope.Year}; tỷ lệ = giải ngân trong kỳ / vốn giao cả năm.",
                 ]
             ),
             Outcome.Done

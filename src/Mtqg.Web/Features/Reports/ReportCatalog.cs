@@ -65,7 +65,7 @@ public static class ReportCatalog
         new(
             "money",
             "Tình hình giao vốn và giải ngân các chương trình mục tiêu quốc gia theo chương trình và nguồn vốn",
-            false,
+            true,
             true,
             "đồng",
             ReportKind.SystemForm,

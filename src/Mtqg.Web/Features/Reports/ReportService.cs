@@ -116,6 +116,27 @@ public sealed class ReportService(IServiceProvider services, AppDbContext db, Ac
         return (new Report(header, content.Tables, content.Notes), Outcome.Done);
     }
 
+    /// <summary>The provinces (of today) whose reports the account may make: every one for national accounts, else its own if it reads it.</summary>
+    public async Task<List<(string Code, string Name)>> ReadableProvincesAsync(int year, CancellationToken ct)
+    {
+        var provinces = UnitService.InForce(db.Units.AsNoTracking(), VietnamTime.Today(clock)).Where(u => u.Level == UnitLevel.Province);
+        if (!access.ReadsNationally)
+        {
+            if (access.User.Unit is not { Length: 2 } own || !await access.CanReadProvinceAsync(own, year))
+                return [];
+            provinces = provinces.Where(u => u.Code == own);
+        }
+        return
+        [
+            .. (await provinces.OrderBy(u => u.Code).Select(u => new { u.Code, u.FullName }).ToListAsync(ct)).Select(u =>
+                (u.Code, u.FullName)
+            ),
+        ];
+    }
+
+    /// <summary>Whether the account may make the national version of a report (no province).</summary>
+    public bool ReadsNationally => access.ReadsNationally;
+
     /// <summary>"Tỉnh Lào Cai" → "Lào Cai", "Thành phố Hà Nội" → "Hà Nội": the place line names the place, not its rank.</summary>
     private static string Place(string fullName)
     {

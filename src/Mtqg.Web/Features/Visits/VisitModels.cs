@@ -98,4 +98,12 @@ public sealed record RecommendationView(
 
 public sealed record AnswerInput(string? Text);
 
-public sealed record RecommendationFilter(string? Province, string? Commune, int? Agency, bool OpenOnly = true);
+/// <summary>RaisedFrom–RaisedTo: the recommendations raised in a period (a report's).</summary>
+public sealed record RecommendationFilter(
+    string? Province,
+    string? Commune,
+    int? Agency,
+    bool OpenOnly = true,
+    DateOnly? RaisedFrom = null,
+    DateOnly? RaisedTo = null
+);

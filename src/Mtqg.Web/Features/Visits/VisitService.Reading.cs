@@ -51,21 +51,30 @@ public sealed partial class VisitService
         );
     }
 
-    /// <summary>Visits of a commune (its timeline, newest first), of an agency, or of a province.</summary>
+    /// <summary>At most this many visits are listed (the newest).</summary>
+    public const int ListLimit = 500;
+
+    /// <summary>Visits of a commune (its timeline, newest first), of an agency, or of a province; <paramref name="from"/>–<paramref name="to"/>: of a period (a report's).</summary>
     public async Task<(IReadOnlyList<VisitLine>? Visits, Outcome Outcome)> ListAsync(
         string? province,
         string? communeCode,
         int? agencyId,
-        CancellationToken ct
+        CancellationToken ct,
+        DateOnly? from = null,
+        DateOnly? to = null
     )
     {
         var (query, outcome) = await reads.ScopeAsync(db.Visits.AsNoTracking(), province, communeCode, agencyId, ct);
         if (query is null)
             return (null, outcome);
+        if (from is { } first)
+            query = query.Where(v => v.Date >= first);
+        if (to is { } last)
+            query = query.Where(v => v.Date <= last);
         var rows = await query
             .OrderByDescending(v => v.Date)
             .ThenByDescending(v => v.Id)
-            .Take(500)
+            .Take(ListLimit)
             .Select(v => new
             {
                 v.Id,

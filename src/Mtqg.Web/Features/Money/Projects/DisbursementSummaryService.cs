@@ -48,8 +48,18 @@ public sealed record NationalDisbursement(
 /// </summary>
 public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy access, DepartmentService departments, TimeProvider clock)
 {
-    public async Task<(ProvinceDisbursement? Summary, Outcome Outcome)> ProvinceAsync(string province, int year, CancellationToken ct)
+    /// <summary>
+    /// The province's year; <paramref name="months"/>: only the disbursement of those months (a six-monthly report), the
+    /// allocation staying the year's.
+    /// </summary>
+    public async Task<(ProvinceDisbursement? Summary, Outcome Outcome)> ProvinceAsync(
+        string province,
+        int year,
+        CancellationToken ct,
+        (int From, int To)? months = null
+    )
     {
+        var (fromMonth, toMonth) = months ?? (1, 12);
         if (!InputRange.IsYear(year))
             return (null, Outcome.Invalid("Năm không hợp lệ.", [new("year", InputRange.YearMessage("Năm", year))]));
         var name = await db
@@ -94,7 +104,9 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
             })
             .ToListAsync(ct);
         var disbursementRows = await db
-            .ProjectDisbursements.Where(d => d.Year == year && EF.Parameter(ids).Contains(d.ProjectId))
+            .ProjectDisbursements.Where(d =>
+                d.Year == year && d.Month >= fromMonth && d.Month <= toMonth && EF.Parameter(ids).Contains(d.ProjectId)
+            )
             .GroupBy(d => new { d.ProjectId, d.Source })
             .Select(g => new
             {

@@ -13,6 +13,9 @@ namespace Mtqg.Web.Features.Visits.Recommendations;
 /// <summary>The recommendations raised during visits, tracked to closure by the party responsible for them.</summary>
 public sealed class RecommendationService(AppDbContext db, Agencies agencies, AccessPolicy access, VisitScope reads, TimeProvider clock)
 {
+    /// <summary>At most this many recommendations are listed (the oldest).</summary>
+    public const int ListLimit = 2000;
+
     /// <summary>Recommendations of a commune, agency or province; open ones only by default, oldest first, each with its overdue mark.</summary>
     public async Task<(IReadOnlyList<RecommendationLine>? Items, Outcome Outcome)> RecommendationsAsync(
         RecommendationFilter filter,
@@ -30,7 +33,11 @@ public sealed class RecommendationService(AppDbContext db, Agencies agencies, Ac
             return (null, outcome);
         if (filter.OpenOnly)
             query = query.Where(r => r.Status == RecommendationStatus.Open || r.Status == RecommendationStatus.InProgress);
-        var rows = await query.OrderBy(r => r.RaisedOn).ThenBy(r => r.Id).Take(2000).ToListAsync(ct);
+        if (filter.RaisedFrom is { } from)
+            query = query.Where(r => r.RaisedOn >= from);
+        if (filter.RaisedTo is { } to)
+            query = query.Where(r => r.RaisedOn <= to);
+        var rows = await query.OrderBy(r => r.RaisedOn).ThenBy(r => r.Id).Take(ListLimit).ToListAsync(ct);
         var names = await agencies.NamesAsync(rows.Select(r => r.CommuneCode), reads.Today, ct);
         var today = reads.Today;
         var departments = await DepartmentService.NamesAsync(db, filter.Province, ct);
