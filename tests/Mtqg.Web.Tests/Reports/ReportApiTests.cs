@@ -35,7 +35,6 @@ public sealed class ReportApiTests
         "Số:        /BC-VPĐP",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "Số liệu chưa khóa sổ",
         "Nơi nhận:",
         "NGƯỜI LẬP BIỂU",
         "THỦ TRƯỞNG ĐƠN VỊ",
@@ -75,7 +74,11 @@ public sealed class ReportApiTests
         var title = "BÁO CÁO " + ReportCatalog.Find(code)!.Title.ToUpper(CultureInfo.GetCultureInfo("vi-VN"));
         var today = VietnamTime.Today(DateTime.UtcNow);
         var place = $"Lào Cai, ngày {today.Day:00} tháng {today.Month:00} năm {today.Year}";
-        string[] expected = [.. HeaderTexts, title, place, $"Năm {Year}", "Đơn vị tính: " + ReportCatalog.Find(code)!.Unit];
+        // The demo closes no period: the closable parts say so; visits and titles are never closed.
+        var closing = ReportService.ClosedPartOf(code) is null
+            ? "Số liệu tại thời điểm lập báo cáo (phần số liệu này không khóa sổ)"
+            : "Số liệu chưa khóa sổ";
+        string[] expected = [.. HeaderTexts, closing, title, place, $"Năm {Year}", "Đơn vị tính: " + ReportCatalog.Find(code)!.Unit];
         if (format == "xlsx")
         {
             var texts = ReportFiles.Rows(bytes).SelectMany(r => r.Values).ToHashSet();

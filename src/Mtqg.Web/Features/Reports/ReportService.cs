@@ -37,7 +37,13 @@ public interface IReportBuilder
 }
 
 /// <summary>Checks a report request (code, parameters, access), has its builder fill it and puts the official header on it.</summary>
-public sealed class ReportService(IServiceProvider services, AppDbContext db, AccessPolicy access, TimeProvider clock)
+public sealed class ReportService(
+    IServiceProvider services,
+    AppDbContext db,
+    AccessPolicy access,
+    ProvinceLineage lineage,
+    TimeProvider clock
+)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -111,9 +117,42 @@ public sealed class ReportService(IServiceProvider services, AppDbContext db, Ac
             "BÁO CÁO " + scope.Kind.Title.ToUpper(Vi) + (national ? " CẢ NƯỚC" : ""),
             scope.PeriodText,
             scope.Kind.Unit,
-            scope.Kind.Form
+            scope.Kind.Form,
+            await ClosedNoteAsync(scope, ct)
         );
         return (new Report(header, content.Tables, content.Notes), Outcome.Done);
+    }
+
+    /// <summary>The part of a province-year whose closing a report's figures follow (null: figures no office closes).</summary>
+    public static string? ClosedPartOf(string code) =>
+        code switch
+        {
+            "ntm-results" => Closing.ClosedPart.Values,
+            "poverty" => Closing.ClosedPart.Poverty,
+            "money" => Closing.ClosedPart.Money,
+            _ => null,
+        };
+
+    /// <summary>
+    /// Whether the report's figures come from a closed period (DESIGN §13): who closed the province-year's part and when, or
+    /// for a national report how many provinces have closed it; null (printed "Số liệu chưa khóa sổ") while open.
+    /// </summary>
+    private async Task<string?> ClosedNoteAsync(ReportScope scope, CancellationToken ct)
+    {
+        if (ClosedPartOf(scope.Kind.Code) is not { } part)
+            return "Số liệu tại thời điểm lập báo cáo (phần số liệu này không khóa sổ)";
+        var closed = db.ClosedPeriods.AsNoTracking().Where(c => c.Year == scope.Year && c.Part == part && c.IsClosed);
+        if (scope.Province is null)
+        {
+            var provinces = await closed.CountAsync(ct);
+            return provinces == 0
+                ? null
+                : $"Số liệu của {provinces} tỉnh, thành phố đã khóa sổ năm {scope.Year}; các tỉnh khác chưa khóa sổ";
+        }
+        // Closed by the province of today: a pre-reform year's province is read as the one it went into.
+        var provinceNow = await lineage.ProvinceNowAsync(scope.Province, Reform.IsYearBefore(scope.Year) ? Reform.LastDayBefore : null);
+        var row = await closed.FirstOrDefaultAsync(c => c.ProvinceCode == provinceNow, ct);
+        return row is null ? null : $"Số liệu của kỳ đã khóa sổ lúc {Closing.PeriodClosingService.When(row.ClosedAt)} bởi {row.ClosedBy}";
     }
 
     /// <summary>The provinces (of today) whose reports the account may make: every one for national accounts, else its own if it reads it.</summary>
