@@ -15,8 +15,8 @@ public sealed class ReportDeadline : IAudited
     public required string ProvinceCode { get; set; }
     public int Year { get; set; }
 
-    /// <summary>1 or 2 for a six-monthly report's half; null for the whole year.</summary>
-    public int? Half { get; set; }
+    /// <summary>1 or 2 for a six-monthly report's half; 0 for the whole year (not null: a unique index treats nulls as distinct).</summary>
+    public int Half { get; set; }
 
     /// <summary>The report's code in the catalog (ntm-results, money, …).</summary>
     public required string ReportCode { get; set; }
@@ -42,7 +42,7 @@ public sealed class ReportDeadline : IAudited
         );
 
     public AuditInfo AuditInfo() =>
-        new(ProvinceCode, $"Lịch báo cáo {ReportCode} {(Half is { } h ? $"6 tháng {h}/" : "năm ")}{Year}", Year);
+        new(ProvinceCode, $"Lịch báo cáo {ReportCode} {(Half > 0 ? $"6 tháng {Half}/" : "năm ")}{Year}", Year);
 }
 
 internal sealed class ReportDeadlineConfiguration : IEntityTypeConfiguration<ReportDeadline>

@@ -387,7 +387,7 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
-                    b.Property<int?>("Half")
+                    b.Property<int>("Half")
                         .HasColumnType("integer");
 
                     b.Property<string>("Note")

@@ -370,7 +370,7 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("Half")
+                    b.Property<int>("Half")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")

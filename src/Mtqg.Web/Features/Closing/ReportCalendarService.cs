@@ -103,7 +103,7 @@ public sealed class ReportCalendarService(AppDbContext db, AccessPolicy access, 
             problems.Add(new("note", "Ghi chú: tối đa 1000 ký tự."));
         if (problems.Count > 0)
             return (null, Outcome.Invalid("Lịch báo cáo chưa hợp lệ; chưa có gì được ghi.", problems));
-        var half = kind!.HalfYear ? input!.Half : null;
+        var half = kind!.HalfYear ? input!.Half ?? 0 : 0;
         if (
             await db.ReportDeadlines.AnyAsync(
                 d => d.ProvinceCode == province && d.Year == year && d.ReportCode == kind.Code && d.Half == half,
@@ -184,7 +184,7 @@ public sealed class ReportCalendarService(AppDbContext db, AccessPolicy access, 
         return may.IsDone ? (row, may) : (null, may);
     }
 
-    public static string Period(int year, int? half) =>
+    public static string Period(int year, int half) =>
         half switch
         {
             1 => $"6 tháng đầu năm {year}",
@@ -206,7 +206,7 @@ public sealed class ReportCalendarService(AppDbContext db, AccessPolicy access, 
             d.ReportCode,
             ReportCatalog.Find(d.ReportCode)?.Title ?? d.ReportCode,
             d.Year,
-            d.Half,
+            d.Half > 0 ? d.Half : null,
             Period(d.Year, d.Half),
             d.DueOn,
             d.SentOn,

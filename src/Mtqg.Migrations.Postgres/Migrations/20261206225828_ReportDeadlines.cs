@@ -20,7 +20,7 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ProvinceCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: false),
-                    Half = table.Column<int>(type: "integer", nullable: true),
+                    Half = table.Column<int>(type: "integer", nullable: false),
                     ReportCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
                     SentOn = table.Column<DateOnly>(type: "date", nullable: true),

@@ -19,7 +19,7 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Half = table.Column<int>(type: "INTEGER", nullable: true),
+                    Half = table.Column<int>(type: "INTEGER", nullable: false),
                     ReportCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     SentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
