@@ -41,8 +41,7 @@ public sealed class ReportDeadline : IAudited
             nameof(UpdatedAt)
         );
 
-    public AuditInfo AuditInfo() =>
-        new(ProvinceCode, $"Lịch báo cáo {ReportCode} {(Half > 0 ? $"6 tháng {Half}/" : "năm ")}{Year}", Year);
+    public AuditInfo AuditInfo() => new(ProvinceCode, $"Lịch báo cáo {ReportCode} {(Half > 0 ? $"6 tháng {Half}/" : "năm ")}{Year}", Year);
 }
 
 internal sealed class ReportDeadlineConfiguration : IEntityTypeConfiguration<ReportDeadline>
