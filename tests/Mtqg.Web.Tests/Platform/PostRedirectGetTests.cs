@@ -65,6 +65,30 @@ public sealed class PostRedirectGetTests
     }
 
     [Fact]
+    public async Task An_answer_on_the_recommendations_own_page_is_recorded_and_an_empty_one_is_refused_in_place()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var department = await app.ClientAsAsync("demo.thamdinh", followRedirects: false);
+        var id = Regex
+            .Match(await department.GetStringAsync("/kien-nghi?tinh=15"), "name=\"_handler\" value=\"respond-(\\d+)\"")
+            .Groups[1]
+            .Value;
+        var url = $"/kien-nghi/{id}";
+
+        var empty = await department.PostFormAsync(url, "respond", ("text", "   "));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("role=\"alert\"", await empty.Content.ReadAsStringAsync());
+        var posted = await department.PostFormAsync(url, "respond", ("text", "Sở đã gửi hướng dẫn bằng văn bản"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        Assert.Contains("Đã ghi trả lời", await PageAsync(department, posted.Target()));
+        var history = (await department.GetFromJsonAsync<JsonElement>($"/api/v1/recommendations/{id}"))
+            .GetProperty("history")
+            .EnumerateArray();
+        Assert.Single(history, e => e.GetProperty("text").GetString() == "Sở đã gửi hướng dẫn bằng văn bản");
+    }
+
+    [Fact]
     public async Task An_answer_to_a_recommendation_from_the_open_list_redirects_back_to_the_same_filtered_list()
     {
         await using var app = await MtqgApp.StartDemoAsync();
