@@ -46,6 +46,28 @@ public sealed class PostRedirectGetTests
     }
 
     [Fact]
+    public async Task A_list_deleted_from_its_page_with_the_version_it_showed_is_gone_and_a_stale_version_is_refused()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi", followRedirects: false);
+        var created = await coordinator.PostFormAsync(Lists, "new-list", ("name", "Danh sách xóa thử"), ("communes", BaoHa));
+        Assert.Equal(HttpStatusCode.SeeOther, created.StatusCode);
+        var before = await ListCountAsync(coordinator);
+        var page = await PageAsync(coordinator, Lists);
+        var id = Regex.Matches(page, "name=\"_handler\" value=\"delete-list-(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value)).Max();
+
+        var stale = await coordinator.PostFormAsync(Lists, $"delete-list-{id}", ("version", "1-0"));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal(before, await ListCountAsync(coordinator));
+        var form = page[page.IndexOf($"value=\"delete-list-{id}\"", StringComparison.Ordinal)..];
+        var version = WebUtility.HtmlDecode(Regex.Match(form, "name=\"version\" value=\"([^\"]+)\"").Groups[1].Value);
+        var deleted = await coordinator.PostFormAsync(Lists, $"delete-list-{id}", ("version", version));
+        Assert.Equal(HttpStatusCode.SeeOther, deleted.StatusCode);
+        Assert.Contains("Đã xóa danh sách «Danh sách xóa thử».", await PageAsync(coordinator, deleted.Target()));
+        Assert.Equal(before - 1, await ListCountAsync(coordinator));
+    }
+
+    [Fact]
     public async Task A_refused_form_renders_in_place_with_its_errors_and_the_input_kept_and_writes_nothing()
     {
         await using var app = await MtqgApp.StartDemoAsync();
