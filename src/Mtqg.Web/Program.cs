@@ -10,6 +10,7 @@ using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Departments;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Health;
+using Mtqg.Web.Features.Home;
 using Mtqg.Web.Features.Map;
 using Mtqg.Web.Features.Money;
 using Mtqg.Web.Features.NationalExport;
@@ -68,6 +69,7 @@ builder.Services.AddFiles();
 builder.Services.AddPlans();
 builder.Services.AddVisits();
 builder.Services.AddRecognition();
+builder.Services.AddHome();
 
 var app = builder.Build();
 
@@ -124,6 +126,7 @@ app.MapPlansApi();
 app.MapVisitsApi();
 app.MapRecognitionApi();
 app.MapTitlesApi();
+app.MapHomeApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 

@@ -10,7 +10,7 @@ using Scalar.AspNetCore;
 
 namespace Mtqg.Web.Api;
 
-public static class ApiSetup
+public static partial class ApiSetup
 {
     public static IServiceCollection AddMtqgApi(this IServiceCollection services)
     {
@@ -170,6 +170,8 @@ public static class ApiSetup
             );
         if (error is StoredTextRefusedException)
             return new(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", error.Message);
+        if (QueryValue(error) is { } query)
+            return query;
         if (error is InvalidDataException || error.InnerException is InvalidDataException)
             return new(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", InputGuard.UnreadableForm); // the form reader refuses a NUL
         var json = error as JsonException ?? error.InnerException as JsonException;
@@ -221,6 +223,37 @@ public static class ApiSetup
         }
         return null;
     }
+
+    /// <summary>
+    /// A page's query value its parameter cannot take (<c>?nam=abc</c>): Blazor's <c>[SupplyParameterFromQuery]</c> throws
+    /// "Cannot parse the value 'abc' as type '…Int32…' for 'nam'" — a 400 naming the parameter, the value and what it needs.
+    /// </summary>
+    private static ExpectedError? QueryValue(Exception error)
+    {
+        if (error is not InvalidOperationException)
+            return null;
+        var m = QueryParse().Match(error.Message);
+        if (!m.Success)
+            return null;
+        var (value, type, name) = (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value);
+        var needs = type switch
+        {
+            _ when type.Contains("Int", StringComparison.Ordinal) => name is "nam" or "year" ? "một năm (ví dụ 2026)" : "một số nguyên",
+            _ when type.Contains("Date", StringComparison.Ordinal) => "một ngày dạng dd/MM/yyyy",
+            _ when type.Contains("Decimal", StringComparison.Ordinal) || type.Contains("Double", StringComparison.Ordinal) => "một số",
+            _ when type.Contains("Boolean", StringComparison.Ordinal) => "true hoặc false",
+            _ => "một giá trị hợp lệ",
+        };
+        var shown = InputText.Clean(value.Length > 40 ? value[..40] + "…" : value);
+        var message = $"Tham số «{name}» trên địa chỉ có giá trị «{shown}» không hợp lệ: cần {needs}.";
+        return new(StatusCodes.Status400BadRequest, "Địa chỉ không hợp lệ", message, new Problem(name, message));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^Cannot parse the value '(.*)' as type '(.*)' for '([^']*)'",
+        System.Text.RegularExpressions.RegexOptions.Singleline
+    )]
+    private static partial System.Text.RegularExpressions.Regex QueryParse();
 
     /// <summary>SQLite gave up waiting for another connection's write (SQLITE_BUSY, SQLITE_LOCKED) after its busy timeout.</summary>
     private static bool Busy(Exception error)

@@ -254,6 +254,10 @@ public sealed class AuthorizationMatrixTests
             Rule.Own("read-province", "coordinator", "appraiser", "viewer"),
             (s, _) => Get($"/api/v1/provinces/{Province(s)}/years/2025/poverty")
         ),
+        // "Việc chờ tôi" (issue 17): every signed-in account has its own list.
+        ["GET /api/v1/my-work"] = new(Rule.Roles("signed-in", "coordinator", "appraiser", "agency", "viewer", "commune"), (_, _) =>
+            Get("/api/v1/my-work")
+        ),
         // Reports (issue 16): the catalog for every account; a province's report for those who read its detailed data.
         ["GET /api/v1/reports/"] = new(Rule.Roles("signed-in", "coordinator", "appraiser", "agency", "viewer", "commune"), (_, _) =>
             Get("/api/v1/reports")

@@ -94,7 +94,7 @@ public sealed class ReportCalendarTests
 
         // The office's "Việc chờ tôi" (home page) names the report not sent that is due; the far one and the sent one are not there.
         var browser = await app.ClientAsAsync(office.UserName, office.Password);
-        var home = WebUtility.HtmlDecode(await browser.GetStringAsync("/"));
+        var home = WebUtility.HtmlDecode(await browser.GetStringAsync("/viec-cho-toi"));
         Assert.Contains(
             $"Gửi báo cáo «Kết quả thực hiện Bộ tiêu chí xã nông thôn mới theo xã và tiêu chí» năm {Year} (hạn {VietnamTime.Format(past)})",
             home

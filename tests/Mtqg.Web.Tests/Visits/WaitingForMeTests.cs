@@ -19,7 +19,7 @@ public sealed class WaitingForMeTests
         var theirs = all.Where(r => Open(r) && r.GetProperty("responsible").GetString() == "commune").ToList();
         Assert.NotEmpty(theirs); // the demo data gives the commune recommendations to answer
 
-        var home = WebUtility.HtmlDecode(await officer.GetStringAsync("/"));
+        var home = WebUtility.HtmlDecode(await officer.GetStringAsync("/viec-cho-toi"));
         var waiting = home[home.IndexOf("Việc chờ tôi", StringComparison.Ordinal)..];
         foreach (var r in theirs)
             Assert.Contains($"href=\"/kien-nghi/{r.GetProperty("id").GetInt32()}\"", waiting);
@@ -39,7 +39,7 @@ public sealed class WaitingForMeTests
             .Where(r => Open(r) && r.GetProperty("isOverdue").GetBoolean())
             .ToList();
         Assert.NotEmpty(overdue);
-        var home = WebUtility.HtmlDecode(await office.GetStringAsync("/"));
+        var home = WebUtility.HtmlDecode(await office.GetStringAsync("/viec-cho-toi"));
         var waiting = home[home.IndexOf("Việc chờ tôi", StringComparison.Ordinal)..];
         foreach (var r in overdue)
             Assert.Contains($"href=\"/kien-nghi/{r.GetProperty("id").GetInt32()}\"", waiting);

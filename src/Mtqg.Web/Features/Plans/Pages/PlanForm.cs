@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mtqg.Web.Features.Visits;
 
 namespace Mtqg.Web.Features.Plans.Pages;
@@ -20,4 +21,52 @@ public sealed class PlanForm
 
     public PlanInput ToInput(string? province) =>
         new(province, Number, Issuer, VisitForm.Date(IssuedOn), VisitForm.Date(PeriodFrom), VisitForm.Date(PeriodTo), Title);
+}
+
+/// <summary>
+/// The add-target form, bound by the framework (root names as posted: kind, name, level, year…). Numbers stay text here so that
+/// a wrong one reaches the service, which names it; the fields a kind does not use are dropped by <see cref="ToInput"/>.
+/// </summary>
+public sealed class TargetForm
+{
+    public string? Kind { get; set; }
+    public string? Name { get; set; }
+    public string? Level { get; set; }
+    public string? Year { get; set; }
+    public string? Goal { get; set; }
+    public string? BaselineYear { get; set; }
+    public string? CommuneCode { get; set; }
+    public string? Unit { get; set; }
+    public string? Scope { get; set; }
+    public string? Mode { get; set; }
+    public string? CommuneListId { get; set; }
+    public string? Agency { get; set; }
+
+    public TargetInput ToInput()
+    {
+        var kind = Kind ?? "";
+        var (activity, rate) = (kind == "activity", kind == "rateReduction");
+        int? year = int.TryParse(Year, out var y) ? y : null;
+        int? listId = int.TryParse(CommuneListId, out var l) ? l : null;
+        int? baseline = int.TryParse(BaselineYear, out var b) ? b : null;
+        return new TargetInput(
+            kind,
+            Name,
+            activity || rate ? null : Level,
+            activity ? null : year,
+            kind == "namedCommune" ? CommuneCode : null,
+            Number(Goal),
+            activity ? Unit : null,
+            Scope,
+            Mode,
+            null,
+            activity || rate ? listId : null,
+            activity ? Agency : null,
+            rate ? baseline : null
+        );
+    }
+
+    /// <summary>"12", "12,5" or "12.5".</summary>
+    public static decimal? Number(string? text) =>
+        decimal.TryParse(text?.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
 }

@@ -1,0 +1,71 @@
+// Page forms, without changing how they post (every form works without this script):
+// - a form whose fields were edited and not sent warns before the page is left (a link, reload, closing the tab);
+// - a form being sent cannot be sent twice: its submit button is locked and says what is happening, with a progress bar
+//   for a file upload. A form marked data-mtqg-nowarn is left alone (sign-out, filters are GET forms and never tracked).
+(() => {
+    const tracked = form => form instanceof HTMLFormElement && (form.method || '').toLowerCase() === 'post' && !form.hasAttribute('data-mtqg-nowarn');
+    const dirty = new Set();
+    let leaving = false;
+    const mark = event => {
+        const form = event.target?.form;
+        if (tracked(form) && event.target.type !== 'hidden') dirty.add(form);
+    };
+    document.addEventListener('input', mark, true);
+    document.addEventListener('change', mark, true);
+
+    document.addEventListener('submit', event => {
+        const form = event.target;
+        if (!(form instanceof HTMLFormElement) || (form.method || '').toLowerCase() !== 'post') return;
+        if (form.dataset.mtqgSending) { event.preventDefault(); return; } // a second click while the first is on its way
+        leaving = true; // the user chose to send: nothing is lost by leaving
+        dirty.clear();
+        form.dataset.mtqgSending = '1';
+        const button = event.submitter ?? form.querySelector('button[type=submit], button:not([type])');
+        const upload = form.enctype === 'multipart/form-data' && [...form.querySelectorAll('input[type=file]')].some(f => f.files?.length);
+        // After the submit event, so that the button's own name and value are still sent.
+        setTimeout(() => {
+            if (button) {
+                button.disabled = true;
+                button.setAttribute('aria-busy', 'true');
+                button.dataset.mtqgLabel = button.textContent;
+                button.textContent = upload ? 'Đang tải tệp lên và kiểm tra…' : 'Đang xử lý…';
+            }
+            if (upload && !form.querySelector('.mtqg-sending')) {
+                const bar = document.createElement('div');
+                bar.className = 'mtqg-sending';
+                bar.setAttribute('role', 'progressbar');
+                bar.setAttribute('aria-label', 'Đang tải tệp lên và kiểm tra');
+                bar.innerHTML = '<span></span>';
+                form.appendChild(bar);
+            }
+        }, 0);
+    });
+
+    // Back from the browser's cache: the form may be sent again.
+    window.addEventListener('pageshow', () => {
+        leaving = false;
+        for (const form of document.querySelectorAll('form[data-mtqg-sending]')) {
+            delete form.dataset.mtqgSending;
+            const button = form.querySelector('button[aria-busy=true]');
+            if (button) { button.disabled = false; button.removeAttribute('aria-busy'); button.textContent = button.dataset.mtqgLabel ?? button.textContent; }
+            form.querySelector('.mtqg-sending')?.remove();
+        }
+    });
+
+    const unsaved = () => !leaving && [...dirty].some(form => form.isConnected);
+    const warning = 'Các thay đổi trên biểu mẫu chưa được lưu. Rời trang và bỏ các thay đổi này?';
+    window.addEventListener('beforeunload', event => {
+        if (!unsaved()) return;
+        event.preventDefault();
+        event.returnValue = warning;
+    });
+    // Links followed inside the page (Blazor's enhanced navigation) do not unload it: ask here, before Blazor handles the click.
+    window.addEventListener('click', event => {
+        const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+        if (!link || link.target === '_blank' || link.hasAttribute('download') || event.defaultPrevented || !unsaved()) return;
+        if (new URL(link.href, location.href).origin !== location.origin) return;
+        if (confirm(warning)) { dirty.clear(); return; }
+        event.preventDefault();
+        event.stopImmediatePropagation();
+    }, true);
+})();
