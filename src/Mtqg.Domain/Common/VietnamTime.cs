@@ -27,6 +27,24 @@ public static class VietnamTime
     /// <summary>A date as Vietnamese texts write it: 30/06/2025.</summary>
     public static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A date typed in a page's form: as Vietnamese write it (30/06/2025, 1/7/2025), or as a browser's date field or an API
+    /// sends it (2025-06-30). Never month-first: 07/12/2026 is the seventh of December.
+    /// </summary>
+    public static bool TryParseDate(string? text, out DateOnly date)
+    {
+        date = default;
+        var t = text?.Trim();
+        if (string.IsNullOrEmpty(t))
+            return false;
+        return DateOnly.TryParseExact(t, TypedFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    /// <summary><see cref="TryParseDate(string?, out DateOnly)"/> as a nullable: null when empty or not a date.</summary>
+    public static DateOnly? ParseDate(string? text) => TryParseDate(text, out var date) ? date : null;
+
+    private static readonly string[] TypedFormats = ["dd/MM/yyyy", "d/M/yyyy", "dd/M/yyyy", "d/MM/yyyy", "yyyy-MM-dd"];
+
     /// <summary>The UTC instant at which a day begins in Vietnam (00:00 there is 17:00 UTC the day before).</summary>
     public static DateTime StartUtc(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
 }

@@ -69,3 +69,48 @@
         event.stopImmediatePropagation();
     }, true);
 })();
+
+// Date fields (DateInput, InputDateText) are text in dd/mm/yyyy whatever the browser's language; a calendar button beside each
+// opens the browser's own date picker and writes the chosen day back as dd/mm/yyyy. Without this script the field is typed.
+(() => {
+    const iso = text => {
+        const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text ?? '');
+        if (m) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+        return /^\d{4}-\d{2}-\d{2}$/.test((text ?? '').trim()) ? text.trim() : '';
+    };
+    const typed = value => { const [y, m, d] = value.split('-'); return `${d}/${m}/${y}`; };
+    const enhance = field => {
+        if (field.dataset.mtqgPicker || typeof HTMLInputElement.prototype.showPicker !== 'function') return;
+        field.dataset.mtqgPicker = '1';
+        const wrap = document.createElement('span');
+        wrap.className = 'mtqg-date-wrap';
+        field.replaceWith(wrap);
+        const native = document.createElement('input');
+        native.type = 'date';
+        native.tabIndex = -1;
+        native.className = 'mtqg-date-native';
+        native.setAttribute('aria-hidden', 'true');
+        if (field.dataset.min) native.min = field.dataset.min;
+        if (field.dataset.max) native.max = field.dataset.max;
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'mtqg-date-button';
+        button.setAttribute('aria-label', 'Chọn ngày trên lịch');
+        button.textContent = '📅';
+        wrap.append(field, native, button);
+        button.addEventListener('click', () => {
+            native.value = iso(field.value);
+            try { native.showPicker(); } catch { field.focus(); }
+        });
+        native.addEventListener('change', () => {
+            if (!native.value) return;
+            field.value = typed(native.value);
+            field.dispatchEvent(new Event('input', { bubbles: true }));
+            field.focus();
+        });
+    };
+    const all = () => document.querySelectorAll('input.mtqg-date').forEach(enhance);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', all); else all();
+    // Blazor's enhanced navigation swaps the page without a load event.
+    window.Blazor?.addEventListener?.('enhancedload', all);
+})();

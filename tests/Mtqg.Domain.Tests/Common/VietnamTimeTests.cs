@@ -63,4 +63,28 @@ public class VietnamTimeTests
         Assert.Equal("30/06/2025", VietnamTime.Format(new DateOnly(2025, 6, 30)));
         Assert.Equal("01/07/2025", VietnamTime.Format(new DateOnly(2025, 7, 1)));
     }
+
+    [Theory]
+    [InlineData("07/12/2026", "2026-12-07")] // day first, never month first
+    [InlineData("1/7/2025", "2025-07-01")]
+    [InlineData(" 30/06/2025 ", "2025-06-30")]
+    [InlineData("2025-06-30", "2025-06-30")] // as a browser's date field or a script sends it
+    public void A_typed_date_is_read_day_first_or_as_iso(string text, string expected)
+    {
+        Assert.True(VietnamTime.TryParseDate(text, out var date));
+        Assert.Equal(expected, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("12/31/2026")] // month first is not a date here
+    [InlineData("31/02/2026")]
+    [InlineData("2026-13-01")]
+    [InlineData("07.12.2026")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void What_is_not_a_day_first_date_is_not_read(string? text)
+    {
+        Assert.False(VietnamTime.TryParseDate(text, out _));
+        Assert.Null(VietnamTime.ParseDate(text));
+    }
 }

@@ -142,7 +142,8 @@ public sealed class MyWorkTests
         Assert.Equal("/quyet-dinh", PathOf(sent));
     }
 
-    private static string PathOf(HttpResponseMessage redirect) => new Uri(new Uri("http://localhost"), redirect.Headers.Location!).PathAndQuery;
+    private static string PathOf(HttpResponseMessage redirect) =>
+        new Uri(new Uri("http://localhost"), redirect.Headers.Location!).PathAndQuery;
 
     [Theory]
     [InlineData("/quyet-dinh?nam=abc", "nam", "abc")]
@@ -174,5 +175,17 @@ public sealed class MyWorkTests
         Assert.Contains("Tải tệp số liệu (.xlsx)", viewer); // reading stays
         var office = await (await app.ClientAsAsync("demo.dieuphoi")).GetStringAsync(url);
         Assert.Contains("type=\"file\"", office);
+    }
+
+    [Fact]
+    public async Task A_date_typed_day_first_in_a_page_filter_is_read_as_Vietnamese_write_it()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var page = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/?asOf=30/06/2025"));
+        Assert.Contains("Tình trạng ngày 30/06/2025.", page);
+        Assert.Contains("Trước sắp xếp 01/07/2025", page);
+        Assert.Contains("name=\"asOf\" value=\"30/06/2025\"", page); // the field shows it back day first
+        var refused = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/?asOf=06/31/2025"));
+        Assert.Contains("Ngày \"06/31/2025\" không hợp lệ", refused);
     }
 }

@@ -209,7 +209,7 @@ public sealed class DatedRecordsTests
         var lists = WebUtility.HtmlDecode(await office.GetStringAsync("/tinh/15/danh-sach-xa?ngay=2024-06-01"));
         Assert.Contains($"{before} xã có hiệu lực ngày 01/06/2024 (trước sắp xếp)", lists);
         Assert.Contains("Xã Hoàng Thu Phố", lists);
-        Assert.Contains("value=\"2024-06-01\"", lists); // the new list's "Các xã tại ngày" starts at the date looked up
+        Assert.Contains("value=\"01/06/2024\"", lists); // the new list's "Các xã tại ngày" starts at the date looked up, written dd/MM/yyyy
 
         var assignments = WebUtility.HtmlDecode(await office.GetStringAsync("/tinh/15/phan-cong"));
         Assert.Contains($"{now} xã có hiệu lực ngày", assignments);

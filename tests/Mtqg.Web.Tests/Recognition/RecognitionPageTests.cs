@@ -34,14 +34,14 @@ public sealed class RecognitionPageTests
         var id = await SubmittedAsync(app);
 
         var builder = await app.ClientAsAsync("demo.thamdinh");
-        Assert.Contains("Thẩm định Xã Bảo Hà năm 2026: tiêu chí 1, 2", await PageAsync(builder, "/"));
+        Assert.Contains("Thẩm định Xã Bảo Hà năm 2026: tiêu chí 1, 2", await PageAsync(builder, "/viec-cho-toi"));
         var queue = await PageAsync(builder, "/tham-dinh");
         Assert.Contains($"/ho-so-de-nghi/{id}#tieu-chi-1", queue);
         Assert.Contains($"/ho-so-de-nghi/{id}#tieu-chi-2", queue);
         Assert.DoesNotContain("#tieu-chi-3", queue);
         Assert.Contains(
             "Thẩm định Xã Bảo Hà năm 2026: tiêu chí 3, 6, 8",
-            await PageAsync(await app.ClientAsAsync("demo.thamdinh.nnmt"), "/")
+            await PageAsync(await app.ClientAsAsync("demo.thamdinh.nnmt"), "/viec-cho-toi")
         );
 
         // On the dossier page the department is offered to judge its criteria only.
@@ -49,7 +49,7 @@ public sealed class RecognitionPageTests
         Assert.Contains("Nhận xét tiêu chí 1", page);
         Assert.DoesNotContain("Nhận xét tiêu chí 3", page);
         // Submitted, the dossier no longer waits for the commune (its recommendations to answer still do).
-        var commune = await PageAsync(await app.ClientAsAsync("demo.xa"), "/");
+        var commune = await PageAsync(await app.ClientAsAsync("demo.xa"), "/viec-cho-toi");
         Assert.DoesNotContain("Hoàn thiện và nộp hồ sơ Xã Bảo Hà năm 2026", commune);
         Assert.DoesNotContain($"/ho-so-de-nghi/{id}\"", commune[commune.IndexOf("Việc chờ tôi", StringComparison.Ordinal)..]);
     }

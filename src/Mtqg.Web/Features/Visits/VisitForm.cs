@@ -37,8 +37,8 @@ public static class VisitForm
     public static List<string> Lines(string? text) =>
         [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    public static DateOnly? Date(string? text) =>
-        DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+    /// <summary>A date as a page's field posts it: dd/MM/yyyy (or yyyy-MM-dd); null when empty or not a date.</summary>
+    public static DateOnly? Date(string? text) => Mtqg.Domain.Common.VietnamTime.ParseDate(text);
 
     public static decimal? Number(string? text) =>
         decimal.TryParse(

@@ -21,6 +21,6 @@ public sealed class DeadlineForm
 {
     public string? Report { get; set; }
     public int? Half { get; set; }
-    public DateOnly? DueOn { get; set; }
+    public string? DueOn { get; set; }
     public string? Note { get; set; }
 }

@@ -5,9 +5,9 @@ public sealed class AddDepartmentForm
 {
     public string? Code { get; set; }
     public string? Name { get; set; }
-    public DateOnly? ValidFrom { get; set; }
+    public string? ValidFrom { get; set; }
 
-    public DepartmentInput ToInput() => new(Code, Name, ValidFrom);
+    public DepartmentInput ToInput() => new(Code, Name, Mtqg.Domain.Common.VietnamTime.ParseDate(ValidFrom));
 }
 
 /// <summary>The rename / merge form: a department, and a new name or a last day with its successor.</summary>
@@ -15,8 +15,8 @@ public sealed class ChangeDepartmentForm
 {
     public string? Code { get; set; }
     public string? Name { get; set; }
-    public DateOnly? ValidTo { get; set; }
+    public string? ValidTo { get; set; }
     public string? SuccessorCode { get; set; }
 
-    public DepartmentChange ToChange() => new(Name, ValidTo, SuccessorCode);
+    public DepartmentChange ToChange() => new(Name, Mtqg.Domain.Common.VietnamTime.ParseDate(ValidTo), SuccessorCode);
 }

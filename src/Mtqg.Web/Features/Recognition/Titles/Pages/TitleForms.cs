@@ -16,11 +16,12 @@ public sealed class BaselineForm
     public string? DecisionNumber { get; set; }
 
     [Required(ErrorMessage = "Chọn ngày quyết định.")]
-    public DateOnly? DecisionDate { get; set; }
+    public string? DecisionDate { get; set; }
     public string? Signer { get; set; }
     public string? Note { get; set; }
 
-    public BaselineTitleRequest ToRequest() => new(CommuneCode, Level, SetCode, DecisionNumber, DecisionDate, Signer, Note);
+    public BaselineTitleRequest ToRequest() =>
+        new(CommuneCode, Level, SetCode, DecisionNumber, Mtqg.Domain.Common.VietnamTime.ParseDate(DecisionDate), Signer, Note);
 }
 
 /// <summary>The province's decision that a merged commune holds a level: the predecessors' titles it rests on are ticked.</summary>
@@ -36,7 +37,7 @@ public sealed class AcknowledgementForm
     public string? DecisionNumber { get; set; }
 
     [Required(ErrorMessage = "Chọn ngày quyết định.")]
-    public DateOnly? DecisionDate { get; set; }
+    public string? DecisionDate { get; set; }
     public string? Signer { get; set; }
     public string? Note { get; set; }
 
@@ -44,5 +45,13 @@ public sealed class AcknowledgementForm
     public Dictionary<int, bool> BasedOn { get; set; } = [];
 
     public AcknowledgementRequest ToRequest() =>
-        new(CommuneCode, Level, DecisionNumber, DecisionDate, Signer, [.. BasedOn.Where(b => b.Value).Select(b => b.Key)], Note);
+        new(
+            CommuneCode,
+            Level,
+            DecisionNumber,
+            Mtqg.Domain.Common.VietnamTime.ParseDate(DecisionDate),
+            Signer,
+            [.. BasedOn.Where(b => b.Value).Select(b => b.Key)],
+            Note
+        );
 }
