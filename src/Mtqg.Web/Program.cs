@@ -10,6 +10,7 @@ using Mtqg.Web.Features.CriteriaSets;
 using Mtqg.Web.Features.Departments;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Health;
+using Mtqg.Web.Features.Mail;
 using Mtqg.Web.Features.Map;
 using Mtqg.Web.Features.Money;
 using Mtqg.Web.Features.NationalExport;
@@ -68,6 +69,7 @@ builder.Services.AddFiles();
 builder.Services.AddPlans();
 builder.Services.AddVisits();
 builder.Services.AddRecognition();
+builder.Services.AddMail();
 
 var app = builder.Build();
 
@@ -124,6 +126,7 @@ app.MapPlansApi();
 app.MapVisitsApi();
 app.MapRecognitionApi();
 app.MapTitlesApi();
+app.MapMailApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 
