@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Mtqg.Web.Features.Accounts;
 using Mtqg.Web.Tests.Infrastructure;
 
@@ -13,7 +15,7 @@ public sealed class MailSettingsTests
     public async Task The_profile_page_saves_the_address_and_choice_and_refuses_a_bad_address_in_place_saving_nothing()
     {
         await using var app = await MtqgApp.StartAsync();
-        var viewer = (await app.Given().Account(Roles.Viewer, unit: "15")).Client;
+        var (viewerName, _, viewer) = await app.Given().Account(Roles.Viewer, unit: "15");
 
         var saved = await viewer.PostFormAsync(
             "/ho-so",
@@ -37,6 +39,16 @@ public sealed class MailSettingsTests
         Assert.Equal("daily", settings.GetProperty("choice").GetString());
         Assert.Contains("value=\"nguoi.xem@laocai.gov.vn\"", await viewer.GetStringAsync("/ho-so"));
         Assert.Contains("value=\"nguoi.xem@\"", page); // what was typed stays in the field, to correct
+
+        // Where a person's mail goes is in the audit trail, once (the refused post wrote nothing).
+        using var scope = app.Services.CreateScope();
+        var trail = await app.Db(scope)
+            .AuditEntries.AsNoTracking()
+            .Where(e => e.Entity == "AppUser" && e.Key == viewerName)
+            .Select(e => e.NewValue)
+            .ToListAsync();
+        var change = Assert.Single(trail, t => t != null && t.Contains("Thư điện tử: nguoi.xem"));
+        Assert.Equal("Thư điện tử: nguoi.xem@laocai.gov.vn; Nhận thư: Một thư tổng hợp mỗi ngày", change);
     }
 
     [Fact]

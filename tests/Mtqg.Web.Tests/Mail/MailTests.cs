@@ -17,7 +17,13 @@ public sealed class MailTests
     private const string Site = "https://ntm.thu-nghiem.vn";
 
     /// <summary>The demo app sending through <paramref name="port"/> (no mail settings at all when null).</summary>
-    internal static async Task<MtqgApp> StartAsync(int? port, TimeProvider? clock = null, int retrySeconds = 60)
+    internal static async Task<MtqgApp> StartAsync(
+        int? port,
+        TimeProvider? clock = null,
+        int retrySeconds = 60,
+        bool demo = true,
+        int maxAttempts = 6
+    )
     {
         var settings = port is null
             ? null
@@ -30,8 +36,9 @@ public sealed class MailTests
                 ["Mtqg:Mail:BaseUrl"] = Site,
                 ["Mtqg:Mail:PollSeconds"] = "1",
                 ["Mtqg:Mail:RetrySeconds"] = retrySeconds.ToString(),
+                ["Mtqg:Mail:MaxAttempts"] = maxAttempts.ToString(),
             };
-        var app = new MtqgApp(await TestDatabase.CreateAsync(demo: true), settings: settings, clock: clock, demo: true);
+        var app = new MtqgApp(await TestDatabase.CreateAsync(demo: demo), settings: settings, clock: clock, demo: demo);
         app.Server.ToString();
         return app;
     }
@@ -44,7 +51,7 @@ public sealed class MailTests
         return client;
     }
 
-    private static async Task<List<OutgoingMail>> QueueAsync(MtqgApp app)
+    internal static async Task<List<OutgoingMail>> QueueAsync(MtqgApp app)
     {
         using var scope = app.Services.CreateScope();
         return await app.Db(scope).OutgoingMails.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
@@ -170,7 +177,7 @@ public sealed class MailTests
         Assert.Equal(2, sent.Attempts);
     }
 
-    private static async Task<OutgoingMail> PollAsync(MtqgApp app, Func<OutgoingMail, bool> where, int seconds = 20)
+    internal static async Task<OutgoingMail> PollAsync(MtqgApp app, Func<OutgoingMail, bool> where, int seconds = 20)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (true)

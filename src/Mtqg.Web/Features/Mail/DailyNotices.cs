@@ -107,7 +107,7 @@ public sealed class DailyNotices(
             .Where(u => u.Code == code)
             .OrderBy(u => u.ValidTo == null ? 0 : 1)
             .ThenByDescending(u => u.ValidTo)
-            .Select(u => u.Name)
+            .Select(u => u.FullName)
             .FirstOrDefaultAsync(ct)
         ?? code;
 
