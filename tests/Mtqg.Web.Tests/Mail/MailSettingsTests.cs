@@ -87,4 +87,16 @@ public sealed class MailSettingsTests
         var anonymous = await app.CreateClient().GetAsync("/api/v1/me/notifications");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
+
+    [Fact]
+    public async Task A_mail_server_without_a_sender_or_the_site_address_stops_the_app_at_start_naming_the_settings()
+    {
+        await using var app = new MtqgApp(
+            await TestDatabase.CreateAsync(),
+            settings: new Dictionary<string, string> { ["Mtqg:Mail:Host"] = "smtp.laocai.gov.vn", ["Mtqg:Mail:BaseUrl"] = "ntm.laocai" }
+        );
+        var refused = Assert.ThrowsAny<Exception>(() => app.Server).ToString();
+        Assert.Contains("Mtqg:Mail:FromAddress", refused);
+        Assert.Contains("Mtqg:Mail:BaseUrl", refused);
+    }
 }

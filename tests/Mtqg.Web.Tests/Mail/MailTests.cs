@@ -107,6 +107,15 @@ public sealed class MailTests
         Assert.Contains($"{Site}/ho-so-de-nghi/{id}", nnmt.TextBody);
         var police = Assert.Single(await smtp.WaitForAsync("congan@laocai.gov.vn"));
         Assert.Equal("Thẩm định hồ sơ Xã Bảo Hà năm 2026: tiêu chí 10", police.Subject);
+
+        // Criterion 8 sent back and resubmitted: only its department is asked again, for it alone.
+        await OkAsync(await SendBackAsync(await app.ClientAsAsync("demo.thamdinh.nnmt"), id, 8, "Thiếu biên bản"));
+        await AppraiseAllAsync(app, id, AppraiserOf.Keys.Where(n => n != 8));
+        await OkAsync(await (await app.ClientAsAsync("demo.xa")).PostAsync($"/api/v1/dossiers/{id}/resubmit", null));
+        var again = await smtp.WaitForAsync("nnmt@laocai.gov.vn", count: 2);
+        Assert.Equal("Thẩm định hồ sơ Xã Bảo Hà năm 2026: tiêu chí 8", again[1].Subject);
+        await app.Services.GetRequiredService<MailWorker>().SendDueAsync(CancellationToken.None);
+        Assert.Single(smtp.To("congan@laocai.gov.vn"));
     }
 
     [Fact]
