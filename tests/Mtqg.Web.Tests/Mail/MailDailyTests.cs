@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Mtqg.Data.Mail;
 using Mtqg.Web.Features.Accounts;
+using Mtqg.Web.Features.Closing;
 using Mtqg.Web.Features.Mail;
 
 namespace Mtqg.Web.Tests.Mail;
@@ -104,5 +105,29 @@ public sealed class MailDailyTests
         Assert.Contains("Gửi không được, đã thôi gửi</td><td>1</td>", page);
         Assert.Contains("vanphong@laocai.gov.vn", page);
         Assert.Equal(HttpStatusCode.Forbidden, (await office.Client.GetAsync("/quan-tri/thu-dien-tu")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sender_runs_the_scan_by_itself_when_a_new_day_begins_in_Vietnam()
+    {
+        await using var smtp = await new SmtpTestServer().StartAsync();
+        var clock = new MailTests.MovableClock();
+        await using var app = await MailTests.StartAsync(smtp.Port, clock, demo: false, dailyScan: true);
+        var office = await app.Given().Account(Roles.Coordinator, unit: LaoCai);
+        await SetMailAsync(office.Client, "vanphong@laocai.gov.vn");
+        var deadline = await office.Client.PostAsJsonAsync(
+            $"/api/v1/provinces/{LaoCai}/years/{Today.Year}/report-calendar",
+            new { report = "money", dueOn = Iso(Today.AddDays(ReportCalendarService.SoonDays + 1)) } // due "soon" from tomorrow
+        );
+        Assert.True(deadline.IsSuccessStatusCode, await deadline.Content.ReadAsStringAsync());
+        await app.Services.GetRequiredService<MailWorker>().SendDueAsync(CancellationToken.None);
+        Assert.Empty(smtp.Messages); // not due soon today
+
+        clock.Advance(TimeSpan.FromDays(1));
+
+        var mail = Assert.Single(await smtp.WaitForAsync("vanphong@laocai.gov.vn"));
+        Assert.StartsWith("Gửi báo cáo «Tình hình giao vốn và giải ngân", mail.Subject);
+        var due = Mtqg.Domain.Common.VietnamTime.Format(Today.AddDays(ReportCalendarService.SoonDays + 1));
+        Assert.Contains($"có hạn gửi ngày {due}", mail.TextBody);
     }
 }

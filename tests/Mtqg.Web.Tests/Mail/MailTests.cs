@@ -22,7 +22,8 @@ public sealed class MailTests
         TimeProvider? clock = null,
         int retrySeconds = 60,
         bool demo = true,
-        int maxAttempts = 6
+        int maxAttempts = 6,
+        bool dailyScan = false
     )
     {
         var settings = port is null
@@ -37,6 +38,9 @@ public sealed class MailTests
                 ["Mtqg:Mail:PollSeconds"] = "1",
                 ["Mtqg:Mail:RetrySeconds"] = retrySeconds.ToString(),
                 ["Mtqg:Mail:MaxAttempts"] = maxAttempts.ToString(),
+                // A test calls the day's scan itself (MailWorker.ScanAsync) when its data is there, instead of racing the one at start.
+                ["Mtqg:Mail:DailyScan"] = dailyScan ? "true" : "false",
+                ["Mtqg:Mail:DailyHour"] = "0",
             };
         var app = new MtqgApp(await TestDatabase.CreateAsync(demo: demo), settings: settings, clock: clock, demo: demo);
         app.Server.ToString();
@@ -200,7 +204,7 @@ public sealed class MailTests
     }
 
     /// <summary>The system clock, moved forward by the test (the app's retries and days come from it).</summary>
-    private sealed class MovableClock : TimeProvider
+    internal sealed class MovableClock : TimeProvider
     {
         private TimeSpan offset;
 

@@ -45,6 +45,12 @@ public sealed class MailOptions : IValidatableObject
     [Range(0, 23, ErrorMessage = "Mtqg:Mail:DailyHour phải từ 0 đến 23.")]
     public int DailyHour { get; set; } = 7;
 
+    /// <summary>
+    /// Whether this instance runs the daily scan (several instances may all run it: its notices are keyed by the day). Off: it
+    /// only sends, and the scan is left to another instance (or, in tests, called directly).
+    /// </summary>
+    public bool DailyScan { get; set; } = true;
+
     public bool IsOn => !string.IsNullOrWhiteSpace(Host);
 
     public string Link(string path) => (BaseUrl ?? "").TrimEnd('/') + path;

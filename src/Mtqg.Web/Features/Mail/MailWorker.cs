@@ -152,7 +152,7 @@ public sealed class MailSender(MailWorker worker, IOptions<MailOptions> options,
             {
                 var local = VietnamTime.ToLocal(clock.GetUtcNow().UtcDateTime);
                 var today = DateOnly.FromDateTime(local);
-                if (scanned != today && local.Hour >= o.DailyHour)
+                if (o.DailyScan && scanned != today && local.Hour >= o.DailyHour)
                 {
                     await worker.ScanAsync(today, stoppingToken);
                     scanned = today;
