@@ -6,6 +6,7 @@ using Mtqg.Data.Audit;
 using Mtqg.Data.Closing;
 using Mtqg.Data.Criteria;
 using Mtqg.Data.Departments;
+using Mtqg.Data.Mail;
 using Mtqg.Data.Money;
 using Mtqg.Data.Plans;
 using Mtqg.Data.Poverty;
@@ -65,6 +66,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ConstructionDebt> ConstructionDebts => Set<ConstructionDebt>();
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
     public DbSet<ReportDeadline> ReportDeadlines => Set<ReportDeadline>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,7 @@ using Mtqg.Web.Features.Departments;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Health;
 using Mtqg.Web.Features.Home;
+using Mtqg.Web.Features.Mail;
 using Mtqg.Web.Features.Map;
 using Mtqg.Web.Features.Money;
 using Mtqg.Web.Features.NationalExport;
@@ -70,6 +71,7 @@ builder.Services.AddPlans();
 builder.Services.AddVisits();
 builder.Services.AddRecognition();
 builder.Services.AddHome();
+builder.Services.AddMail();
 
 var app = builder.Build();
 
@@ -127,6 +129,7 @@ app.MapVisitsApi();
 app.MapRecognitionApi();
 app.MapTitlesApi();
 app.MapHomeApi();
+app.MapMailApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 

@@ -18,6 +18,10 @@ public sealed class AppUser : IdentityUser
     [Display(Name = "Sở, ngành hoặc cơ quan")]
     public string? Sector { get; set; }
     public bool IsDisabled { get; set; }
+
+    /// <summary>How the account wants mail about what waits for it (its <c>Email</c> is the address).</summary>
+    [Display(Name = "Nhận thư")]
+    public MailChoice MailChoice { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -29,4 +33,12 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.Property(u => u.UnitCode).HasMaxLength(10);
         user.Property(u => u.Sector).HasMaxLength(200);
     }
+}
+
+/// <summary>Mail about what waits: one mail per thing as it comes, one digest a day, or none.</summary>
+public enum MailChoice
+{
+    Immediate = 0,
+    DailyDigest = 1,
+    None = 2,
 }

@@ -68,6 +68,7 @@ public sealed class AuthorizationMatrixTests
 
     private static readonly Rule ReadPlans = Rule.Own("read-plans", "coordinator", "appraiser", "agency", "viewer");
     private static readonly Rule Manage = Rule.Own("manage-plans", "coordinator");
+    private static readonly Rule SignedIn = Rule.Roles("signed-in", "coordinator", "appraiser", "agency", "commune", "viewer");
 
     // demo.giupdo's agency is assigned Xã Bảo Hà (02989), so it reads it like the province's accounts and its officer do.
     private static readonly Rule ReadCommune = Rule.Own("read-commune", "coordinator", "appraiser", "agency", "viewer", "commune");
@@ -78,6 +79,11 @@ public sealed class AuthorizationMatrixTests
         ["GET /health"] = new(Rule.Public, (_, _) => Get("/health")),
         ["POST /api/v1/auth/token"] = new(Rule.Public, (_, _) =>
             Send(HttpMethod.Post, "/api/v1/auth/token", new { userName = "demo.xem", password = "Demo@2026" })
+        ),
+        // Each account's own mail settings: any signed-in account, on itself only.
+        ["GET /api/v1/me/notifications/"] = new(SignedIn, (_, _) => Get("/api/v1/me/notifications")),
+        ["PUT /api/v1/me/notifications/"] = new(SignedIn, (_, _) =>
+            Send(HttpMethod.Put, "/api/v1/me/notifications", new { email = "thu@example.vn", choice = "daily" })
         ),
         ["GET /api/v1/units/"] = new(Rule.Public, (s, _) => Get($"/api/v1/units?parent={Province(s)}")),
         ["GET /api/v1/units/{code}"] = new(Rule.Public, (s, _) => Get($"/api/v1/units/{Commune(s)}")),

@@ -228,6 +228,8 @@ public sealed partial class AuditInterceptor(AuditActor actor, TimeProvider cloc
         (nameof(AppUser.UnitCode), "Đơn vị"),
         (nameof(AppUser.Sector), "Sở, ngành"),
         (nameof(AppUser.IsDisabled), "Ngừng hoạt động"),
+        (nameof(AppUser.Email), "Thư điện tử"),
+        (nameof(AppUser.MailChoice), "Nhận thư"),
         (nameof(AppUser.LockoutEnd), "Khóa đến"),
     ];
 

@@ -60,6 +60,7 @@ public static class AuditText
             ActivityScope s => s == ActivityScope.PerCommune ? "Từng xã" : "Chung",
             ProgressMode m => m == ProgressMode.LatestValue ? "Số mới nhất" : "Cộng dồn",
             SupportKind k => Features.Visits.VisitService.SupportName(k),
+            Mtqg.Data.Accounts.MailChoice c => Features.Mail.MailChoices.Label(c),
             _ => value.ToString(),
         };
 

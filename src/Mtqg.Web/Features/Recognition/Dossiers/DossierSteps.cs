@@ -7,6 +7,7 @@ using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Recognition;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Access;
+using Mtqg.Web.Features.Mail;
 using Mtqg.Web.Features.Scorecards;
 using Mtqg.Web.Features.Scorecards.Values;
 
@@ -16,7 +17,14 @@ namespace Mtqg.Web.Features.Recognition.Dossiers;
 /// The machinery every dossier step shares: load the stored snapshot, let the domain decide, store the
 /// new snapshot in one SaveChanges, retry when a parallel step won the race, refresh the frozen scorecard.
 /// </summary>
-public sealed class DossierSteps(AppDbContext db, ScorecardService scorecards, SetCatalog catalog, TimeProvider clock, AccessPolicy access)
+public sealed class DossierSteps(
+    AppDbContext db,
+    ScorecardService scorecards,
+    SetCatalog catalog,
+    TimeProvider clock,
+    AccessPolicy access,
+    DossierNotices notices
+)
 {
     private const int MaxAttempts = 8;
 
@@ -72,11 +80,13 @@ public sealed class DossierSteps(AppDbContext db, ScorecardService scorecards, S
             )
                 return (null, Outcome.Conflict($"Hồ sơ #{id} đã được người khác thay đổi sau khi bạn mở; tải lại rồi thử lại."));
             var now = Now;
+            var before = DossierNotices.Before(record);
             var outcome = await step(record, dossier, access.User.Actor, now);
             if (!outcome.IsDone)
                 return (null, outcome.Kind == OutcomeKind.Rejected ? Conflict(outcome) : outcome);
             var loadedVersion = record.Version;
             Store(dossier, record, now);
+            await notices.QueueAsync(record, before, ct); // in the step's own SaveChanges: no mail without the step, no step without its mail
             if (await SaveAsync(ct, id, loadedVersion) is { } conflict)
             {
                 if (expectedVersion is null && attempt < MaxAttempts)
