@@ -64,7 +64,11 @@ public sealed class NavigationJourneyTests
 
         await menu.ClickAsync();
         await Group(page, "Kế hoạch & hỗ trợ").ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ghi buổi làm việc", Exact = true })).ToBeVisibleAsync();
+        await Expect(
+                page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" })
+                    .GetByRole(AriaRole.Link, new() { Name = "Ghi buổi làm việc", Exact = true })
+            )
+            .ToBeVisibleAsync();
         await Expect(Group(page, "Quản trị")).ToHaveCountAsync(0); // an agency account administers nothing
         await session.ScreenshotAsync("menu-dien-thoai", fullPage: false);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" })

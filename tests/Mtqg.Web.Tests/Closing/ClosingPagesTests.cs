@@ -50,7 +50,7 @@ public sealed class ClosingPagesTests
         var url = $"/xa/{BaoHa}?nam=2026&set={set}";
         var card = await HtmlAsync(await officer.GetAsync(url));
         Assert.Contains("Số liệu tiêu chí năm 2026 của Tỉnh Lào Cai đã khóa sổ lúc", card); // said before anyone types
-        var field = Regex.Match(card, "name=\"(v_\\d+)\"[^>]*aria-label=\"Giá trị chỉ tiêu 1.2\"").Groups[1].Value;
+        var field = Regex.Match(card, "name=\"(V\\[\\d+\\])\"[^>]*aria-label=\"Giá trị chỉ tiêu 1.2\"").Groups[1].Value;
         var refused = await officer.PostFormAsync(url, "indicator-values", ("version", PageForms.Hidden(card, "version")), (field, "80"));
         var refusedHtml = await HtmlAsync(refused);
         Assert.Contains("Số liệu tiêu chí năm 2026 của Tỉnh Lào Cai đã khóa sổ lúc", refusedHtml);

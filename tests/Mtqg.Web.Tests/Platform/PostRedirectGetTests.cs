@@ -137,7 +137,7 @@ public sealed class PostRedirectGetTests
         var officer = await app.ClientAsAsync("demo.xa", followRedirects: false);
         var url = $"/xa/{BaoHa}?nam=2026&set={Code}";
         var page = await PageAsync(officer, url);
-        var field = Regex.Match(page, "name=\"(v_\\d+)\"[^>]*aria-label=\"Giá trị chỉ tiêu 1.2\"").Groups[1].Value;
+        var field = Regex.Match(page, "name=\"(V\\[\\d+\\])\"[^>]*aria-label=\"Giá trị chỉ tiêu 1.2\"").Groups[1].Value;
         var version = PageForms.Hidden(page, "version");
 
         var refused = await officer.PostFormAsync(url, "indicator-values", ("version", version), (field, "tám mươi"));

@@ -1,6 +1,6 @@
 namespace Mtqg.Web.Features.Visits;
 
-/// <summary>How the visit pages read their form fields: one line per item, ISO dates from date inputs.</summary>
+/// <summary>How the visit pages read their form fields: one line per item, dates day first (or ISO), numbers with , or .</summary>
 public static class VisitForm
 {
     /// <summary>The kinds of support a visit records, with their Vietnamese names, in the order forms offer them.</summary>
@@ -8,31 +8,6 @@ public static class VisitForm
     [
         .. Enum.GetValues<Mtqg.Domain.Visits.SupportKind>().Select(k => (VisitService.SupportCode(k), VisitService.SupportName(k))),
     ];
-
-    /// <summary>
-    /// The support rows of a posted visit form (fields support{i}.kind/description/quantity/unit/value): every row with a
-    /// description, a quantity or a value, in order; rows left empty are not support.
-    /// </summary>
-    public static List<SupportInput> Support(IFormCollection form)
-    {
-        var rows = new List<SupportInput>();
-        for (var i = 0; form.ContainsKey($"support{i}.kind"); i++)
-        {
-            string? Field(string name) => form[$"support{i}.{name}"].ToString() is { Length: > 0 } text ? text.Trim() : null;
-            if (Field("description") is null && Field("quantity") is null && Field("value") is null)
-                continue;
-            rows.Add(
-                new SupportInput(
-                    Field("kind"),
-                    Field("description"),
-                    Number(Field("quantity")),
-                    Field("unit"),
-                    (long?)Number(Field("value"))
-                )
-            );
-        }
-        return rows;
-    }
 
     public static List<string> Lines(string? text) =>
         [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
@@ -49,4 +24,65 @@ public static class VisitForm
         )
             ? n
             : null;
+}
+
+/// <summary>
+/// A visit as the new-visit and correction forms post it, bound by the framework (root names: date, communeCode,
+/// participants…, and the repeated rows <c>Support[i].Kind</c>… and <c>Rec[i].Text</c>…).
+/// </summary>
+public sealed class VisitPostForm
+{
+    public string? Date { get; set; }
+    public string? CommuneCode { get; set; }
+    public string? Participants { get; set; }
+    public string? Content { get; set; }
+    public string? Findings { get; set; }
+    public string? Difficulties { get; set; }
+
+    // The framework leaves a collection null when the form sent none of its rows.
+    public List<SupportRow>? Support { get; set; }
+    public List<RecommendationRow>? Rec { get; set; }
+
+    /// <summary>Every support row with a description, a quantity or a value, in order; rows left empty are not support.</summary>
+    public List<SupportInput> SupportInputs() =>
+        [
+            .. (Support ?? [])
+                .Where(r => !IsBlank(r.Description) || !IsBlank(r.Quantity) || !IsBlank(r.Value))
+                .Select(r => new SupportInput(
+                    Trim(r.Kind),
+                    Trim(r.Description),
+                    VisitForm.Number(r.Quantity),
+                    Trim(r.Unit),
+                    (long?)VisitForm.Number(r.Value)
+                )),
+        ];
+
+    /// <summary>Every recommendation row with a text.</summary>
+    public List<RecommendationInput> Recommendations() =>
+        [
+            .. (Rec ?? [])
+                .Where(r => !IsBlank(r.Text))
+                .Select(r => new RecommendationInput(r.Text, r.Responsible, r.Sector, VisitForm.Date(r.DueDate))),
+        ];
+
+    private static bool IsBlank(string? text) => string.IsNullOrWhiteSpace(text);
+
+    private static string? Trim(string? text) => IsBlank(text) ? null : text!.Trim();
+}
+
+public sealed class SupportRow
+{
+    public string? Kind { get; set; }
+    public string? Description { get; set; }
+    public string? Quantity { get; set; }
+    public string? Unit { get; set; }
+    public string? Value { get; set; }
+}
+
+public sealed class RecommendationRow
+{
+    public string? Text { get; set; }
+    public string? Responsible { get; set; }
+    public string? Sector { get; set; }
+    public string? DueDate { get; set; }
 }

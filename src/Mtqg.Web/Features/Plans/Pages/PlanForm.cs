@@ -70,3 +70,37 @@ public sealed class TargetForm
     public static decimal? Number(string? text) =>
         decimal.TryParse(text?.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
 }
+
+/// <summary>A commune list as its new and correction forms post it (root names: name, communes, asOf, version).</summary>
+public sealed class CommuneListForm
+{
+    public string? Name { get; set; }
+    public string? Communes { get; set; }
+    public string? AsOf { get; set; }
+    public string? Version { get; set; }
+
+    public CommuneListInput ToInput(string province, DateOnly? asOf) => new(province, Name, CommuneLists.Codes(Communes), asOf);
+}
+
+/// <summary>An assignment as its new and correction forms post it (<see cref="AssignmentFields"/> names the fields).</summary>
+public sealed class AssignmentForm
+{
+    public string? Agency { get; set; }
+    public string? Communes { get; set; }
+    public string? From { get; set; }
+    public string? To { get; set; }
+    public string? Leader { get; set; }
+
+    public AssignmentInput ToInput(string province) =>
+        new(province, Agency, CommuneLists.Codes(Communes), VisitForm.Date(From), VisitForm.Date(To), Leader);
+}
+
+/// <summary>A target's progress form (date, amount, commune, evidence text, an evidence file).</summary>
+public sealed class ProgressForm
+{
+    public string? Date { get; set; }
+    public string? Amount { get; set; }
+    public string? CommuneCode { get; set; }
+    public string? Evidence { get; set; }
+    public IFormFile? File { get; set; }
+}
