@@ -57,7 +57,24 @@ public sealed class HomeJourneyTests
         await FitsAsync(session, "viec-cho-toi-co-quan-dien-thoai");
         await first.ClickAsync();
         await Expect(page.GetByLabel("Xã làm việc").Locator("option:checked")).ToHaveTextAsync(commune);
+        // Dates are written day first whatever the browser's language, with a calendar button beside the field.
+        var today = Mtqg.Domain.Common.VietnamTime.Format(Mtqg.Domain.Common.VietnamTime.Today(DateTime.UtcNow));
+        await Expect(page.Locator("input[name=date]")).ToHaveValueAsync(today);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Chọn ngày trên lịch" }).First).ToBeVisibleAsync();
         await FitsAsync(session, "buoi-lam-viec-moi-dien-thoai");
+
+        // Typed and not saved: leaving by a link asks first, and staying keeps what was typed.
+        await page.GetByLabel("Nội dung làm việc").FillAsync("Kiểm tra tiến độ tiêu chí giao thông");
+        string? asked = null;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked = dialog.Message;
+            await dialog.DismissAsync();
+        };
+        await page.Locator("a.mtqg-work-link").ClickAsync();
+        await Expect(page.GetByLabel("Nội dung làm việc")).ToHaveValueAsync("Kiểm tra tiến độ tiêu chí giao thông");
+        Assert.Equal("Các thay đổi trên biểu mẫu chưa được lưu. Rời trang và bỏ các thay đổi này?", asked);
+        Assert.Equal("/buoi-lam-viec/moi", new Uri(page.Url).AbsolutePath); // still on the form
     }
 
     [Fact]
