@@ -34,7 +34,8 @@ public sealed partial class BenchmarkRun
         var provinces = uploads.Where(u => u.Year == LoadYear).Select(u => u.ProvinceCode).ToList();
         var appPaths = provinces.Select(p => $"/api/v1/provinces/{p}/years/{LoadYear}/summary?set={set.Code}").ToList();
 
-        LoadResult appLoad;
+        LoadResult appLoad,
+            appMixed;
         double appCpu,
             referenceCpu;
         var appExports = new Dictionary<int, double>();
@@ -58,6 +59,8 @@ public sealed partial class BenchmarkRun
             Step(
                 $"summary load: {appLoad.Requests:N0} requests in {appLoad.Seconds:0.0} s, {appLoad.RequestsPerSecond:N0}/s, p50 {appLoad.P50:0.0} ms, p95 {appLoad.P95:0.0} ms, p99 {appLoad.P99:0.0} ms, {appLoad.Errors} errors, {appLoad.Bytes / Math.Max(1, appLoad.Requests) / 1024.0:0.0} KB per answer, working set {Mb(web.WorkingSet())} MB, peak {Mb(web.PeakWorkingSet())} MB"
             );
+            var mixed = PlanMixed(evaluations, set, provinces);
+            appMixed = await MixedLoadAsync(client, mixed, reference: false);
             await SummariesAgreeAsync(client, set, provinces);
             await DisbursementAsync(client, web);
             await PovertySummaryAsync(client);
@@ -99,7 +102,8 @@ public sealed partial class BenchmarkRun
             appPeak = web.PeakWorkingSet();
         }
 
-        LoadResult referenceLoad;
+        LoadResult referenceLoad,
+            referenceMixed;
         var referenceExports = new Dictionary<int, double>();
         long referencePeak;
         await using (
@@ -119,6 +123,7 @@ public sealed partial class BenchmarkRun
             var cpu = server.CpuTime();
             referenceLoad = await LoadLoop.RunAsync(client, paths, options.Clients, options.Duration, options.MaxRequests);
             referenceCpu = (server.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, referenceLoad.Requests);
+            referenceMixed = await MixedLoadAsync(client, PlanMixed(evaluations, set, provinces), reference: true);
             Step(
                 $"reference summary load: {referenceLoad.Requests:N0} requests, {referenceLoad.RequestsPerSecond:N0}/s, p50 {referenceLoad.P50:0.0} ms, p95 {referenceLoad.P95:0.0} ms, {referenceLoad.Errors} errors"
             );
@@ -127,6 +132,7 @@ public sealed partial class BenchmarkRun
             referencePeak = server.PeakWorkingSet();
         }
 
+        ReportMixed(appMixed, referenceMixed, PlanMixed(evaluations, set, provinces));
         report.Check(
             "summary load without errors",
             appLoad.Errors == 0 && referenceLoad.Errors == 0,

@@ -13,7 +13,11 @@ public sealed record LoadResult(
     double RequestsPerSecond,
     long Bytes,
     string? FirstError
-);
+)
+{
+    /// <summary>Per kind of request of a mixed loop (summary, scorecard, write): count and p95 latency.</summary>
+    public IReadOnlyDictionary<string, (int Requests, double P95)> ByKind { get; init; } = new Dictionary<string, (int, double)>();
+}
 
 /// <summary>
 /// A bounded load loop over loopback: <c>clients</c> concurrent clients, each sending its next request
@@ -36,15 +40,24 @@ public static class LoadLoop
             Timeout = TimeSpan.FromSeconds(60),
         };
 
-    public static async Task<LoadResult> RunAsync(
+    public static Task<LoadResult> RunAsync(
         HttpClient client,
         IReadOnlyList<string> paths,
         int clients,
         TimeSpan duration,
         int maxRequests
+    ) => RunAsync(client, n => ("get", new HttpRequestMessage(HttpMethod.Get, paths[n % paths.Count])), clients, duration, maxRequests);
+
+    /// <summary>The loop with any request: <paramref name="next"/> makes the n-th request and names its kind (latencies are kept per kind).</summary>
+    public static async Task<LoadResult> RunAsync(
+        HttpClient client,
+        Func<int, (string Kind, HttpRequestMessage Request)> next,
+        int clients,
+        TimeSpan duration,
+        int maxRequests
     )
     {
-        var latencies = new List<double>[clients];
+        var latencies = new List<(string Kind, double Ms)>[clients];
         var issued = 0;
         var errors = 0;
         long bytes = 0;
@@ -54,18 +67,19 @@ public static class LoadLoop
             .Range(0, clients)
             .Select(async c =>
             {
-                var mine = latencies[c] = new List<double>(4096);
+                var mine = latencies[c] = new List<(string, double)>(4096);
                 await Task.Yield();
                 while (watch.Elapsed < duration)
                 {
                     var n = Interlocked.Increment(ref issued);
                     if (n > maxRequests)
                         break;
-                    var path = paths[n % paths.Count];
+                    var (kind, request) = next(n);
+                    var path = $"{request.Method} {request.RequestUri}";
                     var start = Stopwatch.GetTimestamp();
                     try
                     {
-                        using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
                         var body = await response.Content.ReadAsByteArrayAsync();
                         Interlocked.Add(ref bytes, body.Length);
                         if (!response.IsSuccessStatusCode)
@@ -79,13 +93,21 @@ public static class LoadLoop
                         Interlocked.Increment(ref errors);
                         Interlocked.CompareExchange(ref firstError, $"{e.Message} {path}", null);
                     }
-                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    finally
+                    {
+                        request.Dispose();
+                    }
+                    mine.Add((kind, Stopwatch.GetElapsedTime(start).TotalMilliseconds));
                 }
             })
             .ToList();
         await Task.WhenAll(workers);
         var seconds = watch.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var all = latencies.SelectMany(l => l).Select(l => l.Ms).Order().ToArray();
+        var byKind = latencies
+            .SelectMany(l => l)
+            .GroupBy(l => l.Kind)
+            .ToDictionary(g => g.Key, g => (g.Count(), Percentile([.. g.Select(l => l.Ms).Order()], 0.95)));
         return new LoadResult(
             all.Length,
             errors,
@@ -96,7 +118,10 @@ public static class LoadLoop
             all.Length / seconds,
             bytes,
             firstError
-        );
+        )
+        {
+            ByKind = byKind,
+        };
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>

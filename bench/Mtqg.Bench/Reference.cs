@@ -329,6 +329,32 @@ public static partial class Reference
         return parameter;
     }
 
+    /// <summary>One commune-year's stored values (indicator id → value), as the mixed load's reference read.</summary>
+    public static async Task<Dictionary<int, decimal>> ValuesAsync(DbConnection connection, int unitId, int year)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "IndicatorId", "Value" FROM "IndicatorValues" WHERE "UnitId" = @u AND "Year" = @y""";
+        Parameter(command, "@u").Value = unitId;
+        Parameter(command, "@y").Value = year;
+        var values = new Dictionary<int, decimal>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            values[reader.GetInt32(0)] = reader.GetDecimal(1);
+        return values;
+    }
+
+    /// <summary>One value replaced in place, as the mixed load's reference write; the rows changed.</summary>
+    public static async Task<int> SetValueAsync(DbConnection connection, int unitId, int year, int indicatorId, decimal value)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """UPDATE "IndicatorValues" SET "Value" = @v WHERE "UnitId" = @u AND "Year" = @y AND "IndicatorId" = @i""";
+        Parameter(command, "@v").Value = value;
+        Parameter(command, "@u").Value = unitId;
+        Parameter(command, "@y").Value = year;
+        Parameter(command, "@i").Value = indicatorId;
+        return await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task ExecuteAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();

@@ -63,6 +63,20 @@ public static class ReferenceServer
             return Results.Bytes(Csv(evaluation), "text/csv; charset=utf-8", $"reference-{year}.csv");
         });
 
+        // The mixed load's other two requests (issue 19): one commune's values, and an UPDATE of one value.
+        app.MapGet("/scorecard/{unit:int}/{year:int}", async (int unit, int year) =>
+        {
+            await using var connection = Connection();
+            await connection.OpenAsync();
+            return Results.Json(await Reference.ValuesAsync(connection, unit, year));
+        });
+        app.MapPut("/value/{unit:int}/{year:int}/{indicator:int}", async (int unit, int year, int indicator, decimal value) =>
+        {
+            await using var connection = Connection();
+            await connection.OpenAsync();
+            return Results.Json(new { updated = await Reference.SetValueAsync(connection, unit, year, indicator, value) });
+        });
+
         await app.StartAsync();
         Console.WriteLine($"listening on: {app.Urls.First()}");
         await app.WaitForShutdownAsync();
