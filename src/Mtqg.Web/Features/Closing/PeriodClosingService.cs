@@ -70,7 +70,7 @@ public sealed class PeriodClosingService(AppDbContext db, AccessPolicy access, P
     {
         if (!InputRange.IsYear(year))
             return Outcome.Invalid(InputRange.YearMessage("Năm", year), [new Problem("year", InputRange.YearMessage("Năm", year))]);
-        if (!await db.Units.AnyAsync(u => u.Code == province && u.Level == UnitLevel.Province && u.ValidTo == null, ct))
+        if (!await Units.UnitService.IsProvinceNowAsync(db.Units, province, ct))
             return Outcome.NotFound($"Không có tỉnh mã \"{province}\" đang có hiệu lực.");
         if (write && !access.CanManageProvince(province))
             return Outcome.Forbidden($"Chỉ Văn phòng Điều phối của tỉnh {province} (và quản trị viên) khóa sổ, mở lại số liệu của tỉnh.");

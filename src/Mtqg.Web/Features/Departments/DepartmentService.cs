@@ -41,7 +41,7 @@ public sealed partial class DepartmentService(
 
     /// <summary>Whether <paramref name="province"/> is a province of today (the registry is kept for those).</summary>
     public Task<bool> IsProvinceAsync(string province, CancellationToken ct) =>
-        db.Units.AnyAsync(u => u.Code == province && u.Level == UnitLevel.Province && u.ValidTo == null, ct);
+        Units.UnitService.IsProvinceNowAsync(db.Units, province, ct);
 
     /// <summary>The departments of a province in force on <paramref name="asOf"/>, by name; null for an unknown province.</summary>
     public async Task<IReadOnlyList<DepartmentView>?> ListAsync(string province, DateOnly asOf, CancellationToken ct)

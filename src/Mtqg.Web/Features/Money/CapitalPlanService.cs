@@ -47,7 +47,7 @@ public sealed partial class CapitalPlanService(
     public const int MaxRows = 5_000;
 
     public Task<bool> IsProvinceAsync(string province, CancellationToken ct) =>
-        db.Units.AnyAsync(u => u.Code == province && u.Level == UnitLevel.Province && u.ValidTo == null, ct);
+        Units.UnitService.IsProvinceNowAsync(db.Units, province, ct);
 
     /// <summary>Whether the current account may read (<paramref name="write"/> false) or write the plan; refused with why.</summary>
     public async Task<Outcome> MayAsync(string province, int year, bool write, CancellationToken ct)

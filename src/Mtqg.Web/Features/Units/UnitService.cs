@@ -77,6 +77,14 @@ public sealed class UnitService(AppDbContext db)
     public static IQueryable<AdministrativeUnit> InForce(IQueryable<AdministrativeUnit> units, DateOnly asOf) =>
         units.Where(u => (u.ValidFrom == null || u.ValidFrom <= asOf) && (u.ValidTo == null || u.ValidTo >= asOf));
 
+    /// <summary>The provinces in force today (after the reform, the 34): what a province code in a request must name.</summary>
+    public static IQueryable<AdministrativeUnit> ProvincesNow(IQueryable<AdministrativeUnit> units) =>
+        units.Where(u => u.Level == UnitLevel.Province && u.ValidTo == null);
+
+    /// <summary>Whether a code names a province in force today.</summary>
+    public static Task<bool> IsProvinceNowAsync(IQueryable<AdministrativeUnit> units, string code, CancellationToken ct) =>
+        ProvincesNow(units).AnyAsync(u => u.Code == code, ct);
+
     public async Task<IReadOnlyList<UnitSummary>> ListAsync(UnitQuery query, CancellationToken ct)
     {
         var units = Filter(query);

@@ -4,7 +4,6 @@ using Mtqg.Data;
 using Mtqg.Data.Money;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Money;
-using Mtqg.Domain.Units;
 using Mtqg.Web.Data;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Departments;
@@ -115,7 +114,7 @@ public sealed partial class ProjectService(
     }
 
     public Task<bool> IsProvinceAsync(string province, CancellationToken ct) =>
-        db.Units.AnyAsync(u => u.Code == province && u.Level == UnitLevel.Province && u.ValidTo == null, ct);
+        Units.UnitService.IsProvinceNowAsync(db.Units, province, ct);
 
     /// <summary>Reads a project the account may read, with its money by year and its corrections.</summary>
     public async Task<(ProjectView? Project, Outcome Outcome)> GetAsync(int id, CancellationToken ct)
