@@ -145,6 +145,52 @@ public sealed class UploadPreviewTests
         }
     }
 
+    [Fact]
+    public async Task Values_changed_between_preview_and_confirmation_are_counted_as_they_are_when_written()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        var (file, filled) = await TwoCellsChangedAsync(coordinator);
+        var preview = await SubmitAsync(coordinator, file, "so-lieu.xlsx");
+        Assert.Contains("Ghi 2 thay đổi</button>", preview);
+        // Meanwhile someone else writes one of the two new values.
+        var csv = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"Mã xã,1.2\r\n{BaoHa},77.5\r\n"));
+        csv.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await coordinator.PostAsync(Workbook, new MultipartFormDataContent { { csv, "file", "mot-o.csv" } })).StatusCode
+        );
+
+        var done = Text(await ExcelPageTests.ConfirmAsync(coordinator, preview, Page));
+
+        Assert.Contains("1 giá trị đã thay đổi", done);
+        Assert.Contains($"{(filled - 1).ToString("N0", Vi)} giá trị giữ nguyên", done);
+    }
+
+    [Fact]
+    public async Task A_preview_older_than_30_minutes_is_refused_in_Vietnamese_and_its_file_removed()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        var (file, _) = await TwoCellsChangedAsync(coordinator);
+        var preview = await SubmitAsync(coordinator, file, "so-lieu.xlsx");
+        var token = PageForms.Hidden(preview, "Token");
+        // The file kept on disk (any web node reads it there), its time set back 31 minutes.
+        var meta = Path.Combine(app.FilesPath, "pending-uploads", token + ".json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(meta))!;
+        json["Created"] = DateTimeOffset.UtcNow.AddMinutes(-31);
+        await File.WriteAllTextAsync(meta, json.ToJsonString());
+        var stored = await StoredAsync(app);
+
+        var refused = await PostConfirmAsync(coordinator, preview, token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Phiên kiểm tra tệp không còn hoặc không đúng (hết hạn sau 30 phút, hoặc đã ghi)", refused.Html);
+        Assert.Equal(stored, await StoredAsync(app));
+        Assert.False(File.Exists(meta));
+        Assert.False(File.Exists(Path.ChangeExtension(meta, ".bin")));
+    }
+
     /// <summary>The downloaded workbook of Lào Cai 2026 with two cells of Bảo Hà changed, and the number of its filled indicator cells.</summary>
     private static async Task<(byte[] File, int Filled)> TwoCellsChangedAsync(HttpClient client)
     {
