@@ -36,13 +36,13 @@ public sealed partial class BenchmarkRun
                         $"Upload of {file.FileName} refused: {result.Outcome.Message} "
                             + string.Join("; ", result.Problems.Take(5).Select(ScorecardExcelService.Describe))
                     );
-                if (upload.ValuesWritten != file.Values)
-                    throw new InvalidOperationException(
-                        $"Upload of {file.FileName} wrote {upload.ValuesWritten} values, the file has {file.Values}."
-                    );
+                // Every value of the file is read and compared; those equal to the stored ones are not written again.
+                var values = upload.ValuesChanged + upload.ValuesUnchanged;
+                if (values != file.Values)
+                    throw new InvalidOperationException($"Upload of {file.FileName} read {values} values, the file has {file.Values}.");
                 var t = timed[csv];
-                timed[csv] = (t.Files + 1, t.Values + upload.ValuesWritten, t.Seconds + seconds, t.Bytes + file.Content.Length);
-                yearWatch = (yearWatch.Values + upload.ValuesWritten, yearWatch.Seconds + seconds);
+                timed[csv] = (t.Files + 1, t.Values + values, t.Seconds + seconds, t.Bytes + file.Content.Length);
+                yearWatch = (yearWatch.Values + values, yearWatch.Seconds + seconds);
             }
             Step(
                 $"import {year}: {yearWatch.Values:N0} values in {yearWatch.Seconds:0.00} s ({Rate(yearWatch.Values, yearWatch.Seconds):N0} values/s, {(year % 2 == 1 ? "CSV" : ".xlsx")})"

@@ -1,7 +1,7 @@
 // Page forms, without changing how they post (every form works without this script):
 // - a form whose fields were edited and not sent warns before the page is left (a link, reload, closing the tab);
 // - a form being sent cannot be sent twice: its submit button is locked and says what is happening, with a progress bar
-//   for a file upload. A form marked data-mtqg-nowarn is left alone (sign-out, filters are GET forms and never tracked).
+//   for a file upload or a form marked data-mtqg-progress. A form marked data-mtqg-nowarn is left alone (sign-out, filters are GET forms and never tracked).
 (() => {
     const tracked = form => form instanceof HTMLFormElement && (form.method || '').toLowerCase() === 'post' && !form.hasAttribute('data-mtqg-nowarn');
     const dirty = new Set();
@@ -22,19 +22,21 @@
         form.dataset.mtqgSending = '1';
         const button = event.submitter ?? form.querySelector('button[type=submit], button:not([type])');
         const upload = form.enctype === 'multipart/form-data' && [...form.querySelectorAll('input[type=file]')].some(f => f.files?.length);
+        // A long write without a file (the confirmation of a previewed upload) names itself: data-mtqg-progress="Đang ghi…".
+        const progress = form.dataset.mtqgProgress;
         // After the submit event, so that the button's own name and value are still sent.
         setTimeout(() => {
             if (button) {
                 button.disabled = true;
                 button.setAttribute('aria-busy', 'true');
                 button.dataset.mtqgLabel = button.textContent;
-                button.textContent = upload ? 'Đang tải tệp lên và kiểm tra…' : 'Đang xử lý…';
+                button.textContent = progress ?? (upload ? 'Đang tải tệp lên và kiểm tra…' : 'Đang xử lý…');
             }
-            if (upload && !form.querySelector('.mtqg-sending')) {
+            if ((upload || progress) && !form.querySelector('.mtqg-sending')) {
                 const bar = document.createElement('div');
                 bar.className = 'mtqg-sending';
                 bar.setAttribute('role', 'progressbar');
-                bar.setAttribute('aria-label', 'Đang tải tệp lên và kiểm tra');
+                bar.setAttribute('aria-label', progress ?? 'Đang tải tệp lên và kiểm tra');
                 bar.innerHTML = '<span></span>';
                 form.appendChild(bar);
             }

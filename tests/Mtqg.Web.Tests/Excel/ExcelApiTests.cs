@@ -71,8 +71,19 @@ public sealed class ExcelApiTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(89, report.GetProperty("communes").GetInt32());
-        Assert.Equal(cells - 1, report.GetProperty("valuesWritten").GetInt32());
-        Assert.Equal(before["2.1"] is null ? 0 : 1, report.GetProperty("valuesCleared").GetInt32());
+        // Three cells differ from what is stored; every other filled cell of the downloaded workbook equals it.
+        Assert.NotEqual(77.5m, before["1.2"]?.GetDecimal());
+        Assert.NotEqual(45.5m, before["3.1"]?.GetDecimal());
+        var cleared = before["2.1"] is null ? 0 : 1;
+        Assert.Equal(
+            (3, cleared, cells - 3 - cleared, true),
+            (
+                report.GetProperty("valuesChanged").GetInt32(),
+                report.GetProperty("valuesCleared").GetInt32(),
+                report.GetProperty("valuesUnchanged").GetInt32(),
+                report.GetProperty("written").GetBoolean()
+            )
+        );
         Assert.True(report.GetProperty("seconds").GetDouble() >= 0);
         var after = Indicators(await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}"))
             .ToDictionary();
@@ -96,12 +107,14 @@ public sealed class ExcelApiTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var changed = (before["1.2"]?.GetDecimal() == 66.5m ? 0 : 1) + (before["5.2"]?.ValueKind == JsonValueKind.True ? 0 : 1);
         Assert.Equal(
-            (1, 2, 0),
+            (1, changed, 0, 2 - changed),
             (
                 report.GetProperty("communes").GetInt32(),
-                report.GetProperty("valuesWritten").GetInt32(),
-                report.GetProperty("valuesCleared").GetInt32()
+                report.GetProperty("valuesChanged").GetInt32(),
+                report.GetProperty("valuesCleared").GetInt32(),
+                report.GetProperty("valuesUnchanged").GetInt32()
             )
         );
         var after = Indicators(await officer.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{BaoHa}/years/2026/scorecard?set={Set}"))

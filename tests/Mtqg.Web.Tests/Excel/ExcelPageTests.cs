@@ -47,10 +47,12 @@ public sealed class ExcelPageTests
         var coordinator = await app.ClientAsAsync("demo.dieuphoi");
         var page = await coordinator.GetStringAsync(Page);
 
-        var html = await SubmitAsync(coordinator, page, "Mã xã,1.2,1.1\r\n02989,64.5,Đạt\r\n", "dung.csv");
+        var preview = await SubmitAsync(coordinator, page, "Mã xã,1.2,1.1\r\n02989,64.5,Đạt\r\n", "dung.csv");
 
+        Assert.Contains("Xem trước: tệp dung.csv", preview);
+        var html = await ConfirmAsync(coordinator, preview);
         Assert.Contains("Đã ghi số liệu từ tệp dung.csv.", html);
-        Assert.Contains("giá trị đã ghi", html);
+        Assert.Contains("giá trị đã thay đổi", html);
         Assert.Contains("giây", html);
         var card = await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/communes/02989/years/2026/scorecard?set=DEMO-MINH-HOA");
         Assert.Equal(64.5m, card.GetProperty("criteria")[0].GetProperty("indicators")[1].GetProperty("value").GetDecimal());
@@ -67,6 +69,21 @@ public sealed class ExcelPageTests
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "File", fileName);
         var response = await client.PostAsync(Page, form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts the preview's "Ghi … thay đổi" form, as the browser does.</summary>
+    internal static async Task<string> ConfirmAsync(HttpClient client, string preview, string page = Page)
+    {
+        var response = await client.PostAsync(
+            page,
+            new FormUrlEncodedContent([
+                new("__RequestVerificationToken", PageForms.Hidden(preview, "__RequestVerificationToken")),
+                new("_handler", "excel-confirm"),
+                new("Token", PageForms.Hidden(preview, "Token")),
+            ])
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }

@@ -10,7 +10,7 @@ namespace Mtqg.Web.Features.Scorecards.Excel;
 public static class ExcelApi
 {
     public static IServiceCollection AddScorecardExcel(this IServiceCollection services) =>
-        services.AddScoped<ScorecardExcelService>().AddSingleton<ExportCache>();
+        services.AddScoped<ScorecardExcelService>().AddSingleton<ExportCache>().AddSingleton<PendingUploads>();
 
     public static IEndpointRouteBuilder MapScorecardExcelApi(this IEndpointRouteBuilder app)
     {
@@ -36,7 +36,7 @@ public static class ExcelApi
                 "Tải lên tệp Excel (.xlsx) hoặc CSV số liệu chỉ tiêu của tỉnh trong năm; kiểm tra mọi ô trước, ghi tất cả trong một giao dịch"
             )
             .WithDescription(
-                "multipart/form-data, trường `file`, tối đa 20 MB (Mtqg:Uploads:WorkbookMegabytes); tài khoản không được nhập số liệu của xã nào trong tỉnh: 403 trước khi đọc tệp. Tệp vượt giới hạn cấu trúc (số phần, dung lượng giải nén, dòng, cột, ô, độ dài một ô; Mtqg:Uploads:*) hoặc đọc quá thời gian: 400 nêu giới hạn (`bound`); quá dung lượng: 413. Ô trống: giữ nguyên; ô ghi \"xóa\": xóa giá trị. Có lỗi: 400 liệt kê từng lỗi (trang, dòng, cột, lý do) trong `errors` (khóa là ô, ví dụ \"Số liệu!D7\") và `problems`, không ghi gì. Tài khoản phải được nhập số liệu cho mọi xã trong tệp, nếu không: 403 nêu các xã. Ô có giá trị của chỉ tiêu lấy giá trị từ kết quả rà soát hộ nghèo (`source`): 409 nêu chỉ tiêu và nguồn, không ghi gì. Thành công: {communes, valuesWritten, valuesCleared, seconds}."
+                "multipart/form-data, trường `file`, tối đa 20 MB (Mtqg:Uploads:WorkbookMegabytes); tài khoản không được nhập số liệu của xã nào trong tỉnh: 403 trước khi đọc tệp. Tệp vượt giới hạn cấu trúc (số phần, dung lượng giải nén, dòng, cột, ô, độ dài một ô; Mtqg:Uploads:*) hoặc đọc quá thời gian: 400 nêu giới hạn (`bound`); quá dung lượng: 413. Ô trống: giữ nguyên; ô ghi \"xóa\": xóa giá trị. Có lỗi: 400 liệt kê từng lỗi (trang, dòng, cột, lý do) trong `errors` (khóa là ô, ví dụ \"Số liệu!D7\") và `problems`, không ghi gì. Tài khoản phải được nhập số liệu cho mọi xã trong tệp, nếu không: 403 nêu các xã. Ô có giá trị của chỉ tiêu lấy giá trị từ kết quả rà soát hộ nghèo (`source`): 409 nêu chỉ tiêu và nguồn, không ghi gì. preview=true: kiểm tra như khi ghi và trả về những gì sẽ thay đổi, không ghi gì (`written`: false). Thành công: {communes, valuesChanged (giá trị mới hoặc khác giá trị đang lưu), valuesCleared (giá trị đang lưu bị xóa), valuesUnchanged (ô trùng giá trị đang lưu, không ghi lại), written, seconds, byCommune (từng xã), changes (tối đa 200 ô: giá trị cũ → mới), changesTotal}. Khi ghi, số đếm là những gì thực sự đã ghi, so với số liệu đang lưu lúc ghi."
             );
         province
             .MapGet("/scorecards.xlsx", GetResults)
@@ -99,6 +99,7 @@ public static class ExcelApi
         string code,
         int year,
         string? set,
+        bool? preview,
         HttpRequest request,
         ScorecardExcelService excel,
         CancellationToken ct
@@ -118,7 +119,7 @@ public static class ExcelApi
         {
             if (file!.Length == 0)
                 return ApiProblems.Invalid("file", "Chưa có tệp: gửi tệp .xlsx hoặc .csv trong trường \"file\".");
-            return ToHttp(await excel.UploadAsync(code, year, set, file.Content, file.FileName, ct));
+            return ToHttp(await excel.UploadAsync(code, year, set, file.Content, file.FileName, ct, preview == true));
         }
     }
 

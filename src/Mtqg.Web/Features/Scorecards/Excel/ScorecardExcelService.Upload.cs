@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Mtqg.Data.Units;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Units;
-using Mtqg.Web.Data;
-using Mtqg.Web.Features.Audit;
 using Mtqg.Web.Features.Files;
 using Mtqg.Web.Features.Scorecards.Evaluation;
 using Mtqg.Web.Features.Scorecards.Values;
@@ -42,8 +40,9 @@ public sealed partial class ScorecardExcelService
 
     /// <summary>
     /// Reads the file, checks every cell and every commune row, then (only when all is clean and the
-    /// account may enter values for every commune in it) replaces the values of the cells present in
-    /// one transaction: a set-based delete, then one bulk insert.
+    /// account may enter values for every commune in it) writes the cells that change in one transaction:
+    /// a set-based delete, then one bulk insert. A <paramref name="preview"/> runs every check and
+    /// computes the changes against the stored values, and writes nothing.
     /// </summary>
     public async Task<UploadOutcome> UploadAsync(
         string provinceCode,
@@ -51,7 +50,8 @@ public sealed partial class ScorecardExcelService
         string? setCode,
         Stream file,
         string fileName,
-        CancellationToken ct
+        CancellationToken ct,
+        bool preview = false
     )
     {
         var watch = Stopwatch.StartNew();
@@ -188,101 +188,12 @@ public sealed partial class ScorecardExcelService
             );
         }
 
-        var (written, cleared) = await WriteAsync(set.Code, year, writable, user.UserName, ct);
+        var changes = await ChangesAsync(year, writable, write: !preview, set.Code, ct);
         return new UploadOutcome(
-            new UploadReport(
-                province.Code,
-                year,
-                set.Code,
-                parsed.Rows.Count,
-                writable.Count(w => w.Row.Cells.Count > 0),
-                written,
-                cleared,
-                Math.Round(watch.Elapsed.TotalSeconds, 2)
-            ),
+            Report(province.Code, year, set.Code, parsed.Rows.Count, writable, changes, !preview, watch.Elapsed),
             Outcome.Done,
             [],
             []
         );
-    }
-
-    /// <summary>
-    /// Replaces the stored values of exactly the cells present: the commune-year values stored now are
-    /// read once (by commune, through the (UnitId, Year, IndicatorId) index), those of the present cells
-    /// are deleted by id in one statement, then the new ones are inserted in bulk. Bulk statements bypass
-    /// change tracking, so the audit trail is written here: one row per commune-year listing its changed
-    /// cells, from the values
-    /// read before the delete, in the same transaction.
-    /// </summary>
-    private async Task<(int Written, int Cleared)> WriteAsync(
-        string setCode,
-        int year,
-        List<(ParsedRow Row, AdministrativeUnit Commune)> rows,
-        string? userName,
-        CancellationToken ct
-    )
-    {
-        var present = new HashSet<(int UnitId, int IndicatorId)>();
-        foreach (var (row, commune) in rows)
-        foreach (var cell in row.Cells)
-            present.Add((commune.Id, cell.Indicator.Id));
-        var unitIds = rows.Select(r => r.Commune.Id).Distinct().ToList();
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var replaced = (
-            await db
-                .IndicatorValues.AsNoTracking()
-                .Where(v => EF.Parameter(unitIds).Contains(v.UnitId) && v.Year == year)
-                .Select(v => new
-                {
-                    v.Id,
-                    v.UnitId,
-                    v.IndicatorId,
-                    v.Value,
-                })
-                .ToListAsync(ct)
-        ).Where(v => present.Contains((v.UnitId, v.IndicatorId))).ToList();
-        var before = replaced.ToDictionary(v => (v.UnitId, v.IndicatorId), v => v.Value);
-        var ids = replaced.Select(v => v.Id).ToList();
-        if (ids.Count > 0)
-            await db.IndicatorValues.Where(v => EF.Parameter(ids).Contains(v.Id)).ExecuteDeleteAsync(ct);
-        var cleared = rows.Sum(r => r.Row.Cells.Count(c => c.Value is null && before.ContainsKey((r.Commune.Id, c.Indicator.Id))));
-        var written = await BulkValueWriter.InsertAsync(
-            db,
-            rows.SelectMany(r =>
-                r.Row.Cells.Where(c => c.Value is not null).Select(c => new ValueRow(r.Commune.Id, year, c.Indicator.Id, c.Value!.Value))
-            ),
-            now,
-            userName,
-            ct
-        );
-        var (auditUser, client) = (userName ?? actor.UserName ?? AuditActor.System, actor.Client);
-        await AuditWriter.InsertAsync(
-            db,
-            rows.SelectMany(r =>
-                    AuditWriter.ValueChanges(
-                        now,
-                        auditUser,
-                        client,
-                        r.Commune.Id,
-                        r.Commune.Code,
-                        year,
-                        setCode,
-                        r.Row.Cells.Select(c =>
-                                (
-                                    c.Indicator.Code,
-                                    c.Indicator.Type,
-                                    Old: before.TryGetValue((r.Commune.Id, c.Indicator.Id), out var o) ? o : (decimal?)null,
-                                    New: c.Value
-                                )
-                            )
-                            .Where(c => c.Old != c.New)
-                    )
-                )
-                .ToList(),
-            ct
-        );
-        await transaction.CommitAsync(ct);
-        return (written, cleared);
     }
 }

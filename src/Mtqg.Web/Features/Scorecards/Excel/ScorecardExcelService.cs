@@ -15,16 +15,42 @@ namespace Mtqg.Web.Features.Scorecards.Excel;
 
 public sealed record ExcelFile(string FileName, byte[] Content);
 
-/// <summary>What an upload wrote: the data rows read, the communes written, values written and cleared, and how long it took.</summary>
+/// <summary>
+/// What an upload changed (or, in a preview, would change): the data rows read, the communes with cells, the cells whose
+/// value is new or different (<see cref="ValuesChanged"/>), the stored values removed with the clear word
+/// (<see cref="ValuesCleared"/>), the cells equal to what is stored (<see cref="ValuesUnchanged"/>); per commune, and the
+/// first <see cref="ScorecardExcelService.MaxChangesListed"/> changed or cleared cells (old → new) of <see cref="ChangesTotal"/>.
+/// <see cref="Written"/> is false for a preview (nothing written).
+/// </summary>
 public sealed record UploadReport(
     string Province,
     int Year,
     string Set,
     int Rows,
     int Communes,
-    int ValuesWritten,
+    int ValuesChanged,
     int ValuesCleared,
-    double Seconds
+    int ValuesUnchanged,
+    bool Written,
+    double Seconds,
+    IReadOnlyList<CommuneChanges> ByCommune,
+    IReadOnlyList<CellChange> Changes,
+    int ChangesTotal
+);
+
+/// <summary>One commune's counts in an upload.</summary>
+public sealed record CommuneChanges(string Code, string Name, int Changed, int Cleared, int Unchanged);
+
+/// <summary>One changed or cleared cell: the value stored before and the value of the file (null: none), as numbers and as shown.</summary>
+public sealed record CellChange(
+    string Commune,
+    string CommuneName,
+    string Indicator,
+    string Cell,
+    decimal? Old,
+    decimal? New,
+    string OldText,
+    string NewText
 );
 
 /// <summary>
@@ -72,6 +98,9 @@ public sealed partial class ScorecardExcelService(
 {
     /// <summary>More problems than this are counted but not listed: a wrong file would otherwise list every cell.</summary>
     public const int MaxProblemsListed = 1000;
+
+    /// <summary>A preview lists this many changed cells (old → new) and counts the rest.</summary>
+    public const int MaxChangesListed = 200;
 
     public async Task<(ExcelFile? File, Outcome Outcome)> ValuesWorkbookAsync(
         string provinceCode,

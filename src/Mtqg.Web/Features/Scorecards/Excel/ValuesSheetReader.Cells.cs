@@ -9,9 +9,11 @@ public static partial class ValuesSheetReader
 {
     /// <summary>
     /// One cell against its indicator: not present (empty), a value, a clear (<c>xóa</c>: present, no
-    /// value, no error), or an error. Value checks (0–100, size, rounding) are the API's.
+    /// value, no error), or an error. Value checks (0–100, size, rounding) are the API's. A number in a cell formatted
+    /// as a percentage (<paramref name="percentStyled"/>: Excel shows 97 %, stores 0.97) is, for a percent indicator,
+    /// the percentage shown (97); the same 0.97 in a cell without that format stays 0.97.
     /// </summary>
-    public static (bool Present, decimal? Value, string? Error) ParseCell(SetIndicator indicator, object? raw)
+    public static (bool Present, decimal? Value, string? Error) ParseCell(SetIndicator indicator, object? raw, bool percentStyled = false)
     {
         if (IsBlank(raw))
             return (false, null, null);
@@ -46,6 +48,8 @@ public static partial class ValuesSheetReader
         }
         decimal? number = raw switch
         {
+            double d when double.IsFinite(d) && Math.Abs(d) < 1e13 && percentStyled && indicator.Type == IndicatorType.Percent => (decimal)d
+                * 100,
             double d when double.IsFinite(d) && Math.Abs(d) < 1e15 => (decimal)d,
             decimal m => m,
             int i => i,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MiniExcelLibs;
 using Mtqg.Domain.Common;
+using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Units;
 
 namespace Mtqg.Web.Features.Scorecards.Excel;
@@ -54,6 +55,7 @@ public static partial class ValuesSheetReader
         try
         {
             WorkbookStamp? stamp = null;
+            IReadOnlySet<string>? percent = null;
             IEnumerable<IDictionary<string, object?>> rows;
             if (format == UploadFormat.Csv)
             {
@@ -73,11 +75,17 @@ public static partial class ValuesSheetReader
                             .Query(stream, useHeaderRow: false, sheetName: guide, excelType: ExcelType.XLSX)
                             .Cast<IDictionary<string, object?>>()
                     );
+                // Only a percent indicator's cell formatted as a percentage is read differently (0.97 shown as 97 % is 97).
+                if (indicators.Values.Any(i => i.Type == IndicatorType.Percent))
+                {
+                    percent = PercentCells(stream, sheet, ct);
+                    stream.Position = 0;
+                }
                 rows = MiniExcel
                     .Query(stream, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX)
                     .Cast<IDictionary<string, object?>>();
             }
-            var (parsed, problems) = Parse(sheet, rows, indicators, format == UploadFormat.Csv, ct);
+            var (parsed, problems) = Parse(sheet, rows, indicators, format == UploadFormat.Csv, percent, ct);
             return new ParsedFile(sheet, parsed, problems, stamp);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -106,6 +114,7 @@ public static partial class ValuesSheetReader
         IEnumerable<IDictionary<string, object?>> rows,
         IReadOnlyDictionary<string, SetIndicator> indicators,
         bool csv,
+        IReadOnlySet<string>? percent,
         CancellationToken ct
     )
     {
@@ -160,7 +169,7 @@ public static partial class ValuesSheetReader
                 if (!row.TryGetValue(key, out var value))
                     continue;
                 var cell = $"{key}{rowNumber}";
-                var (present, number, error) = ParseCell(indicator, value);
+                var (present, number, error) = ParseCell(indicator, value, percent?.Contains(cell) == true);
                 if (!present)
                     continue;
                 if (error is not null)

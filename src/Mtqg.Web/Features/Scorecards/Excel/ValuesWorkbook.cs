@@ -28,7 +28,7 @@ public sealed record ValuesWorkbookModel(
 /// An indicator column's header starts with the indicator code ("1.2 — Tỷ lệ … (%)"); the reader
 /// takes the text before the first space as the code, so a header reduced to "1.2" still works.
 /// </summary>
-public static class ValuesWorkbook
+public static partial class ValuesWorkbook
 {
     public const string ValuesSheet = "Số liệu",
         GuideSheet = "Hướng dẫn";
@@ -116,6 +116,7 @@ public static class ValuesWorkbook
                 DynamicColumns = GuideColumns.Zip(GuideWidths, (key, width) => new DynamicExcelColumn(key) { Width = width }).ToArray(),
             }
         );
+        AddFormats(buffer, indicators, model.Communes.Count);
         return buffer.ToArray();
     }
 
@@ -166,11 +167,15 @@ public static class ValuesWorkbook
             "Mỗi cột chỉ tiêu có tiêu đề bắt đầu bằng mã chỉ tiêu (ví dụ \"1.2 — …\"): giữ nguyên phần mã; phần tên chỉ để đọc. Có thể xóa bớt cột không cần nhập."
         );
         Add("3.", null, $"Ô để trống: giữ nguyên giá trị đang lưu. Ghi \"{ClearWord}\" để xóa giá trị đang lưu.");
-        Add("4.", null, $"Chỉ tiêu đạt/không đạt: ghi {Met} hoặc {NotMet} (cũng nhận TRUE/FALSE, 1/0; \"x\" là {Met}).");
+        Add(
+            "4.",
+            null,
+            $"Chỉ tiêu đạt/không đạt: chọn {Met} hoặc {NotMet} trong danh sách thả xuống của ô (cũng nhận TRUE/FALSE, 1/0; \"x\" là {Met})."
+        );
         Add(
             "5.",
             null,
-            "Tỷ lệ (%): ghi số từ 0 đến 100, ví dụ 85 hoặc 85,5 (không ghi 0,85). Số thập phân dùng dấu phẩy hoặc dấu chấm; không dùng dấu phân cách hàng nghìn."
+            "Tỷ lệ (%): ghi số từ 0 đến 100, ví dụ 85 hoặc 85,5 (không ghi 0,85). Các cột tỷ lệ đã định dạng số thường (hiện 85,5), không dùng định dạng % của Excel; nếu ô được định dạng % (hiện 97%, Excel lưu 0,97) hệ thống đọc là 97 như ô hiển thị. Số thập phân dùng dấu phẩy hoặc dấu chấm; không dùng dấu phân cách hàng nghìn."
         );
         Add(
             "6.",
