@@ -142,6 +142,37 @@ public sealed class HomeJourneyTests
         await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("— MTQG$"));
     }
 
+    [Fact]
+    public async Task A_provincial_leader_with_nothing_to_do_is_told_so_and_goes_on_to_the_province_s_dashboard()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        await session.SignInAsync("demo.xem");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/viec-cho-toi$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Không có việc nào đang chờ bạn" })).ToBeVisibleAsync();
+        await Expect(page.Locator("a.mtqg-work-link .mtqg-badge")).ToHaveCountAsync(0); // no count when nothing waits
+        await session.ScreenshotAsync("viec-cho-toi-lanh-dao");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tổng hợp của tỉnh" }).Last.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Lào Cai");
+    }
+
+    [Fact]
+    public async Task An_administrator_sees_the_appraisals_and_dossier_steps_of_every_province_and_opens_one()
+    {
+        // The demo's dossiers at every step (off by default in the tests).
+        await using var session = await BrowserSession.StartAsync(
+            settings: new Dictionary<string, string> { ["Mtqg:DemoRecognitions"] = "true" }
+        );
+        var page = session.Page;
+        await session.SignInAsync("demo.admin");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thẩm định hồ sơ" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hồ sơ công nhận" })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("viec-cho-toi-quan-tri");
+        await page.Locator(".mtqg-work-list a", new() { HasText = "Ghi nhận quyết định công nhận" }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/ho-so-de-nghi/[0-9]+$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Hồ sơ đề nghị công nhận");
+    }
+
     /// <summary>
     /// The page fits a phone: no sideways scroll of the page, of its forms, nor of its main tables (those stacked as cards on a
     /// phone, <c>mtqg-stack</c>); secondary tables may scroll inside their own focusable frame. Then a screenshot and axe.
