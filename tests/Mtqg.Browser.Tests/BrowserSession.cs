@@ -99,7 +99,9 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Runs axe-core on the page as it is now; violations are kept and fail the journey at its end.</summary>
     public async Task CheckAccessibilityAsync()
     {
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        // The journeys run in parallel on a small CI machine: a page's load event once came after the 15 s default there
+        // (session 16), so this wait, which only says "the page is complete", gets longer; assertions keep their 15 s.
+        await Page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 45_000 });
         var result = await Page.RunAxe();
         var path = new Uri(Page.Url).PathAndQuery;
         AccessibilityViolations.AddRange(
