@@ -67,6 +67,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
     public DbSet<ReportDeadline> ReportDeadlines => Set<ReportDeadline>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<EvaluationStamp> EvaluationStamps => Set<EvaluationStamp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

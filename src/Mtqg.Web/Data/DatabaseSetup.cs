@@ -60,9 +60,15 @@ public static class DatabaseSetup
         services.AddSingleton<AuditActor>();
         services.AddSingleton<StoredTextInterceptor>();
         services.AddSingleton<AuditInterceptor>();
+        // Last: a save that changes what communes are evaluated from moves their stamps in its transaction (decision 0030).
+        services.AddSingleton<EvaluationStampInterceptor>();
         services.ConfigureDbContext<AppDbContext>(
             (sp, options) =>
-                options.AddInterceptors(sp.GetRequiredService<StoredTextInterceptor>(), sp.GetRequiredService<AuditInterceptor>()),
+                options.AddInterceptors(
+                    sp.GetRequiredService<StoredTextInterceptor>(),
+                    sp.GetRequiredService<AuditInterceptor>(),
+                    sp.GetRequiredService<EvaluationStampInterceptor>()
+                ),
             ServiceLifetime.Singleton
         );
         return services;

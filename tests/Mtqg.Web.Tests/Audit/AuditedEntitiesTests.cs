@@ -63,6 +63,7 @@ public sealed partial class AuditedEntitiesTests
         ["CapitalPlanVersion"] = "a capital plan's history itself: each replacement is a new version (number, who, when), never changed",
         ["CapitalPlanRow"] = "part of a capital plan version, never changed",
         ["DisbursementCorrection"] = "the corrections' own history (who, when, from, to, why), append-only; the figure is audited",
+        ["EvaluationStamp"] = "a cache key (decision 0030): moves with audited changes of values, groups and poverty results",
         ["OutgoingMail"] = "the mail queue (decision 0027): notices derived from audited changes, with their delivery state, not decisions",
     };
 
