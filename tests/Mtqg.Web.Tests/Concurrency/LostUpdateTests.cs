@@ -38,6 +38,32 @@ public sealed class LostUpdateTests
             .GetDecimal();
 
     [Fact]
+    public async Task A_save_refused_inside_its_transaction_leaves_the_next_writer_free_to_save_at_once()
+    {
+        // A write waits at most 1 s for another; a refused save whose transaction kept the write lock (or the app's queue for
+        // it, on SQLite) would make every following save answer 503.
+        await using var app = new MtqgApp(
+            await TestDatabase.CreateAsync(),
+            settings: new Dictionary<string, string> { ["Database:SqliteBusyTimeoutSeconds"] = "1" }
+        );
+        var (officerAccount, officeAccount) = await BaoHaWithValuesAsync(app);
+        var (officer, office) = (officerAccount.Client, officeAccount.Client);
+        var etag = (await officer.GetAsync(Scorecard)).Headers.ETag!.Tag;
+        Assert.Equal(HttpStatusCode.OK, (await officer.SendAsync(Put(new Dictionary<string, object> { ["2.1"] = 95m }, etag))).StatusCode);
+
+        for (var i = 0; i < 3; i++)
+            await ProblemAssert.IsProblemAsync(
+                await office.SendAsync(Put(new Dictionary<string, object> { ["2.1"] = 80m }, etag)),
+                HttpStatusCode.PreconditionFailed
+            );
+        var fresh = (await office.GetAsync(Scorecard)).Headers.ETag!.Tag;
+        var saved = await office.SendAsync(Put(new Dictionary<string, object> { ["2.1"] = 81m }, fresh));
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(81m, ValueOf(await saved.Content.ReadFromJsonAsync<JsonElement>(), "2.1"));
+    }
+
+    [Fact]
     public async Task The_second_of_two_editors_who_loaded_the_same_version_is_refused_and_shown_the_newer_value()
     {
         await using var app = await MtqgApp.StartAsync();
