@@ -34,8 +34,8 @@ public sealed partial class BenchmarkRun
         var provinces = uploads.Where(u => u.Year == LoadYear).Select(u => u.ProvinceCode).ToList();
         var appPaths = provinces.Select(p => $"/api/v1/provinces/{p}/years/{LoadYear}/summary?set={set.Code}").ToList();
 
-        LoadResult appLoad,
-            appMixed;
+        LoadResult appLoad;
+        (LoadResult, double) appMixed;
         double appCpu,
             referenceCpu;
         var appExports = new Dictionary<int, double>();
@@ -60,7 +60,7 @@ public sealed partial class BenchmarkRun
                 $"summary load: {appLoad.Requests:N0} requests in {appLoad.Seconds:0.0} s, {appLoad.RequestsPerSecond:N0}/s, p50 {appLoad.P50:0.0} ms, p95 {appLoad.P95:0.0} ms, p99 {appLoad.P99:0.0} ms, {appLoad.Errors} errors, {appLoad.Bytes / Math.Max(1, appLoad.Requests) / 1024.0:0.0} KB per answer, working set {Mb(web.WorkingSet())} MB, peak {Mb(web.PeakWorkingSet())} MB"
             );
             var mixed = PlanMixed(evaluations, set, provinces);
-            appMixed = await MixedLoadAsync(client, mixed, reference: false);
+            appMixed = await MixedLoadAsync(client, mixed, reference: false, web.CpuTime);
             await SummariesAgreeAsync(client, set, provinces);
             await DisbursementAsync(client, web);
             await PovertySummaryAsync(client);
@@ -102,8 +102,8 @@ public sealed partial class BenchmarkRun
             appPeak = web.PeakWorkingSet();
         }
 
-        LoadResult referenceLoad,
-            referenceMixed;
+        LoadResult referenceLoad;
+        (LoadResult, double) referenceMixed;
         var referenceExports = new Dictionary<int, double>();
         long referencePeak;
         await using (
@@ -123,7 +123,7 @@ public sealed partial class BenchmarkRun
             var cpu = server.CpuTime();
             referenceLoad = await LoadLoop.RunAsync(client, paths, options.Clients, options.Duration, options.MaxRequests);
             referenceCpu = (server.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, referenceLoad.Requests);
-            referenceMixed = await MixedLoadAsync(client, PlanMixed(evaluations, set, provinces), reference: true);
+            referenceMixed = await MixedLoadAsync(client, PlanMixed(evaluations, set, provinces), reference: true, server.CpuTime);
             Step(
                 $"reference summary load: {referenceLoad.Requests:N0} requests, {referenceLoad.RequestsPerSecond:N0}/s, p50 {referenceLoad.P50:0.0} ms, p95 {referenceLoad.P95:0.0} ms, {referenceLoad.Errors} errors"
             );

@@ -82,7 +82,12 @@ public sealed partial class BenchmarkRun
         );
     }
 
-    private async Task<LoadResult> MixedLoadAsync(HttpClient client, MixedPlan plan, bool reference)
+    private async Task<(LoadResult Load, double CpuMs)> MixedLoadAsync(
+        HttpClient client,
+        MixedPlan plan,
+        bool reference,
+        Func<TimeSpan> cpuTime
+    )
     {
         // A second of the same mix first, not counted: data-entry season finds the app warm (the write and scorecard paths
         // compiled, the summaries cached), and the measured seconds should not be its first requests.
@@ -93,6 +98,7 @@ public sealed partial class BenchmarkRun
             TimeSpan.FromSeconds(1),
             2_000
         );
+        var cpu = cpuTime();
         var result = await LoadLoop.RunAsync(
             client,
             n => MixedRequest(plan, n, reference),
@@ -109,11 +115,12 @@ public sealed partial class BenchmarkRun
                     result.ByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value.Requests:N0} p95 {k.Value.P95:0.0} ms")
                 )
         );
-        return result;
+        return (result, (cpuTime() - cpu).TotalMilliseconds / Math.Max(1, result.Requests));
     }
 
-    private void ReportMixed(LoadResult app, LoadResult reference, MixedPlan plan)
+    private void ReportMixed((LoadResult Load, double CpuMs) appRun, (LoadResult Load, double CpuMs) referenceRun, MixedPlan plan)
     {
+        var (app, reference) = (appRun.Load, referenceRun.Load);
         double P95(LoadResult r, string kind) => r.ByKind.TryGetValue(kind, out var k) ? k.P95 : double.NaN;
         var note =
             $"{options.Clients} clients, {options.Duration.TotalSeconds:0} s; one request in ten saves one value ({plan.Indicator.Code}) of one of "
@@ -127,5 +134,7 @@ public sealed partial class BenchmarkRun
         report.Info("mixed load: commune scorecard p95", P95(app, "scorecard"), "ms", P95(reference, "scorecard"));
         report.Info("mixed load: value save p95", P95(app, "write"), "ms", P95(reference, "write"));
         report.AtLeast("mixed load throughput", app.RequestsPerSecond, "requests/s", 500, reference.RequestsPerSecond, note);
+        // What a request costs the server, whatever else the machine is doing (the latencies above are not).
+        report.Info("server CPU per mixed request", appRun.CpuMs, "ms", referenceRun.CpuMs);
     }
 }
