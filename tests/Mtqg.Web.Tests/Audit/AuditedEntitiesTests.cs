@@ -8,11 +8,7 @@ using Mtqg.Data;
 using Mtqg.Data.Accounts;
 using Mtqg.Data.Audit;
 using Mtqg.Data.Criteria;
-using Mtqg.Data.Plans;
-using Mtqg.Data.Recognition;
 using Mtqg.Data.Scorecards;
-using Mtqg.Data.Visits;
-using Mtqg.Domain.Plans;
 using Mtqg.Domain.Recognition;
 using Mtqg.Domain.Visits;
 using Mtqg.Web.Data;
@@ -125,278 +121,34 @@ public sealed partial class AuditedEntitiesTests
         var db = app.Db(scope);
         var start = await db.AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
 
-        var agency = new Agency
-        {
-            ProvinceCode = "15",
-            Name = "Sở Thử nghiệm",
-            NameKey = "so thu nghiem",
-        };
-        var department = new Mtqg.Data.Departments.Department
-        {
-            ProvinceCode = "15",
-            Code = "STHU",
-            Name = "Sở Thử nghiệm",
-            NameKey = "so thu nghiem",
-            ValidFrom = new DateOnly(2026, 3, 1),
-        };
-        var list = new CommuneList
-        {
-            ProvinceCode = "15",
-            Name = "Danh sách thử",
-            CommuneCodes = "02989,02992",
-            UpdatedAt = At,
-            UpdatedBy = "x",
-        };
-        var plan = new Plan
-        {
-            ProvinceCode = "15",
-            Number = "9/KH-THU",
-            Issuer = "Ban Chỉ đạo",
-            IssuedOn = new DateOnly(2026, 1, 5),
-            PeriodFrom = new DateOnly(2026, 1, 1),
-            PeriodTo = new DateOnly(2026, 12, 31),
-            Title = "Kế hoạch thử",
-            FileName = "kh.pdf",
-            FileContentType = "application/pdf",
-            FileSize = 12,
-            FileKey = "abc.pdf",
-            UpdatedAt = At,
-        };
-        var target = new PlanTarget
-        {
-            Plan = plan,
-            Kind = TargetKind.Activity,
-            Name = "Làm đường",
-            Goal = 10m,
-            Unit = "km",
-            Scope = ActivityScope.Overall,
-            Mode = ProgressMode.Cumulative,
-            Agency = agency,
-        };
-        var update = new TargetUpdate
-        {
-            Target = target,
-            Date = new DateOnly(2026, 2, 1),
-            Amount = 2.5m,
-            By = "Người thử",
-            ByUserName = "demo.giupdo",
-            RecordedAt = At,
-            FileKey = "def.pdf",
-            FileName = "mc.pdf",
-        };
-        var assignment = new Assignment
-        {
-            Agency = agency,
-            ProvinceCode = "15",
-            From = new DateOnly(2026, 1, 1),
-            To = new DateOnly(2026, 12, 31),
-            Leader = "Phó Giám đốc",
-            UpdatedAt = At,
-            Communes = [new() { CommuneCode = "02989" }],
-        };
-        var visit = new VisitRecord
-        {
-            Agency = agency,
-            ProvinceCode = "15",
-            CommuneCode = "02989",
-            Date = new DateOnly(2026, 2, 3),
-            Participants = "A\nB",
-            Content = "Làm việc",
-            CreatedAt = At,
-            CreatedBy = "demo.giupdo",
-            Support =
-            [
-                new()
-                {
-                    Kind = SupportKind.Gift,
-                    Description = "Sách",
-                    Quantity = 10m,
-                    Unit = "cuốn",
-                    Value = 500_000,
-                },
-            ],
-        };
-        var recommendation = new RecommendationRecord
-        {
-            Visit = visit,
-            Agency = agency,
-            ProvinceCode = "15",
-            CommuneCode = "02989",
-            Text = "Hỗ trợ xi măng",
-            RaisedOn = new DateOnly(2026, 2, 3),
-            RaisedBy = "Sở Thử nghiệm",
-            ResponsibleKind = PartyKind.Commune,
-            DueDate = new DateOnly(2026, 3, 1),
-            Status = RecommendationStatus.Open,
-            UpdatedAt = At,
-        };
-        var decision = new DecisionRecord
-        {
-            ProvinceCode = "15",
-            Kind = DecisionKind.Recognition,
-            Number = "7/QĐ-THU",
-            Date = new DateOnly(2026, 3, 1),
-            Signer = "Chủ tịch",
-            LevelCode = "NTM",
-            Year = 2026,
-            Batch = "Đợt 1",
-            RecordedByName = "x",
-            RecordedAt = At,
-        };
-        var dossier = new DossierRecord
-        {
-            CommuneCode = "02989",
-            CommuneName = "Xã Thử",
-            ProvinceCode = "15",
-            Year = 2026,
-            SetCode = "THU",
-            LevelCode = "NTM",
-            Status = DossierStatus.Draft,
-            ResidentSatisfaction = 91.5m,
-            Note = "ghi chú",
-            CreatedById = "u",
-            CreatedByName = "x",
-            CreatedAt = At,
-            UpdatedAt = At,
-            Version = Guid.NewGuid(),
-        };
-        var appraisal = new AppraisalRecord
-        {
-            Dossier = dossier,
-            CriterionNumber = 2,
-            Round = 1,
-            Sector = "Sở Xây dựng",
-            Step = AppraisalStep.Met,
-            SentToAppraisalAt = At,
-            At = At,
-            ByUserId = "u",
-            ByUserName = "x",
-        };
-        var evidence = new EvidenceFile
-        {
-            Dossier = dossier,
-            CriterionNumber = 8,
-            IndicatorCode = "8.1",
-            FileName = "bb.pdf",
-            ContentType = "application/pdf",
-            Length = 42,
-            StoredName = "s.pdf",
-            Sha256 = "ab12",
-            UploadedById = "u",
-            UploadedByName = "x",
-            UploadedAt = At,
-        };
-        var condition = new DossierConditionRecord
-        {
-            Dossier = dossier,
-            Code = "KM3",
-            Text = "Có mô hình thôn thông minh",
-            Judged = "declared",
-            Evidence = "Thôn Bảo Vinh",
-        };
-        var title = new CommuneTitle
-        {
-            UnitId = await db.Units.Where(u => u.Code == "02989" && u.ValidTo == null).Select(u => u.Id).SingleAsync(),
-            CommuneCode = "02989",
-            CommuneName = "Xã Thử",
-            ProvinceCode = "15",
-            SetCode = "THU",
-            LevelCode = "NTM",
-            Year = 2026,
-            Since = new DateOnly(2026, 3, 1),
-            Decision = decision,
-        };
-        var programme = new Mtqg.Data.Money.Programme
-        {
-            Code = "thu-2026",
-            Name = "Chương trình thử",
-            ValidFrom = new DateOnly(2026, 1, 1),
-            ValidTo = new DateOnly(2030, 12, 31),
-            Components = [new() { Code = "1", Partial = "Nội dung" }],
-        };
-        var project = new Mtqg.Data.Money.Project
-        {
-            ProvinceCode = "15",
-            Name = "Dự án thử",
-            Kind = "investment",
-            ProgrammeCode = "ntm-2021-2025",
-            InvestorCommuneCode = "02989",
-            CommuneCodes = "02989",
-            StartYear = 2025,
-            EndYear = 2026,
-            ApprovedTotal = 500_000_000,
-            ApprovedSources = "local=500000000",
-            Criteria = "2",
-            UpdatedAt = At,
-        };
-        var allocation = new Mtqg.Data.Money.ProjectAllocation
-        {
-            Project = project,
-            Year = 2026,
-            Source = "local",
-            Amount = 200_000_000,
-        };
-        var disbursement = new Mtqg.Data.Money.ProjectDisbursement
-        {
-            Project = project,
-            Year = 2026,
-            Month = 2,
-            Source = "local",
-            Cumulative = 50_000_000,
-            Increment = 50_000_000,
-            ByName = "Người thử",
-            At = At,
-        };
-        var poverty = new Mtqg.Data.Poverty.PovertyResult
-        {
-            UnitId = await db.Units.Where(u => u.Code == "02989" && u.ValidTo == null).Select(u => u.Id).SingleAsync(),
-            CommuneCode = "02989",
-            ProvinceCode = "15",
-            Year = 2021, // a year the demo poverty results (the last four years) leave empty
-            StandardCode = "nd-07-2021",
-            Households = 1000,
-            Poor = 80,
-            NearPoor = 60,
-            Deprivations = "1.1=12",
-            Status = "draft",
-            UpdatedAt = At,
-        };
-        var contribution = new Mtqg.Data.Money.CommuneContribution
-        {
-            CommuneCode = "02989",
-            Year = 2026,
-            ProvinceCode = "15",
-            Cash = 1_000_000,
-            LandSquareMetres = 10,
-            Workdays = 5,
-            UpdatedAt = At,
-        };
-        var debt = new Mtqg.Data.Money.ConstructionDebt
-        {
-            CommuneCode = "02989",
-            Year = 2026,
-            ProvinceCode = "15",
-            UpdatedAt = At,
-        };
-        var closing = new Mtqg.Data.Closing.ClosedPeriod
-        {
-            ProvinceCode = "15",
-            Year = 2031,
-            Part = "poverty",
-            IsClosed = true,
-            ClosedAt = At,
-            ClosedBy = "Người thử",
-            Note = "Đã báo cáo",
-        };
-        var deadline = new Mtqg.Data.Closing.ReportDeadline
-        {
-            ProvinceCode = "15",
-            Year = 2031,
-            Half = 1,
-            ReportCode = "agencies",
-            DueOn = new DateOnly(2031, 7, 15),
-            UpdatedAt = At,
-        };
+        var baoHa = await db.Units.Where(u => u.Code == "02989" && u.ValidTo == null).Select(u => u.Id).SingleAsync();
+        var (
+            agency,
+            department,
+            list,
+            plan,
+            target,
+            update,
+            assignment,
+            visit,
+            recommendation,
+            decision,
+            dossier,
+            appraisal,
+            evidence,
+            condition,
+            title,
+            programme,
+            project,
+            allocation,
+            disbursement,
+            poverty,
+            contribution,
+            debt,
+            closing,
+            deadline
+        ) = Samples(baoHa);
+
         db.AddRange(
             deadline,
             closing,
@@ -502,103 +254,9 @@ public sealed partial class AuditedEntitiesTests
         var deleted = await RowsAsync(app, start);
 
         // Each field under its Vietnamese label, each state or kind as the pages name it (the audit page and API read it).
-        Assert.Equal(
-            [
-                "create Agency unit=15 year= set= key=Sở Thử nghiệm user=hệ thống |  | Tên đơn vị: Sở Thử nghiệm; Tỉnh: 15",
-                "create AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống |  | Sở: Sở Xây dựng; Kết quả: Đạt; Nhận xét / lý do: ",
-                "create Assignment unit=15 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Phó Giám đốc; Tỉnh: 15",
-                "create AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Xã được phân công: 02989",
-                "create ClosedPeriod unit=15 year=2031 set= key=Khóa sổ năm 2031: Kết quả rà soát hộ nghèo user=hệ thống |  | Tỉnh: 15; Năm: 2031; Phần số liệu: poverty; Đã khóa sổ: true; Thời điểm khóa sổ: 2026-03-02T01:30:00Z; Người khóa sổ: Người thử; Ghi chú khóa sổ: Đã báo cáo; Thời điểm mở lại: ; Người mở lại: ; Lý do mở lại: ",
-                "create CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống |  | Tiền mặt (đồng): 1000000; Đất hiến (m²): 10; Ngày công: 5; Hiện vật (quy đồng): 0",
-                "create CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống |  | Tên danh sách: Danh sách thử; Các xã (mã): 02989,02992; Tỉnh: 15; Xã tại ngày: ",
-                "create CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống |  | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: ; Lý do thu hồi: ; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu: ",
-                "create ConstructionDebt unit=02989 year=2026 set= key=Nợ đọng xây dựng cơ bản user=hệ thống |  | Nợ đọng XDCB (đồng): 0",
-                "create DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống |  | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): ",
-                "create Department unit=15 year= set= key=Sở, ngành STHU user=hệ thống |  | Mã: STHU; Tên: Sở Thử nghiệm; Tỉnh: 15; Hiệu lực từ: 01/03/2026; Hiệu lực đến: ; Sở kế thừa: ",
-                "create DossierConditionRecord unit=02989 year=2026 set=THU key=Hồ sơ #n điều kiện KM3 user=hệ thống |  | Xã kê khai: Thôn Bảo Vinh; Minh chứng: ; Đạt: ; Ý kiến: ",
-                "create DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống |  | Trạng thái: Đang soạn; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định: ",
-                "create EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống |  | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.1; Dung lượng (byte): 42; SHA-256: ab12",
-                "create Plan unit=15 year= set= key=9/KH-THU user=hệ thống |  | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử; Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12",
-                "create PlanTarget unit=15 year= set= key=Làm đường user=hệ thống |  | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Năm gốc: ; Xã: ; Chỉ tiêu: 10; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã: ",
-                "create PovertyResult unit=02989 year=2021 set= key=Kết quả rà soát hộ nghèo 02989 năm 2021 user=hệ thống |  | Xã: 02989; Năm: 2021; Chuẩn nghèo: nd-07-2021; Tổng số hộ: 1000; Hộ nghèo: 80; Hộ cận nghèo: 60; Hộ nghèo dân tộc thiểu số: ; Hộ cận nghèo dân tộc thiểu số: ; Hộ thoát nghèo: ; Hộ nghèo phát sinh: ; Hộ thiếu hụt theo chỉ số: 1.1=12; Trạng thái: draft; Người phê duyệt: ; Thời điểm phê duyệt: ; Lý do mở lại: ",
-                "create Programme unit= year= set= key=Chương trình thu-2026 user=hệ thống |  | Mã: thu-2026; Tên: Chương trình thử; Văn bản: ; Hiệu lực từ: 01/01/2026; Hiệu lực đến: 31/12/2030",
-                "create ProgrammeComponent unit= year= set= key=Chương trình thu-2026, nội dung 1 user=hệ thống |  | Mã: 1; Tên: ; Phần tên đã đọc: Nội dung; Văn bản đối chiếu: ",
-                "create Project unit=15 year= set= key=Dự án thử user=hệ thống |  | Tên dự án: Dự án thử; Tỉnh: 15; Loại: investment; Chương trình: ntm-2021-2025; Nội dung thành phần: ; Chủ đầu tư (sở, ngành): ; Chủ đầu tư (xã): 02989; Các xã (mã): 02989; Năm bắt đầu: 2025; Năm kết thúc: 2026; Tổng mức được duyệt (đồng): 500000000; Theo nguồn (đồng): local=500000000; Số hộ hưởng lợi: ; Hộ nghèo: ; Hộ cận nghèo: ; Hộ dân tộc thiểu số: ; Hộ thoát nghèo: ; Tiêu chí phục vụ: 2",
-                "create ProjectAllocation unit=15 year=2026 set= key=Dự án Dự án thử user=hệ thống |  | Năm: 2026; Nguồn vốn: local; Vốn giao (đồng): 200000000",
-                "create ProjectDisbursement unit=15 year=2026 set= key=Dự án Dự án thử user=hệ thống |  | Năm: 2026; Tháng: 2; Nguồn vốn: local; Lũy kế giải ngân (đồng): 50000000",
-                "create RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống |  | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: mới nêu; Trả lời: ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc: ",
-                "create ReportDeadline unit=15 year=2031 set= key=Lịch báo cáo agencies 6 tháng 1/2031 user=hệ thống |  | Báo cáo: agencies; Năm: 2031; Kỳ 6 tháng: 1; Hạn gửi: 15/07/2031; Ngày gửi: ; Người ghi đã gửi: ; Ghi chú: ",
-                "create TargetUpdate unit=15 year= set= key=Làm đường: 2.5 user=hệ thống |  | Ngày: 01/02/2026; Số lượng: 2.5; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
-                "create VisitRecord unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: ; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z",
-                "create VisitSupport unit=02989 year= set= key=Sở Thử nghiệm 03/02/2026 user=hệ thống |  | Loại hỗ trợ: Quà tặng; Nội dung: Sách; Số lượng: 10; Đơn vị tính: cuốn; Giá trị (đồng): 500000",
-            ],
-            created
-        );
-        Assert.Equal(
-            [
-                "update Agency unit=15 year= set= key=Sở Thử nghiệm mới user=hệ thống | Tên đơn vị: Sở Thử nghiệm | Tên đơn vị: Sở Thử nghiệm mới",
-                "update AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống | Nhận xét / lý do:  | Nhận xét / lý do: đạt",
-                "update Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Lãnh đạo phụ trách: Phó Giám đốc | Lãnh đạo phụ trách: Giám đốc",
-                "create AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống |  | Xã được phân công: 02992",
-                "update ClosedPeriod unit=15 year=2031 set= key=Khóa sổ năm 2031: Kết quả rà soát hộ nghèo user=hệ thống | Đã khóa sổ: true; Thời điểm mở lại: ; Người mở lại: ; Lý do mở lại:  | Đã khóa sổ: false; Thời điểm mở lại: 2026-03-03T01:30:00Z; Người mở lại: Người thử; Lý do mở lại: Sửa số hộ",
-                "update CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống | Ngày công: 5 | Ngày công: 6",
-                "update CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Các xã (mã): 02989,02992 | Các xã (mã): 02989",
-                "update CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Thu hồi ngày: ; Lý do thu hồi:  | Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử",
-                "update ConstructionDebt unit=02989 year=2026 set= key=Nợ đọng xây dựng cơ bản user=hệ thống | Nợ đọng XDCB (đồng): 0 | Nợ đọng XDCB (đồng): 12500000",
-                "update DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Bản ký (PDF):  | Bản ký (PDF): 7-QD.pdf",
-                "update Department unit=15 year= set= key=Sở, ngành STHU user=hệ thống | Hiệu lực đến: ; Sở kế thừa:  | Hiệu lực đến: 30/06/2026; Sở kế thừa: SNV",
-                "update DossierConditionRecord unit=02989 year=2026 set=THU key=Hồ sơ #n điều kiện KM3 user=hệ thống | Đạt: ; Ý kiến:  | Đạt: true; Ý kiến: Đã kiểm tra",
-                "update DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đang soạn | Trạng thái: Đã nộp, đang thẩm định",
-                "update EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Chỉ tiêu: 8.1 | Chỉ tiêu: 8.2",
-                "update Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Tên kế hoạch: Kế hoạch thử | Tên kế hoạch: Kế hoạch thử (sửa)",
-                "update PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Chỉ tiêu: 10 | Chỉ tiêu: 12",
-                "update PovertyResult unit=02989 year=2021 set= key=Kết quả rà soát hộ nghèo 02989 năm 2021 user=hệ thống | Hộ nghèo: 80; Trạng thái: draft | Hộ nghèo: 70; Trạng thái: approved",
-                "update Programme unit= year= set= key=Chương trình thu-2026 user=hệ thống | Văn bản:  | Văn bản: Quyết định thử",
-                "update ProgrammeComponent unit= year= set= key=Chương trình thu-2026, nội dung 1 user=hệ thống | Tên: ; Phần tên đã đọc: Nội dung; Văn bản đối chiếu:  | Tên: Nội dung thử; Phần tên đã đọc: ; Văn bản đối chiếu: Quyết định thử",
-                "update Project unit=15 year= set= key=Dự án thử (sửa) user=hệ thống | Tên dự án: Dự án thử | Tên dự án: Dự án thử (sửa)",
-                "update ProjectAllocation unit=15 year=2026 set= key=Dự án Dự án thử (sửa) user=hệ thống | Vốn giao (đồng): 200000000 | Vốn giao (đồng): 300000000",
-                "update ProjectDisbursement unit=15 year=2026 set= key=Dự án Dự án thử (sửa) user=hệ thống | Lũy kế giải ngân (đồng): 50000000 | Lũy kế giải ngân (đồng): 60000000",
-                "update RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Trạng thái: mới nêu; Trả lời:  | Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ",
-                "update ReportDeadline unit=15 year=2031 set= key=Lịch báo cáo agencies 6 tháng 1/2031 user=hệ thống | Ngày gửi: ; Người ghi đã gửi: ; Ghi chú:  | Ngày gửi: 10/07/2031; Người ghi đã gửi: Người thử; Ghi chú: 45/BC-UBND",
-                "update TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Số lượng: 2.5 | Số lượng: 3",
-                "update VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Kết quả, nhận xét:  | Kết quả, nhận xét: Tốt",
-                "update VisitSupport unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Số lượng: 10 | Số lượng: 12",
-            ],
-            changed
-        );
-        Assert.Equal(
-            [
-                "delete Agency unit=15 year= set= key=Sở Thử nghiệm mới user=hệ thống | Tên đơn vị: Sở Thử nghiệm mới; Tỉnh: 15 | ",
-                "delete AppraisalRecord unit=02989 year=2026 set=THU key=Hồ sơ #n tiêu chí 2 lần 1 user=hệ thống | Sở: Sở Xây dựng; Kết quả: Đạt; Nhận xét / lý do: đạt | ",
-                "delete Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Giám đốc; Tỉnh: 15 | ",
-                "delete AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02989 | ",
-                "delete AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02992 | ",
-                "delete ClosedPeriod unit=15 year=2031 set= key=Khóa sổ năm 2031: Kết quả rà soát hộ nghèo user=hệ thống | Tỉnh: 15; Năm: 2031; Phần số liệu: poverty; Đã khóa sổ: false; Thời điểm khóa sổ: 2026-03-02T01:30:00Z; Người khóa sổ: Người thử; Ghi chú khóa sổ: Đã báo cáo; Thời điểm mở lại: 2026-03-03T01:30:00Z; Người mở lại: Người thử; Lý do mở lại: Sửa số hộ | ",
-                "delete CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống | Tiền mặt (đồng): 1000000; Đất hiến (m²): 10; Ngày công: 6; Hiện vật (quy đồng): 0 | ",
-                "delete CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Tên danh sách: Danh sách thử; Các xã (mã): 02989; Tỉnh: 15; Xã tại ngày:  | ",
-                "delete CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu:  | ",
-                "delete ConstructionDebt unit=02989 year=2026 set= key=Nợ đọng xây dựng cơ bản user=hệ thống | Nợ đọng XDCB (đồng): 12500000 | ",
-                "delete DecisionRecord unit=15 year=2026 set= key=7/QĐ-THU user=hệ thống | Loại: Công nhận; Số: 7/QĐ-THU; Ngày: 01/03/2026; Người ký: Chủ tịch; Mức: NTM; Đợt: Đợt 1; Bản ký (PDF): 7-QD.pdf | ",
-                "delete Department unit=15 year= set= key=Sở, ngành STHU user=hệ thống | Mã: STHU; Tên: Sở Thử nghiệm; Tỉnh: 15; Hiệu lực từ: 01/03/2026; Hiệu lực đến: 30/06/2026; Sở kế thừa: SNV | ",
-                "delete DossierConditionRecord unit=02989 year=2026 set=THU key=Hồ sơ #n điều kiện KM3 user=hệ thống | Xã kê khai: Thôn Bảo Vinh; Minh chứng: ; Đạt: true; Ý kiến: Đã kiểm tra | ",
-                "delete DossierRecord unit=02989 year=2026 set=THU key=Hồ sơ #n mức NTM user=hệ thống | Trạng thái: Đã nộp, đang thẩm định; Tỷ lệ hài lòng: 91.5; Không nợ đọng XDCB: false; Ghi chú: ghi chú; Nộp lúc: ; Ngày họp hội đồng: ; Phiếu tán thành: ; Phiếu không tán thành: ; Kết luận hội đồng: ; Quyết định:  | ",
-                "delete EvidenceFile unit=02989 year=2026 set=THU key=Hồ sơ #n user=hệ thống | Tệp: bb.pdf; Tiêu chí: 8; Chỉ tiêu: 8.2; Dung lượng (byte): 42; SHA-256: ab12 | ",
-                "delete Plan unit=15 year= set= key=9/KH-THU user=hệ thống | Số hiệu: 9/KH-THU; Cơ quan ban hành: Ban Chỉ đạo; Ngày ban hành: 05/01/2026; Tên kế hoạch: Kế hoạch thử (sửa); Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Tỉnh: 15; Bản ký (tệp): kh.pdf; Loại tệp: application/pdf; Dung lượng (byte): 12 | ",
-                "delete PlanTarget unit=15 year= set= key=Làm đường user=hệ thống | Loại: Hoạt động; Mục tiêu: Làm đường; Mức: ; Năm: ; Năm gốc: ; Xã: ; Chỉ tiêu: 12; Đơn vị tính: km; Phạm vi: Chung; Cách tính tiến độ: Cộng dồn; Chỉ tiêu từng xã:  | ",
-                "delete PovertyResult unit=02989 year=2021 set= key=Kết quả rà soát hộ nghèo 02989 năm 2021 user=hệ thống | Xã: 02989; Năm: 2021; Chuẩn nghèo: nd-07-2021; Tổng số hộ: 1000; Hộ nghèo: 70; Hộ cận nghèo: 60; Hộ nghèo dân tộc thiểu số: ; Hộ cận nghèo dân tộc thiểu số: ; Hộ thoát nghèo: ; Hộ nghèo phát sinh: ; Hộ thiếu hụt theo chỉ số: 1.1=12; Trạng thái: approved; Người phê duyệt: ; Thời điểm phê duyệt: ; Lý do mở lại:  | ",
-                "delete Programme unit= year= set= key=Chương trình thu-2026 user=hệ thống | Mã: thu-2026; Tên: Chương trình thử; Văn bản: Quyết định thử; Hiệu lực từ: 01/01/2026; Hiệu lực đến: 31/12/2030 | ",
-                "delete ProgrammeComponent unit= year= set= key=Chương trình thu-2026, nội dung 1 user=hệ thống | Mã: 1; Tên: Nội dung thử; Phần tên đã đọc: ; Văn bản đối chiếu: Quyết định thử | ",
-                "delete Project unit=15 year= set= key=Dự án thử (sửa) user=hệ thống | Tên dự án: Dự án thử (sửa); Tỉnh: 15; Loại: investment; Chương trình: ntm-2021-2025; Nội dung thành phần: ; Chủ đầu tư (sở, ngành): ; Chủ đầu tư (xã): 02989; Các xã (mã): 02989; Năm bắt đầu: 2025; Năm kết thúc: 2026; Tổng mức được duyệt (đồng): 500000000; Theo nguồn (đồng): local=500000000; Số hộ hưởng lợi: ; Hộ nghèo: ; Hộ cận nghèo: ; Hộ dân tộc thiểu số: ; Hộ thoát nghèo: ; Tiêu chí phục vụ: 2 | ",
-                "delete ProjectAllocation unit=15 year=2026 set= key=Dự án Dự án thử (sửa) user=hệ thống | Năm: 2026; Nguồn vốn: local; Vốn giao (đồng): 300000000 | ",
-                "delete ProjectDisbursement unit=15 year=2026 set= key=Dự án Dự án thử (sửa) user=hệ thống | Năm: 2026; Tháng: 2; Nguồn vốn: local; Lũy kế giải ngân (đồng): 60000000 | ",
-                "delete RecommendationRecord unit=02989 year= set= key=Hỗ trợ xi măng user=hệ thống | Nội dung: Hỗ trợ xi măng; Xã: 02989; Tỉnh: 15; Đơn vị nêu: Sở Thử nghiệm; Ngày nêu: 03/02/2026; Nơi xử lý: UBND xã; Sở xử lý: ; Hạn xử lý: 01/03/2026; Trạng thái: đang xử lý; Trả lời: Đã hỗ trợ; Trả lời lúc: ; Lý do không thuộc phạm vi: ; Người đóng: ; Đóng lúc:  | ",
-                "delete ReportDeadline unit=15 year=2031 set= key=Lịch báo cáo agencies 6 tháng 1/2031 user=hệ thống | Báo cáo: agencies; Năm: 2031; Kỳ 6 tháng: 1; Hạn gửi: 15/07/2031; Ngày gửi: 10/07/2031; Người ghi đã gửi: Người thử; Ghi chú: 45/BC-UBND | ",
-                "delete TargetUpdate unit=15 year= set= key=Làm đường: 3 user=hệ thống | Ngày: 01/02/2026; Số lượng: 3; Xã: ; Minh chứng: ; Tệp minh chứng: mc.pdf; Loại tệp: ; Dung lượng (byte): ; Người ghi: Người thử; Tài khoản: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",
-                "delete VisitRecord unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Ngày làm việc: 03/02/2026; Xã: 02989; Tỉnh: 15; Thành phần: A\nB; Nội dung: Làm việc; Kết quả, nhận xét: Tốt; Khó khăn, vướng mắc: ; Người ghi: demo.giupdo; Ghi lúc: 2026-03-02T01:30:00Z | ",
-                "delete VisitSupport unit=02989 year= set= key=Sở Thử nghiệm mới 03/02/2026 user=hệ thống | Loại hỗ trợ: Quà tặng; Nội dung: Sách; Số lượng: 12; Đơn vị tính: cuốn; Giá trị (đồng): 500000 | ",
-            ],
-            deleted
-        );
+        Assert.Equal(ExpectedCreated, created);
+        Assert.Equal(ExpectedChanged, changed);
+        Assert.Equal(ExpectedDeleted, deleted);
         // Every audited type of the model is exercised above: a new one must be added here.
         Assert.Equal(
             AuditedTypes().Where(t => t != typeof(CriteriaSet)).Select(t => t.Name).Order(StringComparer.Ordinal),
