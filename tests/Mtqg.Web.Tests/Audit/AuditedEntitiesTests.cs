@@ -63,6 +63,7 @@ public sealed partial class AuditedEntitiesTests
         ["CapitalPlanVersion"] = "a capital plan's history itself: each replacement is a new version (number, who, when), never changed",
         ["CapitalPlanRow"] = "part of a capital plan version, never changed",
         ["DisbursementCorrection"] = "the corrections' own history (who, when, from, to, why), append-only; the figure is audited",
+        ["CommuneBoundary"] = "part of the province's boundary set (decision 0029), replaced whole by an upload recorded on the set",
         ["OutgoingMail"] = "the mail queue (decision 0027): notices derived from audited changes, with their delivery state, not decisions",
     };
 
@@ -396,7 +397,18 @@ public sealed partial class AuditedEntitiesTests
             DueOn = new DateOnly(2031, 7, 15),
             UpdatedAt = At,
         };
+        var boundaries = new Mtqg.Data.Map.CommuneBoundarySet
+        {
+            ProvinceCode = "15",
+            Communes = 1,
+            Height = 480,
+            FileName = "ranh-gioi.geojson",
+            UploadedAt = At,
+            UploadedBy = "Người thử",
+            Boundaries = [new() { CommuneCode = "02989", Path = "M0,0l10 0 0 10z" }],
+        };
         db.AddRange(
+            boundaries,
             deadline,
             closing,
             contribution,
@@ -468,11 +480,13 @@ public sealed partial class AuditedEntitiesTests
         (condition.Met, condition.JudgeNote) = (true, "Đã kiểm tra");
         title.RevokedOn = new DateOnly(2027, 1, 1);
         title.RevocationReason = "thử";
+        (boundaries.Communes, boundaries.FileName) = (2, "ranh-gioi-2.geojson");
         await db.SaveChangesAsync();
         var changed = await RowsAsync(app, start);
         start = await db.AuditEntries.MaxAsync(e => e.Id);
 
         db.RemoveRange(
+            boundaries,
             deadline,
             closing,
             poverty,
@@ -508,6 +522,7 @@ public sealed partial class AuditedEntitiesTests
                 "create Assignment unit=15 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Từ ngày: 01/01/2026; Đến ngày: 31/12/2026; Lãnh đạo phụ trách: Phó Giám đốc; Tỉnh: 15",
                 "create AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm 2026-2026 user=hệ thống |  | Xã được phân công: 02989",
                 "create ClosedPeriod unit=15 year=2031 set= key=Khóa sổ năm 2031: Kết quả rà soát hộ nghèo user=hệ thống |  | Tỉnh: 15; Năm: 2031; Phần số liệu: poverty; Đã khóa sổ: true; Thời điểm khóa sổ: 2026-03-02T01:30:00Z; Người khóa sổ: Người thử; Ghi chú khóa sổ: Đã báo cáo; Thời điểm mở lại: ; Người mở lại: ; Lý do mở lại: ",
+                "create CommuneBoundarySet unit=15 year= set= key=Ranh giới các xã của tỉnh 15 user=hệ thống |  | Tỉnh: 15; Số xã có ranh giới: 1; Tệp: ranh-gioi.geojson",
                 "create CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống |  | Tiền mặt (đồng): 1000000; Đất hiến (m²): 10; Ngày công: 5; Hiện vật (quy đồng): 0",
                 "create CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống |  | Tên danh sách: Danh sách thử; Các xã (mã): 02989,02992; Tỉnh: 15; Xã tại ngày: ",
                 "create CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống |  | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: ; Lý do thu hồi: ; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu: ",
@@ -540,6 +555,7 @@ public sealed partial class AuditedEntitiesTests
                 "update Assignment unit=15 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Lãnh đạo phụ trách: Phó Giám đốc | Lãnh đạo phụ trách: Giám đốc",
                 "create AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống |  | Xã được phân công: 02992",
                 "update ClosedPeriod unit=15 year=2031 set= key=Khóa sổ năm 2031: Kết quả rà soát hộ nghèo user=hệ thống | Đã khóa sổ: true; Thời điểm mở lại: ; Người mở lại: ; Lý do mở lại:  | Đã khóa sổ: false; Thời điểm mở lại: 2026-03-03T01:30:00Z; Người mở lại: Người thử; Lý do mở lại: Sửa số hộ",
+                "update CommuneBoundarySet unit=15 year= set= key=Ranh giới các xã của tỉnh 15 user=hệ thống | Số xã có ranh giới: 1; Tệp: ranh-gioi.geojson | Số xã có ranh giới: 2; Tệp: ranh-gioi-2.geojson",
                 "update CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống | Ngày công: 5 | Ngày công: 6",
                 "update CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Các xã (mã): 02989,02992 | Các xã (mã): 02989",
                 "update CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Thu hồi ngày: ; Lý do thu hồi:  | Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử",
@@ -573,6 +589,7 @@ public sealed partial class AuditedEntitiesTests
                 "delete AssignmentCommune unit=02989 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02989 | ",
                 "delete AssignmentCommune unit=02992 year= set= key=Sở Thử nghiệm mới 2026-2026 user=hệ thống | Xã được phân công: 02992 | ",
                 "delete ClosedPeriod unit=15 year=2031 set= key=Khóa sổ năm 2031: Kết quả rà soát hộ nghèo user=hệ thống | Tỉnh: 15; Năm: 2031; Phần số liệu: poverty; Đã khóa sổ: false; Thời điểm khóa sổ: 2026-03-02T01:30:00Z; Người khóa sổ: Người thử; Ghi chú khóa sổ: Đã báo cáo; Thời điểm mở lại: 2026-03-03T01:30:00Z; Người mở lại: Người thử; Lý do mở lại: Sửa số hộ | ",
+                "delete CommuneBoundarySet unit=15 year= set= key=Ranh giới các xã của tỉnh 15 user=hệ thống | Tỉnh: 15; Số xã có ranh giới: 2; Tệp: ranh-gioi-2.geojson | ",
                 "delete CommuneContribution unit=02989 year=2026 set= key=Đóng góp của người dân user=hệ thống | Tiền mặt (đồng): 1000000; Đất hiến (m²): 10; Ngày công: 6; Hiện vật (quy đồng): 0 | ",
                 "delete CommuneList unit=15 year= set= key=Danh sách thử user=hệ thống | Tên danh sách: Danh sách thử; Các xã (mã): 02989; Tỉnh: 15; Xã tại ngày:  | ",
                 "delete CommuneTitle unit=02989 year=2026 set=THU key=NTM user=hệ thống | Mức: NTM; Từ ngày: 01/03/2026; Quyết định: n; Thu hồi bởi quyết định: ; Thu hồi ngày: 01/01/2027; Lý do thu hồi: thử; Nguồn: Hồ sơ thẩm định trên hệ thống; Ghi chú: ; Dựa trên danh hiệu:  | ",
