@@ -102,7 +102,7 @@ public sealed class CommuneMapPageTests
             .GetInt32();
         Assert.Contains($"Chưa có ranh giới, không vẽ ({evaluated - 2} xã)", text);
         Assert.Contains("Chưa có số liệu (2 xã)", text);
-        Assert.Contains("Phường, không đánh giá nông thôn mới (1 xã)", text);
+        Assert.Contains("Phường, không đánh giá nông thôn mới (1 phường)", text);
         Assert.Contains("Đạt theo số liệu tự đánh giá (chưa phải công nhận) (0 xã)", text);
     }
 
