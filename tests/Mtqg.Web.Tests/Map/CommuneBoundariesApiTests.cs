@@ -75,6 +75,16 @@ public sealed class CommuneBoundariesApiTests
                 "Đối tượng thứ 1: không có mã xã"
             },
             {
+                "a code of letters",
+                Collection(Square("xa-bao-ha", 104.40, 22.15)),
+                "Đối tượng thứ 1 (mã xa-bao-ha): mã xã phải là 5 chữ số"
+            },
+            {
+                "a very long code",
+                Collection(Square(new string('9', 100_000), 104.40, 22.15)),
+                "Đối tượng thứ 1 (mã 999999999999…): mã xã phải là 5 chữ số"
+            },
+            {
                 "unknown code",
                 Collection(Square(BaoHa, 104.40, 22.15), Square("99999", 104.5, 22.2)),
                 "Đối tượng thứ 2 (mã 99999): không có xã, phường mã 99999"
@@ -154,6 +164,22 @@ public sealed class CommuneBoundariesApiTests
 
         Assert.Equal(3, (await OkAsync(await office.Client.GetAsync(Url))).GetProperty("communes").GetInt32());
         Assert.Equal(3, await StoredAsync(app));
+    }
+
+    [Fact]
+    public async Task A_file_not_in_utf8_is_refused_as_such()
+    {
+        await using var app = await MtqgApp.StartAsync();
+        var office = await app.Given().Account(Roles.Coordinator, unit: "15");
+        byte[] latin1 =
+        [
+            .. Encoding.ASCII.GetBytes("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"ma_xa\":\"B"),
+            0xE1,
+            .. Encoding.ASCII.GetBytes("o H\"}}]}"),
+        ];
+        var problem = await ProblemAssert.IsProblemAsync(await office.Client.PutAsync(Url, Form(latin1)), HttpStatusCode.BadRequest);
+        Assert.Contains("không phải UTF-8", ProblemAssert.Errors(problem, "file")[0]);
+        Assert.Equal(0, await StoredAsync(app));
     }
 
     [Fact]

@@ -83,6 +83,11 @@ public static class CommuneBoundaryFile
             if (!sawFeatures)
                 return Fatal("FeatureCollection không có mảng \"features\".");
         }
+        catch (InvalidOperationException)
+        {
+            // A string that is not UTF-8 (GetString cannot transcode it): the reader only checks the structure.
+            return Fatal("Tệp có ký tự không phải UTF-8. Hãy xuất lại tệp dạng GeoJSON, mã hóa UTF-8.");
+        }
         catch (JsonException e)
         {
             return Fatal(
@@ -120,8 +125,12 @@ public static class CommuneBoundaryFile
             Problems.Add(new($"features[{index}]", $"{Name(index, code)}: {message}"));
     }
 
+    /// <summary>A code as a message quotes it: never more than a few characters of whatever the file held.</summary>
+    private static string Clip(string code) =>
+        new string([.. code.Take(12).Select(c => char.IsControl(c) ? '?' : c)]) + (code.Length > 12 ? "…" : "");
+
     public static string Name(int index, string? code) =>
-        code is null ? $"Đối tượng thứ {index + 1}" : $"Đối tượng thứ {index + 1} (mã {code})";
+        code is null ? $"Đối tượng thứ {index + 1}" : $"Đối tượng thứ {index + 1} (mã {Clip(code)})";
 
     private static void Feature(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int index, State state)
     {
@@ -134,7 +143,6 @@ public static class CommuneBoundaryFile
         string? type = null,
             code = null,
             geometryType = null;
-        var codeIsNumber = false;
         var geometry = false;
         (int Start, int Length)? coordinates = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -147,7 +155,7 @@ public static class CommuneBoundaryFile
                     type = reader.TokenType == JsonTokenType.String ? reader.GetString() : "";
                     break;
                 case "properties" when reader.TokenType == JsonTokenType.StartObject:
-                    (code, codeIsNumber) = Code(ref reader);
+                    code = Code(ref reader);
                     break;
                 case "geometry" when reader.TokenType == JsonTokenType.StartObject:
                     geometry = true;
@@ -166,8 +174,8 @@ public static class CommuneBoundaryFile
                 null,
                 $"không có mã xã: ghi mã xã (5 chữ số, như 02989) trong thuộc tính {string.Join(", ", CodeProperties.Select(p => $"\"{p}\""))} của properties."
             );
-        else if (codeIsNumber && code.Length > 5)
-            state.Problem(index, code, "mã xã phải là 5 chữ số.");
+        else if (code.Length != 5 || !code.All(char.IsAsciiDigit))
+            state.Problem(index, code, "mã xã phải là 5 chữ số (như 02989).");
         else if (!geometry)
             state.Problem(index, code, "không có geometry.");
         else if (geometryType is not ("Polygon" or "MultiPolygon"))
@@ -203,9 +211,9 @@ public static class CommuneBoundaryFile
     }
 
     /// <summary>The commune's code from the feature's properties: the first of <see cref="CodeProperties"/> present, a string or a whole number (written with its leading zeros).</summary>
-    private static (string? Code, bool IsNumber) Code(ref Utf8JsonReader reader)
+    private static string? Code(ref Utf8JsonReader reader)
     {
-        var found = new Dictionary<string, (string, bool)>();
+        var found = new Dictionary<string, string>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
@@ -213,16 +221,16 @@ public static class CommuneBoundaryFile
             if (!CodeProperties.Contains(name))
                 reader.Skip();
             else if (reader.TokenType == JsonTokenType.String && reader.GetString()!.Trim() is { Length: > 0 } text)
-                found[name] = (text, false);
+                found[name] = text;
             else if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var number) && number >= 0)
-                found[name] = (number.ToString("D5", CultureInfo.InvariantCulture), true);
+                found[name] = number.ToString("D5", CultureInfo.InvariantCulture);
             else
                 reader.Skip();
         }
         foreach (var name in CodeProperties)
             if (found.TryGetValue(name, out var code))
                 return code;
-        return (null, false);
+        return null;
     }
 
     /// <summary>The geometry's type and where its "coordinates" array lies in the bytes (read once the type is known, whatever the order of the two).</summary>
