@@ -38,6 +38,8 @@ public sealed class CommuneMapJourneyTests
         await session.SignInAsync("demo.dieuphoi");
         await session.GoToAsync($"/tinh/15/tong-hop?nam={year}");
         await Expect(page.GetByTestId("commune-map-empty")).ToContainTextAsync("chưa nạp ranh giới các xã");
+        await page.Locator("#ban-do-xa").ScrollIntoViewIfNeededAsync();
+        await session.ScreenshotAsync("tong-hop-tinh-ban-do-xa-chua-nap", fullPage: false);
         await page.GetByLabel("Tệp GeoJSON").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
         await Expect(page.GetByText($"Đã nạp ranh giới của {codes.Count} xã")).ToBeVisibleAsync();
