@@ -70,6 +70,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<CommuneBoundarySet> CommuneBoundarySets => Set<CommuneBoundarySet>();
     public DbSet<CommuneBoundary> CommuneBoundaries => Set<CommuneBoundary>();
+    public DbSet<EvaluationStamp> EvaluationStamps => Set<EvaluationStamp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

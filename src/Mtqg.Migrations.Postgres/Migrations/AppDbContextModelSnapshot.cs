@@ -2524,6 +2524,26 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.ToTable("GroupAssignments");
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Scorecards.EvaluationStamp", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.ToTable("EvaluationStamps");
+                });
+
             modelBuilder.Entity("Mtqg.Data.Scorecards.IndicatorValue", b =>
                 {
                     b.Property<long>("Id")

@@ -2427,6 +2427,26 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.ToTable("GroupAssignments");
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Scorecards.EvaluationStamp", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.ToTable("EvaluationStamps");
+                });
+
             modelBuilder.Entity("Mtqg.Data.Scorecards.IndicatorValue", b =>
                 {
                     b.Property<long>("Id")

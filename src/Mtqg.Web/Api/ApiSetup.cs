@@ -127,6 +127,11 @@ public static partial class ApiSetup
                 branch.UseStatusCodePages(async context =>
                 {
                     var status = context.HttpContext.Response.StatusCode;
+                    if (status == StatusCodes.Status400BadRequest && QueryBinding.Unreadable(context.HttpContext) is { } unreadable)
+                    {
+                        await Refusal.WriteAsync(context.HttpContext, status, "Dữ liệu không hợp lệ", unreadable.Message, unreadable);
+                        return;
+                    }
                     var (title, detail) = status switch
                     {
                         StatusCodes.Status400BadRequest => (

@@ -64,6 +64,7 @@ public sealed partial class AuditedEntitiesTests
         ["CapitalPlanRow"] = "part of a capital plan version, never changed",
         ["DisbursementCorrection"] = "the corrections' own history (who, when, from, to, why), append-only; the figure is audited",
         ["CommuneBoundary"] = "part of the province's boundary set (decision 0029), replaced whole by an upload recorded on the set",
+        ["EvaluationStamp"] = "a cache key (decision 0030): moves with audited changes of values, groups and poverty results",
         ["OutgoingMail"] = "the mail queue (decision 0027): notices derived from audited changes, with their delivery state, not decisions",
     };
 

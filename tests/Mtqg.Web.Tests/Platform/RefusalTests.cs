@@ -24,6 +24,26 @@ public sealed class RefusalTests(ITestOutputHelper output)
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     [Fact]
+    public async Task A_typed_query_value_an_endpoint_cannot_read_is_a_400_naming_the_parameter_the_value_and_what_it_needs()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var coordinator = await app.ClientAsAsync("demo.dieuphoi");
+        var admin = await app.ClientAsAsync("demo.admin");
+
+        var preview = await ProblemAssert.IsProblemAsync(
+            await coordinator.PostAsync("/api/v1/provinces/15/years/2026/workbook?preview=c%C3%B3", new MultipartFormDataContent()),
+            HttpStatusCode.BadRequest
+        );
+        var page = await ProblemAssert.IsProblemAsync(await admin.GetAsync("/api/v1/audit?page=abc"), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["Tham số preview: \"có\" không đọc được; cần true hoặc false."], ProblemAssert.Errors(preview, "preview"));
+        Assert.Equal(["Tham số page: \"abc\" không đọc được; cần một số nguyên."], ProblemAssert.Errors(page, "page"));
+        // A readable value is not diagnosed: the same address with preview=true reaches the upload (which wants a file).
+        var noFile = await coordinator.PostAsync("/api/v1/provinces/15/years/2026/workbook?preview=true", new MultipartFormDataContent());
+        Assert.DoesNotContain("Tham số preview", await noFile.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Bad_input_is_logged_at_Warning_without_a_stack_trace_and_never_at_Error()
     {
         await using var app = await MtqgApp.StartAsync();

@@ -81,6 +81,7 @@ public sealed class DemoDataSeeder(AppDbContext db, SetCatalog catalog, TimeProv
         }
         await db.SaveChangesAsync(ct);
         var count = await BulkValueWriter.InsertAsync(db, rows, now, "demo", ct);
+        await EvaluationStamps.TouchAsync(db, rows.Select(r => r.UnitId), units: false, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation(
             "Đã tạo dữ liệu minh họa: {Count} giá trị chỉ tiêu cho các năm {Years} trong {Seconds:0.0} giây.",

@@ -1,16 +1,23 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Mtqg.Data;
+using Mtqg.Domain.Evaluation;
 using Mtqg.Web.Data;
+using Mtqg.Web.Features.Scorecards.Evaluation;
 
 namespace Mtqg.Web.Features.Scorecards.Dashboards;
 
+/// <summary>A commune as evaluated for a summary: the unit, its scorecard and how many values it has.</summary>
+internal readonly record struct EvaluatedCommune(AdministrativeUnitRow Commune, Scorecard Card, int Values);
+
 /// <summary>
-/// Summaries reused while the database is exactly as it was when they were computed: the
-/// <see cref="DatabaseVersion"/> is read before computing and changes with every commit by any
-/// connection, process or node, so a saved value shows on the very next request and a summary is
-/// computed at most once per change. Inside a transaction nothing is reused (its own uncommitted
-/// writes are not in any version). One cache per app instance (tied to its singleton set catalogue).
+/// Summaries reused while what they were computed from is unchanged (decisions 0008 and 0030). Every entry keeps the
+/// <see cref="DatabaseVersion"/> read before computing: while the database has not changed at all, it is served as is.
+/// A province entry also keeps each of its communes' evaluation and <see cref="Mtqg.Data.Scorecards.EvaluationStamp"/>:
+/// when the version moved, the province's stamps are read (one range read) and only the communes whose stamp moved are
+/// evaluated again — a value saved in one commune costs that commune, not the province. A national summary is computed
+/// anew after any change. Inside a transaction nothing is reused (its own uncommitted writes are not in any version).
+/// One cache per app instance (tied to its singleton set catalogue).
 /// </summary>
 internal sealed class SummaryCache
 {
@@ -18,6 +25,7 @@ internal sealed class SummaryCache
     private static readonly ConditionalWeakTable<SetCatalog, SummaryCache> PerApp = new();
 
     private readonly ConcurrentDictionary<(int Set, string? Province, int Year), (string Version, object Summary)> entries = new();
+    private readonly ConcurrentDictionary<(int Set, string Province, int Year), ProvinceEntry> provinces = new();
 
     public static SummaryCache For(SetCatalog catalog) => PerApp.GetValue(catalog, _ => new SummaryCache());
 
@@ -49,4 +57,83 @@ internal sealed class SummaryCache
         }
         return summary;
     }
+
+    /// <summary>
+    /// A province summary, kept commune by commune. <paramref name="evaluate"/> evaluates the province's communes in force
+    /// (all of them for null, else only those ids) and names the province (null: no such province that year);
+    /// <paramref name="summarize"/> builds the summary from every commune's evaluation.
+    /// </summary>
+    public async Task<TSummary?> ProvinceAsync<TSummary>(
+        AppDbContext db,
+        DatabaseVersion versions,
+        int setId,
+        string province,
+        int year,
+        Func<IReadOnlyCollection<int>?, Task<(UnitRef? Province, EvaluatedCommune[] Communes)>> evaluate,
+        Func<UnitRef, EvaluatedCommune[], TSummary> summarize,
+        CancellationToken ct
+    )
+        where TSummary : class
+    {
+        var version = db.Database.CurrentTransaction is null ? await versions.CurrentAsync(ct) : null;
+        if (version is null)
+            return await evaluate(null) is ({ } unit, var all) ? summarize(unit, all) : null;
+        var key = (setId, province, year);
+        provinces.TryGetValue(key, out var entry);
+        if (entry?.Version == version)
+            return (TSummary)entry.Summary;
+        // Read before the values: a change committed after this read moves a stamp the next request will see.
+        var stamps = await EvaluationStamps.ReadAsync(db, province, ct);
+        ProvinceEntry next;
+        if (
+            entry is not null
+            && entry.Stamps.GetValueOrDefault(EvaluationStamps.UnitsRow) == stamps.GetValueOrDefault(EvaluationStamps.UnitsRow)
+        )
+        {
+            var moved = stamps
+                .Where(s =>
+                    s.Key != EvaluationStamps.UnitsRow && entry.At.ContainsKey(s.Key) && entry.Stamps.GetValueOrDefault(s.Key) != s.Value
+                )
+                .Select(s => s.Key)
+                .ToList();
+            if (moved.Count == 0)
+                next = entry with { Version = version, Stamps = stamps };
+            else
+            {
+                var communes = (EvaluatedCommune[])entry.Communes.Clone();
+                foreach (var fresh in (await evaluate(moved)).Communes)
+                    communes[entry.At[fresh.Commune.Id]] = fresh;
+                next = entry with
+                {
+                    Version = version,
+                    Stamps = stamps,
+                    Communes = communes,
+                    Summary = summarize(entry.Province, communes),
+                };
+            }
+        }
+        else
+        {
+            var (unit, communes) = await evaluate(null);
+            if (unit is null)
+                return null;
+            var at = new Dictionary<int, int>(communes.Length);
+            for (var i = 0; i < communes.Length; i++)
+                at[communes[i].Commune.Id] = i;
+            next = new ProvinceEntry(version, stamps, unit, communes, at, summarize(unit, communes));
+        }
+        if (provinces.Count >= MaxEntries)
+            provinces.Clear();
+        provinces[key] = next;
+        return (TSummary)next.Summary;
+    }
+
+    private sealed record ProvinceEntry(
+        string Version,
+        Dictionary<int, long> Stamps,
+        UnitRef Province,
+        EvaluatedCommune[] Communes,
+        Dictionary<int, int> At,
+        object Summary
+    );
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Domain.Common;
+using Mtqg.Domain.Criteria;
 using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Data;
@@ -20,8 +21,9 @@ public sealed class SummaryService(
 )
 {
     /// <summary>
-    /// A province-year at a glance. Served from <see cref="SummaryCache"/> while the database has not
-    /// changed since it was computed (any commit by anyone changes its version), else computed anew.
+    /// A province-year at a glance. Served from <see cref="SummaryCache"/>: as is while the database has not changed since
+    /// it was computed; after a change, only the communes whose inputs changed are evaluated again (decision 0030). A draft
+    /// set may still change in place, so its summary is computed anew after any change.
     /// </summary>
     public async Task<(ProvinceSummaryDto? Summary, Outcome Outcome)> ProvinceSummaryAsync(
         string provinceCode,
@@ -33,22 +35,63 @@ public sealed class SummaryService(
         var (set, outcome) = await scorecards.SetForAsync(setCode, year, provinceCode, ct);
         if (set is null)
             return (null, outcome);
-        var summary = await SummaryCache
-            .For(catalog)
-            .GetAsync(db, versions, set.Id, provinceCode, year, () => ComputeProvinceSummaryAsync(set, provinceCode, year, ct), ct);
+        var cache = SummaryCache.For(catalog);
+        var summary =
+            set.Status == CriteriaSetStatus.Draft
+                ? await cache.GetAsync(
+                    db,
+                    versions,
+                    set.Id,
+                    provinceCode,
+                    year,
+                    async () =>
+                        await EvaluateProvinceAsync(set, provinceCode, year, null, ct) is ({ } unit, var communes)
+                            ? Summarize(set, year, unit, communes)
+                            : null,
+                    ct
+                )
+                : await cache.ProvinceAsync(
+                    db,
+                    versions,
+                    set.Id,
+                    provinceCode,
+                    year,
+                    only => EvaluateProvinceAsync(set, provinceCode, year, only, ct),
+                    (unit, communes) => Summarize(set, year, unit, communes),
+                    ct
+                );
         return summary is null
             ? (null, Outcome.NotFound($"Không có tỉnh, thành phố mã \"{provinceCode}\" có hiệu lực ngày 31/12/{year}."))
             : (summary, Outcome.Done);
     }
 
-    private async Task<ProvinceSummaryDto?> ComputeProvinceSummaryAsync(LoadedSet set, string provinceCode, int year, CancellationToken ct)
+    /// <summary>The province in force at the year's end (null if none) and its communes evaluated: all, or only <paramref name="only"/>.</summary>
+    private async Task<(UnitRef? Province, EvaluatedCommune[] Communes)> EvaluateProvinceAsync(
+        LoadedSet set,
+        string provinceCode,
+        int year,
+        IReadOnlyCollection<int>? only,
+        CancellationToken ct
+    )
     {
-        var province = await UnitService
-            .InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
-            .FirstOrDefaultAsync(u => u.Code == provinceCode && u.Level == UnitLevel.Province, ct);
-        if (province is null)
-            return null;
-        var results = await evaluations.EvaluateAsync(set, year, provinceCode, ct);
+        if (only is null)
+        {
+            var province = await UnitService
+                .InForce(db.Units.AsNoTracking(), ScorecardService.YearEnd(year))
+                .Where(u => u.Code == provinceCode && u.Level == UnitLevel.Province)
+                .Select(u => new UnitRef(u.Code, u.FullName))
+                .FirstOrDefaultAsync(ct);
+            if (province is null)
+                return (null, []);
+            var all = await evaluations.EvaluateAsync(set, year, provinceCode, ct);
+            return (province, [.. all.Select(r => new EvaluatedCommune(r.Commune, r.Card, r.Values))]);
+        }
+        var some = await evaluations.EvaluateAsync(set, year, provinceCode, ct, only: only);
+        return (null, [.. some.Select(r => new EvaluatedCommune(r.Commune, r.Card, r.Values))]);
+    }
+
+    private static ProvinceSummaryDto Summarize(LoadedSet set, int year, UnitRef province, EvaluatedCommune[] results)
+    {
         var communes = results.Select(r => Result(r.Commune, r.Card, r.Values)).ToList();
         // One pass over the cards: the engine lists a card's criteria in the set's order.
         var (met, applicable) = (new int[set.Evaluation.Criteria.Count], new int[set.Evaluation.Criteria.Count]);
@@ -68,15 +111,16 @@ public sealed class SummaryService(
             .OrderByDescending(c => c.CriteriaMet - c.CriteriaTotal)
             .ThenBy(c => c.Name)
             .ToList();
+        var tuples = results.Select(r => (r.Commune, r.Card, r.Values)).ToList();
         return new ProvinceSummaryDto(
-            new UnitRef(province.Code, province.FullName),
+            province,
             year,
             set.Code,
             set.LowestLevel,
-            results.Count,
+            results.Length,
             results.Count(r => r.Values > 0),
-            Levels(set, results),
-            Bands(set, results),
+            Levels(set, tuples),
+            Bands(set, tuples),
             criteria,
             closest,
             communes

@@ -16,14 +16,16 @@ public sealed class EvaluationService(AppDbContext db)
     /// communes with their group (one query), all their values for the year (one query), then the pure
     /// engine. The values are looked up by commune through the (UnitId, Year, IndicatorId) index, so a
     /// province reads its own few thousand rows, never the whole country's year; they are read straight
-    /// from the data reader into one array per commune (no entity or row object each).
+    /// from the data reader into one array per commune (no entity or row object each). <paramref name="only"/>: just these
+    /// communes (a summary re-evaluating the communes whose inputs changed, decision 0030).
     /// </summary>
     public async Task<List<(AdministrativeUnitRow Commune, Scorecard Card, int Values)>> EvaluateAsync(
         LoadedSet set,
         int year,
         string? provinceCode,
         CancellationToken ct,
-        string? level = null
+        string? level = null,
+        IReadOnlyCollection<int>? only = null
     )
     {
         var communes = UnitService
@@ -31,6 +33,8 @@ public sealed class EvaluationService(AppDbContext db)
             .Where(u => u.Level == UnitLevel.Commune && (u.Kind == UnitKind.Xa || u.Kind == UnitKind.DacKhu));
         if (provinceCode is not null)
             communes = communes.Where(u => u.ProvinceCode == provinceCode);
+        if (only is not null)
+            communes = communes.Where(u => EF.Parameter(only).Contains(u.Id));
         var rows = await (
             from u in communes
             join a in db.GroupAssignments.Where(a => a.CriteriaSetId == set.Id) on u.Id equals a.UnitId into assigned

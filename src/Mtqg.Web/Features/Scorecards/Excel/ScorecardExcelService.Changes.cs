@@ -72,6 +72,8 @@ public sealed partial class ScorecardExcelService
             user.UserName,
             ct
         );
+        // The bulk write bypasses change tracking: the communes it changed move their stamps here (decision 0030).
+        await EvaluationStamps.TouchAsync(db, diffs.Where(d => d.Changed || d.Cleared).Select(d => d.Commune.Id), units: false, ct);
         var (auditUser, client) = (user.UserName ?? actor.UserName ?? AuditActor.System, actor.Client);
         await AuditWriter.InsertAsync(
             db,

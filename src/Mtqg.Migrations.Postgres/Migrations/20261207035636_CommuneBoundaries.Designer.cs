@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mtqg.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207030750_CommuneBoundaries")]
+    [Migration("20261207035636_CommuneBoundaries")]
     partial class CommuneBoundaries
     {
         /// <inheritdoc />
@@ -2525,6 +2525,26 @@ namespace Mtqg.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("GroupAssignments");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Scorecards.EvaluationStamp", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.ToTable("EvaluationStamps");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Scorecards.IndicatorValue", b =>

@@ -11,7 +11,7 @@ using Mtqg.Data;
 namespace Mtqg.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207030609_CommuneBoundaries")]
+    [Migration("20261207035447_CommuneBoundaries")]
     partial class CommuneBoundaries
     {
         /// <inheritdoc />
@@ -2428,6 +2428,26 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("GroupAssignments");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Scorecards.EvaluationStamp", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.ToTable("EvaluationStamps");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Scorecards.IndicatorValue", b =>
