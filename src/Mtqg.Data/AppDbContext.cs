@@ -7,6 +7,7 @@ using Mtqg.Data.Closing;
 using Mtqg.Data.Criteria;
 using Mtqg.Data.Departments;
 using Mtqg.Data.Mail;
+using Mtqg.Data.Map;
 using Mtqg.Data.Money;
 using Mtqg.Data.Plans;
 using Mtqg.Data.Poverty;
@@ -67,6 +68,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
     public DbSet<ReportDeadline> ReportDeadlines => Set<ReportDeadline>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<CommuneBoundarySet> CommuneBoundarySets => Set<CommuneBoundarySet>();
+    public DbSet<CommuneBoundary> CommuneBoundaries => Set<CommuneBoundary>();
     public DbSet<EvaluationStamp> EvaluationStamps => Set<EvaluationStamp>();
 
     protected override void OnModelCreating(ModelBuilder builder)

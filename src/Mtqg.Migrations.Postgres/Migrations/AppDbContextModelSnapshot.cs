@@ -923,6 +923,74 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.ToTable("OutgoingMails");
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Map.CommuneBoundary", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "CommuneCode")
+                        .IsUnique();
+
+                    b.ToTable("CommuneBoundaries");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Map.CommuneBoundarySet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Communes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode")
+                        .IsUnique();
+
+                    b.ToTable("CommuneBoundarySets");
+                });
+
             modelBuilder.Entity("Mtqg.Data.Money.CapitalPlanRow", b =>
                 {
                     b.Property<int>("Id")
@@ -2994,6 +3062,17 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.Navigation("Level");
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Map.CommuneBoundary", b =>
+                {
+                    b.HasOne("Mtqg.Data.Map.CommuneBoundarySet", "Set")
+                        .WithMany("Boundaries")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Set");
+                });
+
             modelBuilder.Entity("Mtqg.Data.Money.CapitalPlanRow", b =>
                 {
                     b.HasOne("Mtqg.Data.Money.CapitalPlanVersion", null)
@@ -3331,6 +3410,11 @@ namespace Mtqg.Migrations.Postgres.Migrations
             modelBuilder.Entity("Mtqg.Data.Criteria.Indicator", b =>
                 {
                     b.Navigation("Thresholds");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Map.CommuneBoundarySet", b =>
+                {
+                    b.Navigation("Boundaries");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Money.CapitalPlanVersion", b =>

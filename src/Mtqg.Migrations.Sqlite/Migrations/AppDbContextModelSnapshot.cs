@@ -886,6 +886,70 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.ToTable("OutgoingMails");
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Map.CommuneBoundary", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "CommuneCode")
+                        .IsUnique();
+
+                    b.ToTable("CommuneBoundaries");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Map.CommuneBoundarySet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Communes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode")
+                        .IsUnique();
+
+                    b.ToTable("CommuneBoundarySets");
+                });
+
             modelBuilder.Entity("Mtqg.Data.Money.CapitalPlanRow", b =>
                 {
                     b.Property<int>("Id")
@@ -2887,6 +2951,17 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.Navigation("Level");
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Map.CommuneBoundary", b =>
+                {
+                    b.HasOne("Mtqg.Data.Map.CommuneBoundarySet", "Set")
+                        .WithMany("Boundaries")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Set");
+                });
+
             modelBuilder.Entity("Mtqg.Data.Money.CapitalPlanRow", b =>
                 {
                     b.HasOne("Mtqg.Data.Money.CapitalPlanVersion", null)
@@ -3224,6 +3299,11 @@ namespace Mtqg.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Mtqg.Data.Criteria.Indicator", b =>
                 {
                     b.Navigation("Thresholds");
+                });
+
+            modelBuilder.Entity("Mtqg.Data.Map.CommuneBoundarySet", b =>
+                {
+                    b.Navigation("Boundaries");
                 });
 
             modelBuilder.Entity("Mtqg.Data.Money.CapitalPlanVersion", b =>

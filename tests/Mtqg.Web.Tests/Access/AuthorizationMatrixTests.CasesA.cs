@@ -219,6 +219,17 @@ public sealed partial class AuthorizationMatrixTests
             ["POST /api/v1/provinces/{code}/years/{year:int}/poverty"] = new(Rule.Own("manage-province", "coordinator"), (s, _) =>
                 Upload(HttpMethod.Post, $"/api/v1/provinces/{Province(s)}/years/2025/poverty")
             ),
+            // Commune boundaries (decision 0029): the province's office uploads, replaces and deletes them (once allowed, a PDF is not
+            // JSON: 400; nothing stored: 404); those who read the province's work read when and by whom. The drawing is on the public dashboard.
+            ["GET /api/v1/provinces/{code}/commune-boundaries"] = new(ReadPlans, (s, _) =>
+                Get($"/api/v1/provinces/{Province(s)}/commune-boundaries")
+            ),
+            ["PUT /api/v1/provinces/{code}/commune-boundaries"] = new(Rule.Own("manage-province", "coordinator"), (s, _) =>
+                Upload(HttpMethod.Put, $"/api/v1/provinces/{Province(s)}/commune-boundaries")
+            ),
+            ["DELETE /api/v1/provinces/{code}/commune-boundaries"] = new(Rule.Own("manage-province", "coordinator"), (s, _) =>
+                new(HttpMethod.Delete, $"/api/v1/provinces/{Province(s)}/commune-boundaries")
+            ),
             // Closing (DESIGN §13): the province's office closes and reopens a year (2030: no other case writes it); those who read
             // the province's detailed data read the state.
             ["GET /api/v1/provinces/{code}/years/{year:int}/close"] = new(

@@ -59,6 +59,7 @@ public sealed partial class AuditedEntitiesTests
         ["CapitalPlanVersion"] = "a capital plan's history itself: each replacement is a new version (number, who, when), never changed",
         ["CapitalPlanRow"] = "part of a capital plan version, never changed",
         ["DisbursementCorrection"] = "the corrections' own history (who, when, from, to, why), append-only; the figure is audited",
+        ["CommuneBoundary"] = "part of the province's boundary set (decision 0029), replaced whole by an upload recorded on the set",
         ["EvaluationStamp"] = "a cache key (decision 0030): moves with audited changes of values, groups and poverty results",
         ["OutgoingMail"] = "the mail queue (decision 0027): notices derived from audited changes, with their delivery state, not decisions",
     };
@@ -148,8 +149,19 @@ public sealed partial class AuditedEntitiesTests
             closing,
             deadline
         ) = Samples(baoHa);
+        var boundaries = new Mtqg.Data.Map.CommuneBoundarySet
+        {
+            ProvinceCode = "15",
+            Communes = 1,
+            Height = 480,
+            FileName = "ranh-gioi.geojson",
+            UploadedAt = At,
+            UploadedBy = "Người thử",
+            Boundaries = [new() { CommuneCode = "02989", Path = "M0,0l10 0 0 10z" }],
+        };
 
         db.AddRange(
+            boundaries,
             deadline,
             closing,
             contribution,
@@ -221,11 +233,13 @@ public sealed partial class AuditedEntitiesTests
         (condition.Met, condition.JudgeNote) = (true, "Đã kiểm tra");
         title.RevokedOn = new DateOnly(2027, 1, 1);
         title.RevocationReason = "thử";
+        (boundaries.Communes, boundaries.FileName) = (2, "ranh-gioi-2.geojson");
         await db.SaveChangesAsync();
         var changed = await RowsAsync(app, start);
         start = await db.AuditEntries.MaxAsync(e => e.Id);
 
         db.RemoveRange(
+            boundaries,
             deadline,
             closing,
             poverty,

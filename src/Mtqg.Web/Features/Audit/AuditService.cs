@@ -80,6 +80,7 @@ public sealed class AuditService(AppDbContext db, ScorecardService scorecards, P
         ["ConstructionDebt"] = "Nợ đọng xây dựng cơ bản",
         ["ClosedPeriod"] = "Khóa sổ số liệu",
         ["ReportDeadline"] = "Lịch báo cáo",
+        ["CommuneBoundarySet"] = "Ranh giới các xã của tỉnh",
     };
 
     public static string EntityLabel(string entity) => Entities.GetValueOrDefault(entity, entity);

@@ -31,10 +31,12 @@ public sealed class UploadGate(IOptions<UploadOptions> options, IHostApplication
     public long WorkbookBytes => Megabytes(Bounds.WorkbookMegabytes);
     public long CriteriaSetBytes => Megabytes(Bounds.CriteriaSetMegabytes);
     public long StoredFileBytes => files.MaxBytes;
+    public long BoundariesBytes => Megabytes(Bounds.BoundariesMegabytes);
 
     /// <summary>The settings behind each byte limit, named in the refusal.</summary>
     public const string WorkbookSetting = UploadOptions.Section + ":WorkbookMegabytes",
         CriteriaSetSetting = UploadOptions.Section + ":CriteriaSetMegabytes",
+        BoundariesSetting = UploadOptions.Section + ":BoundariesMegabytes",
         StoredFileSetting = FileStoreOptions.Section + ":MaxMegabytes";
 
     private static long Megabytes(double value) => (long)(value * 1024 * 1024);

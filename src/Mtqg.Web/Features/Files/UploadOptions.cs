@@ -17,6 +17,18 @@ public sealed class UploadOptions
     /// <summary>Bytes of a criteria set in the interchange format: the national sets are under 200 KB.</summary>
     public double CriteriaSetMegabytes { get; set; } = 5;
 
+    /// <summary>
+    /// Bytes of a province's commune boundaries (GeoJSON, decision 0029): ~100 communes drawn at survey detail, a few
+    /// thousand positions each at ~40 bytes, are 10–30 MB; the parse keeps one copy and the positions (16 bytes each).
+    /// </summary>
+    public double BoundariesMegabytes { get; set; } = 50;
+
+    /// <summary>Features (communes) in a boundaries file: the largest province has ~170 communes after the 2025 reform.</summary>
+    public int MaxBoundaryFeatures { get; set; } = 2_000;
+
+    /// <summary>Positions in a boundaries file, all rings together: what the drawing simplifies, linear in them.</summary>
+    public int MaxBoundaryPositions { get; set; } = 2_000_000;
+
     /// <summary>Parts (files) inside an .xlsx: Excel writes about 10 for two sheets; 200 leaves room for images and charts.</summary>
     public int MaxParts { get; set; } = 200;
 
@@ -57,6 +69,19 @@ public sealed class UploadOptionsValidator : IValidateOptions<UploadOptions>
             nameof(o.CriteriaSetMegabytes),
             o.CriteriaSetMegabytes,
             "lớn hơn 0 và không quá 1024"
+        );
+        Check(
+            o.BoundariesMegabytes is > 0 and <= 1024,
+            nameof(o.BoundariesMegabytes),
+            o.BoundariesMegabytes,
+            "lớn hơn 0 và không quá 1024"
+        );
+        Check(o.MaxBoundaryFeatures is > 0 and <= 100_000, nameof(o.MaxBoundaryFeatures), o.MaxBoundaryFeatures, "từ 1 đến 100.000");
+        Check(
+            o.MaxBoundaryPositions is > 0 and <= 50_000_000,
+            nameof(o.MaxBoundaryPositions),
+            o.MaxBoundaryPositions,
+            "từ 1 đến 50.000.000"
         );
         Check(o.MaxParts is > 0 and <= 10_000, nameof(o.MaxParts), o.MaxParts, "từ 1 đến 10.000");
         Check(

@@ -5,8 +5,11 @@ using Mtqg.Web.Data;
 
 namespace Mtqg.Web.Features.Map;
 
-/// <summary>A province as drawn: its code and name from the boundary file, and its SVG path (already projected and simplified).</summary>
-public sealed record ProvinceShape(string Code, string Name, string Path);
+/// <summary>
+/// A province as drawn: its code and name from the boundary file, its SVG path (already projected and simplified) and its
+/// extent in WGS 84 degrees (west, south, east, north), what a commune of it must lie within.
+/// </summary>
+public sealed record ProvinceShape(string Code, string Name, string Path, (double West, double South, double East, double North) Extent);
 
 /// <summary>
 /// The 34 provinces' boundaries (data/admin-units/provinces-2025.geojson, WGS 84), read once per app and drawn as SVG paths:
@@ -45,14 +48,27 @@ public sealed class ProvinceShapes
         {
             var props = feature.GetProperty("properties");
             var svg = new StringBuilder();
+            var (w, s, e, n) = (double.MaxValue, double.MaxValue, double.MinValue, double.MinValue);
             foreach (var polygon in feature.GetProperty("geometry").GetProperty("coordinates").EnumerateArray())
             foreach (var ring in polygon.EnumerateArray())
             {
+                foreach (var p in ring.EnumerateArray())
+                    (w, s, e, n) = (
+                        Math.Min(w, p[0].GetDouble()),
+                        Math.Min(s, p[1].GetDouble()),
+                        Math.Max(e, p[0].GetDouble()),
+                        Math.Max(n, p[1].GetDouble())
+                    );
                 var points = ring.EnumerateArray().Select(Project).ToList();
                 Append(svg, Simplify(points));
             }
             shapes.Add(
-                new ProvinceShape(props.GetProperty("code").GetString()!, props.GetProperty("fullName").GetString()!, svg.ToString())
+                new ProvinceShape(
+                    props.GetProperty("code").GetString()!,
+                    props.GetProperty("fullName").GetString()!,
+                    svg.ToString(),
+                    (w, s, e, n)
+                )
             );
         }
         return (shapes, Math.Ceiling((north - south) * scale));
@@ -114,7 +130,7 @@ public sealed class ProvinceShapes
     }
 
     /// <summary>One closed subpath: absolute first point, then relative moves with one decimal (shorter than absolute ones).</summary>
-    private static void Append(StringBuilder svg, IReadOnlyList<(double X, double Y)> ring)
+    internal static void Append(StringBuilder svg, IReadOnlyList<(double X, double Y)> ring)
     {
         var (x, y) = (Math.Round(ring[0].X, 1), Math.Round(ring[0].Y, 1));
         var start = svg.Length;
