@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -314,12 +313,7 @@ public sealed class ExcelApiTests
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string province, int year, byte[] file, string name) =>
         client.PostAsync(WorkbookUrl(province, year), Form(file, name));
 
-    private static MultipartFormDataContent Form(byte[] file, string name)
-    {
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue(name.EndsWith(".csv") ? "text/csv" : ValuesWorkbook.ContentType);
-        return new MultipartFormDataContent { { content, "file", name } };
-    }
+    private static MultipartFormDataContent Form(byte[] file, string name) => ValuesFiles.Form(file, name);
 
     private static async Task<string> AnyRuralCommuneAsync(HttpClient client, string province) =>
         (await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/units?level=commune&parent={province}&asOf=2026-12-31"))!
@@ -352,13 +346,7 @@ public sealed class ExcelApiTests
     private static async Task<ValuesSheet> SheetAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var rows = MiniExcel
-            .Query(stream, useHeaderRow: true, sheetName: ValuesWorkbook.ValuesSheet)
-            .Cast<IDictionary<string, object?>>()
-            .Select(r => new Dictionary<string, object?>(r))
-            .ToList();
-        return new ValuesSheet(rows);
+        return new ValuesSheet(ValuesFiles.Rows(await response.Content.ReadAsByteArrayAsync()));
     }
 
     /// <summary>The "Số liệu" sheet as rows keyed by header text, to fill and save again as a user would.</summary>

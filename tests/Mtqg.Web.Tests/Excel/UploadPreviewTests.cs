@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MiniExcelLibs;
 using Mtqg.Web.Features.Scorecards.Excel;
 using Mtqg.Web.Tests.Infrastructure;
 
@@ -194,12 +193,7 @@ public sealed class UploadPreviewTests
     /// <summary>The downloaded workbook of Lào Cai 2026 with two cells of Bảo Hà changed, and the number of its filled indicator cells.</summary>
     private static async Task<(byte[] File, int Filled)> TwoCellsChangedAsync(HttpClient client)
     {
-        using var stream = new MemoryStream(await (await client.GetAsync(Workbook)).Content.ReadAsByteArrayAsync());
-        var rows = MiniExcel
-            .Query(stream, useHeaderRow: true, sheetName: ValuesWorkbook.ValuesSheet)
-            .Cast<IDictionary<string, object?>>()
-            .Select(r => new Dictionary<string, object?>(r))
-            .ToList();
+        var rows = ValuesFiles.Rows(await (await client.GetAsync(Workbook)).Content.ReadAsByteArrayAsync());
         var headers = rows[0].Keys.ToList();
         var row = rows.Single(r => r[ValuesWorkbook.CodeHeader] as string == BaoHa);
         Assert.NotEqual(77.5, row[headers.Single(h => h.StartsWith("1.2 "))]);
@@ -207,17 +201,10 @@ public sealed class UploadPreviewTests
         row[headers.Single(h => h.StartsWith("1.2 "))] = 77.5;
         row[headers.Single(h => h.StartsWith("3.1 "))] = "45,5";
         var filled = rows.Sum(r => headers.Skip(3).Count(h => r[h] is not null));
-        using var output = new MemoryStream();
-        MiniExcel.SaveAs(output, rows, sheetName: ValuesWorkbook.ValuesSheet);
-        return (output.ToArray(), filled);
+        return (ValuesFiles.Save(rows), filled);
     }
 
-    private static MultipartFormDataContent Form(byte[] file)
-    {
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue(ValuesWorkbook.ContentType);
-        return new MultipartFormDataContent { { content, "file", "so-lieu.xlsx" } };
-    }
+    private static MultipartFormDataContent Form(byte[] file) => ValuesFiles.Form(file);
 
     private static async Task<JsonElement> ReportAsync(HttpResponseMessage response)
     {

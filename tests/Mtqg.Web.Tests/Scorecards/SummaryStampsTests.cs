@@ -1,12 +1,11 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MiniExcelLibs;
 using Mtqg.Data;
 using Mtqg.Web.Features.Scorecards.Excel;
+using Mtqg.Web.Tests.Excel;
 using Mtqg.Web.Tests.Infrastructure;
 using static Mtqg.Web.Tests.Scorecards.DemoSet;
 
@@ -49,7 +48,7 @@ public sealed class SummaryStampsTests
 
         // A workbook written in bulk (bypassing change tracking): every value of Bảo Nhai cleared ("xóa").
         var cleared = await WorkbookWithoutValuesOfAsync(coordinator, BaoNhai);
-        var upload = await coordinator.PostAsync(Workbook, Form(cleared));
+        var upload = await coordinator.PostAsync(Workbook, ValuesFiles.Form(cleared));
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         var afterWorkbook = await dashboard.SummaryAsync("15", 2026);
         Assert.Equal(0, afterWorkbook.Commune("communes", BaoNhai)!.Value.GetProperty("valuesEntered").GetInt32());
@@ -100,26 +99,12 @@ public sealed class SummaryStampsTests
 
     private static async Task<byte[]> WorkbookWithoutValuesOfAsync(HttpClient client, string commune)
     {
-        using var stream = new MemoryStream(await (await client.GetAsync(Workbook)).Content.ReadAsByteArrayAsync());
-        var rows = MiniExcel
-            .Query(stream, useHeaderRow: true, sheetName: ValuesWorkbook.ValuesSheet)
-            .Cast<IDictionary<string, object?>>()
-            .Select(r => new Dictionary<string, object?>(r))
-            .ToList();
+        var rows = ValuesFiles.Rows(await (await client.GetAsync(Workbook)).Content.ReadAsByteArrayAsync());
         var headers = rows[0].Keys.ToList();
         var row = rows.Single(r => r[ValuesWorkbook.CodeHeader] as string == commune);
         Assert.Contains(headers.Skip(3), h => row[h] is not null);
         foreach (var header in headers.Skip(3).Where(h => row[h] is not null))
             row[header] = "xóa";
-        using var output = new MemoryStream();
-        MiniExcel.SaveAs(output, rows, sheetName: ValuesWorkbook.ValuesSheet);
-        return output.ToArray();
-    }
-
-    private static MultipartFormDataContent Form(byte[] file)
-    {
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue(ValuesWorkbook.ContentType);
-        return new MultipartFormDataContent { { content, "file", "so-lieu.xlsx" } };
+        return ValuesFiles.Save(rows);
     }
 }

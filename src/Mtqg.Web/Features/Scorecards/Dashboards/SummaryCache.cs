@@ -3,12 +3,14 @@ using System.Runtime.CompilerServices;
 using Mtqg.Data;
 using Mtqg.Domain.Evaluation;
 using Mtqg.Web.Data;
-using Mtqg.Web.Features.Scorecards.Evaluation;
 
 namespace Mtqg.Web.Features.Scorecards.Dashboards;
 
-/// <summary>A commune as evaluated for a summary: the unit, its scorecard and how many values it has.</summary>
-internal readonly record struct EvaluatedCommune(AdministrativeUnitRow Commune, Scorecard Card, int Values);
+/// <summary>
+/// A commune as a summary keeps it: its line of the summary and its criteria's statuses in the set's order — not the whole
+/// scorecard (a province of 2024 keeps thousands of these).
+/// </summary>
+internal readonly record struct EvaluatedCommune(int Id, CommuneResult Line, EvaluationStatus[] Statuses);
 
 /// <summary>
 /// Summaries reused while what they were computed from is unchanged (decisions 0008 and 0030). Every entry keeps the
@@ -102,7 +104,7 @@ internal sealed class SummaryCache
             {
                 var communes = (EvaluatedCommune[])entry.Communes.Clone();
                 foreach (var fresh in (await evaluate(moved)).Communes)
-                    communes[entry.At[fresh.Commune.Id]] = fresh;
+                    communes[entry.At[fresh.Id]] = fresh;
                 next = entry with
                 {
                     Version = version,
@@ -119,7 +121,7 @@ internal sealed class SummaryCache
                 return null;
             var at = new Dictionary<int, int>(communes.Length);
             for (var i = 0; i < communes.Length; i++)
-                at[communes[i].Commune.Id] = i;
+                at[communes[i].Id] = i;
             next = new ProvinceEntry(version, stamps, unit, communes, at, summarize(unit, communes));
         }
         if (provinces.Count >= MaxEntries)

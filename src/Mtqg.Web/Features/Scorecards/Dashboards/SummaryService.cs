@@ -83,24 +83,31 @@ public sealed class SummaryService(
                 .FirstOrDefaultAsync(ct);
             if (province is null)
                 return (null, []);
-            var all = await evaluations.EvaluateAsync(set, year, provinceCode, ct);
-            return (province, [.. all.Select(r => new EvaluatedCommune(r.Commune, r.Card, r.Values))]);
+            return (province, Kept(await evaluations.EvaluateAsync(set, year, provinceCode, ct)));
         }
-        var some = await evaluations.EvaluateAsync(set, year, provinceCode, ct, only: only);
-        return (null, [.. some.Select(r => new EvaluatedCommune(r.Commune, r.Card, r.Values))]);
+        return (null, Kept(await evaluations.EvaluateAsync(set, year, provinceCode, ct, only: only)));
     }
+
+    private static EvaluatedCommune[] Kept(List<(AdministrativeUnitRow Commune, Scorecard Card, int Values)> results) =>
+        [
+            .. results.Select(r => new EvaluatedCommune(
+                r.Commune.Id,
+                Result(r.Commune, r.Card, r.Values),
+                [.. r.Card.Criteria.Select(c => c.Status)]
+            )),
+        ];
 
     private static ProvinceSummaryDto Summarize(LoadedSet set, int year, UnitRef province, EvaluatedCommune[] results)
     {
-        var communes = results.Select(r => Result(r.Commune, r.Card, r.Values)).ToList();
-        // One pass over the cards: the engine lists a card's criteria in the set's order.
+        var communes = results.Select(r => r.Line).ToList();
+        // The engine lists a card's criteria in the set's order, so the statuses line up with the set's criteria.
         var (met, applicable) = (new int[set.Evaluation.Criteria.Count], new int[set.Evaluation.Criteria.Count]);
-        foreach (var (_, card, _) in results)
-            for (var i = 0; i < card.Criteria.Count; i++)
+        foreach (var result in results)
+            for (var i = 0; i < result.Statuses.Length; i++)
             {
-                if (card.Criteria[i].Status == EvaluationStatus.Met)
+                if (result.Statuses[i] == EvaluationStatus.Met)
                     met[i]++;
-                if (card.Criteria[i].Status != EvaluationStatus.NotApplicable)
+                if (result.Statuses[i] != EvaluationStatus.NotApplicable)
                     applicable[i]++;
             }
         var criteria = set
@@ -111,16 +118,15 @@ public sealed class SummaryService(
             .OrderByDescending(c => c.CriteriaMet - c.CriteriaTotal)
             .ThenBy(c => c.Name)
             .ToList();
-        var tuples = results.Select(r => (r.Commune, r.Card, r.Values)).ToList();
         return new ProvinceSummaryDto(
             province,
             year,
             set.Code,
             set.LowestLevel,
-            results.Length,
-            results.Count(r => r.Values > 0),
-            Levels(set, tuples),
-            Bands(set, tuples),
+            communes.Count,
+            communes.Count(c => c.ValuesEntered > 0),
+            set.Levels.Select(l => new LevelCount(l.Code, l.Name, communes.Count(c => c.Reached.Contains(l.Code)))).ToList(),
+            set.Evaluation.Bands.Select(b => new BandCount(b.Name, b.MinCriteriaMet, communes.Count(c => c.Band == b.Name))).ToList(),
             criteria,
             closest,
             communes
