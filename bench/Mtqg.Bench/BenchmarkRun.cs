@@ -67,7 +67,17 @@ public sealed partial class BenchmarkRun(Options options)
             }
         }
         database.ClearPools();
-        report.Info("database size with the data set", await database.SizeBytesAsync() / 1048576.0, "MB");
+        var megabytes = await database.SizeBytesAsync() / 1048576.0;
+        report.Info("database size with the data set", megabytes, "MB");
+        // Issue 19 item 2: the size per million indicator values (the file holds the money, poverty and audit rows too).
+        await using (var connection = await database.OpenAsync())
+        await using (var count = connection.CreateCommand())
+        {
+            count.CommandText = "SELECT COUNT(*) FROM \"IndicatorValues\"";
+            var values = Convert.ToInt64(await count.ExecuteScalarAsync());
+            if (values > 0)
+                report.Info("database size per million indicator values (everything stored included)", megabytes / (values / 1e6), "MB");
+        }
 
         await HttpAsync(evaluations);
 
