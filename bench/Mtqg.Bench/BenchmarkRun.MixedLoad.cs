@@ -28,7 +28,7 @@ public sealed partial class BenchmarkRun
         IReadOnlyList<string> provinces
     )
     {
-        var indicator = set.Indicators.Values.Where(i => i.Type == IndicatorType.Percent && i.Source is null).OrderBy(i => i.Id).First();
+        var indicator = MixedIndicator(set);
         var communes = evaluations[LoadYear]
             .Where(e => provinces.Contains(e.Commune.ProvinceCode) && e.Values > 0)
             .Select(e => e.Commune)
@@ -36,6 +36,10 @@ public sealed partial class BenchmarkRun
             .ToList();
         return new MixedPlan(communes, provinces, indicator, set);
     }
+
+    /// <summary>The percent indicator the mix writes: one typed by the commune.</summary>
+    private static SetIndicator MixedIndicator(LoadedSet set) =>
+        set.Indicators.Values.Where(i => i.Type == IndicatorType.Percent && i.Source is null).OrderBy(i => i.Id).First();
 
     /// <summary>Where the warm-up's requests are numbered from (its writes alternate values like the measured ones).</summary>
     private const int WarmUpOffset = 1_000_000;

@@ -101,6 +101,17 @@ public sealed partial class ChildProcess : IAsyncDisposable
         return process.TotalProcessorTime;
     }
 
+    /// <summary>
+    /// SIGKILL (what Process.Kill sends on Linux), as a crash, an OOM kill or a pulled plug ends the app: no shutdown, no
+    /// flush, open transactions left to the database to roll back.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>The dotnet host running this benchmark (so the child uses the same runtime).</summary>
     private static string DotnetHost() =>
         Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";

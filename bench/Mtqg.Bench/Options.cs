@@ -17,6 +17,9 @@ public sealed record Options
     public IReadOnlyDictionary<string, string> WebEnvironment { get; init; } = new Dictionary<string, string>();
     public bool Keep { get; init; }
     public bool MoneyOnly { get; init; }
+    public bool Faults { get; init; }
+    public int FaultRounds { get; init; } = 5;
+    public int SoakSeconds { get; init; } = 60;
 
     public bool National => Scale == "national";
 
@@ -35,6 +38,10 @@ public sealed record Options
           --web-env KEY=VALUE      an extra environment variable for the web app's process (repeatable), e.g. DOTNET_GCConserveMemory=5
           --keep                   keep the database afterwards
           --money-only             only the projects and disbursement part (issue 14): the data set and its two summaries
+          --faults                 process-level faults instead (docs/reliability.md): kill -9 during an import, a soak,
+                                   and with --postgres two web nodes on one database
+          --fault-rounds N         kill -9 rounds during an import (default 5)
+          --soak-seconds SECONDS   length of the soak under the mixed load (default 60)
         """;
 
     private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> environment, string setting) =>
@@ -68,6 +75,9 @@ public sealed record Options
                 "--web-env" => options with { WebEnvironment = With(options.WebEnvironment, Next()) },
                 "--keep" => options with { Keep = true },
                 "--money-only" => options with { MoneyOnly = true },
+                "--faults" => options with { Faults = true },
+                "--fault-rounds" => options with { FaultRounds = Int() },
+                "--soak-seconds" => options with { SoakSeconds = Int() },
                 var other => throw new ArgumentException($"Unknown option {other}."),
             };
         }

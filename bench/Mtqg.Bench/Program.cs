@@ -22,6 +22,6 @@ public static class BenchProgram
             Console.Error.WriteLine(Options.Usage);
             return 2;
         }
-        return await new BenchmarkRun(options).RunAsync();
+        return options.Faults ? await new BenchmarkRun(options).FaultsAsync() : await new BenchmarkRun(options).RunAsync();
     }
 }
