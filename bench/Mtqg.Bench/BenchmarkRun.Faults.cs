@@ -46,9 +46,14 @@ public sealed partial class BenchmarkRun
         var phase = Stopwatch.StartNew();
         await KillDuringImportAsync();
         Step($"kill -9 during an import: {phase.Elapsed.TotalSeconds:0} s");
-        phase.Restart();
-        await SoakAsync();
-        Step($"soak: {phase.Elapsed.TotalSeconds:0} s");
+        if (options.SoakSeconds > 0)
+        {
+            phase.Restart();
+            await SoakAsync();
+            Step($"soak: {phase.Elapsed.TotalSeconds:0} s");
+        }
+        else
+            Step("soak: skipped (--soak-seconds 0)");
         if (database.IsPostgres)
         {
             phase.Restart();

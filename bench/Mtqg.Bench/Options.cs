@@ -41,7 +41,7 @@ public sealed record Options
           --faults                 process-level faults instead (docs/reliability.md): kill -9 during an import, a soak,
                                    and with --postgres two web nodes on one database
           --fault-rounds N         kill -9 rounds during an import (default 5)
-          --soak-seconds SECONDS   length of the soak under the mixed load (default 60)
+          --soak-seconds SECONDS   length of the soak under the mixed load (default 60; 0 skips it)
         """;
 
     private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> environment, string setting) =>
