@@ -46,13 +46,10 @@ public static class DatabaseSetup
             throw new InvalidOperationException("Database:Provider=Postgres cần chuỗi kết nối ConnectionStrings:Mtqg.");
         }
 
-        // The options are built once for the process (they hold nothing per request): building them anew for
-        // every request was a good share of a cached summary's CPU time.
-        services.AddDbContext<AppDbContext>(
-            options => Configure(options, provider, connectionString),
-            ServiceLifetime.Scoped,
-            ServiceLifetime.Singleton
-        );
+        // Pooled contexts (their options built once for the process): a new context per request resolved EF's own
+        // services anew each time, a sixth of the web process's CPU under the mixed load (issue 19; profile in
+        // docs/performance.md). A context goes back to the pool reset: no tracked entity, transaction or setting survives.
+        services.AddDbContextPool<AppDbContext>(options => Configure(options, provider, connectionString));
         services.AddSingleton(new DatabaseVersion(provider, connectionString));
         // Every context refuses text longer than its column (decision 0013), then records its tracked changes in the
         // audit trail (decision 0005): the check runs first, so a refused save has added no audit row.
