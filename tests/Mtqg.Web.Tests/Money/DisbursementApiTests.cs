@@ -209,6 +209,25 @@ public sealed class DisbursementApiTests
             HttpStatusCode.Unauthorized,
             (await app.CreateClient().GetAsync($"/api/v1/provinces/{LaoCai}/years/{Year}/disbursement")).StatusCode
         );
+
+        // The summaries are reused while nothing changes (decision 0008): a figure entered now shows on the next request.
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await Disburse(office.Client, slow, $"{Year}-11", null, ("central-investment", 450_000_000L))).StatusCode
+        );
+        var after = await JsonAsync(await office.Client.GetAsync($"/api/v1/provinces/{LaoCai}/years/{Year}/disbursement"));
+        Assert.Equal(disbursed + 150_000_000L, after.GetProperty("disbursed").GetInt64());
+        Assert.Equal(disbursed + 150_000_000L, after.GetProperty("months")[11].GetProperty("disbursed").GetInt64());
+        var nationalAfter = await JsonAsync(await app.CreateClient().GetAsync($"/api/v1/years/{Year}/disbursement"));
+        Assert.Equal(
+            disbursed + 150_000_000L,
+            nationalAfter
+                .GetProperty("provinces")
+                .EnumerateArray()
+                .Single(p => p.GetProperty("code").GetString() == LaoCai)
+                .GetProperty("disbursed")
+                .GetInt64()
+        );
     }
 
     private static decimal Rate(long part, long whole) => Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);

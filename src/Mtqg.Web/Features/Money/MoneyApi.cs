@@ -15,6 +15,7 @@ public static class MoneyApi
             .AddScoped<CapitalPlanService>()
             .AddScoped<Projects.ProjectService>()
             .AddScoped<Projects.DisbursementSummaryService>()
+            .AddSingleton<Projects.DisbursementSummaryCache>()
             .AddScoped<Projects.ProjectDemoSeeder>()
             .AddScoped<Communes.CommuneMoneyService>();
 

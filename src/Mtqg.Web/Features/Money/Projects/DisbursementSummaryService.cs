@@ -3,6 +3,7 @@ using Mtqg.Data;
 using Mtqg.Domain.Common;
 using Mtqg.Domain.Money;
 using Mtqg.Domain.Units;
+using Mtqg.Web.Data;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Departments;
 
@@ -44,9 +45,17 @@ public sealed record NationalDisbursement(
 /// <summary>
 /// Disbursement against allocation (DESIGN §11, issue 14 item 6), computed by grouped SQL over allocations and the
 /// monthly increments, never by loading rows: a province's by programme, source, investor, month and project (slowest
-/// first); the nation's by province (public totals).
+/// first); the nation's by province (public totals). Both are reused while nothing has been committed since (decision 0008,
+/// <see cref="DisbursementSummaryCache"/>): the access check runs on every request, the sums once per database version.
 /// </summary>
-public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy access, DepartmentService departments, TimeProvider clock)
+public sealed class DisbursementSummaryService(
+    AppDbContext db,
+    AccessPolicy access,
+    DepartmentService departments,
+    TimeProvider clock,
+    DatabaseVersion versions,
+    DisbursementSummaryCache cache
+)
 {
     /// <summary>
     /// The province's year; <paramref name="months"/>: only the disbursement of those months (a six-monthly report), the
@@ -76,6 +85,26 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
                     $"Chỉ Văn phòng Điều phối, Sở Tài chính, thẩm định viên và người xem của tỉnh {province} xem được giải ngân chi tiết."
                 )
             );
+        var today = VietnamTime.Today(clock);
+        var summary = await cache.Provinces.GetAsync(
+            db,
+            versions,
+            (province, year, fromMonth, toMonth, today),
+            () => ComputeProvinceAsync(province, name, year, fromMonth, toMonth, ct),
+            ct
+        );
+        return (summary, Outcome.Done);
+    }
+
+    private async Task<ProvinceDisbursement?> ComputeProvinceAsync(
+        string province,
+        string name,
+        int year,
+        int fromMonth,
+        int toMonth,
+        CancellationToken ct
+    )
+    {
         // The province's projects once (names, programme, investor), then the year's allocations and disbursements of
         // those ids grouped by project and source (the covering (Year, ProjectId, …) indexes; a join on the province would
         // walk the whole year on SQLite), and the groups summed here: one read of each table instead of one per grouping.
@@ -180,34 +209,31 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
 
         long allocatedTotal = allocatedByProject.Values.Sum(),
             disbursedTotal = disbursedByProject.Values.Sum(d => d.Amount);
-        return (
-            new ProvinceDisbursement(
-                province,
-                name,
-                year,
-                allocatedTotal,
-                disbursedTotal,
-                Rate.Of(disbursedTotal, allocatedTotal),
-                byProgramme,
-                bySource,
-                byInvestor,
-                await MonthsAsync(ids, year, ct),
-                await MonthsAsync(ids, year - 1, ct),
-                projectLines,
-                [
-                    .. pairAllocated
-                        .Keys.Union(pairDisbursed.Keys)
-                        .OrderBy(k => k.Item1, StringComparer.Ordinal)
-                        .ThenBy(k => ProjectService.SourceOrder(k.Item2))
-                        .Select(k => new ProgrammeSourceLine(
-                            k.Item1,
-                            k.Item2,
-                            pairAllocated.GetValueOrDefault(k),
-                            pairDisbursed.GetValueOrDefault(k)
-                        )),
-                ]
-            ),
-            Outcome.Done
+        return new ProvinceDisbursement(
+            province,
+            name,
+            year,
+            allocatedTotal,
+            disbursedTotal,
+            Rate.Of(disbursedTotal, allocatedTotal),
+            byProgramme,
+            bySource,
+            byInvestor,
+            await MonthsAsync(ids, year, ct),
+            await MonthsAsync(ids, year - 1, ct),
+            projectLines,
+            [
+                .. pairAllocated
+                    .Keys.Union(pairDisbursed.Keys)
+                    .OrderBy(k => k.Item1, StringComparer.Ordinal)
+                    .ThenBy(k => ProjectService.SourceOrder(k.Item2))
+                    .Select(k => new ProgrammeSourceLine(
+                        k.Item1,
+                        k.Item2,
+                        pairAllocated.GetValueOrDefault(k),
+                        pairDisbursed.GetValueOrDefault(k)
+                    )),
+            ]
         );
     }
 
@@ -252,6 +278,11 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
     {
         if (!InputRange.IsYear(year))
             return (null, Outcome.Invalid("Năm không hợp lệ.", [new("year", InputRange.YearMessage("Năm", year))]));
+        return (await cache.Nation.GetAsync(db, versions, year, () => ComputeNationalAsync(year, ct), ct), Outcome.Done);
+    }
+
+    private async Task<NationalDisbursement?> ComputeNationalAsync(int year, CancellationToken ct)
+    {
         // Summed per project first (a walk of the covering (Year, ProjectId, …) index in order, no sort), then per province
         // over the projects: joining every row of the year to its project first costs a lookup per row.
         var allocated = await ByProvince(
@@ -273,7 +304,7 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
         var lines = Lines(allocated, disbursed, code => names.GetValueOrDefault(code, code));
         long a = allocated.Values.Sum(),
             d = disbursed.Values.Sum();
-        return (new NationalDisbursement(year, a, d, Rate.Of(d, a), lines), Outcome.Done);
+        return new NationalDisbursement(year, a, d, Rate.Of(d, a), lines);
     }
 
     private sealed class ProjectSum
@@ -287,4 +318,15 @@ public sealed class DisbursementSummaryService(AppDbContext db, AccessPolicy acc
             .Join(db.Projects, x => x.ProjectId, p => p.Id, (x, p) => new { p.ProvinceCode, x.Sum })
             .GroupBy(x => x.ProvinceCode)
             .Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(x => x.Sum)));
+}
+
+/// <summary>The disbursement summaries of the process (decision 0008): by province, year, months and day; national by year.</summary>
+public sealed class DisbursementSummaryCache
+{
+    public VersionedCache<
+        (string Province, int Year, int FromMonth, int ToMonth, DateOnly Today),
+        ProvinceDisbursement
+    > Provinces { get; } = new();
+
+    public VersionedCache<int, NationalDisbursement> Nation { get; } = new();
 }

@@ -26,7 +26,7 @@ internal sealed class SummaryCache
     private const int MaxEntries = 1024;
     private static readonly ConditionalWeakTable<SetCatalog, SummaryCache> PerApp = new();
 
-    private readonly ConcurrentDictionary<(int Set, string? Province, int Year), (string Version, object Summary)> entries = new();
+    private readonly VersionedCache<(int Set, string? Province, int Year), object> entries = new(MaxEntries);
     private readonly ConcurrentDictionary<(int Set, string Province, int Year), ProvinceEntry> provinces = new();
 
     public static SummaryCache For(SetCatalog catalog) => PerApp.GetValue(catalog, _ => new SummaryCache());
@@ -40,25 +40,7 @@ internal sealed class SummaryCache
         Func<Task<T?>> compute,
         CancellationToken ct
     )
-        where T : class
-    {
-        if (db.Database.CurrentTransaction is not null)
-            return await compute();
-        var version = await versions.CurrentAsync(ct);
-        if (version is null)
-            return await compute();
-        var key = (setId, province, year);
-        if (entries.TryGetValue(key, out var hit) && hit.Version == version)
-            return (T)hit.Summary;
-        var summary = await compute();
-        if (summary is not null)
-        {
-            if (entries.Count >= MaxEntries)
-                entries.Clear();
-            entries[key] = (version, summary);
-        }
-        return summary;
-    }
+        where T : class => (T?)await entries.GetAsync(db, versions, (setId, province, year), async () => (object?)await compute(), ct);
 
     /// <summary>
     /// A province summary, kept commune by commune. <paramref name="evaluate"/> evaluates the province's communes in force
