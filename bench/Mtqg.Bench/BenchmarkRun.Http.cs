@@ -173,7 +173,7 @@ public sealed partial class BenchmarkRun
             "web app peak working set",
             appPeak / 1048576.0,
             "MB",
-            400,
+            300,
             referencePeak / 1048576.0,
             "VmHWM of the web app's own process (dotnet Mtqg.Web.dll) over all its HTTP work; reference: the reference server's process"
         );
