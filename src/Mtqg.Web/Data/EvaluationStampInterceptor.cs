@@ -86,7 +86,9 @@ public sealed class EvaluationStampInterceptor : SaveChangesInterceptor
         if (db is null || !opened.TryGetValue(db, out var transaction))
             return null;
         opened.Remove(db);
-        return transaction;
+        // Contexts are pooled: only the transaction this save opened, still the context's own, is ended here (one left by an
+        // earlier lease was ended when its context went back to the pool).
+        return ReferenceEquals(db.Database.CurrentTransaction, transaction) ? transaction : null;
     }
 
     /// <summary>The communes whose inputs this save changes, and whether the units list changes; null when neither.</summary>
