@@ -40,12 +40,16 @@ public sealed partial class BenchmarkRun
             _ = app.Services; // migrations, units, national criteria sets, the administrator
             Step($"app started on a new database: migrations and units in {started.Elapsed.TotalSeconds:0.0} s");
             await SetUpAsync(app);
+            await PrepareDecisionsAsync(app);
         }
         database.ClearPools();
 
         var phase = Stopwatch.StartNew();
         await KillDuringImportAsync();
         Step($"kill -9 during an import: {phase.Elapsed.TotalSeconds:0} s");
+        phase.Restart();
+        await KillDuringDecisionAsync();
+        Step($"kill -9 during a dossier decision: {phase.Elapsed.TotalSeconds:0} s");
         if (options.SoakSeconds > 0)
         {
             phase.Restart();
