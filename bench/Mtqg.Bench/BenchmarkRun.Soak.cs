@@ -97,7 +97,8 @@ public sealed partial class BenchmarkRun
         // One token for both: it is protected with keys both nodes read from the database.
         b.Client.DefaultRequestHeaders.Authorization = a.Client.DefaultRequestHeaders.Authorization;
         var nodes = new[] { a.Process.BaseAddress, b.Process.BaseAddress };
-        var result = await LoadLoop.RunAsync(
+        var (py, files, cells) = TwoNodeFiles();
+        var load = LoadLoop.RunAsync(
             a.Client,
             n =>
             {
@@ -110,17 +111,39 @@ public sealed partial class BenchmarkRun
             TimeSpan.FromSeconds(10),
             int.MaxValue
         );
+        var uploading = UploadsDuringMixAsync(a, b, load, py, plan, files);
+        var result = await load;
+        var (uploaded, uploadErrors) = await uploading;
+        // A value saved while an upload replaces the same commune's values may find its row gone: 409 (reload and retry), an
+        // honest answer to two writers at once. Anything else is an error.
+        var conflicts = result
+            .ErrorsByKind.Where(e =>
+                e.Key.StartsWith("write", StringComparison.Ordinal) && e.Key.EndsWith(" 409", StringComparison.Ordinal)
+            )
+            .Sum(e => e.Value);
+        var errors = result.Errors - conflicts;
         Step(
-            $"two nodes: {result.Requests:N0} requests in {result.Seconds:0.0} s ({result.RequestsPerSecond:N0}/s), {result.Errors} errors"
+            $"two nodes: {result.Requests:N0} requests in {result.Seconds:0.0} s ({result.RequestsPerSecond:N0}/s), {errors} errors, {conflicts} saves answered 409 (an upload replaced the values)"
+                + $", and {uploaded} workbook uploads through B and A in turn, {uploadErrors.Count} refused"
                 + (result.FirstError is null ? "" : $" (first: {result.FirstError})")
                 + "; "
                 + string.Join(", ", result.ByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value.Requests:N0} p95 {k.Value.P95:0} ms"))
         );
+        if (errors > 0 || uploadErrors.Count > 0)
+            foreach (var node in new[] { a, b })
+                Console.WriteLine($"--- last output of {node.Process.Name}:\n{node.Process.Output()}");
         report.Check(
             "two nodes: mixed load without errors",
-            result.Errors == 0,
-            $"{result.Requests:N0} requests split over two nodes in {result.Seconds:0.0} s, {result.Errors} errors"
-                + (result.FirstError is null ? "" : $" (first: {result.FirstError})")
+            errors == 0 && uploadErrors.Count == 0,
+            $"{result.Requests:N0} requests split over two nodes in {result.Seconds:0.0} s, {errors} errors"
+                + (
+                    errors == 0
+                        ? ""
+                        : $" ({string.Join(", ", result.ErrorsByKind.Select(e => $"{e.Key} × {e.Value}"))}; first: {result.FirstError})"
+                )
+                + $", {conflicts} saves answered 409 while an upload replaced the values"
+                + $"; meanwhile {uploaded} uploads of the province's workbook ({files[0].Values:N0} values) through B and A in turn, {uploadErrors.Count} refused"
+                + (uploadErrors.Count == 0 ? "" : $" (first: {uploadErrors[0]})")
         );
 
         var set = plan.Set;
@@ -170,5 +193,6 @@ public sealed partial class BenchmarkRun
                 ? $"5 values saved through A; {checkedReads} summaries and scorecards read through A and B identical, B showing each new value"
                 : string.Join("; ", differ)
         );
+        await TwoNodeWritesAsync(a, b, plan, py, files, cells);
     }
 }
