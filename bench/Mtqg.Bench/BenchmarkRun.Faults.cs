@@ -46,19 +46,16 @@ public sealed partial class BenchmarkRun
         database.ClearPools();
 
         var phase = Stopwatch.StartNew();
-        await using (var node = await KillRoundsAsync())
+        await (await KillRoundsAsync()).DisposeAsync();
+        Step($"kill -9 during an import and during a dossier decision: {phase.Elapsed.TotalSeconds:0} s");
+        if (options.SoakSeconds > 0)
         {
-            Step($"kill -9 during an import and during a dossier decision: {phase.Elapsed.TotalSeconds:0} s");
-            // The soak runs on the process started after the last kill.
-            if (options.SoakSeconds > 0)
-            {
-                phase.Restart();
-                await SoakAsync(node);
-                Step($"soak: {phase.Elapsed.TotalSeconds:0} s");
-            }
-            else
-                Step("soak: skipped (--soak-seconds 0)");
+            phase.Restart();
+            await SoakAsync();
+            Step($"soak: {phase.Elapsed.TotalSeconds:0} s");
         }
+        else
+            Step("soak: skipped (--soak-seconds 0)");
         if (database.IsPostgres)
         {
             phase.Restart();
@@ -77,10 +74,10 @@ public sealed partial class BenchmarkRun
         return report.Checks.All(c => c.Passed) ? 0 : 1;
     }
 
-    private async Task<WebNode> StartNodeAsync(string name, int connections = 4)
+    private async Task<WebNode> StartNodeAsync(string name, int connections = 4, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = options.WebDll ?? Path.Combine(AppContext.BaseDirectory, "Mtqg.Web.dll");
-        var process = await ChildProcess.StartAsync(name, dll, [], WebEnvironment(), TimeSpan.FromSeconds(120));
+        var process = await ChildProcess.StartAsync(name, dll, [], environment ?? WebEnvironment(), TimeSpan.FromSeconds(120));
         var client = LoadLoop.Client(process.BaseAddress, connections);
         var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = AdminName, password = adminPassword });
         token.EnsureSuccessStatusCode();
