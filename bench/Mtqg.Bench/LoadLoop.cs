@@ -17,6 +17,9 @@ public sealed record LoadResult(
 {
     /// <summary>Per kind of request of a mixed loop (summary, scorecard, write): count and p95 latency.</summary>
     public IReadOnlyDictionary<string, (int Requests, double P95)> ByKind { get; init; } = new Dictionary<string, (int, double)>();
+
+    /// <summary>The errors by kind of request and status ("write A 409"; "write A failed" when no answer came).</summary>
+    public IReadOnlyDictionary<string, int> ErrorsByKind { get; init; } = new Dictionary<string, int>();
 }
 
 /// <summary>
@@ -62,6 +65,7 @@ public static class LoadLoop
         var errors = 0;
         long bytes = 0;
         string? firstError = null;
+        var errorsByKind = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var watch = Stopwatch.StartNew();
         var workers = Enumerable
             .Range(0, clients)
@@ -86,12 +90,14 @@ public static class LoadLoop
                         {
                             Interlocked.Increment(ref errors);
                             Interlocked.CompareExchange(ref firstError, $"{(int)response.StatusCode} {path}", null);
+                            errorsByKind.AddOrUpdate($"{kind} {(int)response.StatusCode}", 1, (_, n) => n + 1);
                         }
                     }
                     catch (HttpRequestException e)
                     {
                         Interlocked.Increment(ref errors);
                         Interlocked.CompareExchange(ref firstError, $"{e.Message} {path}", null);
+                        errorsByKind.AddOrUpdate($"{kind} failed", 1, (_, n) => n + 1);
                     }
                     finally
                     {
@@ -121,6 +127,7 @@ public static class LoadLoop
         )
         {
             ByKind = byKind,
+            ErrorsByKind = errorsByKind.ToDictionary(),
         };
     }
 

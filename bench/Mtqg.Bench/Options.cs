@@ -38,9 +38,10 @@ public sealed record Options
           --web-env KEY=VALUE      an extra environment variable for the web app's process (repeatable), e.g. DOTNET_GCConserveMemory=5
           --keep                   keep the database afterwards
           --money-only             only the projects and disbursement part (issue 14): the data set and its two summaries
-          --faults                 process-level faults instead (docs/reliability.md): kill -9 during an import, a soak,
-                                   and with --postgres two web nodes on one database
-          --fault-rounds N         kill -9 rounds during an import (default 5)
+          --faults                 process-level faults instead (docs/reliability.md): kill -9 during an import and during a
+                                   dossier decision, a soak, and with --postgres two web nodes on one database (with uploads
+                                   and a decision)
+          --fault-rounds N         kill -9 rounds during an import, and as many during a dossier decision (default 5)
           --soak-seconds SECONDS   length of the soak under the mixed load (default 60; 0 skips it)
         """;
 
