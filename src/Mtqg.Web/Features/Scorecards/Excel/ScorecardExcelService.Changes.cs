@@ -36,7 +36,11 @@ public sealed partial class ScorecardExcelService
     )
     {
         var unitIds = rows.Select(r => r.Commune.Id).Distinct().ToList();
-        await using var transaction = write ? await db.Database.BeginTransactionAsync(ct) : null;
+        // Two workbooks of one province-year written at once: the second reads the stored values after the first has
+        // committed (on SQLite every write transaction is alone; on PostgreSQL an advisory lock on the province-year), or it
+        // would delete rows the first replaced and insert beside the first's (a unique violation, a 500).
+        var province = rows.Count == 0 ? "" : rows[0].Commune.ProvinceCode;
+        await using var transaction = write ? await ExclusiveWrite.BeginAsync(db, $"values-workbook:{province}:{year}", ct) : null;
         var stored = (
             await db
                 .IndicatorValues.AsNoTracking()
