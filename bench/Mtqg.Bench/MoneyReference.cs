@@ -261,6 +261,35 @@ public static class MoneyReference
         return differ;
     }
 
+    /// <summary>
+    /// One project-source of each province whose December figure can rise by a million đồng within its allocation: the
+    /// months the benchmark enters through the app between two national summaries.
+    /// </summary>
+    public static async Task<List<(string Province, int ProjectId, string Source, long Cumulative)>> RoomPerProvinceAsync(
+        DbConnection connection,
+        int year
+    )
+    {
+        var found = new Dictionary<string, (string, int, string, long)>();
+        await using var command = Command(
+            connection,
+            """
+            SELECT p."ProvinceCode", d."ProjectId", d."Source", d."Cumulative"
+            FROM "ProjectDisbursements" d
+            JOIN "Projects" p ON p."Id" = d."ProjectId"
+            JOIN "ProjectAllocations" a ON a."ProjectId" = d."ProjectId" AND a."Year" = d."Year" AND a."Source" = d."Source"
+            WHERE d."Year" = @y AND d."Month" = 12 AND a."Amount" - d."Cumulative" >= 1000000
+            ORDER BY p."ProvinceCode", d."ProjectId", d."Source"
+            """,
+            null,
+            year
+        );
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            found.TryAdd(reader.GetString(0), (reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3)));
+        return [.. found.Values];
+    }
+
     private static DbCommand Command(DbConnection connection, string sql, string? province, int year)
     {
         var command = connection.CreateCommand();

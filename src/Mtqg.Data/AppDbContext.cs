@@ -71,6 +71,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CommuneBoundarySet> CommuneBoundarySets => Set<CommuneBoundarySet>();
     public DbSet<CommuneBoundary> CommuneBoundaries => Set<CommuneBoundary>();
     public DbSet<EvaluationStamp> EvaluationStamps => Set<EvaluationStamp>();
+    public DbSet<MoneyStamp> MoneyStamps => Set<MoneyStamp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1212,6 +1212,20 @@ namespace Mtqg.Migrations.Postgres.Migrations
                     b.ToTable("DisbursementCorrections");
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Money.MoneyStamp", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ProvinceCode");
+
+                    b.ToTable("MoneyStamps");
+                });
+
             modelBuilder.Entity("Mtqg.Data.Money.Programme", b =>
                 {
                     b.Property<int>("Id")

@@ -1161,6 +1161,20 @@ namespace Mtqg.Migrations.Sqlite.Migrations
                     b.ToTable("DisbursementCorrections");
                 });
 
+            modelBuilder.Entity("Mtqg.Data.Money.MoneyStamp", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProvinceCode");
+
+                    b.ToTable("MoneyStamps");
+                });
+
             modelBuilder.Entity("Mtqg.Data.Money.Programme", b =>
                 {
                     b.Property<int>("Id")

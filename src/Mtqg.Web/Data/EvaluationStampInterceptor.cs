@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Mtqg.Data;
+using Mtqg.Data.Money;
 using Mtqg.Data.Poverty;
 using Mtqg.Data.Scorecards;
 using Mtqg.Data.Units;
@@ -11,9 +13,10 @@ namespace Mtqg.Web.Data;
 
 /// <summary>
 /// Every tracked save that changes what a commune is evaluated from (a value, its group, its poverty result) or the units
-/// themselves moves their <see cref="EvaluationStamp"/> in the same transaction (decision 0030): a save without a
-/// transaction of its own gets one here, committed when the save ends, so the number never moves without the change nor
-/// the change commit without the number.
+/// themselves moves their <see cref="EvaluationStamp"/> in the same transaction (decision 0030), and every save of a
+/// project, an allocation or a month of disbursement moves its province's <see cref="Mtqg.Data.Money.MoneyStamp"/>
+/// (decision 0032): a save without a transaction of its own gets one here, committed when the save ends, so a number never
+/// moves without the change nor the change commit without the number.
 /// </summary>
 public sealed class EvaluationStampInterceptor : SaveChangesInterceptor
 {
@@ -25,7 +28,10 @@ public sealed class EvaluationStampInterceptor : SaveChangesInterceptor
         {
             if (db.Database.CurrentTransaction is null)
                 opened.AddOrUpdate(db, db.Database.BeginTransaction());
-            EvaluationStamps.Touch(db, touched.Units, touched.List);
+            if (touched.Units.Count > 0 || touched.List)
+                EvaluationStamps.Touch(db, touched.Units, touched.List);
+            if (touched.Provinces.Count > 0 || touched.Projects.Count > 0)
+                MoneyStamps.Touch(db, touched.Provinces, touched.Projects);
         }
         return result;
     }
@@ -40,7 +46,10 @@ public sealed class EvaluationStampInterceptor : SaveChangesInterceptor
         {
             if (db.Database.CurrentTransaction is null)
                 opened.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
-            await EvaluationStamps.TouchAsync(db, touched.Units, touched.List, cancellationToken);
+            if (touched.Units.Count > 0 || touched.List)
+                await EvaluationStamps.TouchAsync(db, touched.Units, touched.List, cancellationToken);
+            if (touched.Provinces.Count > 0 || touched.Projects.Count > 0)
+                await MoneyStamps.TouchAsync(db, touched.Provinces, touched.Projects, cancellationToken);
         }
         return result;
     }
@@ -91,13 +100,15 @@ public sealed class EvaluationStampInterceptor : SaveChangesInterceptor
         return ReferenceEquals(db.Database.CurrentTransaction, transaction) ? transaction : null;
     }
 
-    /// <summary>The communes whose inputs this save changes, and whether the units list changes; null when neither.</summary>
-    private static (List<int> Units, bool List)? Touched(AppDbContext db)
+    /// <summary>
+    /// What this save changes: the communes whose evaluation inputs change and whether the units list does (evaluation
+    /// stamps); the provinces whose money changes, named or through projects not loaded (money stamps). Null when nothing.
+    /// </summary>
+    private static Touches? Touched(AppDbContext db)
     {
         if (db.ChangeTracker.AutoDetectChangesEnabled)
             db.ChangeTracker.DetectChanges();
-        var units = new List<int>();
-        var list = false;
+        Touches? touches = null;
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -105,16 +116,45 @@ public sealed class EvaluationStampInterceptor : SaveChangesInterceptor
             switch (entry.Entity)
             {
                 case IndicatorValue or CommuneGroupAssignment or PovertyResult:
-                    var unit = entry.Property(nameof(IndicatorValue.UnitId));
-                    units.Add((int)unit.CurrentValue!);
-                    if (entry.State == EntityState.Modified && unit.IsModified)
-                        units.Add((int)unit.OriginalValue!);
+                    touches ??= new();
+                    Both(entry, nameof(IndicatorValue.UnitId), touches.Units);
                     break;
                 case AdministrativeUnit:
-                    list = true;
+                    touches ??= new();
+                    touches.List = true;
+                    break;
+                case Project:
+                    touches ??= new();
+                    Both(entry, nameof(Project.ProvinceCode), touches.Provinces);
+                    break;
+                case ProjectAllocation or ProjectDisbursement:
+                    touches ??= new();
+                    // The project's province: from the project when this context tracks it (a project added in the same
+                    // save has no id in the database yet), otherwise looked up by id in the stamp's statement.
+                    if (entry.Reference(nameof(ProjectAllocation.Project)).TargetEntry is { Entity: Project project })
+                        touches.Provinces.Add(project.ProvinceCode);
+                    else
+                        Both(entry, nameof(ProjectAllocation.ProjectId), touches.Projects);
                     break;
             }
         }
-        return units.Count > 0 || list ? (units, list) : null;
+        return touches;
+    }
+
+    /// <summary>A property's value, and its value before the save when the save changes it.</summary>
+    private static void Both<T>(EntityEntry entry, string property, List<T> into)
+    {
+        var value = entry.Property(property);
+        into.Add((T)value.CurrentValue!);
+        if (entry.State == EntityState.Modified && value.IsModified)
+            into.Add((T)value.OriginalValue!);
+    }
+
+    private sealed class Touches
+    {
+        public List<int> Units { get; } = [];
+        public bool List { get; set; }
+        public List<string> Provinces { get; } = [];
+        public List<int> Projects { get; } = [];
     }
 }

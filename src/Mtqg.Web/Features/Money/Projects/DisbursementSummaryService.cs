@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Domain.Common;
@@ -45,8 +46,9 @@ public sealed record NationalDisbursement(
 /// <summary>
 /// Disbursement against allocation (DESIGN §11, issue 14 item 6), computed by grouped SQL over allocations and the
 /// monthly increments, never by loading rows: a province's by programme, source, investor, month and project (slowest
-/// first); the nation's by province (public totals). Both are reused while nothing has been committed since (decision 0008,
-/// <see cref="DisbursementSummaryCache"/>): the access check runs on every request, the sums once per database version.
+/// first); the nation's by province (public totals). A province's is reused while nothing has been committed since (decision
+/// 0008, <see cref="DisbursementSummaryCache"/>): the access check runs on every request, the sums once per database version;
+/// the nation's sums again only the provinces whose money stamp moved (decision 0032).
 /// </summary>
 public sealed class DisbursementSummaryService(
     AppDbContext db,
@@ -273,38 +275,89 @@ public sealed class DisbursementSummaryService(
                 .OrderBy(l => l.Code, StringComparer.Ordinal),
         ];
 
-    /// <summary>Every province's totals for the year (public); provinces without allocation or disbursement are left out.</summary>
+    /// <summary>
+    /// Every province's totals for the year (public); provinces without allocation or disbursement are left out. Each
+    /// province's totals are kept with its money stamp (decision 0032) and summed again only when the stamp has moved: the
+    /// stamps are read first, so totals summed afterwards are never older than the stamp they are kept with.
+    /// </summary>
     public async Task<(NationalDisbursement? Summary, Outcome Outcome)> NationalAsync(int year, CancellationToken ct)
     {
         if (!InputRange.IsYear(year))
             return (null, Outcome.Invalid("Năm không hợp lệ.", [new("year", InputRange.YearMessage("Năm", year))]));
-        return (await cache.Nation.GetAsync(db, versions, year, () => ComputeNationalAsync(year, ct), ct), Outcome.Done);
-    }
+        // Inside a transaction its own uncommitted writes are in no stamp: summed afresh, nothing kept.
+        var inTransaction = db.Database.CurrentTransaction is not null;
+        var stamps = inTransaction ? [] : await MoneyStamps.ReadAsync(db, ct);
+        var kept = inTransaction ? null : cache.Nation.GetValueOrDefault(year);
+        Dictionary<string, ProvinceMoney> totals;
+        if (kept is null)
+            totals = await SumAsync(year, null, stamps, ct);
+        else
+        {
+            var moved = stamps.Where(s => !kept.TryGetValue(s.Key, out var k) || k.Stamp != s.Value).Select(s => s.Key).ToList();
+            totals = moved.Count == 0 ? kept : new(kept, StringComparer.Ordinal);
+            if (moved.Count > 0)
+            {
+                foreach (var province in moved)
+                    totals.Remove(province);
+                foreach (var (province, money) in await SumAsync(year, moved, stamps, ct))
+                    totals[province] = money;
+            }
+        }
+        if (!inTransaction && !ReferenceEquals(totals, kept))
+            cache.Nation[year] = totals;
 
-    private async Task<NationalDisbursement?> ComputeNationalAsync(int year, CancellationToken ct)
-    {
-        // Summed per project first (a walk of the covering (Year, ProjectId, …) index in order, no sort), then per province
-        // over the projects: joining every row of the year to its project first costs a lookup per row.
-        var allocated = await ByProvince(
-                db.ProjectAllocations.Where(a => a.Year == year)
-                    .GroupBy(a => a.ProjectId)
-                    .Select(g => new ProjectSum { ProjectId = g.Key, Sum = g.Sum(a => a.Amount) })
-            )
-            .ToDictionaryAsync(x => x.Key, x => x.Value, ct);
-        var disbursed = await ByProvince(
-                db.ProjectDisbursements.Where(d => d.Year == year)
-                    .GroupBy(d => d.ProjectId)
-                    .Select(g => new ProjectSum { ProjectId = g.Key, Sum = g.Sum(d => d.Increment) })
-            )
-            .ToDictionaryAsync(x => x.Key, x => x.Value, ct);
         var names = await db
             .Units.AsNoTracking()
             .Where(u => u.Level == UnitLevel.Province && u.ValidTo == null)
             .ToDictionaryAsync(u => u.Code, u => u.Name, ct);
+        var allocated = totals.Where(t => t.Value.Allocated is not null).ToDictionary(t => t.Key, t => t.Value.Allocated!.Value);
+        var disbursed = totals.Where(t => t.Value.Disbursed is not null).ToDictionary(t => t.Key, t => t.Value.Disbursed!.Value);
         var lines = Lines(allocated, disbursed, code => names.GetValueOrDefault(code, code));
         long a = allocated.Values.Sum(),
             d = disbursed.Values.Sum();
-        return new NationalDisbursement(year, a, d, Rate.Of(d, a), lines);
+        return (new NationalDisbursement(year, a, d, Rate.Of(d, a), lines), Outcome.Done);
+    }
+
+    /// <summary>The year's totals of the given provinces (all when null), each with the stamp read before summing.</summary>
+    private async Task<Dictionary<string, ProvinceMoney>> SumAsync(
+        int year,
+        List<string>? provinces,
+        Dictionary<string, long> stamps,
+        CancellationToken ct
+    )
+    {
+        // Summed per project first (a walk of the covering (Year, ProjectId, …) index in order, no sort), then per province
+        // over the projects: joining every row of the year to its project first costs a lookup per row.
+        // Some provinces: only their projects' rows are read (a seek per project on the same index), not the whole year's.
+        var allocations = db.ProjectAllocations.Where(a => a.Year == year);
+        var months = db.ProjectDisbursements.Where(d => d.Year == year);
+        if (provinces is not null)
+        {
+            var projects = db.Projects.Where(p => provinces.Contains(p.ProvinceCode)).Select(p => p.Id);
+            allocations = allocations.Where(a => projects.Contains(a.ProjectId));
+            months = months.Where(d => projects.Contains(d.ProjectId));
+        }
+        var allocated = await ByProvince(
+                allocations.GroupBy(a => a.ProjectId).Select(g => new ProjectSum { ProjectId = g.Key, Sum = g.Sum(a => a.Amount) })
+            )
+            .ToDictionaryAsync(x => x.Key, x => x.Value, ct);
+        var disbursed = await ByProvince(
+                months.GroupBy(d => d.ProjectId).Select(g => new ProjectSum { ProjectId = g.Key, Sum = g.Sum(d => d.Increment) })
+            )
+            .ToDictionaryAsync(x => x.Key, x => x.Value, ct);
+        // Every province asked for (or with a stamp) is kept, those without money too: its stamp says when to look again.
+        return (provinces ?? stamps.Keys.AsEnumerable())
+            .Union(allocated.Keys)
+            .Union(disbursed.Keys)
+            .ToDictionary(
+                p => p,
+                p => new ProvinceMoney(
+                    stamps.GetValueOrDefault(p),
+                    allocated.TryGetValue(p, out var a) ? a : null,
+                    disbursed.TryGetValue(p, out var d) ? d : null
+                ),
+                StringComparer.Ordinal
+            );
     }
 
     private sealed class ProjectSum
@@ -328,5 +381,9 @@ public sealed class DisbursementSummaryCache
         ProvinceDisbursement
     > Provinces { get; } = new();
 
-    public VersionedCache<int, NationalDisbursement> Nation { get; } = new();
+    /// <summary>Each year's totals by province, each with the money stamp it was summed at (decision 0032).</summary>
+    public ConcurrentDictionary<int, Dictionary<string, ProvinceMoney>> Nation { get; } = new();
 }
+
+/// <summary>A province's totals of a year (null: no row at all) and the money stamp read before they were summed (0: none).</summary>
+public sealed record ProvinceMoney(long Stamp, long? Allocated, long? Disbursed);

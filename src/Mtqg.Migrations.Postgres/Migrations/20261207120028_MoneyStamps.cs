@@ -1,0 +1,33 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mtqg.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class MoneyStamps : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MoneyStamps",
+                columns: table => new
+                {
+                    ProvinceCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Stamp = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MoneyStamps", x => x.ProvinceCode);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MoneyStamps");
+        }
+    }
+}
