@@ -86,18 +86,26 @@ public sealed class BenchDatabase : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>The size of the whole database on disk (SQLite file and its WAL, or pg_database_size).</summary>
-    public async Task<long> SizeBytesAsync()
+    /// <summary>
+    /// The size of the whole database on disk and how much of it is free: pg_database_size (free: not known, 0); on SQLite the
+    /// file after a checkpoint that empties the WAL into it, and its free pages (left by deletes, reused by later writes).
+    /// </summary>
+    public async Task<(long Bytes, long FreeBytes)> SizeBytesAsync()
     {
-        if (IsPostgres)
+        await using var connection = await OpenAsync();
+        async Task<long> ScalarAsync(string sql)
         {
-            await using var connection = await OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT pg_database_size(current_database())";
+            command.CommandText = sql;
             return Convert.ToInt64(await command.ExecuteScalarAsync());
         }
+        if (IsPostgres)
+            return (await ScalarAsync("SELECT pg_database_size(current_database())"), 0);
+        await ScalarAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        var pageSize = await ScalarAsync("PRAGMA page_size");
         var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-        return new[] { file, file + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        var bytes = new[] { file, file + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        return (bytes, await ScalarAsync("PRAGMA freelist_count") * pageSize);
     }
 
     private static string SqliteVersion()
