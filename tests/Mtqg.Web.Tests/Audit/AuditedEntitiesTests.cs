@@ -61,6 +61,7 @@ public sealed partial class AuditedEntitiesTests
         ["DisbursementCorrection"] = "the corrections' own history (who, when, from, to, why), append-only; the figure is audited",
         ["CommuneBoundary"] = "part of the province's boundary set (decision 0029), replaced whole by an upload recorded on the set",
         ["EvaluationStamp"] = "a cache key (decision 0030): moves with audited changes of values, groups and poverty results",
+        ["MoneyStamp"] = "a cache key (decision 0032): moves with audited changes of projects, allocations and monthly disbursements",
         ["OutgoingMail"] = "the mail queue (decision 0027): notices derived from audited changes, with their delivery state, not decisions",
     };
 
