@@ -76,8 +76,32 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
-    /// <summary>Peak resident memory of the process so far, in bytes.</summary>
-    public long PeakWorkingSet()
+    /// <summary>Peak resident memory of the process so far (over every step, <see cref="StepPeak"/> resets included), in bytes.</summary>
+    public long PeakWorkingSet() => Math.Max(earlierPeak, HighWaterMark());
+
+    /// <summary>
+    /// Peak resident memory since the previous call (or the start), in bytes; then restarts the kernel's high-water mark from
+    /// the current resident set (writing 5 to /proc/PID/clear_refs, Linux), so the next call gives the next step's own peak.
+    /// <see cref="PeakWorkingSet"/> still gives the peak over all steps.
+    /// </summary>
+    public long StepPeak()
+    {
+        var peak = HighWaterMark();
+        earlierPeak = Math.Max(earlierPeak, peak);
+        try
+        {
+            File.WriteAllText($"/proc/{process.Id}/clear_refs", "5");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not Linux, or not allowed: the figure is then the peak so far, as before.
+        }
+        return peak;
+    }
+
+    private long earlierPeak;
+
+    private long HighWaterMark()
     {
         var status = $"/proc/{process.Id}/status";
         if (File.Exists(status))

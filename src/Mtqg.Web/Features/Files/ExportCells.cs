@@ -4,7 +4,8 @@ namespace Mtqg.Web.Features.Files;
 /// Text people typed (a recommendation, a dossier note, a plan's name, an audit value) goes into workbooks that others open in a
 /// spreadsheet program, where text starting with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> (or a tab or carriage return) can be
 /// taken for a formula once the cell is edited or the sheet saved as CSV (issue 18, OWASP "CSV injection"). Every export
-/// passes its sheets through <see cref="Neutralize(Dictionary{string, object})"/>: such text is written with a leading
+/// passes its sheets through <see cref="Neutralize(Dictionary{string, object})"/> (a sheet whose rows are made as they are
+/// written, each value through <see cref="Neutralize(object)"/>): such text is written with a leading
 /// apostrophe, the spreadsheet's own sign for "this is text". Numbers, dates and booleans are cells of their own type and
 /// are left alone.
 /// </summary>

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
@@ -55,26 +56,7 @@ public static class ResultsWorkbook
         var criteria = model.Set.Criteria;
         var headers = criteria.Select(CriterionHeader).ToList();
         var national = model.Communes.Any(c => c.Province is not null);
-        // A list (not a lazy sequence), so MiniExcel writes the sheet's <dimension>, as Excel does.
-        var rows = model
-            .Communes.Select(c =>
-            {
-                var row = new Dictionary<string, object?>(criteria.Count + 8) { [ValuesWorkbook.CodeHeader] = c.Code };
-                if (national)
-                    row[ProvinceHeader] = c.Province;
-                row[ValuesWorkbook.NameHeader] = c.Name;
-                row[ValuesWorkbook.GroupHeader] = c.Card.Group;
-                row[MetHeader] = c.Card.CriteriaMet;
-                row[TotalHeader] = c.Card.CriteriaTotal;
-                row[BandHeader] = c.Card.Band;
-                row[ReachedHeader] = c.Card.Reached.Count == 0 ? null : string.Join(", ", c.Card.Reached);
-                for (var i = 0; i < criteria.Count; i++)
-                    row[headers[i]] = c.Card.Criteria.FirstOrDefault(r => r.Number == criteria[i].Number) is { } result
-                        ? Status(result.Status)
-                        : null;
-                return row;
-            })
-            .ToList();
+        ICollection rows = new Rows(model.Communes, criteria, headers, national);
         if (model.Communes.Count == 0)
         {
             var empty = new Dictionary<string, object?>
@@ -89,7 +71,7 @@ public static class ResultsWorkbook
             };
             foreach (var h in headers)
                 empty[h] = null;
-            rows = [empty];
+            rows = new List<Dictionary<string, object?>> { empty };
         }
 
         var lowest = model.Set.Levels.OrderBy(l => l.Rank).First();
@@ -142,7 +124,8 @@ public static class ResultsWorkbook
         using var buffer = new MemoryStream();
         MiniExcel.SaveAs(
             buffer,
-            ExportCells.Neutralize(new Dictionary<string, object> { [ResultsSheet] = rows, [NotesSheet] = notes }),
+            // The rows are made inert as they are made (Rows); the notes through ExportCells like every other sheet.
+            new Dictionary<string, object> { [ResultsSheet] = rows, [NotesSheet] = ExportCells.Neutralize(notes) },
             configuration: new OpenXmlConfiguration
             {
                 FreezeRowCount = 1,
@@ -154,6 +137,56 @@ public static class ResultsWorkbook
             }
         );
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The results sheet's rows, each made when MiniExcel writes it and dropped after (a national file of 2024 has 7,692
+    /// communes: the whole sheet's rows at once were most of the export's memory). A collection, so MiniExcel knows the count
+    /// and writes the sheet's &lt;dimension&gt; first, as Excel does; formula-looking text made inert as in
+    /// <see cref="ExportCells"/>.
+    /// </summary>
+    private sealed class Rows(
+        IReadOnlyList<EvaluatedCommune> communes,
+        IReadOnlyList<EvaluationCriterion> criteria,
+        List<string> headers,
+        bool national
+    ) : ICollection, IEnumerable<Dictionary<string, object?>>
+    {
+        public int Count => communes.Count;
+        public bool IsSynchronized => false;
+        public object SyncRoot => this;
+
+        public void CopyTo(Array array, int index)
+        {
+            foreach (var row in this)
+                array.SetValue(row, index++);
+        }
+
+        public IEnumerator<Dictionary<string, object?>> GetEnumerator()
+        {
+            foreach (var c in communes)
+                yield return Row(c);
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private Dictionary<string, object?> Row(EvaluatedCommune c)
+        {
+            var row = new Dictionary<string, object?>(criteria.Count + 8) { [ValuesWorkbook.CodeHeader] = ExportCells.Neutralize(c.Code) };
+            if (national)
+                row[ProvinceHeader] = ExportCells.Neutralize(c.Province);
+            row[ValuesWorkbook.NameHeader] = ExportCells.Neutralize(c.Name);
+            row[ValuesWorkbook.GroupHeader] = ExportCells.Neutralize(c.Card.Group);
+            row[MetHeader] = c.Card.CriteriaMet;
+            row[TotalHeader] = c.Card.CriteriaTotal;
+            row[BandHeader] = ExportCells.Neutralize(c.Card.Band);
+            row[ReachedHeader] = c.Card.Reached.Count == 0 ? null : ExportCells.Neutralize(string.Join(", ", c.Card.Reached));
+            for (var i = 0; i < criteria.Count; i++)
+                row[headers[i]] = c.Card.Criteria.FirstOrDefault(r => r.Number == criteria[i].Number) is { } result
+                    ? Status(result.Status)
+                    : null;
+            return row;
+        }
     }
 
     private static Dictionary<string, object?> Note(string item, string text) => new() { ["Mục"] = item, ["Nội dung"] = text };

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Mtqg.Data;
 using Mtqg.Data.Units;
 using Mtqg.Domain.Common;
+using Mtqg.Domain.Evaluation;
 using Mtqg.Domain.Units;
 using Mtqg.Web.Features.Access;
 using Mtqg.Web.Features.Audit;
@@ -203,6 +204,11 @@ public sealed partial class ScorecardExcelService(
             .ToListAsync(ct);
         // Province by province, keeping of each scorecard only what the sheet shows (criterion statuses, not
         // the indicator rows): the whole country's full scorecards at once would be most of the process's memory.
+        // A criterion with a status is one object for every commune that has it (they differ only by status), so a
+        // commune keeps an array of references, not a copy of each criterion (7,692 communes × 19 criteria in 2024).
+        var shared = new Dictionary<(int Number, EvaluationStatus Status), CriterionResult>();
+        CriterionResult Shared(CriterionResult c) =>
+            shared.TryGetValue((c.Number, c.Status), out var one) ? one : shared[(c.Number, c.Status)] = c with { Indicators = [] };
         var communes = new List<EvaluatedCommune>();
         foreach (var province in provinces)
         foreach (var (commune, card, _) in await evaluations.EvaluateAsync(set, year, province.Code, ct))
@@ -212,7 +218,7 @@ public sealed partial class ScorecardExcelService(
                     commune.Name,
                     card with
                     {
-                        Criteria = [.. card.Criteria.Select(c => c with { Indicators = [] })],
+                        Criteria = [.. card.Criteria.Select(Shared)],
                     },
                     province.FullName
                 )
