@@ -58,7 +58,7 @@ public static class DatabaseSetup
         services.AddSingleton<StoredTextInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         // Last: a save that changes what communes are evaluated from moves their stamps in its transaction (decision 0030).
-        services.AddSingleton<EvaluationStampInterceptor>();
+        services.AddSingleton<ChangeStampInterceptor>();
         // SQLite: the app's write transactions queue for the one write lock asynchronously (not in SQLite's sleeping retries).
         services.AddSingleton(
             new SqliteWriteGate(TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Database:SqliteBusyTimeoutSeconds", 5))))
@@ -68,7 +68,7 @@ public static class DatabaseSetup
                 options.AddInterceptors(
                     sp.GetRequiredService<StoredTextInterceptor>(),
                     sp.GetRequiredService<AuditInterceptor>(),
-                    sp.GetRequiredService<EvaluationStampInterceptor>(),
+                    sp.GetRequiredService<ChangeStampInterceptor>(),
                     sp.GetRequiredService<SqliteWriteGate>()
                 ),
             ServiceLifetime.Singleton

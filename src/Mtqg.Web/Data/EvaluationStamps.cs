@@ -7,7 +7,7 @@ namespace Mtqg.Web.Data;
 /// <summary>
 /// Moves the <see cref="Mtqg.Data.Scorecards.EvaluationStamp"/> of communes whose evaluation inputs changed, inside the
 /// caller's transaction (decision 0030): one upsert per 500 units, a new random number each time. Tracked saves are
-/// covered by <see cref="EvaluationStampInterceptor"/>; writes that bypass change tracking (the values workbook's bulk
+/// covered by <see cref="ChangeStampInterceptor"/>; writes that bypass change tracking (the values workbook's bulk
 /// write, the demo data) call <see cref="TouchAsync"/> themselves.
 /// </summary>
 public static class EvaluationStamps

@@ -7,7 +7,7 @@ namespace Mtqg.Web.Data;
 /// <summary>
 /// Moves the <see cref="Mtqg.Data.Money.MoneyStamp"/> of provinces whose money changed, inside the caller's transaction
 /// (decision 0032): named provinces (a project's own, before and after) and the provinces of projects given by id (an
-/// allocation or a month of a project not loaded). Tracked saves are covered by <see cref="EvaluationStampInterceptor"/>.
+/// allocation or a month of a project not loaded). Tracked saves are covered by <see cref="ChangeStampInterceptor"/>.
 /// </summary>
 public static class MoneyStamps
 {

@@ -71,6 +71,16 @@ public sealed class NationalDisbursementStampsTests
         Assert.Equal((900_000_000L, 150_000_000L), Totals(corrected, LaoCai));
         await AgreesWithAFreshNodeAsync(app, corrected);
 
+        // A project renamed (its totals unchanged) moves no money stamp.
+        var etag = (await laoCai.Client.GetAsync($"/api/v1/projects/{road}")).Headers.ETag!;
+        var rename = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/projects/{road}")
+        {
+            Content = JsonContent.Create(ProjectOfLastYear("Đường trục xã Bảo Hà (điều chỉnh tên)")),
+        };
+        rename.Headers.IfMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NoContent, (await laoCai.Client.SendAsync(rename)).StatusCode);
+        Assert.Empty(Moved(stamps, await StampsAsync(app)));
+
         // A save of no money (a notification choice) moves no money stamp.
         var profile = await laoCai.Client.PutAsJsonAsync("/api/v1/me/notifications", new { email = "thu@example.vn", choice = "daily" });
         Assert.True(profile.IsSuccessStatusCode, $"PUT me/notifications: {(int)profile.StatusCode}");

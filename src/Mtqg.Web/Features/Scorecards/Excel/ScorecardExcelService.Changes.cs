@@ -67,7 +67,7 @@ public sealed partial class ScorecardExcelService
 
         var now = clock.GetUtcNow().UtcDateTime;
         // The bulk write bypasses change tracking: the communes it changes move their stamps here (decision 0030), first,
-        // as a tracked save does (EvaluationStampInterceptor): stamps, then values, in every writer. Locked the other way
+        // as a tracked save does (ChangeStampInterceptor): stamps, then values, in every writer. Locked the other way
         // round, an upload and a value saved at the same time deadlocked on PostgreSQL (40P01, a 500 for one of them).
         await EvaluationStamps.TouchAsync(db, diffs.Where(d => d.Changed || d.Cleared).Select(d => d.Commune.Id), units: false, ct);
         var ids = diffs.Where(d => (d.Changed || d.Cleared) && d.StoredId is not null).Select(d => d.StoredId!.Value).ToList();

@@ -18,7 +18,7 @@ namespace Mtqg.Web.Data;
 /// (decision 0032): a save without a transaction of its own gets one here, committed when the save ends, so a number never
 /// moves without the change nor the change commit without the number.
 /// </summary>
-public sealed class EvaluationStampInterceptor : SaveChangesInterceptor
+public sealed class ChangeStampInterceptor : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> opened = new();
 
@@ -123,7 +123,9 @@ public sealed class EvaluationStampInterceptor : SaveChangesInterceptor
                     touches ??= new();
                     touches.List = true;
                     break;
-                case Project:
+                // A project counts in its province's totals by its province alone: a new or removed project, or one moved,
+                // moves the number; a renamed one (the page's usual edit) does not.
+                case Project when entry.State != EntityState.Modified || entry.Property(nameof(Project.ProvinceCode)).IsModified:
                     touches ??= new();
                     Both(entry, nameof(Project.ProvinceCode), touches.Provinces);
                     break;
