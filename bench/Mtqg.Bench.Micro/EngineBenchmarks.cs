@@ -6,8 +6,8 @@ namespace Mtqg.Bench.Micro;
 /// <summary>
 /// The pure engine on synthetic in-memory data: every commune of a province, of the country after the
 /// reform (2,634 rural communes) and before it (7,692), against the benchmark's 2021–2025 set
-/// (19 criteria, 60 indicators, groups). Values are built once, as the service hands them to the
-/// engine (one dictionary per commune, by indicator code). The baseline is a plain loop over arrays
+/// (19 criteria, 60 indicators, groups). Values are built once, both by indicator code (a dictionary per commune)
+/// and laid out by position in the set's order, as the evaluation service hands them to the engine. The baseline is a plain loop over arrays
 /// doing the same judging, as the main benchmark's SQL reference does.
 /// </summary>
 [MemoryDiagnoser]
@@ -20,6 +20,17 @@ public class EngineBenchmarks
     private EvaluationSet set = null!;
     private (string? Group, Dictionary<string, decimal?> Values)[] communes = [];
     private Loop loop = null!;
+    private (string? Group, LaidOut Values)[] laidOut = [];
+
+    /// <summary>Values by position in the set's order, as the evaluation service hands them (its CommuneValues).</summary>
+    private sealed class LaidOut(EvaluationSet set, decimal?[] positions, Dictionary<string, decimal?> byCode)
+        : Dictionary<string, decimal?>(byCode),
+            IValuesInSetOrder
+    {
+        public EvaluationSet? LaidOutFor => set;
+
+        public decimal? ValueAt(int position) => positions[position];
+    }
 
     [GlobalSetup]
     public void Setup()
@@ -43,6 +54,11 @@ public class EngineBenchmarks
                 }),
         ];
         loop = new Loop(set, Year, communes);
+        var codes = Evaluator.IndicatorCodes(set);
+        laidOut =
+        [
+            .. communes.Select(c => (c.Group, new LaidOut(set, [.. codes.Select(code => c.Values.GetValueOrDefault(code))], c.Values))),
+        ];
         Evaluator.Evaluate(set, null, Year, "NTM", communes[0].Values); // compiles the set once, as in the app
     }
 
@@ -51,6 +67,15 @@ public class EngineBenchmarks
     {
         var met = 0;
         foreach (var (group, values) in communes)
+            met += Evaluator.Evaluate(set, group, Year, "NTM", values).CriteriaMet;
+        return met;
+    }
+
+    [Benchmark(Description = "Evaluator.Evaluate, values laid out by position, every commune")]
+    public int EngineLaidOut()
+    {
+        var met = 0;
+        foreach (var (group, values) in laidOut)
             met += Evaluator.Evaluate(set, group, Year, "NTM", values).CriteriaMet;
         return met;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace Mtqg.Domain.Evaluation;
@@ -11,6 +12,7 @@ internal sealed class CompiledSet
     private static readonly ConditionalWeakTable<EvaluationSet, CompiledSet> Compiled = new();
 
     private readonly Dictionary<string, int> levelIndex = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string? Group, int Year), CompiledSelection> selections = new();
 
     public EvaluationLevel[] Levels { get; }
     public EvaluationBand[] Bands { get; }
@@ -18,6 +20,13 @@ internal sealed class CompiledSet
 
     /// <summary>By level index: the number of criteria that apply there.</summary>
     public int[] CriteriaTotal { get; }
+
+    /// <summary>Every indicator of every criterion, in the set's order; criterion c's are [<see cref="CriterionStart"/>[c], [c + 1]).</summary>
+    public CompiledIndicator[] Indicators { get; }
+
+    public int[] CriterionStart { get; }
+
+    public string[] IndicatorCodes { get; }
 
     public static CompiledSet Of(EvaluationSet set) => Compiled.GetValue(set, s => new CompiledSet(s));
 
@@ -45,7 +54,16 @@ internal sealed class CompiledSet
             }
             Criteria[c] = new CompiledCriterion(criterion, indicators, appliesAt);
         }
+        Indicators = [.. Criteria.SelectMany(c => c.Indicators)];
+        IndicatorCodes = [.. Indicators.Select(i => i.Source.Code)];
+        CriterionStart = new int[Criteria.Length + 1];
+        for (var c = 0; c < Criteria.Length; c++)
+            CriterionStart[c + 1] = CriterionStart[c] + Criteria[c].Indicators.Length;
     }
+
+    /// <summary>The threshold rows selected for a group and year, at every level (the same for every commune of the group).</summary>
+    public CompiledSelection SelectionFor(string? group, int year) =>
+        selections.GetOrAdd((group, year), static (key, set) => new CompiledSelection(set, key.Group, key.Year), this);
 
     public bool TryGetLevel(string code, out int index) => levelIndex.TryGetValue(code, out index);
 
@@ -66,3 +84,62 @@ internal sealed record CompiledCriterion(EvaluationCriterion Source, CompiledInd
 
 /// <summary><see cref="RowsAt"/>: by level index, the indicator's threshold rows there, or null when it has none (not applicable).</summary>
 internal sealed record CompiledIndicator(EvaluationIndicator Source, EvaluationThreshold[]?[] RowsAt);
+
+/// <summary>
+/// What every commune of one group and year shares: by level, the threshold row each indicator is judged on, and the
+/// results of an indicator and of a criterion that have no value (immutable, so handed to every such commune).
+/// </summary>
+internal sealed class CompiledSelection
+{
+    /// <summary>[level][indicator]: the selected row; null when the indicator does not apply at the level or no row matches.</summary>
+    public EvaluationThreshold?[][] Rows { get; }
+
+    /// <summary>[level][indicator]: whether the indicator has rows at the level (applies there).</summary>
+    public bool[][] Applies { get; }
+
+    /// <summary>[level][indicator]: the indicator and its selected row, shared by every result of the group and year.</summary>
+    public IndicatorHead[][] Heads { get; }
+
+    /// <summary>[level][indicator]: the result of the indicator without a value.</summary>
+    public IndicatorResult[][] WithoutValue { get; }
+
+    /// <summary>[level][criterion]: the result of a criterion none of whose indicators has a value.</summary>
+    public CriterionResult[][] CriterionWithoutValues { get; }
+
+    public CompiledSelection(CompiledSet set, string? group, int year)
+    {
+        var levels = set.Levels.Length;
+        (Rows, Applies, Heads, WithoutValue, CriterionWithoutValues) = (
+            new EvaluationThreshold?[levels][],
+            new bool[levels][],
+            new IndicatorHead[levels][],
+            new IndicatorResult[levels][],
+            new CriterionResult[levels][]
+        );
+        for (var l = 0; l < levels; l++)
+        {
+            (Rows[l], Applies[l], Heads[l], WithoutValue[l]) = (
+                new EvaluationThreshold?[set.Indicators.Length],
+                new bool[set.Indicators.Length],
+                new IndicatorHead[set.Indicators.Length],
+                new IndicatorResult[set.Indicators.Length]
+            );
+            for (var k = 0; k < set.Indicators.Length; k++)
+            {
+                var rows = set.Indicators[k].RowsAt[l];
+                Applies[l][k] = rows is not null;
+                Rows[l][k] = rows is null ? null : ThresholdRow.Select(rows, group, year);
+                var source = set.Indicators[k].Source;
+                Heads[l][k] = new IndicatorHead(source.Code, source.Name, source.Type, source.Rule, source.Unit, Rows[l][k]);
+                WithoutValue[l][k] = Evaluator.Result(Heads[l][k], Applies[l][k], null);
+            }
+            CriterionWithoutValues[l] = new CriterionResult[set.Criteria.Length];
+            for (var c = 0; c < set.Criteria.Length; c++)
+                CriterionWithoutValues[l][c] = Evaluator.Criterion(
+                    set.Criteria[c],
+                    l,
+                    WithoutValue[l][set.CriterionStart[c]..set.CriterionStart[c + 1]]
+                );
+        }
+    }
+}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Mtqg.Domain.Criteria;
 
 namespace Mtqg.Domain.Evaluation;
@@ -19,55 +20,91 @@ public static class Evaluator
         if (!compiled.TryGetLevel(level, out var l))
             throw new ArgumentException($"Mức \"{level}\" không có trong bộ tiêu chí.", nameof(level));
 
-        var criteria = new CriterionResult[compiled.Criteria.Length];
-        var criteriaMet = 0;
-        for (var c = 0; c < criteria.Length; c++)
+        // Evaluating every commune of the country is this loop thousands of times: the rows each indicator is judged on are
+        // selected once per group and year, each value is looked up once, and what has no value is shared, not built again.
+        var selection = compiled.SelectionFor(group, year);
+        var gathered = ArrayPool<decimal?>.Shared.Rent(compiled.Indicators.Length);
+        try
         {
-            var criterion = compiled.Criteria[c];
-            var indicators = new IndicatorResult[criterion.Indicators.Length];
-            bool anyNotMet = false,
-                anyMissing = false,
-                anyNoThreshold = false;
-            for (var i = 0; i < indicators.Length; i++)
+            Gather(compiled, set, values, gathered);
+            var criteria = new CriterionResult[compiled.Criteria.Length];
+            var criteriaMet = 0;
+            for (var c = 0; c < criteria.Length; c++)
             {
-                var indicator = criterion.Indicators[i];
-                var source = indicator.Source;
-                values.TryGetValue(source.Code, out var value);
-                var rows = indicator.RowsAt[l];
-                var row = rows is null ? null : ThresholdRow.Select(rows, group, year);
-                var status = rows is null ? EvaluationStatus.NotApplicable : Judge(source.Rule, row?.Value, value);
-                anyNotMet |= status == EvaluationStatus.NotMet;
-                anyMissing |= status == EvaluationStatus.Missing;
-                anyNoThreshold |= status == EvaluationStatus.NoThreshold;
-                indicators[i] = new IndicatorResult(source.Code, source.Name, source.Type, source.Rule, source.Unit, value, row, status);
+                var (from, to) = (compiled.CriterionStart[c], compiled.CriterionStart[c + 1]);
+                IndicatorResult[]? indicators = null;
+                for (var k = from; k < to; k++)
+                    if (gathered[k] is not null)
+                    {
+                        indicators ??= [.. selection.WithoutValue[l].AsSpan(from, to - from)];
+                        indicators[k - from] = Result(selection.Heads[l][k], selection.Applies[l][k], gathered[k]);
+                    }
+                criteria[c] = indicators is null ? selection.CriterionWithoutValues[l][c] : Criterion(compiled.Criteria[c], l, indicators);
+                if (criteria[c].Status == EvaluationStatus.Met)
+                    criteriaMet++;
             }
-            var criterionStatus =
-                !criterion.AppliesAt[l] ? EvaluationStatus.NotApplicable
-                : anyNotMet ? EvaluationStatus.NotMet
-                : anyMissing ? EvaluationStatus.Missing
-                : anyNoThreshold ? EvaluationStatus.NoThreshold
-                : EvaluationStatus.Met;
-            if (criterionStatus == EvaluationStatus.Met)
-                criteriaMet++;
-            criteria[c] = new CriterionResult(
-                criterion.Source.Number,
-                criterion.Source.Code,
-                criterion.Source.Name,
-                criterionStatus,
-                indicators
+
+            return new Scorecard(
+                compiled.Levels[l].Code,
+                group,
+                year,
+                criteriaMet,
+                compiled.CriteriaTotal[l],
+                BandFor(compiled.Bands, criteriaMet),
+                Reached(compiled, selection, gathered),
+                criteria
             );
         }
+        finally
+        {
+            ArrayPool<decimal?>.Shared.Return(gathered);
+        }
+    }
 
-        return new Scorecard(
-            compiled.Levels[l].Code,
-            group,
-            year,
-            criteriaMet,
-            compiled.CriteriaTotal[l],
-            BandFor(compiled.Bands, criteriaMet),
-            Reached(compiled, group, year, values),
-            criteria
-        );
+    /// <summary>
+    /// The codes of the set's indicators in the engine's order (criteria in order, each one's indicators in order): the
+    /// positions <see cref="IValuesInSetOrder.ValueAt"/> answers for.
+    /// </summary>
+    public static IReadOnlyList<string> IndicatorCodes(EvaluationSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return CompiledSet.Of(set).IndicatorCodes;
+    }
+
+    /// <summary>Each indicator's value once, by position: straight from values laid out in the set's order, else by code.</summary>
+    private static void Gather(CompiledSet compiled, EvaluationSet set, IReadOnlyDictionary<string, decimal?> values, decimal?[] gathered)
+    {
+        if (values is IValuesInSetOrder ordered && ReferenceEquals(ordered.LaidOutFor, set))
+            for (var k = 0; k < compiled.Indicators.Length; k++)
+                gathered[k] = ordered.ValueAt(k);
+        else
+            for (var k = 0; k < compiled.Indicators.Length; k++)
+                gathered[k] = values.TryGetValue(compiled.Indicators[k].Source.Code, out var value) ? value : null;
+    }
+
+    /// <summary>One indicator judged: not applicable without rows at the level, else its rule on the selected row's value.</summary>
+    internal static IndicatorResult Result(IndicatorHead head, bool applies, decimal? value) =>
+        new(head, value, applies ? Judge(head.Rule, head.ThresholdRow?.Value, value) : EvaluationStatus.NotApplicable);
+
+    /// <summary>A criterion at a level: not met when any indicator is not, else missing, else without threshold, else met.</summary>
+    internal static CriterionResult Criterion(CompiledCriterion criterion, int level, IndicatorResult[] indicators)
+    {
+        bool anyNotMet = false,
+            anyMissing = false,
+            anyNoThreshold = false;
+        foreach (var indicator in indicators)
+        {
+            anyNotMet |= indicator.Status == EvaluationStatus.NotMet;
+            anyMissing |= indicator.Status == EvaluationStatus.Missing;
+            anyNoThreshold |= indicator.Status == EvaluationStatus.NoThreshold;
+        }
+        var status =
+            !criterion.AppliesAt[level] ? EvaluationStatus.NotApplicable
+            : anyNotMet ? EvaluationStatus.NotMet
+            : anyMissing ? EvaluationStatus.Missing
+            : anyNoThreshold ? EvaluationStatus.NoThreshold
+            : EvaluationStatus.Met;
+        return new CriterionResult(criterion.Source.Number, criterion.Source.Code, criterion.Source.Name, status, indicators);
     }
 
     /// <summary>
@@ -79,7 +116,10 @@ public static class Evaluator
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(values);
-        return Reached(CompiledSet.Of(set), group, year, values);
+        var compiled = CompiledSet.Of(set);
+        var gathered = new decimal?[compiled.Indicators.Length];
+        Gather(compiled, set, values, gathered);
+        return Reached(compiled, compiled.SelectionFor(group, year), gathered);
     }
 
     /// <summary>Whether a value satisfies a threshold under a rule; an unknown threshold wins over a missing value.</summary>
@@ -103,7 +143,7 @@ public static class Evaluator
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Quy tắc so sánh không hợp lệ."),
         };
 
-    private static IReadOnlyList<string> Reached(CompiledSet set, string? group, int year, IReadOnlyDictionary<string, decimal?> values)
+    private static IReadOnlyList<string> Reached(CompiledSet set, CompiledSelection selection, decimal?[] values)
     {
         List<string>? reached = null;
         for (
@@ -111,7 +151,7 @@ public static class Evaluator
             l < set.Levels.Length
                 && set.CriteriaTotal[l] > 0
                 && !set.Levels[l].HasConditions
-                && AllApplicableMet(set, l, group, year, values);
+                && AllApplicableMet(set, selection, l, values);
             l++
         )
             (reached ??= []).Add(set.Levels[l].Code);
@@ -119,17 +159,12 @@ public static class Evaluator
     }
 
     /// <summary>A criterion is met when all its applicable indicators are, so a level's criteria are all met exactly when every indicator applying there is.</summary>
-    private static bool AllApplicableMet(CompiledSet set, int level, string? group, int year, IReadOnlyDictionary<string, decimal?> values)
+    private static bool AllApplicableMet(CompiledSet set, CompiledSelection selection, int level, decimal?[] values)
     {
-        foreach (var criterion in set.Criteria)
-        foreach (var indicator in criterion.Indicators)
-        {
-            if (indicator.RowsAt[level] is not { } rows)
-                continue;
-            values.TryGetValue(indicator.Source.Code, out var value);
-            if (Judge(indicator.Source.Rule, ThresholdRow.Select(rows, group, year)?.Value, value) != EvaluationStatus.Met)
+        var (applies, rows) = (selection.Applies[level], selection.Rows[level]);
+        for (var k = 0; k < set.Indicators.Length; k++)
+            if (applies[k] && Judge(set.Indicators[k].Source.Rule, rows[k]?.Value, values[k]) != EvaluationStatus.Met)
                 return false;
-        }
         return true;
     }
 

@@ -29,17 +29,36 @@ public sealed record CriterionResult(
 /// One indicator at the level. <see cref="ThresholdRow"/> is the threshold row selected for the
 /// commune (null when the indicator does not apply or no row matches its group and year).
 /// </summary>
-public sealed record IndicatorResult(
-    string Code,
-    string Name,
-    IndicatorType Type,
-    Rule Rule,
-    string? Unit,
-    decimal? Value,
-    EvaluationThreshold? ThresholdRow,
-    EvaluationStatus Status
-)
+public sealed record IndicatorResult
 {
+    // What every commune of a group shares (the indicator and its selected row) is one object, referred to by each result:
+    // a national evaluation builds some 450,000 results.
+    private readonly IndicatorHead head;
+
+    public IndicatorResult(
+        string code,
+        string name,
+        IndicatorType type,
+        Rule rule,
+        string? unit,
+        decimal? value,
+        EvaluationThreshold? thresholdRow,
+        EvaluationStatus status
+    )
+        : this(new IndicatorHead(code, name, type, rule, unit, thresholdRow), value, status) { }
+
+    internal IndicatorResult(IndicatorHead head, decimal? value, EvaluationStatus status) =>
+        (this.head, Value, Status) = (head, value, status);
+
+    public string Code => head.Code;
+    public string Name => head.Name;
+    public IndicatorType Type => head.Type;
+    public Rule Rule => head.Rule;
+    public string? Unit => head.Unit;
+    public decimal? Value { get; }
+    public EvaluationThreshold? ThresholdRow => head.ThresholdRow;
+    public EvaluationStatus Status { get; }
+
     /// <summary>The selected row's value; null when there is none or the official threshold is unknown.</summary>
     public decimal? Threshold => ThresholdRow?.Value;
 
@@ -50,3 +69,13 @@ public sealed record IndicatorResult(
     /// </summary>
     public string? Explanation => Explanations.For(this);
 }
+
+/// <summary>The part of an <see cref="IndicatorResult"/> that is the same for every commune of a group, year and level.</summary>
+internal sealed record IndicatorHead(
+    string Code,
+    string Name,
+    IndicatorType Type,
+    Rule Rule,
+    string? Unit,
+    EvaluationThreshold? ThresholdRow
+);

@@ -108,4 +108,61 @@ public class EvaluatorProperties
             Assert.Equal(reached, card.Reached);
         }
     }
+
+    /// <summary>
+    /// Values laid out by position (as the service hands the values of thousands of communes) give the scorecard the same
+    /// values looked up by code give; values laid out for another instance of the set are looked up by code, not by position.
+    /// Evaluated one after another in a mixed order, so results shared between communes (what has no value) never carry one
+    /// commune's values into another's.
+    /// </summary>
+    [Property]
+    public void Values_laid_out_in_the_set_order_give_the_scorecard_the_codes_give(
+        byte[] picks,
+        decimal[] numbers,
+        bool[] blanks,
+        byte group,
+        bool later,
+        int seed
+    )
+    {
+        var entries = Entries(picks ?? [], numbers ?? [], blanks ?? []);
+        var byCode = new Dictionary<string, decimal?>(entries);
+        var shuffled = entries.ToArray();
+        new Random(seed).Shuffle(shuffled);
+        var other = new Dictionary<string, decimal?>(shuffled.Take(shuffled.Length / 2));
+        var (g, year) = (Groups[group % Groups.Length], later ? 2027 : 2026);
+        var copy = Sample with { };
+
+        foreach (var level in Sample.Levels)
+        {
+            var expected = Snapshot(Evaluator.Evaluate(Sample, g, year, level.Code, byCode));
+            var expectedOther = Snapshot(Evaluator.Evaluate(Sample, g, year, level.Code, other));
+            var empty = Snapshot(Evaluator.Evaluate(Sample, g, year, level.Code, new Dictionary<string, decimal?>()));
+            Assert.Equal(expected, Snapshot(Evaluator.Evaluate(Sample, g, year, level.Code, new LaidOut(Sample, byCode))));
+            Assert.Equal(empty, Snapshot(Evaluator.Evaluate(Sample, g, year, level.Code, new LaidOut(Sample, []))));
+            Assert.Equal(expectedOther, Snapshot(Evaluator.Evaluate(Sample, g, year, level.Code, new LaidOut(Sample, other))));
+            Assert.Equal(expected, Snapshot(Evaluator.Evaluate(Sample, g, year, level.Code, byCode)));
+            // Laid out for another instance (a set loaded again): its positions are not trusted, its codes are.
+            Assert.Equal(
+                Snapshot(Evaluator.Evaluate(copy, g, year, level.Code, byCode)),
+                Snapshot(Evaluator.Evaluate(copy, g, year, level.Code, new LaidOut(Sample, byCode, scrambled: true)))
+            );
+        }
+        Assert.Equal(Evaluator.Reached(Sample, g, year, byCode), Evaluator.Reached(Sample, g, year, new LaidOut(Sample, byCode)));
+    }
+
+    /// <summary>Values by position in <paramref name="set"/>'s order; <paramref name="scrambled"/>: positions answer wrong values (only codes are right).</summary>
+    private sealed class LaidOut(EvaluationSet set, Dictionary<string, decimal?> values, bool scrambled = false)
+        : Dictionary<string, decimal?>(values),
+            IValuesInSetOrder
+    {
+        private readonly decimal?[] positions =
+        [
+            .. Evaluator.IndicatorCodes(set).Select((code, i) => scrambled ? 7m * i : values.GetValueOrDefault(code)),
+        ];
+
+        public EvaluationSet? LaidOutFor => set;
+
+        public decimal? ValueAt(int position) => positions[position];
+    }
 }

@@ -1,14 +1,20 @@
+using Mtqg.Domain.Evaluation;
+
 namespace Mtqg.Web.Features.Scorecards.Evaluation;
 
 /// <summary>
 /// One commune-year's stored values by indicator code, as the engine reads them: one array slot per
 /// indicator of the set instead of a dictionary per commune. Only stored values are present.
 /// </summary>
-internal sealed class CommuneValues(ValueSlots slots) : IReadOnlyDictionary<string, decimal?>
+internal sealed class CommuneValues(ValueSlots slots) : IValuesInSetOrder
 {
     private readonly decimal?[] stored = new decimal?[slots.Codes.Length];
 
     public int Count { get; private set; }
+
+    public EvaluationSet? LaidOutFor => slots.Set;
+
+    public decimal? ValueAt(int position) => stored[position];
 
     public void Set(int slot, decimal value)
     {

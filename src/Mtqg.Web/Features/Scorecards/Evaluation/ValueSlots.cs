@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
+using Mtqg.Domain.Evaluation;
 
 namespace Mtqg.Web.Features.Scorecards.Evaluation;
 
@@ -16,11 +17,16 @@ internal sealed class ValueSlots
     /// <summary>The slot and source of each sourced indicator (<see cref="LoadedSet.Sourced"/>); empty for most sets.</summary>
     public (int Slot, string Source)[] Sourced { get; }
     public string[] Codes { get; }
+
+    /// <summary>The set whose engine order the slots follow; null if they do not (the engine then reads by code).</summary>
+    public EvaluationSet? Set { get; }
     public CommuneValues Empty { get; }
 
     private ValueSlots(LoadedSet set)
     {
-        var indicators = set.Indicators.Values.OrderBy(i => i.Id).ToList();
+        // Slots in the engine's order of the set's indicators (then any it does not judge), so the engine reads them by position.
+        var order = Evaluator.IndicatorCodes(set.Evaluation).Select((code, position) => (code, position)).ToDictionary();
+        var indicators = set.Indicators.Values.OrderBy(i => order.GetValueOrDefault(i.Code, int.MaxValue)).ThenBy(i => i.Id).ToList();
         Codes = [.. indicators.Select(i => i.Code)];
         ByCode = indicators.Select((i, slot) => (i.Code, slot)).ToFrozenDictionary(x => x.Code, x => x.slot, StringComparer.Ordinal);
         ById = indicators
@@ -28,6 +34,8 @@ internal sealed class ValueSlots
             .Where(x => x.Source is null)
             .ToFrozenDictionary(x => x.Id, x => x.slot);
         Sourced = [.. indicators.Select((i, slot) => (slot, i.Source)).Where(x => x.Source is not null).Select(x => (x.slot, x.Source!))];
+        // Laid out exactly in the engine's order (always, as the catalogue builds the set from the same indicators), or read by code.
+        Set = Evaluator.IndicatorCodes(set.Evaluation).SequenceEqual(Codes.Take(order.Count)) ? set.Evaluation : null;
         Empty = new CommuneValues(this);
     }
 
