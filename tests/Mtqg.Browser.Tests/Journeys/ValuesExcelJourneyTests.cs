@@ -50,8 +50,11 @@ public sealed class ValuesExcelJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra" }).ClickAsync();
         await Expect(page.GetByText("Không có lỗi. Nếu ghi:")).ToBeVisibleAsync();
         await Expect(page.GetByText("1 giá trị bị xóa")).ToBeVisibleAsync();
-        // The cell that would change: the commune, the stored value and "(trống)" (empty) in the file.
-        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"({commune})" })).ToContainTextAsync("(trống)");
+        // The cell that would change: the commune, the stored value and "(trống)" (empty) in the file, in the table a screen
+        // reader names "Các ô thay đổi" (the communes' table beside it "Thay đổi theo xã").
+        var cells = page.GetByRole(AriaRole.Table, new() { Name = "Các ô thay đổi", Exact = true });
+        await Expect(cells.GetByRole(AriaRole.Row).Filter(new() { HasText = $"({commune})" })).ToContainTextAsync("(trống)");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Thay đổi theo xã", Exact = true })).ToContainTextAsync(commune);
         Assert.Equal(stored, await StoredAsync(session, commune)); // checked, not written
         await session.ScreenshotAsync("excel-so-lieu-xem-truoc");
 
