@@ -86,18 +86,18 @@ internal sealed record CompiledCriterion(EvaluationCriterion Source, CompiledInd
 internal sealed record CompiledIndicator(EvaluationIndicator Source, EvaluationThreshold[]?[] RowsAt);
 
 /// <summary>
-/// What every commune of one group and year shares: by level, the threshold row each indicator is judged on, and the
+/// What every commune of one group and year shares: by level, the threshold row each indicator is judged on (in its head), and the
 /// results of an indicator and of a criterion that have no value (immutable, so handed to every such commune).
 /// </summary>
 internal sealed class CompiledSelection
 {
-    /// <summary>[level][indicator]: the selected row; null when the indicator does not apply at the level or no row matches.</summary>
-    public EvaluationThreshold?[][] Rows { get; }
-
     /// <summary>[level][indicator]: whether the indicator has rows at the level (applies there).</summary>
     public bool[][] Applies { get; }
 
-    /// <summary>[level][indicator]: the indicator and its selected row, shared by every result of the group and year.</summary>
+    /// <summary>
+    /// [level][indicator]: the indicator and its selected row (null when it does not apply at the level or no row matches),
+    /// shared by every result of the group and year.
+    /// </summary>
     public IndicatorHead[][] Heads { get; }
 
     /// <summary>[level][indicator]: the result of the indicator without a value.</summary>
@@ -109,8 +109,7 @@ internal sealed class CompiledSelection
     public CompiledSelection(CompiledSet set, string? group, int year)
     {
         var levels = set.Levels.Length;
-        (Rows, Applies, Heads, WithoutValue, CriterionWithoutValues) = (
-            new EvaluationThreshold?[levels][],
+        (Applies, Heads, WithoutValue, CriterionWithoutValues) = (
             new bool[levels][],
             new IndicatorHead[levels][],
             new IndicatorResult[levels][],
@@ -118,8 +117,7 @@ internal sealed class CompiledSelection
         );
         for (var l = 0; l < levels; l++)
         {
-            (Rows[l], Applies[l], Heads[l], WithoutValue[l]) = (
-                new EvaluationThreshold?[set.Indicators.Length],
+            (Applies[l], Heads[l], WithoutValue[l]) = (
                 new bool[set.Indicators.Length],
                 new IndicatorHead[set.Indicators.Length],
                 new IndicatorResult[set.Indicators.Length]
@@ -128,9 +126,9 @@ internal sealed class CompiledSelection
             {
                 var rows = set.Indicators[k].RowsAt[l];
                 Applies[l][k] = rows is not null;
-                Rows[l][k] = rows is null ? null : ThresholdRow.Select(rows, group, year);
                 var source = set.Indicators[k].Source;
-                Heads[l][k] = new IndicatorHead(source.Code, source.Name, source.Type, source.Rule, source.Unit, Rows[l][k]);
+                var row = rows is null ? null : ThresholdRow.Select(rows, group, year);
+                Heads[l][k] = new IndicatorHead(source.Code, source.Name, source.Type, source.Rule, source.Unit, row);
                 WithoutValue[l][k] = Evaluator.Result(Heads[l][k], Applies[l][k], null);
             }
             CriterionWithoutValues[l] = new CriterionResult[set.Criteria.Length];

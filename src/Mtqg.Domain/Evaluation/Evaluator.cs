@@ -161,9 +161,9 @@ public static class Evaluator
     /// <summary>A criterion is met when all its applicable indicators are, so a level's criteria are all met exactly when every indicator applying there is.</summary>
     private static bool AllApplicableMet(CompiledSet set, CompiledSelection selection, int level, decimal?[] values)
     {
-        var (applies, rows) = (selection.Applies[level], selection.Rows[level]);
+        var (applies, heads) = (selection.Applies[level], selection.Heads[level]);
         for (var k = 0; k < set.Indicators.Length; k++)
-            if (applies[k] && Judge(set.Indicators[k].Source.Rule, rows[k]?.Value, values[k]) != EvaluationStatus.Met)
+            if (applies[k] && Judge(heads[k].Rule, heads[k].ThresholdRow?.Value, values[k]) != EvaluationStatus.Met)
                 return false;
         return true;
     }
