@@ -61,44 +61,33 @@ public static class BulkValueWriter
         // the author are bound once (SQLite keeps bindings across a reset); the value is written as UTF-8 text straight
         // from the decimal, in the invariant format EF Core's SQLite provider stores decimals in.
         var handle = ((SqliteConnection)connection).Handle!;
-        var rc = raw.sqlite3_prepare_v2(
-            handle,
-            "INSERT INTO \"IndicatorValues\" (\"UnitId\", \"Year\", \"IndicatorId\", \"Value\", \"UpdatedAt\", \"UpdatedBy\") VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            out var statement
+        using var statement = SqliteRaw.Prepare(
+            (SqliteConnection)connection,
+            "INSERT INTO \"IndicatorValues\" (\"UnitId\", \"Year\", \"IndicatorId\", \"Value\", \"UpdatedAt\", \"UpdatedBy\") VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
         );
-        SqliteException.ThrowExceptionForRC(rc, handle);
-        using (statement)
+        // EF Core's SQLite provider keeps DateTimes as invariant text in this format.
+        SqliteRaw.Check(
+            raw.sqlite3_bind_text(statement, 5, utcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            handle
+        );
+        SqliteRaw.Check(user is null ? raw.sqlite3_bind_null(statement, 6) : raw.sqlite3_bind_text(statement, 6, user), handle);
+        Span<byte> text = stackalloc byte[64];
+        foreach (var row in rows)
         {
-            // EF Core's SQLite provider keeps DateTimes as invariant text in this format.
-            Check(
-                raw.sqlite3_bind_text(statement, 5, utcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-                handle
-            );
-            Check(user is null ? raw.sqlite3_bind_null(statement, 6) : raw.sqlite3_bind_text(statement, 6, user), handle);
-            Span<byte> text = stackalloc byte[64];
-            foreach (var row in rows)
-            {
-                ct.ThrowIfCancellationRequested();
-                Check(raw.sqlite3_bind_int(statement, 1, row.UnitId), handle);
-                Check(raw.sqlite3_bind_int(statement, 2, row.Year), handle);
-                Check(raw.sqlite3_bind_int(statement, 3, row.IndicatorId), handle);
-                if (!row.Value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture))
-                    throw new InvalidOperationException($"Giá trị {row.Value} quá dài để ghi.");
-                Check(raw.sqlite3_bind_text(statement, 4, text[..written]), handle);
-                rc = raw.sqlite3_step(statement);
-                // A failed step (a reference or a unique key) is reported with SQLite's own code and message, as Microsoft.Data.Sqlite would.
-                if (rc != raw.SQLITE_DONE)
-                    SqliteException.ThrowExceptionForRC(rc, handle);
-                Check(raw.sqlite3_reset(statement), handle);
-                count++;
-            }
+            ct.ThrowIfCancellationRequested();
+            SqliteRaw.Check(raw.sqlite3_bind_int(statement, 1, row.UnitId), handle);
+            SqliteRaw.Check(raw.sqlite3_bind_int(statement, 2, row.Year), handle);
+            SqliteRaw.Check(raw.sqlite3_bind_int(statement, 3, row.IndicatorId), handle);
+            if (!row.Value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture))
+                throw new InvalidOperationException($"Giá trị {row.Value} quá dài để ghi.");
+            SqliteRaw.Check(raw.sqlite3_bind_text(statement, 4, text[..written]), handle);
+            var rc = raw.sqlite3_step(statement);
+            // A failed step (a reference or a unique key) is reported with SQLite's own code and message, as Microsoft.Data.Sqlite would.
+            if (rc != raw.SQLITE_DONE)
+                SqliteException.ThrowExceptionForRC(rc, handle);
+            SqliteRaw.Check(raw.sqlite3_reset(statement), handle);
+            count++;
         }
         return count;
-    }
-
-    private static void Check(int rc, sqlite3 handle)
-    {
-        if (rc != raw.SQLITE_OK)
-            SqliteException.ThrowExceptionForRC(rc, handle);
     }
 }

@@ -140,41 +140,36 @@ public static class ValueReader
         if (parameters.Any(p => p.Value is not (int or long or string)))
             return false;
         var handle = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
-        using (statement)
+        using var statement = SqliteRaw.Prepare(connection, sql);
+        foreach (var (name, value) in parameters)
         {
-            foreach (var (name, value) in parameters)
-            {
-                var at = raw.sqlite3_bind_parameter_index(statement, name);
-                if (at == 0)
-                    throw new InvalidOperationException($"The query has no parameter {name}.");
-                Check(
-                    value switch
-                    {
-                        int number => raw.sqlite3_bind_int(statement, at, number),
-                        long number => raw.sqlite3_bind_int64(statement, at, number),
-                        _ => raw.sqlite3_bind_text(statement, at, (string)value!),
-                    },
-                    handle
-                );
-            }
-            int rc;
-            for (var n = 0; (rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW; n++)
-            {
-                if ((n & 4095) == 0)
-                    ct.ThrowIfCancellationRequested();
-                row(raw.sqlite3_column_int(statement, 0), raw.sqlite3_column_int(statement, 1), StoredDecimal(statement, 2));
-            }
-            if (rc != raw.SQLITE_DONE)
-                SqliteException.ThrowExceptionForRC(rc, handle);
+            var at = raw.sqlite3_bind_parameter_index(statement, name);
+            if (at == 0)
+                throw new InvalidOperationException($"The query has no parameter {name}.");
+            SqliteRaw.Check(
+                value switch
+                {
+                    int number => raw.sqlite3_bind_int(statement, at, number),
+                    long number => raw.sqlite3_bind_int64(statement, at, number),
+                    _ => raw.sqlite3_bind_text(statement, at, (string)value!),
+                },
+                handle
+            );
         }
-        return true;
-    }
-
-    private static void Check(int rc, sqlite3 handle)
-    {
-        if (rc != raw.SQLITE_OK)
+        var rc = raw.sqlite3_step(statement);
+        // Another connection's lock (WAL recovery, an exclusive writer): nothing read yet, so the data reader, which
+        // retries until the command's timeout as it always did, reads the slice instead.
+        if (SqliteRaw.IsBusy(rc))
+            return false;
+        for (var n = 0; rc == raw.SQLITE_ROW; n++, rc = raw.sqlite3_step(statement))
+        {
+            if ((n & 4095) == 0)
+                ct.ThrowIfCancellationRequested();
+            row(raw.sqlite3_column_int(statement, 0), raw.sqlite3_column_int(statement, 1), StoredDecimal(statement, 2));
+        }
+        if (rc != raw.SQLITE_DONE)
             SqliteException.ThrowExceptionForRC(rc, handle);
+        return true;
     }
 
     /// <summary>The stored value of a stepped row, as <see cref="StoredDecimal(DbDataReader, int)"/> reads it.</summary>
