@@ -66,6 +66,22 @@ public static class HostileFiles
             )
         );
 
+    /// <summary>A text of 40,000 characters in the third cell of row 5, the cells written without their references (as some programs save them).</summary>
+    public static byte[] LongTextInAnUnnamedCell() =>
+        Xlsx(sheet =>
+            sheet.Write(
+                $"<worksheet xmlns=\"{Main}\"><sheetData><row r=\"5\"><c><v>1</v></c><c/><c t=\"inlineStr\"><is><t>{new string('x', 40_000)}</t></is></c></row></sheetData></worksheet>"
+            )
+        );
+
+    /// <summary>A sheet that declares its data to reach cell zzz10 (column 18,278, past Excel's last) and holds one cell.</summary>
+    public static byte[] DimensionPastTheLastColumn() =>
+        Xlsx(sheet =>
+            sheet.Write(
+                $"<worksheet xmlns=\"{Main}\"><dimension ref=\"A1:zzz10\"/><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>"
+            )
+        );
+
     /// <summary>A package with 300 parts.</summary>
     public static byte[] ThreeHundredParts() =>
         Xlsx(

@@ -63,6 +63,30 @@ public sealed class UploadGateTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_long_text_in_a_cell_written_without_its_reference_is_refused_naming_the_cell_Excel_shows()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var admin = await app.ClientAsAsync("demo.admin");
+
+        var problem = await RefusedAsync(app, admin, HostileFiles.LongTextInAnUnnamedCell(), "dai.xlsx", HttpStatusCode.BadRequest);
+
+        Assert.Equal("Mtqg:Uploads:MaxTextLength", problem.GetProperty("bound").GetString());
+        Assert.Contains("dài hơn 32.767 ký tự (ô C5, trong xl/worksheets/sheet1.xml)", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_sheet_declaring_data_past_the_last_column_is_refused_naming_the_declared_cell()
+    {
+        await using var app = await MtqgApp.StartDemoAsync();
+        var admin = await app.ClientAsAsync("demo.admin");
+
+        var problem = await RefusedAsync(app, admin, HostileFiles.DimensionPastTheLastColumn(), "vung.xlsx", HttpStatusCode.BadRequest);
+
+        Assert.Equal("Mtqg:Uploads:MaxColumns", problem.GetProperty("bound").GetString());
+        Assert.Contains("ở cột (ngoài XFD) (vùng dữ liệu khai báo đến ô ZZZ10, cột 18278)", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_package_that_decompresses_past_100_MB_is_refused_naming_the_uncompressed_bound()
     {
         await using var app = await MtqgApp.StartDemoAsync();

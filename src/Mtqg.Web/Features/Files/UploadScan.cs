@@ -87,13 +87,24 @@ public static class UploadScan
             CloseInput = false,
         };
         using var xml = XmlReader.Create(stream, settings);
+        // The reader's names are atomised in its name table: compared by reference, not character by character.
+        var names = xml.NameTable;
+        var (main, dimension, rowName, cellName, sharedString) = (
+            names.Add(Main),
+            names.Add("dimension"),
+            names.Add("row"),
+            names.Add("c"),
+            names.Add("si")
+        );
         var chunk = new char[4096];
         int row = 0,
             column = 0,
             strings = 0,
             itemDepth = -1;
         long text = 0;
-        string? item = null; // the cell reference or "chuỗi dùng chung thứ n" whose text is being counted
+        // The cell (its reference as written, or its column and row) or the shared string whose text is being counted;
+        // named only in a refusal.
+        (string? Reference, int Column, int Row, int String) item = default;
         long nodes = 0;
         while (xml.Read())
         {
@@ -101,45 +112,49 @@ public static class UploadScan
                 ct.ThrowIfCancellationRequested();
             switch (xml.NodeType)
             {
-                case XmlNodeType.Element when xml.NamespaceURI == Main:
-                    switch (xml.LocalName)
+                case XmlNodeType.Element when ReferenceEquals(xml.NamespaceURI, main):
+                    var name = xml.LocalName;
+                    if (ReferenceEquals(name, cellName))
                     {
-                        case "dimension" when xml.GetAttribute("ref") is { } range:
-                            if (CellBounds(range[(range.LastIndexOf(':') + 1)..], bounds, "vùng dữ liệu khai báo đến ô") is { } declared)
-                                return declared;
-                            break;
-                        case "row":
-                            row = xml.GetAttribute("r") is { } r ? Number(r) : row + 1;
-                            column = 0;
-                            if (row > bounds.MaxRows)
-                                return Rows(row, bounds);
-                            break;
-                        case "c":
-                            if (++cells > bounds.MaxCells)
-                                return Refuse(
-                                    nameof(bounds.MaxCells),
-                                    $"Tệp có hơn {bounds.MaxCells.ToString("N0", Vi)} ô có dữ liệu; tối đa cho phép là {bounds.MaxCells.ToString("N0", Vi)} ô"
-                                );
-                            var reference = xml.GetAttribute("r");
-                            if (reference is not null && CellBounds(reference, bounds, "ô") is { } outside)
+                        if (++cells > bounds.MaxCells)
+                            return Refuse(
+                                nameof(bounds.MaxCells),
+                                $"Tệp có hơn {bounds.MaxCells.ToString("N0", Vi)} ô có dữ liệu; tối đa cho phép là {bounds.MaxCells.ToString("N0", Vi)} ô"
+                            );
+                        var reference = xml.GetAttribute("r");
+                        if (reference is not null && Cell(reference) is var (letters, referenceColumn, referenceRow) && letters > 0)
+                        {
+                            if (CellBounds(reference, referenceColumn, referenceRow, bounds, "ô") is { } outside)
                                 return outside;
+                            column = referenceColumn;
+                        }
+                        else
                             column = reference is not null ? Column(reference) : column + 1;
-                            if (column > bounds.MaxColumns)
-                                return Columns(column, bounds);
-                            (item, text, itemDepth) = (
-                                reference ?? $"{ColumnLetters(column)}{row}",
-                                0,
-                                xml.IsEmptyElement ? -1 : xml.Depth
-                            );
-                            break;
-                        case "si":
-                            strings++;
-                            (item, text, itemDepth) = (
-                                $"chuỗi dùng chung thứ {strings.ToString("N0", Vi)}",
-                                0,
-                                xml.IsEmptyElement ? -1 : xml.Depth
-                            );
-                            break;
+                        if (column > bounds.MaxColumns)
+                            return Columns(column, bounds);
+                        (item, text, itemDepth) = ((reference, column, row, 0), 0, xml.IsEmptyElement ? -1 : xml.Depth);
+                    }
+                    else if (ReferenceEquals(name, rowName))
+                    {
+                        row = xml.GetAttribute("r") is { } r ? Number(r) : row + 1;
+                        column = 0;
+                        if (row > bounds.MaxRows)
+                            return Rows(row, bounds);
+                    }
+                    else if (ReferenceEquals(name, sharedString))
+                    {
+                        strings++;
+                        (item, text, itemDepth) = ((null, 0, 0, strings), 0, xml.IsEmptyElement ? -1 : xml.Depth);
+                    }
+                    else if (ReferenceEquals(name, dimension) && xml.GetAttribute("ref") is { } range)
+                    {
+                        var last = range[(range.LastIndexOf(':') + 1)..];
+                        var (declaredLetters, declaredColumn, declaredRow) = Cell(last);
+                        if (
+                            declaredLetters > 0
+                            && CellBounds(last, declaredColumn, declaredRow, bounds, "vùng dữ liệu khai báo đến ô") is { } declared
+                        )
+                            return declared;
                     }
                     break;
                 case XmlNodeType.EndElement when xml.Depth == itemDepth:
@@ -154,7 +169,7 @@ public static class UploadScan
                         if (itemDepth >= 0 && text > bounds.MaxTextLength)
                             return Refuse(
                                 nameof(bounds.MaxTextLength),
-                                $"Tệp có nội dung dài hơn {bounds.MaxTextLength.ToString("N0", Vi)} ký tự ({(item!.StartsWith("chuỗi", StringComparison.Ordinal) ? item : $"ô {item}")}, trong {part}); tối đa cho phép là {bounds.MaxTextLength.ToString("N0", Vi)} ký tự một ô"
+                                $"Tệp có nội dung dài hơn {bounds.MaxTextLength.ToString("N0", Vi)} ký tự ({Item(item)}, trong {part}); tối đa cho phép là {bounds.MaxTextLength.ToString("N0", Vi)} ký tự một ô"
                             );
                     }
                     break;
@@ -163,16 +178,36 @@ public static class UploadScan
         return null;
     }
 
-    /// <summary>A cell reference (A1, XFD20) against the highest column and row; <paramref name="what"/> says where it was found.</summary>
-    private static UploadRefusal? CellBounds(string reference, UploadOptions bounds, string what)
+    /// <summary>A cell or a shared string as a refusal names it: "ô D7", "chuỗi dùng chung thứ 12".</summary>
+    private static string Item((string? Reference, int Column, int Row, int String) item) =>
+        item.String > 0
+            ? $"chuỗi dùng chung thứ {item.String.ToString("N0", Vi)}"
+            : $"ô {item.Reference ?? $"{ColumnLetters(item.Column)}{item.Row}"}";
+
+    /// <summary>
+    /// A cell reference read in one pass, without copying it: how many letters it starts with, the column they name (A = 1;
+    /// past Excel's last column, int.MaxValue) and the row number after them (0 when none; past int, int.MaxValue).
+    /// </summary>
+    private static (int Letters, int Column, int Row) Cell(ReadOnlySpan<char> reference)
     {
-        var letters = reference.TakeWhile(char.IsAsciiLetter).Count();
-        if (letters == 0)
-            return null;
-        var column = Column(reference);
+        var letters = 0;
+        long column = 0;
+        for (; letters < reference.Length && char.IsAsciiLetter(reference[letters]); letters++)
+            if (column <= int.MaxValue / 26)
+                column = column * 26 + (char.ToUpperInvariant(reference[letters]) - 'A' + 1);
+        var digits = reference[letters..];
+        var row =
+            int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : digits.Length == 0 ? 0
+            : int.MaxValue;
+        return (letters, column > int.MaxValue / 26 ? int.MaxValue : (int)column, row);
+    }
+
+    /// <summary>A cell reference (A1, XFD20), read by <see cref="Cell"/>, against the highest column and row; <paramref name="what"/> says where it was found.</summary>
+    private static UploadRefusal? CellBounds(string reference, int column, int row, UploadOptions bounds, string what)
+    {
         if (column > bounds.MaxColumns)
             return Columns(column, bounds, $"{what} {reference.ToUpperInvariant()}, ");
-        var row = Number(reference[letters..]);
         return row > bounds.MaxRows ? Rows(row, bounds, $"{what} {reference.ToUpperInvariant()}") : null;
     }
 
