@@ -60,9 +60,10 @@ public static class BulkValueWriter
         // converted to UTF-8 and looked up each time), which was more than half of the insert's managed time. The time and
         // the author are bound once (SQLite keeps bindings across a reset); the value is written as UTF-8 text straight
         // from the decimal, in the invariant format EF Core's SQLite provider stores decimals in.
-        var handle = ((SqliteConnection)connection).Handle!;
+        var sqlite = (SqliteConnection)connection;
+        var handle = sqlite.Handle!;
         using var statement = SqliteRaw.Prepare(
-            (SqliteConnection)connection,
+            sqlite,
             "INSERT INTO \"IndicatorValues\" (\"UnitId\", \"Year\", \"IndicatorId\", \"Value\", \"UpdatedAt\", \"UpdatedBy\") VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
         );
         // EF Core's SQLite provider keeps DateTimes as invariant text in this format.

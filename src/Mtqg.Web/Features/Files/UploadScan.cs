@@ -122,14 +122,15 @@ public static class UploadScan
                                 $"Tệp có hơn {bounds.MaxCells.ToString("N0", Vi)} ô có dữ liệu; tối đa cho phép là {bounds.MaxCells.ToString("N0", Vi)} ô"
                             );
                         var reference = xml.GetAttribute("r");
-                        if (reference is not null && Cell(reference) is var (letters, referenceColumn, referenceRow) && letters > 0)
-                        {
-                            if (CellBounds(reference, referenceColumn, referenceRow, bounds, "ô") is { } outside)
-                                return outside;
-                            column = referenceColumn;
-                        }
+                        if (reference is null)
+                            column++;
                         else
-                            column = reference is not null ? Column(reference) : column + 1;
+                        {
+                            // A reference without letters names no column (0): only its text is counted.
+                            (var letters, column, var referenceRow) = Cell(reference);
+                            if (letters > 0 && CellBounds(reference, column, referenceRow, bounds, "ô") is { } outside)
+                                return outside;
+                        }
                         if (column > bounds.MaxColumns)
                             return Columns(column, bounds);
                         (item, text, itemDepth) = ((reference, column, row, 0), 0, xml.IsEmptyElement ? -1 : xml.Depth);
@@ -195,12 +196,7 @@ public static class UploadScan
         for (; letters < reference.Length && char.IsAsciiLetter(reference[letters]); letters++)
             if (column <= int.MaxValue / 26)
                 column = column * 26 + (char.ToUpperInvariant(reference[letters]) - 'A' + 1);
-        var digits = reference[letters..];
-        var row =
-            int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-            : digits.Length == 0 ? 0
-            : int.MaxValue;
-        return (letters, column > int.MaxValue / 26 ? int.MaxValue : (int)column, row);
+        return (letters, column > int.MaxValue / 26 ? int.MaxValue : (int)column, Number(reference[letters..]));
     }
 
     /// <summary>A cell reference (A1, XFD20), read by <see cref="Cell"/>, against the highest column and row; <paramref name="what"/> says where it was found.</summary>
@@ -223,21 +219,6 @@ public static class UploadScan
             $"Tệp có dữ liệu ở dòng {row.ToString("N0", Vi)}{(where is null ? "" : $" ({where})")}; tối đa cho phép là dòng {bounds.MaxRows.ToString("N0", Vi)}"
         );
 
-    /// <summary>The column number of a reference's letters (A = 1, XFD = 16384); past Excel's last column, int.MaxValue.</summary>
-    private static int Column(string reference)
-    {
-        long n = 0;
-        foreach (var c in reference)
-        {
-            if (!char.IsAsciiLetter(c))
-                break;
-            n = n * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
-            if (n > int.MaxValue / 26)
-                return int.MaxValue;
-        }
-        return (int)n;
-    }
-
     public static string ColumnLetters(int column)
     {
         if (column is < 1 or > 16_384)
@@ -248,7 +229,8 @@ public static class UploadScan
         return letters;
     }
 
-    private static int Number(string text) =>
+    /// <summary>A row number as written (1–1,048,576 in a valid file); none, 0; past int or not a number, int.MaxValue.</summary>
+    private static int Number(ReadOnlySpan<char> text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
         : text.Length == 0 ? 0
         : int.MaxValue;
